@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Document-service middlewares are registered here, before any content is read or written, so no
+ * code path (admin, REST, seeding, other plugins) runs without the disclosure rules.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const middlewares = strapi.plugin('disclosure').service('document-service-middleware');
+  strapi.documents.use(middlewares.restrictPublicReads);
+  strapi.documents.use(middlewares.applyCatalogueRules);
+};

@@ -1,0 +1,156 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { CONTENT_TYPES } from '../constants';
+import { beijingYear } from '../domain/beijing-time';
+import {
+  PUBLISH_REFUSED_NOT_PROACTIVE,
+  checkDisclosureDecision,
+  isPubliclyDisclosable,
+} from '../domain/disclosure-attribute';
+import { DOCUMENT_NUMBER_RULE, parseDocumentNumber } from '../domain/document-number';
+import { indexNumberPrefix, nextIndexNumber } from '../domain/index-number';
+import { RelationTarget, singleRelationTarget } from '../validation/relations';
+import { throwIfViolated, violation } from '../validation/rule-violations';
+
+type Data = Record<string, any>;
+interface WriteParams {
+  documentId?: string;
+  locale?: string;
+  status?: 'draft' | 'published';
+  data?: Data;
+}
+interface OrganizationRef {
+  id: number;
+  documentId: string;
+  code: string;
+}
+
+const DOC = CONTENT_TYPES.policyDocument;
+const ORG = CONTENT_TYPES.organization;
+
+/**
+ * Catalogue rules for policy documents (政策文件): canonical 文号, unique per issuer; 索引号 generated
+ * from the issuer's code; a lawful reason for anything not proactive; only proactive items published.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
+
+  const findOrganization = async (target: RelationTarget): Promise<OrganizationRef | null> =>
+    strapi.db.query(ORG).findOne({ where: target, select: ['id', 'documentId', 'code'] });
+
+  /** The draft as stored (any locale: the fields these rules read are not localized). */
+  const findDraft = async (documentId: string) =>
+    strapi.db.query(DOC).findOne({
+      where: { documentId, publishedAt: null },
+      populate: { issuingOrganization: { select: ['id', 'documentId', 'code'] } },
+    });
+
+  const normalizeDocumentNumber = (data: Data): void => {
+    if (!('documentNumber' in data)) return;
+    const raw = typeof data.documentNumber === 'string' ? data.documentNumber.trim() : data.documentNumber;
+    if (raw === null || raw === undefined || raw === '') {
+      data.documentNumber = null;
+      return;
+    }
+    const parsed = parseDocumentNumber(raw, beijingYear(now()) + 1);
+    if (!parsed) throwIfViolated([violation('documentNumber', `${DOCUMENT_NUMBER_RULE}: “${raw}”`)]);
+    data.documentNumber = parsed!.normalized;
+  };
+
+  const resolveIssuer = async (data: Data, current?: OrganizationRef | null) => {
+    const target = singleRelationTarget(data.issuingOrganization);
+    if (target === undefined) return current ?? null;
+    if (target === null) return null;
+    const issuer = await findOrganization(target);
+    if (!issuer) {
+      throwIfViolated([violation('issuingOrganization', '发布机构不存在 (issuingOrganization not found)')]);
+    }
+    return issuer;
+  };
+
+  const assertDocumentNumberFree = async (
+    documentNumber: string | null | undefined,
+    issuer: OrganizationRef,
+    documentId?: string
+  ) => {
+    if (!documentNumber) return;
+    const clash = await strapi.db.query(DOC).findOne({
+      select: ['documentId'],
+      where: {
+        documentNumber,
+        issuingOrganization: { id: issuer.id },
+        ...(documentId ? { documentId: { $ne: documentId } } : {}),
+      },
+    });
+    if (clash) {
+      throwIfViolated([
+        violation(
+          'documentNumber',
+          `文号 ${documentNumber} 已被本机关的其他文件使用 (document number already used by this issuer)`
+        ),
+      ]);
+    }
+  };
+
+  /** The next 索引号 of the issuer for the year the document is dated (or this year in Beijing). */
+  const generateIndexNumber = async (issuer: OrganizationRef, data: Data): Promise<string> => {
+    const dated = data.issueDate ?? data.writtenDate;
+    const year = typeof dated === 'string' && /^\d{4}-/.test(dated) ? Number(dated.slice(0, 4)) : beijingYear(now());
+    const highest = await strapi.db.query(DOC).findOne({
+      select: ['indexNumber'],
+      where: { indexNumber: { $startsWith: indexNumberPrefix(issuer.code, year) } },
+      orderBy: { indexNumber: 'desc' },
+    });
+    return nextIndexNumber(issuer.code, year, highest?.indexNumber);
+  };
+
+  const refusePublishingUnlessProactive = (attribute: string | null | undefined) => {
+    if (!isPubliclyDisclosable(attribute)) {
+      throw new errors.ValidationError(PUBLISH_REFUSED_NOT_PROACTIVE, {
+        errors: [{ path: ['disclosureAttribute'], message: PUBLISH_REFUSED_NOT_PROACTIVE, name: 'ValidationError' }],
+      });
+    }
+  };
+
+  return {
+    async prepareCreate(params: WriteParams) {
+      const data = (params.data ??= {});
+      normalizeDocumentNumber(data);
+      throwIfViolated(checkDisclosureDecision(data));
+      const issuer = await resolveIssuer(data);
+      if (!issuer) {
+        throwIfViolated([violation('issuingOrganization', '发布机构必填 (issuingOrganization is required)')]);
+      }
+      await assertDocumentNumberFree(data.documentNumber, issuer!);
+      if (!data.indexNumber) data.indexNumber = await generateIndexNumber(issuer!, data);
+      if (params.status === 'published') refusePublishingUnlessProactive(data.disclosureAttribute);
+    },
+
+    async prepareUpdate(params: WriteParams) {
+      const data = (params.data ??= {});
+      const current = params.documentId ? await findDraft(params.documentId) : null;
+      if (!current) return; // a missing document is the document service's 404 to give
+      normalizeDocumentNumber(data);
+      const effective = { ...current, ...data };
+      throwIfViolated(checkDisclosureDecision(effective));
+      const issuer = await resolveIssuer(data, current.issuingOrganization);
+      if ('issuingOrganization' in data && !issuer) {
+        throwIfViolated([violation('issuingOrganization', '发布机构必填 (issuingOrganization is required)')]);
+      }
+      if (issuer && ('documentNumber' in data || 'issuingOrganization' in data)) {
+        await assertDocumentNumberFree(effective.documentNumber, issuer, params.documentId);
+      }
+      if ('indexNumber' in data && !data.indexNumber && issuer) {
+        data.indexNumber = await generateIndexNumber(issuer, effective);
+      }
+      if (params.status === 'published') refusePublishingUnlessProactive(effective.disclosureAttribute);
+    },
+
+    async assertPublishable(documentId: string) {
+      const draft = await findDraft(documentId);
+      if (!draft) return;
+      throwIfViolated(checkDisclosureDecision(draft));
+      refusePublishingUnlessProactive(draft.disclosureAttribute);
+    },
+  };
+};

@@ -1,0 +1,61 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../constants';
+
+type Middleware = Modules.Documents.Middleware.Middleware;
+
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+/**
+ * Document-service middlewares: the rules hold for the admin, REST and code alike, and run before the
+ * write so a refusal leaves nothing half-written.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = (name: string) => strapi.plugin('disclosure').service(name);
+
+  /**
+   * A request from the public (or an end user) through the content API, as opposed to the admin, an
+   * API token used by a trusted system, or code.
+   */
+  const isPublicContentApiRequest = (): boolean => {
+    const request = strapi.requestContext.get();
+    if (!request) return false;
+    const routeType = request.state?.route?.info?.type;
+    return routeType === 'content-api' && request.state?.auth?.strategy?.name !== 'api-token';
+  };
+
+  const applyCatalogueRules: Middleware = async (context, next) => {
+    const { uid, action } = context;
+    const params = context.params as any;
+
+    if (uid === CONTENT_TYPES.policyDocument) {
+      const catalogue = service('catalogue');
+      if (action === 'create') await catalogue.prepareCreate(params);
+      else if (action === 'update') await catalogue.prepareUpdate(params);
+      else if (action === 'publish') await catalogue.assertPublishable(params.documentId);
+    } else if (uid === CONTENT_TYPES.interpretation) {
+      if (action === 'create') await service('interpretation').prepareCreate(params);
+      else if (action === 'update') await service('interpretation').prepareUpdate(params);
+    } else if (uid === CONTENT_TYPES.consultation && (action === 'create' || action === 'update')) {
+      await service('consultation').prepareWrite(params);
+    }
+    return next();
+  };
+
+  /**
+   * The public sees published, proactive items only, whatever it asks for: `?status=draft` is
+   * overridden, and items not proactively disclosed are filtered out even if they were published.
+   */
+  const restrictPublicReads: Middleware = async (context, next) => {
+    if (!READ_ACTIONS.has(context.action) || !isPublicContentApiRequest()) return next();
+    const params = context.params as any;
+    if (context.contentType.options?.draftAndPublish) params.status = 'published';
+    if (context.uid === CONTENT_TYPES.policyDocument) {
+      params.filters = params.filters
+        ? { $and: [params.filters, { disclosureAttribute: 'proactive' }] }
+        : { disclosureAttribute: 'proactive' };
+    }
+    return next();
+  };
+
+  return { applyCatalogueRules, restrictPublicReads };
+};

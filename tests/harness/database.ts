@@ -1,0 +1,53 @@
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import { Client } from 'pg';
+
+/**
+ * A throwaway database per suite: a SQLite file under .tmp/, or, when DATABASE_URL points at a
+ * PostgreSQL server, a freshly created database on it that is dropped afterwards.
+ */
+export interface ThrowawayDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+const ROOT = path.join(__dirname, '..', '..');
+
+export const usingPostgres = (): boolean =>
+  process.env.DATABASE_CLIENT === 'postgres' || /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
+
+export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
+  const name = `disclosure_test_${crypto.randomBytes(6).toString('hex')}`;
+
+  if (!usingPostgres()) {
+    const filename = path.join('.tmp', 'tests', `${name}.db`);
+    fs.mkdirSync(path.join(ROOT, '.tmp', 'tests'), { recursive: true });
+    return {
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
+      async drop() {
+        for (const suffix of ['', '-wal', '-shm', '-journal']) {
+          fs.rmSync(path.join(ROOT, `${filename}${suffix}`), { force: true });
+        }
+      },
+    };
+  }
+
+  const serverUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const admin = new Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const testUrl = new URL(serverUrl.toString());
+  testUrl.pathname = `/${name}`;
+
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: testUrl.toString() },
+    async drop() {
+      const cleanup = new Client({ connectionString: serverUrl.toString() });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
