@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
-import { beijingYear } from '../domain/beijing-time';
+import { beijingYear, isIsoDate } from '../domain/beijing-time';
 import {
   PUBLISH_REFUSED_NOT_PROACTIVE,
   checkDisclosureDecision,
@@ -92,10 +92,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** The next 索引号 of the issuer for the year the document is dated (or this year in Beijing). */
+  /**
+   * The next 索引号 of the issuer, in the year the document is dated: its issue or written date, else
+   * the year of its 文号, else this year in Beijing.
+   */
   const generateIndexNumber = async (issuer: OrganizationRef, data: Data): Promise<string> => {
-    const dated = data.issueDate ?? data.writtenDate;
-    const year = typeof dated === 'string' && /^\d{4}-/.test(dated) ? Number(dated.slice(0, 4)) : beijingYear(now());
+    const dated = [data.issueDate, data.writtenDate].find((date) => isIsoDate(date));
+    const year = dated
+      ? Number(dated.slice(0, 4))
+      : (parseDocumentNumber(data.documentNumber)?.year ?? beijingYear(now()));
     const highest = await strapi.db.query(DOC).findOne({
       select: ['indexNumber'],
       where: { indexNumber: { $startsWith: indexNumberPrefix(issuer.code, year) } },

@@ -1,9 +1,12 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { CONTENT_TYPES } from '../constants';
+import { scopePopulate } from '../utils/scope-populate';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+/** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
+const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 /**
  * Document-service middlewares: the rules hold for the admin, REST and code alike, and run before the
@@ -20,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const request = strapi.requestContext.get();
     if (!request) return false;
     const routeType = request.state?.route?.info?.type;
-    return routeType === 'content-api' && request.state?.auth?.strategy?.name !== 'api-token';
+    return routeType === 'content-api' && !TOKEN_STRATEGIES.has(request.state?.auth?.strategy?.name);
   };
 
   const applyCatalogueRules: Middleware = async (context, next) => {
@@ -41,18 +44,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 
+  const getSchema = (uid: string) => strapi.getModel(uid as any) as any;
+  const PROACTIVE = { disclosureAttribute: 'proactive' };
+
   /**
    * The public sees published, proactive items only, whatever it asks for: `?status=draft` is
-   * overridden, and items not proactively disclosed are filtered out even if they were published.
+   * overridden, and items not proactively disclosed are filtered out even if they were published,
+   * including where a populated relation would reach them.
    */
   const restrictPublicReads: Middleware = async (context, next) => {
     if (!READ_ACTIONS.has(context.action) || !isPublicContentApiRequest()) return next();
     const params = context.params as any;
     if (context.contentType.options?.draftAndPublish) params.status = 'published';
     if (context.uid === CONTENT_TYPES.policyDocument) {
-      params.filters = params.filters
-        ? { $and: [params.filters, { disclosureAttribute: 'proactive' }] }
-        : { disclosureAttribute: 'proactive' };
+      params.filters = params.filters ? { $and: [params.filters, PROACTIVE] } : PROACTIVE;
+    }
+    if (params.populate !== undefined) {
+      params.populate = scopePopulate(params.populate, context.uid, getSchema, CONTENT_TYPES.policyDocument, PROACTIVE);
     }
     return next();
   };
