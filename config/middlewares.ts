@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
+  // Validation messages in Chinese for editors, English beside; must wrap strapi::errors.
+  'plugin::disclosure.bilingual-errors',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',

@@ -1,1 +1,5 @@
-export default {};
+import bilingualErrors from './bilingual-errors';
+
+export default {
+  'bilingual-errors': bilingualErrors,
+};
