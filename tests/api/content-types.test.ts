@@ -54,6 +54,13 @@ describe('organizations', () => {
     expect(stored?.parent?.documentId).toBe(office);
   });
 
+  test('schema messages reach the editor in Chinese first, English beside', async () => {
+    const res = await post('/api/organizations', { code: 'X-0', level: 'county' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('名称（name）为必填项 (name must be defined.)');
+    expect(res.body.error.details.errors[0].message).toBe('名称（name）为必填项 (name must be defined.)');
+  });
+
   test('code is unique; level, region code and portal URL are checked', async () => {
     expect(fieldsOf(await post('/api/organizations', { name: '重复', code: '370124001', level: 'department' }))).toEqual(['code']);
     expect(fieldsOf(await post('/api/organizations', { name: '级别', code: 'X-1', level: 'village' }))).toEqual(['level']);

@@ -17,7 +17,7 @@ export interface TestApp {
 const ROOT = path.join(__dirname, '..', '..');
 const secret = () => crypto.randomBytes(16).toString('base64');
 
-export async function startApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function startApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database: ThrowawayDatabase = await createThrowawayDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -31,6 +31,7 @@ export async function startApp(options: { seed?: boolean } = {}): Promise<TestAp
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'false',
     ...database.env,
+    ...options.env,
   });
 
   const strapi = createStrapi({
