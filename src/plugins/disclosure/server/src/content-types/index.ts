@@ -1,1 +1,5 @@
-export default {};
+import calendarDay from './calendar-day';
+
+export default {
+  'calendar-day': calendarDay,
+};

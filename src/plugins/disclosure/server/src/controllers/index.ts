@@ -1,1 +1,5 @@
-export default {};
+import workingDays from './working-days';
+
+export default {
+  'working-days': workingDays,
+};

@@ -1,4 +1,17 @@
 export default {
   type: 'content-api' as const,
-  routes: [],
+  routes: [
+    {
+      method: 'GET',
+      path: '/working-days/add',
+      handler: 'working-days.add',
+      config: { auth: false },
+    },
+    {
+      method: 'GET',
+      path: '/working-days/between',
+      handler: 'working-days.between',
+      config: { auth: false },
+    },
+  ],
 };

@@ -5,6 +5,8 @@ import { scopePopulate } from '../utils/scope-populate';
 type Middleware = Modules.Documents.Middleware.Middleware;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const CALENDAR_DAY = 'plugin::disclosure.calendar-day';
 /** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
@@ -40,6 +42,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else if (action === 'update') await service('interpretation').prepareUpdate(params);
     } else if (uid === CONTENT_TYPES.consultation && (action === 'create' || action === 'update')) {
       await service('consultation').prepareWrite(params);
+    } else if ((uid as string) === CALENDAR_DAY && WRITE_ACTIONS.has(action)) {
+      const result = await next();
+      service('calendar').invalidate();
+      return result;
     }
     return next();
   };

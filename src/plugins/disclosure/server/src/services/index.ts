@@ -1,3 +1,4 @@
+import calendar from './calendar';
 import catalogue from './catalogue';
 import clock from './clock';
 import consultation from './consultation';
@@ -7,6 +8,7 @@ import locales from './locales';
 import publicAccess from './public-access';
 
 export default {
+  calendar,
   catalogue,
   clock,
   consultation,

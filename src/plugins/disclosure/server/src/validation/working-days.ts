@@ -1,0 +1,36 @@
+import { errors } from '@strapi/utils';
+import { isIsoDate } from '../domain/beijing-time';
+import { MAX_WORKING_DAYS } from '../domain/working-calendar';
+
+type Query = Record<string, unknown>;
+
+const refuse = (parameter: string, message: string): never => {
+  throw new errors.ValidationError(message, {
+    errors: [{ path: [parameter], message, name: 'ValidationError' }],
+  });
+};
+
+const date = (query: Query, parameter: string): string => {
+  const value = query[parameter];
+  if (!isIsoDate(value)) {
+    refuse(parameter, `参数 ${parameter} 须为日期 YYYY-MM-DD (${parameter} must be a calendar date YYYY-MM-DD)`);
+  }
+  return value as string;
+};
+
+export function validateAddQuery(query: Query): { from: string; days: number } {
+  const from = date(query, 'from');
+  const raw = query.days;
+  const days = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+  if (!(days >= 0 && days <= MAX_WORKING_DAYS)) {
+    refuse(
+      'days',
+      `参数 days 须为 0 至 ${MAX_WORKING_DAYS} 的整数 (days must be a whole number from 0 to ${MAX_WORKING_DAYS})`
+    );
+  }
+  return { from, days };
+}
+
+export function validateBetweenQuery(query: Query): { from: string; to: string } {
+  return { from: date(query, 'from'), to: date(query, 'to') };
+}
