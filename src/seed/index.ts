@@ -62,7 +62,6 @@ function demoDocuments(read: Reader): DemoDocument[] {
       issuer: '000014349',
       category: 'decision',
       topic: '政务公开',
-      isNormative: true,
       mustSyndicate: true,
       summary: '国务院办公厅就进一步加强政府信息公开、回应社会关切、提升政府公信力提出的意见。',
     },
@@ -80,7 +79,6 @@ function demoDocuments(read: Reader): DemoDocument[] {
       issuer: '210000001',
       category: 'decision',
       topic: '政务公开',
-      isNormative: true,
       mustSyndicate: true,
       implements: liaoning.cites,
       summary: '建立主动发布、舆情回应、平台建设和保障机制，进一步加强政府信息公开回应社会关切。',
@@ -127,6 +125,14 @@ function demoDocuments(read: Reader): DemoDocument[] {
   ];
 }
 
+/** An approved review: the demo catalogue has passed 保密审查 like any published item. */
+const review = (date?: string | null) => ({
+  reviewer: '保密审查员（演示）',
+  reviewedAt: `${date ?? '2024-01-02'}T01:00:00.000Z`,
+  conclusion: 'approved',
+  note: '经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。',
+});
+
 export interface SeedReport {
   created: Record<string, number>;
 }
@@ -140,6 +146,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   const created: Record<string, number> = {};
   const count = (uid: string) => (created[uid] = (created[uid] ?? 0) + 1);
 
+  const createdNow = new Set<string>();
   const findOrCreate = async (
     uid: string,
     where: Record<string, unknown>,
@@ -149,6 +156,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     if (existing) return existing.documentId;
     const entry = await create();
     count(uid);
+    createdNow.add(entry.documentId);
     return entry.documentId;
   };
 
@@ -172,7 +180,8 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   }
   const org = (code: string) => organizations.get(code) as string;
 
-  // Catalogue documents, cited documents first so `implements` can point at them.
+  // Catalogue documents as drafts, cited documents first so `implements` can point at them; they are
+  // published after their interpretations exist, which go out with them (同步发布).
   const documents = new Map<string, string>();
   for (const demo of demoDocuments(read)) {
     const parsed = demo.parsed;
@@ -180,7 +189,6 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     const where = demo.key.documentNumber ? { documentNumber: demo.key.documentNumber } : { title };
     const documentId = await findOrCreate(DOC, where, () =>
       strapi.documents(DOC).create({
-        status: 'published',
         data: {
           title,
           documentNumber: demo.key.documentNumber ?? null,
@@ -198,12 +206,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
           body: parsed ? toBlocks(parsed.paragraphs) : [paragraph(demo.summary)],
           implements: (demo.implements ?? []).map((number) => documents.get(number)).filter(Boolean),
           mustSyndicate: demo.mustSyndicate ?? false,
-          confidentialityReview: {
-            reviewer: '保密审查员（演示）',
-            reviewedAt: parsed?.writtenDate ? `${parsed.writtenDate}T01:00:00.000Z` : null,
-            conclusion: 'approved',
-            note: '经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。',
-          },
+          confidentialityReview: review(parsed?.writtenDate),
         } as any,
       })
     );
@@ -218,8 +221,8 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   const shandongInterpretation = '《关于进一步加强政府信息公开工作实施方案》解读';
   await findOrCreate(INTERPRETATION, { title: shandongInterpretation }, () =>
     strapi.documents(INTERPRETATION).create({
-      status: 'published',
       data: {
+        confidentialityReview: review(shandong.writtenDate),
         title: shandongInterpretation,
         sourceDocument: shandongPlan,
         form: 'text',
@@ -232,8 +235,8 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   const zhanjiangInterpretation = '图解：2015年湛江市政府信息公开工作要点';
   await findOrCreate(INTERPRETATION, { title: zhanjiangInterpretation }, () =>
     strapi.documents(INTERPRETATION).create({
-      status: 'published',
       data: {
+        confidentialityReview: review(zhanjiang.writtenDate),
         title: zhanjiangInterpretation,
         sourceDocument: documents.get(zhanjiang.title),
         form: 'qa',
@@ -248,6 +251,11 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     })
   );
 
+  // Documents created now go out with their interpretations.
+  for (const documentId of documents.values()) {
+    if (createdNow.has(documentId)) await strapi.documents(DOC).publish({ documentId });
+  }
+
   // A press conference on the Shandong plan.
   const pressTitle = '山东省政府新闻办就《关于进一步加强政府信息公开工作实施方案》举行新闻发布会（演示）';
   await findOrCreate(PRESS, { title: pressTitle }, () =>
@@ -255,6 +263,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
       status: 'published',
       data: {
         title: pressTitle,
+        confidentialityReview: review('2014-02-26'),
         kind: 'press-conference',
         organization: org('370000002'),
         heldAt: '2014-02-27T02:00:00.000Z',
@@ -272,6 +281,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
       status: 'published',
       data: {
         title: openTitle,
+        confidentialityReview: review(addCalendarDays(today, -4)),
         summary: '为落实政务公开工作要求，县政府办公室起草了《平阴县政务公开工作规范（征求意见稿）》，现向社会公开征求意见。',
         basis: [paragraph('依据《山东省人民政府办公厅印发关于进一步加强政府信息公开工作实施方案的通知》（鲁政办发〔2014〕8号）。')],
         draftBody: [paragraph('第一条 为规范本县政务公开工作，制定本规范。')],
@@ -294,6 +304,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
       status: 'published',
       data: {
         title: closedTitle,
+        confidentialityReview: review('2024-07-30'),
         summary: '市政务办起草了政务公开工作落实机制，向区县、市级相关部门及社会公开征求意见。',
         draftBody: toBlocks(cityOffice.paragraphs.slice(0, 6)),
         organization: org('370100002'),

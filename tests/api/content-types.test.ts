@@ -1,3 +1,4 @@
+import { approvedReview } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const ORG = 'api::organization.organization';
@@ -28,8 +29,8 @@ beforeAll(async () => {
         issuingOrganization: office,
         draftingDepartment: department,
         category: 'decision',
-        isNormative: true,
         issueDate: '2026-03-10',
+        confidentialityReview: approvedReview,
       } as any,
     })
   ).documentId;
@@ -88,6 +89,7 @@ describe('interpretations (政策解读)', () => {
   test('the drafting department interprets unless another organ is named (谁起草谁解读)', async () => {
     const res = await post('/api/interpretations', {
       title: '《平阴县行政规范性文件管理办法》解读',
+      confidentialityReview: approvedReview,
       form: 'qa',
       sourceDocument: source,
       questions: [{ question: '办法适用于哪些文件？', answer: [{ type: 'paragraph', children: [{ type: 'text', text: '县政府及其部门制定的行政规范性文件。' }] }] }],
@@ -105,7 +107,12 @@ describe('interpretations (政策解读)', () => {
   });
 
   test('an unknown form is refused', async () => {
-    const res = await post('/api/interpretations', { title: '未知形式', form: 'poem', sourceDocument: source });
+    const res = await post('/api/interpretations', {
+      title: '未知形式',
+      form: 'poem',
+      sourceDocument: source,
+      confidentialityReview: approvedReview,
+    });
     expect(res.status).toBe(400);
     expect(fieldsOf(res)).toEqual(['form']);
   });
@@ -116,6 +123,7 @@ describe('consultations (意见征集)', () => {
     title: '关于《平阴县政务公开工作规范（征求意见稿）》公开征求意见的公告',
     organization: office,
     relatedDocument: source,
+    confidentialityReview: approvedReview,
     channels: [{ kind: 'email', address: 'zwgk@example.gov.cn' }],
     ...overrides,
   });
@@ -181,6 +189,7 @@ describe('press releases (新闻发布)', () => {
   test('created and published through REST with speakers and related documents', async () => {
     const res = await post('/api/press-releases', {
       title: '平阴县政府新闻发布会',
+      confidentialityReview: approvedReview,
       kind: 'press-conference',
       organization: office,
       heldAt: '2026-03-12T02:00:00.000Z',
@@ -195,7 +204,7 @@ describe('press releases (新闻发布)', () => {
   });
 
   test('an unknown kind is refused', async () => {
-    const res = await post('/api/press-releases', { title: '未知', kind: 'rumour' });
+    const res = await post('/api/press-releases', { title: '未知', kind: 'rumour', confidentialityReview: approvedReview });
     expect(res.status).toBe(400);
     expect(fieldsOf(res)).toEqual(['kind']);
   });
@@ -214,7 +223,7 @@ describe('policy documents through the document service', () => {
         genre: 'notice',
         issueDate: '2026-03-10',
         writtenDate: '2026-03-09',
-        confidentialityReview: { reviewer: '王五', reviewedAt: '2026-03-09T08:00:00.000Z', conclusion: 'approved' },
+        confidentialityReview: approvedReview,
         implements: [source],
         body: [{ type: 'paragraph', children: [{ type: 'text', text: '各乡镇人民政府：' }] }],
       } as any,

@@ -1,3 +1,4 @@
+import { approvedReview } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const DOC = 'api::policy-document.policy-document';
@@ -16,6 +17,7 @@ const validDocument = (overrides: Record<string, unknown> = {}) => ({
   category: 'decision',
   disclosureAttribute: 'proactive',
   issueDate: '2014-02-20',
+  confidentialityReview: approvedReview,
   ...overrides,
 });
 

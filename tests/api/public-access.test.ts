@@ -1,3 +1,4 @@
+import { approvedReview } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const DOC = 'api::policy-document.policy-document';
@@ -15,7 +16,12 @@ beforeAll(async () => {
   const office = await s.documents(ORG).create({
     data: { name: '济南市人民政府办公厅', code: '370100001', level: 'department', regionCode: '370100' } as any,
   });
-  const base = { issuingOrganization: office.documentId, category: 'decision', issueDate: '2026-03-10' };
+  const base = {
+    issuingOrganization: office.documentId,
+    category: 'decision',
+    issueDate: '2026-03-10',
+    confidentialityReview: approvedReview,
+  };
 
   ids.published = (await s.documents(DOC).create({ status: 'published', data: { ...base, title: '已发布的主动公开文件' } as any })).documentId;
   ids.draft = (await s.documents(DOC).create({ data: { ...base, title: '尚未发布的草稿' } as any })).documentId;
@@ -35,7 +41,7 @@ beforeAll(async () => {
   ids.interpretationOfReclassified = (
     await s.documents('api::interpretation.interpretation').create({
       status: 'published',
-      data: { title: '已发布的解读', sourceDocument: ids.reclassified, form: 'text' } as any,
+      data: { title: '已发布的解读', sourceDocument: ids.reclassified, form: 'text', confidentialityReview: approvedReview } as any,
     })
   ).documentId;
   await s.db.query(DOC).updateMany({
@@ -48,7 +54,9 @@ beforeAll(async () => {
     await interpretations.create({ data: { title: '草稿解读', sourceDocument: ids.published, form: 'text' } as any })
   ).documentId;
   ids.interpretationOfPublished = (
-    await interpretations.create({ data: { title: '已发布的解读', sourceDocument: ids.published, form: 'text' } as any })
+    await interpretations.create({
+      data: { title: '已发布的解读', sourceDocument: ids.published, form: 'text', confidentialityReview: approvedReview } as any,
+    })
   ).documentId;
   await interpretations.publish({ documentId: ids.interpretationOfPublished });
 
@@ -56,6 +64,7 @@ beforeAll(async () => {
     status: 'published',
     data: {
       title: '公开征求意见',
+      confidentialityReview: approvedReview,
       organization: office.documentId,
       startDate: '2026-03-01',
       endDate: '2026-03-31',

@@ -8,4 +8,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // 2. The Public role reads the catalogue and nothing else, whatever was changed in the admin.
   await service('public-access').enforcePublicPermissions();
+
+  // 3. The ledger table refuses UPDATE and DELETE at the database, below every API.
+  await service('ledger').protect();
 };

@@ -62,6 +62,3 @@ export function checkDisclosureDecision(decision: DisclosureDecision): RuleViola
   }
   return violations;
 }
-
-export const PUBLISH_REFUSED_NOT_PROACTIVE =
-  '依申请公开、不予公开的信息不得在网站发布 (only proactively disclosed items can be published)';

@@ -1,12 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
 import { beijingYear, isIsoDate } from '../domain/beijing-time';
-import {
-  PUBLISH_REFUSED_NOT_PROACTIVE,
-  checkDisclosureDecision,
-  isPubliclyDisclosable,
-} from '../domain/disclosure-attribute';
+import { checkDisclosureDecision } from '../domain/disclosure-attribute';
 import { DOCUMENT_NUMBER_RULE, parseDocumentNumber } from '../domain/document-number';
 import { indexNumberPrefix, nextIndexNumber } from '../domain/index-number';
 import { RelationTarget, singleRelationTarget } from '../validation/relations';
@@ -16,7 +11,6 @@ type Data = Record<string, any>;
 interface WriteParams {
   documentId?: string;
   locale?: string;
-  status?: 'draft' | 'published';
   data?: Data;
 }
 interface OrganizationRef {
@@ -30,7 +24,8 @@ const ORG = CONTENT_TYPES.organization;
 
 /**
  * Catalogue rules for policy documents (政策文件): canonical 文号, unique per issuer; 索引号 generated
- * from the issuer's code; a lawful reason for anything not proactive; only proactive items published.
+ * from the issuer's code; a lawful reason for anything not proactive. (What may be published is the
+ * publication gate's decision.)
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
@@ -109,14 +104,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return nextIndexNumber(issuer.code, year, highest?.indexNumber);
   };
 
-  const refusePublishingUnlessProactive = (attribute: string | null | undefined) => {
-    if (!isPubliclyDisclosable(attribute)) {
-      throw new errors.ValidationError(PUBLISH_REFUSED_NOT_PROACTIVE, {
-        errors: [{ path: ['disclosureAttribute'], message: PUBLISH_REFUSED_NOT_PROACTIVE, name: 'ValidationError' }],
-      });
-    }
-  };
-
   return {
     async prepareCreate(params: WriteParams) {
       const data = (params.data ??= {});
@@ -128,7 +115,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await assertDocumentNumberFree(data.documentNumber, issuer!);
       if (!data.indexNumber) data.indexNumber = await generateIndexNumber(issuer!, data);
-      if (params.status === 'published') refusePublishingUnlessProactive(data.disclosureAttribute);
     },
 
     async prepareUpdate(params: WriteParams) {
@@ -148,14 +134,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if ('indexNumber' in data && !data.indexNumber && issuer) {
         data.indexNumber = await generateIndexNumber(issuer, effective);
       }
-      if (params.status === 'published') refusePublishingUnlessProactive(effective.disclosureAttribute);
-    },
-
-    async assertPublishable(documentId: string) {
-      const draft = await findDraft(documentId);
-      if (!draft) return;
-      throwIfViolated(checkDisclosureDecision(draft));
-      refusePublishingUnlessProactive(draft.disclosureAttribute);
     },
   };
 };

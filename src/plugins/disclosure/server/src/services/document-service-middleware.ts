@@ -1,5 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
+import { LEDGER_UID } from './ledger';
+import { GATED_TYPES } from './publication-gate';
 import { scopePopulate } from '../utils/scope-populate';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
@@ -36,7 +39,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const catalogue = service('catalogue');
       if (action === 'create') await catalogue.prepareCreate(params);
       else if (action === 'update') await catalogue.prepareUpdate(params);
-      else if (action === 'publish') await catalogue.assertPublishable(params.documentId);
     } else if (uid === CONTENT_TYPES.interpretation) {
       if (action === 'create') await service('interpretation').prepareCreate(params);
       else if (action === 'update') await service('interpretation').prepareUpdate(params);
@@ -71,5 +73,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 
-  return { applyCatalogueRules, restrictPublicReads };
+  /**
+   * Publishing passes the gate (and is written to the ledger, as is every refusal and unpublish).
+   * Registered after the catalogue rules, so it sees normalized data.
+   */
+  const guardPublication: Middleware = async (context, next) => {
+    const { uid, action } = context;
+    if (!GATED_TYPES.has(uid)) return next();
+    const params = context.params as any;
+    const gate = service('publication-gate');
+    const publishes = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+    if (publishes) return gate.guard(uid, action, params, next);
+    if (action === 'unpublish') return gate.recordUnpublish(uid, params, next);
+    return next();
+  };
+
+  /** The ledger only grows: no update or delete through any API. */
+  const keepLedgerAppendOnly: Middleware = async (context, next) => {
+    if ((context.uid as string) === LEDGER_UID && ['update', 'delete', 'publish', 'unpublish', 'discardDraft'].includes(context.action)) {
+      throw new errors.ForbiddenError('发布台账只能追加，不能修改或删除 (the disclosure ledger is append-only)');
+    }
+    return next();
+  };
+
+  return { applyCatalogueRules, restrictPublicReads, guardPublication, keepLedgerAppendOnly };
 };

@@ -4,7 +4,9 @@ import clock from './clock';
 import consultation from './consultation';
 import documentServiceMiddleware from './document-service-middleware';
 import interpretation from './interpretation';
+import ledger from './ledger';
 import locales from './locales';
+import publicationGate from './publication-gate';
 import publicAccess from './public-access';
 
 export default {
@@ -14,6 +16,8 @@ export default {
   consultation,
   'document-service-middleware': documentServiceMiddleware,
   interpretation,
+  ledger,
   locales,
+  'publication-gate': publicationGate,
   'public-access': publicAccess,
 };

@@ -1,0 +1,147 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { CONTENT_TYPES } from '../constants';
+import {
+  checkDocumentPublication,
+  checkInterpretationPublication,
+  checkItemPublication,
+  type GateRefusal,
+} from '../domain/publication-gate';
+import { singleRelationTarget } from '../validation/relations';
+
+type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, any> };
+
+/** The content types that pass the gate before publication. */
+export const GATED_TYPES = new Set<string>([
+  CONTENT_TYPES.policyDocument,
+  CONTENT_TYPES.interpretation,
+  CONTENT_TYPES.consultation,
+  CONTENT_TYPES.pressRelease,
+]);
+
+const REVIEW = { confidentialityReview: true } as const;
+
+export interface GateConfig {
+  requireInterpretationForNormative: boolean;
+  /** Organization codes exempt from the interpretation rule */
+  interpretationExemptOrganizations: string[];
+}
+
+/**
+ * The Strapi side of the gate: gathers what the rules need (the draft, its review, its
+ * interpretations or its document), refuses with a 400 that lists every reason, and publishes a
+ * document's ready interpretations in the same transaction (同步发布).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const ledger = () => strapi.plugin('disclosure').service('ledger');
+  const config = (): GateConfig => strapi.config.get('plugin::disclosure.publicationGate') as GateConfig;
+
+  const draftOf = (uid: string, documentId: string, populate: Record<string, unknown> = REVIEW) =>
+    strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null }, populate });
+
+  const isPublished = async (uid: string, documentId: string) =>
+    (await strapi.db.query(uid as any).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+
+  /** The item as it will be published: the stored draft with this call's changes on top. */
+  const itemToPublish = async (uid: string, action: string, params: Params, populate?: Record<string, unknown>) => {
+    const stored = action === 'create' || !params.documentId ? null : await draftOf(uid, params.documentId, populate);
+    if (action !== 'create' && !stored) return null;
+    return { ...(stored ?? {}), ...(action === 'publish' ? {} : (params.data ?? {})) };
+  };
+
+  const planDocument = async (item: any, documentId: string | undefined) => {
+    const drafts = documentId
+      ? await strapi.db.query(CONTENT_TYPES.interpretation).findMany({
+          where: { sourceDocument: { documentId }, publishedAt: null },
+          populate: REVIEW,
+        })
+      : [];
+    const ready = drafts.filter((draft: any) => checkItemPublication(draft).length === 0);
+    const publishedAlready = documentId
+      ? await strapi.db.query(CONTENT_TYPES.interpretation).count({
+          where: { sourceDocument: { documentId }, publishedAt: { $notNull: true } },
+        })
+      : 0;
+    const { requireInterpretationForNormative, interpretationExemptOrganizations } = config();
+    const issuer = await issuerCode(item);
+    const refusals = checkDocumentPublication(item, {
+      readyInterpretations: ready.length + publishedAlready,
+      requireInterpretation: requireInterpretationForNormative && !interpretationExemptOrganizations.includes(issuer ?? ''),
+    });
+    return { refusals, cascade: [...new Set(ready.map((draft: any) => draft.documentId as string))] };
+  };
+
+  const issuerCode = async (item: any): Promise<string | null> => {
+    const target = singleRelationTarget(item.issuingOrganization);
+    if (!target) return null;
+    const issuer = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: target, select: ['code'] });
+    return issuer?.code ?? null;
+  };
+
+  const planInterpretation = async (item: any) => {
+    const target = singleRelationTarget(item.sourceDocument);
+    const source = target
+      ? await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, select: ['documentId'] })
+      : null;
+    const published = source ? await isPublished(CONTENT_TYPES.policyDocument, source.documentId) : false;
+    return { refusals: checkInterpretationPublication(item, { exists: Boolean(source), published }), cascade: [] };
+  };
+
+  const refuse = (refusals: GateRefusal[]): never => {
+    throw new errors.ValidationError(refusals.map((refusal) => refusal.message).join('；'), {
+      errors: refusals.map(({ field, message, rule }) => ({ path: [field], message, name: 'ValidationError', rule })),
+    });
+  };
+
+  return {
+    /**
+     * Runs around a document-service call that publishes: `publish`, or `create`/`update` with
+     * status 'published' (which Strapi publishes internally, past the middlewares).
+     */
+    async guard(uid: string, action: string, params: Params, next: () => Promise<any>) {
+      const populate =
+        uid === CONTENT_TYPES.policyDocument
+          ? { ...REVIEW, issuingOrganization: { select: ['id', 'code'] } }
+          : uid === CONTENT_TYPES.interpretation
+            ? { ...REVIEW, sourceDocument: { select: ['id', 'documentId'] } }
+            : REVIEW;
+      const item = await itemToPublish(uid, action, params, populate);
+      if (!item) return next(); // nothing to publish: the document service answers as it does
+
+      const plan =
+        uid === CONTENT_TYPES.policyDocument
+          ? await planDocument(item, params.documentId)
+          : uid === CONTENT_TYPES.interpretation
+            ? await planInterpretation(item)
+            : { refusals: checkItemPublication(item), cascade: [] as string[] };
+
+      const locale = Array.isArray(params.locale) ? params.locale.join(',') : (params.locale ?? null);
+      const entry = { action: 'publish' as const, contentType: uid, itemDocumentId: params.documentId ?? null, locale, title: item.title ?? null };
+      if (plan.refusals.length) {
+        await ledger().record({
+          ...entry,
+          outcome: 'refused',
+          rules: [...new Set(plan.refusals.map((refusal) => refusal.rule))],
+          message: plan.refusals.map((refusal) => refusal.message).join('；'),
+        });
+        refuse(plan.refusals);
+      }
+
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        for (const documentId of plan.cascade) {
+          await strapi.documents(CONTENT_TYPES.interpretation).publish({ documentId, locale: params.locale as any });
+        }
+        await ledger().record({ ...entry, itemDocumentId: entry.itemDocumentId ?? result?.documentId ?? null, outcome: 'allowed' });
+        return result;
+      });
+    },
+
+    async recordUnpublish(uid: string, params: Params, next: () => Promise<any>) {
+      const result = await next();
+      const locale = Array.isArray(params.locale) ? params.locale.join(',') : (params.locale ?? null);
+      await ledger().record({ action: 'unpublish', outcome: 'allowed', contentType: uid, itemDocumentId: params.documentId ?? null, locale });
+      return result;
+    },
+  };
+};
