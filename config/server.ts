@@ -8,6 +8,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS'),
   },
+  // The disclosure plugin's deadline sweep runs as a cron task.
+  cron: {
+    enabled: env.bool('CRON_ENABLED', true),
+  },
 });
 
 export default config;

@@ -63,3 +63,8 @@ export async function createFullAccessToken(strapi: Core.Strapi): Promise<string
   });
   return token.accessKey;
 }
+
+/** Pins the disclosure plugin's clock (every deadline and ledger time reads it). */
+export function setClock(app: TestApp, iso: string): void {
+  app.strapi.plugin('disclosure').service('clock').now = () => new Date(iso);
+}

@@ -6,9 +6,11 @@ import type { Core } from '@strapi/strapi';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const middlewares = strapi.plugin('disclosure').service('document-service-middleware');
-  // Outermost first: reads are scoped, then data is normalized and checked, then publication is gated.
+  // Outermost first: reads are scoped, then data is normalized and checked, then publication is gated,
+  // and innermost, deadlines follow the write.
   strapi.documents.use(middlewares.restrictPublicReads);
   strapi.documents.use(middlewares.keepLedgerAppendOnly);
   strapi.documents.use(middlewares.applyCatalogueRules);
   strapi.documents.use(middlewares.guardPublication);
+  strapi.documents.use(middlewares.trackDeadlines);
 };

@@ -1,7 +1,12 @@
+import { validateDeadlineRules, type DeadlineRule } from '../domain/deadlines';
 import type { GateConfig } from '../services/publication-gate';
 
 export interface DisclosureConfig {
   publicationGate: GateConfig;
+  /** Replaces the built-in rules (domain/deadlines DEFAULT_DEADLINE_RULES) when given */
+  deadlineRules?: DeadlineRule[];
+  /** Publish items that passed the gate when their deadline arrives: every office, or these codes */
+  autoPublishAtDeadline: boolean | string[];
 }
 
 const defaults: DisclosureConfig = {
@@ -10,18 +15,26 @@ const defaults: DisclosureConfig = {
     requireInterpretationForNormative: true,
     interpretationExemptOrganizations: [],
   },
+  autoPublishAtDeadline: false,
 };
 
 export default {
   default: defaults,
   /** A bad setting stops the boot with a message naming it. */
   validator(config: DisclosureConfig) {
+    const problems: string[] = [];
     const gate = config.publicationGate;
     if (typeof gate?.requireInterpretationForNormative !== 'boolean') {
-      throw new Error('disclosure: publicationGate.requireInterpretationForNormative must be true or false');
+      problems.push('publicationGate.requireInterpretationForNormative must be true or false');
     }
-    if (!Array.isArray(gate.interpretationExemptOrganizations) || gate.interpretationExemptOrganizations.some((code) => typeof code !== 'string')) {
-      throw new Error('disclosure: publicationGate.interpretationExemptOrganizations must be a list of organization codes');
+    if (!Array.isArray(gate?.interpretationExemptOrganizations) || gate.interpretationExemptOrganizations.some((code) => typeof code !== 'string')) {
+      problems.push('publicationGate.interpretationExemptOrganizations must be a list of organization codes');
     }
+    if (config.deadlineRules !== undefined) problems.push(...validateDeadlineRules(config.deadlineRules));
+    const auto = config.autoPublishAtDeadline;
+    if (typeof auto !== 'boolean' && !(Array.isArray(auto) && auto.every((code) => typeof code === 'string'))) {
+      problems.push('autoPublishAtDeadline must be true, false or a list of organization codes');
+    }
+    if (problems.length) throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },
 };

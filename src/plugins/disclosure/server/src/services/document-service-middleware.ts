@@ -96,5 +96,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 
-  return { applyCatalogueRules, restrictPublicReads, guardPublication, keepLedgerAppendOnly };
+  /**
+   * Every write to a tracked item recomputes its deadline records in the same transaction, so the
+   * records never disagree with the item.
+   */
+  const trackDeadlines: Middleware = async (context, next) => {
+    const deadlines = service('deadlines');
+    if (!WRITE_ACTIONS.has(context.action) || !deadlines.tracks(context.uid)) return next();
+    return strapi.db.transaction(async () => {
+      const result: any = await next();
+      const documentId = (context.params as any).documentId ?? result?.documentId;
+      if (documentId) await deadlines.refresh(context.uid, documentId);
+      return result;
+    });
+  };
+
+  return { applyCatalogueRules, restrictPublicReads, guardPublication, keepLedgerAppendOnly, trackDeadlines };
 };

@@ -2,6 +2,7 @@ import calendar from './calendar';
 import catalogue from './catalogue';
 import clock from './clock';
 import consultation from './consultation';
+import deadlines from './deadlines';
 import documentServiceMiddleware from './document-service-middleware';
 import interpretation from './interpretation';
 import ledger from './ledger';
@@ -14,6 +15,7 @@ export default {
   catalogue,
   clock,
   consultation,
+  deadlines,
   'document-service-middleware': documentServiceMiddleware,
   interpretation,
   ledger,
