@@ -48,6 +48,7 @@ export async function startApp(options: { seed?: boolean; env?: Record<string, s
     strapi,
     http: () => request.agent(strapi.server.httpServer),
     async stop() {
+      jest.useRealTimers();
       await strapi.destroy();
       await database.drop();
     },
@@ -64,7 +65,46 @@ export async function createFullAccessToken(strapi: Core.Strapi): Promise<string
   return token.accessKey;
 }
 
-/** Pins the disclosure plugin's clock (every deadline and ledger time reads it). */
+/**
+ * Pins time: the disclosure plugin's clock (deadlines, ledger), and the system date Strapi itself
+ * stamps on publishedAt and updatedAt, which then runs on from there. Only Date is faked; timers,
+ * I/O and the database run as usual.
+ */
 export function setClock(app: TestApp, iso: string): void {
-  app.strapi.plugin('disclosure').service('clock').now = () => new Date(iso);
+  const instant = new Date(iso);
+  jest.useFakeTimers({
+    advanceTimers: true,
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
+  jest.setSystemTime(instant);
+  app.strapi.plugin('disclosure').service('clock').now = () => new Date(instant);
+}
+
+/** A super admin logged in through /admin/login; returns the bearer token the admin panel would use. */
+export async function createAdminSession(app: TestApp, email = 'admin@example.gov.cn'): Promise<string> {
+  const password = 'Disclosure-2026';
+  const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
+  await app.strapi.service('admin::user').create({
+    email,
+    firstname: '管理员',
+    lastname: 'Admin',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+  });
+  const login = await app.http().post('/admin/login').send({ email, password });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return login.body.data.token ?? login.body.data.accessToken;
 }

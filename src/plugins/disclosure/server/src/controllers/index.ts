@@ -1,5 +1,7 @@
+import compliance from './compliance';
 import workingDays from './working-days';
 
 export default {
+  compliance,
   'working-days': workingDays,
 };

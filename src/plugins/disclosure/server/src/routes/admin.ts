@@ -1,4 +1,11 @@
 export default {
   type: 'admin' as const,
-  routes: [],
+  routes: [
+    {
+      method: 'GET',
+      path: '/compliance',
+      handler: 'compliance.find',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+  ],
 };

@@ -13,5 +13,11 @@ export default {
       handler: 'working-days.between',
       config: { auth: false },
     },
+    {
+      // Internal figures: API tokens with the compliance permission only, never the Public role.
+      method: 'GET',
+      path: '/compliance',
+      handler: 'compliance.find',
+    },
   ],
 };

@@ -102,13 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const length = rule.urgentLength && item.urgent ? rule.urgentLength : rule.length;
         const due = computeDue(length, start, current);
-        // Publication meets a deadline once; a later unpublish or republish does not move it. Strapi
-        // stamps publishedAt with the system time; the plugin's clock is the authority, so the
-        // earlier of the two is taken as the moment of publication.
-        const metValue =
-          rule.metBy === 'published'
-            ? (record?.metAt ?? (published ? Math.min(at.getTime(), new Date(published.publishedAt).getTime()) : null))
-            : valueAt(item, rule.metBy);
+        // Publication meets a deadline once; a later unpublish or republish does not move it.
+        const metValue = rule.metBy === 'published' ? (record?.metAt ?? published?.publishedAt) : valueAt(item, rule.metBy);
         const metAt = metValue ? new Date(metValue) : null;
         const assessment = assess(due, latenessUnitOf(length), metAt, at, current);
         const data = {

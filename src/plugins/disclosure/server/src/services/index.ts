@@ -1,6 +1,7 @@
 import calendar from './calendar';
 import catalogue from './catalogue';
 import clock from './clock';
+import compliance from './compliance';
 import consultation from './consultation';
 import deadlines from './deadlines';
 import documentServiceMiddleware from './document-service-middleware';
@@ -14,6 +15,7 @@ export default {
   calendar,
   catalogue,
   clock,
+  compliance,
   consultation,
   deadlines,
   'document-service-middleware': documentServiceMiddleware,

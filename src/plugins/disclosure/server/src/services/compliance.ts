@@ -1,0 +1,136 @@
+import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '../constants';
+import { addCalendarDays, startOfBeijingDay } from '../domain/beijing-time';
+import {
+  DEFAULT_FRESHNESS_WINDOWS,
+  staleColumns,
+  summarizeDeadlines,
+  type ColumnActivity,
+  type DeadlineFact,
+  type OrganizationRef,
+} from '../domain/compliance';
+import type { DeadlineStatus } from '../domain/deadlines';
+import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
+import { DEADLINE_UID } from './deadlines';
+
+const ORGANIZATION_FIELDS: Record<string, string> = {
+  [CONTENT_TYPES.policyDocument]: 'issuingOrganization',
+  [CONTENT_TYPES.pressRelease]: 'organization',
+  [CONTENT_TYPES.interpretation]: 'interpreter',
+  [CONTENT_TYPES.consultation]: 'organization',
+};
+const ORG_FIELDS = ['documentId', 'code', 'name'];
+const STATUSES: DeadlineStatus[] = ['overdue', 'pending', 'late', 'met'];
+const LIST_LIMIT = 200;
+
+export const editViewPath = (contentType: string, documentId: string) =>
+  `/admin/content-manager/collection-types/${contentType}/${documentId}`;
+
+/** The numbers behind GET /api/disclosure/compliance and the plugin's admin page. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin('disclosure');
+
+  const findOrganization = async (value: string): Promise<(OrganizationRef & { id: number }) | null> =>
+    strapi.db.query(CONTENT_TYPES.organization).findOne({
+      where: { $or: [{ code: value }, { documentId: value }] },
+      select: ['id', ...ORG_FIELDS],
+    });
+
+  /** When each catalogue column last received an item (published versions only). */
+  const columnActivity = async (organizationId?: number): Promise<ColumnActivity[]> => {
+    const latest = new Map<string, ColumnActivity>();
+    for (const [uid, field] of Object.entries(ORGANIZATION_FIELDS)) {
+      const rows = await strapi.db.query(uid as any).findMany({
+        where: { publishedAt: { $notNull: true }, ...(organizationId ? { [field]: { id: organizationId } } : {}) },
+        select: uid === CONTENT_TYPES.policyDocument ? ['publishedAt', 'category'] : ['publishedAt'],
+        populate: { [field]: { select: ORG_FIELDS } },
+      });
+      for (const row of rows) {
+        const organization = row[field];
+        if (!organization) continue;
+        const category = row.category ?? null;
+        const key = `${uid}|${organization.documentId}|${category}`;
+        const publishedAt = new Date(row.publishedAt);
+        const seen = latest.get(key);
+        if (!seen || seen.lastPublishedAt < publishedAt) {
+          latest.set(key, { organization, contentType: uid, category, lastPublishedAt: publishedAt });
+        }
+      }
+    }
+    return [...latest.values()];
+  };
+
+  return {
+    async report(query: ComplianceQuery) {
+      const organization = query.organization ? await findOrganization(query.organization) : null;
+      if (query.organization && !organization) organizationNotFound(query.organization);
+
+      const where: Record<string, unknown> = {};
+      if (organization) where.organization = { id: organization.id };
+      // A day rule falls due at the midnight that ends its day, so "due on D" is (start of D, end of D].
+      const dueAt: Record<string, Date> = {};
+      if (query.from) dueAt.$gt = startOfBeijingDay(query.from);
+      if (query.to) dueAt.$lte = startOfBeijingDay(addCalendarDays(query.to, 1));
+      if (Object.keys(dueAt).length) where.dueAt = dueAt;
+
+      const records = await strapi.db.query(DEADLINE_UID as any).findMany({
+        where,
+        orderBy: { dueAt: 'asc' },
+        populate: { organization: { select: ORG_FIELDS } },
+      });
+      const facts: DeadlineFact[] = records.map((record: any) => ({
+        rule: record.rule,
+        status: record.status,
+        atRisk: record.atRisk,
+        organization: record.organization ?? null,
+      }));
+      const summary = summarizeDeadlines(facts);
+      const rules = new Map<string, any>(plugin().service('deadlines').rules().map((rule: any) => [rule.id, rule]));
+      const missingYears = [...new Set(records.flatMap((record: any) => record.missingYears ?? []))].sort();
+
+      const items = Object.fromEntries(
+        STATUSES.map((status) => [
+          status,
+          records
+            .filter((record: any) => record.status === status)
+            .slice(0, LIST_LIMIT)
+            .map((record: any) => ({
+              contentType: record.contentType,
+              documentId: record.itemDocumentId,
+              title: record.title,
+              rule: record.rule,
+              organization: record.organization ?? null,
+              dueAt: record.dueAt,
+              metAt: record.metAt,
+              atRisk: record.atRisk,
+              lateness: record.lateness,
+              latenessUnit: record.latenessUnit,
+              editPath: editViewPath(record.contentType, record.itemDocumentId),
+            })),
+        ])
+      );
+
+      const now: Date = plugin().service('clock').now();
+      const stale = staleColumns(await columnActivity(organization?.id), DEFAULT_FRESHNESS_WINDOWS, now);
+
+      const { id: _id, ...organizationRef } = organization ?? ({} as any);
+      return {
+        period: { from: query.from ?? null, to: query.to ?? null },
+        organization: organization ? organizationRef : null,
+        counts: summary.overall,
+        items,
+        onTimeRate: {
+          overall: summary.overall.rate,
+          byOrganization: summary.byOrganization,
+          byRule: summary.byRule.map((row) => ({
+            ...row,
+            label: rules.get(row.rule)?.label ?? null,
+            source: rules.get(row.rule)?.source ?? null,
+          })),
+        },
+        staleColumns: stale,
+        calendar: { complete: missingYears.length === 0, missingYears },
+      };
+    },
+  };
+};
