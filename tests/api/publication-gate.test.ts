@@ -91,15 +91,16 @@ describe('confidentiality review (保密审查)', () => {
     const source = await newDocument();
     await docs().publish({ documentId: source.documentId });
     const attempts = [
-      app.strapi.documents('api::press-release.press-release').create({ status: 'published', data: { title: '新闻稿', kind: 'press-release' } as any }),
-      app.strapi.documents('api::consultation.consultation').create({
-        status: 'published',
-        data: { title: '征求意见', startDate: '2026-04-01', endDate: '2026-04-30' } as any,
-      }),
-      interpretations().create({ status: 'published', data: { title: '解读', form: 'text', sourceDocument: source.documentId } as any }),
+      () => app.strapi.documents('api::press-release.press-release').create({ status: 'published', data: { title: '新闻稿', kind: 'press-release' } as any }),
+      () =>
+        app.strapi.documents('api::consultation.consultation').create({
+          status: 'published',
+          data: { title: '征求意见', startDate: '2026-04-01', endDate: '2026-04-30' } as any,
+        }),
+      () => interpretations().create({ status: 'published', data: { title: '解读', form: 'text', sourceDocument: source.documentId } as any }),
     ];
     for (const attempt of attempts) {
-      expect((await refusalOf(attempt)).details.errors.map((e: any) => e.path[0])).toContain('confidentialityReview');
+      expect((await refusalOf(attempt())).details.errors.map((e: any) => e.path[0])).toContain('confidentialityReview');
     }
   });
 });
