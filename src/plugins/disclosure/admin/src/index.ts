@@ -1,3 +1,4 @@
+import { PluginIcon } from './components/PluginIcon';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -7,6 +8,13 @@ const prefixKeys = (data: Record<string, string>) =>
 
 export default {
   register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: '政务公开' },
+      Component: () => import('./pages/App'),
+      permissions: [],
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 

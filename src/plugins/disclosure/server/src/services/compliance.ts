@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ComplianceReport } from '../../../shared/contracts/compliance';
 import { CONTENT_TYPES } from '../constants';
 import { addCalendarDays, startOfBeijingDay } from '../domain/beijing-time';
 import {
@@ -61,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async report(query: ComplianceQuery) {
+    async report(query: ComplianceQuery): Promise<ComplianceReport> {
       const organization = query.organization ? await findOrganization(query.organization) : null;
       if (query.organization && !organization) organizationNotFound(query.organization);
 
@@ -108,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               editPath: editViewPath(record.contentType, record.itemDocumentId),
             })),
         ])
-      );
+      ) as ComplianceReport['items'];
 
       const now: Date = plugin().service('clock').now();
       const stale = staleColumns(await columnActivity(organization?.id), DEFAULT_FRESHNESS_WINDOWS, now);
@@ -128,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             source: rules.get(row.rule)?.source ?? null,
           })),
         },
-        staleColumns: stale,
+        staleColumns: stale.map((column) => ({ ...column, lastPublishedAt: column.lastPublishedAt.toISOString() })),
         calendar: { complete: missingYears.length === 0, missingYears },
       };
     },

@@ -1,0 +1,243 @@
+import * as React from 'react';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  Table,
+  Tbody,
+  Td,
+  TextInput,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
+import type { ComplianceReport, DeadlineStatus, GetCompliance, TrackedItem } from '../../../shared/contracts/compliance';
+import { getTranslation } from '../utils/getTranslation';
+
+const STATUS_VARIANT: Record<DeadlineStatus, 'danger' | 'warning' | 'secondary' | 'success'> = {
+  overdue: 'danger',
+  pending: 'warning',
+  late: 'secondary',
+  met: 'success',
+};
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+const beijing = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+
+/** The compliance report (公开时限与栏目更新): what is overdue or at risk, on-time rates, stale columns. */
+export const CompliancePage = () => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, React.ReactNode>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+  const { get } = useFetchClient();
+  const [filters, setFilters] = React.useState<GetCompliance.Request['query']>({});
+  const [draft, setDraft] = React.useState<GetCompliance.Request['query']>({});
+  const [report, setReport] = React.useState<ComplianceReport | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+
+  React.useEffect(() => {
+    let cancelled = false;
+    const params = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
+    get<GetCompliance.Response>('/disclosure/compliance', { params })
+      .then(({ data }) => !cancelled && (setReport(data.data), setError(null)))
+      .catch((failure: any) => !cancelled && setError(failure?.response?.data?.error?.message ?? String(failure)));
+    return () => {
+      cancelled = true;
+    };
+  }, [filters, get]);
+
+  const statuses: Array<[DeadlineStatus, string]> = [
+    ['overdue', t('status.overdue', '已超期')],
+    ['pending', t('status.pending', '待发布')],
+    ['late', t('status.late', '逾期发布')],
+    ['met', t('status.met', '按时发布')],
+  ];
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('compliance.title', '公开时限')}</Page.Title>
+      <Layouts.Header
+        title={t('compliance.title', '公开时限')}
+        subtitle={t('compliance.subtitle', '各机构按时公开情况、到期与超期条目、长期未更新栏目')}
+      />
+      <Layouts.Content>
+        <Box background="neutral0" padding={4} shadow="filterShadow" hasRadius marginBottom={4}>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              setFilters(draft);
+            }}
+          >
+            <Flex gap={4} alignItems="flex-end" wrap="wrap">
+              <Field.Root name="organization">
+                <Field.Label>{t('filter.organization', '机构代码')}</Field.Label>
+                <TextInput value={draft.organization ?? ''} onChange={(e: any) => setDraft({ ...draft, organization: e.target.value })} />
+              </Field.Root>
+              <Field.Root name="from">
+                <Field.Label>{t('filter.from', '到期日自')}</Field.Label>
+                <TextInput type="date" value={draft.from ?? ''} onChange={(e: any) => setDraft({ ...draft, from: e.target.value })} />
+              </Field.Root>
+              <Field.Root name="to">
+                <Field.Label>{t('filter.to', '至')}</Field.Label>
+                <TextInput type="date" value={draft.to ?? ''} onChange={(e: any) => setDraft({ ...draft, to: e.target.value })} />
+              </Field.Root>
+              <Button type="submit">{t('filter.apply', '查询')}</Button>
+            </Flex>
+          </form>
+        </Box>
+
+        {error && (
+          <Box background="danger100" padding={4} hasRadius marginBottom={4}>
+            <Typography textColor="danger700">{error}</Typography>
+          </Box>
+        )}
+        {!report && !error && <Page.Loading />}
+        {report && (
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            {!report.calendar.complete && (
+              <Box background="warning100" padding={4} hasRadius>
+                <Typography textColor="warning700">
+                  {t('calendar.missing', '{years} 年节假日安排尚未录入，相关时限按普通周末计算，请在“节假日安排”中录入。', {
+                    years: report.calendar.missingYears.join('、'),
+                  })}
+                </Typography>
+              </Box>
+            )}
+
+            <Grid.Root gap={4}>
+              {statuses.map(([status, label]) => (
+                <Grid.Item key={status} col={3} s={6}>
+                  <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius width="100%">
+                    <Typography variant="sigma" textColor="neutral600">
+                      {label}
+                    </Typography>
+                    <Typography variant="alpha" tag="p" data-testid={`count-${status}`}>
+                      {report.counts[status]}
+                    </Typography>
+                  </Box>
+                </Grid.Item>
+              ))}
+            </Grid.Root>
+
+            <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+              <Typography variant="delta" tag="h2">
+                {t('rate.byOrganization', '各机构按时公开率')} {percent(report.onTimeRate.overall)}
+              </Typography>
+              <Flex direction="column" alignItems="stretch" gap={2} marginTop={4}>
+                {report.onTimeRate.byOrganization.map((row) => (
+                  <Flex key={row.organization?.documentId ?? 'none'} gap={3}>
+                    <Box width="14rem">
+                      <Typography ellipsis>{row.organization?.name ?? t('organization.none', '未指定机构')}</Typography>
+                    </Box>
+                    <Box background="neutral150" hasRadius style={{ flex: 1, height: 12 }}>
+                      <Box background={row.rate !== null && row.rate < 0.9 ? 'danger500' : 'success500'} hasRadius style={{ width: `${(row.rate ?? 0) * 100}%`, height: 12 }} />
+                    </Box>
+                    <Box width="10rem">
+                      <Typography variant="pi">
+                        {percent(row.rate)} · {row.met}/{row.met + row.late + row.overdue}
+                      </Typography>
+                    </Box>
+                  </Flex>
+                ))}
+              </Flex>
+            </Box>
+
+            <ItemsTable
+              title={t('items.title', '到期与超期条目')}
+              items={[...report.items.overdue, ...report.items.pending, ...report.items.late]}
+              statusOf={(item) =>
+                report.items.overdue.includes(item) ? 'overdue' : report.items.pending.includes(item) ? 'pending' : 'late'
+              }
+              labels={Object.fromEntries(statuses) as Record<DeadlineStatus, string>}
+              t={t}
+            />
+
+            <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+              <Typography variant="delta" tag="h2">
+                {t('stale.title', '长期未更新栏目')}
+              </Typography>
+              <Table colCount={3} rowCount={report.staleColumns.length + 1}>
+                <Thead>
+                  <Tr>
+                    <Th><Typography variant="sigma">{t('stale.organization', '机构')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('stale.column', '栏目')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('stale.days', '距上次更新（天）')}</Typography></Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {report.staleColumns.map((column) => (
+                    <Tr key={`${column.organization.documentId}-${column.contentType}-${column.category}`}>
+                      <Td><Typography>{column.organization.name}</Typography></Td>
+                      <Td><Typography>{column.contentType.split('.').pop()}{column.category ? ` · ${column.category}` : ''}</Typography></Td>
+                      <Td><Typography>{column.daysSinceLastItem}</Typography></Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            </Box>
+          </Flex>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+interface ItemsTableProps {
+  title: string;
+  items: TrackedItem[];
+  statusOf: (item: TrackedItem) => DeadlineStatus;
+  labels: Record<DeadlineStatus, string>;
+  t: (id: string, defaultMessage: string) => string;
+}
+
+const ItemsTable = ({ title, items, statusOf, labels, t }: ItemsTableProps) => (
+  <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+    <Typography variant="delta" tag="h2">
+      {title}
+    </Typography>
+    <Table colCount={5} rowCount={items.length + 1}>
+      <Thead>
+        <Tr>
+          <Th><Typography variant="sigma">{t('items.item', '条目')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('items.organization', '机构')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('items.due', '到期时间（北京时间）')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('items.status', '状态')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('items.lateness', '超期')}</Typography></Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {items.map((item) => {
+          const status = statusOf(item);
+          return (
+            <Tr key={`${item.documentId}-${item.rule}`}>
+              <Td>
+                <Link to={item.editPath.replace(/^\/admin/, '')}>
+                  <Typography textColor="primary600">{item.title ?? item.documentId}</Typography>
+                </Link>
+              </Td>
+              <Td><Typography>{item.organization?.name ?? '—'}</Typography></Td>
+              <Td><Typography>{beijing(item.dueAt)}</Typography></Td>
+              <Td>
+                <Badge variant={STATUS_VARIANT[status]}>{labels[status]}</Badge>
+                {item.atRisk && <Badge variant="warning">{t('status.atRisk', '即将到期')}</Badge>}
+              </Td>
+              <Td>
+                <Typography>
+                  {item.lateness ? `${item.lateness} ${item.latenessUnit === 'hours' ? t('unit.hours', '小时') : t('unit.workingDays', '个工作日')}` : '—'}
+                </Typography>
+              </Td>
+            </Tr>
+          );
+        })}
+      </Tbody>
+    </Table>
+  </Box>
+);

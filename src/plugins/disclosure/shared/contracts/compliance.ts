@@ -1,0 +1,70 @@
+/**
+ * GET /api/disclosure/compliance (API tokens) and GET /disclosure/compliance (admin panel):
+ * the response both sides agree on.
+ */
+
+export type DeadlineStatus = 'pending' | 'met' | 'late' | 'overdue';
+
+export interface OrganizationSummary {
+  documentId: string;
+  code: string;
+  name: string;
+}
+
+export interface Tally {
+  total: number;
+  pending: number;
+  met: number;
+  late: number;
+  overdue: number;
+  atRisk: number;
+  /** Met on time, of those decided; null while nothing is decided */
+  rate: number | null;
+}
+
+export interface TrackedItem {
+  contentType: string;
+  documentId: string;
+  title: string | null;
+  rule: string;
+  organization: OrganizationSummary | null;
+  dueAt: string;
+  metAt: string | null;
+  atRisk: boolean;
+  lateness: number | null;
+  latenessUnit: 'working-days' | 'hours' | null;
+  /** Where the item opens in the admin's content manager */
+  editPath: string;
+}
+
+export interface StaleColumn {
+  organization: OrganizationSummary;
+  contentType: string;
+  category: string | null;
+  lastPublishedAt: string;
+  window: { days: number } | { months: number };
+  daysSinceLastItem: number;
+}
+
+export interface ComplianceReport {
+  period: { from: string | null; to: string | null };
+  organization: OrganizationSummary | null;
+  counts: Tally;
+  items: Record<DeadlineStatus, TrackedItem[]>;
+  onTimeRate: {
+    overall: number | null;
+    byOrganization: Array<Tally & { organization: OrganizationSummary | null }>;
+    byRule: Array<Tally & { rule: string; label: string | null; source: string | null }>;
+  };
+  staleColumns: StaleColumn[];
+  calendar: { complete: boolean; missingYears: number[] };
+}
+
+export declare namespace GetCompliance {
+  export interface Request {
+    query: { organization?: string; from?: string; to?: string };
+  }
+  export interface Response {
+    data: ComplianceReport;
+  }
+}
