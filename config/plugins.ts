@@ -11,7 +11,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   disclosure: {
     enabled: true,
     resolve: './src/plugins/disclosure',
-    config: {},
+    config: {
+      // The day this office started publishing through the platform: older items (migrated archive,
+      // the demo catalogue's 2013–2024 policies) are catalogued but not counted as late.
+      deadlineTrackingStartsOn: env('DISCLOSURE_TRACKING_STARTS_ON', '2025-01-01'),
+      // Offices whose ready items are published automatically when their deadline arrives.
+      autoPublishAtDeadline: env.array('DISCLOSURE_AUTO_PUBLISH_ORGANIZATIONS', []),
+    },
   },
 });
 

@@ -191,3 +191,18 @@ describe('rules as configuration', () => {
     }
   });
 });
+
+describe('archive', () => {
+  test('items whose clock started before deadlineTrackingStartsOn are catalogued but not tracked', async () => {
+    const key = 'plugin::disclosure.deadlineTrackingStartsOn';
+    app.strapi.config.set(key, '2025-01-01');
+    try {
+      const archived = await newDocument({ issueDate: '2014-02-20' });
+      const current = await newDocument({ issueDate: '2025-01-01' });
+      expect(await deadlinesOf(archived.documentId)).toEqual([]);
+      expect((await deadlinesOf(current.documentId)).map((r: any) => r.rule)).toEqual(['document-same-day']);
+    } finally {
+      app.strapi.config.set(key, null);
+    }
+  });
+});

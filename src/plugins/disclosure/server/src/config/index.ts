@@ -1,3 +1,4 @@
+import { isIsoDate } from '../domain/beijing-time';
 import { validateDeadlineRules, type DeadlineRule } from '../domain/deadlines';
 import type { GateConfig } from '../services/publication-gate';
 
@@ -7,6 +8,11 @@ export interface DisclosureConfig {
   deadlineRules?: DeadlineRule[];
   /** Publish items that passed the gate when their deadline arrives: every office, or these codes */
   autoPublishAtDeadline: boolean | string[];
+  /**
+   * Items whose clock started before this Beijing date (YYYY-MM-DD) are archive: catalogued, but not
+   * tracked, so migrating past years does not fill the report with "late" items. null tracks all.
+   */
+  deadlineTrackingStartsOn: string | null;
 }
 
 const defaults: DisclosureConfig = {
@@ -16,6 +22,7 @@ const defaults: DisclosureConfig = {
     interpretationExemptOrganizations: [],
   },
   autoPublishAtDeadline: false,
+  deadlineTrackingStartsOn: null,
 };
 
 export default {
@@ -34,6 +41,10 @@ export default {
     const auto = config.autoPublishAtDeadline;
     if (typeof auto !== 'boolean' && !(Array.isArray(auto) && auto.every((code) => typeof code === 'string'))) {
       problems.push('autoPublishAtDeadline must be true, false or a list of organization codes');
+    }
+    const since = config.deadlineTrackingStartsOn;
+    if (since !== null && since !== undefined && !isIsoDate(since)) {
+      problems.push('deadlineTrackingStartsOn must be a date YYYY-MM-DD or null');
     }
     if (problems.length) throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },

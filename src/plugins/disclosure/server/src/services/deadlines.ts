@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { beijingDate } from '../domain/beijing-time';
 import {
   DEFAULT_DEADLINE_RULES,
   assess,
@@ -92,16 +93,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const existing: Record_[] = await records().findMany({ where: { contentType: uid, itemDocumentId: documentId } });
       const current = await calendar();
       const at = now();
+      const trackingStartsOn = strapi.config.get('plugin::disclosure.deadlineTrackingStartsOn') as string | null;
 
       for (const rule of applicable) {
         const record = existing.find((candidate) => candidate.rule === rule.id);
         const start = item ? valueAt(item, rule.startField) : null;
-        if (!item || !start || !matchesFilter(item, rule.filter)) {
+        const length = rule.urgentLength && item?.urgent ? rule.urgentLength : rule.length;
+        const due = start ? computeDue(length, start, current) : null;
+        const archive = due && trackingStartsOn ? beijingDate(due.startAt) < trackingStartsOn : false;
+        if (!item || !due || archive || !matchesFilter(item, rule.filter)) {
           if (record) await records().delete({ where: { id: record.id } });
           continue;
         }
-        const length = rule.urgentLength && item.urgent ? rule.urgentLength : rule.length;
-        const due = computeDue(length, start, current);
         // Publication meets a deadline once; a later unpublish or republish does not move it.
         const metValue = rule.metBy === 'published' ? (record?.metAt ?? published?.publishedAt) : valueAt(item, rule.metBy);
         const metAt = metValue ? new Date(metValue) : null;

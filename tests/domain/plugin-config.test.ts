@@ -1,0 +1,17 @@
+import pluginConfig from '../../src/plugins/disclosure/server/src/config';
+
+const valid = () => JSON.parse(JSON.stringify(pluginConfig.default));
+
+describe('disclosure plugin configuration', () => {
+  test('the defaults are valid', () => {
+    expect(() => pluginConfig.validator(valid())).not.toThrow();
+  });
+
+  test.each([
+    ['deadlineTrackingStartsOn', '2025/01/01', /deadlineTrackingStartsOn must be a date/],
+    ['autoPublishAtDeadline', 'yes', /autoPublishAtDeadline must be true, false or a list/],
+    ['deadlineRules', [{ id: 'Bad Id' }], /deadlineRules\[0\] \(Bad Id\): id must be lower-case/],
+  ])('a bad %s stops the boot, saying what is wrong', (key, value, message) => {
+    expect(() => pluginConfig.validator({ ...valid(), [key]: value })).toThrow(message);
+  });
+});
