@@ -71,7 +71,7 @@ describe('GET /api/disclosure/compliance', () => {
     expect(byCode['370100001']).toMatchObject({ met: 1, rate: 1 });
     const sameDay = data.onTimeRate.byRule.find((row: any) => row.rule === 'document-same-day');
     expect(sameDay).toMatchObject({ total: 4, met: 2, late: 1, overdue: 1, source: 'Zhanjiang 2015 §1(二)2' });
-    expect(data.items.late[0]).toMatchObject({ lateness: 1, latenessUnit: 'working-days' });
+    expect(data.items.late[0]).toMatchObject({ lateness: 1, latenessUnit: 'working-days', dueDate: '2026-03-02' });
     expect(data.items.overdue[0].editPath).toMatch(/^\/admin\/content-manager\/collection-types\/api::policy-document\.policy-document\//);
     expect(res.headers['cache-control']).toBe('private, no-store');
   });

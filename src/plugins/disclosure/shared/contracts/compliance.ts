@@ -29,6 +29,8 @@ export interface TrackedItem {
   rule: string;
   organization: OrganizationSummary | null;
   dueAt: string;
+  /** The Beijing day a day rule falls due on (null for hour rules) */
+  dueDate: string | null;
   metAt: string | null;
   atRisk: boolean;
   lateness: number | null;

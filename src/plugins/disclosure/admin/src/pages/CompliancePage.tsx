@@ -208,7 +208,7 @@ const ItemsTable = ({ title, items, statusOf, labels, t }: ItemsTableProps) => (
         <Tr>
           <Th><Typography variant="sigma">{t('items.item', '条目')}</Typography></Th>
           <Th><Typography variant="sigma">{t('items.organization', '机构')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('items.due', '到期时间（北京时间）')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('items.due', '到期日（北京时间）')}</Typography></Th>
           <Th><Typography variant="sigma">{t('items.status', '状态')}</Typography></Th>
           <Th><Typography variant="sigma">{t('items.lateness', '超期')}</Typography></Th>
         </Tr>
@@ -224,7 +224,7 @@ const ItemsTable = ({ title, items, statusOf, labels, t }: ItemsTableProps) => (
                 </Link>
               </Td>
               <Td><Typography>{item.organization?.name ?? '—'}</Typography></Td>
-              <Td><Typography>{beijing(item.dueAt)}</Typography></Td>
+              <Td><Typography>{item.dueDate ?? beijing(item.dueAt)}</Typography></Td>
               <Td>
                 <Badge variant={STATUS_VARIANT[status]}>{labels[status]}</Badge>
                 {item.atRisk && <Badge variant="warning">{t('status.atRisk', '即将到期')}</Badge>}

@@ -102,6 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               rule: record.rule,
               organization: record.organization ?? null,
               dueAt: record.dueAt,
+              dueDate: record.dueDate ?? null,
               metAt: record.metAt,
               atRisk: record.atRisk,
               lateness: record.lateness,
