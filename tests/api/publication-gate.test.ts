@@ -31,8 +31,11 @@ const newInterpretation = (sourceDocument: string, overrides: Record<string, unk
   });
 const isPublished = async (uid: string, documentId: string) =>
   (await app.strapi.documents(uid as any).findOne({ documentId, status: 'published' })) !== null;
+/** The source-locale entries (each zh-Hant copy is recorded too, with locale zh-Hant). */
 const ledgerFor = (documentId: string) =>
-  app.strapi.db.query(LEDGER).findMany({ where: { itemDocumentId: documentId }, orderBy: { id: 'asc' } });
+  app.strapi.db
+    .query(LEDGER)
+    .findMany({ where: { itemDocumentId: documentId, $or: [{ locale: null }, { locale: { $ne: 'zh-Hant' } }] }, orderBy: { id: 'asc' } });
 const refusalOf = async (promise: Promise<unknown>) => {
   try {
     await promise;
@@ -210,12 +213,19 @@ describe('the ledger (发布台账)', () => {
   });
 
   test('no API and no SQL can change or delete an entry', async () => {
-    const [entry] = await app.strapi.db.query(LEDGER).findMany({ limit: 1 });
+    await app.strapi.plugin('disclosure').service('ledger').record({
+      action: 'unpublish',
+      outcome: 'allowed',
+      contentType: DOC,
+      itemDocumentId: 'ledger-edit-test',
+    });
+    const entry = await app.strapi.db.query(LEDGER).findOne({ where: { itemDocumentId: 'ledger-edit-test' } });
+    expect(entry).toMatchObject({ outcome: 'allowed', action: 'unpublish' });
     await expect(
-      app.strapi.documents(LEDGER as any).update({ documentId: entry.documentId, data: { outcome: 'allowed' } as any })
+      app.strapi.documents(LEDGER as any).update({ documentId: entry.documentId, data: { outcome: 'refused' } as any })
     ).rejects.toThrow(/append-only/);
     await expect(app.strapi.documents(LEDGER as any).delete({ documentId: entry.documentId })).rejects.toThrow(/append-only/);
-    await expect(app.strapi.db.query(LEDGER).update({ where: { id: entry.id }, data: { outcome: 'allowed' } })).rejects.toThrow(
+    await expect(app.strapi.db.query(LEDGER).update({ where: { id: entry.id }, data: { outcome: 'refused' } })).rejects.toThrow(
       /append-only/
     );
     await expect(app.strapi.db.query(LEDGER).delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../domain/beijing-time';
+import { TRADITIONAL_STANDARDS, type TraditionalStandard } from '../domain/chinese-conversion';
 import { validateDeadlineRules, type DeadlineRule } from '../domain/deadlines';
 import type { GateConfig } from '../services/publication-gate';
 
@@ -13,6 +14,8 @@ export interface DisclosureConfig {
    * tracked, so migrating past years does not fill the report with "late" items. null tracks all.
    */
   deadlineTrackingStartsOn: string | null;
+  /** zh-Hant target: Taiwan characters without vocabulary rewriting (tw), OpenCC standard (t), Hong Kong (hk) */
+  conversion: { standard: TraditionalStandard };
 }
 
 const defaults: DisclosureConfig = {
@@ -23,6 +26,7 @@ const defaults: DisclosureConfig = {
   },
   autoPublishAtDeadline: false,
   deadlineTrackingStartsOn: null,
+  conversion: { standard: 'tw' },
 };
 
 export default {
@@ -45,6 +49,9 @@ export default {
     const since = config.deadlineTrackingStartsOn;
     if (since !== null && since !== undefined && !isIsoDate(since)) {
       problems.push('deadlineTrackingStartsOn must be a date YYYY-MM-DD or null');
+    }
+    if (!TRADITIONAL_STANDARDS.includes(config.conversion?.standard)) {
+      problems.push(`conversion.standard must be one of ${TRADITIONAL_STANDARDS.join(', ')} (not twp: it rewrites 信息 as 資訊)`);
     }
     if (problems.length) throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },

@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
+import { CONVERSION_TERM_UID, SOURCE, TARGET } from './conversion';
 import { LEDGER_UID } from './ledger';
 import { GATED_TYPES } from './publication-gate';
 import { scopePopulate } from '../utils/scope-populate';
@@ -48,6 +49,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await next();
       service('calendar').invalidate();
       return result;
+    } else if ((uid as string) === CONVERSION_TERM_UID && WRITE_ACTIONS.has(action)) {
+      const result = await next();
+      service('conversion').invalidate();
+      return result;
     }
     return next();
   };
@@ -88,6 +93,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 
+  /**
+   * Outermost: a refusal is written to the ledger after every transaction around the attempt has
+   * rolled back (inside one, the record would roll back with it).
+   */
+  const recordRefusals: Middleware = async (context, next) => {
+    try {
+      return await next();
+    } catch (error: any) {
+      if (error?.ledgerEntry && !error.ledgerRecorded && !strapi.db.inTransaction()) {
+        error.ledgerRecorded = true;
+        await service('ledger').record(error.ledgerEntry);
+      }
+      throw error;
+    }
+  };
+
   /** The ledger only grows: no update or delete through any API. */
   const keepLedgerAppendOnly: Middleware = async (context, next) => {
     if ((context.uid as string) === LEDGER_UID && ['update', 'delete', 'publish', 'unpublish', 'discardDraft'].includes(context.action)) {
@@ -111,5 +132,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  return { applyCatalogueRules, restrictPublicReads, guardPublication, keepLedgerAppendOnly, trackDeadlines };
+  /**
+   * zh-Hans is the source: creating, updating, publishing, unpublishing or deleting it does the same
+   * to zh-Hant, converted, in the same transaction. An editor's own zh-Hant edit locks the fields it
+   * changed.
+   */
+  const syncTraditional: Middleware = async (context, next) => {
+    const conversion = service('conversion');
+    const { uid, action } = context;
+    if (!uid.startsWith('api::') || !conversion.isLocalized(uid) || conversion.syncing()) return next();
+    const params = context.params as any;
+    const locale = params.locale ?? SOURCE;
+
+    if (locale === TARGET && action === 'update') {
+      const result = await next();
+      if (params.documentId && params.data) await conversion.lockEditedFields(uid, params.documentId, params.data);
+      return result;
+    }
+    if (locale !== SOURCE || !['create', 'update', 'publish', 'unpublish', 'delete'].includes(action)) return next();
+
+    return strapi.db.transaction(async () => {
+      const result: any = await next();
+      const documentId = params.documentId ?? result?.documentId;
+      if (!documentId) return result;
+      if (action === 'unpublish') await conversion.unpublishTraditional(uid, documentId);
+      else if (action === 'delete') await conversion.deleteTraditional(uid, documentId);
+      else await conversion.syncDocument(uid, documentId, { publish: action === 'publish' || params.status === 'published' });
+      return result;
+    });
+  };
+
+  return {
+    recordRefusals,
+    applyCatalogueRules,
+    restrictPublicReads,
+    guardPublication,
+    keepLedgerAppendOnly,
+    trackDeadlines,
+    syncTraditional,
+  };
 };

@@ -3,6 +3,7 @@ import catalogue from './catalogue';
 import clock from './clock';
 import compliance from './compliance';
 import consultation from './consultation';
+import conversion from './conversion';
 import deadlines from './deadlines';
 import documentServiceMiddleware from './document-service-middleware';
 import interpretation from './interpretation';
@@ -17,6 +18,7 @@ export default {
   clock,
   compliance,
   consultation,
+  conversion,
   deadlines,
   'document-service-middleware': documentServiceMiddleware,
   interpretation,

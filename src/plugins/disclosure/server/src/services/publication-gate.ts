@@ -8,6 +8,7 @@ import {
   type GateRefusal,
 } from '../domain/publication-gate';
 import { singleRelationTarget } from '../validation/relations';
+import type { LedgerRecord } from './ledger';
 
 type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, any> };
 
@@ -87,10 +88,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { refusals: checkInterpretationPublication(item, { exists: Boolean(source), published }), cascade: [] };
   };
 
-  const refuse = (refusals: GateRefusal[]): never => {
-    throw new errors.ValidationError(refusals.map((refusal) => refusal.message).join('；'), {
+  /**
+   * The refusal carries its ledger entry: it is written by the outermost middleware once every
+   * transaction around the attempt has rolled back, so the record of a refusal is never lost with it.
+   */
+  const refuse = (refusals: GateRefusal[], entry: LedgerRecord): never => {
+    const error = new errors.ValidationError(refusals.map((refusal) => refusal.message).join('；'), {
       errors: refusals.map(({ field, message, rule }) => ({ path: [field], message, name: 'ValidationError', rule })),
     });
+    throw Object.assign(error, { ledgerEntry: entry });
   };
 
   return {
@@ -118,13 +124,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = Array.isArray(params.locale) ? params.locale.join(',') : (params.locale ?? null);
       const entry = { action: 'publish' as const, contentType: uid, itemDocumentId: params.documentId ?? null, locale, title: item.title ?? null };
       if (plan.refusals.length) {
-        await ledger().record({
+        refuse(plan.refusals, {
           ...entry,
           outcome: 'refused',
           rules: [...new Set(plan.refusals.map((refusal) => refusal.rule))],
           message: plan.refusals.map((refusal) => refusal.message).join('；'),
         });
-        refuse(plan.refusals);
       }
 
       return strapi.db.transaction(async () => {

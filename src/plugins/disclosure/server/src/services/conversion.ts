@@ -1,0 +1,231 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { ChineseConverter, type Direction, type TraditionalStandard } from '../domain/chinese-conversion';
+
+export const CONVERSION_TERM_UID = 'plugin::disclosure.conversion-term';
+export const TRANSLATION_LOCK_UID = 'plugin::disclosure.translation-lock';
+export const SOURCE = 'zh-Hans';
+export const TARGET = 'zh-Hant';
+
+const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
+/** Writes made by the synchronisation itself, so they are not taken for an editor's correction. */
+const syncing = new AsyncLocalStorage<boolean>();
+
+type Entry = Record<string, any>;
+type Attribute = Record<string, any>;
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 32);
+
+/**
+ * Keeps the zh-Hant version of every localized content type in step with its zh-Hans source:
+ * localized text converted, relations pointed at the same documents, components rebuilt, and fields an
+ * editor corrected by hand left alone (locked) until unlocked.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let converter: Promise<ChineseConverter> | null = null;
+
+  const standard = () => (strapi.config.get('plugin::disclosure.conversion.standard') as TraditionalStandard) ?? 'tw';
+  const schema = (uid: string) => strapi.getModel(uid as any) as any;
+  const isLocalized = (uid: string) => Boolean(schema(uid)?.pluginOptions?.i18n?.localized);
+  const localizedAttributes = (uid: string): Array<[string, Attribute]> =>
+    Object.entries(schema(uid).attributes as Record<string, Attribute>).filter(
+      ([, attribute]) =>
+        attribute.type === 'relation'
+          ? !attribute.mappedBy && !String(attribute.target).startsWith('admin::')
+          : attribute.pluginOptions?.i18n?.localized === true
+    );
+
+  const build = async (): Promise<ChineseConverter> => {
+    const terms = await strapi.db.query(CONVERSION_TERM_UID as any).findMany({ select: ['kind', 'simplified', 'traditional'] });
+    return new ChineseConverter(standard(), {
+      phrases: terms
+        .filter((term: any) => term.kind === 'phrase' && term.traditional)
+        .map((term: any) => ({ simplified: term.simplified, traditional: term.traditional })),
+      protectedTerms: terms.filter((term: any) => term.kind === 'protected').map((term: any) => term.simplified),
+    });
+  };
+
+  /** Component or dynamic-zone data converted for the other locale, without ids (rebuilt there). */
+  const convertComponent = (componentUid: string, value: Entry, convert: ChineseConverter, direction: Direction): Entry => {
+    const { id: _id, ...rest } = value;
+    const attributes = (strapi.components as any)[componentUid]?.attributes ?? {};
+    const result: Entry = {};
+    for (const [name, fieldValue] of Object.entries(rest)) {
+      result[name] = convertValue(attributes[name], fieldValue, convert, direction);
+    }
+    return result;
+  };
+
+  const convertValue = (attribute: Attribute | undefined, value: any, convert: ChineseConverter, direction: Direction): any => {
+    if (value === null || value === undefined || !attribute) return value;
+    if (TEXT_TYPES.has(attribute.type)) return convert.convert(value, direction);
+    if (attribute.type === 'blocks') return convert.convertBlocks(value, direction);
+    if (attribute.type === 'component') {
+      return attribute.repeatable
+        ? value.map((item: Entry) => convertComponent(attribute.component, item, convert, direction))
+        : convertComponent(attribute.component, value, convert, direction);
+    }
+    if (attribute.type === 'dynamiczone') {
+      return value.map((item: Entry) => ({ __component: item.__component, ...convertComponent(item.__component, item, convert, direction) }));
+    }
+    if (attribute.type === 'relation') {
+      return Array.isArray(value) ? value.map((related: Entry) => related.documentId) : (value.documentId ?? null);
+    }
+    if (attribute.type === 'media') {
+      return Array.isArray(value) ? value.map((file: Entry) => file.id) : (value.id ?? null);
+    }
+    return value;
+  };
+
+  const populateFor = (uid: string) =>
+    Object.fromEntries(
+      localizedAttributes(uid)
+        .filter(([, attribute]) => ['relation', 'component', 'dynamiczone', 'media'].includes(attribute.type))
+        .map(([name, attribute]) => [name, attribute.type === 'relation' ? { fields: ['documentId'] } : true])
+    );
+
+  const service = {
+    syncing: () => syncing.getStore() === true,
+    localizedTypes: () => Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::') && isLocalized(uid)),
+    isLocalized,
+
+    async converter(): Promise<ChineseConverter> {
+      converter ??= build().catch((error) => {
+        converter = null;
+        throw error;
+      });
+      return converter;
+    },
+
+    invalidate() {
+      converter = null;
+    },
+
+    /** Converts a text or blocks value between the two locales. */
+    async convertValue(value: string | unknown[], from: string, to: string) {
+      const direction: Direction = from === SOURCE && to === TARGET ? 'to-traditional' : 'to-simplified';
+      const convert = await service.converter();
+      return typeof value === 'string' ? convert.convert(value, direction) : convert.convertBlocks(value, direction);
+    },
+
+    /** The zh-Hant data for a zh-Hans entry (fields locked by an editor left out). */
+    async traditionalDataFor(uid: string, source: Entry, locked: Set<string>) {
+      const convert = await service.converter();
+      const data: Entry = {};
+      for (const [name, attribute] of localizedAttributes(uid)) {
+        if (locked.has(name) || !(name in source)) continue;
+        data[name] = convertValue(attribute, source[name], convert, 'to-traditional');
+      }
+      return data;
+    },
+
+    async locksOf(uid: string, documentId: string) {
+      return strapi.db.query(TRANSLATION_LOCK_UID as any).findMany({ where: { contentType: uid, itemDocumentId: documentId } });
+    },
+
+    /** Which locked fields changed in the source since they were locked (the admin shows these). */
+    async lockStatus(uid: string, documentId: string) {
+      const locks = await service.locksOf(uid, documentId);
+      if (!locks.length) return [];
+      const source = await service.findSource(uid, documentId);
+      return locks.map((lock: Entry) => ({
+        id: lock.id,
+        field: lock.field,
+        lockedAt: lock.lockedAt,
+        sourceChanged: source ? hash(source[lock.field]) !== lock.sourceHash : false,
+      }));
+    },
+
+    async findSource(uid: string, documentId: string): Promise<Entry | null> {
+      const hasDraftAndPublish = Boolean(schema(uid).options?.draftAndPublish);
+      return strapi.documents(uid as any).findOne({
+        documentId,
+        locale: SOURCE,
+        ...(hasDraftAndPublish ? { status: 'draft' as const } : {}),
+        populate: populateFor(uid) as any,
+      });
+    },
+
+    /**
+     * Writes the zh-Hant version of one document from its zh-Hans draft, creating what it relates to
+     * in zh-Hant first when missing; publishes it when asked. Runs in the caller's transaction.
+     */
+    async syncDocument(uid: string, documentId: string, options: { publish?: boolean } = {}, visited = new Set<string>()) {
+      const key = `${uid}:${documentId}`;
+      if (visited.has(key)) return;
+      visited.add(key);
+      const source = await service.findSource(uid, documentId);
+      if (!source) return;
+
+      // Related localized documents need their zh-Hant version before it can be linked.
+      for (const [name, attribute] of localizedAttributes(uid)) {
+        if (attribute.type !== 'relation' || !isLocalized(attribute.target)) continue;
+        const related = Array.isArray(source[name]) ? source[name] : source[name] ? [source[name]] : [];
+        for (const entry of related) {
+          const exists = await strapi.db
+            .query(attribute.target)
+            .count({ where: { documentId: entry.documentId, locale: TARGET } });
+          if (!exists) await service.syncDocument(attribute.target, entry.documentId, {}, visited);
+        }
+      }
+
+      const locks = new Set<string>((await service.locksOf(uid, documentId)).map((lock: Entry) => lock.field));
+      const data = await service.traditionalDataFor(uid, source, locks);
+      await syncing.run(true, async () => {
+        await strapi.documents(uid as any).update({ documentId, locale: TARGET, data } as any);
+        if (options.publish && schema(uid).options?.draftAndPublish) {
+          await strapi.documents(uid as any).publish({ documentId, locale: TARGET } as any);
+        }
+      });
+    },
+
+    async unpublishTraditional(uid: string, documentId: string) {
+      await syncing.run(true, () => strapi.documents(uid as any).unpublish({ documentId, locale: TARGET } as any));
+    },
+
+    async deleteTraditional(uid: string, documentId: string) {
+      await syncing.run(true, () => strapi.documents(uid as any).delete({ documentId, locale: TARGET } as any));
+    },
+
+    /**
+     * An editor's own zh-Hant edit: every localized field that differs from what conversion would
+     * give is locked against the next synchronisation.
+     */
+    async lockEditedFields(uid: string, documentId: string, data: Entry) {
+      const source = await service.findSource(uid, documentId);
+      if (!source) return;
+      const expected = await service.traditionalDataFor(uid, source, new Set());
+      const existing = await service.locksOf(uid, documentId);
+      for (const [name, attribute] of localizedAttributes(uid)) {
+        if (!(name in data) || attribute.type === 'relation') continue;
+        if (JSON.stringify(stripIds(data[name])) === JSON.stringify(stripIds(expected[name]))) continue;
+        const lock = existing.find((candidate: Entry) => candidate.field === name);
+        const fields = { sourceHash: hash(source[name]), lockedAt: new Date() };
+        if (lock) await strapi.db.query(TRANSLATION_LOCK_UID as any).update({ where: { id: lock.id }, data: fields });
+        else
+          await strapi.db
+            .query(TRANSLATION_LOCK_UID as any)
+            .create({ data: { contentType: uid, itemDocumentId: documentId, field: name, ...fields } });
+      }
+    },
+
+    async unlock(id: number) {
+      const lock = await strapi.db.query(TRANSLATION_LOCK_UID as any).findOne({ where: { id } });
+      if (!lock) return null;
+      await strapi.db.query(TRANSLATION_LOCK_UID as any).delete({ where: { id } });
+      await strapi.db.transaction(() => service.syncDocument(lock.contentType, lock.itemDocumentId));
+      return lock;
+    },
+  };
+  return service;
+};
+
+const stripIds = (value: any): any => {
+  if (Array.isArray(value)) return value.map(stripIds);
+  if (value && typeof value === 'object') {
+    const { id: _id, ...rest } = value;
+    return Object.fromEntries(Object.entries(rest).map(([key, inner]) => [key, stripIds(inner)]));
+  }
+  return value;
+};
