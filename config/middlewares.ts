@@ -9,7 +9,8 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Above the conversion endpoint's own 1 MB limit, so it can answer with that limit in words.
+  { name: 'strapi::body', config: { jsonLimit: '2mb' } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

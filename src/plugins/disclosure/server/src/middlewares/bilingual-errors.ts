@@ -9,6 +9,10 @@ export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<void>) => {
     await next();
     const error = ctx.body?.error;
+    if (error && ctx.status === 413 && !/[\u4e00-\u9fa5]/.test(String(error.message))) {
+      error.message = `请求内容超过服务器允许的大小上限 (${error.message})`;
+      return;
+    }
     if (!error || ctx.status !== 400 || typeof error.message !== 'string') return;
     const details = error.details?.errors;
     if (Array.isArray(details)) {

@@ -14,6 +14,16 @@ export default {
       config: { auth: false },
     },
     {
+      // Simplified ⇄ Traditional for municipal sites and editors' tools; public, so rate limited.
+      method: 'POST',
+      path: '/convert',
+      handler: 'convert.convert',
+      config: {
+        auth: false,
+        middlewares: [{ name: 'plugin::disclosure.rate-limit', config: { max: 30, perSeconds: 60 } }],
+      },
+    },
+    {
       // Internal figures: API tokens with the compliance permission only, never the Public role.
       method: 'GET',
       path: '/compliance',

@@ -28,13 +28,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const standard = () => (strapi.config.get('plugin::disclosure.conversion.standard') as TraditionalStandard) ?? 'tw';
   const schema = (uid: string) => strapi.getModel(uid as any) as any;
   const isLocalized = (uid: string) => Boolean(schema(uid)?.pluginOptions?.i18n?.localized);
+  /** Fields each locale holds for itself: localized ones, and relations (per locale in Strapi 5). */
   const localizedAttributes = (uid: string): Array<[string, Attribute]> =>
-    Object.entries(schema(uid).attributes as Record<string, Attribute>).filter(
-      ([, attribute]) =>
-        attribute.type === 'relation'
-          ? !attribute.mappedBy && !String(attribute.target).startsWith('admin::')
-          : attribute.pluginOptions?.i18n?.localized === true
-    );
+    Object.entries(schema(uid).attributes as Record<string, Attribute>).filter(([name, attribute]) => {
+      if (name === 'localizations' || attribute.writable === false || attribute.visible === false) return false;
+      return attribute.type === 'relation'
+        ? !attribute.mappedBy && !String(attribute.target).startsWith('admin::')
+        : attribute.pluginOptions?.i18n?.localized === true;
+    });
 
   const build = async (): Promise<ChineseConverter> => {
     const terms = await strapi.db.query(CONVERSION_TERM_UID as any).findMany({ select: ['kind', 'simplified', 'traditional'] });
@@ -59,6 +60,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const convertValue = (attribute: Attribute | undefined, value: any, convert: ChineseConverter, direction: Direction): any => {
     if (value === null || value === undefined || !attribute) return value;
+    // People's names and the like are kept as written: `pluginOptions.disclosure.convert: false`.
+    if (attribute.pluginOptions?.disclosure?.convert === false) return value;
     if (TEXT_TYPES.has(attribute.type)) return convert.convert(value, direction);
     if (attribute.type === 'blocks') return convert.convertBlocks(value, direction);
     if (attribute.type === 'component') {

@@ -1,0 +1,163 @@
+import { approvedReview } from '../harness/fixtures';
+import { startApp, type TestApp } from '../harness/strapi';
+
+const ORG = 'api::organization.organization';
+const DOC = 'api::policy-document.policy-document';
+const TERM = 'plugin::disclosure.conversion-term';
+
+let app: TestApp;
+let office: string;
+
+const hant = (uid: string, documentId: string, status: 'draft' | 'published' = 'draft', populate: any = undefined) =>
+  app.strapi.documents(uid as any).findOne({ documentId, locale: 'zh-Hant', status, populate } as any);
+
+beforeAll(async () => {
+  app = await startApp();
+  office = (
+    await app.strapi.documents(ORG).create({
+      data: { name: '济南市人民政府办公厅', shortName: '市政府办公厅', code: '370100001', level: 'department' } as any,
+    })
+  ).documentId;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('zh-Hant follows zh-Hans in the same operation', () => {
+  let documentId: string;
+
+  test('create: every localized field converted, identifiers and relations carried over', async () => {
+    const created = await app.strapi.documents(DOC).create({
+      data: {
+        title: '关于进一步加强政府信息公开工作的通知',
+        documentNumber: '鲁政办发〔2014〕8号',
+        issuingOrganization: office,
+        category: 'decision',
+        issueDate: '2026-03-10',
+        topic: '政务公开',
+        summary: '建立例行新闻发布制度，同步审签、同步发布。详见 https://www.gov.cn/政策',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: '各市人民政府，省政府各部门：' }] }],
+        confidentialityReview: approvedReview,
+      } as any,
+    });
+    documentId = created.documentId;
+    const traditional: any = await hant(DOC, documentId, 'draft', ['issuingOrganization']);
+    expect(traditional).toMatchObject({
+      title: '關於進一步加強政府信息公開工作的通知',
+      documentNumber: '鲁政办发〔2014〕8号',
+      indexNumber: created.indexNumber,
+      topic: '政務公開',
+      summary: '建立例行新聞發布制度，同步審簽、同步發布。詳見 https://www.gov.cn/政策',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: '各市人民政府，省政府各部門：' }] }],
+    });
+    expect(traditional.issuingOrganization).toMatchObject({ documentId: office, name: '濟南市人民政府辦公廳' });
+  });
+
+  test('update, publish and unpublish follow', async () => {
+    await app.strapi.documents(DOC).update({ documentId, data: { title: '关于做好政务公开工作的通知' } as any });
+    expect((await hant(DOC, documentId))?.title).toBe('關於做好政務公開工作的通知');
+
+    await app.strapi.documents(DOC).publish({ documentId });
+    const res = await app.http().get(`/api/policy-documents/${documentId}`).query({ locale: 'zh-Hant' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.title).toBe('關於做好政務公開工作的通知');
+
+    await app.strapi.documents(DOC).unpublish({ documentId });
+    expect(await hant(DOC, documentId, 'published')).toBeNull();
+  });
+
+  test('components are converted, names kept as written', async () => {
+    const press = await app.strapi.documents('api::press-release.press-release').create({
+      data: {
+        title: '新闻发布会',
+        kind: 'press-conference',
+        organization: office,
+        speakers: [{ name: '白宛松', position: '新闻发言人' }],
+      } as any,
+    });
+    const traditional: any = await hant('api::press-release.press-release', press.documentId, 'draft', ['speakers']);
+    expect(traditional.title).toBe('新聞發布會');
+    expect(traditional.speakers.map(({ id, ...rest }: any) => rest)).toEqual([{ name: '白宛松', position: '新聞發言人' }]);
+  });
+});
+
+describe("an editor's correction of zh-Hant", () => {
+  test('is kept until unlocked, and the source change since is reported', async () => {
+    const doc = await app.strapi.documents(DOC).create({
+      data: { title: '干部培训', summary: '加强干部培训', issuingOrganization: office, category: 'decision', confidentialityReview: approvedReview } as any,
+    });
+    const conversion = app.strapi.plugin('disclosure').service('conversion');
+    await app.strapi.documents(DOC).update({ documentId: doc.documentId, locale: 'zh-Hant', data: { title: '幹部培訓班', summary: '加強幹部培訓' } as any });
+    // Only the field that differs from the conversion is locked.
+    expect((await conversion.lockStatus(DOC, doc.documentId)).map((lock: any) => [lock.field, lock.sourceChanged])).toEqual([['title', false]]);
+
+    await app.strapi.documents(DOC).update({ documentId: doc.documentId, data: { title: '干部轮训', summary: '加强干部轮训' } as any });
+    const traditional: any = await hant(DOC, doc.documentId);
+    expect(traditional.title).toBe('幹部培訓班');
+    expect(traditional.summary).toBe('加強幹部輪訓');
+    const [lock] = await conversion.lockStatus(DOC, doc.documentId);
+    expect(lock).toMatchObject({ field: 'title', sourceChanged: true });
+
+    await conversion.unlock(lock.id);
+    expect((await hant(DOC, doc.documentId))?.title).toBe('幹部輪訓');
+    expect(await conversion.lockStatus(DOC, doc.documentId)).toEqual([]);
+  });
+});
+
+describe('the conversion dictionary', () => {
+  test('a protected term and a phrase override take effect without a restart, both ways', async () => {
+    const convert = (text: string, from = 'zh-Hans', to = 'zh-Hant') =>
+      app.http().post('/api/disclosure/convert').send({ text, from, to });
+    expect((await convert('建立工作台账')).body.data.text).toBe('建立工作臺賬');
+    await app.strapi.documents(TERM as any).create({ data: { kind: 'phrase', simplified: '台账', traditional: '台帳' } as any });
+    await app.strapi.documents(TERM as any).create({ data: { kind: 'protected', simplified: '宛松' } as any });
+    expect((await convert('建立工作台账')).body.data.text).toBe('建立工作台帳');
+    expect((await convert('建立工作台帳', 'zh-Hant', 'zh-Hans')).body.data.text).toBe('建立工作台账');
+  });
+});
+
+describe('POST /api/disclosure/convert', () => {
+  const post = (body: unknown) => app.http().post('/api/disclosure/convert').set('X-Forwarded-For', '203.0.113.9').send(body as object);
+
+  test('text and blocks', async () => {
+    const text = await app.http().post('/api/disclosure/convert').send({ text: '会签后发布', from: 'zh-Hans', to: 'zh-Hant' });
+    expect(text.status).toBe(200);
+    expect(text.body).toEqual({ data: { text: '會簽後發布' } });
+    const blocks = await app
+      .http()
+      .post('/api/disclosure/convert')
+      .send({ blocks: [{ type: 'paragraph', children: [{ type: 'text', text: '說明發佈' }] }], from: 'zh-Hant', to: 'zh-Hans' });
+    expect(blocks.body).toEqual({ data: { blocks: [{ type: 'paragraph', children: [{ type: 'text', text: '说明发布' }] }] } });
+  });
+
+  test.each([
+    [{ text: 'x', from: 'zh-Hans', to: 'zh-Hans' }, 'to'],
+    [{ text: 'x', from: 'en', to: 'zh-Hant' }, 'from'],
+    [{ from: 'zh-Hans', to: 'zh-Hant' }, 'text'],
+  ])('a bad request %o answers 400 naming %s', async (body, parameter) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual([parameter]);
+  });
+
+  test('over 1 MB answers 413 saying the limit', async () => {
+    const res = await app
+      .http()
+      .post('/api/disclosure/convert')
+      .send({ text: '政'.repeat(400_000), from: 'zh-Hans', to: 'zh-Hant' });
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toMatch(/1 MB 上限.*1048576/);
+  });
+
+  test('rate limited per client, with Retry-After', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | undefined;
+    for (let i = 0; i < 35; i += 1) {
+      const res = await app.http().post('/api/disclosure/convert').send({ text: '信息', from: 'zh-Hans', to: 'zh-Hant' });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers['retry-after'];
+    }
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+});
