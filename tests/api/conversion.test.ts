@@ -161,3 +161,46 @@ describe('POST /api/disclosure/convert', () => {
     expect(Number(retryAfter)).toBeGreaterThan(0);
   });
 });
+
+describe('backfill (npm run disclosure:convert-all)', () => {
+  test('creates the missing zh-Hant versions, publishes where zh-Hans is published, and is idempotent', async () => {
+    const conversion = app.strapi.plugin('disclosure').service('conversion');
+    const published = await app.strapi.documents(DOC).create({
+      status: 'published',
+      data: { title: '历史文件', issuingOrganization: office, category: 'decision', confidentialityReview: approvedReview } as any,
+    });
+    // As if it had been created before conversion existed.
+    await app.strapi.db.query(DOC).deleteMany({ where: { documentId: published.documentId, locale: 'zh-Hant' } });
+    expect(await hant(DOC, published.documentId)).toBeNull();
+
+    const progress: number[] = [];
+    const summary = await conversion.backfill({ batchSize: 2, onProgress: ({ done }: any) => progress.push(done) });
+    expect(summary[DOC].failed).toEqual([]);
+    expect(summary[DOC].converted).toBe(summary[DOC].total);
+    expect(progress.length).toBeGreaterThan(0);
+    expect((await hant(DOC, published.documentId, 'published'))?.title).toBe('歷史文件');
+
+    const rows = await app.strapi.db.query(DOC).count({});
+    const again = await conversion.backfill({});
+    expect(again[DOC].converted).toBe(summary[DOC].converted);
+    expect(await app.strapi.db.query(DOC).count({})).toBe(rows);
+  });
+});
+
+test('an interrupted backfill continues where it stopped', async () => {
+  const conversion = app.strapi.plugin('disclosure').service('conversion');
+  const interrupt = new Error('interrupted');
+  await expect(
+    conversion.backfill({
+      restart: true,
+      batchSize: 1,
+      onProgress: ({ contentType, done }: any) => {
+        if (contentType === DOC && done === 2) throw interrupt;
+      },
+    })
+  ).rejects.toBe(interrupt);
+  const seen: Array<[string, number]> = [];
+  await conversion.backfill({ batchSize: 1, onProgress: ({ contentType, done }: any) => seen.push([contentType, done]) });
+  const firstForDocuments = seen.find(([contentType]) => contentType === DOC);
+  expect(firstForDocuments?.[1]).toBe(2); // the document that was being converted, not the first
+});

@@ -13,6 +13,11 @@ const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 const syncing = new AsyncLocalStorage<boolean>();
 
 type Entry = Record<string, any>;
+export interface BackfillProgress {
+  contentType: string;
+  done: number;
+  total: number;
+}
 type Attribute = Record<string, any>;
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 32);
@@ -211,6 +216,56 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .query(TRANSLATION_LOCK_UID as any)
             .create({ data: { contentType: uid, itemDocumentId: documentId, field: name, ...fields } });
       }
+    },
+
+    /**
+     * Creates or refreshes zh-Hant for every zh-Hans document of every localized type, publishing it
+     * where zh-Hans is published. Idempotent; resumable: progress is kept per type in the plugin
+     * store, so an interrupted run continues where it stopped (`restart` starts over).
+     */
+    async backfill(options: { restart?: boolean; batchSize?: number; onProgress?: (progress: BackfillProgress) => void } = {}) {
+      const store = strapi.store({ type: 'plugin', name: 'disclosure', key: 'convert-all' });
+      const checkpoint: Record<string, number> = options.restart ? {} : (((await store.get({})) as Record<string, number>) ?? {});
+      const batchSize = options.batchSize ?? 100;
+      const summary: Record<string, { total: number; converted: number; published: number; failed: Array<{ documentId: string; error: string }> }> = {};
+
+      for (const uid of service.localizedTypes()) {
+        const query = strapi.db.query(uid as any);
+        const hasDraftAndPublish = Boolean(schema(uid).options?.draftAndPublish);
+        const sourceWhere = { locale: SOURCE, ...(hasDraftAndPublish ? { publishedAt: null } : {}) };
+        const total = await query.count({ where: sourceWhere });
+        const result = (summary[uid] = { total, converted: 0, published: 0, failed: [] as Array<{ documentId: string; error: string }> });
+        let lastId = checkpoint[uid] ?? 0;
+        let done = await query.count({ where: { ...sourceWhere, id: { $lte: lastId } } });
+        for (;;) {
+          const batch = await query.findMany({
+            where: { ...sourceWhere, id: { $gt: lastId } },
+            select: ['id', 'documentId'],
+            orderBy: { id: 'asc' },
+            limit: batchSize,
+          });
+          if (!batch.length) break;
+          for (const { id, documentId } of batch) {
+            const publish =
+              hasDraftAndPublish &&
+              (await query.count({ where: { documentId, locale: SOURCE, publishedAt: { $notNull: true } } })) > 0;
+            try {
+              await strapi.db.transaction(() => service.syncDocument(uid, documentId, { publish }));
+              result.converted += 1;
+              if (publish) result.published += 1;
+            } catch (error) {
+              result.failed.push({ documentId, error: (error as Error).message });
+            }
+            lastId = id;
+            done += 1;
+            options.onProgress?.({ contentType: uid, done, total });
+          }
+          checkpoint[uid] = lastId;
+          await store.set({ value: checkpoint });
+        }
+      }
+      await store.set({ value: {} }); // finished: the next run covers everything again
+      return summary;
     },
 
     async unlock(id: number) {
