@@ -1,5 +1,5 @@
 import { approvedReview } from '../harness/fixtures';
-import { startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
 
 const ORG = 'api::organization.organization';
 const DOC = 'api::policy-document.policy-document';
@@ -203,4 +203,23 @@ test('an interrupted backfill continues where it stopped', async () => {
   await conversion.backfill({ batchSize: 1, onProgress: ({ contentType, done }: any) => seen.push([contentType, done]) });
   const firstForDocuments = seen.find(([contentType]) => contentType === DOC);
   expect(firstForDocuments?.[1]).toBe(2); // the document that was being converted, not the first
+});
+
+test('the admin lists the locks of a document and unlocks them', async () => {
+  const adminToken = await createAdminSession(app, 'editor@example.gov.cn');
+  const doc = await app.strapi.documents(DOC).create({
+    data: { title: '信息公开', issuingOrganization: office, category: 'decision', confidentialityReview: approvedReview } as any,
+  });
+  await app.strapi.documents(DOC).update({ documentId: doc.documentId, locale: 'zh-Hant', data: { title: '資訊公開' } as any });
+  const auth = { Authorization: `Bearer ${adminToken}` };
+  const listed = await app.http().get('/disclosure/translation-locks').query({ contentType: DOC, documentId: doc.documentId }).set(auth);
+  expect(listed.status).toBe(200);
+  expect(listed.body.data).toEqual([expect.objectContaining({ field: 'title', sourceChanged: false })]);
+  expect((await app.http().get('/disclosure/translation-locks').query({ contentType: DOC, documentId: doc.documentId })).status).toBe(401);
+
+  const unlocked = await app.http().delete(`/disclosure/translation-locks/${listed.body.data[0].id}`).set(auth);
+  expect(unlocked.status).toBe(200);
+  expect((await hant(DOC, doc.documentId))?.title).toBe('信息公開');
+  expect((await app.http().delete(`/disclosure/translation-locks/${listed.body.data[0].id}`).set(auth)).status).toBe(404);
+  expect((await app.http().get('/disclosure/translation-locks').query({ contentType: 'api::nothing.nothing', documentId: 'x' }).set(auth)).status).toBe(400);
 });

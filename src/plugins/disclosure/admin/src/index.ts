@@ -1,4 +1,5 @@
 import { PluginIcon } from './components/PluginIcon';
+import { TraditionalLocksPanel } from './components/TraditionalLocksPanel';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -16,6 +17,10 @@ export default {
       permissions: [],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: any) {
+    app.getPlugin('content-manager')?.apis?.addEditViewSidePanel?.([TraditionalLocksPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
