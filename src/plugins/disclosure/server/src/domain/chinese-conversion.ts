@@ -67,33 +67,45 @@ function basePipeline(configName: string): BasePipeline {
 }
 
 /**
- * Spans never converted. A document number's issuer abbreviation is taken without the function words
- * that often precede it in running text (按照粤办函〔2015〕248号 protects 粤办函〔2015〕248号).
+ * Spans never converted: URLs (with any Chinese in them), e-mail addresses, index numbers, and
+ * document numbers. A document number is found by its tail (〔2014〕8号, 令第185号) and extended back
+ * over its issuer abbreviation, without the function words that often precede it in running text
+ * (按照粤办函〔2015〕248号 protects 粤办函〔2015〕248号). Tails first keeps the scan linear.
  */
-const PROTECTED_SPANS = new RegExp(
+const ADDRESSES = new RegExp(
   [
     String.raw`(?:https?|ftp):\/\/[^\s<>"'“”‘’（）()《》【】「」，。；！？、]+`,
     String.raw`www\.[^\s<>"'“”‘’（）()《》【】「」，。；！？、]+`,
     String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`,
-    String.raw`[\u4e00-\u9fff]{1,8}\s*[〔\[(（【［]\s*\d{4}\s*[〕\])）】］]\s*第?\s*\d{1,6}\s*号`,
-    String.raw`[\u4e00-\u9fff]{1,8}\s*[〔\[(（【［]\s*\d{4}\s*[〕\])）】］]\s*第?\s*\d{1,6}\s*號`,
-    String.raw`[\u4e00-\u9fff]{1,6}令第\d{1,5}[号號]`,
     String.raw`[0-9A-Za-z-]{2,40}\/\d{4}-\d{3,}`,
   ].join('|'),
   'gu'
 );
+const NUMBER_TAILS = /[〔\[(（【［]\s*\d{4}\s*[〕\])）】］]\s*第?\s*\d{1,6}\s*[号號]|令第\d{1,5}[号號]/gu;
+const ISSUER_CHARACTER = /[\u4e00-\u9fff]/u;
+const MAX_ISSUER_LENGTH = 8;
 const LEADING_FUNCTION_WORDS = /^(?:按照|根据|根據|依据|依據|依照|参照|參照|关于|關於|对于|對於|贯彻|貫徹|落实|落實|执行|執行|印发|印發|转发|轉發|要求|精神|和|与|與|及|对|對|按|据|據|依|将|將|即|的|见|見|经|經|由|以|为|為|在|于|於)+/u;
 
 function protectedSpans(text: string): Array<[start: number, end: number]> {
   const spans: Array<[number, number]> = [];
-  for (const match of text.matchAll(PROTECTED_SPANS)) {
-    let start = match.index ?? 0;
-    const value = match[0];
-    const lead = /号|號/.test(value.slice(-1)) ? LEADING_FUNCTION_WORDS.exec(value) : null;
-    if (lead && lead[0].length < value.search(/[\s〔\[(（【［令]/u)) start += lead[0].length;
-    spans.push([start, (match.index ?? 0) + value.length]);
+  for (const match of text.matchAll(ADDRESSES)) spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  for (const match of text.matchAll(NUMBER_TAILS)) {
+    const tailStart = match.index ?? 0;
+    let start = tailStart;
+    while (start > 0 && tailStart - start < MAX_ISSUER_LENGTH && ISSUER_CHARACTER.test(text[start - 1])) start -= 1;
+    if (start === tailStart) continue; // no issuer: just a year and a number
+    const lead = LEADING_FUNCTION_WORDS.exec(text.slice(start, tailStart));
+    if (lead && lead[0].length < tailStart - start) start += lead[0].length;
+    spans.push([start, tailStart + match[0].length]);
   }
-  return spans;
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push(span);
+  }
+  return merged;
 }
 
 const throughStages = (segment: string, base: BasePipeline) =>
@@ -191,21 +203,24 @@ export class ChineseConverter {
     const converted = convertWithOpenCC(text, base);
     if (converted.length !== text.length) return convertWithPrecedence(text, base, custom);
 
+    // Copy OpenCC's result in chunks between custom matches; most characters start no custom entry,
+    // which the trie's first level answers with one lookup.
+    const firstLevel = (custom as unknown as { map: Map<number, unknown> }).map;
     let output = '';
+    let copiedUpTo = 0;
     for (let i = 0; i < text.length; ) {
-      const own = custom.matchPrefix(text, i);
-      if (own && own.value.length === own.end - i) {
-        output += own.value;
-        i = own.end;
-      } else if (own) {
-        return convertWithPrecedence(text, base, custom);
-      } else {
-        const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-        output += converted.slice(i, i + width);
-        i += width;
+      const codePoint = text.codePointAt(i) ?? 0;
+      const own = firstLevel.has(codePoint) ? custom.matchPrefix(text, i) : null;
+      if (!own) {
+        i += codePoint > 0xffff ? 2 : 1;
+        continue;
       }
+      if (own.value.length !== own.end - i) return convertWithPrecedence(text, base, custom);
+      output += converted.slice(copiedUpTo, i) + own.value;
+      i = own.end;
+      copiedUpTo = i;
     }
-    return output;
+    return output + converted.slice(copiedUpTo);
   }
 
   /** Strapi blocks rich text: text leaves converted, everything else (code, URLs, marks) as it was. */
