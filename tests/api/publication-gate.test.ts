@@ -225,10 +225,21 @@ describe('the ledger (发布台账)', () => {
       app.strapi.documents(LEDGER as any).update({ documentId: entry.documentId, data: { outcome: 'refused' } as any })
     ).rejects.toThrow(/append-only/);
     await expect(app.strapi.documents(LEDGER as any).delete({ documentId: entry.documentId })).rejects.toThrow(/append-only/);
-    await expect(app.strapi.db.query(LEDGER).update({ where: { id: entry.id }, data: { outcome: 'refused' } })).rejects.toThrow(
-      /append-only/
-    );
-    await expect(app.strapi.db.query(LEDGER).delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    // Below every API: plain SQL against the table is refused by the database itself.
+    const table = () => app.strapi.db.connection(app.strapi.db.metadata.get(LEDGER).tableName);
+    await table().insert({
+      document_id: 'sqlledgerentry000000000001',
+      at: new Date(),
+      action: 'publish',
+      outcome: 'allowed',
+      content_type: DOC,
+      item_document_id: 'ledger-sql-test',
+      actor_type: 'system',
+    });
+    const [row] = await table().where({ item_document_id: 'ledger-sql-test' }).select('id');
+    await expect(table().where({ id: row.id }).update({ outcome: 'refused' })).rejects.toThrow(/append-only/);
+    await expect(table().where({ id: row.id }).delete()).rejects.toThrow(/append-only/);
+    expect(await table().where({ id: row.id }).first()).toMatchObject({ outcome: 'allowed' });
     expect(await app.strapi.db.query(LEDGER).findOne({ where: { id: entry.id } })).toMatchObject({ outcome: entry.outcome });
   });
 

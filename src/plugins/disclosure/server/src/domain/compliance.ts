@@ -3,30 +3,16 @@
  * organization and per rule, and catalogue columns left without new content (the national
  * inspection's single-veto items, 单项否决).
  */
+import type { OrganizationSummary as OrganizationRef, Tally } from '../../../shared/contracts/compliance';
 import type { DeadlineStatus } from './deadlines';
 
-export interface OrganizationRef {
-  documentId: string;
-  code: string;
-  name: string;
-}
+export type { OrganizationRef, Tally };
 
 export interface DeadlineFact {
   rule: string;
   status: DeadlineStatus;
   atRisk?: boolean;
   organization: OrganizationRef | null;
-}
-
-export interface Tally {
-  total: number;
-  pending: number;
-  met: number;
-  late: number;
-  overdue: number;
-  atRisk: number;
-  /** Met on time, of those decided (met, late or overdue); null while nothing is decided */
-  rate: number | null;
 }
 
 const emptyTally = (): Tally => ({ total: 0, pending: 0, met: 0, late: 0, overdue: 0, atRisk: 0, rate: null });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import builtInSchedule from 'chinese-days/dist/chinese-days.json';
 import { WorkingCalendar, type CalendarDay } from '../domain/working-calendar';
+import { reloadable } from '../utils/reloadable';
 
 export const CALENDAR_DAY_UID = 'plugin::disclosure.calendar-day';
 const MEMO_LIMIT = 10_000;
@@ -10,7 +11,6 @@ const MEMO_LIMIT = 10_000;
  * entries. Built once and memoized; any change to the office's entries drops both.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let calendar: Promise<WorkingCalendar> | null = null;
   const memo = new Map<string, unknown>();
 
   const load = async (): Promise<WorkingCalendar> => {
@@ -31,17 +31,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return value;
   };
 
+  const calendar = reloadable(load);
+
   const service = {
-    async get(): Promise<WorkingCalendar> {
-      calendar ??= load().catch((error) => {
-        calendar = null;
-        throw error;
-      });
-      return calendar;
-    },
+    get: (): Promise<WorkingCalendar> => calendar.get(),
 
     invalidate() {
-      calendar = null;
+      calendar.invalidate();
       memo.clear();
     },
 

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ChineseConverter, type Direction, type TraditionalStandard } from '../domain/chinese-conversion';
+import { reloadable } from '../utils/reloadable';
 
 export const CONVERSION_TERM_UID = 'plugin::disclosure.conversion-term';
 export const TRANSLATION_LOCK_UID = 'plugin::disclosure.translation-lock';
@@ -28,8 +29,6 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
  * editor corrected by hand left alone (locked) until unlocked.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let converter: Promise<ChineseConverter> | null = null;
-
   const standard = () => (strapi.config.get('plugin::disclosure.conversion.standard') as TraditionalStandard) ?? 'tw';
   const schema = (uid: string) => strapi.getModel(uid as any) as any;
   const isLocalized = (uid: string) => Boolean(schema(uid)?.pluginOptions?.i18n?.localized);
@@ -51,6 +50,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       protectedTerms: terms.filter((term: any) => term.kind === 'protected').map((term: any) => term.simplified),
     });
   };
+
+  const converter = reloadable(build);
 
   /** Component or dynamic-zone data converted for the other locale, without ids (rebuilt there). */
   const convertComponent = (componentUid: string, value: Entry, convert: ChineseConverter, direction: Direction): Entry => {
@@ -98,17 +99,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     localizedTypes: () => Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::') && isLocalized(uid)),
     isLocalized,
 
-    async converter(): Promise<ChineseConverter> {
-      converter ??= build().catch((error) => {
-        converter = null;
-        throw error;
-      });
-      return converter;
-    },
-
-    invalidate() {
-      converter = null;
-    },
+    converter: (): Promise<ChineseConverter> => converter.get(),
+    invalidate: () => converter.invalidate(),
 
     /** Converts a text or blocks value between the two locales. */
     async convertValue(value: string | unknown[], from: string, to: string) {

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: measurements as ratios against a baseline run in the same process, written to
+ * bench/results/ as Markdown and JSON with the machine's core count and the commit.
+ *
+ * 1. Conversion: the disclosure converter against raw opencc-js on the same text (the four seed
+ *    policies), alternating rounds; the converter should cost under 10% more.
+ * 2. Reading zh-Hant against zh-Hans through the real HTTP server: conversion happens on write, so
+ *    both should cost the same.
+ */
+const { execSync } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 7);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const timeMs = (fn, times) => {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < times; i += 1) fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+
+async function conversionBench() {
+  const OpenCC = require('opencc-js');
+  const { ChineseConverter } = require(path.join(ROOT, 'dist/src/plugins/disclosure/server/src/domain/chinese-conversion'));
+  const fixtures = path.join(ROOT, 'src/seed/fixtures');
+  const text = fs.readdirSync(fixtures).map((file) => fs.readFileSync(path.join(fixtures, file), 'utf8')).join('\n').repeat(4);
+
+  const heapBefore = process.memoryUsage().heapUsed;
+  const buildStart = process.hrtime.bigint();
+  const raw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const rawBuildMs = Number(process.hrtime.bigint() - buildStart) / 1e6;
+  const ours = new ChineseConverter('tw');
+  ours.toTraditional('预热');
+  const heapAfter = process.memoryUsage().heapUsed;
+
+  raw(text);
+  ours.toTraditional(text);
+  const ratios = [];
+  const rawTimes = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const rawMs = timeMs(() => raw(text), 5);
+    const oursMs = timeMs(() => ours.toTraditional(text), 5);
+    rawTimes.push(rawMs);
+    ratios.push(oursMs / rawMs);
+  }
+  const charsPerSecond = Math.round((text.length * 5) / (median(rawTimes) / 1000));
+  return {
+    characters: text.length,
+    rawCharactersPerSecond: charsPerSecond,
+    converterCostRatio: Number(median(ratios).toFixed(3)),
+    rawBuildMs: Math.round(rawBuildMs),
+    heapForBothConvertersMb: Number(((heapAfter - heapBefore) / 1048576).toFixed(1)),
+  };
+}
+
+function get(port, pathname) {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: pathname }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      })
+      .on('error', reject);
+  });
+}
+
+async function readBench() {
+  const secret = () => crypto.randomBytes(16).toString('base64');
+  const dbFile = path.join('.tmp', `bench-${process.pid}.db`);
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: dbFile,
+    SEED_DEMO: 'true',
+    CRON_ENABLED: 'false',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  });
+  const { createStrapi } = require('@strapi/strapi');
+  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  app.log.level = 'error';
+  await app.load();
+  await app.server.mount();
+  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.httpServer.address();
+  const requests = 100;
+  const read = async (locale) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < requests; i += 1) {
+      const status = await get(port, `/api/policy-documents?locale=${locale}&populate=issuingOrganization`);
+      if (status !== 200) throw new Error(`GET ${locale}: ${status}`);
+    }
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  try {
+    await read('zh-Hans');
+    await read('zh-Hant');
+    const ratios = [];
+    const hansTimes = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const hans = await read('zh-Hans');
+      const hant = await read('zh-Hant');
+      hansTimes.push(hans);
+      ratios.push(hant / hans);
+    }
+    return {
+      requestsPerRound: requests,
+      zhHansRequestsPerSecond: Math.round(requests / (median(hansTimes) / 1000)),
+      zhHantToZhHansCostRatio: Number(median(ratios).toFixed(3)),
+    };
+  } finally {
+    await app.destroy();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
+  }
+}
+
+(async () => {
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir: ROOT });
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const result = {
+    at: new Date().toISOString(),
+    commit,
+    cores: os.cpus().length,
+    node: process.version,
+    conversion: await conversionBench(),
+    localizedReads: await readBench(),
+  };
+  const stamp = result.at.replace(/[:.]/g, '-');
+  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, `bench/results/${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  const markdown = [
+    `# Bench ${result.at}`,
+    '',
+    `Commit ${commit}, ${result.cores} cores, Node ${result.node}. Ratios are medians of ${ROUNDS} alternating rounds in one process.`,
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| raw opencc-js (s2tw) throughput | ${result.conversion.rawCharactersPerSecond.toLocaleString('en')} characters/s on ${result.conversion.characters.toLocaleString('en')} characters |`,
+    `| disclosure converter cost / raw opencc-js | ${result.conversion.converterCostRatio} |`,
+    `| building one OpenCC converter | ${result.conversion.rawBuildMs} ms |`,
+    `| heap for both converters | ${result.conversion.heapForBothConvertersMb} MB |`,
+    `| zh-Hans list reads (sequential, HTTP) | ${result.localizedReads.zhHansRequestsPerSecond} requests/s |`,
+    `| zh-Hant read cost / zh-Hans read cost | ${result.localizedReads.zhHantToZhHansCostRatio} |`,
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(ROOT, `bench/results/${stamp}.md`), markdown);
+  console.log(markdown);
+  process.exit(0);
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
