@@ -141,8 +141,18 @@ function convertWithPrecedence(text: string, base: BasePipeline, custom: Trie): 
   return output;
 }
 
+const escapeForClass = (character: string) => character.replace(/[\\\]^-]/g, '\\$&');
+
+/** Finds where a custom entry may start: a native scan instead of a lookup per character. */
+const startsOf = (entries: Iterable<string>): RegExp => {
+  const firsts = new Set<string>();
+  for (const entry of entries) if (entry) firsts.add(String.fromCodePoint(entry.codePointAt(0) ?? 0));
+  return firsts.size ? new RegExp(`[${[...firsts].map(escapeForClass).join('')}]`, 'gu') : /(?!)/gu;
+};
+
 export class ChineseConverter {
   private readonly custom: Record<Direction, Trie>;
+  private readonly customStarts: Record<Direction, RegExp>;
 
   constructor(
     readonly standard: TraditionalStandard = 'tw',
@@ -162,11 +172,16 @@ export class ChineseConverter {
       toTraditional.addWord(simplified, traditional);
       toSimplified.addWord(traditional, simplified);
     }
-    for (const term of dictionary.protectedTerms ?? []) {
+    const protectedTerms = dictionary.protectedTerms ?? [];
+    for (const term of protectedTerms) {
       toTraditional.addWord(term, term);
       toSimplified.addWord(term, term);
     }
     this.custom = { 'to-traditional': toTraditional, 'to-simplified': toSimplified };
+    this.customStarts = {
+      'to-traditional': startsOf([...phrases.map(([simplified]) => simplified), ...protectedTerms]),
+      'to-simplified': startsOf([...phrases.map(([, traditional]) => traditional), ...protectedTerms]),
+    };
   }
 
   convert(text: string, direction: Direction): string {
@@ -203,22 +218,20 @@ export class ChineseConverter {
     const converted = convertWithOpenCC(text, base);
     if (converted.length !== text.length) return convertWithPrecedence(text, base, custom);
 
-    // Copy OpenCC's result in chunks between custom matches; most characters start no custom entry,
-    // which the trie's first level answers with one lookup.
-    const firstLevel = (custom as unknown as { map: Map<number, unknown> }).map;
+    // Copy OpenCC's result in chunks between custom matches, jumping from one possible start of a
+    // custom entry to the next.
+    const starts = this.customStarts[direction];
     let output = '';
     let copiedUpTo = 0;
-    for (let i = 0; i < text.length; ) {
-      const codePoint = text.codePointAt(i) ?? 0;
-      const own = firstLevel.has(codePoint) ? custom.matchPrefix(text, i) : null;
-      if (!own) {
-        i += codePoint > 0xffff ? 2 : 1;
-        continue;
-      }
+    starts.lastIndex = 0;
+    for (let candidate = starts.exec(text); candidate; candidate = starts.exec(text)) {
+      const i = candidate.index;
+      const own = custom.matchPrefix(text, i);
+      if (!own) continue;
       if (own.value.length !== own.end - i) return convertWithPrecedence(text, base, custom);
       output += converted.slice(copiedUpTo, i) + own.value;
-      i = own.end;
-      copiedUpTo = i;
+      copiedUpTo = own.end;
+      starts.lastIndex = own.end;
     }
     return output + converted.slice(copiedUpTo);
   }
