@@ -100,6 +100,11 @@ export interface PressSpeaker extends Struct.ComponentSchema {
   attributes: {
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        disclosure: {
+          convert: false;
+        };
+      }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;

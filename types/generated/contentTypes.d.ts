@@ -531,6 +531,15 @@ export interface ApiConsultationConsultation
           localized: true;
         };
       }>;
+    confidentialityReview: Schema.Attribute.Component<
+      'disclosure.confidentiality-review',
+      false
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -648,6 +657,15 @@ export interface ApiInterpretationInterpretation
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
+        };
+      }>;
+    confidentialityReview: Schema.Attribute.Component<
+      'disclosure.confidentiality-review',
+      false
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
         };
       }>;
     createdAt: Schema.Attribute.DateTime;
@@ -1131,6 +1149,15 @@ export interface ApiPressReleasePressRelease
           localized: true;
         };
       }>;
+    confidentialityReview: Schema.Attribute.Component<
+      'disclosure.confidentiality-review',
+      false
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1205,6 +1232,13 @@ export interface ApiPressReleasePressRelease
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    urgent: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
   };
 }
 
@@ -1295,6 +1329,323 @@ export interface PluginContentReleasesReleaseAction
     >;
     type: Schema.Attribute.Enumeration<['publish', 'unpublish']> &
       Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureCalendarDay
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_calendar_days';
+  info: {
+    description: "\u8282\u5047\u65E5\u5B89\u6392\uFF1A\u529E\u516C\u5BA4\u5F55\u5165\u7684\u653E\u5047\u65E5\u548C\u8C03\u4F11\u4E0A\u73ED\u65E5\uFF0C\u4F18\u5148\u4E8E\u5185\u7F6E\u65E5\u5386 (an office's holiday and make-up working days; wins over the built-in schedule)";
+    displayName: 'Holiday calendar day';
+    pluralName: 'calendar-days';
+    singularName: 'calendar-day';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    date: Schema.Attribute.Date &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    kind: Schema.Attribute.Enumeration<['working', 'holiday']> &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.calendar-day'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureConversionTerm
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_conversion_terms';
+  info: {
+    description: "\u7B80\u7E41\u8F6C\u6362\u8BCD\u5178\uFF1A\u672C\u5355\u4F4D\u7684\u8BCD\u7EC4\u5BF9\u7167\u548C\u4FDD\u62A4\u8BCD\uFF08\u4EBA\u540D\u3001\u5730\u540D\uFF09\uFF0C\u53CC\u5411\u751F\u6548\uFF0C\u5373\u6539\u5373\u7528 (the office's phrase pairs and protected terms, both directions, effective at once)";
+    displayName: 'Conversion dictionary term';
+    pluralName: 'conversion-terms';
+    singularName: 'conversion-term';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['phrase', 'protected']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'phrase'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.conversion-term'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    simplified: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    traditional: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureDeadline extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_deadlines';
+  info: {
+    description: '\u516C\u5F00\u65F6\u9650\uFF1A\u6BCF\u4E2A\u53D7\u65F6\u9650\u7EA6\u675F\u7684\u6761\u76EE\u4E00\u6761\u8BB0\u5F55\uFF0C\u968F\u6761\u76EE\u53D8\u5316\u91CD\u65B0\u8BA1\u7B97 (one record per tracked item and rule, recomputed when the item changes)';
+    displayName: 'Disclosure deadline';
+    pluralName: 'deadlines';
+    singularName: 'deadline';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    atRisk: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    calendarComplete: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<true>;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dueAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    dueDate: Schema.Attribute.Date;
+    itemDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    lateness: Schema.Attribute.Integer;
+    latenessUnit: Schema.Attribute.Enumeration<['working-days', 'hours']>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.deadline'
+    > &
+      Schema.Attribute.Private;
+    metAt: Schema.Attribute.DateTime;
+    missingYears: Schema.Attribute.JSON;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    rule: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    startAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<
+      ['pending', 'met', 'late', 'overdue']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureLedgerEntry
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_ledger_entries';
+  info: {
+    description: '\u53D1\u5E03\u53F0\u8D26\uFF1A\u6BCF\u6B21\u53D1\u5E03\u3001\u64A4\u9500\u53D1\u5E03\u548C\u62D2\u7EDD\u53D1\u5E03\u7684\u8BB0\u5F55\uFF0C\u53EA\u589E\u4E0D\u6539 (append-only record of every publish, unpublish and refusal)';
+    displayName: 'Disclosure ledger entry';
+    pluralName: 'ledger-entries';
+    singularName: 'ledger-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['publish', 'unpublish']> &
+      Schema.Attribute.Required;
+    actorId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    actorType: Schema.Attribute.Enumeration<
+      ['admin', 'api-token', 'user', 'system']
+    > &
+      Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    itemDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.ledger-entry'
+    > &
+      Schema.Attribute.Private;
+    message: Schema.Attribute.Text;
+    outcome: Schema.Attribute.Enumeration<['allowed', 'refused']> &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    rules: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureTranslationLock
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_translation_locks';
+  info: {
+    description: '\u7E41\u4F53\u7248\u4EBA\u5DE5\u6821\u6539\u9501\u5B9A\uFF1A\u8BE5\u5B57\u6BB5\u4E0D\u518D\u88AB\u81EA\u52A8\u8F6C\u6362\u8986\u76D6\uFF0C\u76F4\u81F3\u89E3\u9501 (a zh-Hant field corrected by hand, kept until unlocked)';
+    displayName: 'Traditional field lock';
+    pluralName: 'translation-locks';
+    singularName: 'translation-lock';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    field: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    itemDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.translation-lock'
+    > &
+      Schema.Attribute.Private;
+    lockedAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    sourceHash: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1727,6 +2078,11 @@ declare module '@strapi/strapi' {
       'api::press-release.press-release': ApiPressReleasePressRelease;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::disclosure.calendar-day': PluginDisclosureCalendarDay;
+      'plugin::disclosure.conversion-term': PluginDisclosureConversionTerm;
+      'plugin::disclosure.deadline': PluginDisclosureDeadline;
+      'plugin::disclosure.ledger-entry': PluginDisclosureLedgerEntry;
+      'plugin::disclosure.translation-lock': PluginDisclosureTranslationLock;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
