@@ -128,6 +128,13 @@ describe('the public reads published, proactive items only', () => {
     }
   });
 
+  test('unknown query parameters and filters on private fields are refused', async () => {
+    expect((await app.http().get('/api/policy-documents').query({ debug: 'true' })).status).toBe(400);
+    const oracle = await app.http().get('/api/policy-documents').query({ 'filters[createdBy][password][$startsWith]': '$2' });
+    expect(oracle.status).toBe(400);
+    expect(JSON.stringify(oracle.body)).not.toMatch(/已发布的主动公开文件/);
+  });
+
   test('filtering on the disclosure attribute reveals nothing', async () => {
     for (const attribute of ['on-request', 'not-disclosed']) {
       const res = await app.http().get('/api/policy-documents').query({ 'filters[disclosureAttribute][$eq]': attribute });
