@@ -47,13 +47,26 @@ const fixtureReader =
   (file) =>
     parseOfficialDocument(fs.readFileSync(path.join(appRoot, 'src', 'seed', 'fixtures', file), 'utf8'));
 
-function demoDocuments(read: Reader): DemoDocument[] {
-  const shandong = read('shandong-2014-disclosure-plan.txt');
-  const panjin = read('liaoning-panjin-2014-disclosure-opinions.txt');
-  const liaoning = parseOfficialDocument(panjin.forwarded ?? '');
-  const zhanjiang = read('zhanjiang-2015-disclosure-workplan.txt');
-  const cityOffice = read('city-affairs-office-2024-disclosure-mechanism.txt');
+interface Fixtures {
+  shandong: ParsedOfficialDocument;
+  panjin: ParsedOfficialDocument;
+  liaoning: ParsedOfficialDocument;
+  zhanjiang: ParsedOfficialDocument;
+  cityOffice: ParsedOfficialDocument;
+}
 
+function readFixtures(read: Reader): Fixtures {
+  const panjin = read('liaoning-panjin-2014-disclosure-opinions.txt');
+  return {
+    shandong: read('shandong-2014-disclosure-plan.txt'),
+    panjin,
+    liaoning: parseOfficialDocument(panjin.forwarded ?? ''),
+    zhanjiang: read('zhanjiang-2015-disclosure-workplan.txt'),
+    cityOffice: read('city-affairs-office-2024-disclosure-mechanism.txt'),
+  };
+}
+
+function demoDocuments({ shandong, panjin, liaoning, zhanjiang, cityOffice }: Fixtures): DemoDocument[] {
   return [
     // Cited higher documents: catalogue entries with their metadata, text not held here.
     {
@@ -142,7 +155,8 @@ export interface SeedReport {
  * nothing; `today` (a Beijing date) places the open consultation around the day of seeding.
  */
 export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(new Date())): Promise<SeedReport> {
-  const read = fixtureReader(strapi.dirs.app.root);
+  const fixtures = readFixtures(fixtureReader(strapi.dirs.app.root));
+  const { shandong, zhanjiang, cityOffice } = fixtures;
   const created: Record<string, number> = {};
   const count = (uid: string) => (created[uid] = (created[uid] ?? 0) + 1);
 
@@ -183,7 +197,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   // Catalogue documents as drafts, cited documents first so `implements` can point at them; they are
   // published after their interpretations exist, which go out with them (同步发布).
   const documents = new Map<string, string>();
-  for (const demo of demoDocuments(read)) {
+  for (const demo of demoDocuments(fixtures)) {
     const parsed = demo.parsed;
     const title = demo.title ?? parsed?.title ?? '';
     const where = demo.key.documentNumber ? { documentNumber: demo.key.documentNumber } : { title };
@@ -213,9 +227,6 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     documents.set(demo.key.documentNumber ?? title, documentId);
   }
   const shandongPlan = documents.get('鲁政办发〔2014〕8号') as string;
-  const shandong = read('shandong-2014-disclosure-plan.txt');
-  const zhanjiang = read('zhanjiang-2015-disclosure-workplan.txt');
-  const cityOffice = read('city-affairs-office-2024-disclosure-mechanism.txt');
 
   // Interpretations, tied to their documents (谁起草、谁解读).
   const shandongInterpretation = '《关于进一步加强政府信息公开工作实施方案》解读';
