@@ -79,16 +79,20 @@ const ADDRESSES = new RegExp(
     String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`,
     String.raw`[0-9A-Za-z-]{2,40}\/\d{4}-\d{3,}`,
   ].join('|'),
-  'gu'
+  'g'
 );
-const NUMBER_TAILS = /[〔\[(（【［]\s*\d{4}\s*[〕\])）】］]\s*第?\s*\d{1,6}\s*[号號]|令第\d{1,5}[号號]/gu;
+/** Every address above contains one of these: most government text has none, and skips the scan. */
+const ADDRESS_MARKS = /[@/]|www\./;
+const NUMBER_TAILS = /[〔\[(（【［]\s*\d{4}\s*[〕\])）】］]\s*第?\s*\d{1,6}\s*[号號]|令第\d{1,5}[号號]/g;
 const ISSUER_CHARACTER = /[\u4e00-\u9fff]/u;
 const MAX_ISSUER_LENGTH = 8;
 const LEADING_FUNCTION_WORDS = /^(?:按照|根据|根據|依据|依據|依照|参照|參照|关于|關於|对于|對於|贯彻|貫徹|落实|落實|执行|執行|印发|印發|转发|轉發|要求|精神|和|与|與|及|对|對|按|据|據|依|将|將|即|的|见|見|经|經|由|以|为|為|在|于|於)+/u;
 
 function protectedSpans(text: string): Array<[start: number, end: number]> {
   const spans: Array<[number, number]> = [];
-  for (const match of text.matchAll(ADDRESSES)) spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  if (ADDRESS_MARKS.test(text)) {
+    for (const match of text.matchAll(ADDRESSES)) spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  }
   for (const match of text.matchAll(NUMBER_TAILS)) {
     const tailStart = match.index ?? 0;
     let start = tailStart;
