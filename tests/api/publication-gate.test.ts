@@ -11,6 +11,18 @@ let token: string;
 let office: string;
 let officeCode = '370100001';
 let sequence = 0;
+let bootTriggers = 0;
+
+/** Append-only triggers on the ledger table, as the database lists them. */
+const installedTriggers = async (): Promise<number> => {
+  const knex = app.strapi.db.connection;
+  const { tableName } = app.strapi.db.metadata.get(LEDGER);
+  const rows =
+    app.strapi.db.dialect.client === 'postgres'
+      ? (await knex.raw('SELECT tgname FROM pg_trigger WHERE tgrelid = ?::regclass AND NOT tgisinternal', [tableName])).rows
+      : await knex.raw("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [tableName]);
+  return rows.length;
+};
 
 const docs = () => app.strapi.documents(DOC);
 const interpretations = () => app.strapi.documents(INTERPRETATION);
@@ -48,6 +60,7 @@ const refusalOf = async (promise: Promise<unknown>) => {
 beforeAll(async () => {
   app = await startApp();
   token = await createFullAccessToken(app.strapi);
+  bootTriggers = await installedTriggers();
   office = (
     await app.strapi.documents('api::organization.organization').create({
       data: { name: '济南市人民政府办公厅', code: officeCode, level: 'department', regionCode: '370100' } as any,
@@ -194,6 +207,10 @@ describe('interpretations go out with their document (同步发布)', () => {
 });
 
 describe('the ledger (发布台账)', () => {
+  test('the boot installed the append-only triggers', () => {
+    expect(bootTriggers).toBeGreaterThanOrEqual(1);
+  });
+
   test('publish and unpublish are recorded with who did it', async () => {
     const created = await app
       .http()
@@ -225,7 +242,9 @@ describe('the ledger (发布台账)', () => {
       app.strapi.documents(LEDGER as any).update({ documentId: entry.documentId, data: { outcome: 'refused' } as any })
     ).rejects.toThrow(/append-only/);
     await expect(app.strapi.documents(LEDGER as any).delete({ documentId: entry.documentId })).rejects.toThrow(/append-only/);
-    // Below every API: plain SQL against the table is refused by the database itself.
+    // Below every API: plain SQL against the table is refused by the database itself. (protect() is
+    // idempotent; the boot's own installation of the triggers is checked separately below.)
+    await app.strapi.plugin('disclosure').service('ledger').protect();
     const table = () => app.strapi.db.connection(app.strapi.db.metadata.get(LEDGER).tableName);
     await table().insert({
       document_id: 'sqlledgerentry000000000001',
