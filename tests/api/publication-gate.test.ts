@@ -1,5 +1,5 @@
 import pluginConfig from '../../src/plugins/disclosure/server/src/config';
-import { approvedReview, policyDocumentData } from '../harness/fixtures';
+import { approvedReview } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const DOC = 'api::policy-document.policy-document';
@@ -26,8 +26,17 @@ const installedTriggers = async (): Promise<number> => {
 
 const docs = () => app.strapi.documents(DOC);
 const interpretations = () => app.strapi.documents(INTERPRETATION);
-const newDocument = (overrides: Record<string, unknown> = {}) =>
-  docs().create({ data: policyDocumentData(office, overrides) as any });
+const newDocument = async (overrides: Record<string, unknown> = {}) =>
+  docs().create({
+    data: {
+      title: `测试文件${(sequence += 1)}`,
+      issuingOrganization: office,
+      category: 'decision',
+      issueDate: '2026-03-10',
+      confidentialityReview: approvedReview,
+      ...overrides,
+    } as any,
+  });
 const newInterpretation = (sourceDocument: string, overrides: Record<string, unknown> = {}) =>
   interpretations().create({
     data: { title: `解读${(sequence += 1)}`, form: 'text', sourceDocument, confidentialityReview: approvedReview, ...overrides } as any,
@@ -236,27 +245,20 @@ describe('the ledger (发布台账)', () => {
     // Below every API: plain SQL against the table is refused by the database itself. (protect() is
     // idempotent; the boot's own installation of the triggers is checked separately below.)
     await app.strapi.plugin('disclosure').service('ledger').protect();
-    const { tableName } = app.strapi.db.metadata.get(LEDGER);
-    // One connection throughout, so the row the statements aim at is certainly the one inserted.
-    await app.strapi.db.connection.transaction(async (trx) => {
-      await trx(tableName).insert({
-        document_id: 'sqlledgerentry000000000001',
-        at: new Date(),
-        action: 'publish',
-        outcome: 'allowed',
-        content_type: DOC,
-        item_document_id: 'ledger-sql-test',
-        actor_type: 'system',
-      });
-      const [row] = await trx(tableName).where({ item_document_id: 'ledger-sql-test' }).select('id');
-      expect(row).toBeDefined();
-      await expect(trx(tableName).where({ id: row.id }).update({ outcome: 'refused' })).rejects.toThrow(/append-only/);
+    const table = () => app.strapi.db.connection(app.strapi.db.metadata.get(LEDGER).tableName);
+    await table().insert({
+      document_id: 'sqlledgerentry000000000001',
+      at: new Date(),
+      action: 'publish',
+      outcome: 'allowed',
+      content_type: DOC,
+      item_document_id: 'ledger-sql-test',
+      actor_type: 'system',
     });
-    const [committed] = await app.strapi.db.connection(tableName).where({ item_document_id: 'ledger-sql-test' }).select('id');
-    await app.strapi.db.connection.transaction(async (trx) => {
-      await expect(trx(tableName).where({ id: committed.id }).delete()).rejects.toThrow(/append-only/);
-    });
-    expect(await app.strapi.db.connection(tableName).where({ id: committed.id }).first()).toMatchObject({ outcome: 'allowed' });
+    const [row] = await table().where({ item_document_id: 'ledger-sql-test' }).select('id');
+    await expect(table().where({ id: row.id }).update({ outcome: 'refused' })).rejects.toThrow(/append-only/);
+    await expect(table().where({ id: row.id }).delete()).rejects.toThrow(/append-only/);
+    expect(await table().where({ id: row.id }).first()).toMatchObject({ outcome: 'allowed' });
     expect(await app.strapi.db.query(LEDGER).findOne({ where: { id: entry.id } })).toMatchObject({ outcome: entry.outcome });
   });
 
