@@ -1,4 +1,4 @@
-import { approvedReview } from '../harness/fixtures';
+import { approvedReview, policyDocumentData } from '../harness/fixtures';
 import { setClock, startApp, type TestApp } from '../harness/strapi';
 
 const DOC = 'api::policy-document.policy-document';
@@ -6,7 +6,6 @@ const DEADLINE = 'plugin::disclosure.deadline';
 
 let app: TestApp;
 let office: string;
-let sequence = 0;
 
 const docs = () => app.strapi.documents(DOC);
 const deadlinesOf = (documentId: string) =>
@@ -17,16 +16,7 @@ const deadlineOf = async (documentId: string) => {
   return records[0];
 };
 const newDocument = (overrides: Record<string, unknown> = {}) =>
-  docs().create({
-    data: {
-      title: `时限测试文件${(sequence += 1)}`,
-      issuingOrganization: office,
-      category: 'decision',
-      issueDate: '2026-03-10',
-      confidentialityReview: approvedReview,
-      ...overrides,
-    } as any,
-  });
+  docs().create({ data: policyDocumentData(office, overrides) as any });
 
 beforeAll(async () => {
   app = await startApp();

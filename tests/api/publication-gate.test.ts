@@ -1,5 +1,5 @@
 import pluginConfig from '../../src/plugins/disclosure/server/src/config';
-import { approvedReview } from '../harness/fixtures';
+import { approvedReview, policyDocumentData } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const DOC = 'api::policy-document.policy-document';
@@ -26,17 +26,8 @@ const installedTriggers = async (): Promise<number> => {
 
 const docs = () => app.strapi.documents(DOC);
 const interpretations = () => app.strapi.documents(INTERPRETATION);
-const newDocument = async (overrides: Record<string, unknown> = {}) =>
-  docs().create({
-    data: {
-      title: `测试文件${(sequence += 1)}`,
-      issuingOrganization: office,
-      category: 'decision',
-      issueDate: '2026-03-10',
-      confidentialityReview: approvedReview,
-      ...overrides,
-    } as any,
-  });
+const newDocument = (overrides: Record<string, unknown> = {}) =>
+  docs().create({ data: policyDocumentData(office, overrides) as any });
 const newInterpretation = (sourceDocument: string, overrides: Record<string, unknown> = {}) =>
   interpretations().create({
     data: { title: `解读${(sequence += 1)}`, form: 'text', sourceDocument, confidentialityReview: approvedReview, ...overrides } as any,

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { ChineseConverter } from '../../src/plugins/disclosure/server/src/domain/chinese-conversion';
+import OpenCC from 'opencc-js';
 
 const fixtures = path.join(__dirname, '..', '..', 'src', 'seed', 'fixtures');
 const converter = new ChineseConverter('tw', { protectedTerms: ['白宛松'] });
@@ -88,5 +89,39 @@ describe('round trip on the four real policies', () => {
       throw new Error(`differs at ${at}: …${[...text].slice(at - 8, at + 8).join('')}… became …${[...back].slice(at - 8, at + 8).join('')}…`);
     }
     expect(back).toBe(text);
+  });
+});
+
+describe('accuracy against reviewed Traditional text of the four policies', () => {
+  // tests/fixtures/traditional holds each seed in Traditional as it should read (see its README).
+  const reviewed = path.join(__dirname, '..', 'fixtures', 'traditional');
+  const pairs = fs
+    .readdirSync(fixtures)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => [fs.readFileSync(path.join(fixtures, name), 'utf8'), fs.readFileSync(path.join(reviewed, name), 'utf8')]);
+  const hanCharacters = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length;
+  /** Characters differing from the reviewed text, per 10,000 Chinese characters. */
+  const differencesPer10k = (convert: (text: string) => string) => {
+    let differing = 0;
+    let total = 0;
+    for (const [simplified, expected] of pairs) {
+      const actual = [...convert(simplified)];
+      const wanted = [...expected];
+      expect(actual).toHaveLength(wanted.length);
+      differing += wanted.filter((character, index) => character !== actual[index]).length;
+      total += hanCharacters(expected);
+    }
+    return (differing / total) * 10000;
+  };
+
+  test('the converter is within 3 characters per 10,000 of the reviewed text, well under stock OpenCC', () => {
+    const ours = differencesPer10k((text) => converter.toTraditional(text));
+    const stock = differencesPer10k(OpenCC.Converter({ from: 'cn', to: 'tw' }));
+    expect(ours).toBeLessThanOrEqual(3);
+    expect(stock).toBeGreaterThan(ours + 10);
+  });
+
+  test('the reviewed text converts back to the simplified originals', () => {
+    for (const [simplified, expected] of pairs) expect(converter.toSimplified(expected)).toBe(simplified);
   });
 });

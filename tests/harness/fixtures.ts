@@ -4,3 +4,15 @@ export const approvedReview = {
   reviewedAt: '2026-03-09T08:00:00.000Z',
   conclusion: 'approved',
 };
+
+let documentSequence = 0;
+
+/** A proactive policy document issued on 2026-03-10 that passes the gate, with a title of its own. */
+export const policyDocumentData = (issuingOrganization: string, overrides: Record<string, unknown> = {}) => ({
+  title: `测试文件${(documentSequence += 1)}`,
+  issuingOrganization,
+  category: 'decision',
+  issueDate: '2026-03-10',
+  confidentialityReview: approvedReview,
+  ...overrides,
+});

@@ -123,7 +123,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const trackDeadlines: Middleware = async (context, next) => {
     const deadlines = service('deadlines');
-    if (!WRITE_ACTIONS.has(context.action) || !deadlines.tracks(context.uid)) return next();
+    // Records are per document: a zh-Hant copy written by the sync changes none of their inputs, which
+    // the zh-Hans write it follows has just recomputed. Deleting the copy does: the document is gone.
+    const copyOnly = service('conversion').syncing() && context.action !== 'delete';
+    if (!WRITE_ACTIONS.has(context.action) || !deadlines.tracks(context.uid) || copyOnly) {
+      return next();
+    }
     return strapi.db.transaction(async () => {
       const result: any = await next();
       const documentId = (context.params as any).documentId ?? result?.documentId;
