@@ -96,6 +96,8 @@ async function readBench() {
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+    // Fresh random secrets, not the development .env's: production mode refuses those.
+    SECRETS_FOR: 'benchmark',
   });
   const { createStrapi } = require('@strapi/strapi');
   const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });

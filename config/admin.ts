@@ -3,6 +3,19 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
     secret: env('ADMIN_JWT_SECRET'),
+    sessions: {
+      // An idle admin session ends after 30 minutes (MLPS 2.0); none outlives a working day.
+      accessTokenLifespan: 15 * 60,
+      idleSessionLifespan: env.int('ADMIN_IDLE_SESSION_SECONDS', 30 * 60),
+      idleRefreshTokenLifespan: env.int('ADMIN_IDLE_SESSION_SECONDS', 30 * 60),
+      maxSessionLifespan: 10 * 60 * 60,
+      maxRefreshTokenLifespan: 10 * 60 * 60,
+    },
+  },
+  // Replaced by the disclosure plugin's login guard, which limits per address and per account
+  // separately and locks an account after 5 failures (Strapi's own keys on e-mail and address together).
+  rateLimit: {
+    enabled: false,
   },
   apiToken: {
     salt: env('API_TOKEN_SALT'),

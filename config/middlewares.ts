@@ -1,16 +1,42 @@
 import type { Core } from '@strapi/strapi';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   // Validation messages in Chinese for editors, English beside; must wrap strapi::errors.
   'plugin::disclosure.bilingual-errors',
   'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::security',
+    config: {
+      // No remote script, no plugins, no framing by other sites. (Strapi merges these into its own
+      // defaults, which can only add sources: script-src stays 'self'.)
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'script-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+    },
+  },
+  {
+    name: 'strapi::cors',
+    config: {
+      // The municipal sites that read the content API from a browser; nobody else.
+      origin: env.array('CORS_ORIGINS', [env('PUBLIC_URL', 'http://localhost:1337')]),
+      credentials: false,
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
   // Above the conversion endpoint's own 1 MB limit, so it can answer with that limit in words.
   { name: 'strapi::body', config: { jsonLimit: '2mb' } },
+  // Brute-force limits on every login (per address and per account) and the audit log of logins.
+  'plugin::disclosure.login-guard',
+  // Role, permission and admin-account changes, written to the ledger.
+  'plugin::disclosure.audit-trail',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

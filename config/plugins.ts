@@ -5,6 +5,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
+      // Replaced by the disclosure plugin's login guard (per address and per account, with lockout).
+      ratelimit: { enabled: false },
     },
   },
   // The disclosure rules every office is audited on (same-day publication, deadlines, gate, 转载, 繁體).

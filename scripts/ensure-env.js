@@ -14,6 +14,8 @@ if (fs.existsSync(file)) process.exit(0);
 const secret = () => crypto.randomBytes(16).toString('base64');
 const lines = [
   '# Generated on first run. Keep out of version control.',
+  '# Refused by `npm start` in production: set real secrets there.',
+  'SECRETS_FOR=development',
   'HOST=0.0.0.0',
   'PORT=1337',
   `APP_KEYS=${[secret(), secret(), secret(), secret()].join(',')}`,

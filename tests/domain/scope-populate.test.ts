@@ -1,4 +1,4 @@
-import { scopePopulate } from '../../src/plugins/disclosure/server/src/utils/scope-populate';
+import { populateDepth, scopePopulate } from '../../src/plugins/disclosure/server/src/utils/scope-populate';
 
 const DOC = 'api::policy-document.policy-document';
 const schemas: Record<string, any> = {
@@ -49,5 +49,20 @@ describe('scopePopulate', () => {
   test('nothing to populate stays as it was', () => {
     expect(scope(undefined)).toBeUndefined();
     expect(scope({ title: true })).toEqual({ title: true });
+  });
+});
+
+describe('populate depth', () => {
+  test.each([
+    [undefined, 0],
+    ['*', 1],
+    ['issuingOrganization,interpretations.sourceDocument', 2],
+    [['a.b.c'], 3],
+    [{ interpretations: true }, 1],
+    [{ interpretations: { populate: '*' } }, 2],
+    [{ interpretations: { populate: { sourceDocument: { populate: { interpretations: true } } } } }, 3],
+    [{ interpretations: { fields: ['title'] } }, 1],
+  ])('%j reaches %i levels', (populate, depth) => {
+    expect(populateDepth(populate)).toBe(depth);
   });
 });

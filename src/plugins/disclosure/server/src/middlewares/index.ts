@@ -1,7 +1,11 @@
+import auditTrail from './audit-trail';
 import bilingualErrors from './bilingual-errors';
+import loginGuard from './login-guard';
 import rateLimit from './rate-limit';
 
 export default {
+  'audit-trail': auditTrail,
   'bilingual-errors': bilingualErrors,
+  'login-guard': loginGuard,
   'rate-limit': rateLimit,
 };

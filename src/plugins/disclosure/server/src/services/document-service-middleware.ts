@@ -4,7 +4,10 @@ import { CONTENT_TYPES } from '../constants';
 import { CONVERSION_TERM_UID, SOURCE, TARGET } from './conversion';
 import { LEDGER_UID } from './ledger';
 import { GATED_TYPES } from './publication-gate';
-import { scopePopulate } from '../utils/scope-populate';
+import { populateDepth, scopePopulate } from '../utils/scope-populate';
+
+/** Relation levels a public request may populate (document → interpretations → their media). */
+export const MAX_PUBLIC_POPULATE_DEPTH = 3;
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 
@@ -73,6 +76,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       params.filters = params.filters ? { $and: [params.filters, PROACTIVE] } : PROACTIVE;
     }
     if (params.populate !== undefined) {
+      // A bounded populate: deep chains cost the database dearly and reach far from what was asked.
+      if (populateDepth(params.populate) > MAX_PUBLIC_POPULATE_DEPTH) {
+        throw new errors.ValidationError(
+          `关联展开层级过深：公开接口最多展开 ${MAX_PUBLIC_POPULATE_DEPTH} 层 (populate is limited to ${MAX_PUBLIC_POPULATE_DEPTH} levels for public requests)`,
+          { maxDepth: MAX_PUBLIC_POPULATE_DEPTH }
+        );
+      }
       params.populate = scopePopulate(params.populate, context.uid, getSchema, CONTENT_TYPES.policyDocument, PROACTIVE);
     }
     return next();

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 export const LEDGER_UID = 'plugin::disclosure.ledger-entry';
 
 export interface LedgerRecord {
-  action: 'publish' | 'unpublish';
+  action: 'publish' | 'unpublish' | 'role-change' | 'export';
   outcome: 'allowed' | 'refused';
   contentType: string;
   itemDocumentId?: string | null;
@@ -11,6 +11,16 @@ export interface LedgerRecord {
   title?: string | null;
   rules?: string[];
   message?: string | null;
+}
+
+export interface LoginRecord {
+  realm: 'admin' | 'user';
+  /** The account named in the attempt, normalized */
+  account: string | null;
+  outcome: 'allowed' | 'refused';
+  address: string;
+  /** Why it was refused: wrong-password, account-locked, address-limit */
+  rule?: string;
 }
 
 interface Actor {
@@ -41,12 +51,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { actorType: 'user', actorId: credentials.id ? String(credentials.id) : null, actorName: credentials.email ?? null };
   };
 
+  const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
+  const address = () => (strapi.requestContext.get() as any)?.request?.ip ?? null;
+
   return {
     async record(entry: LedgerRecord) {
       const { rules, ...rest } = entry;
-      const now = strapi.plugin('disclosure').service('clock').now() as Date;
       await strapi.db.query(LEDGER_UID).create({
-        data: { ...rest, rules: rules?.length ? rules.join(',') : null, at: now, ...actor() },
+        data: { ...rest, rules: rules?.length ? rules.join(',') : null, at: now(), address: address(), ...actor() },
+      });
+    },
+
+    /** A login attempt: the actor is the account it named, whether or not it exists. */
+    async recordLogin(entry: LoginRecord) {
+      await strapi.db.query(LEDGER_UID).create({
+        data: {
+          at: now(),
+          action: 'login',
+          outcome: entry.outcome,
+          rules: entry.rule ?? null,
+          contentType: entry.realm === 'admin' ? 'admin::user' : 'plugin::users-permissions.user',
+          actorType: entry.realm,
+          actorId: null,
+          actorName: entry.account,
+          address: entry.address,
+        },
       });
     },
 

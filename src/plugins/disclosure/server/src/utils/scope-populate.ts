@@ -70,3 +70,18 @@ export function scopePopulate(
   }
   return object;
 }
+
+/** How many relation levels a populate reaches ('*' and { a: true } are 1; 'a.b' is 2). */
+export function populateDepth(populate: unknown): number {
+  if (populate === undefined || populate === null || populate === false) return 0;
+  if (populate === true || populate === '*') return 1;
+  const paths = typeof populate === 'string' ? populate.split(',') : Array.isArray(populate) ? populate : null;
+  if (paths) return Math.max(0, ...paths.map((path) => String(path).split('.').filter(Boolean).length));
+  if (typeof populate !== 'object') return 0;
+  return Math.max(
+    0,
+    ...Object.values(populate as Record<string, any>).map((value) =>
+      value && typeof value === 'object' && value.populate !== undefined ? 1 + populateDepth(value.populate) : 1
+    )
+  );
+}
