@@ -9,6 +9,33 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       ratelimit: { enabled: false },
     },
   },
+  upload: {
+    config: {
+      sizeLimit: env.int('UPLOAD_SIZE_LIMIT_BYTES', 100 * 1024 * 1024),
+      // Checked on the file's content as well as its name and declared type. Nothing that a browser
+      // would run on this origin (SVG, HTML, script) and no executables.
+      security: {
+        deniedTypes: [
+          'image/svg+xml',
+          'text/html',
+          'application/xhtml+xml',
+          'text/javascript',
+          'application/javascript',
+          'application/x-msdownload',
+          'application/x-msdos-program',
+          'application/x-dosexec',
+          'application/vnd.microsoft.portable-executable',
+          'application/x-executable',
+          'application/x-elf',
+          'application/x-mach-binary',
+          'application/x-sh',
+          'application/x-bat',
+          'application/java-archive',
+          'application/vnd.android.package-archive',
+        ],
+      },
+    },
+  },
   // The disclosure rules every office is audited on (same-day publication, deadlines, gate, 转载, 繁體).
   disclosure: {
     enabled: true,

@@ -12,10 +12,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // 3. The ledger table refuses UPDATE and DELETE at the database, below every API.
   await service('ledger').protect();
 
-  // 4. Deadline rules must name real types and fields: a typo stops the boot here, not at 3 a.m.
+  // 4. Uploaded images are stored without their metadata, and oversized ones refused.
+  service('upload-safety').install();
+
+  // 5. Deadline rules must name real types and fields: a typo stops the boot here, not at 3 a.m.
   service('deadlines').assertRulesFit();
 
-  // 5. Every 10 minutes, Beijing time: pending deadlines move to at-risk or overdue, and offices that
+  // 6. Every 10 minutes, Beijing time: pending deadlines move to at-risk or overdue, and offices that
   //    enabled it get items published as their deadline arrives.
   strapi.cron.add({
     disclosureDeadlineSweep: {

@@ -11,6 +11,7 @@ import ledger from './ledger';
 import locales from './locales';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
+import uploadSafety from './upload-safety';
 
 export default {
   calendar,
@@ -26,4 +27,5 @@ export default {
   locales,
   'publication-gate': publicationGate,
   'public-access': publicAccess,
+  'upload-safety': uploadSafety,
 };

@@ -1,0 +1,92 @@
+import fs from 'fs';
+import path from 'path';
+import sharp from 'sharp';
+import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
+
+const PUBLIC_DIR = path.join(__dirname, '..', '..', 'public');
+
+let app: TestApp;
+let token: string;
+const stored: string[] = [];
+
+const upload = (name: string, content: Buffer, contentType?: string) =>
+  app
+    .http()
+    .post('/api/upload')
+    .set('Authorization', `Bearer ${token}`)
+    .attach('files', content, { filename: name, ...(contentType ? { contentType } : {}) });
+
+/** The start of a PE file: MZ header whose e_lfanew points at the PE signature. */
+function windowsExecutable(): Buffer {
+  const file = Buffer.alloc(512);
+  file.write('MZ', 0, 'latin1');
+  file.writeUInt32LE(0x80, 0x3c);
+  file.write('PE\0\0', 0x80, 'latin1');
+  file.writeUInt16LE(0x14c, 0x84);
+  return file;
+}
+
+const fileCount = () => app.strapi.db.query('plugin::upload.file').count();
+
+beforeAll(async () => {
+  app = await startApp();
+  token = await createFullAccessToken(app.strapi);
+});
+
+afterAll(async () => {
+  for (const url of stored) fs.rmSync(path.join(PUBLIC_DIR, url), { force: true });
+  await app?.stop();
+});
+
+describe('uploads through the content API', () => {
+  test.each([
+    ['an SVG with script', 'logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'), 'image/svg+xml'],
+    ['an SVG declared as PNG', 'logo.png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), 'image/png'],
+    ['an HTML page', 'notice.html', Buffer.from('<!doctype html><script>fetch("/admin")</script>'), 'text/html'],
+    ['a Windows executable', 'setup.exe', windowsExecutable(), 'application/octet-stream'],
+    ['a Windows executable named as a PDF', 'report.pdf', windowsExecutable(), 'application/pdf'],
+  ])('%s is refused with the reason, and nothing is stored', async (_what, name, content, contentType) => {
+    const before = await fileCount();
+    const response = await upload(name, content, contentType);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^(不允许上传该类型的文件|无法确认文件类型|不允许上传 SVG 图像)/);
+    expect(await fileCount()).toBe(before);
+  });
+
+  test('a photo is stored without its EXIF and GPS metadata, original and derivatives alike', async () => {
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6ea5' } })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'PhoneMaker', Model: 'Field Camera', Copyright: 'Reporter' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 40/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '117/1 0/1 0/1' },
+      })
+      .toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+
+    const response = await upload('现场照片.jpg', photo, 'image/jpeg');
+    expect(response.status).toBe(201);
+    const [file] = response.body;
+    const urls = [file.url, ...Object.values(file.formats ?? {}).map((format: any) => format.url)];
+    expect(urls.length).toBeGreaterThan(1);
+    for (const url of urls) {
+      stored.push(url);
+      const metadata = await sharp(path.join(PUBLIC_DIR, url)).metadata();
+      expect(metadata.exif).toBeUndefined();
+      expect(metadata.xmp).toBeUndefined();
+    }
+  });
+
+  test('an image above 50 megapixels is refused from its header, with the limit', async () => {
+    const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toBuffer();
+    const before = await fileCount();
+    const response = await upload('huge.png', huge, 'image/png');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^图片像素过大：8000×7000，上限 50 百万像素/);
+    expect(await fileCount()).toBe(before);
+  });
+
+  test('the public may not upload at all', async () => {
+    const response = await app.http().post('/api/upload').attach('files', Buffer.from('hello'), 'note.txt');
+    expect([401, 403]).toContain(response.status);
+  });
+});
