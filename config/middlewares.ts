@@ -33,6 +33,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::query',
   // Above the conversion endpoint's own 1 MB limit, so it can answer with that limit in words.
   { name: 'strapi::body', config: { jsonLimit: '2mb' } },
+  // Keys named after Object.prototype members, and absurd nesting, refused before any validator.
+  'plugin::disclosure.body-guard',
   // Brute-force limits on every login (per address and per account) and the audit log of logins.
   'plugin::disclosure.login-guard',
   // Role, permission and admin-account changes, written to the ledger.

@@ -6,9 +6,12 @@ export default {
   register(/* { strapi }: { strapi: Core.Strapi } */) {},
 
   /**
-   * Runs after the plugins' bootstrap (locales and Public permissions are in place).
+   * Runs after the plugins' and the admin's bootstrap (locales, Public permissions and the admin's
+   * default roles are in place).
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Only now: a role created before the admin's defaults would stop them being created.
+    await strapi.plugin('disclosure').service('audit-role').ensureAuditorRole();
     await ensureFirstAdmin(strapi);
     await seedDemoContentOnFirstRun(strapi);
   },

@@ -9,8 +9,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // 2. The Public role reads the catalogue and nothing else, whatever was changed in the admin.
   await service('public-access').enforcePublicPermissions();
 
-  // 3. The ledger table refuses UPDATE and DELETE at the database, below every API.
+  // 3. The ledger table refuses UPDATE and DELETE at the database, below every API. Reading it is a
+  //    permission of its own (the Auditor role, created by the app once the admin's roles exist).
   await service('ledger').protect();
+  service('audit-role').registerPermission();
 
   // 4. Uploaded images are stored without their metadata, and oversized ones refused.
   service('upload-safety').install();

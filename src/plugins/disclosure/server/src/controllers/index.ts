@@ -1,11 +1,13 @@
 import compliance from './compliance';
 import convert from './convert';
+import ledger from './ledger';
 import translationLocks from './translation-locks';
 import workingDays from './working-days';
 
 export default {
   compliance,
   convert,
+  ledger,
   'translation-locks': translationLocks,
   'working-days': workingDays,
 };

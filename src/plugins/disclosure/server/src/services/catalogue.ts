@@ -104,6 +104,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return nextIndexNumber(issuer.code, year, highest?.indexNumber);
   };
 
+  /**
+   * An index number identifies one document in the catalogue, draft or published (Strapi's own unique
+   * check covers published entries only).
+   */
+  const assertIndexNumberFree = async (indexNumber: string | null | undefined, documentId?: string) => {
+    if (!indexNumber) return;
+    const clash = await strapi.db.query(DOC).findOne({
+      select: ['documentId'],
+      where: { indexNumber, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
+    });
+    if (clash) {
+      throwIfViolated([
+        violation('indexNumber', `索引号（indexNumber）已被其他条目使用，须唯一：${indexNumber} (index number already used by another document)`),
+      ]);
+    }
+  };
+
+  /**
+   * Index and document numbers are allocated by reading the issuer's highest: two writes for the same
+   * issuer must not read it at once. PostgreSQL: a transaction-scoped advisory lock per issuer (the
+   * caller holds a transaction until the row is written). SQLite: writes already run one at a time.
+   */
+  const lockIssuer = async (issuer: OrganizationRef) => {
+    if (strapi.db.dialect.client !== 'postgres' || !strapi.db.inTransaction()) return;
+    await strapi.db.transaction(({ trx }) =>
+      trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`disclosure-catalogue:${issuer.code}`])
+    );
+  };
+
   return {
     async prepareCreate(params: WriteParams) {
       const data = (params.data ??= {});
@@ -113,8 +142,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!issuer) {
         throwIfViolated([violation('issuingOrganization', '发布机构必填 (issuingOrganization is required)')]);
       }
+      await lockIssuer(issuer!);
       await assertDocumentNumberFree(data.documentNumber, issuer!);
-      if (!data.indexNumber) data.indexNumber = await generateIndexNumber(issuer!, data);
+      if (data.indexNumber) await assertIndexNumberFree(data.indexNumber);
+      else data.indexNumber = await generateIndexNumber(issuer!, data);
     },
 
     async prepareUpdate(params: WriteParams) {
@@ -128,11 +159,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if ('issuingOrganization' in data && !issuer) {
         throwIfViolated([violation('issuingOrganization', '发布机构必填 (issuingOrganization is required)')]);
       }
+      if (issuer && ('documentNumber' in data || 'issuingOrganization' in data || 'indexNumber' in data)) {
+        await lockIssuer(issuer);
+      }
       if (issuer && ('documentNumber' in data || 'issuingOrganization' in data)) {
         await assertDocumentNumberFree(effective.documentNumber, issuer, params.documentId);
       }
       if ('indexNumber' in data && !data.indexNumber && issuer) {
         data.indexNumber = await generateIndexNumber(issuer, effective);
+      } else if (data.indexNumber && data.indexNumber !== current.indexNumber) {
+        await assertIndexNumberFree(data.indexNumber, params.documentId);
       }
     },
   };

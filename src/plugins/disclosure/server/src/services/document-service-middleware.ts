@@ -39,10 +39,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { uid, action } = context;
     const params = context.params as any;
 
-    if (uid === CONTENT_TYPES.policyDocument) {
+    if (uid === CONTENT_TYPES.policyDocument && (action === 'create' || action === 'update')) {
+      // One transaction from reading the issuer's highest numbers to writing the row (see lockIssuer).
       const catalogue = service('catalogue');
-      if (action === 'create') await catalogue.prepareCreate(params);
-      else if (action === 'update') await catalogue.prepareUpdate(params);
+      return strapi.db.transaction(async () => {
+        if (action === 'create') await catalogue.prepareCreate(params);
+        else await catalogue.prepareUpdate(params);
+        return next();
+      });
     } else if (uid === CONTENT_TYPES.interpretation) {
       if (action === 'create') await service('interpretation').prepareCreate(params);
       else if (action === 'update') await service('interpretation').prepareUpdate(params);

@@ -1,3 +1,4 @@
+import auditRole from './audit-role';
 import calendar from './calendar';
 import catalogue from './catalogue';
 import clock from './clock';
@@ -14,6 +15,7 @@ import publicAccess from './public-access';
 import uploadSafety from './upload-safety';
 
 export default {
+  'audit-role': auditRole,
   calendar,
   catalogue,
   clock,

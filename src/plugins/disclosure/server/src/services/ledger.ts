@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { addCalendarDays, startOfBeijingDay } from '../domain/beijing-time';
+import type { LedgerQuery } from '../validation/ledger';
 
 export const LEDGER_UID = 'plugin::disclosure.ledger-entry';
 
@@ -77,6 +79,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           address: entry.address,
         },
       });
+    },
+
+    /** Entries newest first, for the auditor; dates are Beijing calendar days, both ends included. */
+    async list(query: LedgerQuery) {
+      const at: Record<string, Date> = {};
+      if (query.from) at.$gte = startOfBeijingDay(query.from);
+      if (query.to) at.$lt = startOfBeijingDay(addCalendarDays(query.to, 1));
+      const where = {
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.outcome ? { outcome: query.outcome } : {}),
+        ...(Object.keys(at).length ? { at } : {}),
+      };
+      const [entries, total] = await Promise.all([
+        strapi.db.query(LEDGER_UID).findMany({
+          where,
+          orderBy: [{ at: 'desc' }, { id: 'desc' }],
+          offset: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
+        strapi.db.query(LEDGER_UID).count({ where }),
+      ]);
+      return { entries: entries.map(({ id, createdAt, updatedAt, publishedAt, ...entry }: any) => entry), total };
     },
 
     /** Database triggers that refuse UPDATE and DELETE on the ledger table (created idempotently). */

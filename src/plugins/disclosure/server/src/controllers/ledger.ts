@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { validateLedgerQuery } from '../validation/ledger';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Read-only: the ledger has no route that changes it. */
+  async find(ctx: any) {
+    const query = validateLedgerQuery(ctx.query);
+    const { entries, total } = await strapi.plugin('disclosure').service('ledger').list(query);
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.body = {
+      data: entries,
+      meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+    };
+  },
+});

@@ -1,0 +1,55 @@
+import { errors } from '@strapi/utils';
+import { isIsoDate } from '../domain/beijing-time';
+
+export const LEDGER_ACTIONS = ['publish', 'unpublish', 'login', 'role-change', 'export'] as const;
+export const MAX_LEDGER_PAGE_SIZE = 100;
+
+export interface LedgerQuery {
+  action?: (typeof LEDGER_ACTIONS)[number];
+  outcome?: 'allowed' | 'refused';
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+const refuse = (parameter: string, message: string): never => {
+  throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
+};
+
+const positiveInteger = (value: unknown, parameter: string, fallback: number, max?: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || (max !== undefined && number > max)) {
+    refuse(parameter, `参数 ${parameter} 须为 1${max ? `–${max}` : ' 以上'} 的整数 (${parameter} must be a whole number from 1${max ? ` to ${max}` : ''})`);
+  }
+  return number;
+};
+
+/** The auditor's view of the ledger: by action, outcome and Beijing-date range, page by page. */
+export function validateLedgerQuery(query: Record<string, unknown>): LedgerQuery {
+  const result: LedgerQuery = {
+    page: positiveInteger(query.page, 'page', 1),
+    pageSize: positiveInteger(query.pageSize, 'pageSize', 25, MAX_LEDGER_PAGE_SIZE),
+  };
+  if (query.action !== undefined && query.action !== '') {
+    if (!LEDGER_ACTIONS.includes(query.action as any)) {
+      refuse('action', `参数 action 只能取：${LEDGER_ACTIONS.join('、')} (action must be one of ${LEDGER_ACTIONS.join(', ')})`);
+    }
+    result.action = query.action as LedgerQuery['action'];
+  }
+  if (query.outcome !== undefined && query.outcome !== '') {
+    if (query.outcome !== 'allowed' && query.outcome !== 'refused') {
+      refuse('outcome', '参数 outcome 只能取 allowed 或 refused (outcome must be allowed or refused)');
+    }
+    result.outcome = query.outcome as LedgerQuery['outcome'];
+  }
+  for (const parameter of ['from', 'to'] as const) {
+    const value = query[parameter];
+    if (value === undefined || value === '') continue;
+    if (!isIsoDate(value)) refuse(parameter, `参数 ${parameter} 须为日期 YYYY-MM-DD (${parameter} must be a calendar date YYYY-MM-DD)`);
+    result[parameter] = value as string;
+  }
+  if (result.from && result.to && result.to < result.from) refuse('to', '截止日期不得早于起始日期 (to must not be before from)');
+  return result;
+}
