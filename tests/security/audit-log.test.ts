@@ -52,6 +52,18 @@ test('entries older than 180 days are kept', async () => {
   expect(old.body.data[0]).toMatchObject({ action: 'export', message: '年度报表导出' });
 });
 
+test('taking the compliance report out is logged as an export, with who took it', async () => {
+  const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  await app.strapi.service('admin::user').create({ email: 'chief@example.gov.cn', firstname: 'Chief', password: PASSWORD, isActive: true, roles: [superAdmin.id] });
+  const login = await app.http().post('/admin/login').send({ email: 'chief@example.gov.cn', password: PASSWORD });
+  const chief = login.body.data.token ?? login.body.data.accessToken;
+  expect((await app.http().get('/disclosure/compliance').query({ from: '2026-01-01' }).set('Authorization', `Bearer ${chief}`)).status).toBe(200);
+  const exports = await ledger(auditor, { action: 'export', from: '2026-05-11' });
+  expect(exports.body.data).toHaveLength(1);
+  expect(exports.body.data[0]).toMatchObject({ actorType: 'admin', actorName: 'chief@example.gov.cn', contentType: 'plugin::disclosure.compliance' });
+  expect(exports.body.data[0].message).toContain('"from":"2026-01-01"');
+});
+
 test('bad queries are refused in words, with the limit', async () => {
   const response = await ledger(auditor, { pageSize: '1000' });
   expect(response.status).toBe(400);

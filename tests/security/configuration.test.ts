@@ -1,4 +1,4 @@
-import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, setClock, startApp, type TestApp } from '../harness/strapi';
 
 /** Each hardening setting, checked where it takes effect, so undoing one fails here. */
 let app: TestApp;
@@ -61,6 +61,21 @@ describe('admin accounts', () => {
     expect(app.strapi.config.get('admin.auth.sessions.idleRefreshTokenLifespan')).toBe(30 * 60);
     expect(app.strapi.config.get('admin.auth.sessions.accessTokenLifespan')).toBeLessThanOrEqual(30 * 60);
     expect(app.strapi.config.get('admin.auth.sessions.maxSessionLifespan')).toBeLessThanOrEqual(12 * 60 * 60);
+  });
+
+  test('a session kept in use goes on; after 30 idle minutes it is over', async () => {
+    setClock(app, '2026-05-11T01:00:00Z');
+    await createAdminSession(app, 'idle-session@example.gov.cn');
+    const browser = app.http();
+    const login = await browser.post('/admin/login').send({ email: 'idle-session@example.gov.cn', password: 'Disclosure-2026' });
+    expect(login.status).toBe(200);
+    const renew = () => browser.post('/admin/access-token').send({});
+    setClock(app, '2026-05-11T01:29:00Z');
+    expect((await renew()).status).toBe(200);
+    setClock(app, '2026-05-11T01:58:00Z');
+    expect((await renew()).status).toBe(200);
+    setClock(app, '2026-05-11T02:29:00Z');
+    expect((await renew()).status).toBe(401);
   });
 
   test('a password needs 8 characters of three classes', async () => {

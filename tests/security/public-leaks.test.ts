@@ -86,8 +86,9 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-async function probe(path: string) {
-  const response = await app.http().get(path);
+async function probe(path: string, token?: string) {
+  const request = app.http().get(path);
+  const response = await (token ? request.set('Authorization', `Bearer ${token}`) : request);
   tally.requests += 1;
   if (response.status >= 500) tally.serverErrors.push(`${response.status} ${path}`);
   const text = JSON.stringify(response.body ?? '');
@@ -166,6 +167,16 @@ describe('public reads under attack', () => {
     expect((await probe(`/api/${route}`)).body.data.length).toBeGreaterThan(0);
   });
 
+  test('a read-only API token sees what the public sees, under every attack', async () => {
+    const { accessKey } = await app.strapi.service('admin::api-token').create({ name: 'municipal-site', type: 'read-only', lifespan: null });
+    for (const route of Object.values(ROUTES)) {
+      for (const attack of ATTACKS) await probe(`/api/${route}${attack ? `?${attack}` : ''}`, accessKey);
+    }
+    for (const { uid, documentId } of privateItems) {
+      expect([400, 404]).toContain((await probe(`/api/${ROUTES[uid]}/${documentId}?status=draft`, accessKey)).status);
+    }
+  });
+
   test('every private item, by its id, under every attack', async () => {
     for (const { uid, documentId } of privateItems) {
       for (const attack of ATTACKS) {
@@ -197,6 +208,7 @@ describe('public reads under attack', () => {
 
   test('summary: no leak, no 500', () => {
     const routes = Object.keys(ROUTES).length * 2;
+    // (list and item routes; each attack also tried with a read-only API token)
     console.log(
       `security: ${routes} routes × ${ATTACKS.length} attacks tried (${tally.requests} requests), leaks ${tally.leaks.length}, 500s ${tally.serverErrors.length}`
     );

@@ -5,6 +5,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
     const query = validateComplianceQuery(ctx.query);
     const data = await strapi.plugin('disclosure').service('compliance').report(query);
+    // Internal figures leaving the system: an export, in the audit log.
+    await strapi
+      .plugin('disclosure')
+      .service('ledger')
+      .record({ action: 'export', outcome: 'allowed', contentType: 'plugin::disclosure.compliance', message: `compliance report ${JSON.stringify(query)}` });
     // Compliance figures are internal: never cached by shared caches.
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = { data };

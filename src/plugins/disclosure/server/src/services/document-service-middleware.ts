@@ -25,14 +25,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.plugin('disclosure').service(name);
 
   /**
-   * A request from the public (or an end user) through the content API, as opposed to the admin, an
-   * API token used by a trusted system, or code.
+   * A content-API read that sees what the public sees: from the public, an end user, or a read-only
+   * API token (which has no business with drafts). Full-access and custom tokens are trusted systems
+   * an administrator set up; the admin and code are not content-API requests.
    */
-  const isPublicContentApiRequest = (): boolean => {
+  const readsAsPublic = (): boolean => {
     const request = strapi.requestContext.get();
-    if (!request) return false;
-    const routeType = request.state?.route?.info?.type;
-    return routeType === 'content-api' && !TOKEN_STRATEGIES.has(request.state?.auth?.strategy?.name);
+    if (!request || request.state?.route?.info?.type !== 'content-api') return false;
+    const auth = request.state?.auth;
+    if (!TOKEN_STRATEGIES.has(auth?.strategy?.name)) return true;
+    return auth?.credentials?.type === 'read-only';
   };
 
   const applyCatalogueRules: Middleware = async (context, next) => {
@@ -73,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * including where a populated relation would reach them.
    */
   const restrictPublicReads: Middleware = async (context, next) => {
-    if (!READ_ACTIONS.has(context.action) || !isPublicContentApiRequest()) return next();
+    if (!READ_ACTIONS.has(context.action) || !readsAsPublic()) return next();
     const params = context.params as any;
     if (context.contentType.options?.draftAndPublish) params.status = 'published';
     if (context.uid === CONTENT_TYPES.policyDocument) {
