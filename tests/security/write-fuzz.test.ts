@@ -114,6 +114,9 @@ beforeAll(async () => {
   };
   existing[ORG] = office.documentId;
   existing[DOC] = document.documentId;
+  for (const uid of ['api::interpretation.interpretation', 'api::consultation.consultation', 'api::press-release.press-release']) {
+    existing[uid] = (await app.strapi.documents(uid as any).create({ data: valid[uid] as any })).documentId;
+  }
 });
 
 afterAll(async () => {
@@ -139,7 +142,7 @@ describe('every write route refuses bad input with a message and writes nothing'
     );
   });
 
-  test.each([ORG, DOC])('PUT on an existing item of %s', async (uid) => {
+  test.each(Object.keys(ROUTES))('PUT on an existing item of %s', async (uid) => {
     await fc.assert(
       fc.asyncProperty(invalidBody(uid).filter(({ kind }) => !kind.startsWith('missing')), async ({ body }) => {
         await expectRefusedWithoutWrite('put', `/api/${ROUTES[uid]}/${existing[uid]}`, body);
@@ -162,6 +165,32 @@ describe('every write route refuses bad input with a message and writes nothing'
       }),
       // Within the endpoint's rate limit (30 a minute), so each input reaches validation.
       { numRuns: Math.min(RUNS, 25), seed: SEED }
+    );
+  });
+
+  test('PUT on items that do not exist is a 404 with a message; DELETE of one changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.values(ROUTES)), fc.stringMatching(/^[a-z0-9]{1,30}$/), async (route, id) => {
+        const before = await snapshot();
+        for (const method of ['delete', 'put'] as const) {
+          const response = await app
+            .http()
+            [method](`/api/${route}/${id}`)
+            .set('Authorization', `Bearer ${token}`)
+            .send({ data: {} });
+          tally.requests += 1;
+          tally.routes.add(`${method.toUpperCase()} /api/${route}/:id`);
+          if (response.status >= 500) tally.serverErrors.push(`${response.status} ${method} /api/${route}/${id}`);
+          // Deleting what is not there is idempotent (Strapi answers 204); updating it is an error.
+          if (method === 'delete') expect([204, 404]).toContain(response.status);
+          else {
+            expect(response.status).toBe(404);
+            expect(response.body.error.message.length).toBeGreaterThan(0);
+          }
+        }
+        if ((await snapshot()) !== before) tally.written.push(`delete/put /api/${route}/${id}`);
+      }),
+      { numRuns: RUNS, seed: SEED }
     );
   });
 
