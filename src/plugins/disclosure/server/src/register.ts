@@ -6,11 +6,13 @@ import type { Core } from '@strapi/strapi';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const middlewares = strapi.plugin('disclosure').service('document-service-middleware');
-  // Outermost first: reads are scoped; a zh-Hans write and its zh-Hant copy share one transaction;
+  // Outermost first: reads are scoped; a published change and its syndication event share one
+  // transaction, as do a zh-Hans write and its zh-Hant copy;
   // data is normalized and checked, publication is gated, and innermost, deadlines follow the write.
   strapi.documents.use(middlewares.recordRefusals);
   strapi.documents.use(middlewares.restrictPublicReads);
   strapi.documents.use(middlewares.keepLedgerAppendOnly);
+  strapi.documents.use(middlewares.recordSyndicationEvents);
   strapi.documents.use(middlewares.syncTraditional);
   strapi.documents.use(middlewares.applyCatalogueRules);
   strapi.documents.use(middlewares.guardPublication);

@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
 import { CONVERSION_TERM_UID, SOURCE, TARGET } from './conversion';
+import { SYNDICATED_TYPES } from './syndication';
 import { LEDGER_UID } from './ledger';
 import { GATED_TYPES } from './publication-gate';
 import { populateDepth, scopePopulate } from '../utils/scope-populate';
@@ -125,6 +126,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * Syndication outbox: a published change of a syndicated item (policy documents) is written as an
+   * event, with a delivery per subscriber, in the same transaction as the change and after its zh-Hant
+   * copy (registered outside the sync), so the event carries both locales. The copy's own writes,
+   * made by the sync, are not events of their own.
+   */
+  const recordSyndicationEvents: Middleware = async (context, next) => {
+    const { uid, action } = context;
+    if (!SYNDICATED_TYPES.has(uid) || service('conversion').syncing()) return next();
+    const params = context.params as any;
+    const happened =
+      action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published')
+        ? 'publish'
+        : action === 'unpublish' || action === 'delete'
+          ? action
+          : null;
+    if (!happened || (params.locale && params.locale !== SOURCE)) return next();
+    return strapi.db.transaction(async () => {
+      const result: any = await next();
+      const documentId = params.documentId ?? result?.documentId;
+      if (documentId) await service('syndication').recordChange(uid, happened, documentId);
+      return result;
+    });
+  };
+
   /** The ledger only grows: no update or delete through any API. */
   const keepLedgerAppendOnly: Middleware = async (context, next) => {
     if ((context.uid as string) === LEDGER_UID && ['update', 'delete', 'publish', 'unpublish', 'discardDraft'].includes(context.action)) {
@@ -189,6 +215,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     restrictPublicReads,
     guardPublication,
     keepLedgerAppendOnly,
+    recordSyndicationEvents,
     trackDeadlines,
     syncTraditional,
   };

@@ -12,6 +12,7 @@ import ledger from './ledger';
 import locales from './locales';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
+import syndication from './syndication';
 import uploadSafety from './upload-safety';
 
 export default {
@@ -29,5 +30,6 @@ export default {
   locales,
   'publication-gate': publicationGate,
   'public-access': publicAccess,
+  syndication,
   'upload-safety': uploadSafety,
 };
