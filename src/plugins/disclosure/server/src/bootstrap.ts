@@ -29,5 +29,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       },
       options: { rule: '*/10 * * * *', tz: 'Asia/Shanghai' },
     },
+    // Every 10 seconds: the syndication outbox is delivered (leases keep instances from colliding).
+    disclosureSyndicationDelivery: {
+      task: async () => {
+        await service('syndication-worker').runOnce();
+      },
+      options: { rule: '*/10 * * * * *' },
+    },
   });
 };

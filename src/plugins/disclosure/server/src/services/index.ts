@@ -13,6 +13,7 @@ import locales from './locales';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
 import syndication from './syndication';
+import syndicationWorker from './syndication-worker';
 import uploadSafety from './upload-safety';
 
 export default {
@@ -31,5 +32,6 @@ export default {
   'publication-gate': publicationGate,
   'public-access': publicAccess,
   syndication,
+  'syndication-worker': syndicationWorker,
   'upload-safety': uploadSafety,
 };
