@@ -1,5 +1,6 @@
 import compliance from './compliance';
 import convert from './convert';
+import inbox from './inbox';
 import ledger from './ledger';
 import translationLocks from './translation-locks';
 import workingDays from './working-days';
@@ -7,6 +8,7 @@ import workingDays from './working-days';
 export default {
   compliance,
   convert,
+  inbox,
   ledger,
   'translation-locks': translationLocks,
   'working-days': workingDays,

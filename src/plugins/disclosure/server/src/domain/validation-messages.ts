@@ -72,6 +72,7 @@ const PATTERNS: Array<[RegExp, (label: string, match: RegExpMatchArray) => strin
   // Uploads (plugin::upload.security): the type is named, and what is refused in general.
   [/File type '(.+)' is not allowed/i, (_l, m) => `不允许上传该类型的文件：${m[1]}（不接受 SVG、HTML、脚本和可执行文件）`],
   [/Cannot verify file type/i, () => '无法确认文件类型，已拒绝上传'],
+  [/invalid JSON/i, () => '请求内容不是有效的 JSON 对象或数组'],
 ];
 
 const HAS_CHINESE = /[\u4e00-\u9fa5]/;

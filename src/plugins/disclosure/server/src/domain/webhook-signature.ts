@@ -18,7 +18,14 @@ export interface WebhookHeaders {
 
 export type VerificationFailure = 'missing-headers' | 'bad-timestamp' | 'timestamp-too-old' | 'timestamp-too-new' | 'bad-signature' | 'no-secret';
 
-export type Verification = { ok: true; id: string; timestamp: number } | { ok: false; reason: VerificationFailure };
+export interface Verification {
+  ok: boolean;
+  /** When ok: the message id and timestamp */
+  id?: string;
+  timestamp?: number;
+  /** When not ok: why */
+  reason?: VerificationFailure;
+}
 
 /** A new secret for a subscriber: 24 random bytes. */
 export function generateSecret(): string {

@@ -24,6 +24,16 @@ export default {
       },
     },
     {
+      // Syndication (转载) from a source instance: authenticated by its Standard Webhooks signature.
+      method: 'POST',
+      path: '/inbox',
+      handler: 'inbox.receive',
+      config: {
+        auth: false,
+        middlewares: [{ name: 'plugin::disclosure.rate-limit', config: { max: 600, perSeconds: 60 } }],
+      },
+    },
+    {
       // Internal figures: API tokens with the compliance permission only, never the Public role.
       method: 'GET',
       path: '/compliance',

@@ -13,6 +13,7 @@ import locales from './locales';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
 import syndication from './syndication';
+import syndicationInbox from './syndication-inbox';
 import syndicationWorker from './syndication-worker';
 import uploadSafety from './upload-safety';
 
@@ -32,6 +33,7 @@ export default {
   'publication-gate': publicationGate,
   'public-access': publicAccess,
   syndication,
+  'syndication-inbox': syndicationInbox,
   'syndication-worker': syndicationWorker,
   'upload-safety': uploadSafety,
 };

@@ -65,9 +65,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       : 0;
     const { requireInterpretationForNormative, interpretationExemptOrganizations } = config();
     const issuer = await issuerCode(item);
+    // A reprint (转载) follows its source, which published it with its interpretation.
+    const reprint = documentId ? (await strapi.db.query('plugin::disclosure.syndication-record').count({ where: { localDocumentId: documentId } })) > 0 : false;
     const refusals = checkDocumentPublication(item, {
       readyInterpretations: ready.length + publishedAlready,
-      requireInterpretation: requireInterpretationForNormative && !interpretationExemptOrganizations.includes(issuer ?? ''),
+      requireInterpretation: requireInterpretationForNormative && !reprint && !interpretationExemptOrganizations.includes(issuer ?? ''),
     });
     return { refusals, cascade: [...new Set(ready.map((draft: any) => draft.documentId as string))] };
   };

@@ -1,0 +1,163 @@
+import type { Core } from '@strapi/strapi';
+import type { SyndicatedVersion, SyndicationMessage } from '../../../shared/contracts/syndication';
+import { CONTENT_TYPES } from '../constants';
+import { verify, type VerificationFailure } from '../domain/webhook-signature';
+
+export const SOURCE_UID = 'plugin::disclosure.syndication-source';
+export const RECORD_UID = 'plugin::disclosure.syndication-record';
+export const INBOX_UID = 'plugin::disclosure.inbox-message';
+
+export interface Receipt {
+  documentId: string | null;
+  url: string | null;
+  status: 'published' | 'held' | 'withdrawn' | 'ignored';
+  version: number;
+  reason?: string;
+}
+
+export type InboxResult =
+  | { kind: 'unauthenticated'; reason: VerificationFailure | 'unknown-source' }
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'accepted'; receipt: Receipt; duplicate: boolean };
+
+const ACTIONS = new Set(['publish', 'update', 'unpublish', 'delete']);
+
+/** The reason a body is not a syndication message, or null. */
+export function messageProblem(message: any): string | null {
+  if (!message || typeof message !== 'object' || Array.isArray(message)) return '消息须为 JSON 对象 (the body must be a JSON object)';
+  if (typeof message.documentId !== 'string' || !message.documentId || message.documentId.length > 64) return 'documentId 缺失或无效 (documentId missing or invalid)';
+  if (message.contentType !== CONTENT_TYPES.policyDocument) return `不接受的内容类型 ${String(message.contentType)} (only policy documents are syndicated)`;
+  if (!ACTIONS.has(message.action)) return `action 须为 publish、update、unpublish 或 delete (action must be publish, update, unpublish or delete)`;
+  if (!Number.isInteger(message.version) || message.version < 1) return 'version 须为正整数 (version must be a positive integer)';
+  if (!Array.isArray(message.versions)) return 'versions 须为数组 (versions must be an array)';
+  if ((message.action === 'publish' || message.action === 'update') && !message.versions.some((v: any) => v?.locale === 'zh-Hans' && typeof v.title === 'string' && v.title)) {
+    return '缺少带标题的简体中文版本 (a zh-Hans version with a title is required)';
+  }
+  return null;
+}
+
+/**
+ * The receiving side of syndication (转载): verifies the sender (Standard Webhooks, 5-minute window),
+ * deduplicates on the message id, ignores versions older than the one held, and upserts the local
+ * copy with its syndication record in one transaction, publishing it at once or holding it as a draft
+ * for an editor (转载审核) as the source's policy says. The copy names its source; withdrawals follow.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
+  const docs = () => strapi.documents(CONTENT_TYPES.policyDocument as any);
+
+  /** The active source whose secret signed the message. */
+  const authenticate = async (headers: Record<string, unknown>, raw: string) => {
+    const sources = await strapi.db.query(SOURCE_UID).findMany({ where: { active: true } });
+    let failure: VerificationFailure | 'unknown-source' = 'unknown-source';
+    for (const source of sources) {
+      const secrets = Array.isArray(source.secrets) ? source.secrets.filter((s: unknown) => typeof s === 'string') : [];
+      const result = verify(headers, raw, secrets, Math.floor(now().getTime() / 1000));
+      if (result.ok) return { source, messageId: result.id };
+      // A timestamp problem is the same whoever signed: report it rather than "unknown source".
+      if (result.reason !== 'bad-signature' && result.reason !== 'no-secret') failure = result.reason;
+    }
+    return { failure };
+  };
+
+  /** A local organization for a source's organization key, created on first sight. */
+  const organizationFor = async (key: { code: string; name: string | null } | null) => {
+    if (!key?.code) return null;
+    const found = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code: key.code, locale: 'zh-Hans' } });
+    if (found) return found.documentId;
+    const created = await strapi.documents(CONTENT_TYPES.organization as any).create({
+      data: { name: key.name ?? key.code, code: key.code, level: 'department' } as any,
+    });
+    return created.documentId;
+  };
+
+  const localData = async (version: SyndicatedVersion, source: any, occurredAt: string) => ({
+    title: version.title,
+    documentNumber: version.documentNumber,
+    indexNumber: version.indexNumber,
+    category: version.category,
+    topic: version.topic,
+    genre: version.genre,
+    isNormative: version.isNormative ?? false,
+    validity: version.validity,
+    writtenDate: version.writtenDate,
+    issueDate: version.issueDate,
+    effectiveDate: version.effectiveDate,
+    expiryDate: version.expiryDate,
+    summary: version.summary,
+    body: version.body,
+    urgent: version.urgent ?? false,
+    issuingOrganization: await organizationFor(version.issuingOrganization),
+    // Reviewed at the source before it published: the copy carries that review, naming the source.
+    confidentialityReview: { reviewer: `转载自 ${source.name}`, reviewedAt: occurredAt, conclusion: 'approved' },
+  });
+
+  const localUrl = (documentId: string) => {
+    const base = (strapi.config.get('server.url') as string) || '';
+    return `${base.replace(/\/$/, '')}/api/policy-documents/${documentId}`;
+  };
+
+  const apply = async (source: any, message: SyndicationMessage): Promise<Receipt> => {
+    const records = strapi.db.query(RECORD_UID);
+    const record = await records.findOne({ where: { source: source.id, sourceDocumentId: message.documentId } });
+    if (record && record.version >= message.version) {
+      return { documentId: record.localDocumentId, url: record.localDocumentId ? localUrl(record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
+    }
+    const receivedAt = now();
+    const common = { source: source.id, sourceDocumentId: message.documentId, contentType: message.contentType, version: message.version, receivedAt, sourceUrl: message.source?.url ?? null, sourceOrganizationCode: message.source?.organization?.code ?? null };
+
+    if (message.action === 'unpublish' || message.action === 'delete') {
+      if (record?.localDocumentId) await docs().unpublish({ documentId: record.localDocumentId }).catch(() => null);
+      const state = 'withdrawn';
+      if (record) await records.update({ where: { id: record.id }, data: { ...common, state } });
+      else await records.create({ data: { ...common, state, localDocumentId: null } });
+      return { documentId: record?.localDocumentId ?? null, url: null, status: state, version: message.version };
+    }
+
+    const version = message.versions.find((v) => v.locale === 'zh-Hans')!;
+    const data = await localData(version, source, message.occurredAt);
+    let localDocumentId = record?.localDocumentId as string | undefined;
+    if (localDocumentId && (await docs().findOne({ documentId: localDocumentId }))) {
+      await docs().update({ documentId: localDocumentId, data: data as any });
+    } else {
+      localDocumentId = (await docs().create({ data: data as any })).documentId as string;
+    }
+    const state = source.policy === 'publish' ? 'published' : 'held';
+    // The record first: the publication gate knows a reprint by it.
+    if (record) await records.update({ where: { id: record.id }, data: { ...common, state, localDocumentId } });
+    else await records.create({ data: { ...common, state, localDocumentId } });
+    if (state === 'published') await docs().publish({ documentId: localDocumentId });
+    return { documentId: localDocumentId, url: localUrl(localDocumentId), status: state, version: message.version };
+  };
+
+  return {
+    async receive(headers: Record<string, unknown>, raw: string | undefined): Promise<InboxResult> {
+      if (typeof raw !== 'string') return { kind: 'unauthenticated', reason: 'missing-headers' };
+      const identified = await authenticate(headers, raw);
+      if (!('source' in identified)) return { kind: 'unauthenticated', reason: identified.failure };
+      const { source, messageId } = identified;
+
+      const seen = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
+      if (seen) return { kind: 'accepted', receipt: seen.receipt, duplicate: true };
+
+      let message: any;
+      try {
+        message = JSON.parse(raw);
+      } catch {
+        return { kind: 'invalid', reason: '消息不是有效的 JSON (the body is not valid JSON)' };
+      }
+      const problem = messageProblem(message);
+      if (problem) return { kind: 'invalid', reason: problem };
+
+      // All or nothing: the copy, its record and the message's receipt.
+      const receipt = await strapi.db.transaction(async () => {
+        const result = await apply(source, message as SyndicationMessage);
+        await strapi.db.query(INBOX_UID).create({
+          data: { messageId, source: source.id, sourceDocumentId: message.documentId, version: message.version, receivedAt: now(), receipt: result },
+        });
+        return result;
+      });
+      return { kind: 'accepted', receipt, duplicate: false };
+    },
+  };
+};
