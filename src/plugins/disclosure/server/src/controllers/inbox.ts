@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { respondWithError } from '../utils/error-response';
 
 const UNPARSED_BODY = Symbol.for('unparsedBody');
 
@@ -22,11 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (result.kind === 'unauthenticated') {
       // Answered here: Strapi's error handler would reduce the reason to "Unauthorized", and a source
       // needs it to fix its clock or its secret.
-      ctx.status = 401;
-      ctx.body = {
-        data: null,
-        error: { status: 401, name: 'UnauthorizedError', message: `转载消息验证失败：${REASONS[result.reason] ?? result.reason}`, details: { reason: result.reason } },
-      };
+      respondWithError(ctx, 401, 'UnauthorizedError', `转载消息验证失败：${REASONS[result.reason] ?? result.reason}`, { reason: result.reason });
       return;
     }
     if (result.kind === 'invalid') throw new errors.ValidationError(`转载消息无效：${result.reason}`);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { respondWithError } from '../utils/error-response';
 import { DEFAULT_LOGIN_POLICY, LoginGuard, type LoginDecision, type LoginPolicy } from '../domain/login-guard';
 
 /** Login routes: the account is named by this body field. */
@@ -52,17 +53,8 @@ export default (config: Partial<LoginPolicy> = {}, { strapi }: { strapi: Core.St
     const decision = guard.attempt(ip, account);
     if (!decision.allowed) {
       if (login) await record(login.realm, account, 'refused', ip, decision.reason);
-      ctx.set('Retry-After', String(decision.retryAfterSeconds));
-      ctx.status = 429;
-      ctx.body = {
-        data: null,
-        error: {
-          status: 429,
-          name: 'RateLimitError',
-          message: refusal(decision, policy),
-          details: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
-        },
-      };
+      const details = { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds };
+      respondWithError(ctx, 429, 'RateLimitError', refusal(decision, policy), details, decision.retryAfterSeconds);
       return;
     }
     if (!login) return next();

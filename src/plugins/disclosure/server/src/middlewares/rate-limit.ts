@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { RateLimiter } from '../domain/rate-limit';
+import { respondWithError } from '../utils/error-response';
 
 export interface RateLimitConfig {
   /** Requests a client may make at once */
@@ -21,17 +22,14 @@ export default (config: RateLimitConfig = {}, _context: { strapi: Core.Strapi })
     ctx.set('RateLimit-Limit', String(max));
     ctx.set('RateLimit-Remaining', String(decision.remaining));
     if (!decision.allowed) {
-      ctx.set('Retry-After', String(decision.retryAfterSeconds));
-      ctx.status = 429;
-      ctx.body = {
-        data: null,
-        error: {
-          status: 429,
-          name: 'RateLimitError',
-          message: `请求过于频繁：每 ${perSeconds} 秒最多 ${max} 次，请 ${decision.retryAfterSeconds} 秒后再试 (too many requests: at most ${max} every ${perSeconds} s; retry after ${decision.retryAfterSeconds} s)`,
-          details: { limit: max, perSeconds, retryAfterSeconds: decision.retryAfterSeconds },
-        },
-      };
+      respondWithError(
+        ctx,
+        429,
+        'RateLimitError',
+        `请求过于频繁：每 ${perSeconds} 秒最多 ${max} 次，请 ${decision.retryAfterSeconds} 秒后再试 (too many requests: at most ${max} every ${perSeconds} s; retry after ${decision.retryAfterSeconds} s)`,
+        { limit: max, perSeconds, retryAfterSeconds: decision.retryAfterSeconds },
+        decision.retryAfterSeconds
+      );
       return;
     }
     await next();
