@@ -66,3 +66,29 @@ export interface SyndicationMessage {
   /** Every published locale; empty for unpublish and delete */
   versions: SyndicatedVersion[];
 }
+
+/** GET /api/disclosure/syndication/status?document=<documentId>: one line per subscriber. */
+export interface SubscriberSyndicationStatus {
+  subscriber: { id: number; name: string; organizationCode: string | null; active: boolean };
+  /** The latest version sent, and where its delivery stands */
+  version: number;
+  status: 'pending' | 'delivered' | 'dead' | 'cancelled';
+  attempts: number;
+  lastError: string | null;
+  deliveredAt: string | null;
+  /** The receiver's receipt: it has the message */
+  acknowledged: boolean;
+  /** Where the copy is public, when the receiver published it */
+  reprint: { documentId: string | null; url: string | null; publishedAt: string } | null;
+  held: boolean;
+  /** From the source's change to its delivery, in seconds */
+  lagSeconds: number | null;
+  /** Reprints by this subscriber published within the configured working days, of all it received */
+  onTime: { within: number; reprinted: number; onTime: number; rate: number | null };
+}
+
+export interface SyndicationStatus {
+  documentId: string;
+  versions: number;
+  subscribers: SubscriberSyndicationStatus[];
+}

@@ -16,6 +16,8 @@ export interface DisclosureConfig {
   deadlineTrackingStartsOn: string | null;
   /** zh-Hant target: Taiwan characters without vocabulary rewriting (tw), OpenCC standard (t), Hong Kong (hk) */
   conversion: { standard: TraditionalStandard };
+  /** 转载: a reprint is on time when published within this many working days of the source's publication */
+  syndication: { reprintWithinWorkingDays: number };
 }
 
 const defaults: DisclosureConfig = {
@@ -27,6 +29,7 @@ const defaults: DisclosureConfig = {
   autoPublishAtDeadline: false,
   deadlineTrackingStartsOn: null,
   conversion: { standard: 'tw' },
+  syndication: { reprintWithinWorkingDays: 1 },
 };
 
 export default {
@@ -52,6 +55,10 @@ export default {
     }
     if (!TRADITIONAL_STANDARDS.includes(config.conversion?.standard)) {
       problems.push(`conversion.standard must be one of ${TRADITIONAL_STANDARDS.join(', ')} (not twp: it rewrites 信息 as 資訊)`);
+    }
+    const within = config.syndication?.reprintWithinWorkingDays;
+    if (!Number.isInteger(within) || within < 0 || within > 30) {
+      problems.push('syndication.reprintWithinWorkingDays must be a whole number of working days from 0 to 30');
     }
     if (problems.length) throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },

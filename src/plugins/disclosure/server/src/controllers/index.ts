@@ -2,6 +2,7 @@ import compliance from './compliance';
 import convert from './convert';
 import inbox from './inbox';
 import ledger from './ledger';
+import syndicationStatus from './syndication-status';
 import translationLocks from './translation-locks';
 import workingDays from './working-days';
 
@@ -10,6 +11,7 @@ export default {
   convert,
   inbox,
   ledger,
+  'syndication-status': syndicationStatus,
   'translation-locks': translationLocks,
   'working-days': workingDays,
 };

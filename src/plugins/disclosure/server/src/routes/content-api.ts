@@ -34,6 +34,12 @@ export default {
       },
     },
     {
+      // Who reprinted a document and how late: API tokens only.
+      method: 'GET',
+      path: '/syndication/status',
+      handler: 'syndication-status.find',
+    },
+    {
       // Internal figures: API tokens with the compliance permission only, never the Public role.
       method: 'GET',
       path: '/compliance',

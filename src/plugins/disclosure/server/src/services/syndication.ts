@@ -6,11 +6,14 @@ import type {
   AttachmentRef,
   DocumentKey,
   OrganizationKey,
+  SubscriberSyndicationStatus,
   SyndicatedVersion,
   SyndicationAction,
   SyndicationMessage,
+  SyndicationStatus,
 } from '../../../shared/contracts/syndication';
 import { CONTENT_TYPES, LOCALES } from '../constants';
+import { beijingDate } from '../domain/beijing-time';
 import { subscriberWants } from '../domain/syndication-scope';
 
 export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
@@ -100,7 +103,79 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return versions;
   };
 
+  const reprintOf = (delivery: any) => {
+    const receipt = delivery.receipt;
+    if (!receipt || receipt.status !== 'published') return null;
+    const publishedAt = receipt.publishedAt ?? (delivery.deliveredAt ? new Date(delivery.deliveredAt).toISOString() : null);
+    return publishedAt ? { documentId: receipt.documentId ?? null, url: receipt.url ?? null, publishedAt } : null;
+  };
+
+  /** A subscriber's reprints of first publications: how many were published within `within` working days. */
+  const onTimeOf = async (subscriberId: number, within: number) => {
+    const calendar = strapi.plugin('disclosure').service('calendar');
+    const today = beijingDate(now());
+    const received = await strapi.db.query(DELIVERY_UID).findMany({
+      where: { subscriber: subscriberId, status: 'delivered', event: { action: 'publish' } },
+      populate: { event: { select: ['occurredAt', 'payload'] } },
+    });
+    let decided = 0;
+    let onTime = 0;
+    let reprinted = 0;
+    for (const delivery of received) {
+      const sourcePublishedAt = delivery.event?.payload?.versions?.[0]?.publishedAt ?? delivery.event?.occurredAt;
+      const due = (await calendar.addWorkingDays(beijingDate(new Date(sourcePublishedAt)), within)).date as string;
+      const reprint = reprintOf(delivery);
+      if (reprint) {
+        reprinted += 1;
+        decided += 1;
+        if (beijingDate(new Date(reprint.publishedAt)) <= due) onTime += 1;
+      } else if (today > due) {
+        decided += 1;
+      }
+    }
+    return { within, reprinted, onTime, rate: decided ? onTime / decided : null };
+  };
+
   return {
+    /** Who has the document, who reprinted it and how late (null when it was never syndicated). */
+    async status(documentId: string): Promise<SyndicationStatus | null> {
+      const versions = await strapi.db.query(EVENT_UID).count({ where: { itemDocumentId: documentId } });
+      if (!versions) return null;
+      const within = (strapi.config.get('plugin::disclosure.syndication') as any)?.reprintWithinWorkingDays ?? 1;
+      const all = await strapi.db.query(DELIVERY_UID).findMany({
+        where: { itemDocumentId: documentId },
+        populate: { event: { select: ['version', 'occurredAt'] }, subscriber: { populate: { organization: { select: ['code'] } } } },
+      });
+      const latest = new Map<number, any>();
+      for (const delivery of all) {
+        const current = latest.get(delivery.subscriber.id);
+        if (!current || current.event.version < delivery.event.version) latest.set(delivery.subscriber.id, delivery);
+      }
+      const subscribers: SubscriberSyndicationStatus[] = [];
+      for (const delivery of [...latest.values()].sort((a, b) => a.subscriber.name.localeCompare(b.subscriber.name))) {
+        const deliveredAt = delivery.deliveredAt ? new Date(delivery.deliveredAt) : null;
+        subscribers.push({
+          subscriber: {
+            id: delivery.subscriber.id,
+            name: delivery.subscriber.name,
+            organizationCode: delivery.subscriber.organization?.code ?? null,
+            active: delivery.subscriber.active,
+          },
+          version: delivery.event.version,
+          status: delivery.status,
+          attempts: delivery.attempts,
+          lastError: delivery.lastError ?? null,
+          deliveredAt: deliveredAt?.toISOString() ?? null,
+          acknowledged: !!delivery.receipt,
+          reprint: reprintOf(delivery),
+          held: delivery.receipt?.status === 'held',
+          lagSeconds: deliveredAt ? Math.round((deliveredAt.getTime() - new Date(delivery.event.occurredAt).getTime()) / 1000) : null,
+          onTime: await onTimeOf(delivery.subscriber.id, within),
+        });
+      }
+      return { documentId, versions, subscribers };
+    },
+
     /**
      * Called inside the transaction of a change, after it is written. `action` is what happened to
      * the published document: publish (first, or again after a change), unpublish or delete.
