@@ -9,24 +9,34 @@ const REASONS: Record<string, string> = {
   'bad-timestamp': 'webhook-timestamp 不是时间戳 (webhook-timestamp is not a Unix timestamp)',
   'timestamp-too-old': '消息时间早于 5 分钟窗口 (the message is older than the 5-minute window)',
   'timestamp-too-new': '消息时间晚于 5 分钟窗口 (the message is dated more than 5 minutes ahead)',
-  'unknown-source': '签名与任何转载来源都不匹配 (the signature matches no syndication source)',
+  'unknown-source': '签名与任何已登记的站点都不匹配 (the signature matches no registered source or subscriber)',
 };
 
+const unauthenticated = (ctx: any, what: string, reason: string) =>
+  respondWithError(ctx, 401, 'UnauthorizedError', `${what}验证失败：${REASONS[reason] ?? reason}`, { reason });
+
 /**
- * POST /api/disclosure/inbox: a syndication message from a source instance. The signature is the
- * authentication; the raw body (kept by strapi::body) is what was signed.
+ * Signed messages between instances, authenticated by their signature over the raw body (kept by
+ * strapi::body): POST /api/disclosure/inbox (content from a source) and POST /api/disclosure/receipts
+ * (a subscriber's receipt for a reprint it published after holding it).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async receive(ctx: any) {
     const raw = ctx.request.body?.[UNPARSED_BODY];
     const result = await strapi.plugin('disclosure').service('syndication-inbox').receive(ctx.request.headers, raw);
-    if (result.kind === 'unauthenticated') {
-      // Answered here: Strapi's error handler would reduce the reason to "Unauthorized", and a source
-      // needs it to fix its clock or its secret.
-      respondWithError(ctx, 401, 'UnauthorizedError', `转载消息验证失败：${REASONS[result.reason] ?? result.reason}`, { reason: result.reason });
-      return;
-    }
+    // Answered here: Strapi's error handler would reduce the reason to "Unauthorized", and a source
+    // needs it to fix its clock or its secret.
+    if (result.kind === 'unauthenticated') return unauthenticated(ctx, '转载消息', result.reason);
     if (result.kind === 'invalid') throw new errors.ValidationError(`转载消息无效：${result.reason}`);
     ctx.body = { data: result.receipt, meta: { duplicate: result.duplicate } };
+  },
+
+  async receipt(ctx: any) {
+    const raw = ctx.request.body?.[UNPARSED_BODY];
+    const result = await strapi.plugin('disclosure').service('syndication').acceptReceipt(ctx.request.headers, raw);
+    if (result.kind === 'unauthenticated') return unauthenticated(ctx, '转载回执', result.reason);
+    if (result.kind === 'invalid') throw new errors.ValidationError(`转载回执无效：${result.reason}`);
+    if (result.kind === 'unknown') throw new errors.NotFoundError(`转载回执无对应投递：${result.reason}`);
+    ctx.body = { data: { accepted: true } };
   },
 });

@@ -34,6 +34,16 @@ export default {
       },
     },
     {
+      // A subscriber's receipt for a held reprint it has now published: authenticated by signature.
+      method: 'POST',
+      path: '/receipts',
+      handler: 'inbox.receipt',
+      config: {
+        auth: false,
+        middlewares: [{ name: 'plugin::disclosure.rate-limit', config: { max: 600, perSeconds: 60 } }],
+      },
+    },
+    {
       // Who reprinted a document and how late: API tokens only.
       method: 'GET',
       path: '/syndication/status',

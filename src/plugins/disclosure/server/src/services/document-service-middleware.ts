@@ -146,7 +146,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return strapi.db.transaction(async () => {
       const result: any = await next();
       const documentId = params.documentId ?? result?.documentId;
-      if (documentId) await service('syndication').recordChange(uid, happened, documentId);
+      if (documentId) {
+        await service('syndication').recordChange(uid, happened, documentId);
+        // A held reprint published here: its source gets a receipt.
+        if (happened === 'publish') await service('syndication-inbox').onLocalPublish(documentId);
+      }
       return result;
     });
   };

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { randomUUID } from 'crypto';
 import type { SyndicatedVersion, SyndicationMessage } from '../../../shared/contracts/syndication';
 import { CONTENT_TYPES } from '../constants';
 import { verify, type VerificationFailure } from '../domain/webhook-signature';
+import { DELIVERY_UID, EVENT_UID } from './syndication';
 
 export const SOURCE_UID = 'plugin::disclosure.syndication-source';
 export const RECORD_UID = 'plugin::disclosure.syndication-record';
@@ -131,6 +133,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * A local document was published: if it is a reprint an editor held (转载审核), its source is owed
+     * a receipt, which goes back signed through the outbox, in this same transaction.
+     */
+    async onLocalPublish(localDocumentId: string) {
+      const records = strapi.db.query(RECORD_UID);
+      const record = await records.findOne({ where: { localDocumentId, state: 'held' }, populate: { source: true } });
+      if (!record?.source) return null;
+      const at = now();
+      await records.update({ where: { id: record.id }, data: { state: 'published' } });
+      const receipt = { documentId: localDocumentId, url: localUrl(localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
+      const event = await strapi.db.query(EVENT_UID).create({
+        data: {
+          messageId: `msg_${randomUUID()}`,
+          contentType: record.contentType,
+          itemDocumentId: record.sourceDocumentId,
+          action: 'receipt',
+          version: record.version,
+          occurredAt: at,
+          payload: { documentId: record.sourceDocumentId, version: record.version, receipt },
+        },
+      });
+      return strapi.db.query(DELIVERY_UID).create({
+        data: { event: event.id, source: record.source.id, itemDocumentId: record.sourceDocumentId, status: 'pending', attempts: 0, nextAttemptAt: at },
+      });
+    },
+
     async receive(headers: Record<string, unknown>, raw: string | undefined): Promise<InboxResult> {
       if (typeof raw !== 'string') return { kind: 'unauthenticated', reason: 'missing-headers' };
       const identified = await authenticate(headers, raw);

@@ -52,12 +52,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row: any) => row.id);
   };
 
-  /** An earlier version of the same document still waits for this subscriber: this one waits too. */
+  /**
+   * Where a delivery goes: a subscriber's endpoint (content), or a source's receipts endpoint (a
+   * reprint receipt going back up). Signed with the subscriber's secrets, or the source's current one.
+   */
+  const targetOf = (delivery: any) =>
+    delivery.subscriber
+      ? {
+          key: { subscriber: delivery.subscriber.id },
+          active: delivery.subscriber.active,
+          url: delivery.subscriber.endpointUrl,
+          secrets: [delivery.subscriber.secret, delivery.subscriber.previousSecret].filter(Boolean),
+        }
+      : {
+          key: { source: delivery.source?.id },
+          active: !!delivery.source?.active,
+          url: `${String(delivery.source?.baseUrl ?? '').replace(/\/$/, '')}/api/disclosure/receipts`,
+          secrets: Array.isArray(delivery.source?.secrets) ? delivery.source.secrets.slice(0, 1) : [],
+        };
+
+  /** An earlier version of the same document still waits for this target: this one waits too. */
   const blockedByEarlier = async (delivery: any) =>
     !!(await deliveries().findOne({
       where: {
         itemDocumentId: delivery.itemDocumentId,
-        subscriber: delivery.subscriber.id,
+        ...targetOf(delivery).key,
         status: 'pending',
         id: { $ne: delivery.id },
         event: { version: { $lt: delivery.event.version } },
@@ -67,14 +86,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const attempt = async (delivery: any, at: Date) => {
     const { event, subscriber } = delivery;
+    const target = targetOf(delivery);
     const body = JSON.stringify(event.payload);
-    const secrets = [subscriber.secret, subscriber.previousSecret].filter(Boolean);
+    const secrets = target.secrets;
     let status = 0;
     let retryAfter: string | null = null;
     let receipt: unknown = null;
     let error: string | null = null;
     try {
-      const response = await fetch(subscriber.endpointUrl, {
+      const response = await fetch(target.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...signedHeaders(secrets, event.messageId, body, Math.floor(at.getTime() / 1000)) },
         body,
@@ -101,6 +121,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (outcome.kind === 'delivered') {
       await deliveries().update({ where: { id: delivery.id }, data: { ...common, status: 'delivered', deliveredAt: at, receipt } });
       return 'delivered';
+    }
+    if (outcome.kind === 'gone' && !subscriber) {
+      await deliveries().update({ where: { id: delivery.id }, data: { ...common, status: 'cancelled' } });
+      return 'gone';
     }
     if (outcome.kind === 'gone') {
       // The receiver asked for nothing more: switch the subscriber off and stop what waits for it.
@@ -138,8 +162,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = await claim(limit, at);
       const tally = { claimed: ids.length, delivered: 0, retry: 0, dead: 0, gone: 0, waiting: 0 };
       for (const id of ids) {
-        const delivery = await deliveries().findOne({ where: { id }, populate: { event: true, subscriber: true } });
-        if (!delivery || delivery.status !== 'pending' || !delivery.subscriber?.active) {
+        const delivery = await deliveries().findOne({ where: { id }, populate: { event: true, subscriber: true, source: true } });
+        if (!delivery || delivery.status !== 'pending' || !targetOf(delivery).active) {
           if (delivery) await deliveries().update({ where: { id }, data: { leaseUntil: null, leasedBy: null } });
           continue;
         }

@@ -15,6 +15,7 @@ import type {
 import { CONTENT_TYPES, LOCALES } from '../constants';
 import { beijingDate } from '../domain/beijing-time';
 import { subscriberWants } from '../domain/syndication-scope';
+import { verify } from '../domain/webhook-signature';
 
 export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
 export const EVENT_UID = 'plugin::disclosure.syndication-event';
@@ -137,6 +138,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * A receipt from a subscriber for a reprint published after it was first held: verified against
+     * the subscriber's secrets, then kept on the delivery of that version (idempotent).
+     */
+    async acceptReceipt(headers: Record<string, unknown>, raw: string | undefined) {
+      if (typeof raw !== 'string') return { kind: 'unauthenticated', reason: 'missing-headers' } as const;
+      const subscribers = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: { active: true } });
+      let subscriber: any = null;
+      let reason: string = 'unknown-source';
+      for (const candidate of subscribers) {
+        const result = verify(headers, raw, [candidate.secret, candidate.previousSecret].filter(Boolean), Math.floor(now().getTime() / 1000));
+        if (result.ok) {
+          subscriber = candidate;
+          break;
+        }
+        if (result.reason !== 'bad-signature' && result.reason !== 'no-secret') reason = result.reason;
+      }
+      if (!subscriber) return { kind: 'unauthenticated', reason } as const;
+      let message: any;
+      try {
+        message = JSON.parse(raw);
+      } catch {
+        return { kind: 'invalid', reason: '回执不是有效的 JSON (the receipt is not valid JSON)' } as const;
+      }
+      const receipt = message?.receipt;
+      if (typeof message?.documentId !== 'string' || !Number.isInteger(message?.version) || !receipt || typeof receipt !== 'object' || typeof receipt.status !== 'string') {
+        return { kind: 'invalid', reason: '回执须含 documentId、version 与 receipt.status (documentId, version and receipt.status are required)' } as const;
+      }
+      const delivery = await strapi.db.query(DELIVERY_UID).findOne({
+        where: { itemDocumentId: message.documentId, subscriber: subscriber.id, event: { version: message.version } },
+        orderBy: { id: 'desc' },
+      });
+      if (!delivery) return { kind: 'unknown', reason: `没有版本 ${message.version} 的投递 (no delivery of this version to this subscriber)` } as const;
+      await strapi.db.query(DELIVERY_UID).update({ where: { id: delivery.id }, data: { receipt: { ...(delivery.receipt ?? {}), ...receipt } } });
+      return { kind: 'accepted' } as const;
+    },
+
     /** Who has the document, who reprinted it and how late (null when it was never syndicated). */
     async status(documentId: string): Promise<SyndicationStatus | null> {
       const versions = await strapi.db.query(EVENT_UID).count({ where: { itemDocumentId: documentId } });
