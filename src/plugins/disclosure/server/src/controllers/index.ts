@@ -1,5 +1,6 @@
 import compliance from './compliance';
 import convert from './convert';
+import feed from './feed';
 import inbox from './inbox';
 import ledger from './ledger';
 import syndicationStatus from './syndication-status';
@@ -9,6 +10,7 @@ import workingDays from './working-days';
 export default {
   compliance,
   convert,
+  feed,
   inbox,
   ledger,
   'syndication-status': syndicationStatus,

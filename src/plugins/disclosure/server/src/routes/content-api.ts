@@ -44,6 +44,19 @@ export default {
       },
     },
     {
+      // Pull syndication: the outbox's events after a cursor, for portals that cannot take pushes.
+      method: 'GET',
+      path: '/feed',
+      handler: 'feed.events',
+    },
+    {
+      // An organization's published documents as Atom, for anyone.
+      method: 'GET',
+      path: '/feed.atom',
+      handler: 'feed.atom',
+      config: { auth: false },
+    },
+    {
       // Who reprinted a document and how late: API tokens only.
       method: 'GET',
       path: '/syndication/status',

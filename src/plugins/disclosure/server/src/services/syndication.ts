@@ -138,6 +138,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** Outbox events after an id, oldest first (the pull feed); receipts are between instances only. */
+    eventsAfter(after: number, limit: number) {
+      return strapi.db.query(EVENT_UID).findMany({
+        where: { id: { $gt: after }, action: { $ne: 'receipt' } },
+        orderBy: { id: 'asc' },
+        limit,
+      });
+    },
+
+    /** The organization's latest published documents, as the public sees them, for an Atom feed. */
+    async atomOf(code: string) {
+      const organization: any = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code, locale: LOCALES[0].code } });
+      if (!organization) return null;
+      const documents: any[] = await strapi.documents(CONTENT_TYPES.policyDocument as any).findMany({
+        filters: { issuingOrganization: { code }, disclosureAttribute: 'proactive' } as any,
+        status: 'published',
+        locale: LOCALES[0].code,
+        sort: ['publishedAt:desc'],
+        limit: 50,
+      });
+      const base = ((strapi.config.get('server.url') as string) || '').replace(/\/$/, '');
+      const link = (documentId: string) => `${base}/api/policy-documents/${documentId}`;
+      return {
+        id: `urn:disclosure:organization:${code}`,
+        title: `${organization.name} 政府信息公开`,
+        link: organization.portalUrl || `${base}/api/policy-documents`,
+        self: `${base}/api/disclosure/feed.atom?organization=${encodeURIComponent(code)}`,
+        updated: documents[0]?.publishedAt ? new Date(documents[0].publishedAt) : new Date(organization.updatedAt),
+        entries: documents.map((document) => ({
+          id: `urn:disclosure:document:${document.documentId}`,
+          title: document.documentNumber ? `${document.title}（${document.documentNumber}）` : document.title,
+          link: link(document.documentId),
+          updated: new Date(document.updatedAt),
+          published: document.publishedAt ? new Date(document.publishedAt) : null,
+          summary: document.summary ?? null,
+          author: organization.name,
+        })),
+      };
+    },
+
     /**
      * A receipt from a subscriber for a reprint published after it was first held: verified against
      * the subscriber's secrets, then kept on the delivery of that version (idempotent).
