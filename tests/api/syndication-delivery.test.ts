@@ -179,3 +179,15 @@ test('two workers at once share the work: every message delivered exactly once',
   expect(ids).toHaveLength(12);
   expect(new Set(ids).size).toBe(12);
 });
+
+test('an administrator re-sends a document: a new message of the same version', async () => {
+  at('2026-05-22T00:00:00Z');
+  const doc = await publishSyndicated();
+  await worker().runOnce();
+  const result = await app.strapi.plugin('disclosure').service('syndication').resend({ subscriber, documentId: doc.documentId });
+  expect(result).toEqual({ subscriber: '济阳区政府门户', documents: 1 });
+  expect(await worker().runOnce()).toMatchObject({ delivered: 1 });
+  expect(received.map((message) => message.version)).toEqual([1, 1]);
+  expect(new Set(received.map((message) => message.id)).size).toBe(2);
+  expect(await app.strapi.plugin('disclosure').service('syndication').resend({ subscriber: 999999, documentId: doc.documentId })).toBeNull();
+});

@@ -122,6 +122,17 @@ describe('POST /api/disclosure/inbox', () => {
     expect((await app.http().get(`/api/policy-documents/${local}`)).status).toBe(404);
   });
 
+  test('a re-send of the version held is applied only if the copy has gone missing here', async () => {
+    const body = JSON.stringify(message('src-doc-4', 'publish', 1, [version({ title: '需要重发的文件', documentNumber: '鲁政发〔2026〕6号', indexNumber: '370000000/2026-00006' })]));
+    const first = (await send(body)).body.data;
+    expect((await send(body)).body.data).toMatchObject({ status: 'ignored', documentId: first.documentId });
+    await app.strapi.documents(DOC).delete({ documentId: first.documentId });
+    const again = (await send(body)).body.data;
+    expect(again).toMatchObject({ status: 'published', version: 1 });
+    expect(again.documentId).not.toBe(first.documentId);
+    expect(await app.strapi.documents(DOC).findOne({ documentId: again.documentId, status: 'published' })).not.toBeNull();
+  });
+
   test("a source whose policy is to hold: the copy waits as a draft for an editor (转载审核)", async () => {
     const response = await send(
       JSON.stringify({ ...message('city-doc-1', 'publish', 1, [version({ title: '济南市转发的通知', documentNumber: '济政发〔2026〕1号', indexNumber: '370100000/2026-00001', issuingOrganization: { code: '370100000', name: '济南市人民政府' } })]) }),

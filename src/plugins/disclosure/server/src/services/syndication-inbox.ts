@@ -102,7 +102,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const apply = async (source: any, message: SyndicationMessage): Promise<Receipt> => {
     const records = strapi.db.query(RECORD_UID);
     const record = await records.findOne({ where: { source: source.id, sourceDocumentId: message.documentId } });
-    if (record && record.version >= message.version) {
+    // Older than what is held: ignored. The same version again (a re-send) is applied only when the
+    // copy has gone missing here.
+    const copyExists = async () => !!record.localDocumentId && !!(await docs().findOne({ documentId: record.localDocumentId }));
+    if (record && (record.version > message.version || (record.version === message.version && (await copyExists())))) {
       return { documentId: record.localDocumentId, url: record.localDocumentId ? localUrl(record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
     }
     const receivedAt = now();

@@ -96,7 +96,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const response = await fetch(target.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signedHeaders(secrets, event.messageId, body, Math.floor(at.getTime() / 1000)) },
+        // A re-send is a new message (its own id), so the receiver does not take it for a retry.
+        headers: { 'content-type': 'application/json', ...signedHeaders(secrets, delivery.messageId ?? event.messageId, body, Math.floor(at.getTime() / 1000)) },
         body,
         redirect: 'manual',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),

@@ -13,7 +13,7 @@ import type {
   SyndicationStatus,
 } from '../../../shared/contracts/syndication';
 import { CONTENT_TYPES, LOCALES } from '../constants';
-import { beijingDate } from '../domain/beijing-time';
+import { beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import { subscriberWants } from '../domain/syndication-scope';
 import { verify } from '../domain/webhook-signature';
 
@@ -138,6 +138,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * Sends again, to one subscriber, the latest version of one document, or of every document
+     * changed since a Beijing date: new pending deliveries, delivered by the worker as usual.
+     */
+    async resend({ subscriber, documentId, since }: { subscriber: number; documentId?: string; since?: string }) {
+      const target = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { id: subscriber } });
+      if (!target) return null;
+      const where: Record<string, unknown> = { action: { $ne: 'receipt' } };
+      if (documentId) where.itemDocumentId = documentId;
+      if (since) where.occurredAt = { $gte: startOfBeijingDay(since) };
+      const events = await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'asc' } });
+      const latest = new Map<string, any>();
+      for (const event of events) latest.set(event.itemDocumentId, event);
+      const at = now();
+      for (const event of latest.values()) {
+        await strapi.db.query(DELIVERY_UID).create({
+          data: {
+            event: event.id,
+            subscriber: target.id,
+            itemDocumentId: event.itemDocumentId,
+            messageId: `msg_${randomUUID()}`,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: at,
+          },
+        });
+      }
+      return { subscriber: target.name, documents: latest.size };
+    },
+
     /** Outbox events after an id, oldest first (the pull feed); receipts are between instances only. */
     eventsAfter(after: number, limit: number) {
       return strapi.db.query(EVENT_UID).findMany({
