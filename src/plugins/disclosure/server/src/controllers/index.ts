@@ -3,6 +3,7 @@ import convert from './convert';
 import feed from './feed';
 import inbox from './inbox';
 import ledger from './ledger';
+import subscribers from './subscribers';
 import syndicationStatus from './syndication-status';
 import translationLocks from './translation-locks';
 import workingDays from './working-days';
@@ -13,6 +14,7 @@ export default {
   feed,
   inbox,
   ledger,
+  subscribers,
   'syndication-status': syndicationStatus,
   'translation-locks': translationLocks,
   'working-days': workingDays,

@@ -1,1 +1,5 @@
-export default {};
+import isSuperAdmin from './is-super-admin';
+
+export default {
+  'is-super-admin': isSuperAdmin,
+};

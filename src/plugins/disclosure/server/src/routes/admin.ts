@@ -1,5 +1,7 @@
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
 /** The auditor's permission (the Auditor role has it and nothing else; super admins have all). */
+/** Syndication subscribers hold endpoints and secrets: super admins only. */
+const superAdmin = { policies: ['admin::isAuthenticatedAdmin', 'plugin::disclosure.is-super-admin'] };
 const canReadLedger = {
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.ledger.read'] } }],
 };
@@ -9,6 +11,12 @@ export default {
   routes: [
     { method: 'GET', path: '/compliance', handler: 'compliance.find', config: authenticated },
     { method: 'GET', path: '/ledger', handler: 'ledger.find', config: canReadLedger },
+    { method: 'GET', path: '/subscribers', handler: 'subscribers.find', config: superAdmin },
+    { method: 'POST', path: '/subscribers', handler: 'subscribers.create', config: superAdmin },
+    { method: 'PUT', path: '/subscribers/:id', handler: 'subscribers.update', config: superAdmin },
+    { method: 'POST', path: '/subscribers/:id/rotate-secret', handler: 'subscribers.rotateSecret', config: superAdmin },
+    { method: 'GET', path: '/deliveries', handler: 'subscribers.deliveries', config: superAdmin },
+    { method: 'POST', path: '/deliveries/:id/retry', handler: 'subscribers.retry', config: superAdmin },
     { method: 'GET', path: '/translation-locks', handler: 'translation-locks.find', config: authenticated },
     { method: 'DELETE', path: '/translation-locks/:id', handler: 'translation-locks.unlock', config: authenticated },
   ],

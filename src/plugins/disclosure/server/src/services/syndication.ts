@@ -15,7 +15,8 @@ import type {
 import { CONTENT_TYPES, LOCALES } from '../constants';
 import { beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import { subscriberWants } from '../domain/syndication-scope';
-import { verify } from '../domain/webhook-signature';
+import { generateSecret, verify } from '../domain/webhook-signature';
+import type { SubscriberInput } from '../validation/subscriber';
 
 export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
 export const EVENT_UID = 'plugin::disclosure.syndication-event';
@@ -137,7 +138,87 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { within, reprinted, onTime, rate: decided ? onTime / decided : null };
   };
 
+  /** A subscriber as the admin sees it: never its secrets. */
+  const publicSubscriber = (subscriber: any) => ({
+    id: subscriber.id,
+    name: subscriber.name,
+    endpointUrl: subscriber.endpointUrl,
+    organization: subscriber.organization ? { documentId: subscriber.organization.documentId, code: subscriber.organization.code } : null,
+    scope: subscriber.scope,
+    categories: subscriber.categories ?? [],
+    topics: subscriber.topics ?? [],
+    active: subscriber.active,
+    disabledAt: subscriber.disabledAt ?? null,
+    disabledReason: subscriber.disabledReason ?? null,
+  });
+
+  const organizationId = async (documentId: string | null | undefined) => {
+    if (documentId === undefined) return undefined;
+    if (documentId === null) return null;
+    const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { documentId }, select: ['id'] });
+    return organization?.id ?? null;
+  };
+
+  const subscriberById = (id: number) =>
+    strapi.db.query(SUBSCRIBER_UID).findOne({ where: { id }, populate: { organization: { select: ['documentId', 'code'] } } });
+
   return {
+    async listSubscribers() {
+      const all = await strapi.db.query(SUBSCRIBER_UID).findMany({ orderBy: { name: 'asc' }, populate: { organization: { select: ['documentId', 'code'] } } });
+      return all.map(publicSubscriber);
+    },
+
+    /** A new subscriber with a fresh secret, returned this once for the receiving portal. */
+    async createSubscriber(input: SubscriberInput) {
+      const secret = generateSecret();
+      const created = await strapi.db.query(SUBSCRIBER_UID).create({
+        data: { ...input, organization: await organizationId(input.organization), secret, scope: input.scope ?? 'must-syndicate', active: input.active ?? true },
+      });
+      return { subscriber: publicSubscriber(await subscriberById(created.id)), secret };
+    },
+
+    async updateSubscriber(id: number, input: SubscriberInput) {
+      if (!(await subscriberById(id))) return null;
+      const organization = await organizationId(input.organization);
+      const reactivated = input.active === true ? { disabledAt: null, disabledReason: null } : {};
+      await strapi.db.query(SUBSCRIBER_UID).update({
+        where: { id },
+        data: { ...input, ...(organization !== undefined ? { organization } : {}), ...reactivated },
+      });
+      return publicSubscriber(await subscriberById(id));
+    },
+
+    /** A new secret; the old one still signs alongside it until the receiver has switched. */
+    async rotateSecret(id: number) {
+      const current = await subscriberById(id);
+      if (!current) return null;
+      const secret = generateSecret();
+      await strapi.db.query(SUBSCRIBER_UID).update({ where: { id }, data: { secret, previousSecret: current.secret } });
+      return { subscriber: publicSubscriber(current), secret };
+    },
+
+    /** Deliveries by state (e.g. the dead ones an administrator may retry). */
+    async listDeliveries(status: string) {
+      const rows = await strapi.db.query(DELIVERY_UID).findMany({
+        where: { status },
+        orderBy: { id: 'desc' },
+        limit: 200,
+        populate: { event: { select: ['action', 'version', 'occurredAt'] }, subscriber: { select: ['id', 'name'] }, source: { select: ['id', 'name'] } },
+      });
+      return rows.map((row: any) => ({
+        id: row.id,
+        itemDocumentId: row.itemDocumentId,
+        action: row.event?.action ?? null,
+        version: row.event?.version ?? null,
+        target: row.subscriber?.name ?? row.source?.name ?? null,
+        status: row.status,
+        attempts: row.attempts,
+        lastStatus: row.lastStatus ?? null,
+        lastError: row.lastError ?? null,
+        nextAttemptAt: row.nextAttemptAt ?? null,
+      }));
+    },
+
     /**
      * Sends again, to one subscriber, the latest version of one document, or of every document
      * changed since a Beijing date: new pending deliveries, delivered by the worker as usual.

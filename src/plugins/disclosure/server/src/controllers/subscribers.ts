@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { validateSubscriber } from '../validation/subscriber';
+
+const DELIVERY_STATES = ['pending', 'delivered', 'dead', 'cancelled'];
+
+const idOf = (ctx: any): number => {
+  const id = Number(ctx.params.id);
+  if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id 须为正整数 (id must be a positive integer)');
+  return id;
+};
+
+/** Admin (super admins): syndication subscribers, their secrets, and deliveries to retry. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const syndication = () => strapi.plugin('disclosure').service('syndication');
+  return {
+    async find(ctx: any) {
+      ctx.body = { data: await syndication().listSubscribers() };
+    },
+
+    async create(ctx: any) {
+      const { subscriber, secret } = await syndication().createSubscriber(validateSubscriber(ctx.request.body, true));
+      ctx.status = 201;
+      // The secret is shown this once, to be given to the receiving portal.
+      ctx.body = { data: subscriber, meta: { secret } };
+    },
+
+    async update(ctx: any) {
+      const updated = await syndication().updateSubscriber(idOf(ctx), validateSubscriber(ctx.request.body, false));
+      if (!updated) throw new errors.NotFoundError('没有这个订阅方 (no such subscriber)');
+      ctx.body = { data: updated };
+    },
+
+    async rotateSecret(ctx: any) {
+      const rotated = await syndication().rotateSecret(idOf(ctx));
+      if (!rotated) throw new errors.NotFoundError('没有这个订阅方 (no such subscriber)');
+      ctx.body = { data: rotated.subscriber, meta: { secret: rotated.secret } };
+    },
+
+    async deliveries(ctx: any) {
+      const status = ctx.query.status ?? 'dead';
+      if (!DELIVERY_STATES.includes(status)) {
+        throw new errors.ValidationError(`status 只能取 ${DELIVERY_STATES.join('、')} (status must be one of ${DELIVERY_STATES.join(', ')})`);
+      }
+      ctx.body = { data: await syndication().listDeliveries(status) };
+    },
+
+    async retry(ctx: any) {
+      const retried = await strapi.plugin('disclosure').service('syndication-worker').retry(idOf(ctx));
+      if (!retried) throw new errors.NotFoundError('没有这个已停止的投递 (no dead delivery with this id)');
+      ctx.body = { data: { id: retried.id, status: retried.status } };
+    },
+  };
+};

@@ -1,0 +1,62 @@
+import { errors } from '@strapi/utils';
+
+export interface SubscriberInput {
+  name?: string;
+  endpointUrl?: string;
+  organization?: string | null;
+  scope?: 'must-syndicate' | 'categories';
+  categories?: string[];
+  topics?: string[];
+  active?: boolean;
+}
+
+const refuse = (path: string, message: string): never => {
+  throw new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+};
+
+const stringList = (value: unknown, path: string): string[] => {
+  if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry.length > 100) || value.length > 50) {
+    refuse(path, `${path} 须为最多 50 项的文字列表 (${path} must be a list of at most 50 strings)`);
+  }
+  return value as string[];
+};
+
+/** A subscriber as an administrator enters it; `creating` requires name and endpoint. */
+export function validateSubscriber(body: unknown, creating: boolean): SubscriberInput {
+  const data = (body as any)?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse('data', '请求须含 data 对象 (the body must contain a data object)');
+  const result: SubscriberInput = {};
+  if (data.name !== undefined || creating) {
+    if (typeof data.name !== 'string' || !data.name.trim() || data.name.length > 200) refuse('name', '名称必填，最多 200 字 (name is required, at most 200 characters)');
+    result.name = data.name.trim();
+  }
+  if (data.endpointUrl !== undefined || creating) {
+    let url: URL | null = null;
+    try {
+      url = new URL(data.endpointUrl);
+    } catch {
+      url = null;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || String(data.endpointUrl).length > 2048) {
+      refuse('endpointUrl', '接收地址须为 http(s) 网址 (endpointUrl must be an http(s) URL)');
+    }
+    result.endpointUrl = url!.toString();
+  }
+  if (data.scope !== undefined) {
+    if (!['must-syndicate', 'categories'].includes(data.scope)) refuse('scope', 'scope 只能取 must-syndicate 或 categories (scope must be must-syndicate or categories)');
+    result.scope = data.scope;
+  }
+  if (data.categories !== undefined) result.categories = stringList(data.categories, 'categories');
+  if (data.topics !== undefined) result.topics = stringList(data.topics, 'topics');
+  if (data.active !== undefined) {
+    if (typeof data.active !== 'boolean') refuse('active', 'active 须为 true 或 false (active must be true or false)');
+    result.active = data.active;
+  }
+  if (data.organization !== undefined) {
+    if (data.organization !== null && (typeof data.organization !== 'string' || data.organization.length > 64)) {
+      refuse('organization', 'organization 须为机构 documentId (organization must be an organization documentId)');
+    }
+    result.organization = data.organization;
+  }
+  return result;
+}
