@@ -95,3 +95,28 @@ export function verify(
   }
   return { ok: false, reason: 'bad-signature' };
 }
+
+export interface Identification<T> {
+  /** The candidate whose secrets verify the message, or null */
+  sender: T | null;
+  id?: string;
+  /** When none does: a timestamp or header problem (the same whoever signed), else unknown-source */
+  reason?: VerificationFailure | 'unknown-source';
+}
+
+/** Which of the known senders (sources, or subscribers sending receipts) signed a message. */
+export function identifySender<T>(
+  candidates: T[],
+  secretsOf: (candidate: T) => string[],
+  headers: Record<string, unknown>,
+  body: string,
+  nowSeconds: number
+): Identification<T> {
+  let reason: VerificationFailure | 'unknown-source' = 'unknown-source';
+  for (const candidate of candidates) {
+    const result = verify(headers, body, secretsOf(candidate), nowSeconds);
+    if (result.ok) return { sender: candidate, id: result.id };
+    if (result.reason !== 'bad-signature' && result.reason !== 'no-secret') reason = result.reason!;
+  }
+  return { sender: null, reason };
+}

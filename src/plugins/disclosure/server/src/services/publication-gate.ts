@@ -9,6 +9,7 @@ import {
 } from '../domain/publication-gate';
 import { singleRelationTarget } from '../validation/relations';
 import type { LedgerRecord } from './ledger';
+import { RECORD_UID } from './syndication-inbox';
 
 type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, any> };
 
@@ -66,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { requireInterpretationForNormative, interpretationExemptOrganizations } = config();
     const issuer = await issuerCode(item);
     // A reprint (转载) follows its source, which published it with its interpretation.
-    const reprint = documentId ? (await strapi.db.query('plugin::disclosure.syndication-record').count({ where: { localDocumentId: documentId } })) > 0 : false;
+    const reprint = documentId ? (await strapi.db.query(RECORD_UID).count({ where: { localDocumentId: documentId } })) > 0 : false;
     const refusals = checkDocumentPublication(item, {
       readyInterpretations: ready.length + publishedAlready,
       requireInterpretation: requireInterpretationForNormative && !reprint && !interpretationExemptOrganizations.includes(issuer ?? ''),

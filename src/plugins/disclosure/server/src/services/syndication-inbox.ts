@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'crypto';
 import type { SyndicatedVersion, SyndicationMessage } from '../../../shared/contracts/syndication';
 import { CONTENT_TYPES } from '../constants';
-import { verify, type VerificationFailure } from '../domain/webhook-signature';
+import { identifySender, type VerificationFailure } from '../domain/webhook-signature';
+import { policyDocumentUrl } from '../utils/public-url';
 import { DELIVERY_UID, EVENT_UID } from './syndication';
 
 export const SOURCE_UID = 'plugin::disclosure.syndication-source';
@@ -51,15 +52,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The active source whose secret signed the message. */
   const authenticate = async (headers: Record<string, unknown>, raw: string) => {
     const sources = await strapi.db.query(SOURCE_UID).findMany({ where: { active: true } });
-    let failure: VerificationFailure | 'unknown-source' = 'unknown-source';
-    for (const source of sources) {
-      const secrets = Array.isArray(source.secrets) ? source.secrets.filter((s: unknown) => typeof s === 'string') : [];
-      const result = verify(headers, raw, secrets, Math.floor(now().getTime() / 1000));
-      if (result.ok) return { source, messageId: result.id };
-      // A timestamp problem is the same whoever signed: report it rather than "unknown source".
-      if (result.reason !== 'bad-signature' && result.reason !== 'no-secret') failure = result.reason;
-    }
-    return { failure };
+    const secretsOf = (source: any) => (Array.isArray(source.secrets) ? source.secrets.filter((s: unknown) => typeof s === 'string') : []);
+    return identifySender(sources, secretsOf, headers, raw, Math.floor(now().getTime() / 1000));
   };
 
   /** A local organization for a source's organization key, created on first sight. */
@@ -94,11 +88,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     confidentialityReview: { reviewer: `转载自 ${source.name}`, reviewedAt: occurredAt, conclusion: 'approved' },
   });
 
-  const localUrl = (documentId: string) => {
-    const base = (strapi.config.get('server.url') as string) || '';
-    return `${base.replace(/\/$/, '')}/api/policy-documents/${documentId}`;
-  };
-
   const apply = async (source: any, message: SyndicationMessage): Promise<Receipt> => {
     const records = strapi.db.query(RECORD_UID);
     const record = await records.findOne({ where: { source: source.id, sourceDocumentId: message.documentId } });
@@ -106,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // copy has gone missing here.
     const copyExists = async () => !!record.localDocumentId && !!(await docs().findOne({ documentId: record.localDocumentId }));
     if (record && (record.version > message.version || (record.version === message.version && (await copyExists())))) {
-      return { documentId: record.localDocumentId, url: record.localDocumentId ? localUrl(record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
+      return { documentId: record.localDocumentId, url: record.localDocumentId ? policyDocumentUrl(strapi, record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
     }
     const receivedAt = now();
     const common = { source: source.id, sourceDocumentId: message.documentId, contentType: message.contentType, version: message.version, receivedAt, sourceUrl: message.source?.url ?? null, sourceOrganizationCode: message.source?.organization?.code ?? null };
@@ -132,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (record) await records.update({ where: { id: record.id }, data: { ...common, state, localDocumentId } });
     else await records.create({ data: { ...common, state, localDocumentId } });
     if (state === 'published') await docs().publish({ documentId: localDocumentId });
-    return { documentId: localDocumentId, url: localUrl(localDocumentId), status: state, version: message.version };
+    return { documentId: localDocumentId, url: policyDocumentUrl(strapi, localDocumentId), status: state, version: message.version };
   };
 
   return {
@@ -146,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!record?.source) return null;
       const at = now();
       await records.update({ where: { id: record.id }, data: { state: 'published' } });
-      const receipt = { documentId: localDocumentId, url: localUrl(localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
+      const receipt = { documentId: localDocumentId, url: policyDocumentUrl(strapi, localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
       const event = await strapi.db.query(EVENT_UID).create({
         data: {
           messageId: `msg_${randomUUID()}`,
@@ -166,8 +155,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async receive(headers: Record<string, unknown>, raw: string | undefined): Promise<InboxResult> {
       if (typeof raw !== 'string') return { kind: 'unauthenticated', reason: 'missing-headers' };
       const identified = await authenticate(headers, raw);
-      if (!('source' in identified)) return { kind: 'unauthenticated', reason: identified.failure };
-      const { source, messageId } = identified;
+      if (!identified.sender) return { kind: 'unauthenticated', reason: identified.reason! };
+      const { sender: source, id: messageId } = identified;
 
       const seen = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
       if (seen) return { kind: 'accepted', receipt: seen.receipt, duplicate: true };

@@ -162,10 +162,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const at = now();
       const ids = await claim(limit, at);
       const tally = { claimed: ids.length, delivered: 0, retry: 0, dead: 0, gone: 0, waiting: 0 };
-      for (const id of ids) {
-        const delivery = await deliveries().findOne({ where: { id }, populate: { event: true, subscriber: true, source: true } });
-        if (!delivery || delivery.status !== 'pending' || !targetOf(delivery).active) {
-          if (delivery) await deliveries().update({ where: { id }, data: { leaseUntil: null, leasedBy: null } });
+      const claimed = ids.length
+        ? await deliveries().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'asc' }, populate: { event: true, subscriber: true, source: true } })
+        : [];
+      // Subscribers a 410 switched off during this pass: their other claimed deliveries were cancelled.
+      const switchedOff = new Set<number>();
+      for (const delivery of claimed) {
+        const { id } = delivery;
+        if (switchedOff.has(delivery.subscriber?.id)) continue;
+        if (delivery.status !== 'pending' || !targetOf(delivery).active) {
+          await deliveries().update({ where: { id }, data: { leaseUntil: null, leasedBy: null } });
           continue;
         }
         if (await blockedByEarlier(delivery)) {
@@ -173,7 +179,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           tally.waiting += 1;
           continue;
         }
-        tally[await attempt(delivery, at)] += 1;
+        const outcome = await attempt(delivery, at);
+        if (outcome === 'gone' && delivery.subscriber) switchedOff.add(delivery.subscriber.id);
+        tally[outcome] += 1;
       }
       return tally;
     },

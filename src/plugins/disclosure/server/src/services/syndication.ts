@@ -13,9 +13,10 @@ import type {
   SyndicationStatus,
 } from '../../../shared/contracts/syndication';
 import { CONTENT_TYPES, LOCALES } from '../constants';
+import { policyDocumentUrl, publicUrl } from '../utils/public-url';
 import { beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import { subscriberWants } from '../domain/syndication-scope';
-import { generateSecret, verify } from '../domain/webhook-signature';
+import { generateSecret, identifySender } from '../domain/webhook-signature';
 import type { SubscriberInput } from '../validation/subscriber';
 
 export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
@@ -48,9 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const content = await fs.readFile(path.join(strapi.dirs.static.public, file.url)).catch(() => null);
       if (content) sha256 = createHash('sha256').update(content).digest('hex');
     }
-    const publicUrl = strapi.config.get('server.url') as string;
     return {
-      url: file.url?.startsWith('/') && publicUrl ? `${publicUrl.replace(/\/$/, '')}${file.url}` : file.url,
+      url: file.url?.startsWith('/') ? publicUrl(strapi, file.url) : file.url,
       name: file.name,
       mime: file.mime ?? null,
       sizeInBytes: typeof file.size === 'number' ? Math.round(file.size * 1000) : null,
@@ -269,18 +269,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sort: ['publishedAt:desc'],
         limit: 50,
       });
-      const base = ((strapi.config.get('server.url') as string) || '').replace(/\/$/, '');
-      const link = (documentId: string) => `${base}/api/policy-documents/${documentId}`;
       return {
         id: `urn:disclosure:organization:${code}`,
         title: `${organization.name} 政府信息公开`,
-        link: organization.portalUrl || `${base}/api/policy-documents`,
-        self: `${base}/api/disclosure/feed.atom?organization=${encodeURIComponent(code)}`,
+        link: organization.portalUrl || publicUrl(strapi, '/api/policy-documents'),
+        self: publicUrl(strapi, `/api/disclosure/feed.atom?organization=${encodeURIComponent(code)}`),
         updated: documents[0]?.publishedAt ? new Date(documents[0].publishedAt) : new Date(organization.updatedAt),
         entries: documents.map((document) => ({
           id: `urn:disclosure:document:${document.documentId}`,
           title: document.documentNumber ? `${document.title}（${document.documentNumber}）` : document.title,
-          link: link(document.documentId),
+          link: policyDocumentUrl(strapi, document.documentId),
           updated: new Date(document.updatedAt),
           published: document.publishedAt ? new Date(document.publishedAt) : null,
           summary: document.summary ?? null,
@@ -296,16 +294,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async acceptReceipt(headers: Record<string, unknown>, raw: string | undefined) {
       if (typeof raw !== 'string') return { kind: 'unauthenticated', reason: 'missing-headers' } as const;
       const subscribers = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: { active: true } });
-      let subscriber: any = null;
-      let reason: string = 'unknown-source';
-      for (const candidate of subscribers) {
-        const result = verify(headers, raw, [candidate.secret, candidate.previousSecret].filter(Boolean), Math.floor(now().getTime() / 1000));
-        if (result.ok) {
-          subscriber = candidate;
-          break;
-        }
-        if (result.reason !== 'bad-signature' && result.reason !== 'no-secret') reason = result.reason;
-      }
+      const secretsOf = (candidate: any) => [candidate.secret, candidate.previousSecret].filter(Boolean);
+      const { sender: subscriber, reason } = identifySender(subscribers, secretsOf, headers, raw, Math.floor(now().getTime() / 1000));
       if (!subscriber) return { kind: 'unauthenticated', reason } as const;
       let message: any;
       try {

@@ -1,5 +1,4 @@
-import { errors } from '@strapi/utils';
-import { isIsoDate } from '../domain/beijing-time';
+import { dateRangeOf, refuse } from './refuse';
 
 export interface ComplianceQuery {
   organization?: string;
@@ -7,21 +6,8 @@ export interface ComplianceQuery {
   to?: string;
 }
 
-const refuse = (parameter: string, message: string): never => {
-  throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
-};
-
 export function validateComplianceQuery(query: Record<string, unknown>): ComplianceQuery {
-  const result: ComplianceQuery = {};
-  for (const parameter of ['from', 'to'] as const) {
-    const value = query[parameter];
-    if (value === undefined || value === '') continue;
-    if (!isIsoDate(value)) refuse(parameter, `参数 ${parameter} 须为日期 YYYY-MM-DD (${parameter} must be a calendar date YYYY-MM-DD)`);
-    result[parameter] = value as string;
-  }
-  if (result.from && result.to && result.to < result.from) {
-    refuse('to', '截止日期不得早于起始日期 (to must not be before from)');
-  }
+  const result: ComplianceQuery = { ...dateRangeOf(query) };
   const organization = query.organization;
   if (organization !== undefined && organization !== '') {
     if (typeof organization !== 'string' || organization.length > 64) {

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { refuse } from './refuse';
 
 export const CONVERT_LIMIT_BYTES = 1024 * 1024;
 const LOCALES = ['zh-Hans', 'zh-Hant'];
@@ -8,10 +8,6 @@ export interface ConvertRequest {
   from: 'zh-Hans' | 'zh-Hant';
   to: 'zh-Hans' | 'zh-Hant';
 }
-
-const refuse = (parameter: string, message: string): never => {
-  throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
-};
 
 /** Thrown for a body over the limit; the controller answers 413 with the limit in the message. */
 export class TooLargeError extends Error {

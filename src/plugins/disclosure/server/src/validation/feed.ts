@@ -1,10 +1,6 @@
-import { errors } from '@strapi/utils';
+import { refuse } from './refuse';
 
 export const MAX_FEED_LIMIT = 200;
-
-const refuse = (parameter: string, message: string): never => {
-  throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
-};
 
 /** The cursor is opaque to portals: the position after the last event they have. */
 export const encodeCursor = (eventId: number) => Buffer.from(`e:${eventId}`).toString('base64url');

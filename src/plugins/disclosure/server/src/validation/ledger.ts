@@ -1,5 +1,4 @@
-import { errors } from '@strapi/utils';
-import { isIsoDate } from '../domain/beijing-time';
+import { dateRangeOf, refuse } from './refuse';
 
 export const LEDGER_ACTIONS = ['publish', 'unpublish', 'login', 'role-change', 'export'] as const;
 export const MAX_LEDGER_PAGE_SIZE = 100;
@@ -12,10 +11,6 @@ export interface LedgerQuery {
   page: number;
   pageSize: number;
 }
-
-const refuse = (parameter: string, message: string): never => {
-  throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
-};
 
 const positiveInteger = (value: unknown, parameter: string, fallback: number, max?: number): number => {
   if (value === undefined || value === '') return fallback;
@@ -44,12 +39,6 @@ export function validateLedgerQuery(query: Record<string, unknown>): LedgerQuery
     }
     result.outcome = query.outcome as LedgerQuery['outcome'];
   }
-  for (const parameter of ['from', 'to'] as const) {
-    const value = query[parameter];
-    if (value === undefined || value === '') continue;
-    if (!isIsoDate(value)) refuse(parameter, `参数 ${parameter} 须为日期 YYYY-MM-DD (${parameter} must be a calendar date YYYY-MM-DD)`);
-    result[parameter] = value as string;
-  }
-  if (result.from && result.to && result.to < result.from) refuse('to', '截止日期不得早于起始日期 (to must not be before from)');
+  Object.assign(result, dateRangeOf(query));
   return result;
 }

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { refuse } from './refuse';
 
 export interface SubscriberInput {
   name?: string;
@@ -9,10 +9,6 @@ export interface SubscriberInput {
   topics?: string[];
   active?: boolean;
 }
-
-const refuse = (path: string, message: string): never => {
-  throw new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
-};
 
 const stringList = (value: unknown, path: string): string[] => {
   if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry.length > 100) || value.length > 50) {

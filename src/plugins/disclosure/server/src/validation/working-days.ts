@@ -1,14 +1,8 @@
-import { errors } from '@strapi/utils';
+import { refuse } from './refuse';
 import { isIsoDate } from '../domain/beijing-time';
 import { MAX_WORKING_DAYS } from '../domain/working-calendar';
 
 type Query = Record<string, unknown>;
-
-const refuse = (parameter: string, message: string): never => {
-  throw new errors.ValidationError(message, {
-    errors: [{ path: [parameter], message, name: 'ValidationError' }],
-  });
-};
 
 const date = (query: Query, parameter: string): string => {
   const value = query[parameter];

@@ -1,0 +1,20 @@
+import { errors } from '@strapi/utils';
+import { isIsoDate } from '../domain/beijing-time';
+
+/** A 400 naming the parameter, as every query and body validator of the plugin answers. */
+export const refuse = (parameter: string, message: string): never => {
+  throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
+};
+
+/** Optional `from` and `to` calendar dates (YYYY-MM-DD), `to` not before `from`. */
+export function dateRangeOf(query: Record<string, unknown>): { from?: string; to?: string } {
+  const result: { from?: string; to?: string } = {};
+  for (const parameter of ['from', 'to'] as const) {
+    const value = query[parameter];
+    if (value === undefined || value === '') continue;
+    if (!isIsoDate(value)) refuse(parameter, `参数 ${parameter} 须为日期 YYYY-MM-DD (${parameter} must be a calendar date YYYY-MM-DD)`);
+    result[parameter] = value as string;
+  }
+  if (result.from && result.to && result.to < result.from) refuse('to', '截止日期不得早于起始日期 (to must not be before from)');
+  return result;
+}
