@@ -109,6 +109,21 @@ describe('index numbers (索引号)', () => {
     expect(doc.indexNumber).toBe('370000000/2013-00001');
   });
 
+  test("a draft may not take another document's index number, even while both are drafts", async () => {
+    const first = await app.http().post('/api/policy-documents?status=draft').set(auth()).send({ data: validDocument({ title: '辛' }) });
+    const second = await app.http().post('/api/policy-documents?status=draft').set(auth()).send({ data: validDocument({ title: '壬' }) });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const clash = await app
+      .http()
+      .put(`/api/policy-documents/${second.body.data.documentId}?status=draft`)
+      .set(auth())
+      .send({ data: { indexNumber: first.body.data.indexNumber } });
+    expect(clash.status).toBe(400);
+    expect(clash.body.error.message).toMatch(/^索引号（indexNumber）已被其他条目使用，须唯一/);
+    const kept: any = await app.strapi.documents(DOC).findOne({ documentId: second.body.data.documentId });
+    expect(kept.indexNumber).toBe(second.body.data.indexNumber);
+  });
+
   test('an index number given by the office is kept, and must be unique', async () => {
     const kept = await app
       .http()

@@ -45,6 +45,8 @@ describe('uploads through the content API', () => {
     ['an HTML page', 'notice.html', Buffer.from('<!doctype html><script>fetch("/admin")</script>'), 'text/html'],
     ['a Windows executable', 'setup.exe', windowsExecutable(), 'application/octet-stream'],
     ['a Windows executable named as a PDF', 'report.pdf', windowsExecutable(), 'application/pdf'],
+    // Plain text to a byte check: refused by the upload plugin's denied types (config/plugins.ts).
+    ['a script', 'app.js', Buffer.from('fetch("/admin/users").then((r) => r.json())'), 'text/plain'],
   ])('%s is refused with the reason, and nothing is stored', async (_what, name, content, contentType) => {
     const before = await fileCount();
     const response = await upload(name, content, contentType);
