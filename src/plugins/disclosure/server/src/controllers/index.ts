@@ -3,6 +3,7 @@ import convert from './convert';
 import feed from './feed';
 import inbox from './inbox';
 import ledger from './ledger';
+import sources from './sources';
 import subscribers from './subscribers';
 import syndicationStatus from './syndication-status';
 import translationLocks from './translation-locks';
@@ -14,6 +15,7 @@ export default {
   feed,
   inbox,
   ledger,
+  sources,
   subscribers,
   'syndication-status': syndicationStatus,
   'translation-locks': translationLocks,

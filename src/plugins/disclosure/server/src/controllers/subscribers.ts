@@ -1,14 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { validateSubscriber } from '../validation/subscriber';
+import { idOf } from '../validation/refuse';
+import { validateResend, validateSubscriber } from '../validation/subscriber';
 
 const DELIVERY_STATES = ['pending', 'delivered', 'dead', 'cancelled'];
-
-const idOf = (ctx: any): number => {
-  const id = Number(ctx.params.id);
-  if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id 须为正整数 (id must be a positive integer)');
-  return id;
-};
 
 /** Admin (super admins): syndication subscribers, their secrets, and deliveries to retry. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,15 +21,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(ctx: any) {
-      const updated = await syndication().updateSubscriber(idOf(ctx), validateSubscriber(ctx.request.body, false));
+      const updated = await syndication().updateSubscriber(idOf(ctx.params.id), validateSubscriber(ctx.request.body, false));
       if (!updated) throw new errors.NotFoundError('没有这个订阅方 (no such subscriber)');
       ctx.body = { data: updated };
     },
 
     async rotateSecret(ctx: any) {
-      const rotated = await syndication().rotateSecret(idOf(ctx));
+      const rotated = await syndication().rotateSecret(idOf(ctx.params.id));
       if (!rotated) throw new errors.NotFoundError('没有这个订阅方 (no such subscriber)');
       ctx.body = { data: rotated.subscriber, meta: { secret: rotated.secret } };
+    },
+
+    /** Queues the latest version of one document, or of all changed since a date, for this subscriber. */
+    async resend(ctx: any) {
+      const { documentId, since } = validateResend(ctx.request.body);
+      const queued = await syndication().resend({ subscriber: idOf(ctx.params.id), documentId, since });
+      if (!queued) throw new errors.NotFoundError('没有这个订阅方 (no such subscriber)');
+      ctx.status = 202;
+      ctx.body = { data: queued };
     },
 
     async deliveries(ctx: any) {
@@ -46,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async retry(ctx: any) {
-      const retried = await strapi.plugin('disclosure').service('syndication-worker').retry(idOf(ctx));
+      const retried = await strapi.plugin('disclosure').service('syndication-worker').retry(idOf(ctx.params.id));
       if (!retried) throw new errors.NotFoundError('没有这个已停止的投递 (no dead delivery with this id)');
       ctx.body = { data: { id: retried.id, status: retried.status } };
     },

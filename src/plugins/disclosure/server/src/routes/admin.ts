@@ -1,7 +1,7 @@
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
-/** The auditor's permission (the Auditor role has it and nothing else; super admins have all). */
-/** Syndication subscribers hold endpoints and secrets: super admins only. */
+/** Syndication subscribers and sources hold endpoints and secrets: super admins only. */
 const superAdmin = { policies: ['admin::isAuthenticatedAdmin', 'plugin::disclosure.is-super-admin'] };
+/** The auditor's permission (the Auditor role has it and nothing else; super admins have all). */
 const canReadLedger = {
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.ledger.read'] } }],
 };
@@ -15,6 +15,11 @@ export default {
     { method: 'POST', path: '/subscribers', handler: 'subscribers.create', config: superAdmin },
     { method: 'PUT', path: '/subscribers/:id', handler: 'subscribers.update', config: superAdmin },
     { method: 'POST', path: '/subscribers/:id/rotate-secret', handler: 'subscribers.rotateSecret', config: superAdmin },
+    { method: 'POST', path: '/subscribers/:id/resend', handler: 'subscribers.resend', config: superAdmin },
+    { method: 'GET', path: '/sources', handler: 'sources.find', config: superAdmin },
+    { method: 'POST', path: '/sources', handler: 'sources.create', config: superAdmin },
+    { method: 'PUT', path: '/sources/:id', handler: 'sources.update', config: superAdmin },
+    { method: 'GET', path: '/syndication-status', handler: 'syndication-status.find', config: superAdmin },
     { method: 'GET', path: '/deliveries', handler: 'subscribers.deliveries', config: superAdmin },
     { method: 'POST', path: '/deliveries/:id/retry', handler: 'subscribers.retry', config: superAdmin },
     { method: 'GET', path: '/translation-locks', handler: 'translation-locks.find', config: authenticated },

@@ -4,6 +4,7 @@ import type { SyndicatedVersion, SyndicationMessage } from '../../../shared/cont
 import { CONTENT_TYPES } from '../constants';
 import { identifySender, type VerificationFailure } from '../domain/webhook-signature';
 import { policyDocumentUrl } from '../utils/public-url';
+import type { SourceInput } from '../validation/source';
 import { DELIVERY_UID, EVENT_UID } from './syndication';
 
 export const SOURCE_UID = 'plugin::disclosure.syndication-source';
@@ -124,7 +125,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { documentId: localDocumentId, url: policyDocumentUrl(strapi, localDocumentId), status: state, version: message.version };
   };
 
+  /** A source as the admin sees it: how many secrets it has, never the secrets. */
+  const publicSource = (source: any) => ({
+    id: source.id,
+    name: source.name,
+    organizationCode: source.organizationCode ?? null,
+    baseUrl: source.baseUrl ?? null,
+    policy: source.policy,
+    active: source.active,
+    secretCount: Array.isArray(source.secrets) ? source.secrets.length : 0,
+  });
+
   return {
+    async listSources() {
+      const all = await strapi.db.query(SOURCE_UID).findMany({ orderBy: { name: 'asc' } });
+      return all.map(publicSource);
+    },
+
+    async createSource({ secret, ...input }: SourceInput) {
+      const created = await strapi.db.query(SOURCE_UID).create({
+        data: { ...input, secrets: [secret], policy: input.policy ?? 'hold', active: input.active ?? true },
+      });
+      return publicSource(created);
+    },
+
+    /**
+     * A new secret goes in front and the one before it stays valid, so the source can switch at its
+     * own pace (it signs with both meanwhile); older ones are dropped.
+     */
+    async updateSource(id: number, { secret, ...input }: SourceInput) {
+      const current = await strapi.db.query(SOURCE_UID).findOne({ where: { id } });
+      if (!current) return null;
+      const held: string[] = Array.isArray(current.secrets) ? current.secrets : [];
+      const secrets = secret ? [secret, ...held.filter((old) => old !== secret)].slice(0, 2) : undefined;
+      const updated = await strapi.db.query(SOURCE_UID).update({ where: { id }, data: { ...input, ...(secrets ? { secrets } : {}) } });
+      return publicSource(updated);
+    },
+
     /**
      * A local document was published: if it is a reprint an editor held (转载审核), its source is owed
      * a receipt, which goes back signed through the outbox, in this same transaction.

@@ -18,3 +18,10 @@ export function dateRangeOf(query: Record<string, unknown>): { from?: string; to
   if (result.from && result.to && result.to < result.from) refuse('to', '截止日期不得早于起始日期 (to must not be before from)');
   return result;
 }
+
+/** A numeric row id from the route (`/:id`). */
+export function idOf(value: unknown): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id < 1) refuse('id', 'id 须为正整数 (id must be a positive integer)');
+  return id;
+}

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../domain/beijing-time';
 import { refuse } from './refuse';
 
 export interface SubscriberInput {
@@ -55,4 +56,24 @@ export function validateSubscriber(body: unknown, creating: boolean): Subscriber
     result.organization = data.organization;
   }
   return result;
+}
+
+export interface ResendInput {
+  documentId?: string;
+  since?: string;
+}
+
+/** What to send a subscriber again: one document, or everything changed since a Beijing date. */
+export function validateResend(body: unknown): ResendInput {
+  const data = (body as any)?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse('data', '请求须含 data 对象 (the body must contain a data object)');
+  const { documentId, since } = data;
+  if (documentId !== undefined && (typeof documentId !== 'string' || !/^[a-z0-9]{1,64}$/.test(documentId))) {
+    refuse('documentId', 'documentId 须为文件的 documentId (documentId must be a document id)');
+  }
+  if (since !== undefined && !isIsoDate(since)) {
+    refuse('since', 'since 须为日期 YYYY-MM-DD (since must be a calendar date YYYY-MM-DD)');
+  }
+  if (!documentId && !since) refuse('documentId', '须给出 documentId 或 since 之一 (give a documentId or a since date)');
+  return { documentId, since };
 }
