@@ -1,4 +1,8 @@
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
+import { readFileSync } from 'fs';
+import http from 'http';
+import type { AddressInfo } from 'net';
+import path from 'path';
 import { signedHeaders } from '../../src/plugins/disclosure/server/src/domain/webhook-signature';
 import { setClock, startApp, type TestApp } from '../harness/strapi';
 
@@ -175,5 +179,99 @@ describe('POST /api/disclosure/inbox', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/^(转载消息无效：|请求内容不是有效的 JSON)/);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('attachments: fetched from the source and verified before the copy is stored', () => {
+  const CITY_FILES_SECRET = 'whsec_Y2l0eS1maWxlcy1zZWNyZXQtZm9yLWluYm94';
+  const PDF = Buffer.from('%PDF-1.7\n济南市政务公开工作要点（附件）\n'.repeat(500));
+  const PDF_SHA = createHash('sha256').update(PDF).digest('hex');
+  let files: http.Server;
+  let origin: string;
+  let serving = true;
+  let requests = 0;
+
+  beforeAll(async () => {
+    files = http.createServer((request, response) => {
+      requests += 1;
+      if (!serving) {
+        response.writeHead(503);
+        return response.end();
+      }
+      response.writeHead(200, { 'content-type': 'application/pdf' });
+      response.end(PDF);
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    await app.strapi.db.query(SOURCE).create({
+      data: { name: '济南市文件服务器', organizationCode: '370100001', baseUrl: origin, secrets: [CITY_FILES_SECRET], policy: 'publish', active: true },
+    });
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => files.close(resolve));
+  });
+
+  const withAttachment = (documentId: string, versionNumber: number, attachment: Record<string, unknown>, action = 'publish') =>
+    JSON.stringify(
+      message(documentId, action, versionNumber, [
+        version({
+          title: '济南市政务公开工作要点',
+          documentNumber: `济政办发〔2026〕${documentId.length}号`,
+          indexNumber: `370100001/2026-000${documentId.length}`,
+          attachments: [{ url: `${origin}/uploads/gongzuo-yaodian.pdf`, name: '工作要点.pdf', mime: 'application/pdf', sizeInBytes: PDF.length, sha256: PDF_SHA, ...attachment }],
+        }),
+      ])
+    );
+  const fileCount = () => app.strapi.db.query('plugin::upload.file').count();
+  const everything = async () => ({ ...(await counts()), files: await fileCount() });
+
+  test('the copy carries the very file the source published; an update with the same file reuses it', async () => {
+    const response = await send(withAttachment('att-doc-1', 1, {}), [CITY_FILES_SECRET]);
+    expect(response.status).toBe(200);
+    const copy: any = await app.strapi.documents(DOC).findOne({ documentId: response.body.data.documentId, status: 'published', populate: ['attachments'] });
+    expect(copy.attachments).toHaveLength(1);
+    expect(copy.attachments[0].name).toBe('工作要点.pdf');
+    const stored = readFileSync(path.join(app.strapi.dirs.static.public, copy.attachments[0].url));
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(PDF_SHA);
+
+    const files = await fileCount();
+    const fetched = requests;
+    const update = await send(withAttachment('att-doc-1', 2, {}, 'update'), [CITY_FILES_SECRET]);
+    expect(update.body.data).toMatchObject({ status: 'published', version: 2 });
+    expect(await fileCount()).toBe(files);
+    expect(requests).toBe(fetched);
+  });
+
+  test.each([
+    ['a hash that does not match', { sha256: 'f'.repeat(64) }, /校验值不符/],
+    ['a size that does not match', { sizeInBytes: PDF.length + 1 }, /大小不符/],
+    ['a URL off the source’s origin', { url: 'http://169.254.169.254/latest/meta-data' }, /不在来源站点的地址下/],
+  ])('%s: 400 with the reason, nothing stored', async (_what, attachment, reason) => {
+    const before = await everything();
+    const response = await send(withAttachment('att-doc-22', 1, attachment), [CITY_FILES_SECRET]);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^转载消息无效：附件/);
+    expect(response.body.error.message).toMatch(reason);
+    expect(await everything()).toEqual(before);
+  });
+
+  test('the source’s file server is down: 503 with Retry-After, nothing stored; the retry succeeds', async () => {
+    const before = await everything();
+    const id = `msg_${randomUUID()}`;
+    const body = withAttachment('att-doc-333', 1, {});
+    serving = false;
+    const down = await send(body, [CITY_FILES_SECRET], id);
+    expect(down.status).toBe(503);
+    expect(down.headers['retry-after']).toBe('30');
+    expect(down.body.error.message).toMatch(/^转载暂未完成，请稍后重试：附件 .* 暂时无法获取：HTTP 503/);
+    expect(await everything()).toEqual(before);
+
+    serving = true;
+    const retried = await send(body, [CITY_FILES_SECRET], id);
+    expect(retried.status).toBe(200);
+    expect(retried.body.meta.duplicate).toBe(false);
+    // Draft and published rows, in zh-Hans and zh-Hant.
+    expect(await everything()).toEqual({ ...before, documents: before.documents + 4, records: before.records + 1, messages: before.messages + 1, files: before.files + 1 });
   });
 });

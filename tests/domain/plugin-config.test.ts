@@ -7,10 +7,18 @@ describe('disclosure plugin configuration', () => {
     expect(() => pluginConfig.validator(valid())).not.toThrow();
   });
 
+  test('attachment origins are scheme, host and port', () => {
+    const config = { ...valid(), syndication: { reprintWithinWorkingDays: 1, attachmentOrigins: ['https://files.example.gov.cn', 'http://10.0.0.5:8080/'] } };
+    expect(() => pluginConfig.validator(config)).not.toThrow();
+  });
+
   test.each([
     ['deadlineTrackingStartsOn', '2025/01/01', /deadlineTrackingStartsOn must be a date/],
     ['autoPublishAtDeadline', 'yes', /autoPublishAtDeadline must be true, false or a list/],
     ['deadlineRules', [{ id: 'Bad Id' }], /deadlineRules\[0\] \(Bad Id\): id must be lower-case/],
+    ['syndication', { reprintWithinWorkingDays: 1, attachmentOrigins: ['https://files.example.gov.cn/uploads'] }, /attachmentOrigins must be a list of origins/],
+    ['syndication', { reprintWithinWorkingDays: 1, attachmentOrigins: ['file:///etc'] }, /attachmentOrigins must be a list of origins/],
+    ['syndication', { reprintWithinWorkingDays: 31, attachmentOrigins: [] }, /reprintWithinWorkingDays must be a whole number/],
   ])('a bad %s stops the boot, saying what is wrong', (key, value, message) => {
     expect(() => pluginConfig.validator({ ...valid(), [key]: value })).toThrow(message);
   });

@@ -92,3 +92,178 @@ export interface SyndicationStatus {
   versions: number;
   subscribers: SubscriberSyndicationStatus[];
 }
+
+/*
+ * Admin panel routes under /disclosure (super admins only): subscribers we push to, sources that
+ * push to us, deliveries, and one document's syndication status.
+ */
+
+export type SubscriberScope = 'must-syndicate' | 'categories';
+
+/** A subscriber as the admin sees it: never its secrets. */
+export interface Subscriber {
+  id: number;
+  name: string;
+  endpointUrl: string;
+  organization: { documentId: string; code: string } | null;
+  scope: SubscriberScope;
+  categories: string[];
+  topics: string[];
+  active: boolean;
+  /** Set when the worker stopped sending to it on its own (e.g. repeated failures) */
+  disabledAt: string | null;
+  disabledReason: string | null;
+}
+
+export interface SubscriberInput {
+  name?: string;
+  endpointUrl?: string;
+  /** The organization's documentId */
+  organization?: string | null;
+  scope?: SubscriberScope;
+  categories?: string[];
+  topics?: string[];
+  active?: boolean;
+}
+
+export type SourcePolicy = 'publish' | 'hold';
+
+/** An instance that pushes to us; its secrets stay on the server, only their count is shown. */
+export interface SyndicationSource {
+  id: number;
+  name: string;
+  organizationCode: string | null;
+  baseUrl: string | null;
+  policy: SourcePolicy;
+  active: boolean;
+  secretCount: number;
+}
+
+export type DeliveryStatus = SubscriberSyndicationStatus['status'];
+
+export interface Delivery {
+  id: number;
+  itemDocumentId: string;
+  action: string | null;
+  version: number | null;
+  /** The subscriber's (or, for a receipt, the source's) name */
+  target: string | null;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+}
+
+export declare namespace GetSubscribers {
+  export interface Response {
+    data: Subscriber[];
+  }
+}
+
+export declare namespace CreateSubscriber {
+  export interface Request {
+    body: { data: SubscriberInput & { name: string; endpointUrl: string } };
+  }
+  /** The secret is returned this once, for the receiving portal. */
+  export interface Response {
+    data: Subscriber;
+    meta: { secret: string };
+  }
+}
+
+export declare namespace UpdateSubscriber {
+  export interface Request {
+    params: { id: number };
+    body: { data: SubscriberInput };
+  }
+  export interface Response {
+    data: Subscriber;
+  }
+}
+
+export declare namespace RotateSubscriberSecret {
+  export interface Request {
+    params: { id: number };
+  }
+  /** The new secret, returned this once; the previous one keeps signing alongside until the receiver switches. */
+  export interface Response {
+    data: Subscriber;
+    meta: { secret: string };
+  }
+}
+
+export declare namespace ResendToSubscriber {
+  export interface Request {
+    params: { id: number };
+    /** One document, or every document changed since a Beijing date (YYYY-MM-DD) */
+    body: { data: { documentId?: string; since?: string } };
+  }
+  export interface Response {
+    data: { subscriber: string; documents: number };
+  }
+}
+
+export declare namespace GetSources {
+  export interface Response {
+    data: SyndicationSource[];
+  }
+}
+
+export declare namespace CreateSource {
+  export interface Request {
+    body: {
+      data: {
+        name: string;
+        organizationCode?: string | null;
+        baseUrl?: string | null;
+        /** The secret the source gave us */
+        secret: string;
+        policy?: SourcePolicy;
+        active?: boolean;
+      };
+    };
+  }
+  export interface Response {
+    data: SyndicationSource;
+  }
+}
+
+export declare namespace UpdateSource {
+  export interface Request {
+    params: { id: number };
+    /** `secret` is added to the source's secrets; the previous ones stay valid */
+    body: { data: { policy?: SourcePolicy; active?: boolean; secret?: string } };
+  }
+  export interface Response {
+    data: SyndicationSource;
+  }
+}
+
+export declare namespace GetDeliveries {
+  export interface Request {
+    query: { status?: DeliveryStatus };
+  }
+  export interface Response {
+    data: Delivery[];
+  }
+}
+
+export declare namespace RetryDelivery {
+  export interface Request {
+    params: { id: number };
+  }
+  export interface Response {
+    data: { id: number; status: DeliveryStatus };
+  }
+}
+
+export declare namespace GetSyndicationStatus {
+  export interface Request {
+    query: { document: string };
+  }
+  /** 404 when the document was never syndicated */
+  export interface Response {
+    data: SyndicationStatus;
+  }
+}

@@ -1,10 +1,12 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { CompliancePage } from './CompliancePage';
+import { SyndicationPage } from './SyndicationPage';
 
 const App = () => (
   <Routes>
     <Route index element={<CompliancePage />} />
+    <Route path="syndication" element={<SyndicationPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

@@ -6,6 +6,7 @@ import {
   Field,
   Flex,
   Grid,
+  LinkButton,
   Table,
   Tbody,
   Td,
@@ -19,6 +20,8 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { ComplianceReport, DeadlineStatus, GetCompliance, TrackedItem } from '../../../shared/contracts/compliance';
+import { PLUGIN_ID } from '../pluginId';
+import { beijing, percent } from '../utils/format';
 import { getTranslation } from '../utils/getTranslation';
 
 const STATUS_VARIANT: Record<DeadlineStatus, 'danger' | 'warning' | 'secondary' | 'success'> = {
@@ -27,10 +30,6 @@ const STATUS_VARIANT: Record<DeadlineStatus, 'danger' | 'warning' | 'secondary' 
   late: 'secondary',
   met: 'success',
 };
-
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
-const beijing = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
 
 /** The compliance report (公开时限与栏目更新): what is overdue or at risk, on-time rates, stale columns. */
 export const CompliancePage = () => {
@@ -67,6 +66,11 @@ export const CompliancePage = () => {
       <Layouts.Header
         title={t('compliance.title', '公开时限')}
         subtitle={t('compliance.subtitle', '各机构按时公开情况、到期与超期条目、长期未更新栏目')}
+        primaryAction={
+          <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/syndication`} variant="secondary">
+            {t('syndication.link', '转载')}
+          </LinkButton>
+        }
       />
       <Layouts.Content>
         <Box background="neutral0" padding={4} shadow="filterShadow" hasRadius marginBottom={4}>

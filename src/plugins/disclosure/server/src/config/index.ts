@@ -1,3 +1,4 @@
+import { httpOrigin } from '../domain/attachment-fetch';
 import { isIsoDate } from '../domain/beijing-time';
 import { TRADITIONAL_STANDARDS, type TraditionalStandard } from '../domain/chinese-conversion';
 import { validateDeadlineRules, type DeadlineRule } from '../domain/deadlines';
@@ -16,8 +17,15 @@ export interface DisclosureConfig {
   deadlineTrackingStartsOn: string | null;
   /** zh-Hant target: Taiwan characters without vocabulary rewriting (tw), OpenCC standard (t), Hong Kong (hk) */
   conversion: { standard: TraditionalStandard };
-  /** 转载: a reprint is on time when published within this many working days of the source's publication */
-  syndication: { reprintWithinWorkingDays: number };
+  syndication: {
+    /** 转载: a reprint is on time when published within this many working days of the source's publication */
+    reprintWithinWorkingDays: number;
+    /**
+     * Origins (https://files.example.gov.cn) besides a source's own base URL that its attachments
+     * may be fetched from, e.g. its file server or CDN
+     */
+    attachmentOrigins: string[];
+  };
 }
 
 const defaults: DisclosureConfig = {
@@ -29,7 +37,7 @@ const defaults: DisclosureConfig = {
   autoPublishAtDeadline: false,
   deadlineTrackingStartsOn: null,
   conversion: { standard: 'tw' },
-  syndication: { reprintWithinWorkingDays: 1 },
+  syndication: { reprintWithinWorkingDays: 1, attachmentOrigins: [] },
 };
 
 export default {
@@ -59,6 +67,10 @@ export default {
     const within = config.syndication?.reprintWithinWorkingDays;
     if (!Number.isInteger(within) || within < 0 || within > 30) {
       problems.push('syndication.reprintWithinWorkingDays must be a whole number of working days from 0 to 30');
+    }
+    const origins = config.syndication?.attachmentOrigins;
+    if (!Array.isArray(origins) || origins.some((origin) => typeof origin !== 'string' || httpOrigin(origin) !== origin.replace(/\/$/, ''))) {
+      problems.push('syndication.attachmentOrigins must be a list of origins such as https://files.example.gov.cn (scheme, host and port only)');
     }
     if (problems.length) throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },

@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { respondWithError } from '../utils/error-response';
 
 const UNPARSED_BODY = Symbol.for('unparsedBody');
+/** When an attachment could not be fetched from the source: ask for the retry a little later. */
+const RETRY_UNAVAILABLE_AFTER_SECONDS = 30;
 
 const REASONS: Record<string, string> = {
   'missing-headers': '缺少 webhook-id、webhook-timestamp 或 webhook-signature (missing webhook headers)',
@@ -28,6 +30,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // needs it to fix its clock or its secret.
     if (result.kind === 'unauthenticated') return unauthenticated(ctx, '转载消息', result.reason);
     if (result.kind === 'invalid') throw new errors.ValidationError(`转载消息无效：${result.reason}`);
+    if (result.kind === 'unavailable') {
+      // Nothing was stored; the source's worker tries again (not before this).
+      ctx.set('Retry-After', String(RETRY_UNAVAILABLE_AFTER_SECONDS));
+      return respondWithError(ctx, 503, 'ServiceUnavailableError', `转载暂未完成，请稍后重试：${result.reason}`, {});
+    }
     ctx.body = { data: result.receipt, meta: { duplicate: result.duplicate } };
   },
 

@@ -6,6 +6,7 @@ import { DOCUMENT_NUMBER_RULE, parseDocumentNumber } from '../domain/document-nu
 import { indexNumberPrefix, nextIndexNumber } from '../domain/index-number';
 import { RelationTarget, singleRelationTarget } from '../validation/relations';
 import { throwIfViolated, violation } from '../validation/rule-violations';
+import { lockWithinTransaction } from '../utils/transaction-lock';
 
 type Data = Record<string, any>;
 interface WriteParams {
@@ -123,15 +124,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Index and document numbers are allocated by reading the issuer's highest: two writes for the same
-   * issuer must not read it at once. PostgreSQL: a transaction-scoped advisory lock per issuer (the
-   * caller holds a transaction until the row is written). SQLite: writes already run one at a time.
+   * issuer must not read it at once: a lock per issuer, held by the caller's transaction until the
+   * row is written.
    */
-  const lockIssuer = async (issuer: OrganizationRef) => {
-    if (strapi.db.dialect.client !== 'postgres' || !strapi.db.inTransaction()) return;
-    await strapi.db.transaction(({ trx }) =>
-      trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`disclosure-catalogue:${issuer.code}`])
-    );
-  };
+  const lockIssuer = (issuer: OrganizationRef) => lockWithinTransaction(strapi, `disclosure-catalogue:${issuer.code}`);
 
   return {
     async prepareCreate(params: WriteParams) {

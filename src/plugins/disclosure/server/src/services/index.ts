@@ -13,6 +13,7 @@ import locales from './locales';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
 import syndication from './syndication';
+import syndicationAttachments from './syndication-attachments';
 import syndicationInbox from './syndication-inbox';
 import syndicationWorker from './syndication-worker';
 import uploadSafety from './upload-safety';
@@ -33,6 +34,7 @@ export default {
   'publication-gate': publicationGate,
   'public-access': publicAccess,
   syndication,
+  'syndication-attachments': syndicationAttachments,
   'syndication-inbox': syndicationInbox,
   'syndication-worker': syndicationWorker,
   'upload-safety': uploadSafety,

@@ -2,10 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'crypto';
 import type { SyndicatedVersion, SyndicationMessage } from '../../../shared/contracts/syndication';
 import { CONTENT_TYPES } from '../constants';
+import { AttachmentFetchError } from '../domain/attachment-fetch';
 import { identifySender, type VerificationFailure } from '../domain/webhook-signature';
 import { policyDocumentUrl } from '../utils/public-url';
+import { lockWithinTransaction } from '../utils/transaction-lock';
 import type { SourceInput } from '../validation/source';
 import { DELIVERY_UID, EVENT_UID } from './syndication';
+import type { PreparedAttachments } from './syndication-attachments';
 
 export const SOURCE_UID = 'plugin::disclosure.syndication-source';
 export const RECORD_UID = 'plugin::disclosure.syndication-record';
@@ -22,6 +25,8 @@ export interface Receipt {
 export type InboxResult =
   | { kind: 'unauthenticated'; reason: VerificationFailure | 'unknown-source' }
   | { kind: 'invalid'; reason: string }
+  /** Something the copy needs could not be had now (an attachment): the sender should retry */
+  | { kind: 'unavailable'; reason: string }
   | { kind: 'accepted'; receipt: Receipt; duplicate: boolean };
 
 const ACTIONS = new Set(['publish', 'update', 'unpublish', 'delete']);
@@ -89,13 +94,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     confidentialityReview: { reviewer: `转载自 ${source.name}`, reviewedAt: occurredAt, conclusion: 'approved' },
   });
 
-  const apply = async (source: any, message: SyndicationMessage): Promise<Receipt> => {
+  const recordOf = (source: any, message: SyndicationMessage) =>
+    strapi.db.query(RECORD_UID).findOne({ where: { source: source.id, sourceDocumentId: message.documentId } });
+
+  /**
+   * Older than what is held: ignored. The same version again (a re-send) is applied only when the
+   * copy has gone missing here.
+   */
+  const isOutdated = async (record: any, message: SyndicationMessage) => {
+    if (!record || record.version < message.version) return false;
+    if (record.version > message.version) return true;
+    return !!record.localDocumentId && !!(await docs().findOne({ documentId: record.localDocumentId }));
+  };
+
+  const apply = async (source: any, message: SyndicationMessage, attachments: PreparedAttachments | null): Promise<Receipt> => {
     const records = strapi.db.query(RECORD_UID);
-    const record = await records.findOne({ where: { source: source.id, sourceDocumentId: message.documentId } });
-    // Older than what is held: ignored. The same version again (a re-send) is applied only when the
-    // copy has gone missing here.
-    const copyExists = async () => !!record.localDocumentId && !!(await docs().findOne({ documentId: record.localDocumentId }));
-    if (record && (record.version > message.version || (record.version === message.version && (await copyExists())))) {
+    const record = await recordOf(source, message);
+    if (await isOutdated(record, message)) {
       return { documentId: record.localDocumentId, url: record.localDocumentId ? policyDocumentUrl(strapi, record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
     }
     const receivedAt = now();
@@ -110,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     const version = message.versions.find((v) => v.locale === 'zh-Hans')!;
-    const data = await localData(version, source, message.occurredAt);
+    const data = { ...(await localData(version, source, message.occurredAt)), attachments: attachments?.fileIds ?? [] };
     let localDocumentId = record?.localDocumentId as string | undefined;
     if (localDocumentId && (await docs().findOne({ documentId: localDocumentId }))) {
       await docs().update({ documentId: localDocumentId, data: data as any });
@@ -119,8 +134,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const state = source.policy === 'publish' ? 'published' : 'held';
     // The record first: the publication gate knows a reprint by it.
-    if (record) await records.update({ where: { id: record.id }, data: { ...common, state, localDocumentId } });
-    else await records.create({ data: { ...common, state, localDocumentId } });
+    const kept = { ...common, state, localDocumentId, attachments: attachments?.manifest ?? [] };
+    if (record) await records.update({ where: { id: record.id }, data: kept });
+    else await records.create({ data: kept });
     if (state === 'published') await docs().publish({ documentId: localDocumentId });
     return { documentId: localDocumentId, url: policyDocumentUrl(strapi, localDocumentId), status: state, version: message.version };
   };
@@ -207,15 +223,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const problem = messageProblem(message);
       if (problem) return { kind: 'invalid', reason: problem };
 
-      // All or nothing: the copy, its record and the message's receipt.
-      const receipt = await strapi.db.transaction(async () => {
-        const result = await apply(source, message as SyndicationMessage);
-        await strapi.db.query(INBOX_UID).create({
-          data: { messageId, source: source.id, sourceDocumentId: message.documentId, version: message.version, receivedAt: now(), receipt: result },
+      // Attachments are fetched before the transaction (no lock held across the network), and only
+      // for a version that will be applied.
+      const attachmentService = strapi.plugin('disclosure').service('syndication-attachments');
+      let attachments: PreparedAttachments | null = null;
+      if (message.action === 'publish' || message.action === 'update') {
+        const record = await recordOf(source, message);
+        if (!(await isOutdated(record, message))) {
+          const refs = message.versions.find((v: SyndicatedVersion) => v.locale === 'zh-Hans')?.attachments ?? [];
+          try {
+            attachments = await attachmentService.prepare(source, Array.isArray(refs) ? refs : [], record?.attachments);
+          } catch (failure) {
+            if (!(failure instanceof AttachmentFetchError)) throw failure;
+            return { kind: failure.kind === 'refused' ? 'invalid' : 'unavailable', reason: failure.message };
+          }
+        }
+      }
+
+      // All or nothing: the copy, its record and the message's receipt. One message per document of a
+      // source at a time; a retry that arrives while the first is still being stored gets its receipt.
+      let duplicate = false;
+      let receipt: Receipt;
+      try {
+        receipt = await strapi.db.transaction(async () => {
+          await lockWithinTransaction(strapi, `disclosure-inbox:${source.id}:${message.documentId}`);
+          const earlier = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
+          if (earlier) {
+            duplicate = true;
+            return earlier.receipt;
+          }
+          const result = await apply(source, message as SyndicationMessage, attachments);
+          await strapi.db.query(INBOX_UID).create({
+            data: { messageId, source: source.id, sourceDocumentId: message.documentId, version: message.version, receivedAt: now(), receipt: result },
+          });
+          return result;
         });
-        return result;
-      });
-      return { kind: 'accepted', receipt, duplicate: false };
+      } catch (failure) {
+        if (attachments) await attachmentService.discard(attachments.uploaded);
+        throw failure;
+      }
+      // Fetched for a version overtaken meanwhile: not kept.
+      if (attachments && (duplicate || receipt.status === 'ignored')) await attachmentService.discard(attachments.uploaded);
+      return { kind: 'accepted', receipt, duplicate };
     },
   };
 };

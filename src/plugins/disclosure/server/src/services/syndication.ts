@@ -42,19 +42,21 @@ const documentKey = (document: any): DocumentKey | null =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
 
-  /** Size and SHA-256 of a file stored by the local upload provider; other providers: size only. */
+  /**
+   * Exact size and SHA-256 of a file stored by the local upload provider, for the receiver to verify;
+   * other providers' files go unverified (Strapi keeps only a rounded size in KB).
+   */
   const attachmentOf = async (file: any): Promise<AttachmentRef> => {
-    let sha256: string | null = null;
+    let content: Buffer | null = null;
     if (file.provider === 'local' && typeof file.url === 'string' && file.url.startsWith('/')) {
-      const content = await fs.readFile(path.join(strapi.dirs.static.public, file.url)).catch(() => null);
-      if (content) sha256 = createHash('sha256').update(content).digest('hex');
+      content = await fs.readFile(path.join(strapi.dirs.static.public, file.url)).catch(() => null);
     }
     return {
       url: file.url?.startsWith('/') ? publicUrl(strapi, file.url) : file.url,
       name: file.name,
       mime: file.mime ?? null,
-      sizeInBytes: typeof file.size === 'number' ? Math.round(file.size * 1000) : null,
-      sha256,
+      sizeInBytes: content ? content.length : null,
+      sha256: content ? createHash('sha256').update(content).digest('hex') : null,
     };
   };
 

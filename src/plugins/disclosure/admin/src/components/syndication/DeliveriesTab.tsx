@@ -1,0 +1,109 @@
+import * as React from 'react';
+import { Box, Button, Field, Flex, Loader, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { Delivery, DeliveryStatus, GetDeliveries, RetryDelivery } from '../../../../shared/contracts/syndication';
+import { beijing } from '../../utils/format';
+import { DeliveryStatusBadge, ErrorBox, HeaderCell, useDeliveryStatusLabels, useFailureText, useT } from './common';
+
+const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'delivered', 'cancelled'];
+
+/** 投递: deliveries by state; the dead ones (retries used up) can be tried again by hand. */
+export const DeliveriesTab = () => {
+  const t = useT();
+  const failureText = useFailureText();
+  const labels = useDeliveryStatusLabels();
+  const { get, post } = useFetchClient();
+  const [status, setStatus] = React.useState<DeliveryStatus>('dead');
+  const [deliveries, setDeliveries] = React.useState<Delivery[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [retrying, setRetrying] = React.useState<number | null>(null);
+
+  const load = React.useCallback(() => {
+    const params: GetDeliveries.Request['query'] = { status };
+    return get<GetDeliveries.Response>('/disclosure/deliveries', { params })
+      .then(({ data }) => (setDeliveries(data.data), setError(null)))
+      .catch((failure) => setError(failureText(failure)));
+  }, [get, failureText, status]);
+  React.useEffect(() => {
+    setDeliveries(null);
+    load();
+  }, [load]);
+
+  const retry = (delivery: Delivery) => {
+    setRetrying(delivery.id);
+    post<RetryDelivery.Response>(`/disclosure/deliveries/${delivery.id}/retry`)
+      .then(load)
+      .catch((failure) => setError(failureText(failure)))
+      .finally(() => setRetrying(null));
+  };
+
+  return (
+    <Box paddingTop={4}>
+      <Flex gap={4} alignItems="flex-end" marginBottom={4}>
+        <Box width="16rem">
+          <Field.Root name="status">
+            <Field.Label>{t('syndication.deliveries.status', '投递状态')}</Field.Label>
+            <SingleSelect value={status} onChange={(value) => setStatus(value as DeliveryStatus)}>
+              {STATUSES.map((value) => (
+                <SingleSelectOption key={value} value={value}>
+                  {labels[value]}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Box>
+        <Typography variant="pi" textColor="neutral600">
+          {t('syndication.deliveries.explain', '最近 200 条。已停止重试的投递可在修复接收方后手动重试。')}
+        </Typography>
+      </Flex>
+      <ErrorBox message={error} />
+      {!deliveries && !error && <Loader small />}
+      {deliveries && deliveries.length === 0 && <Typography>{t('syndication.deliveries.none', '没有此状态的投递。')}</Typography>}
+      {deliveries && deliveries.length > 0 && (
+        <Table colCount={8} rowCount={deliveries.length + 1}>
+          <Thead>
+            <Tr>
+              <Th><HeaderCell>{t('syndication.deliveries.document', '文件')}</HeaderCell></Th>
+              <Th><HeaderCell>{t('syndication.deliveries.action', '动作 / 版本')}</HeaderCell></Th>
+              <Th><HeaderCell>{t('syndication.deliveries.target', '接收方')}</HeaderCell></Th>
+              <Th><HeaderCell>{t('syndication.deliveries.state', '状态')}</HeaderCell></Th>
+              <Th><HeaderCell>{t('syndication.deliveries.attempts', '尝试次数')}</HeaderCell></Th>
+              <Th><HeaderCell>{t('syndication.deliveries.lastError', '最近一次答复')}</HeaderCell></Th>
+              <Th><HeaderCell>{t('syndication.deliveries.next', '下次尝试（北京时间）')}</HeaderCell></Th>
+              <Th><HeaderCell>{t('syndication.actions', '操作')}</HeaderCell></Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {deliveries.map((delivery) => (
+              <Tr key={delivery.id}>
+                <Td><Typography variant="pi">{delivery.itemDocumentId}</Typography></Td>
+                <Td>
+                  <Typography variant="pi">
+                    {delivery.action ?? '—'}
+                    {delivery.version !== null ? ` · v${delivery.version}` : ''}
+                  </Typography>
+                </Td>
+                <Td><Typography>{delivery.target ?? '—'}</Typography></Td>
+                <Td><DeliveryStatusBadge status={delivery.status} /></Td>
+                <Td><Typography>{delivery.attempts}</Typography></Td>
+                <Td>
+                  <Typography variant="pi" textColor={delivery.lastError ? 'danger600' : undefined}>
+                    {[delivery.lastStatus, delivery.lastError].filter((part) => part !== null).join(' ') || '—'}
+                  </Typography>
+                </Td>
+                <Td><Typography variant="pi">{beijing(delivery.nextAttemptAt)}</Typography></Td>
+                <Td>
+                  {delivery.status === 'dead' && (
+                    <Button size="S" variant="secondary" loading={retrying === delivery.id} onClick={() => retry(delivery)}>
+                      {t('syndication.deliveries.retry', '重试')}
+                    </Button>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,155 @@
+import * as React from 'react';
+import { Badge, Box, Button, Field, Flex, Link, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { GetSyndicationStatus, SyndicationStatus } from '../../../../shared/contracts/syndication';
+import { beijing, percent } from '../../utils/format';
+import { DeliveryStatusBadge, ErrorBox, HeaderCell, type Translate, useFailureText, useT } from './common';
+
+/** From the source's change to delivery: seconds are too fine past a minute, so the two largest units. */
+const lagText = (seconds: number | null, t: Translate) => {
+  if (seconds === null) return '—';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return t('syndication.lag.seconds', '{s} 秒', { s });
+  if (s < 3600) return t('syndication.lag.minutes', '{m} 分 {s} 秒', { m: Math.floor(s / 60), s: s % 60 });
+  if (s < 86400) return t('syndication.lag.hours', '{h} 小时 {m} 分', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
+  return t('syndication.lag.days', '{d} 天 {h} 小时', { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600) });
+};
+
+/** 文件转载情况: for one policy document, where each subscriber's copy stands and how late it came. */
+export const DocumentStatusTab = () => {
+  const t = useT();
+  const failureText = useFailureText();
+  const { get } = useFetchClient();
+  const [documentId, setDocumentId] = React.useState('');
+  const [status, setStatus] = React.useState<SyndicationStatus | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [notFound, setNotFound] = React.useState(false);
+  const [loading, setLoading] = React.useState(false);
+
+  const lookUp = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const params: GetSyndicationStatus.Request['query'] = { document: documentId.trim() };
+    setLoading(true);
+    setStatus(null);
+    setError(null);
+    setNotFound(false);
+    try {
+      const { data } = await get<GetSyndicationStatus.Response>('/disclosure/syndication-status', { params });
+      setStatus(data.data);
+    } catch (failure: any) {
+      // 404 is an answer here, not a fault: the document was never sent to anyone.
+      if ((failure?.status ?? failure?.response?.data?.error?.status) === 404) setNotFound(true);
+      else setError(failureText(failure));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const yes = t('syndication.yes', '是');
+  const no = t('syndication.no', '否');
+
+  return (
+    <Box paddingTop={4}>
+      <form onSubmit={lookUp}>
+        <Flex gap={4} alignItems="flex-end" marginBottom={4}>
+          <Box width="24rem">
+            <Field.Root name="document" required>
+              <Field.Label>{t('syndication.status.document', '政策文件 documentId')}</Field.Label>
+              <TextInput value={documentId} onChange={(e: any) => setDocumentId(e.target.value)} />
+            </Field.Root>
+          </Box>
+          <Button type="submit" loading={loading} disabled={!documentId.trim()}>
+            {t('syndication.status.lookUp', '查询')}
+          </Button>
+        </Flex>
+      </form>
+      <ErrorBox message={error} />
+      {notFound && (
+        <Box background="neutral100" padding={4} hasRadius marginBottom={4}>
+          <Typography>{t('syndication.status.never', '该文件尚未转载：没有向任何订阅方推送过。')}</Typography>
+        </Box>
+      )}
+      {status && (
+        <Flex direction="column" alignItems="stretch" gap={3}>
+          <Typography variant="pi" textColor="neutral600">
+            {t('syndication.status.summary', '文件 {documentId}：共 {versions} 个版本，{count} 个订阅方', {
+              documentId: status.documentId,
+              versions: status.versions,
+              count: status.subscribers.length,
+            })}
+          </Typography>
+          <Table colCount={10} rowCount={status.subscribers.length + 1}>
+            <Thead>
+              <Tr>
+                <Th><HeaderCell>{t('syndication.status.subscriber', '订阅方')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.status.version', '版本')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.deliveries.state', '状态')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.deliveries.attempts', '尝试次数')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.status.deliveredAt', '送达时间（北京时间）')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.status.acknowledged', '已回执')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.status.reprint', '转载稿')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.status.held', '待审核')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.status.lag', '投递耗时')}</HeaderCell></Th>
+                <Th><HeaderCell>{t('syndication.status.onTime', '按时转载率')}</HeaderCell></Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {status.subscribers.map((line) => (
+                <Tr key={line.subscriber.id}>
+                  <Td>
+                    <Typography fontWeight="bold">{line.subscriber.name}</Typography>
+                    {!line.subscriber.active && <Badge variant="neutral">{t('syndication.off', '已停用')}</Badge>}
+                  </Td>
+                  <Td><Typography>v{line.version}</Typography></Td>
+                  <Td>
+                    <DeliveryStatusBadge status={line.status} />
+                    {line.lastError && (
+                      <Typography variant="pi" textColor="danger600" tag="p">
+                        {line.lastError}
+                      </Typography>
+                    )}
+                  </Td>
+                  <Td><Typography>{line.attempts}</Typography></Td>
+                  <Td><Typography variant="pi">{beijing(line.deliveredAt)}</Typography></Td>
+                  <Td><Typography>{line.acknowledged ? yes : no}</Typography></Td>
+                  <Td>
+                    {line.reprint ? (
+                      <Flex direction="column" alignItems="flex-start">
+                        {line.reprint.url ? (
+                          <Link href={line.reprint.url} isExternal>
+                            {t('syndication.status.open', '查看')}
+                          </Link>
+                        ) : (
+                          <Typography variant="pi">{line.reprint.documentId ?? '—'}</Typography>
+                        )}
+                        <Typography variant="pi">{beijing(line.reprint.publishedAt)}</Typography>
+                      </Flex>
+                    ) : (
+                      <Typography>—</Typography>
+                    )}
+                  </Td>
+                  <Td><Typography>{line.held ? yes : no}</Typography></Td>
+                  <Td><Typography variant="pi">{lagText(line.lagSeconds, t)}</Typography></Td>
+                  <Td>
+                    <Typography variant="pi">
+                      {t('syndication.status.onTimeValue', '按时 {onTime} / 已转载 {reprinted}，按时率 {rate}（{within} 个工作日内）', {
+                        onTime: line.onTime.onTime,
+                        reprinted: line.onTime.reprinted,
+                        rate: percent(line.onTime.rate),
+                        within: line.onTime.within,
+                      })}
+                    </Typography>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+          {/* The rate also counts reprints still missing past their due day, so it can be below onTime/reprinted. */}
+          <Typography variant="pi" textColor="neutral600">
+            {t('syndication.status.onTimeNote', '按时转载率统计该订阅方收到的全部首发文件：逾期仍未转载的也计入分母。')}
+          </Typography>
+        </Flex>
+      )}
+    </Box>
+  );
+};

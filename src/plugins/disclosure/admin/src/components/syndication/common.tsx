@@ -1,0 +1,71 @@
+import * as React from 'react';
+import { Badge, Box, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { DeliveryStatus } from '../../../../shared/contracts/syndication';
+import { getTranslation } from '../../utils/getTranslation';
+
+export type Translate = (id: string, defaultMessage: string, values?: Record<string, string | number>) => string;
+
+/** The plugin's formatMessage, stable across renders so it can sit in effect dependencies. */
+export const useT = (): Translate => {
+  const { formatMessage } = useIntl();
+  return React.useCallback(
+    (id, defaultMessage, values) => formatMessage({ id: getTranslation(id), defaultMessage }, values),
+    [formatMessage]
+  );
+};
+
+/**
+ * What went wrong, for the person at the screen: the server's `{ error: { message } }`; a 403 gets
+ * its own text, as the policy's message ("Policy Failed") does not say these routes are for super admins.
+ */
+export const useFailureText = () => {
+  const t = useT();
+  return React.useCallback(
+    (failure: any): string => {
+      const status = failure?.status ?? failure?.response?.data?.error?.status;
+      if (status === 403) return t('syndication.forbidden', '仅超级管理员可管理转载 (super admins only)');
+      return failure?.response?.data?.error?.message ?? failure?.message ?? String(failure);
+    },
+    [t]
+  );
+};
+
+export const ErrorBox = ({ message }: { message: string | null }) =>
+  message ? (
+    <Box background="danger100" padding={4} hasRadius marginBottom={4}>
+      <Typography textColor="danger700">{message}</Typography>
+    </Box>
+  ) : null;
+
+/** "a, b，c、d" → ["a", "b", "c", "d"]: editors type Chinese commas as often as ASCII ones. */
+export const splitList = (text: string) =>
+  text
+    .split(/[,，、]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+const DELIVERY_VARIANT: Record<DeliveryStatus, 'warning' | 'success' | 'danger' | 'secondary'> = {
+  pending: 'warning',
+  delivered: 'success',
+  dead: 'danger',
+  cancelled: 'secondary',
+};
+
+export const useDeliveryStatusLabels = (): Record<DeliveryStatus, string> => {
+  const t = useT();
+  return {
+    pending: t('syndication.delivery.pending', '待投递'),
+    delivered: t('syndication.delivery.delivered', '已送达'),
+    dead: t('syndication.delivery.dead', '已停止重试'),
+    cancelled: t('syndication.delivery.cancelled', '已取消'),
+  };
+};
+
+export const DeliveryStatusBadge = ({ status }: { status: DeliveryStatus }) => {
+  const labels = useDeliveryStatusLabels();
+  return <Badge variant={DELIVERY_VARIANT[status] ?? 'secondary'}>{labels[status] ?? status}</Badge>;
+};
+
+/** Column headers, in the compliance page's style. */
+export const HeaderCell = ({ children }: { children: React.ReactNode }) => <Typography variant="sigma">{children}</Typography>;
