@@ -53,7 +53,7 @@ const message = (documentId: string, action: string, versionNumber: number, vers
   action,
   version: versionNumber,
   occurredAt: '2026-05-11T01:59:00.000Z',
-  source: { organization: { code: '370000000', name: '山东省人民政府' }, url: 'https://www.shandong.gov.cn' },
+  source: { organization: { code: '370000000', name: '山东省人民政府' }, url: 'https://www.shandong.gov.cn', documentUrl: `https://www.shandong.gov.cn/api/policy-documents/${documentId}` },
   versions,
 });
 
@@ -94,6 +94,9 @@ describe('POST /api/disclosure/inbox', () => {
     expect(copy.issuingOrganization.code).toBe('370000000');
     const traditional: any = await app.strapi.documents(DOC).findOne({ documentId: receipt.documentId, status: 'published', locale: 'zh-Hant' });
     expect(traditional.title).toBe('山東省人民政府關於加強政務公開的意見');
+    // 转载须注明来源: the copy names its source and links to the original, in both scripts.
+    expect(copy).toMatchObject({ reprintedFrom: '山东省人民政府', reprintedFromUrl: 'https://www.shandong.gov.cn/api/policy-documents/src-doc-1' });
+    expect(traditional).toMatchObject({ reprintedFrom: '山東省人民政府', reprintedFromUrl: 'https://www.shandong.gov.cn/api/policy-documents/src-doc-1' });
     const record = await app.strapi.db.query(RECORD).findOne({ where: { sourceDocumentId: 'src-doc-1' } });
     expect(record).toMatchObject({ version: 1, state: 'published', localDocumentId: receipt.documentId, sourceUrl: 'https://www.shandong.gov.cn', sourceOrganizationCode: '370000000' });
     // Public readers see the reprint.

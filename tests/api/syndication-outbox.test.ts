@@ -56,6 +56,7 @@ describe('syndication outbox (转载发件箱)', () => {
     expect(payload.versions[0].issuingOrganization).toEqual({ code: '370000001', name: '山东省人民政府办公厅' });
     expect(payload.versions[0].indexNumber).toBe(doc.indexNumber);
     expect(payload.source.organization.code).toBe('370000001');
+    expect(payload.source.documentUrl).toMatch(new RegExp(`/api/policy-documents/${doc.documentId}$`));
     // Mandatory reprint: every active subscriber; the inactive one is left out.
     expect(await recipientsOf(event)).toEqual(['county-a', 'county-b', 'county-d']);
   });

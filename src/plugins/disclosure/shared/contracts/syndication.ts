@@ -62,7 +62,8 @@ export interface SyndicationMessage {
   /** Increases with every change of the document at the source; older versions are ignored */
   version: number;
   occurredAt: string;
-  source: { organization: OrganizationKey | null; url: string | null };
+  /** The source instance, and the original's public address there (a reprint links back to it) */
+  source: { organization: OrganizationKey | null; url: string | null; documentUrl?: string | null };
   /** Every published locale; empty for unpublish and delete */
   versions: SyndicatedVersion[];
 }

@@ -73,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return created.documentId;
   };
 
-  const localData = async (version: SyndicatedVersion, source: any, occurredAt: string) => ({
+  const localData = async (version: SyndicatedVersion, source: any, message: SyndicationMessage) => ({
     title: version.title,
     documentNumber: version.documentNumber,
     indexNumber: version.indexNumber,
@@ -91,7 +91,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     urgent: version.urgent ?? false,
     issuingOrganization: await organizationFor(version.issuingOrganization),
     // Reviewed at the source before it published: the copy carries that review, naming the source.
-    confidentialityReview: { reviewer: `转载自 ${source.name}`, reviewedAt: occurredAt, conclusion: 'approved' },
+    confidentialityReview: { reviewer: `转载自 ${source.name}`, reviewedAt: message.occurredAt, conclusion: 'approved' },
+    // 转载须注明来源: the copy names the issuing office and links to the original.
+    reprintedFrom: message.source?.organization?.name ?? version.issuingOrganization?.name ?? source.name,
+    reprintedFromUrl: message.source?.documentUrl ?? message.source?.url ?? null,
   });
 
   const recordOf = (source: any, message: SyndicationMessage) =>
@@ -125,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     const version = message.versions.find((v) => v.locale === 'zh-Hans')!;
-    const data = { ...(await localData(version, source, message.occurredAt)), attachments: attachments?.fileIds ?? [] };
+    const data = { ...(await localData(version, source, message)), attachments: attachments?.fileIds ?? [] };
     let localDocumentId = record?.localDocumentId as string | undefined;
     if (localDocumentId && (await docs().findOne({ documentId: localDocumentId }))) {
       await docs().update({ documentId: localDocumentId, data: data as any });

@@ -380,7 +380,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         action,
         version: (previous?.version ?? 0) + 1,
         occurredAt: occurredAt.toISOString(),
-        source: { organization: source?.issuingOrganization ?? null, url: (strapi.config.get('server.url') as string) || null },
+        source: {
+          organization: source?.issuingOrganization ?? null,
+          url: (strapi.config.get('server.url') as string) || null,
+          documentUrl: policyDocumentUrl(strapi, documentId),
+        },
         versions,
       };
       const event = await events.create({
