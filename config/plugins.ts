@@ -46,6 +46,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       deadlineTrackingStartsOn: env('DISCLOSURE_TRACKING_STARTS_ON', '2025-01-01'),
       // Offices whose ready items are published automatically when their deadline arrives.
       autoPublishAtDeadline: env.array('DISCLOSURE_AUTO_PUBLISH_ORGANIZATIONS', []),
+      syndication: {
+        reprintWithinWorkingDays: env.int('SYNDICATION_REPRINT_WITHIN_WORKING_DAYS', 1),
+        // A source's file server or CDN, when its attachments are not on its own address.
+        attachmentOrigins: env.array('SYNDICATION_ATTACHMENT_ORIGINS', []),
+        deliveryIntervalSeconds: env.int('SYNDICATION_DELIVERY_INTERVAL_SECONDS', 10),
+        requestTimeoutSeconds: env.int('SYNDICATION_REQUEST_TIMEOUT_SECONDS', 10),
+      },
     },
   },
 });

@@ -22,6 +22,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // 6. Every 10 minutes, Beijing time: pending deadlines move to at-risk or overdue, and offices that
   //    enabled it get items published as their deadline arrives.
+  let delivering = false;
   strapi.cron.add({
     disclosureDeadlineSweep: {
       task: async () => {
@@ -29,12 +30,20 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       },
       options: { rule: '*/10 * * * *', tz: 'Asia/Shanghai' },
     },
-    // Every 10 seconds: the syndication outbox is delivered (leases keep instances from colliding).
+    // Every few seconds (syndication.deliveryIntervalSeconds): the outbox is delivered; leases keep
+    // instances from colliding.
     disclosureSyndicationDelivery: {
       task: async () => {
-        await service('syndication-worker').runOnce();
+        // A pass still running (slow receivers) is not joined by another from this instance.
+        if (delivering) return;
+        delivering = true;
+        try {
+          await service('syndication-worker').runOnce();
+        } finally {
+          delivering = false;
+        }
       },
-      options: { rule: '*/10 * * * * *' },
+      options: { rule: `*/${(strapi.config.get('plugin::disclosure.syndication') as any).deliveryIntervalSeconds} * * * * *` },
     },
   });
 };

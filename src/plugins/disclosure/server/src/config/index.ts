@@ -25,6 +25,10 @@ export interface DisclosureConfig {
      * may be fetched from, e.g. its file server or CDN
      */
     attachmentOrigins: string[];
+    /** How often the outbox is delivered, in seconds (1–60) */
+    deliveryIntervalSeconds: number;
+    /** How long a receiver has to answer, in seconds (1–120); a delivery's lease is derived from it */
+    requestTimeoutSeconds: number;
   };
 }
 
@@ -37,7 +41,7 @@ const defaults: DisclosureConfig = {
   autoPublishAtDeadline: false,
   deadlineTrackingStartsOn: null,
   conversion: { standard: 'tw' },
-  syndication: { reprintWithinWorkingDays: 1, attachmentOrigins: [] },
+  syndication: { reprintWithinWorkingDays: 1, attachmentOrigins: [], deliveryIntervalSeconds: 10, requestTimeoutSeconds: 10 },
 };
 
 export default {
@@ -67,6 +71,14 @@ export default {
     const within = config.syndication?.reprintWithinWorkingDays;
     if (!Number.isInteger(within) || within < 0 || within > 30) {
       problems.push('syndication.reprintWithinWorkingDays must be a whole number of working days from 0 to 30');
+    }
+    const interval = config.syndication?.deliveryIntervalSeconds;
+    if (!Number.isInteger(interval) || interval < 1 || interval > 60) {
+      problems.push('syndication.deliveryIntervalSeconds must be a whole number of seconds from 1 to 60');
+    }
+    const timeout = config.syndication?.requestTimeoutSeconds;
+    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 120) {
+      problems.push('syndication.requestTimeoutSeconds must be a whole number of seconds from 1 to 120');
     }
     const origins = config.syndication?.attachmentOrigins;
     if (!Array.isArray(origins) || origins.some((origin) => typeof origin !== 'string' || httpOrigin(origin) !== origin.replace(/\/$/, ''))) {

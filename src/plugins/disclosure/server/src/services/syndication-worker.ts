@@ -5,10 +5,14 @@ import { classifyResponse, nextAttemptAt } from '../domain/delivery-schedule';
 import { signedHeaders } from '../domain/webhook-signature';
 import { DELIVERY_UID, SUBSCRIBER_UID } from './syndication';
 
-/** How long a claimed delivery is this worker's before another may take it over (a crashed worker). */
-export const LEASE_SECONDS = 60;
-/** How long a receiver has to answer. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+/** Receivers contacted at once by one worker. */
+export const CONCURRENT_TARGETS = 8;
+
+/**
+ * How long a claimed delivery is this worker's before another may take it over (a crashed worker):
+ * long enough for the request and the writes around it, short enough that a crash delays little.
+ */
+export const leaseSecondsFor = (requestTimeoutSeconds: number) => 2 * requestTimeoutSeconds + 10;
 
 /**
  * Delivers the syndication outbox: claims due deliveries with a lease (PostgreSQL: FOR UPDATE SKIP
@@ -22,12 +26,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
   const deliveries = () => strapi.db.query(DELIVERY_UID);
   let random: () => number = Math.random;
+  const requestTimeoutSeconds = () => ((strapi.config.get('plugin::disclosure.syndication') as any)?.requestTimeoutSeconds ?? 10) as number;
 
   /** Leases up to `limit` due deliveries to this worker; returns their ids, oldest first. */
   const claim = async (limit: number, at: Date): Promise<number[]> => {
     const { tableName } = strapi.db.metadata.get(DELIVERY_UID);
     const knex = strapi.db.connection;
-    const leaseUntil = new Date(at.getTime() + LEASE_SECONDS * 1000);
+    const leaseUntil = new Date(at.getTime() + leaseSecondsFor(requestTimeoutSeconds()) * 1000);
     const due = (query: any) =>
       query
         .from(tableName)
@@ -100,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         headers: { 'content-type': 'application/json', ...signedHeaders(secrets, delivery.messageId ?? event.messageId, body, Math.floor(at.getTime() / 1000)) },
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(requestTimeoutSeconds() * 1000),
       });
       status = response.status;
       retryAfter = response.headers.get('retry-after');
@@ -112,7 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (status < 200 || status >= 300) error = `HTTP ${status}: ${text.slice(0, 500)}`;
     } catch (failure: any) {
-      error = failure?.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : String(failure?.cause?.code ?? failure?.message ?? failure);
+      error = failure?.name === 'TimeoutError' ? `no answer within ${requestTimeoutSeconds()} s` : String(failure?.cause?.code ?? failure?.message ?? failure);
     }
 
     const outcome = classifyResponse(status, retryAfter, at);
@@ -167,22 +172,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : [];
       // Subscribers a 410 switched off during this pass: their other claimed deliveries were cancelled.
       const switchedOff = new Set<number>();
-      for (const delivery of claimed) {
+      const deliver = async (delivery: any) => {
         const { id } = delivery;
-        if (switchedOff.has(delivery.subscriber?.id)) continue;
+        if (switchedOff.has(delivery.subscriber?.id)) return;
         if (delivery.status !== 'pending' || !targetOf(delivery).active) {
           await deliveries().update({ where: { id }, data: { leaseUntil: null, leasedBy: null } });
-          continue;
+          return;
         }
         if (await blockedByEarlier(delivery)) {
           await deliveries().update({ where: { id }, data: { leaseUntil: null, leasedBy: null } });
           tally.waiting += 1;
-          continue;
+          return;
         }
         const outcome = await attempt(delivery, at);
         if (outcome === 'gone' && delivery.subscriber) switchedOff.add(delivery.subscriber.id);
         tally[outcome] += 1;
+      };
+      // One target's deliveries in order, one after another; several targets at once, so that a slow
+      // receiver does not hold up the others.
+      const byTarget = new Map<string, any[]>();
+      for (const delivery of claimed) {
+        const key = JSON.stringify(targetOf(delivery).key);
+        byTarget.set(key, [...(byTarget.get(key) ?? []), delivery]);
       }
+      const queues = [...byTarget.values()];
+      const lane = async () => {
+        for (let queue = queues.shift(); queue; queue = queues.shift()) {
+          for (const delivery of queue) await deliver(delivery);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(CONCURRENT_TARGETS, queues.length) }, lane));
       return tally;
     },
 
