@@ -43,7 +43,9 @@ beforeAll(async () => {
       received.push({ id: String(request.headers['webhook-id']), version: message.version, action: message.action, signatureOk: check.ok });
       const answer = answers.shift() ?? { status: 200 };
       response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      response.end(answer.status === 200 ? JSON.stringify({ documentId: `copy-of-${message.documentId}`, url: 'https://county.example.gov.cn/zwgk/1', status: 'published' }) : '{"error":"busy"}');
+      // As the inbox answers: the receipt under data.
+      const receipt = { documentId: `copy-of-${message.documentId}`, url: 'https://county.example.gov.cn/zwgk/1', status: 'published' };
+      response.end(answer.status === 200 ? JSON.stringify({ data: receipt, meta: { duplicate: false } }) : '{"error":"busy"}');
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));

@@ -111,7 +111,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       retryAfter = response.headers.get('retry-after');
       const text = await response.text();
       try {
-        receipt = text ? JSON.parse(text) : null;
+        // The inbox answers { data: receipt, meta }.
+        const answer = text ? JSON.parse(text) : null;
+        receipt = answer?.data && typeof answer.data === 'object' && !Array.isArray(answer.data) ? answer.data : null;
       } catch {
         receipt = null;
       }
