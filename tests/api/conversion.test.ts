@@ -1,5 +1,5 @@
 import { approvedReview } from '../harness/fixtures';
-import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const ORG = 'api::organization.organization';
 const DOC = 'api::policy-document.policy-document';
@@ -64,6 +64,28 @@ describe('zh-Hant follows zh-Hans in the same operation', () => {
 
     await app.strapi.documents(DOC).unpublish({ documentId });
     expect(await hant(DOC, documentId, 'published')).toBeNull();
+  });
+
+  test('a shared (non-localized) field changed through REST holds in every version of both locales', async () => {
+    // Regression: the zh-Hant write carried stale shared fields, and Strapi copied them back over the change.
+    const token = await createFullAccessToken(app.strapi);
+    const created = await app.http().post('/api/policy-documents').set('Authorization', `Bearer ${token}`).send({
+      data: { title: '关于废止部分规范性文件的决定', issuingOrganization: office, category: 'decision', issueDate: '2026-03-10', confidentialityReview: approvedReview },
+    });
+    const id = created.body.data.documentId;
+    const versions = () =>
+      app.strapi.db.query(DOC).findMany({ where: { documentId: id }, select: ['locale', 'publishedAt', 'validity', 'expiryDate'] });
+
+    const put = await app.http().put(`/api/policy-documents/${id}`).set('Authorization', `Bearer ${token}`).send({ data: { validity: 'repealed', expiryDate: '2026-06-30' } });
+    expect(put.status).toBe(200);
+    const rows = await versions();
+    expect(rows).toHaveLength(4);
+    expect(rows.map((row: any) => [row.validity, row.expiryDate])).toEqual(Array(4).fill(['repealed', '2026-06-30']));
+    const traditional = await app.http().get(`/api/policy-documents/${id}`).query({ locale: 'zh-Hant' });
+    expect(traditional.body.data).toMatchObject({ validity: 'repealed', expiryDate: '2026-06-30' });
+
+    await app.strapi.documents(DOC).update({ documentId: id, data: { validity: 'amended' } as any, status: 'published' } as any);
+    expect((await versions()).map((row: any) => row.validity)).toEqual(Array(4).fill('amended'));
   });
 
   test('components are converted, names kept as written', async () => {

@@ -41,6 +41,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : attribute.pluginOptions?.i18n?.localized === true;
     });
 
+  /**
+   * Fields both locales share (non-localized), as Strapi's i18n plugin defines them. zh-Hant's draft
+   * must be written with zh-Hans's values of these too: Strapi copies a locale's shared fields to the
+   * others after each write, so a zh-Hant draft written with stale ones would undo the editor's change.
+   */
+  const sharedAttributes = (uid: string): Array<[string, Attribute]> => {
+    const names: string[] = strapi.plugin('i18n').service('content-types').getNonLocalizedAttributes(schema(uid));
+    return names.map((name) => [name, schema(uid).attributes[name]]);
+  };
+
+  const sharedDataFor = (uid: string, source: Entry): Entry => {
+    const data: Entry = {};
+    for (const [name, attribute] of sharedAttributes(uid)) {
+      if (!(name in source)) continue;
+      const value = source[name];
+      if (attribute.type === 'media' && value) data[name] = Array.isArray(value) ? value.map((file: Entry) => file.id) : value.id;
+      else if (attribute.type === 'component' || attribute.type === 'dynamiczone') data[name] = stripIds(value);
+      else data[name] = value;
+    }
+    return data;
+  };
+
   const build = async (): Promise<ChineseConverter> => {
     const terms = await strapi.db.query(CONVERSION_TERM_UID as any).findMany({ select: ['kind', 'simplified', 'traditional'] });
     return new ChineseConverter(standard(), {
@@ -89,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const populateFor = (uid: string) =>
     Object.fromEntries(
-      localizedAttributes(uid)
+      [...localizedAttributes(uid), ...sharedAttributes(uid)]
         .filter(([, attribute]) => ['relation', 'component', 'dynamiczone', 'media'].includes(attribute.type))
         .map(([name, attribute]) => [name, attribute.type === 'relation' ? { fields: ['documentId'] } : true])
     );
@@ -171,7 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const locks = new Set<string>((await service.locksOf(uid, documentId)).map((lock: Entry) => lock.field));
-      const data = await service.traditionalDataFor(uid, source, locks);
+      const data = { ...sharedDataFor(uid, source), ...(await service.traditionalDataFor(uid, source, locks)) };
       await syncing.run(true, async () => {
         await strapi.documents(uid as any).update({ documentId, locale: TARGET, data } as any);
         if (options.publish && schema(uid).options?.draftAndPublish) {
