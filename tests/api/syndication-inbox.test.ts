@@ -117,11 +117,14 @@ describe('POST /api/disclosure/inbox', () => {
   test('an update replaces the copy; an older version arriving late is ignored; a withdrawal follows', async () => {
     const first = await send(JSON.stringify(message('src-doc-3', 'publish', 1, [version({ title: '原标题', documentNumber: '鲁政发〔2026〕5号', indexNumber: '370000000/2026-00005' })])));
     const local = first.body.data.documentId;
-    const updated = await send(JSON.stringify(message('src-doc-3', 'update', 3, [version({ title: '更正后的标题', documentNumber: '鲁政发〔2026〕5号', indexNumber: '370000000/2026-00005' })])), [OLD_SECRET]);
+    const updated = await send(JSON.stringify(message('src-doc-3', 'update', 3, [version({ title: '更正后的标题', documentNumber: '鲁政发〔2026〕5号', indexNumber: '370000000/2026-00005', validity: 'repealed' })])), [OLD_SECRET]);
     expect(updated.body.data).toMatchObject({ documentId: local, status: 'published', version: 3 });
     const late = await send(JSON.stringify(message('src-doc-3', 'update', 2, [version({ title: '过时的标题', documentNumber: '鲁政发〔2026〕5号', indexNumber: '370000000/2026-00005' })])));
     expect(late.body.data).toMatchObject({ status: 'ignored', reason: 'older-version', version: 3 });
-    expect(((await app.strapi.documents(DOC).findOne({ documentId: local, status: 'published' })) as any).title).toBe('更正后的标题');
+    expect(await app.strapi.documents(DOC).findOne({ documentId: local, status: 'published' })).toMatchObject({ title: '更正后的标题', validity: 'repealed' });
+    const versions = await app.strapi.db.query(DOC).findMany({ where: { documentId: local }, select: ['validity'] });
+    // Every version, both locales: the reads behind the inbox's POST see drafts as drafts.
+    expect(versions.map((row: any) => row.validity)).toEqual(Array(4).fill('repealed'));
 
     const withdrawn = await send(JSON.stringify(message('src-doc-3', 'unpublish', 4, [])));
     expect(withdrawn.body.data).toMatchObject({ status: 'withdrawn', version: 4 });

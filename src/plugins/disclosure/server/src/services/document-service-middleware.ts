@@ -28,11 +28,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * A content-API read that sees what the public sees: from the public, an end user, or a read-only
    * API token (which has no business with drafts). Full-access and custom tokens are trusted systems
-   * an administrator set up; the admin and code are not content-API requests.
+   * an administrator set up; the admin and code are not content-API requests. Only GET and HEAD ask to
+   * read: the reads behind a public POST (a signed syndication message) are the server's own, and
+   * restricting them would make it see published rows for drafts and write stale values back.
    */
   const readsAsPublic = (): boolean => {
     const request = strapi.requestContext.get();
     if (!request || request.state?.route?.info?.type !== 'content-api') return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     const auth = request.state?.auth;
     if (!TOKEN_STRATEGIES.has(auth?.strategy?.name)) return true;
     return auth?.credentials?.type === 'read-only';
