@@ -7,8 +7,10 @@
  *    policies), paired rounds in alternating order; the converter should cost under 10% more.
  * 2. Reading zh-Hant against zh-Hans through the real HTTP server: conversion happens on write, so
  *    both should cost the same.
+ * 3. Syndication fan-out to 200 loopback receivers, 30% failing at first (bench/fan-out.js, in a
+ *    process of its own): time until all acknowledged against a bare fan-out loop, and nothing lost.
  */
-const { execSync } = require('child_process');
+const { execFileSync, execSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const http = require('http');
@@ -154,6 +156,7 @@ async function readBench() {
     node: process.version,
     conversion: await conversionBench(),
     localizedReads: await readBench(),
+    fanOut: JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'fan-out.js')], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()),
   };
   const stamp = result.at.replace(/[:.]/g, '-');
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
@@ -171,6 +174,10 @@ async function readBench() {
     `| heap for both converters | ${result.conversion.heapForBothConvertersMb} MB |`,
     `| zh-Hans list reads (sequential, HTTP) | ${result.localizedReads.zhHansRequestsPerSecond} requests/s |`,
     `| zh-Hant read cost / zh-Hans read cost | ${result.localizedReads.zhHantToZhHansCostRatio} |`,
+    `| syndication fan-out: ${result.fanOut.documents} documents to ${result.fanOut.receivers} receivers, ${result.fanOut.failingFirst} failing at first | all acknowledged in ${result.fanOut.outboxMs} ms (${result.fanOut.passes} worker passes, ${result.fanOut.retries} retries; retry waits skipped) |`,
+    `| fan-out through the outbox / bare fan-out loop (${result.fanOut.bareMs} ms) | ${result.fanOut.outboxToBareRatio} |`,
+    `| fan-out lost / dead / bad signatures | ${result.fanOut.lost} / ${result.fanOut.dead} / ${result.fanOut.badSignatures} |`,
+    `| publishing with ${result.fanOut.receivers} subscribers / with none | ${result.fanOut.publishWithSubscribersMs} ms / ${result.fanOut.publishAloneMs} ms |`,
     '',
   ].join('\n');
   fs.writeFileSync(path.join(ROOT, `bench/results/${stamp}.md`), markdown);

@@ -35,7 +35,7 @@ beforeAll(async () => {
         return;
       }
       const message = JSON.parse(body);
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ documentId: 'county-copy', url: null, status: 'held', version: message.version }));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { documentId: 'county-copy', url: null, status: 'held', version: message.version }, meta: { duplicate: false } }));
     });
   });
   await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));

@@ -26,7 +26,8 @@ beforeAll(async () => {
       const message = JSON.parse(body);
       const state = outcomes[message.versions[0]?.title] ?? 'published';
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ documentId: `copy-${message.documentId}`, url: state === 'published' ? `https://county.example.gov.cn/${message.documentId}` : null, status: state, version: message.version }));
+      const receipt = { documentId: `copy-${message.documentId}`, url: state === 'published' ? `https://county.example.gov.cn/${message.documentId}` : null, status: state, version: message.version };
+      response.end(JSON.stringify({ data: receipt, meta: { duplicate: false } }));
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -84,7 +85,26 @@ test('reprinted at once, and held by the receiver: both acknowledged; the held o
 
   setClock(app, '2026-06-04T02:00:00Z'); // Thursday: the held reprint is past its working day
   const later = (await status(held.documentId)).body.data.subscribers[0];
-  expect(later).toMatchObject({ acknowledged: true, held: true, reprint: null, onTime: { reprinted: 1, onTime: 1, rate: 0.5 } });
+  expect(later).toMatchObject({ acknowledged: true, held: true, reprint: null, onTime: { reprinted: 1, onTime: 1, overdue: 1, rate: 0.5 } });
+
+  // The compliance report carries the same, per subscriber, for the period's publications.
+  const report = await app.http().get('/api/disclosure/compliance').set('Authorization', `Bearer ${token}`).query({ from: '2026-06-01', to: '2026-06-30' });
+  expect(report.status).toBe(200);
+  expect(report.body.data.reprints).toEqual([
+    {
+      subscriber: { id: expect.any(Number), name: '济阳区政府门户', organizationCode: '370125000', active: true },
+      within: 1,
+      received: 2,
+      reprinted: 1,
+      onTime: 1,
+      late: 0,
+      overdue: 1,
+      pending: 0,
+      rate: 0.5,
+    },
+  ]);
+  const before = await app.http().get('/api/disclosure/compliance').set('Authorization', `Bearer ${token}`).query({ to: '2026-05-31' });
+  expect(before.body.data.reprints).toEqual([]);
 });
 
 test('a document never syndicated: 404; a bad parameter: 400; the public: refused', async () => {

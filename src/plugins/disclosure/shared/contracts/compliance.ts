@@ -48,6 +48,20 @@ export interface StaleColumn {
   daysSinceLastItem: number;
 }
 
+export interface ReprintTimeliness {
+  subscriber: { id: number; name: string; organizationCode: string | null; active: boolean };
+  /** Working days after the source's publication a reprint is due */
+  within: number;
+  received: number;
+  reprinted: number;
+  onTime: number;
+  late: number;
+  /** Not reprinted, and past due */
+  overdue: number;
+  pending: number;
+  rate: number | null;
+}
+
 export interface ComplianceReport {
   period: { from: string | null; to: string | null };
   organization: OrganizationSummary | null;
@@ -59,6 +73,8 @@ export interface ComplianceReport {
     byRule: Array<Tally & { rule: string; label: string | null; source: string | null }>;
   };
   staleColumns: StaleColumn[];
+  /** 转载: how promptly each subscriber reprinted what it received (policy documents published in the period) */
+  reprints: ReprintTimeliness[];
   calendar: { complete: boolean; missingYears: number[] };
 }
 

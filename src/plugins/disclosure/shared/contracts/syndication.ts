@@ -85,7 +85,7 @@ export interface SubscriberSyndicationStatus {
   /** From the source's change to its delivery, in seconds */
   lagSeconds: number | null;
   /** Reprints by this subscriber published within the configured working days, of all it received */
-  onTime: { within: number; reprinted: number; onTime: number; rate: number | null };
+  onTime: { within: number; reprinted: number; onTime: number; late: number; overdue: number; rate: number | null };
 }
 
 export interface SyndicationStatus {

@@ -131,6 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })),
         },
         staleColumns: stale.map((column) => ({ ...column, lastPublishedAt: column.lastPublishedAt.toISOString() })),
+        reprints: await plugin().service('syndication').reprintTimeliness({ from: query.from, to: query.to, issuer: organization?.code }),
         calendar: { complete: missingYears.length === 0, missingYears },
       };
     },

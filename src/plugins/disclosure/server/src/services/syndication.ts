@@ -15,6 +15,7 @@ import type {
 import { CONTENT_TYPES, LOCALES } from '../constants';
 import { policyDocumentUrl, publicUrl } from '../utils/public-url';
 import { beijingDate, startOfBeijingDay } from '../domain/beijing-time';
+import { tallyReprints, type ReprintFact } from '../domain/reprint-timeliness';
 import { subscriberWants } from '../domain/syndication-scope';
 import { generateSecret, identifySender } from '../domain/webhook-signature';
 import type { SubscriberInput } from '../validation/subscriber';
@@ -114,30 +115,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return publishedAt ? { documentId: receipt.documentId ?? null, url: receipt.url ?? null, publishedAt } : null;
   };
 
-  /** A subscriber's reprints of first publications: how many were published within `within` working days. */
-  const onTimeOf = async (subscriberId: number, within: number) => {
+  /**
+   * Reprint timeliness per subscriber: each first publication delivered to it is due within `within`
+   * working days of the source's publication (on the holiday calendar). `from` and `to` limit it to
+   * documents published in that Beijing date range, `issuer` to those of one organization (code).
+   */
+  const reprintTimeliness = async (options: { subscriber?: number; from?: string; to?: string; issuer?: string } = {}) => {
     const calendar = strapi.plugin('disclosure').service('calendar');
+    const within = reprintWithinWorkingDays();
     const today = beijingDate(now());
     const received = await strapi.db.query(DELIVERY_UID).findMany({
-      where: { subscriber: subscriberId, status: 'delivered', event: { action: 'publish' } },
-      populate: { event: { select: ['occurredAt', 'payload'] } },
+      where: { status: 'delivered', event: { action: 'publish' }, ...(options.subscriber ? { subscriber: options.subscriber } : { subscriber: { id: { $notNull: true } } }) },
+      populate: { event: { select: ['occurredAt', 'payload'] }, subscriber: { select: ['id', 'name', 'active'], populate: { organization: { select: ['code'] } } } },
     });
-    let decided = 0;
-    let onTime = 0;
-    let reprinted = 0;
+    const facts = new Map<number, { subscriber: any; facts: ReprintFact[] }>();
     for (const delivery of received) {
-      const sourcePublishedAt = delivery.event?.payload?.versions?.[0]?.publishedAt ?? delivery.event?.occurredAt;
-      const due = (await calendar.addWorkingDays(beijingDate(new Date(sourcePublishedAt)), within)).date as string;
+      const published = delivery.event?.payload?.versions?.[0];
+      if (options.issuer && published?.issuingOrganization?.code !== options.issuer) continue;
+      const sourcePublishedOn = beijingDate(new Date(published?.publishedAt ?? delivery.event?.occurredAt));
+      if ((options.from && sourcePublishedOn < options.from) || (options.to && sourcePublishedOn > options.to)) continue;
+      const dueDate = (await calendar.addWorkingDays(sourcePublishedOn, within)).date as string;
       const reprint = reprintOf(delivery);
-      if (reprint) {
-        reprinted += 1;
-        decided += 1;
-        if (beijingDate(new Date(reprint.publishedAt)) <= due) onTime += 1;
-      } else if (today > due) {
-        decided += 1;
-      }
+      const entry = facts.get(delivery.subscriber.id) ?? { subscriber: delivery.subscriber, facts: [] };
+      entry.facts.push({ dueDate, reprintedOn: reprint ? beijingDate(new Date(reprint.publishedAt)) : null });
+      facts.set(delivery.subscriber.id, entry);
     }
-    return { within, reprinted, onTime, rate: decided ? onTime / decided : null };
+    return [...facts.values()]
+      .sort((a, b) => a.subscriber.name.localeCompare(b.subscriber.name))
+      .map(({ subscriber, facts: list }) => ({
+        subscriber: { id: subscriber.id, name: subscriber.name, organizationCode: subscriber.organization?.code ?? null, active: subscriber.active },
+        within,
+        ...tallyReprints(list, today),
+      }));
+  };
+
+  const reprintWithinWorkingDays = () => ((strapi.config.get('plugin::disclosure.syndication') as any)?.reprintWithinWorkingDays ?? 1) as number;
+
+  const onTimeOf = async (subscriberId: number) => {
+    const [tally] = await reprintTimeliness({ subscriber: subscriberId });
+    const within = reprintWithinWorkingDays();
+    return tally ? { within, reprinted: tally.reprinted, onTime: tally.onTime, late: tally.late, overdue: tally.overdue, rate: tally.rate } : { within, reprinted: 0, onTime: 0, late: 0, overdue: 0, rate: null };
   };
 
   /** A subscriber as the admin sees it: never its secrets. */
@@ -165,6 +182,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.query(SUBSCRIBER_UID).findOne({ where: { id }, populate: { organization: { select: ['documentId', 'code'] } } });
 
   return {
+    reprintTimeliness,
+
     async listSubscribers() {
       const all = await strapi.db.query(SUBSCRIBER_UID).findMany({ orderBy: { name: 'asc' }, populate: { organization: { select: ['documentId', 'code'] } } });
       return all.map(publicSubscriber);
@@ -322,7 +341,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async status(documentId: string): Promise<SyndicationStatus | null> {
       const versions = await strapi.db.query(EVENT_UID).count({ where: { itemDocumentId: documentId } });
       if (!versions) return null;
-      const within = (strapi.config.get('plugin::disclosure.syndication') as any)?.reprintWithinWorkingDays ?? 1;
       const all = await strapi.db.query(DELIVERY_UID).findMany({
         where: { itemDocumentId: documentId },
         populate: { event: { select: ['version', 'occurredAt'] }, subscriber: { populate: { organization: { select: ['code'] } } } },
@@ -351,7 +369,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           reprint: reprintOf(delivery),
           held: delivery.receipt?.status === 'held',
           lagSeconds: deliveredAt ? Math.round((deliveredAt.getTime() - new Date(delivery.event.occurredAt).getTime()) / 1000) : null,
-          onTime: await onTimeOf(delivery.subscriber.id, within),
+          onTime: await onTimeOf(delivery.subscriber.id),
         });
       }
       return { documentId, versions, subscribers };
