@@ -174,7 +174,7 @@ async function readBench() {
     `| heap for both converters | ${result.conversion.heapForBothConvertersMb} MB |`,
     `| zh-Hans list reads (sequential, HTTP) | ${result.localizedReads.zhHansRequestsPerSecond} requests/s |`,
     `| zh-Hant read cost / zh-Hans read cost | ${result.localizedReads.zhHantToZhHansCostRatio} |`,
-    `| syndication fan-out: ${result.fanOut.documents} documents to ${result.fanOut.receivers} receivers, ${result.fanOut.failingFirst} failing at first | all acknowledged in ${result.fanOut.outboxMs} ms (${result.fanOut.passes} worker passes, ${result.fanOut.retries} retries; retry waits skipped) |`,
+    `| syndication fan-out: ${result.fanOut.documents} documents to ${result.fanOut.receivers} receivers, ${result.fanOut.failingFirst} failing at first | all acknowledged in ${result.fanOut.outboxMs} ms (${result.fanOut.passes} worker passes, ${result.fanOut.retries} retries; ${result.fanOut.waitSkippedSeconds} s of retry waits skipped) |`,
     `| fan-out through the outbox / bare fan-out loop (${result.fanOut.bareMs} ms) | ${result.fanOut.outboxToBareRatio} |`,
     `| fan-out lost / dead / bad signatures | ${result.fanOut.lost} / ${result.fanOut.dead} / ${result.fanOut.badSignatures} |`,
     `| publishing with ${result.fanOut.receivers} subscribers / with none | ${result.fanOut.publishWithSubscribersMs} ms / ${result.fanOut.publishAloneMs} ms |`,

@@ -82,6 +82,13 @@ beforeEach(() => {
 
 const publishSyndicated = () => app.strapi.documents(DOC).create({ data: policyDocumentData(office, { mustSyndicate: true }) as any, status: 'published' });
 
+test('with cron switched off (CRON_ENABLED=false), no delivery pass or sweep runs on its own', async () => {
+  // Strapi starts every task a plugin adds, whatever server.cron.enabled says: the plugin checks it.
+  const names = app.strapi.cron.jobs.map((job: any) => job.name);
+  expect(names).not.toContain('disclosureSyndicationDelivery');
+  expect(names).not.toContain('disclosureDeadlineSweep');
+});
+
 test('a busy receiver is retried after its Retry-After; then the receipt is kept', async () => {
   at('2026-05-11T02:00:00Z');
   const doc = await publishSyndicated();
