@@ -197,6 +197,28 @@ describe('interpretations go out with their document (同步发布)', () => {
   });
 });
 
+describe('images need alternative text (无障碍)', () => {
+  test('a press release or interpretation with an image lacking alt text is refused, naming it; with it, published', async () => {
+    const image = await app.strapi.db.query('plugin::upload.file').create({
+      data: { name: '发布会现场.jpg', hash: `press_${Date.now()}`, ext: '.jpg', mime: 'image/jpeg', size: 12.3, url: '/uploads/press.jpg', provider: 'local', width: 800, height: 600 },
+    });
+    const pdf = await app.strapi.db.query('plugin::upload.file').create({
+      data: { name: '发布稿.pdf', hash: `pdf_${Date.now()}`, ext: '.pdf', mime: 'application/pdf', size: 40, url: '/uploads/release.pdf', provider: 'local' },
+    });
+    const releases = app.strapi.documents('api::press-release.press-release');
+    const release = await releases.create({
+      data: { title: '新闻发布会', kind: 'press-conference', organization: office, confidentialityReview: approvedReview, media: [image.id, pdf.id] } as any,
+    });
+    await expect(releases.publish({ documentId: release.documentId })).rejects.toThrow(/图片须填写替代文字（alt）后才能发布，缺少：发布会现场\.jpg/);
+    const source = await newDocument({ title: '配图解读的文件' });
+    await expect(newInterpretation(source.documentId, { media: [image.id] }).then((draft) => interpretations().publish({ documentId: draft.documentId }))).rejects.toThrow(/替代文字/);
+
+    await app.strapi.db.query('plugin::upload.file').update({ where: { id: image.id }, data: { alternativeText: '新闻发布会现场，发言人介绍政策要点' } });
+    await releases.publish({ documentId: release.documentId });
+    expect(await isPublished('api::press-release.press-release', release.documentId)).toBe(true);
+  });
+});
+
 describe('the ledger (发布台账)', () => {
   test('the boot installed the append-only triggers', () => {
     expect(bootTriggers).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
+import zlib from 'zlib';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const PUBLIC_DIR = path.join(__dirname, '..', '..', 'public');
@@ -27,6 +28,29 @@ function windowsExecutable(): Buffer {
 }
 
 const fileCount = () => app.strapi.db.query('plugin::upload.file').count();
+
+/** A PNG whose header claims `width`×`height` over a few bytes of data: a decompression bomb. */
+function pngClaiming(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(2, 9); // truecolour
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 beforeAll(async () => {
   app = await startApp();
@@ -78,13 +102,54 @@ describe('uploads through the content API', () => {
     }
   });
 
-  test('an image above 50 megapixels is refused from its header, with the limit', async () => {
+  test('an image above 40 megapixels (the default limit) is refused from its header, with the limit', async () => {
     const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toBuffer();
     const before = await fileCount();
     const response = await upload('huge.png', huge, 'image/png');
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toMatch(/^图片像素过大：8000×7000，上限 50 百万像素/);
+    expect(response.body.error.message).toMatch(/^图片像素过大：8000×7000，上限 40 百万像素/);
     expect(await fileCount()).toBe(before);
+  });
+
+  test('a 20000×20000 PNG is refused from its header, without decoding it', async () => {
+    const bomb = pngClaiming(20_000, 20_000);
+    const before = await fileCount();
+    const rssBefore = process.memoryUsage().rss;
+    const response = await upload('bomb.png', bomb, 'image/png');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^图片像素过大：20000×20000，上限 40 百万像素/);
+    // Decoding it would take 1.2 GB; the refusal costs next to nothing.
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
+    expect(await fileCount()).toBe(before);
+  });
+
+  test('WebP derivatives beside every format; a 750×6000 infographic (图解) becomes 4 ordered tiles', async () => {
+    const rows = Buffer.alloc(750 * 6000 * 3);
+    for (let y = 0; y < 6000; y += 1) rows.fill(Math.floor(y / 1500) * 60, y * 750 * 3, (y + 1) * 750 * 3);
+    const infographic = await sharp(rows, { raw: { width: 750, height: 6000, channels: 3 } }).png().toBuffer();
+    const response = await upload('政策图解.png', infographic, 'image/png');
+    expect(response.status).toBe(201);
+    const [file] = response.body;
+    const formats = file.formats as Record<string, any>;
+    stored.push(file.url, ...Object.values(formats).map((format: any) => format.url));
+
+    expect(formats.webp).toMatchObject({ mime: 'image/webp', width: 750, height: 6000 });
+    const breakpoints = Object.keys(formats).filter((name) => !name.endsWith('webp') && !name.startsWith('tile_') && name !== 'thumbnail');
+    expect(breakpoints.length).toBeGreaterThan(0);
+    for (const key of breakpoints) {
+      expect(formats[`${key}_webp`]).toMatchObject({ mime: 'image/webp', width: formats[key].width, height: formats[key].height });
+    }
+    const tiles = Object.keys(formats).filter((key) => key.startsWith('tile_'));
+    expect(tiles).toEqual(['tile_01', 'tile_02', 'tile_03', 'tile_04']);
+    for (const [index, key] of tiles.entries()) {
+      expect(formats[key]).toMatchObject({ mime: 'image/webp', width: 750, height: 1500 });
+      // In reading order: tile n shows band n of the picture.
+      const { dominant } = await sharp(path.join(PUBLIC_DIR, formats[key].url)).stats();
+      expect(Math.abs(dominant.r - index * 60)).toBeLessThan(16);
+    }
+    // Read back through the API with the file: the tiles come in order.
+    const read = await app.http().get(`/api/upload/files/${file.id}`).set('Authorization', `Bearer ${token}`);
+    expect(Object.keys(read.body.formats).filter((key) => key.startsWith('tile_'))).toEqual(tiles);
   });
 
   test('the public may not upload at all', async () => {

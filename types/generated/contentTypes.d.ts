@@ -1068,6 +1068,24 @@ export interface ApiPolicyDocumentPolicyDocument
       'manyToOne',
       'api::policy-document.policy-document'
     >;
+    reprintedFrom: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    reprintedFromUrl: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1239,6 +1257,111 @@ export interface ApiPressReleasePressRelease
         };
       }> &
       Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface ApiPublicConcernPublicConcern
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'public_concerns';
+  info: {
+    description: '\u653F\u52A1\u8206\u60C5\u56DE\u5E94\uFF1A\u793E\u4F1A\u5173\u5207\u3001\u5176\u4E25\u91CD\u7A0B\u5EA6\u4E0E\u56DE\u5E94 (a public concern, how serious it is, and the responses that answered it)';
+    displayName: 'Public concern';
+    pluralName: 'public-concerns';
+    singularName: 'public-concern';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: true;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    detectedAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    documents: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::policy-document.policy-document'
+    >;
+    internalNotes: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    interpretations: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::interpretation.interpretation'
+    >;
+    locale: Schema.Attribute.String;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::public-concern.public-concern'
+    >;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    pressConferenceAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    pressReleases: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::press-release.press-release'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    response: Schema.Attribute.Blocks &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    severity: Schema.Attribute.Enumeration<['general', 'major-emergency']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'general'>;
+    summary: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    topic: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1517,11 +1640,67 @@ export interface PluginDisclosureDeadline extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginDisclosureInboxMessage
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_inbox_messages';
+  info: {
+    description: '\u5DF2\u5904\u7406\u7684\u8F6C\u8F7D\u6D88\u606F\uFF08\u6309 webhook-id \u53BB\u91CD\uFF09\u53CA\u7B54\u590D\u7684\u56DE\u6267 (processed messages, by webhook-id, with the receipt given)';
+    displayName: 'Syndication inbox message';
+    pluralName: 'inbox-messages';
+    singularName: 'inbox-message';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.inbox-message'
+    > &
+      Schema.Attribute.Private;
+    messageId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    receipt: Schema.Attribute.JSON;
+    receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    source: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::disclosure.syndication-source'
+    >;
+    sourceDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer;
+  };
+}
+
 export interface PluginDisclosureLedgerEntry
   extends Struct.CollectionTypeSchema {
   collectionName: 'disclosure_ledger_entries';
   info: {
-    description: '\u53D1\u5E03\u53F0\u8D26\uFF1A\u6BCF\u6B21\u53D1\u5E03\u3001\u64A4\u9500\u53D1\u5E03\u548C\u62D2\u7EDD\u53D1\u5E03\u7684\u8BB0\u5F55\uFF0C\u53EA\u589E\u4E0D\u6539 (append-only record of every publish, unpublish and refusal)';
+    description: '\u53D1\u5E03\u53F0\u8D26\u517C\u5BA1\u8BA1\u65E5\u5FD7\uFF1A\u53D1\u5E03\u3001\u64A4\u9500\u53D1\u5E03\u3001\u62D2\u7EDD\u53D1\u5E03\u3001\u767B\u5F55\u3001\u89D2\u8272\u53D8\u66F4\uFF0C\u53EA\u589E\u4E0D\u6539 (append-only record of publishing, refusals, logins and role changes; the audit log)';
     displayName: 'Disclosure ledger entry';
     pluralName: 'ledger-entries';
     singularName: 'ledger-entry';
@@ -1541,7 +1720,9 @@ export interface PluginDisclosureLedgerEntry
     };
   };
   attributes: {
-    action: Schema.Attribute.Enumeration<['publish', 'unpublish']> &
+    action: Schema.Attribute.Enumeration<
+      ['publish', 'unpublish', 'login', 'role-change', 'export']
+    > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1555,6 +1736,10 @@ export interface PluginDisclosureLedgerEntry
       ['admin', 'api-token', 'user', 'system']
     > &
       Schema.Attribute.Required;
+    address: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     at: Schema.Attribute.DateTime & Schema.Attribute.Required;
     contentType: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1586,6 +1771,359 @@ export interface PluginDisclosureLedgerEntry
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureSubscriber
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_subscribers';
+  info: {
+    description: "\u8F6C\u8F7D\u8BA2\u9605\u65B9\uFF1A\u63A5\u6536\u672C\u7AD9\u63A8\u9001\u7684\u4E0B\u7EA7\u95E8\u6237 (a portal that receives this instance's content to reprint)";
+    displayName: 'Syndication subscriber';
+    pluralName: 'subscribers';
+    singularName: 'subscriber';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    categories: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    disabledAt: Schema.Attribute.DateTime;
+    disabledReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    endpointUrl: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.subscriber'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    previousSecret: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    scope: Schema.Attribute.Enumeration<['must-syndicate', 'categories']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'must-syndicate'>;
+    secret: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    topics: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureSyndicationDelivery
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_syndication_deliveries';
+  info: {
+    description: '\u4E00\u6761\u4E8B\u4EF6\u5BF9\u4E00\u4E2A\u8BA2\u9605\u65B9\uFF08\u6216\u56DE\u6267\u5BF9\u6765\u6E90\uFF09\u7684\u6295\u9012\uFF1A\u72B6\u6001\u3001\u5C1D\u8BD5\u6B21\u6570\u3001\u4E0B\u6B21\u65F6\u95F4\u3001\u6700\u540E\u9519\u8BEF\u3001\u56DE\u6267 (one event to one subscriber: status, attempts, next attempt, last error, receipt)';
+    displayName: 'Syndication delivery';
+    pluralName: 'syndication-deliveries';
+    singularName: 'syndication-delivery';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    event: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::disclosure.syndication-event'
+    >;
+    firstAttemptAt: Schema.Attribute.DateTime;
+    itemDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    lastError: Schema.Attribute.Text;
+    lastStatus: Schema.Attribute.Integer;
+    leasedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    leaseUntil: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.syndication-delivery'
+    > &
+      Schema.Attribute.Private;
+    messageId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    nextAttemptAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    receipt: Schema.Attribute.JSON;
+    source: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::disclosure.syndication-source'
+    >;
+    status: Schema.Attribute.Enumeration<
+      ['pending', 'delivered', 'dead', 'cancelled']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    subscriber: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::disclosure.subscriber'
+    >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureSyndicationEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_syndication_events';
+  info: {
+    description: "\u8F6C\u8F7D\u53D1\u4EF6\u7BB1\uFF1A\u53EF\u8F6C\u8F7D\u6761\u76EE\u7684\u6BCF\u6B21\u53D1\u5E03\u3001\u66F4\u65B0\u3001\u64A4\u9500\u53CA\u8F6C\u8F7D\u56DE\u6267\uFF0C\u4E0E\u53D8\u66F4\u540C\u4E00\u4E8B\u52A1\u5199\u5165 (outbox: every publish, update and withdrawal of a syndicable item, and reprint receipts, written in the change's transaction)";
+    displayName: 'Syndication event';
+    pluralName: 'syndication-events';
+    singularName: 'syndication-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      ['publish', 'update', 'unpublish', 'delete', 'receipt']
+    > &
+      Schema.Attribute.Required;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    itemDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.syndication-event'
+    > &
+      Schema.Attribute.Private;
+    messageId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    payload: Schema.Attribute.JSON & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginDisclosureSyndicationRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_syndication_records';
+  info: {
+    description: '\u8F6C\u8F7D\u8BB0\u5F55\uFF1A\u672C\u7AD9\u526F\u672C\u4E0E\u6765\u6E90\u6587\u4EF6\u7684\u5BF9\u5E94\u3001\u7248\u672C\u4E0E\u72B6\u6001 (a local copy and the source document it reprints: version and state)';
+    displayName: 'Syndication record';
+    pluralName: 'syndication-records';
+    singularName: 'syndication-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attachments: Schema.Attribute.JSON;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    localDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.syndication-record'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    source: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::disclosure.syndication-source'
+    >;
+    sourceDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    sourceOrganizationCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    sourceUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
+    state: Schema.Attribute.Enumeration<['published', 'held', 'withdrawn']> &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginDisclosureSyndicationSource
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_syndication_sources';
+  info: {
+    description: '\u8F6C\u8F7D\u6765\u6E90\uFF1A\u5411\u672C\u7AD9\u63A8\u9001\u5185\u5BB9\u7684\u4E0A\u7EA7\u7AD9\u70B9\u53CA\u5176\u5BC6\u94A5\u3001\u8F6C\u8F7D\u7B56\u7565 (an instance that pushes content here: its secrets and the reprint policy)';
+    displayName: 'Syndication source';
+    pluralName: 'syndication-sources';
+    singularName: 'syndication-source';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    baseUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.syndication-source'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    organizationCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    policy: Schema.Attribute.Enumeration<['publish', 'hold']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'hold'>;
+    publishedAt: Schema.Attribute.DateTime;
+    secrets: Schema.Attribute.JSON &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -2076,12 +2614,19 @@ declare module '@strapi/strapi' {
       'api::organization.organization': ApiOrganizationOrganization;
       'api::policy-document.policy-document': ApiPolicyDocumentPolicyDocument;
       'api::press-release.press-release': ApiPressReleasePressRelease;
+      'api::public-concern.public-concern': ApiPublicConcernPublicConcern;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::disclosure.calendar-day': PluginDisclosureCalendarDay;
       'plugin::disclosure.conversion-term': PluginDisclosureConversionTerm;
       'plugin::disclosure.deadline': PluginDisclosureDeadline;
+      'plugin::disclosure.inbox-message': PluginDisclosureInboxMessage;
       'plugin::disclosure.ledger-entry': PluginDisclosureLedgerEntry;
+      'plugin::disclosure.subscriber': PluginDisclosureSubscriber;
+      'plugin::disclosure.syndication-delivery': PluginDisclosureSyndicationDelivery;
+      'plugin::disclosure.syndication-event': PluginDisclosureSyndicationEvent;
+      'plugin::disclosure.syndication-record': PluginDisclosureSyndicationRecord;
+      'plugin::disclosure.syndication-source': PluginDisclosureSyndicationSource;
       'plugin::disclosure.translation-lock': PluginDisclosureTranslationLock;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;

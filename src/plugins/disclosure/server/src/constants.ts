@@ -6,6 +6,7 @@ export const CONTENT_TYPES = {
   consultation: 'api::consultation.consultation',
   consultationFeedback: 'api::consultation-feedback.consultation-feedback',
   pressRelease: 'api::press-release.press-release',
+  publicConcern: 'api::public-concern.public-concern',
 } as const;
 
 /** Catalogue types municipal sites read through the public content API. */
@@ -15,6 +16,7 @@ export const PUBLIC_CONTENT_TYPES = [
   CONTENT_TYPES.interpretation,
   CONTENT_TYPES.consultation,
   CONTENT_TYPES.pressRelease,
+  CONTENT_TYPES.publicConcern,
 ] as const;
 
 /** zh-Hans is the source; zh-Hant is the Traditional version municipal sites serve. */

@@ -17,6 +17,8 @@ export interface DisclosureConfig {
   deadlineTrackingStartsOn: string | null;
   /** zh-Hant target: Taiwan characters without vocabulary rewriting (tw), OpenCC standard (t), Hong Kong (hk) */
   conversion: { standard: TraditionalStandard };
+  /** Uploaded images: larger ones are refused from their header, before decoding */
+  images: { maxPixels: number };
   syndication: {
     /** 转载: a reprint is on time when published within this many working days of the source's publication */
     reprintWithinWorkingDays: number;
@@ -41,6 +43,7 @@ const defaults: DisclosureConfig = {
   autoPublishAtDeadline: false,
   deadlineTrackingStartsOn: null,
   conversion: { standard: 'tw' },
+  images: { maxPixels: 40_000_000 },
   syndication: { reprintWithinWorkingDays: 1, attachmentOrigins: [], deliveryIntervalSeconds: 10, requestTimeoutSeconds: 10 },
 };
 
@@ -71,6 +74,10 @@ export default {
     const within = config.syndication?.reprintWithinWorkingDays;
     if (!Number.isInteger(within) || within < 0 || within > 30) {
       problems.push('syndication.reprintWithinWorkingDays must be a whole number of working days from 0 to 30');
+    }
+    const pixels = config.images?.maxPixels;
+    if (!Number.isInteger(pixels) || pixels < 1_000_000 || pixels > 1_000_000_000) {
+      problems.push('images.maxPixels must be a whole number of pixels from 1,000,000 to 1,000,000,000');
     }
     const interval = config.syndication?.deliveryIntervalSeconds;
     if (!Number.isInteger(interval) || interval < 1 || interval > 60) {

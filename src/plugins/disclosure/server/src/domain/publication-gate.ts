@@ -6,6 +6,8 @@
  * - 公开属性: only proactive items are published (Heilongjiang 2017 §2(一)).
  * - 同步发布: a normative document goes out with its interpretation, drafted, signed and published
  *   together; an interpretation never precedes its document (Heilongjiang 2017 §2(三)).
+ * - 无障碍: images in interpretations and press releases carry alternative text, for screen readers
+ *   (GB/T 37668-2019, the accessibility standard government websites are held to).
  */
 import { checkDisclosureDecision, isPubliclyDisclosable, type DisclosureDecision } from './disclosure-attribute';
 
@@ -13,7 +15,8 @@ export type GateRule =
   | 'disclosure-attribute'
   | 'confidentiality-review'
   | 'interpretation-required'
-  | 'interpretation-after-document';
+  | 'interpretation-after-document'
+  | 'image-alt-text';
 
 export interface GateRefusal {
   rule: GateRule;
@@ -99,4 +102,22 @@ export function checkInterpretationPublication(
     });
   }
   return refusals;
+}
+
+export interface MediaFile {
+  name?: string | null;
+  mime?: string | null;
+  alternativeText?: string | null;
+}
+
+/** Images without alternative text, named, or null when every image has it. */
+export function altTextRefusal(files: MediaFile[], field = 'media'): GateRefusal | null {
+  const missing = files.filter((file) => file?.mime?.startsWith('image/') && !file.alternativeText?.trim());
+  if (!missing.length) return null;
+  const names = missing.map((file) => file.name ?? '未命名').join('、');
+  return {
+    rule: 'image-alt-text',
+    field,
+    message: `图片须填写替代文字（alt）后才能发布，缺少：${names} (images need alternative text before publishing)`,
+  };
 }

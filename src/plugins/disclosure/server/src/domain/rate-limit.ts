@@ -23,7 +23,8 @@ export class RateLimiter {
     const now = this.now();
     const refillPerMs = this.capacity / (this.perSeconds * 1000);
     const bucket = this.buckets.get(client) ?? { tokens: this.capacity, updatedAt: now };
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.updatedAt) * refillPerMs);
+    // A clock set back (NTP, a test) refills nothing rather than draining the bucket.
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + Math.max(0, now - bucket.updatedAt) * refillPerMs);
     bucket.updatedAt = now;
     if (!this.buckets.has(client)) this.remember(client, bucket);
     if (bucket.tokens >= 1) {

@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
 import {
+  altTextRefusal,
   checkDocumentPublication,
   checkInterpretationPublication,
   checkItemPublication,
   type GateRefusal,
+  type MediaFile,
 } from '../domain/publication-gate';
 import { singleRelationTarget } from '../validation/relations';
 import type { LedgerRecord } from './ledger';
@@ -20,6 +22,9 @@ export const GATED_TYPES = new Set<string>([
   CONTENT_TYPES.consultation,
   CONTENT_TYPES.pressRelease,
 ]);
+
+/** Types whose images need alternative text before publishing (图解, press photos). */
+const ILLUSTRATED_TYPES = new Set<string>([CONTENT_TYPES.interpretation, CONTENT_TYPES.pressRelease]);
 
 const REVIEW = { confidentialityReview: true } as const;
 
@@ -75,6 +80,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { refusals, cascade: [...new Set(ready.map((draft: any) => draft.documentId as string))] };
   };
 
+  /** The files of a media field as stored, or as given by id in this call's data. */
+  const mediaFiles = async (media: unknown): Promise<MediaFile[]> => {
+    const list = (Array.isArray(media) ? media : media ? [media] : []) as any[];
+    const ids = list.map((entry) => (typeof entry === 'object' && entry !== null ? (entry.mime === undefined ? entry.id : null) : entry)).filter((id) => id != null);
+    const stored = list.filter((entry) => typeof entry === 'object' && entry !== null && entry.mime !== undefined);
+    const given = ids.length ? await strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: ids } }, select: ['name', 'mime', 'alternativeText'] }) : [];
+    return [...stored, ...given];
+  };
+
   const issuerCode = async (item: any): Promise<string | null> => {
     const target = singleRelationTarget(item.issuingOrganization);
     if (!target) return null;
@@ -108,12 +122,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * status 'published' (which Strapi publishes internally, past the middlewares).
      */
     async guard(uid: string, action: string, params: Params, next: () => Promise<any>) {
-      const populate =
-        uid === CONTENT_TYPES.policyDocument
+      const populate = {
+        ...(uid === CONTENT_TYPES.policyDocument
           ? { ...REVIEW, issuingOrganization: { select: ['id', 'code'] } }
           : uid === CONTENT_TYPES.interpretation
             ? { ...REVIEW, sourceDocument: { select: ['id', 'documentId'] } }
-            : REVIEW;
+            : REVIEW),
+        ...(ILLUSTRATED_TYPES.has(uid) ? { media: { select: ['id', 'name', 'mime', 'alternativeText'] } } : {}),
+      };
       const item = await itemToPublish(uid, action, params, populate);
       if (!item) return next(); // nothing to publish: the document service answers as it does
 
@@ -123,6 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           : uid === CONTENT_TYPES.interpretation
             ? await planInterpretation(item)
             : { refusals: checkItemPublication(item), cascade: [] as string[] };
+      if (ILLUSTRATED_TYPES.has(uid)) {
+        const refusal = altTextRefusal(await mediaFiles(item.media));
+        if (refusal) plan.refusals.push(refusal);
+      }
 
       const locale = Array.isArray(params.locale) ? params.locale.join(',') : (params.locale ?? null);
       const entry = { action: 'publish' as const, contentType: uid, itemDocumentId: params.documentId ?? null, locale, title: item.title ?? null };

@@ -1,19 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { promises as fs } from 'fs';
+import { tmpdir } from 'os';
 import path from 'path';
 import sharp from 'sharp';
 import { activeContentKind, SNIFF_BYTES, type ActiveContent } from '../domain/active-content';
+import { tilePlan } from '../domain/image-tiles';
 
-/** Largest image accepted, in pixels (a 50-megapixel camera; a decompression bomb is far above). */
-export const MAX_INPUT_PIXELS = 50_000_000;
 /** Formats re-encoded on upload: everything Strapi optimizes (GIF and SVG are not; SVG is refused). */
 const REENCODED = new Set(['jpeg', 'png', 'webp', 'tiff', 'avif']);
+/** WebP quality of the derivatives: small for phones, no visible loss on text-heavy 图解. */
+const WEBP_QUALITY = 82;
 
-const tooLarge = (width: number, height: number) =>
+const tooLarge = (width: number, height: number, maxPixels: number) =>
   new errors.ApplicationError(
-    `图片像素过大：${width}×${height}，上限 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素 (image too large: ${width}×${height}; at most ${MAX_INPUT_PIXELS / 1_000_000} megapixels)`,
-    { maxPixels: MAX_INPUT_PIXELS }
+    `图片像素过大：${width}×${height}，上限 ${maxPixels / 1_000_000} 百万像素 (image too large: ${width}×${height}; at most ${maxPixels / 1_000_000} megapixels)`,
+    { maxPixels }
   );
 
 const ACTIVE_CONTENT_NAMES: Record<ActiveContent, string> = {
@@ -50,11 +52,83 @@ async function refuseActiveContent(files: unknown): Promise<void> {
  *
  * Every uploaded image is re-encoded before it is stored, so no original keeps its EXIF, GPS or XMP
  * metadata (a photo from a phone otherwise publishes where it was taken), with its orientation
- * applied first; and an image above MAX_INPUT_PIXELS is refused from its header, before decoding.
+ * applied first; and an image above the pixel limit (images.maxPixels, default 40 megapixels) is
+ * refused from its header, before decoding. Beside Strapi's formats come WebP derivatives and, for very
+ * tall infographics, tiles.
  * Derivatives (thumbnails, breakpoints) come from the cleaned original, and sharp writes no
  * metadata unless asked to.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const maxPixels = () => ((strapi.config.get('plugin::disclosure.images') as any)?.maxPixels ?? 40_000_000) as number;
+
+  /** The file's bytes for sharp: its path, or its stream read whole (Strapi may hand over either). */
+  const inputOf = async (file: any): Promise<string | Buffer> => {
+    if (file.filepath) return file.filepath;
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.getStream()) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+
+  /** A derivative written next to the original, shaped as Strapi's own formats are. */
+  const derivative = async (file: any, key: string, pipeline: sharp.Sharp) => {
+    const hash = `${key}_${file.hash}`;
+    const filepath = path.join(file.tmpWorkingDirectory ?? tmpdir(), hash);
+    const info = await pipeline.webp({ quality: WEBP_QUALITY }).toFile(filepath);
+    return {
+      key,
+      file: {
+        name: `${key}_${path.parse(file.name).name}.webp`,
+        hash,
+        ext: '.webp',
+        mime: 'image/webp',
+        filepath,
+        path: file.path ?? null,
+        getStream: () => require('fs').createReadStream(filepath),
+        width: info.width,
+        height: info.height,
+        size: Math.round((info.size / 1000) * 100) / 100,
+        sizeInBytes: info.size,
+      },
+    };
+  };
+
+  /**
+   * WebP derivatives beside Strapi's own formats (`webp` at full size, `<breakpoint>_webp` for each
+   * breakpoint), and tiles of very tall infographics (`tile_01`, `tile_02`, … in reading order).
+   */
+  const extraFormats = async (file: any, formats: Array<{ key: string; file: any }>) => {
+    const input = await inputOf(file);
+    const { format, width = 0, height = 0, pages = 1 } = await sharp(input).metadata();
+    if (!format || !REENCODED.has(format) || pages > 1) return [];
+    const source = () => sharp(input, { limitInputPixels: maxPixels() });
+    const extra = [await derivative(file, 'webp', source())];
+    for (const { key, file: resized } of formats) {
+      if (resized) extra.push(await derivative({ ...resized, tmpWorkingDirectory: file.tmpWorkingDirectory }, `${key}_webp`, sharp(await inputOf(resized))));
+    }
+    const tiles = tilePlan(width, height);
+    for (const [index, tile] of tiles.entries()) {
+      const key = `tile_${String(index + 1).padStart(2, '0')}`;
+      extra.push(await derivative(file, key, source().extract({ left: 0, top: tile.top, width, height: tile.height })));
+    }
+    return extra;
+  };
+
+  /**
+   * From the header alone (nothing decoded): an image claiming more pixels than the limit is refused,
+   * even one so large that sharp would not call it an image and Strapi would store it as a plain file.
+   */
+  const refuseOversizedImages = async (files: unknown) => {
+    const list = (Array.isArray(files) ? files : [files]).filter(Boolean) as Array<{ filepath?: string }>;
+    for (const file of list) {
+      if (!file.filepath) continue;
+      const { width = 0, height = 0 } = await sharp(file.filepath, { limitInputPixels: false })
+        .metadata()
+        .catch(() => ({ width: 0, height: 0 }));
+      if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
+    }
+  };
+
+  return {
   install() {
     const uploads = strapi.plugin('upload')?.service('upload') as any;
     const images = strapi.plugin('upload')?.service('image-manipulation') as any;
@@ -63,11 +137,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const upload = uploads.upload;
     uploads.upload = async (input: { files: unknown }, ...rest: unknown[]) => {
       await refuseActiveContent(input?.files);
+      await refuseOversizedImages(input?.files);
       return upload(input, ...rest);
     };
     const replace = uploads.replace;
     uploads.replace = async (id: unknown, input: { file: unknown }, ...rest: unknown[]) => {
       await refuseActiveContent(input?.file);
+      await refuseOversizedImages(input?.file);
       return replace(id, input, ...rest);
     };
 
@@ -81,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (format === 'svg') {
         throw new errors.ApplicationError('不允许上传 SVG 图像：SVG 可携带脚本，请转为 PNG 或 JPEG (SVG images are not accepted: convert to PNG or JPEG)');
       }
-      if (width * height > MAX_INPUT_PIXELS) throw tooLarge(width, height);
+      if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
       return isFaultyImage(file);
     };
 
@@ -89,10 +165,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const metadata = await sharp(file.filepath).metadata();
       if (!metadata.format || !REENCODED.has(metadata.format)) return file;
       const { width = 0, height = 0 } = metadata;
-      if (width * height > MAX_INPUT_PIXELS) throw tooLarge(width, height);
+      if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
       const { sizeOptimization = false } = (await strapi.plugin('upload').service('upload').getSettings()) ?? {};
       const output = path.join(file.tmpWorkingDirectory ?? path.dirname(file.filepath), `clean-${file.hash}`);
-      const info = await sharp(file.filepath, { limitInputPixels: MAX_INPUT_PIXELS, animated: true })
+      const info = await sharp(file.filepath, { limitInputPixels: maxPixels(), animated: true })
         .rotate()
         .toFormat(metadata.format as keyof sharp.FormatEnum, { quality: sizeOptimization ? 80 : 95 })
         .toFile(output);
@@ -105,5 +181,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         sizeInBytes: info.size,
       });
     };
+
+    const generateResponsiveFormats = images.generateResponsiveFormats;
+    images.generateResponsiveFormats = async (file: any) => {
+      const formats = ((await generateResponsiveFormats(file)) ?? []).filter(Boolean);
+      return [...formats, ...(await extraFormats(file, formats))];
+    };
   },
-});
+  };
+};
