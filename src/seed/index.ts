@@ -322,13 +322,6 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
         startDate: '2024-08-01',
         endDate: '2024-08-31',
         channels: [{ kind: 'email', address: 'zwb@jinan.example.gov.cn' }],
-        result: {
-          summary: [paragraph('征集期间共收到意见3条，采纳1条，部分采纳1条；未采纳意见已逐条说明理由。')],
-          receivedCount: 3,
-          adoptedCount: 1,
-          notAdoptedReasons: '关于取消保密审查环节的意见：保密审查为法定程序（谁发布谁审查），不予采纳。',
-          resultPublishedAt: '2024-09-20T02:00:00.000Z',
-        },
         relatedDocument: documents.get(cityOffice.title),
       } as any,
     })
@@ -350,6 +343,21 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
         } as any,
       })
     );
+  }
+  // The result once every opinion is decided: its counts come from the feedback.
+  const stored: any = await strapi.documents(CONSULTATION).findOne({ documentId: closed, status: 'published', populate: { result: true } } as any);
+  if (!stored?.result) {
+    await strapi.documents(CONSULTATION).update({
+      documentId: closed,
+      status: 'published',
+      data: {
+        result: {
+          summary: [paragraph('征集期间共收到意见3条，采纳2条（含部分采纳1条）；未采纳意见已逐条说明理由。')],
+          notAdoptedReasons: '关于取消保密审查环节的意见：保密审查为法定程序（谁发布谁审查），不予采纳。',
+          resultPublishedAt: '2024-09-20T02:00:00.000Z',
+        },
+      },
+    } as any);
   }
 
   return { created };

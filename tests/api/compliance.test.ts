@@ -123,3 +123,33 @@ describe('GET /api/disclosure/compliance', () => {
     expect(res.body.data.counts.total).toBe(5);
   });
 });
+
+describe('press conferences (新闻发布), quarterly', () => {
+  test('livelihood-related organizations with no press conference this quarter are listed', async () => {
+    const organizations = app.strapi.documents('api::organization.organization');
+    const releases = app.strapi.documents('api::press-release.press-release');
+    const labour = await organizations.create({ data: { name: '济南市人力资源和社会保障局', code: '370100060', level: 'department', livelihoodRelated: true } as any });
+    const health = await organizations.create({ data: { name: '济南市医疗保障局', code: '370100070', level: 'department', livelihoodRelated: true } as any });
+    const conference = (organization: string, heldAt: string, kind = 'press-conference') =>
+      releases.create({
+        status: 'published',
+        data: { title: `发布会 ${heldAt}`, kind, organization, heldAt, confidentialityReview: approvedReview } as any,
+      });
+    setClock(app, '2026-05-20T02:00:00Z');
+    await conference(labour.documentId, '2026-04-10T02:00:00.000Z');
+    await conference(health.documentId, '2026-03-20T02:00:00.000Z'); // last quarter
+    await conference(health.documentId, '2026-05-10T02:00:00.000Z', 'press-release'); // not a conference
+
+    const { data } = (await report()).body;
+    expect(data.pressConferences).toEqual({
+      label: '2026-Q2',
+      from: '2026-04-01',
+      to: '2026-06-30',
+      missing: [{ documentId: health.documentId, code: '370100070', name: '济南市医疗保障局' }],
+    });
+    // A conference at 01:00 on 1 July in Beijing (30 June UTC) belongs to the third quarter.
+    setClock(app, '2026-07-02T02:00:00Z');
+    await conference(health.documentId, '2026-06-30T17:00:00.000Z');
+    expect((await report()).body.data.pressConferences.missing.map((organization: any) => organization.code)).toEqual(['370100060']);
+  });
+});

@@ -3,7 +3,7 @@ import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi
 
 const DOC = 'api::policy-document.policy-document';
 const ORG = 'api::organization.organization';
-const PUBLIC_TYPES = ['organizations', 'policy-documents', 'interpretations', 'consultations', 'press-releases'];
+const PUBLIC_TYPES = ['organizations', 'policy-documents', 'interpretations', 'consultations', 'press-releases', 'public-concerns'];
 
 let app: TestApp;
 let token: string;

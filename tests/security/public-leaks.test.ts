@@ -13,10 +13,11 @@ const INTERPRETATION = 'api::interpretation.interpretation';
 const CONSULTATION = 'api::consultation.consultation';
 const PRESS = 'api::press-release.press-release';
 const ORG = 'api::organization.organization';
+const CONCERN = 'api::public-concern.public-concern';
 
 const MARKER = 'LEAKMARK';
 const SUBMITTER_CONTACT = '13800138000';
-const PRIVATE_KEYS = new Set(['password', 'resetPasswordToken', 'registrationToken', 'submitterName', 'submitterContact', 'createdBy', 'updatedBy']);
+const PRIVATE_KEYS = new Set(['password', 'resetPasswordToken', 'registrationToken', 'submitterName', 'submitterContact', 'internalNotes', 'createdBy', 'updatedBy']);
 
 const ROUTES: Record<string, string> = {
   [ORG]: 'organizations',
@@ -24,6 +25,7 @@ const ROUTES: Record<string, string> = {
   [INTERPRETATION]: 'interpretations',
   [CONSULTATION]: 'consultations',
   [PRESS]: 'press-releases',
+  [CONCERN]: 'public-concerns',
 };
 
 /** Query strings tried against every list route (and, where they apply, every item route). */
@@ -143,6 +145,9 @@ beforeAll(async () => {
 
   await create(PRESS, { title: '已发布的新闻稿', kind: 'press-release', organization: office.documentId, heldAt: '2026-03-09T01:00:00Z', confidentialityReview: approvedReview }, true);
   await create(PRESS, { title: `${MARKER} 草稿新闻稿`, kind: 'press-release', organization: office.documentId, heldAt: '2026-03-09T01:00:00Z' }, false);
+
+  await create(CONCERN, { topic: '已回应的舆情', detectedAt: '2026-03-09T01:00:00Z', organization: office.documentId, internalNotes: `${MARKER} 内部研判`, documents: [publicDocument] }, true);
+  await create(CONCERN, { topic: `${MARKER} 核实中的舆情`, detectedAt: '2026-03-09T01:00:00Z', organization: office.documentId }, false);
 
   // An admin author on every row: populating createdBy must never reach a password hash.
   const admin = await s.service('admin::user').create({

@@ -75,6 +75,8 @@ export interface ComplianceReport {
   staleColumns: StaleColumn[];
   /** 转载: how promptly each subscriber reprinted what it received (policy documents published in the period) */
   reprints: ReprintTimeliness[];
+  /** 新闻发布: livelihood-related organizations with no press conference published this quarter (Beijing) */
+  pressConferences: { label: string; from: string; to: string; missing: OrganizationSummary[] };
   calendar: { complete: boolean; missingYears: number[] };
 }
 

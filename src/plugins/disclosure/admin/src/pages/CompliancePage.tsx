@@ -187,6 +187,53 @@ export const CompliancePage = () => {
                 </Tbody>
               </Table>
             </Box>
+
+            <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+              <Typography variant="delta" tag="h2">
+                {t('reprints.title', '转载时效（各订阅方）')}
+              </Typography>
+              <Table colCount={6} rowCount={report.reprints.length + 1}>
+                <Thead>
+                  <Tr>
+                    <Th><Typography variant="sigma">{t('reprints.subscriber', '订阅方')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('reprints.received', '收到')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('reprints.onTime', '按时转载')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('reprints.late', '逾期转载')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('reprints.overdue', '超期未转载')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('reprints.rate', '按时率')}</Typography></Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {report.reprints.map((line) => (
+                    <Tr key={line.subscriber.id}>
+                      <Td><Typography>{line.subscriber.name}</Typography></Td>
+                      <Td><Typography>{line.received}</Typography></Td>
+                      <Td><Typography>{line.onTime}</Typography></Td>
+                      <Td><Typography>{line.late}</Typography></Td>
+                      <Td><Typography>{line.overdue}</Typography></Td>
+                      <Td><Typography>{percent(line.rate)}</Typography></Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            </Box>
+
+            <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+              <Typography variant="delta" tag="h2">
+                {t('press.title', '本季度未召开新闻发布会的民生部门（{quarter}）', { quarter: report.pressConferences.label })}
+              </Typography>
+              {report.pressConferences.missing.length === 0 ? (
+                <Typography>{t('press.none', '无')}</Typography>
+              ) : (
+                <Flex direction="column" alignItems="stretch" gap={1} paddingTop={2}>
+                  {report.pressConferences.missing.map((organization) => (
+                    <Typography key={organization.documentId}>
+                      {organization.name}（{organization.code}）
+                    </Typography>
+                  ))}
+                </Flex>
+              )}
+            </Box>
           </Flex>
         )}
       </Layouts.Content>

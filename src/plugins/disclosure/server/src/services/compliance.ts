@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { ComplianceReport } from '../../../shared/contracts/compliance';
-import { CONTENT_TYPES } from '../constants';
-import { addCalendarDays, startOfBeijingDay } from '../domain/beijing-time';
+import type { ComplianceReport, OrganizationSummary } from '../../../shared/contracts/compliance';
+import { CONTENT_TYPES, LOCALES } from '../constants';
+import { addCalendarDays, beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import {
   DEFAULT_FRESHNESS_WINDOWS,
   staleColumns,
@@ -11,6 +11,7 @@ import {
   type OrganizationRef,
 } from '../domain/compliance';
 import type { DeadlineStatus } from '../domain/deadlines';
+import { missingPressConferences, quarterOf } from '../domain/press-duty';
 import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
 import { DEADLINE_UID } from './deadlines';
 
@@ -59,6 +60,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     return [...latest.values()];
+  };
+
+  /** Livelihood-related organizations that have held no press conference this quarter (Beijing). */
+  const pressConferenceDuty = async (now: Date, organizationId?: number) => {
+    const quarter = quarterOf(beijingDate(now));
+    const organizations = await strapi.db.query(CONTENT_TYPES.organization).findMany({
+      where: { livelihoodRelated: true, locale: LOCALES[0].code, ...(organizationId ? { id: organizationId } : {}) },
+      select: ORG_FIELDS,
+      orderBy: { code: 'asc' },
+    });
+    const held = await strapi.db.query(CONTENT_TYPES.pressRelease).findMany({
+      where: {
+        kind: 'press-conference',
+        publishedAt: { $notNull: true },
+        heldAt: { $gte: startOfBeijingDay(quarter.from), $lt: startOfBeijingDay(addCalendarDays(quarter.to, 1)) },
+      },
+      populate: { organization: { select: ['code'] } },
+    });
+    const heldBy = new Set<string>(held.map((release: any) => release.organization?.code).filter(Boolean));
+    return { ...quarter, missing: missingPressConferences(organizations as OrganizationSummary[], heldBy) };
   };
 
   return {
@@ -132,6 +153,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         staleColumns: stale.map((column) => ({ ...column, lastPublishedAt: column.lastPublishedAt.toISOString() })),
         reprints: await plugin().service('syndication').reprintTimeliness({ from: query.from, to: query.to, issuer: organization?.code }),
+        pressConferences: await pressConferenceDuty(now, organization?.id),
         calendar: { complete: missingYears.length === 0, missingYears },
       };
     },
