@@ -152,6 +152,18 @@ describe('uploads through the content API', () => {
     expect(Object.keys(read.body.formats).filter((key) => key.startsWith('tile_'))).toEqual(tiles);
   });
 
+  test('an image that is not what it claims is refused, saying what it is', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer();
+    const before = await fileCount();
+    const disguised = await upload('照片.jpg', png, 'image/jpeg');
+    expect(disguised.status).toBe(400);
+    expect(disguised.body.error.message).toMatch(/^文件内容为 PNG 图片，与所称的 image\/jpeg 不符/);
+    const notAnImage = await upload('图表.png', Buffer.from('这不是图片，是一段文字。'.repeat(20)), 'image/png');
+    expect(notAnImage.status).toBe(400);
+    expect(notAnImage.body.error.message).toMatch(/^文件声明为图片（image\/png），但内容不是可识别的图片/);
+    expect(await fileCount()).toBe(before);
+  });
+
   test('the public may not upload at all', async () => {
     const response = await app.http().post('/api/upload').attach('files', Buffer.from('hello'), 'note.txt');
     expect([401, 403]).toContain(response.status);

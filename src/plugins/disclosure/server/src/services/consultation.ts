@@ -74,6 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         ? await strapi.db.query(CONTENT_TYPES.consultationFeedback).findMany({
             where: { consultation: { documentId: params.documentId } },
             select: ['content', 'decision'],
+            orderBy: { id: 'asc' },
           })
         : [];
       const summary = summarizeFeedback(feedback);

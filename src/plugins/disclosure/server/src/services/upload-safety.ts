@@ -5,10 +5,17 @@ import { tmpdir } from 'os';
 import path from 'path';
 import sharp from 'sharp';
 import { activeContentKind, SNIFF_BYTES, type ActiveContent } from '../domain/active-content';
+import { imageClaimProblem } from '../domain/image-format';
 import { tilePlan } from '../domain/image-tiles';
 
 /** Formats re-encoded on upload: everything Strapi optimizes (GIF and SVG are not; SVG is refused). */
 const REENCODED = new Set(['jpeg', 'png', 'webp', 'tiff', 'avif']);
+const sortFormats = (data: any) => {
+  if (data?.formats && typeof data.formats === 'object') {
+    data.formats = Object.fromEntries(Object.entries(data.formats).sort(([a], [b]) => a.localeCompare(b)));
+  }
+};
+
 /** WebP quality of the derivatives: small for phones, no visible loss on text-heavy 图解. */
 const WEBP_QUALITY = 82;
 
@@ -114,17 +121,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * From the header alone (nothing decoded): an image claiming more pixels than the limit is refused,
-   * even one so large that sharp would not call it an image and Strapi would store it as a plain file.
+   * From the header alone (nothing decoded), before Strapi looks at the file: an image claiming more
+   * pixels than the limit is refused (even one so large that Strapi would not call it an image and
+   * would store it as a plain file), and so is a file declared or named as an image that is not that.
    */
-  const refuseOversizedImages = async (files: unknown) => {
-    const list = (Array.isArray(files) ? files : [files]).filter(Boolean) as Array<{ filepath?: string }>;
+  const refuseFalseOrOversizedImages = async (files: unknown) => {
+    const list = (Array.isArray(files) ? files : [files]).filter(Boolean) as Array<{ filepath?: string; mimetype?: string; originalFilename?: string }>;
     for (const file of list) {
       if (!file.filepath) continue;
-      const { width = 0, height = 0 } = await sharp(file.filepath, { limitInputPixels: false })
+      const { format, width = 0, height = 0 } = await sharp(file.filepath, { limitInputPixels: false })
         .metadata()
-        .catch(() => ({ width: 0, height: 0 }));
+        .catch(() => ({ format: undefined, width: 0, height: 0 }));
       if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
+      const claim = imageClaimProblem(format, file.mimetype, file.originalFilename ? path.extname(file.originalFilename) : undefined);
+      if (claim) throw new errors.ValidationError(claim, { fileName: file.originalFilename });
     }
   };
 
@@ -137,13 +147,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const upload = uploads.upload;
     uploads.upload = async (input: { files: unknown }, ...rest: unknown[]) => {
       await refuseActiveContent(input?.files);
-      await refuseOversizedImages(input?.files);
+      await refuseFalseOrOversizedImages(input?.files);
       return upload(input, ...rest);
     };
     const replace = uploads.replace;
     uploads.replace = async (id: unknown, input: { file: unknown }, ...rest: unknown[]) => {
       await refuseActiveContent(input?.file);
-      await refuseOversizedImages(input?.file);
+      await refuseFalseOrOversizedImages(input?.file);
       return replace(id, input, ...rest);
     };
 
@@ -181,6 +191,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sizeInBytes: info.size,
       });
     };
+
+    // Strapi files its formats as their uploads finish; stored sorted, tiles come in reading order.
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::upload.file'],
+      beforeCreate: (event: any) => sortFormats(event.params?.data),
+      beforeUpdate: (event: any) => sortFormats(event.params?.data),
+    });
 
     const generateResponsiveFormats = images.generateResponsiveFormats;
     images.generateResponsiveFormats = async (file: any) => {
