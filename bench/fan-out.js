@@ -17,6 +17,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const http = require('http');
 const path = require('path');
+const { freshSecrets } = require('../scripts/fresh-secrets');
 
 const ROOT = path.join(__dirname, '..');
 const RECEIVERS = Number(process.env.BENCH_RECEIVERS || 200);
@@ -83,7 +84,6 @@ async function bareFanOut(receivers, messages, lanes) {
 }
 
 (async () => {
-  const secret = () => crypto.randomBytes(16).toString('base64');
   const dbFile = path.join('.tmp', `bench-fan-out-${process.pid}.db`);
   Object.assign(process.env, {
     NODE_ENV: 'production',
@@ -92,12 +92,7 @@ async function bareFanOut(receivers, messages, lanes) {
     SEED_DEMO: 'false',
     CRON_ENABLED: 'false',
     PUBLIC_URL: 'http://127.0.0.1:1337',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     SECRETS_FOR: 'benchmark',
   });
   const { createStrapi } = require('@strapi/strapi');

@@ -11,11 +11,11 @@
  *    process of its own): time until all acknowledged against a bare fan-out loop, and nothing lost.
  */
 const { execFileSync, execSync } = require('child_process');
-const crypto = require('crypto');
 const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
+const { freshSecrets } = require('../scripts/fresh-secrets');
 
 const ROOT = path.join(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 7);
@@ -84,7 +84,6 @@ function get(port, pathname) {
 }
 
 async function readBench() {
-  const secret = () => crypto.randomBytes(16).toString('base64');
   const dbFile = path.join('.tmp', `bench-${process.pid}.db`);
   Object.assign(process.env, {
     NODE_ENV: 'production',
@@ -92,12 +91,7 @@ async function readBench() {
     DATABASE_FILENAME: dbFile,
     SEED_DEMO: 'true',
     CRON_ENABLED: 'false',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     // Fresh random secrets, not the development .env's: production mode refuses those.
     SECRETS_FOR: 'benchmark',
   });

@@ -4,26 +4,20 @@
  * without a manual copy step. Never overwrites an existing .env; production deployments set their own
  * secrets in the environment.
  */
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const { freshSecrets } = require('./fresh-secrets');
 
 const file = path.join(__dirname, '..', '.env');
 if (fs.existsSync(file)) process.exit(0);
 
-const secret = () => crypto.randomBytes(16).toString('base64');
 const lines = [
   '# Generated on first run. Keep out of version control.',
   '# Refused by `npm start` in production: set real secrets there.',
   'SECRETS_FOR=development',
   'HOST=0.0.0.0',
   'PORT=1337',
-  `APP_KEYS=${[secret(), secret(), secret(), secret()].join(',')}`,
-  `API_TOKEN_SALT=${secret()}`,
-  `ADMIN_JWT_SECRET=${secret()}`,
-  `TRANSFER_TOKEN_SALT=${secret()}`,
-  `JWT_SECRET=${secret()}`,
-  `ENCRYPTION_KEY=${secret()}`,
+  ...Object.entries(freshSecrets()).map(([name, value]) => `${name}=${value}`),
   'DATABASE_CLIENT=sqlite',
   'DATABASE_FILENAME=.tmp/data.db',
   '# Seed the demo catalogue on an empty database (development only).',

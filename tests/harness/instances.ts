@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'child_process';
-import crypto from 'crypto';
 import net from 'net';
 import path from 'path';
+import { freshSecrets } from '../../scripts/fresh-secrets';
 import request from 'supertest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
 
@@ -26,7 +26,6 @@ export interface Instance {
 const PROCESS = path.join(__dirname, 'instance-process.js');
 const ADMIN = { email: 'admin@example.gov.cn', password: 'Disclosure-2026' };
 const BOOT_TIMEOUT_MS = 90_000;
-const secret = () => crypto.randomBytes(16).toString('base64');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -70,12 +69,7 @@ export async function startInstance(name: string, env: Record<string, string> = 
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: url,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     SEED_DEMO: 'false',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,

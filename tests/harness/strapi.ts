@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import path from 'path';
+import { freshSecrets } from '../../scripts/fresh-secrets';
 import { createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
@@ -15,18 +16,12 @@ export interface TestApp {
 }
 
 const ROOT = path.join(__dirname, '..', '..');
-const secret = () => crypto.randomBytes(16).toString('base64');
 
 export async function startApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database: ThrowawayDatabase = await createThrowawayDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     SEED_DEMO: options.seed ? 'true' : 'false',
     // The deadline sweep runs when a test calls it, not at a wall-clock minute in the middle of one.
     CRON_ENABLED: 'false',

@@ -1,4 +1,4 @@
-import { refuse } from './refuse';
+import { dataObjectOf, refuse } from './refuse';
 
 /** Limits stated to the person writing, in the refusal. */
 export const FEEDBACK_LIMITS = { content: 5000, submitterName: 100, submitterContact: 200 } as const;
@@ -19,8 +19,7 @@ const optionalText = (value: unknown, field: 'submitterName' | 'submitterContact
 
 /** An opinion submitted to a consultation (意见征集): the text required, name and contact optional. */
 export function validateFeedback(body: unknown): FeedbackInput {
-  const data = (body as any)?.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse('data', '请求须含 data 对象 (the body must contain a data object)');
+  const data = dataObjectOf(body);
   const unknown = Object.keys(data).filter((key) => !['content', 'submitterName', 'submitterContact'].includes(key));
   if (unknown.length) refuse(unknown[0], `不接受的字段：${unknown.join('、')}；只接受 content、submitterName、submitterContact (unknown fields)`);
   const content = typeof data.content === 'string' ? data.content.trim() : '';

@@ -25,3 +25,16 @@ export function idOf(value: unknown): number {
   if (!Number.isInteger(id) || id < 1) refuse('id', 'id 须为正整数 (id must be a positive integer)');
   return id;
 }
+
+/** The `data` object of a request body (`{ "data": { … } }`), as Strapi's own write routes take it. */
+export function dataObjectOf(body: unknown): Record<string, any> {
+  const data = (body as any)?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse('data', '请求须含 data 对象 (the body must contain a data object)');
+  return data;
+}
+
+/** A required display name, trimmed, at most 200 characters. */
+export function requiredName(value: unknown): string {
+  if (typeof value !== 'string' || !value.trim() || value.length > 200) refuse('name', '名称必填，最多 200 字 (name is required, at most 200 characters)');
+  return (value as string).trim();
+}

@@ -1,5 +1,5 @@
 import { SECRET_PREFIX } from '../domain/webhook-signature';
-import { refuse } from './refuse';
+import { dataObjectOf, refuse, requiredName } from './refuse';
 
 export interface SourceInput {
   name?: string;
@@ -25,12 +25,10 @@ const httpUrl = (value: unknown): string | null => {
 
 /** A syndication source (转载来源) as an administrator enters it; `creating` requires name and secret. */
 export function validateSource(body: unknown, creating: boolean): SourceInput {
-  const data = (body as any)?.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse('data', '请求须含 data 对象 (the body must contain a data object)');
+  const data = dataObjectOf(body);
   const result: SourceInput = {};
   if (data.name !== undefined || creating) {
-    if (typeof data.name !== 'string' || !data.name.trim() || data.name.length > 200) refuse('name', '名称必填，最多 200 字 (name is required, at most 200 characters)');
-    result.name = data.name.trim();
+    result.name = requiredName(data.name);
   }
   if (data.organizationCode !== undefined && data.organizationCode !== null) {
     if (typeof data.organizationCode !== 'string' || !/^[0-9A-Za-z-]{1,64}$/.test(data.organizationCode)) {

@@ -1,5 +1,5 @@
 import { isIsoDate } from '../domain/beijing-time';
-import { refuse } from './refuse';
+import { dataObjectOf, refuse, requiredName } from './refuse';
 
 export interface SubscriberInput {
   name?: string;
@@ -20,12 +20,10 @@ const stringList = (value: unknown, path: string): string[] => {
 
 /** A subscriber as an administrator enters it; `creating` requires name and endpoint. */
 export function validateSubscriber(body: unknown, creating: boolean): SubscriberInput {
-  const data = (body as any)?.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse('data', '请求须含 data 对象 (the body must contain a data object)');
+  const data = dataObjectOf(body);
   const result: SubscriberInput = {};
   if (data.name !== undefined || creating) {
-    if (typeof data.name !== 'string' || !data.name.trim() || data.name.length > 200) refuse('name', '名称必填，最多 200 字 (name is required, at most 200 characters)');
-    result.name = data.name.trim();
+    result.name = requiredName(data.name);
   }
   if (data.endpointUrl !== undefined || creating) {
     let url: URL | null = null;
@@ -65,8 +63,7 @@ export interface ResendInput {
 
 /** What to send a subscriber again: one document, or everything changed since a Beijing date. */
 export function validateResend(body: unknown): ResendInput {
-  const data = (body as any)?.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse('data', '请求须含 data 对象 (the body must contain a data object)');
+  const data = dataObjectOf(body);
   const { documentId, since } = data;
   if (documentId !== undefined && (typeof documentId !== 'string' || !/^[a-z0-9]{1,64}$/.test(documentId))) {
     refuse('documentId', 'documentId 须为文件的 documentId (documentId must be a document id)');
