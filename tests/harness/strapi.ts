@@ -46,6 +46,12 @@ export async function startApp(options: { seed?: boolean; env?: Record<string, s
     http: () => request.agent(strapi.server.httpServer),
     async stop() {
       jest.useRealTimers();
+      // Strapi leaves some reads running after a document-service write has returned (on PostgreSQL,
+      // populating an organization's parent and children after a create); let them finish first.
+      const pool = (strapi.db.connection as any).client.pool;
+      for (let waited = 0; waited < 3000 && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0); waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await strapi.destroy();
       await database.drop();
     },

@@ -816,6 +816,13 @@ export interface ApiOrganizationOrganization
           localized: false;
         };
       }>;
+    livelihoodRelated: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1224,6 +1231,10 @@ export interface ApiPressReleasePressRelease
     relatedDocuments: Schema.Attribute.Relation<
       'manyToMany',
       'api::policy-document.policy-document'
+    >;
+    relatedInterpretations: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::interpretation.interpretation'
     >;
     speakers: Schema.Attribute.Component<'press.speaker', true> &
       Schema.Attribute.SetPluginOptions<{
@@ -1637,6 +1648,53 @@ export interface PluginDisclosureDeadline extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureEditorOrganization
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_editor_organizations';
+  info: {
+    description: '\u7BA1\u7406\u540E\u53F0\u8D26\u53F7\u6240\u5C5E\u673A\u6784\uFF1A\u7F16\u8F91\u53EA\u80FD\u4E3A\u672C\u673A\u6784\u7684\u6587\u4EF6\u6DFB\u52A0\u89E3\u8BFB (the organization an admin account works for)';
+    displayName: "Editor's organization";
+    pluralName: 'editor-organizations';
+    singularName: 'editor-organization';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.editor-organization'
+    > &
+      Schema.Attribute.Private;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    > &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Required;
   };
 }
 
@@ -2620,6 +2678,7 @@ declare module '@strapi/strapi' {
       'plugin::disclosure.calendar-day': PluginDisclosureCalendarDay;
       'plugin::disclosure.conversion-term': PluginDisclosureConversionTerm;
       'plugin::disclosure.deadline': PluginDisclosureDeadline;
+      'plugin::disclosure.editor-organization': PluginDisclosureEditorOrganization;
       'plugin::disclosure.inbox-message': PluginDisclosureInboxMessage;
       'plugin::disclosure.ledger-entry': PluginDisclosureLedgerEntry;
       'plugin::disclosure.subscriber': PluginDisclosureSubscriber;

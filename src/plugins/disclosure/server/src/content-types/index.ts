@@ -1,6 +1,7 @@
 import calendarDay from './calendar-day';
 import conversionTerm from './conversion-term';
 import deadline from './deadline';
+import editorOrganization from './editor-organization';
 import inboxMessage from './inbox-message';
 import ledgerEntry from './ledger-entry';
 import subscriber from './subscriber';
@@ -14,6 +15,7 @@ export default {
   'calendar-day': calendarDay,
   'conversion-term': conversionTerm,
   deadline,
+  'editor-organization': editorOrganization,
   'inbox-message': inboxMessage,
   'ledger-entry': ledgerEntry,
   subscriber,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
 import { singleRelationTarget } from '../validation/relations';
 import { throwIfViolated, violation } from '../validation/rule-violations';
@@ -9,18 +10,48 @@ type Data = Record<string, any>;
  * An interpretation (政策解读) is always tied to the document it explains, and "谁起草、谁解读": the
  * drafting department interprets unless the editor names another organ.
  */
+export const EDITOR_ORGANIZATION_UID = 'plugin::disclosure.editor-organization';
+
+const ORGANIZATIONS_OF_DOCUMENT = {
+  draftingDepartment: { select: ['id'] },
+  issuingOrganization: { select: ['id'] },
+  coIssuers: { select: ['id'] },
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The organization of the admin making this request, when it has one (super admins may have none). */
+  async editorOrganization(): Promise<{ id: number; name: string } | null> {
+    const request = strapi.requestContext.get();
+    const user = request?.state?.auth?.strategy?.name === 'admin' ? request.state.user : null;
+    if (!user?.id) return null;
+    const assignment = await strapi.db.query(EDITOR_ORGANIZATION_UID).findOne({
+      where: { user: { id: user.id } },
+      populate: { organization: { select: ['id', 'name'] } },
+    });
+    return assignment?.organization ?? null;
+  },
+
+  /**
+   * 谁起草谁解读: an editor attaches interpretations only to documents its own organization issued,
+   * co-issued or drafted.
+   */
+  async assertMayInterpret(source: any) {
+    const editor = await this.editorOrganization();
+    if (!editor) return;
+    const own = [source.draftingDepartment, source.issuingOrganization, ...(source.coIssuers ?? [])].some((organization) => organization?.id === editor.id);
+    if (!own) {
+      // A PolicyError: Strapi reduces any other 403 to a bare "Forbidden", and the editor needs the reason.
+      throw new errors.PolicyError(
+        `只能为本机构（${editor.name}）发布、联合发布或起草的文件添加解读：谁起草、谁解读 (an editor may only interpret documents its own organization issued or drafted)`
+      );
+    }
+  },
+
   async prepareCreate(params: { data?: Data }) {
     const data = (params.data ??= {});
     const target = singleRelationTarget(data.sourceDocument);
     const source = target
-      ? await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({
-          where: target,
-          populate: {
-            draftingDepartment: { select: ['id'] },
-            issuingOrganization: { select: ['id'] },
-          },
-        })
+      ? await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT })
       : null;
     if (!source) {
       throwIfViolated([
@@ -32,6 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         ),
       ]);
     }
+    await this.assertMayInterpret(source);
     if (singleRelationTarget(data.interpreter) == null) {
       const interpreter = source.draftingDepartment ?? source.issuingOrganization;
       if (interpreter) data.interpreter = { id: interpreter.id };
@@ -39,10 +71,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async prepareUpdate(params: { data?: Data }) {
-    if (params.data && singleRelationTarget(params.data.sourceDocument) === null) {
+    const target = params.data ? singleRelationTarget(params.data.sourceDocument) : undefined;
+    if (target === null) {
       throwIfViolated([
         violation('sourceDocument', '政策解读须关联所解读的文件 (an interpretation must be tied to the document it explains)'),
       ]);
+    }
+    if (target) {
+      const source = await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT });
+      if (source) await this.assertMayInterpret(source);
     }
   },
 });
