@@ -15,7 +15,7 @@ import type {
 import { CONTENT_TYPES, LOCALES } from '../constants';
 import { policyDocumentUrl, publicUrl } from '../utils/public-url';
 import { beijingDate, startOfBeijingDay } from '../domain/beijing-time';
-import { tallyReprints, type ReprintFact } from '../domain/reprint-timeliness';
+import { tallyReprints, type ReprintFact, type ReprintTally } from '../domain/reprint-timeliness';
 import { subscriberWants } from '../domain/syndication-scope';
 import { generateSecret, identifySender } from '../domain/webhook-signature';
 import type { SubscriberInput } from '../validation/subscriber';
@@ -151,10 +151,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const reprintWithinWorkingDays = () => ((strapi.config.get('plugin::disclosure.syndication') as any)?.reprintWithinWorkingDays ?? 1) as number;
 
-  const onTimeOf = async (subscriberId: number) => {
-    const [tally] = await reprintTimeliness({ subscriber: subscriberId });
-    const within = reprintWithinWorkingDays();
-    return tally ? { within, reprinted: tally.reprinted, onTime: tally.onTime, late: tally.late, overdue: tally.overdue, rate: tally.rate } : { within, reprinted: 0, onTime: 0, late: 0, overdue: 0, rate: null };
+  /** The status's on-time summary for one subscriber, from the timeliness of all of them. */
+  const onTimeOf = (timeliness: Map<number, ReprintTally>, subscriberId: number) => {
+    const tally = timeliness.get(subscriberId);
+    return {
+      within: reprintWithinWorkingDays(),
+      reprinted: tally?.reprinted ?? 0,
+      onTime: tally?.onTime ?? 0,
+      late: tally?.late ?? 0,
+      overdue: tally?.overdue ?? 0,
+      rate: tally?.rate ?? null,
+    };
   };
 
   /** A subscriber as the admin sees it: never its secrets. */
@@ -350,6 +357,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const current = latest.get(delivery.subscriber.id);
         if (!current || current.event.version < delivery.event.version) latest.set(delivery.subscriber.id, delivery);
       }
+      // One pass over the deliveries for every subscriber's on-time rate, not one per subscriber.
+      const timeliness = new Map<number, ReprintTally>((await reprintTimeliness()).map((line) => [line.subscriber.id, line]));
       const subscribers: SubscriberSyndicationStatus[] = [];
       for (const delivery of [...latest.values()].sort((a, b) => a.subscriber.name.localeCompare(b.subscriber.name))) {
         const deliveredAt = delivery.deliveredAt ? new Date(delivery.deliveredAt) : null;
@@ -369,7 +378,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           reprint: reprintOf(delivery),
           held: delivery.receipt?.status === 'held',
           lagSeconds: deliveredAt ? Math.round((deliveredAt.getTime() - new Date(delivery.event.occurredAt).getTime()) / 1000) : null,
-          onTime: await onTimeOf(delivery.subscriber.id),
+          onTime: onTimeOf(timeliness, delivery.subscriber.id),
         });
       }
       return { documentId, versions, subscribers };
