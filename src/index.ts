@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { reapplyIdempotentMigrations } from './bootstrap/idempotent-migrations';
 import { seedDemoContentOnFirstRun } from './seed';
 
 export default {
@@ -10,6 +11,8 @@ export default {
    * default roles are in place).
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Indexes and unique indexes first: seeding below already relies on them.
+    await reapplyIdempotentMigrations(strapi);
     // Only now: a role created before the admin's defaults would stop them being created.
     await strapi.plugin('disclosure').service('audit-role').ensureAuditorRole();
     await ensureFirstAdmin(strapi);

@@ -1028,6 +1028,16 @@ export interface ApiPolicyDocumentPolicyDocument
           localized: false;
         };
       }>;
+    issuerDocumentNumber: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     issuingOrganization: Schema.Attribute.Relation<
       'manyToOne',
       'api::organization.organization'

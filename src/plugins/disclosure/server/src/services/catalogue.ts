@@ -6,6 +6,7 @@ import { DOCUMENT_NUMBER_RULE, parseDocumentNumber } from '../domain/document-nu
 import { indexNumberPrefix, nextIndexNumber } from '../domain/index-number';
 import { RelationTarget, singleRelationTarget } from '../validation/relations';
 import { throwIfViolated, violation } from '../validation/rule-violations';
+import { issuerDocumentNumber, uniqueClashMessage } from '../domain/unique-constraints';
 import { lockWithinTransaction } from '../utils/transaction-lock';
 
 type Data = Record<string, any>;
@@ -79,12 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
     if (clash) {
-      throwIfViolated([
-        violation(
-          'documentNumber',
-          `文号 ${documentNumber} 已被本机关的其他文件使用 (document number already used by this issuer)`
-        ),
-      ]);
+      throwIfViolated([violation('documentNumber', uniqueClashMessage.documentNumber(documentNumber))]);
     }
   };
 
@@ -116,9 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { indexNumber, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
     });
     if (clash) {
-      throwIfViolated([
-        violation('indexNumber', `索引号（indexNumber）已被其他条目使用，须唯一：${indexNumber} (index number already used by another document)`),
-      ]);
+      throwIfViolated([violation('indexNumber', uniqueClashMessage.indexNumber(indexNumber))]);
     }
   };
 
@@ -140,6 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await lockIssuer(issuer!);
       await assertDocumentNumberFree(data.documentNumber, issuer!);
+      data.issuerDocumentNumber = issuerDocumentNumber(issuer!.documentId, data.documentNumber);
       if (data.indexNumber) await assertIndexNumberFree(data.indexNumber);
       else data.indexNumber = await generateIndexNumber(issuer!, data);
     },
@@ -160,6 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (issuer && ('documentNumber' in data || 'issuingOrganization' in data)) {
         await assertDocumentNumberFree(effective.documentNumber, issuer, params.documentId);
+        data.issuerDocumentNumber = issuerDocumentNumber(issuer.documentId, effective.documentNumber);
       }
       if ('indexNumber' in data && !data.indexNumber && issuer) {
         data.indexNumber = await generateIndexNumber(issuer, effective);

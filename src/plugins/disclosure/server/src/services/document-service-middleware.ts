@@ -6,6 +6,8 @@ import { SYNDICATED_TYPES } from './syndication';
 import { LEDGER_UID } from './ledger';
 import { GATED_TYPES } from './publication-gate';
 import { populateDepth, scopePopulate } from '../utils/scope-populate';
+import { uniqueClashMessage, uniqueViolationField } from '../domain/unique-constraints';
+import { throwIfViolated, violation } from '../validation/rule-violations';
 
 /** Relation levels a public request may populate (document → interpretations → their media). */
 export const MAX_PUBLIC_POPULATE_DEPTH = 3;
@@ -15,6 +17,7 @@ type Middleware = Modules.Documents.Middleware.Middleware;
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const CALENDAR_DAY = 'plugin::disclosure.calendar-day';
+const POLICY_DOCUMENTS_TABLE = 'policy_documents';
 /** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
@@ -41,6 +44,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return auth?.credentials?.type === 'read-only';
   };
 
+  /**
+   * A write that raced past the catalogue's checks and met a unique index: the editor's 400 naming
+   * the field, not a database error.
+   */
+  const refuseUniqueClash = (error: unknown, data: any): never => {
+    const field = uniqueViolationField(error, POLICY_DOCUMENTS_TABLE);
+    if (field) throwIfViolated([violation(field, uniqueClashMessage[field](String(data?.[field] ?? '')))]);
+    throw error;
+  };
+
   const applyCatalogueRules: Middleware = async (context, next) => {
     const { uid, action } = context;
     const params = context.params as any;
@@ -48,11 +61,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (uid === CONTENT_TYPES.policyDocument && (action === 'create' || action === 'update')) {
       // One transaction from reading the issuer's highest numbers to writing the row (see lockIssuer).
       const catalogue = service('catalogue');
-      return strapi.db.transaction(async () => {
-        if (action === 'create') await catalogue.prepareCreate(params);
-        else await catalogue.prepareUpdate(params);
-        return next();
-      });
+      return strapi.db
+        .transaction(async () => {
+          if (action === 'create') await catalogue.prepareCreate(params);
+          else await catalogue.prepareUpdate(params);
+          return next();
+        })
+        .catch((error: unknown) => refuseUniqueClash(error, params.data));
+    } else if (uid === CONTENT_TYPES.policyDocument && action === 'publish') {
+      return next().catch((error: unknown) => refuseUniqueClash(error, params.data));
     } else if (uid === CONTENT_TYPES.interpretation) {
       if (action === 'create') await service('interpretation').prepareCreate(params);
       else if (action === 'update') await service('interpretation').prepareUpdate(params);

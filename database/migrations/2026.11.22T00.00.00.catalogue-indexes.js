@@ -1,0 +1,90 @@
+'use strict';
+
+/**
+ * Indexes for the public catalogue's filters and sorts, and real unique indexes where the model says
+ * unique. Strapi creates neither: its list query scans the whole table, and `unique: true` is only
+ * checked by the application, which two simultaneous writes can both pass.
+ *
+ * Strapi runs this file once, before it syncs the tables with the content types. On a new database
+ * the tables do not exist yet, so the app's bootstrap runs `up` again after the sync, as it does for
+ * every migration marked `idempotent` (every statement here is IF NOT EXISTS). Same SQL on SQLite and PostgreSQL: both take partial indexes.
+ *
+ * Each row of a draft-and-publish type exists twice per locale (draft and published), so uniqueness
+ * is per locale and per state: two partial indexes.
+ */
+
+const PUBLISHED = 'published_at IS NOT NULL';
+const DRAFT = 'published_at IS NULL';
+
+/** { table, name, columns ("column" or "column DESC"), unique?, where? } */
+const INDEXES = [
+  // Public list: equality on locale (and category), newest issue date first; the other two columns
+  // let the database skip drafts and non-proactive rows, and count, from the index alone.
+  // Strapi breaks ties by id ascending, hence `issue_date DESC, id`: the index gives the exact order.
+  { table: 'policy_documents', name: 'policy_documents_category_issue_idx', columns: ['locale', 'category', 'issue_date DESC', 'id', 'published_at', 'disclosure_attribute'] },
+  { table: 'policy_documents', name: 'policy_documents_issue_idx', columns: ['locale', 'issue_date DESC', 'id', 'published_at', 'disclosure_attribute'] },
+  { table: 'policy_documents', name: 'policy_documents_published_idx', columns: ['locale', 'published_at'] },
+  { table: 'policy_documents', name: 'policy_documents_validity_idx', columns: ['locale', 'validity', 'issue_date'] },
+  { table: 'policy_documents', name: 'policy_documents_topic_idx', columns: ['locale', 'topic', 'issue_date'] },
+  // Per-category counts of what the public sees.
+  { table: 'policy_documents', name: 'policy_documents_counts_idx', columns: ['locale', 'disclosure_attribute', 'category'], where: PUBLISHED },
+  // 索引号: one document per number.
+  { table: 'policy_documents', name: 'policy_documents_index_number_draft_uq', columns: ['index_number', 'locale'], unique: true, where: `${DRAFT} AND index_number IS NOT NULL` },
+  { table: 'policy_documents', name: 'policy_documents_index_number_published_uq', columns: ['index_number', 'locale'], unique: true, where: `${PUBLISHED} AND index_number IS NOT NULL` },
+  // 文号 per issuer: the issuer is a relation (another table), so the catalogue rules keep
+  // issuer_document_number = "<issuer documentId>:<文号>" on the row for this index.
+  { table: 'policy_documents', name: 'policy_documents_issuer_document_number_draft_uq', columns: ['issuer_document_number', 'locale'], unique: true, where: `${DRAFT} AND issuer_document_number IS NOT NULL` },
+  { table: 'policy_documents', name: 'policy_documents_issuer_document_number_published_uq', columns: ['issuer_document_number', 'locale'], unique: true, where: `${PUBLISHED} AND issuer_document_number IS NOT NULL` },
+  // The other public types are listed newest first.
+  ...['interpretations', 'press_releases', 'consultations', 'public_concerns'].map((table) => ({
+    table,
+    name: `${table}_published_idx`,
+    columns: ['locale', 'published_at'],
+  })),
+];
+
+const quote = (identifier) => `"${identifier.replace(/"/g, '""')}"`;
+const columnName = (column) => column.split(' ')[0];
+const indexColumn = (column) => [quote(columnName(column)), ...column.split(' ').slice(1)].join(' ');
+
+/** Rows written before issuer_document_number existed get it from their issuer link. */
+async function backfillIssuerDocumentNumbers(knex) {
+  const link = 'policy_documents_issuing_organization_lnk';
+  if (!(await knex.schema.hasTable(link)) || !(await knex.schema.hasColumn('policy_documents', 'issuer_document_number'))) return;
+  await knex.raw(
+    `UPDATE policy_documents SET issuer_document_number = (
+       SELECT o.document_id || ':' || policy_documents.document_number
+       FROM ${link} l JOIN organizations o ON o.id = l.organization_id
+       WHERE l.policy_document_id = policy_documents.id LIMIT 1)
+     WHERE issuer_document_number IS NULL AND document_number IS NOT NULL`
+  );
+}
+
+async function up(knex) {
+  await backfillIssuerDocumentNumbers(knex);
+  for (const index of INDEXES) {
+    if (!(await knex.schema.hasTable(index.table))) continue;
+    let present = true;
+    for (const column of index.columns) present = present && (await knex.schema.hasColumn(index.table, columnName(column)));
+    if (!present) continue;
+
+    if (index.unique) {
+      const columns = index.columns.map(quote).join(', ');
+      // Named in the message rather than left to fail on the DDL.
+      const result = await knex.raw(
+        `SELECT ${columns}, COUNT(*) AS copies FROM ${quote(index.table)} WHERE ${index.where} GROUP BY ${columns} HAVING COUNT(*) > 1 LIMIT 5`
+      );
+      const clashes = Array.isArray(result) ? result : result.rows;
+      if (clashes.length) {
+        throw new Error(
+          `${index.table}: ${index.columns.join(', ')} must be unique but these values repeat; correct them and restart: ${JSON.stringify(clashes)}`
+        );
+      }
+    }
+    await knex.raw(
+      `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quote(index.name)} ON ${quote(index.table)} (${index.columns.map(indexColumn).join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`
+    );
+  }
+}
+
+module.exports = { up, idempotent: true, INDEXES };

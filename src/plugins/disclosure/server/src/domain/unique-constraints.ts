@@ -1,0 +1,37 @@
+/**
+ * The catalogue's uniqueness rules, as the editor reads them and as the database enforces them
+ * (the unique indexes of database/migrations/…catalogue-indexes.js). The catalogue rules check first,
+ * under a lock; the index is what holds when two writes race past any check.
+ */
+export type UniqueField = 'indexNumber' | 'documentNumber';
+
+export const uniqueClashMessage: Record<UniqueField, (value: string) => string> = {
+  indexNumber: (value) => `索引号（indexNumber）已被其他条目使用，须唯一：${value} (index number already used by another document)`,
+  documentNumber: (value) => `文号 ${value} 已被本机关的其他文件使用 (document number already used by this issuer)`,
+};
+
+/** Column → field. SQLite names the columns; PostgreSQL the index, whose name includes the column. */
+const COLUMNS: Array<[string, UniqueField]> = [
+  ['issuer_document_number', 'documentNumber'],
+  ['index_number', 'indexNumber'],
+];
+
+/**
+ * The field whose uniqueness a database error reports, or null for any other error.
+ * PostgreSQL: SQLSTATE 23505 with the index name; SQLite: "UNIQUE constraint failed: table.column, …".
+ */
+export function uniqueViolationField(error: unknown, table: string): UniqueField | null {
+  const candidate = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (!candidate || typeof candidate !== 'object') return null;
+  let described: string | null = null;
+  if (candidate.code === '23505' && typeof candidate.constraint === 'string') described = candidate.constraint;
+  else if (typeof candidate.code === 'string' && candidate.code.startsWith('SQLITE_CONSTRAINT') && typeof candidate.message === 'string') {
+    described = candidate.message;
+  }
+  if (!described || !described.includes(table)) return null;
+  return COLUMNS.find(([column]) => described!.includes(column))?.[1] ?? null;
+}
+
+/** The value stored for the per-issuer 文号 index: the issuer's documentId and the normalized 文号. */
+export const issuerDocumentNumber = (issuerDocumentId: string | null | undefined, documentNumber: string | null | undefined): string | null =>
+  issuerDocumentId && documentNumber ? `${issuerDocumentId}:${documentNumber}` : null;
