@@ -30,6 +30,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'strapi::poweredBy',
+  // Public reads answered from rendered responses (ETag, 304); writes end once announced to the
+  // other instances. Below security and CORS, whose headers every answer keeps.
+  'plugin::disclosure.response-cache',
   'strapi::query',
   // Above the conversion endpoint's own 1 MB limit, so it can answer with that limit in words. The
   // raw body is kept: a syndication message's signature is over the exact bytes received.

@@ -46,6 +46,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       deadlineTrackingStartsOn: env('DISCLOSURE_TRACKING_STARTS_ON', '2025-01-01'),
       // Offices whose ready items are published automatically when their deadline arrives.
       autoPublishAtDeadline: env.array('DISCLOSURE_AUTO_PUBLISH_ORGANIZATIONS', []),
+      // Public reads answered from memory until something they show changes (all instances agree
+      // through a counter in the database). max-age 0: browsers and CDNs revalidate, cheaply (304).
+      responseCache: {
+        enabled: env.bool('RESPONSE_CACHE_ENABLED', true),
+        maxEntries: env.int('RESPONSE_CACHE_MAX_ENTRIES', 5000),
+        maxMegabytes: env.int('RESPONSE_CACHE_MAX_MEGABYTES', 64),
+        maxAgeSeconds: env.int('RESPONSE_CACHE_MAX_AGE_SECONDS', 0),
+      },
       syndication: {
         reprintWithinWorkingDays: env.int('SYNDICATION_REPRINT_WITHIN_WORKING_DAYS', 1),
         // A source's file server or CDN, when its attachments are not on its own address.

@@ -17,6 +17,8 @@ export interface Instance {
   adminToken: string;
   /** A full-access API token, as a trusted system would use the REST API */
   apiToken: string;
+  /** Where its database is, for another instance to share it */
+  databaseEnv: Record<string, string>;
   /** SIGKILL: no shutdown, no cleanup, as a crash */
   kill(): Promise<void>;
   restart(): Promise<void>;
@@ -60,8 +62,11 @@ function spawn(name: string, env: Record<string, string>): Promise<ChildProcess>
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-export async function startInstance(name: string, env: Record<string, string> = {}): Promise<Instance> {
-  const database: ThrowawayDatabase = await createThrowawayDatabase();
+/** `sharing`: run on that instance's database (several instances behind one load balancer). */
+export async function startInstance(name: string, env: Record<string, string> = {}, options: { sharing?: Instance } = {}): Promise<Instance> {
+  const database: ThrowawayDatabase = options.sharing
+    ? { env: options.sharing.databaseEnv, drop: async () => undefined }
+    : await createThrowawayDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const environment = {
@@ -96,6 +101,7 @@ export async function startInstance(name: string, env: Record<string, string> = 
     http,
     adminToken,
     apiToken: token.body.data.accessKey,
+    databaseEnv: database.env,
     async kill() {
       child.kill('SIGKILL');
       await exited(child);

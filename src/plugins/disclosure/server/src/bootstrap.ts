@@ -20,7 +20,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // 5. Deadline rules must name real types and fields: a typo stops the boot here, not at 3 a.m.
   service('deadlines').assertRulesFit();
 
-  // 6. Every 10 minutes, Beijing time: pending deadlines move to at-risk or overdue, and offices that
+  // 6. Public answers are cached per content state; every write to what the public can see moves it.
+  await service('response-cache').install();
+
+  // 7. Every 10 minutes, Beijing time: pending deadlines move to at-risk or overdue, and offices that
   //    enabled it get items published as their deadline arrives.
   // Strapi starts every added task whatever `server.cron.enabled` says (it only governs the tasks in
   // config/cron), so the switch is honoured here: tests and benchmarks run these passes themselves.

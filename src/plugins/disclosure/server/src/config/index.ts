@@ -3,6 +3,7 @@ import { isIsoDate } from '../domain/beijing-time';
 import { TRADITIONAL_STANDARDS, type TraditionalStandard } from '../domain/chinese-conversion';
 import { validateDeadlineRules, type DeadlineRule } from '../domain/deadlines';
 import type { GateConfig } from '../services/publication-gate';
+import type { ResponseCacheConfig } from '../services/response-cache';
 
 export interface DisclosureConfig {
   publicationGate: GateConfig;
@@ -19,6 +20,8 @@ export interface DisclosureConfig {
   conversion: { standard: TraditionalStandard };
   /** Uploaded images: larger ones are refused from their header, before decoding */
   images: { maxPixels: number };
+  /** Public GETs of the content API answered from rendered responses (see services/response-cache) */
+  responseCache: ResponseCacheConfig;
   syndication: {
     /** 转载: a reprint is on time when published within this many working days of the source's publication */
     reprintWithinWorkingDays: number;
@@ -44,6 +47,7 @@ const defaults: DisclosureConfig = {
   deadlineTrackingStartsOn: null,
   conversion: { standard: 'tw' },
   images: { maxPixels: 40_000_000 },
+  responseCache: { enabled: true, maxEntries: 5000, maxMegabytes: 64, maxAgeSeconds: 0 },
   syndication: { reprintWithinWorkingDays: 1, attachmentOrigins: [], deliveryIntervalSeconds: 10, requestTimeoutSeconds: 10 },
 };
 
@@ -90,6 +94,17 @@ export default {
     const origins = config.syndication?.attachmentOrigins;
     if (!Array.isArray(origins) || origins.some((origin) => typeof origin !== 'string' || httpOrigin(origin) !== origin.replace(/\/$/, ''))) {
       problems.push('syndication.attachmentOrigins must be a list of origins such as https://files.example.gov.cn (scheme, host and port only)');
+    }
+    const cache = config.responseCache;
+    if (typeof cache?.enabled !== 'boolean') problems.push('responseCache.enabled must be true or false');
+    if (!Number.isInteger(cache?.maxEntries) || cache.maxEntries < 1 || cache.maxEntries > 1_000_000) {
+      problems.push('responseCache.maxEntries must be a whole number from 1 to 1,000,000');
+    }
+    if (!Number.isInteger(cache?.maxMegabytes) || cache.maxMegabytes < 1 || cache.maxMegabytes > 4096) {
+      problems.push('responseCache.maxMegabytes must be a whole number of megabytes from 1 to 4096');
+    }
+    if (!Number.isInteger(cache?.maxAgeSeconds) || cache.maxAgeSeconds < 0 || cache.maxAgeSeconds > 86_400) {
+      problems.push('responseCache.maxAgeSeconds must be a whole number of seconds from 0 to 86400');
     }
     if (problems.length) throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },

@@ -3,6 +3,7 @@ import bilingualErrors from './bilingual-errors';
 import bodyGuard from './body-guard';
 import loginGuard from './login-guard';
 import rateLimit from './rate-limit';
+import responseCache from './response-cache';
 
 export default {
   'audit-trail': auditTrail,
@@ -10,4 +11,5 @@ export default {
   'body-guard': bodyGuard,
   'login-guard': loginGuard,
   'rate-limit': rateLimit,
+  'response-cache': responseCache,
 };

@@ -12,6 +12,7 @@ import ledger from './ledger';
 import locales from './locales';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
+import responseCache from './response-cache';
 import syndication from './syndication';
 import syndicationAttachments from './syndication-attachments';
 import syndicationInbox from './syndication-inbox';
@@ -33,6 +34,7 @@ export default {
   locales,
   'publication-gate': publicationGate,
   'public-access': publicAccess,
+  'response-cache': responseCache,
   syndication,
   'syndication-attachments': syndicationAttachments,
   'syndication-inbox': syndicationInbox,

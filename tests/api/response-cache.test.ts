@@ -1,0 +1,187 @@
+import { policyDocumentData } from '../harness/fixtures';
+import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
+
+/** Public reads from the response cache: validators, 304, bypasses, and never a stale answer. */
+const ORG = 'api::organization.organization';
+
+let app: TestApp;
+let token: string;
+let office: string;
+
+const auth = () => ({ Authorization: `Bearer ${token}` });
+const publicGet = (path: string, query: Record<string, unknown> = {}) => app.http().get(path).query(query);
+
+async function publishDocument(overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await app.http().post('/api/policy-documents').set(auth()).send({ data: policyDocumentData(office, overrides) });
+  expect(res.status).toBe(201);
+  return res.body.data.documentId;
+}
+
+const retitle = (documentId: string, title: string) =>
+  app.http().put(`/api/policy-documents/${documentId}`).set(auth()).send({ data: { title } });
+
+beforeAll(async () => {
+  app = await startApp();
+  token = await createFullAccessToken(app.strapi);
+  office = (
+    await app.strapi.documents(ORG).create({
+      data: { name: '淄博市人民政府办公室', code: '370300001', level: 'department', regionCode: '370300' } as any,
+    })
+  ).documentId;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('validators and the cache', () => {
+  test('a public read is rendered once, then answered from the cache with the same tag and bytes', async () => {
+    const documentId = await publishDocument({ title: '关于缓存的通知' });
+    const first = await publicGet(`/api/policy-documents/${documentId}`);
+    expect(first.status).toBe(200);
+    expect(first.headers['x-response-cache']).toBe('miss');
+    expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+
+    const second = await publicGet(`/api/policy-documents/${documentId}`);
+    expect(second.headers['x-response-cache']).toBe('hit');
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.text).toBe(first.text);
+    expect(second.headers['content-type']).toBe(first.headers['content-type']);
+    // Security headers are set above the cache and kept on every answer.
+    expect(second.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  test('If-None-Match with the current tag gets 304 and no body; an old tag gets the new answer', async () => {
+    const documentId = await publishDocument({ title: '关于验证器的通知' });
+    const first = await publicGet(`/api/policy-documents/${documentId}`);
+    const unchanged = await publicGet(`/api/policy-documents/${documentId}`).set('If-None-Match', `"other", ${first.headers.etag}`);
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe('');
+    expect(unchanged.headers.etag).toBe(first.headers.etag);
+
+    expect((await retitle(documentId, '关于验证器的通知（修订）')).status).toBe(200);
+    const changed = await publicGet(`/api/policy-documents/${documentId}`).set('If-None-Match', first.headers.etag);
+    expect(changed.status).toBe(200);
+    expect(changed.body.data.title).toBe('关于验证器的通知（修订）');
+    expect(changed.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  test('a list with a different query is a different entry; the same query is the same entry', async () => {
+    const byService = { 'filters[category][$eq]': 'service', sort: 'issueDate:desc' };
+    await publicGet('/api/policy-documents', byService);
+    const again = await publicGet('/api/policy-documents', byService);
+    expect(again.headers['x-response-cache']).toBe('hit');
+    const other = await publicGet('/api/policy-documents', { ...byService, locale: 'zh-Hant' });
+    expect(other.headers['x-response-cache']).toBe('miss');
+  });
+
+  test('errors are not cached and say no-store', async () => {
+    const missing = await publicGet('/api/policy-documents/no-such-document');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
+    expect(missing.headers['x-response-cache']).toBeUndefined();
+  });
+
+  test('authenticated reads and draft requests pass by the cache and are marked private', async () => {
+    const documentId = await publishDocument();
+    const withToken = await app.http().get(`/api/policy-documents/${documentId}`).set(auth());
+    expect(withToken.status).toBe(200);
+    expect(withToken.headers['x-response-cache']).toBe('bypass');
+    expect(withToken.headers['cache-control']).toBe('private, no-store');
+
+    const drafts = await publicGet('/api/policy-documents', { status: 'draft' });
+    expect(drafts.headers['x-response-cache']).toBe('bypass');
+    // The public still sees only published items, as without the cache.
+    expect(drafts.body.data.every((item: any) => item.publishedAt)).toBe(true);
+  });
+});
+
+describe('every change that can alter an answer empties it', () => {
+  test('update, unpublish, publish and delete are seen on the next read', async () => {
+    const documentId = await publishDocument({ title: '变更前' });
+    const path = `/api/policy-documents/${documentId}`;
+    await publicGet(path);
+    expect((await publicGet(path)).headers['x-response-cache']).toBe('hit');
+
+    await retitle(documentId, '变更后');
+    expect((await publicGet(path)).body.data.title).toBe('变更后');
+
+    await app.strapi.documents('api::policy-document.policy-document').unpublish({ documentId } as any);
+    expect((await publicGet(path)).status).toBe(404);
+
+    await app.strapi.documents('api::policy-document.policy-document').publish({ documentId } as any);
+    expect((await publicGet(path)).status).toBe(200);
+
+    expect((await app.http().delete(path).set(auth())).status).toBe(204);
+    expect((await publicGet(path)).status).toBe(404);
+  });
+
+  test('the Traditional copy written by the zh-Hans update is served at once', async () => {
+    const documentId = await publishDocument({ title: '关于发展经济的意见' });
+    const path = `/api/policy-documents/${documentId}`;
+    expect((await publicGet(path, { locale: 'zh-Hant' })).body.data.title).toBe('關於發展經濟的意見');
+    await publicGet(path, { locale: 'zh-Hant' });
+    await retitle(documentId, '关于发展经济的实施意见');
+    expect((await publicGet(path, { locale: 'zh-Hant' })).body.data.title).toBe('關於發展經濟的實施意見');
+  });
+
+  test('a related organization renamed is seen through a populated read', async () => {
+    const organization = await app.strapi.documents(ORG).create({
+      data: { name: '博山区人民政府', code: '370304000', level: 'county', regionCode: '370304' } as any,
+    });
+    const documentId = await publishDocument({ issuingOrganization: organization.documentId });
+    const path = `/api/policy-documents/${documentId}`;
+    const query = { 'populate[issuingOrganization][fields][0]': 'name' };
+    expect((await publicGet(path, query)).body.data.issuingOrganization.name).toBe('博山区人民政府');
+    await publicGet(path, query);
+    await app.strapi.documents(ORG).update({ documentId: organization.documentId, data: { name: '淄博市博山区人民政府' } as any });
+    expect((await publicGet(path, query)).body.data.issuingOrganization.name).toBe('淄博市博山区人民政府');
+  });
+
+  test('a write rolled back changes nothing and leaves the cache as it was', async () => {
+    const documentId = await publishDocument();
+    const path = `/api/policy-documents/${documentId}`;
+    await publicGet(path);
+    // Refused by the catalogue rules (a number in no known format), inside the write's transaction.
+    const refused = await app.http().put(path).set(auth()).send({ data: { documentNumber: '随便写的' } });
+    expect(refused.status).toBe(400);
+    expect((await publicGet(path)).headers['x-response-cache']).toBe('hit');
+  });
+});
+
+test('zero stale reads: readers running while a document is changed twenty times never see an older version after a change was acknowledged', async () => {
+  const documentId = await publishDocument({ title: '版本0' });
+  const path = `/api/policy-documents/${documentId}`;
+  const acknowledged: number[] = []; // acknowledged[k - 1]: when version k's write answered
+  const reads: Array<{ startedAt: number; version: number; outcome: string }> = [];
+  let writing = true;
+
+  const reader = async () => {
+    while (writing) {
+      const startedAt = performance.now();
+      const res = await publicGet(path);
+      expect(res.status).toBe(200);
+      reads.push({ startedAt, version: Number(res.body.data.title.replace('版本', '')), outcome: res.headers['x-response-cache'] });
+    }
+  };
+  const writer = async () => {
+    try {
+      for (let version = 1; version <= 20; version += 1) {
+        expect((await retitle(documentId, `版本${version}`)).status).toBe(200);
+        acknowledged.push(performance.now());
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+    } finally {
+      writing = false;
+    }
+  };
+  await Promise.all([writer(), ...Array.from({ length: 6 }, reader)]);
+
+  const stale = reads.filter((read) => acknowledged.some((at, index) => read.startedAt > at && read.version < index + 1));
+  expect(stale).toEqual([]);
+  expect(reads.length).toBeGreaterThan(40);
+  // The cache was in play, not bypassed: between writes, readers were answered from it.
+  expect(reads.filter((read) => read.outcome === 'hit').length).toBeGreaterThan(10);
+});
