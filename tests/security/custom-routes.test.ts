@@ -5,7 +5,7 @@ import { createAdminSession, createFullAccessToken, startApp, type TestApp } fro
  * catalogue (which has consultation feedback with submitters): no response carries a password, a
  * token, or a submitter's name or contact.
  */
-const PRIVATE_KEYS = ['password', 'resetPasswordToken', 'registrationToken', 'confirmationToken', 'submitterName', 'submitterContact'];
+const PRIVATE_KEYS = ['issuerDocumentNumber', 'password', 'resetPasswordToken', 'registrationToken', 'confirmationToken', 'submitterName', 'submitterContact'];
 
 let app: TestApp;
 let token: string;
@@ -41,6 +41,7 @@ test('no custom route returns private data', async () => {
   const responses = [
     await app.http().get('/api/disclosure/working-days/add').query({ from: '2026-02-13', days: '3' }),
     await app.http().get('/api/disclosure/working-days/between').query({ from: '2026-02-13', to: '2026-03-13' }),
+    await app.http().get('/api/disclosure/catalogue/counts').query({ locale: 'zh-Hant' }),
     await app.http().post('/api/disclosure/convert').send({ text: '政务公开', from: 'zh-Hans', to: 'zh-Hant' }),
     await app.http().get('/api/disclosure/compliance').set('Authorization', `Bearer ${token}`),
     await app.http().get('/disclosure/compliance').set('Authorization', `Bearer ${admin}`),

@@ -17,7 +17,7 @@ const CONCERN = 'api::public-concern.public-concern';
 
 const MARKER = 'LEAKMARK';
 const SUBMITTER_CONTACT = '13800138000';
-const PRIVATE_KEYS = new Set(['password', 'resetPasswordToken', 'registrationToken', 'submitterName', 'submitterContact', 'internalNotes', 'createdBy', 'updatedBy']);
+const PRIVATE_KEYS = new Set(['issuerDocumentNumber', 'password', 'resetPasswordToken', 'registrationToken', 'submitterName', 'submitterContact', 'internalNotes', 'createdBy', 'updatedBy']);
 
 const ROUTES: Record<string, string> = {
   [ORG]: 'organizations',

@@ -1,3 +1,4 @@
+import catalogue from './catalogue';
 import compliance from './compliance';
 import convert from './convert';
 import feed from './feed';
@@ -10,6 +11,7 @@ import translationLocks from './translation-locks';
 import workingDays from './working-days';
 
 export default {
+  catalogue,
   compliance,
   convert,
   feed,

@@ -5,7 +5,7 @@ import { CONTENT_CHANGED } from '../services/response-cache';
 
 const CACHEABLE_PREFIX = '/api/';
 /** Recomputed by Koa for each answer, or belonging to this request only. */
-const NOT_REPLAYED = new Set(['content-length', 'etag', 'cache-control', 'x-response-cache', 'date']);
+const NOT_REPLAYED = new Set(['content-length', 'etag', 'x-response-cache', 'date']);
 
 const bodyBytes = (body: unknown): Buffer | null => {
   if (Buffer.isBuffer(body)) return body;
@@ -26,7 +26,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const answer = (ctx: Context, entry: Pick<CachedResponse, 'headers' | 'body' | 'etag'>, outcome: string) => {
     for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
     ctx.set('ETag', entry.etag);
-    ctx.set('Cache-Control', `public, max-age=${service().maxAgeSeconds()}, must-revalidate`);
+    // A route that chose its own public lifetime (working days: 5 minutes) keeps it.
+    if (!entry.headers['cache-control']) ctx.set('Cache-Control', `public, max-age=${service().maxAgeSeconds()}, must-revalidate`);
     ctx.set('X-Response-Cache', outcome);
     ctx.status = 200;
     if (matchesIfNoneMatch(ctx.get('If-None-Match'), entry.etag)) {

@@ -14,6 +14,13 @@ export default {
       config: { auth: false },
     },
     {
+      // Per-category counts of what the public can read (the 五公开 catalogue tree): public.
+      method: 'GET',
+      path: '/catalogue/counts',
+      handler: 'catalogue.counts',
+      config: { auth: false },
+    },
+    {
       // Simplified ⇄ Traditional for municipal sites and editors' tools; public, so rate limited.
       method: 'POST',
       path: '/convert',

@@ -124,6 +124,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const lockIssuer = (issuer: OrganizationRef) => lockWithinTransaction(strapi, `disclosure-catalogue:${issuer.code}`);
 
   return {
+    /**
+     * Documents the public can read (published, proactive) per category, every category listed.
+     * One grouped count, answered from the counts index.
+     */
+    async countByCategory(locale: string): Promise<Array<{ category: string; count: number }>> {
+      const { tableName } = strapi.db.metadata.get(DOC);
+      const rows: Array<{ category: string; count: string | number }> = await strapi.db
+        .connection(tableName)
+        .select('category')
+        .count({ count: '*' })
+        .where({ locale, disclosure_attribute: 'proactive' })
+        .whereNotNull('published_at')
+        .groupBy('category');
+      const counted = new Map(rows.map((row) => [row.category, Number(row.count)]));
+      const categories: string[] = (strapi.contentType(DOC).attributes as any).category.enum;
+      return categories.map((category) => ({ category, count: counted.get(category) ?? 0 }));
+    },
+
     async prepareCreate(params: WriteParams) {
       const data = (params.data ??= {});
       normalizeDocumentNumber(data);
