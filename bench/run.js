@@ -1,24 +1,36 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: measurements as ratios against a baseline run in the same process, written to
+ * `npm run bench`: measurements as ratios against a baseline run in the same run, written to
  * bench/results/ as Markdown and JSON with the machine's core count and the commit.
  *
- * 1. Conversion: the disclosure converter against raw opencc-js on the same text (the four seed
+ * 1. Public reads (bench/reads.js) on SQLite and PostgreSQL with 10,000 and 100,000 documents seeded
+ *    in bulk (bench/seed-bulk.js): list, document and per-category counts, zh-Hans and zh-Hant, with
+ *    the response cache warm and off, against a bare Node server returning the same bytes (the
+ *    ceiling); req/s, p50, p99 under 10 keep-alive connections.
+ * 2. Conversion: the disclosure converter against raw opencc-js on the same text (the four seed
  *    policies), paired rounds in alternating order; the converter should cost under 10% more.
- * 2. Reading zh-Hant against zh-Hans through the real HTTP server: conversion happens on write, so
- *    both should cost the same.
  * 3. Syndication fan-out to 200 loopback receivers, 30% failing at first (bench/fan-out.js, in a
  *    process of its own): time until all acknowledged against a bare fan-out loop, and nothing lost.
+ *
+ * `npm run bench:smoke` runs all of it small (300 documents, SQLite, 1-second loads, 10 receivers)
+ * in seconds, so CI notices when it breaks; its report goes to .tmp/bench-smoke/.
+ * Sizes, databases and durations: BENCH_SIZES=10000,100000 BENCH_DATABASES=sqlite,postgres
+ * BENCH_SECONDS=5 BENCH_CONNECTIONS=10.
  */
 const { execFileSync, execSync } = require('child_process');
 const fs = require('fs');
-const http = require('http');
 const os = require('os');
 const path = require('path');
-const { freshSecrets } = require('../scripts/fresh-secrets');
+const { readsBench, postgresAvailable } = require('./reads');
 
 const ROOT = path.join(__dirname, '..');
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 7);
+const SMOKE = process.argv.includes('--smoke');
+const ROUNDS = Number(process.env.BENCH_ROUNDS || (SMOKE ? 1 : 7));
+const SIZES = (process.env.BENCH_SIZES || (SMOKE ? '300' : '10000,100000')).split(',').map(Number);
+const DATABASES = (process.env.BENCH_DATABASES || (SMOKE ? 'sqlite' : 'sqlite,postgres')).split(',');
+const SECONDS = Number(process.env.BENCH_SECONDS || (SMOKE ? 1 : 5));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const RESULTS = path.join(ROOT, SMOKE ? '.tmp/bench-smoke' : 'bench/results');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const timeMs = (fn, times) => {
   const start = process.hrtime.bigint();
@@ -72,65 +84,86 @@ async function conversionBench() {
   };
 }
 
-function get(port, pathname) {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: pathname }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode));
-      })
-      .on('error', reject);
-  });
+const ms = (value) => `${Number(value).toFixed(1)} ms`;
+const ratio = (value) => Number(value.toFixed(3));
+const percent = (value) => `${Math.round(value * 100)}%`;
+
+/** The issue's targets, each checked on this run's own figures. */
+function targets(reads) {
+  const checks = [];
+  const cached = reads.flatMap((run) => run.cases.map((item) => ({ run, item })));
+  const worstCached = cached.reduce((worst, entry) => (!worst || entry.item.cached.ratioToCeiling < worst.item.cached.ratioToCeiling ? entry : worst), null);
+  if (worstCached) {
+    checks.push({
+      target: 'cached public reads ≥ 50% of the bare-Node ceiling',
+      measured: `lowest: ${percent(worstCached.item.cached.ratioToCeiling)} (${worstCached.item.name} ${worstCached.item.locale}, ${worstCached.run.database}, ${worstCached.run.documents.toLocaleString('en')} documents)`,
+      met: worstCached.item.cached.ratioToCeiling >= 0.5,
+    });
+  }
+  for (const run of reads.filter((entry) => entry.database === 'postgres' && entry.documents === Math.max(...SIZES))) {
+    const list = run.cases.find((item) => item.name === 'list' && item.locale === 'zh-Hans');
+    checks.push({
+      target: `uncached list p99 < 100 ms at ${CONNECTIONS} connections on PostgreSQL, ${run.documents.toLocaleString('en')} documents`,
+      measured: ms(list.uncached.p99),
+      met: list.uncached.p99 < 100,
+    });
+  }
+  let worstLocale = null;
+  for (const run of reads) {
+    for (const name of ['list', 'detail', 'counts']) {
+      const hans = run.cases.find((item) => item.name === name && item.locale === 'zh-Hans');
+      const hant = run.cases.find((item) => item.name === name && item.locale === 'zh-Hant');
+      for (const mode of ['cached', 'uncached']) {
+        const cost = hans[mode].requestsPerSecond / hant[mode].requestsPerSecond;
+        if (!worstLocale || Math.abs(cost - 1) > Math.abs(worstLocale.cost - 1)) worstLocale = { cost, where: `${name} ${mode}, ${run.database}, ${run.documents.toLocaleString('en')}` };
+      }
+    }
+  }
+  if (worstLocale) {
+    checks.push({ target: 'zh-Hant within 5% of zh-Hans', measured: `furthest: zh-Hant costs ${ratio(worstLocale.cost)}× zh-Hans (${worstLocale.where})`, met: Math.abs(worstLocale.cost - 1) <= 0.05 });
+  }
+  const small = Math.min(...SIZES);
+  const large = Math.max(...SIZES);
+  if (large > small) {
+    for (const database of DATABASES) {
+      const before = reads.find((run) => run.database === database && run.documents === small);
+      const after = reads.find((run) => run.database === database && run.documents === large);
+      if (!before || !after) continue;
+      const worst = ['list', 'detail', 'counts']
+        .map((name) => {
+          const pick = (run) => run.cases.find((item) => item.name === name && item.locale === 'zh-Hans').uncached.requestsPerSecond;
+          return { name, kept: pick(after) / pick(before) };
+        })
+        .reduce((a, b) => (a.kept < b.kept ? a : b));
+      checks.push({
+        target: `uncached list, document and counts at ${large.toLocaleString('en')} within 20% of ${small.toLocaleString('en')} (${database})`,
+        measured: `weakest: ${worst.name} keeps ${percent(worst.kept)} of its throughput`,
+        met: worst.kept >= 0.8,
+      });
+    }
+  }
+  return checks;
 }
 
-async function readBench() {
-  const dbFile = path.join('.tmp', `bench-${process.pid}.db`);
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: dbFile,
-    SEED_DEMO: 'true',
-    CRON_ENABLED: 'false',
-    ...freshSecrets(),
-    // Fresh random secrets, not the development .env's: production mode refuses those.
-    SECRETS_FOR: 'benchmark',
-  });
-  const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
-  app.log.level = 'error';
-  await app.load();
-  await app.server.mount();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const { port } = app.server.httpServer.address();
-  const requests = 100;
-  const read = async (locale) => {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < requests; i += 1) {
-      const status = await get(port, `/api/policy-documents?locale=${locale}&populate=issuingOrganization`);
-      if (status !== 200) throw new Error(`GET ${locale}: ${status}`);
+function readsMarkdown(reads) {
+  const lines = [];
+  for (const run of reads) {
+    lines.push(
+      `### ${run.database}, ${run.documents.toLocaleString('en')} documents`,
+      '',
+      `Seeded ${run.seeding.rows.toLocaleString('en')} rows (draft and published, zh-Hans and zh-Hant) in ${(run.seeding.ms / 1000).toFixed(1)} s.`,
+      '',
+      '| read | locale | bytes | ceiling req/s | cached req/s (p50 / p99) | cached ÷ ceiling | uncached req/s (p50 / p99) | uncached ÷ ceiling |',
+      '|---|---|---|---|---|---|---|---|'
+    );
+    for (const item of run.cases) {
+      lines.push(
+        `| ${item.name} | ${item.locale} | ${item.bytes.toLocaleString('en')} | ${item.ceiling.requestsPerSecond.toLocaleString('en')} | ${item.cached.requestsPerSecond.toLocaleString('en')} (${ms(item.cached.p50)} / ${ms(item.cached.p99)}) | ${item.cached.ratioToCeiling} | ${item.uncached.requestsPerSecond.toLocaleString('en')} (${ms(item.uncached.p50)} / ${ms(item.uncached.p99)}) | ${item.uncached.ratioToCeiling} |`
+      );
     }
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  };
-  try {
-    await read('zh-Hans');
-    await read('zh-Hant');
-    const ratios = [];
-    const hansTimes = [];
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const hans = await read('zh-Hans');
-      const hant = await read('zh-Hant');
-      hansTimes.push(hans);
-      ratios.push(hant / hans);
-    }
-    return {
-      requestsPerRound: requests,
-      zhHansRequestsPerSecond: Math.round(requests / (median(hansTimes) / 1000)),
-      zhHantToZhHansCostRatio: Number(median(ratios).toFixed(3)),
-    };
-  } finally {
-    await app.destroy();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
+    lines.push('');
   }
+  return lines;
 }
 
 (async () => {
@@ -143,38 +176,76 @@ async function readBench() {
       return 'unknown';
     }
   })();
+
+  const databases = [];
+  for (const database of DATABASES) {
+    if (database === 'postgres' && !(await postgresAvailable())) {
+      console.warn('bench: no PostgreSQL server answers (DATABASE_URL or 127.0.0.1:5432); PostgreSQL runs skipped');
+      continue;
+    }
+    databases.push(database);
+  }
+  const reads = [];
+  for (const database of databases) {
+    for (const documents of SIZES) {
+      console.error(`bench: reads on ${database} with ${documents.toLocaleString('en')} documents…`);
+      reads.push(await readsBench({ client: database, documents, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: SMOKE ? 0 : 2 }));
+    }
+  }
+  console.error('bench: conversion…');
+  const conversion = await conversionBench();
+  console.error('bench: syndication fan-out…');
+  const fanOutEnv = SMOKE ? { BENCH_RECEIVERS: '10', BENCH_DOCUMENTS: '1' } : {};
+  const fanOut = JSON.parse(
+    execFileSync(process.execPath, [path.join(__dirname, 'fan-out.js')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...fanOutEnv } }).trim().split('\n').pop()
+  );
+  if (fanOut.lost || fanOut.dead || fanOut.badSignatures) throw new Error(`fan-out lost ${fanOut.lost}, dead ${fanOut.dead}, bad signatures ${fanOut.badSignatures}`);
+
   const result = {
     at: new Date().toISOString(),
     commit,
     cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
     node: process.version,
-    conversion: await conversionBench(),
-    localizedReads: await readBench(),
-    fanOut: JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'fan-out.js')], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()),
+    smoke: SMOKE,
+    load: { connections: CONNECTIONS, seconds: SECONDS, generator: 'autocannon (its own process, keep-alive)' },
+    reads,
+    targets: targets(reads),
+    conversion,
+    fanOut,
   };
   const stamp = result.at.replace(/[:.]/g, '-');
-  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, `bench/results/${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const markdown = [
-    `# Bench ${result.at}`,
+    `# Bench ${result.at}${SMOKE ? ' (smoke run: small, not for comparison)' : ''}`,
     '',
-    `Commit ${commit}, ${result.cores} cores, Node ${result.node}. Ratios are medians of paired rounds in one process (conversion: ${ROUNDS * 10} pairs; reads: ${ROUNDS} rounds), the order alternating.`,
+    `Commit ${commit}, ${result.cores} cores (${result.cpu}), Node ${result.node}. Loads: ${CONNECTIONS} keep-alive connections for ${SECONDS} s each, from autocannon in its own process; every figure's baseline ran in the same run.`,
+    '',
+    '## Targets',
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...result.targets.map((check) => `| ${check.target} | ${check.measured} | ${check.met ? 'yes' : 'no'} |`),
+    '',
+    '## Public reads',
+    '',
+    ...readsMarkdown(reads),
+    '## Conversion and syndication',
     '',
     '| measure | value |',
     '|---|---|',
-    `| raw opencc-js (s2tw) throughput | ${result.conversion.rawCharactersPerSecond.toLocaleString('en')} characters/s on ${result.conversion.characters.toLocaleString('en')} characters |`,
-    `| disclosure converter cost / raw opencc-js | ${result.conversion.converterCostRatio} |`,
-    `| building one OpenCC converter | ${result.conversion.rawBuildMs} ms |`,
-    `| heap for both converters | ${result.conversion.heapForBothConvertersMb} MB |`,
-    `| zh-Hans list reads (sequential, HTTP) | ${result.localizedReads.zhHansRequestsPerSecond} requests/s |`,
-    `| zh-Hant read cost / zh-Hans read cost | ${result.localizedReads.zhHantToZhHansCostRatio} |`,
-    `| syndication fan-out: ${result.fanOut.documents} documents to ${result.fanOut.receivers} receivers, ${result.fanOut.failingFirst} failing at first | all acknowledged in ${result.fanOut.outboxMs} ms (${result.fanOut.passes} worker passes, ${result.fanOut.retries} retries; ${result.fanOut.waitSkippedSeconds} s of retry waits skipped) |`,
-    `| fan-out through the outbox / bare fan-out loop (${result.fanOut.bareMs} ms) | ${result.fanOut.outboxToBareRatio} |`,
-    `| fan-out lost / dead / bad signatures | ${result.fanOut.lost} / ${result.fanOut.dead} / ${result.fanOut.badSignatures} |`,
-    `| publishing with ${result.fanOut.receivers} subscribers / with none | ${result.fanOut.publishWithSubscribersMs} ms / ${result.fanOut.publishAloneMs} ms |`,
+    `| raw opencc-js (s2tw) throughput | ${conversion.rawCharactersPerSecond.toLocaleString('en')} characters/s on ${conversion.characters.toLocaleString('en')} characters |`,
+    `| disclosure converter cost / raw opencc-js (median of ${ROUNDS * 10} paired rounds) | ${conversion.converterCostRatio} |`,
+    `| building one OpenCC converter | ${conversion.rawBuildMs} ms |`,
+    `| heap for both converters | ${conversion.heapForBothConvertersMb} MB |`,
+    `| syndication fan-out: ${fanOut.documents} documents to ${fanOut.receivers} receivers, ${fanOut.failingFirst} failing at first | all acknowledged in ${fanOut.outboxMs} ms (${fanOut.passes} worker passes, ${fanOut.retries} retries; ${fanOut.waitSkippedSeconds} s of retry waits skipped) |`,
+    `| fan-out through the outbox / bare fan-out loop (${fanOut.bareMs} ms) | ${fanOut.outboxToBareRatio} |`,
+    `| fan-out lost / dead / bad signatures | ${fanOut.lost} / ${fanOut.dead} / ${fanOut.badSignatures} |`,
+    `| publishing with ${fanOut.receivers} subscribers / with none | ${fanOut.publishWithSubscribersMs} ms / ${fanOut.publishAloneMs} ms |`,
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(ROOT, `bench/results/${stamp}.md`), markdown);
+  fs.writeFileSync(path.join(RESULTS, `${stamp}.md`), markdown);
   console.log(markdown);
   process.exit(0);
 })().catch((error) => {

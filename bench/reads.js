@@ -1,0 +1,199 @@
+/**
+ * Public reads under load, per database and catalogue size (bench/run.js reports them):
+ *
+ * - the instance (bench/server.js) and the ceiling (bench/bare.js, the same bytes from memory) each in
+ *   a process of their own, the load generator (autocannon, keep-alive connections) in this one;
+ * - three reads a municipal site makes: the list (25 per page, one category, newest issue date first),
+ *   a document, and the catalogue's per-category counts; each in zh-Hans and zh-Hant;
+ * - each with the response cache warm, and with it off (every request rendered from the database);
+ * - zh-Hans and zh-Hant measured twice each in A-B-B-A order, so drift does not favour either.
+ */
+const { fork } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const autocannon = require('autocannon');
+const { freshSecrets } = require('../scripts/fresh-secrets');
+
+const ROOT = path.join(__dirname, '..');
+const LOCALES = ['zh-Hans', 'zh-Hant'];
+
+const pathsFor = (locale, documentId) => ({
+  list: `/api/policy-documents?filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pagination%5BpageSize%5D=25&locale=${locale}`,
+  detail: `/api/policy-documents/${documentId}?locale=${locale}`,
+  counts: `/api/disclosure/catalogue/counts?locale=${locale}`,
+});
+
+/** A child process that answers each message sent to it with one message back. */
+function startChild(script, env) {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, script), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const onExit = (code) => reject(new Error(`${script} exited with code ${code} while starting`));
+    child.once('exit', onExit);
+    child.once('message', (message) => {
+      child.removeListener('exit', onExit);
+      if (!message.ready) return reject(new Error(`${script}: ${JSON.stringify(message)}`));
+      const ask = (question) =>
+        new Promise((answer, fail) => {
+          child.once('message', (reply) => (reply.error ? fail(new Error(reply.error)) : answer(reply)));
+          child.send(question);
+        });
+      resolve({ child, port: message.port, ask, kill: () => child.kill('SIGKILL') });
+    });
+  });
+}
+
+function fetchBytes(port, url) {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: url }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          if (response.statusCode !== 200) return reject(new Error(`GET ${url}: ${response.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`));
+          resolve({ contentType: response.headers['content-type'], body: Buffer.concat(chunks) });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+async function load(port, url, { connections, seconds }) {
+  const result = await autocannon({ url: `http://127.0.0.1:${port}${url}`, connections, duration: seconds });
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts under load`);
+  }
+  return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+}
+
+const mean = (a, b) => ({
+  requestsPerSecond: Math.round((a.requestsPerSecond + b.requestsPerSecond) / 2),
+  p50: (a.p50 + b.p50) / 2,
+  p99: (a.p99 + b.p99) / 2,
+  requests: a.requests + b.requests,
+});
+
+/** A throwaway database: a SQLite file, or a new PostgreSQL database dropped afterwards. */
+async function throwawayDatabase(client) {
+  const name = `disclosure_bench_${crypto.randomBytes(4).toString('hex')}`;
+  if (client === 'sqlite') {
+    const filename = path.join('.tmp', `${name}.db`);
+    return {
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
+      drop: async () => {
+        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(ROOT, `${filename}${suffix}`), { force: true });
+      },
+    };
+  }
+  const { Client } = require('pg');
+  const server = process.env.DATABASE_URL && /^postgres/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    drop: async () => {
+      const cleanup = new Client({ connectionString: server });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** One database, one catalogue size: every case, cache warm and off, against the ceiling. */
+async function readsBench({ client, documents, connections, seconds, warmupSeconds }) {
+  const database = await throwawayDatabase(client);
+  const env = {
+    NODE_ENV: 'production',
+    ...freshSecrets(),
+    // Fresh random secrets, not the development .env's: production mode refuses those.
+    SECRETS_FOR: 'benchmark',
+    SEED_DEMO: 'false',
+    CRON_ENABLED: 'false',
+    DATABASE_POOL_MAX: '10',
+    ...database.env,
+  };
+  const server = await startChild('server.js', env);
+  let bare = null;
+  try {
+    const { seeded } = await server.ask({ seed: documents });
+    const firstPage = JSON.parse((await fetchBytes(server.port, pathsFor('zh-Hans', 'x').list)).body.toString());
+    if (!firstPage.data.length) throw new Error('the seeded catalogue lists nothing');
+    const documentId = firstPage.data[0].documentId;
+
+    const cases = [];
+    for (const name of ['list', 'detail', 'counts']) {
+      for (const locale of LOCALES) cases.push({ name, locale, url: pathsFor(locale, documentId)[name] });
+    }
+    const responses = {};
+    for (const item of cases) {
+      const { contentType, body } = await fetchBytes(server.port, item.url);
+      item.bytes = body.length;
+      responses[item.url] = { contentType, body: body.toString('base64') };
+    }
+    bare = await startChild('bare.js', {});
+    await bare.ask({ responses });
+
+    const options = { connections, seconds };
+    if (warmupSeconds) {
+      await load(server.port, cases[0].url, { connections, seconds: warmupSeconds });
+      await load(bare.port, cases[0].url, { connections, seconds: warmupSeconds });
+    }
+    for (const item of cases) item.ceiling = await load(bare.port, item.url, options);
+
+    for (const cache of [true, false]) {
+      await server.ask({ cache });
+      const key = cache ? 'cached' : 'uncached';
+      for (const name of ['list', 'detail', 'counts']) {
+        const [hans, hant] = cases.filter((item) => item.name === name);
+        if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
+        // A-B-B-A: the two locales see the same conditions on average.
+        const hans1 = await load(server.port, hans.url, options);
+        const hant1 = await load(server.port, hant.url, options);
+        const hant2 = await load(server.port, hant.url, options);
+        const hans2 = await load(server.port, hans.url, options);
+        hans[key] = mean(hans1, hans2);
+        hant[key] = mean(hant1, hant2);
+      }
+    }
+    await server.ask({ cache: true });
+    return {
+      database: client,
+      documents,
+      seeding: seeded,
+      cases: cases.map(({ name, locale, url, bytes, ceiling, cached, uncached }) => ({
+        name,
+        locale,
+        url,
+        bytes,
+        ceiling,
+        cached: { ...cached, ratioToCeiling: Number((cached.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) },
+        uncached: { ...uncached, ratioToCeiling: Number((uncached.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) },
+      })),
+    };
+  } finally {
+    bare?.kill();
+    await server.ask({ stop: true }).catch(() => server.kill());
+    await database.drop();
+  }
+}
+
+/** Whether a PostgreSQL server answers (the benchmark then runs on it too). */
+async function postgresAvailable() {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: process.env.DATABASE_URL && /^postgres/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+module.exports = { readsBench, postgresAvailable };

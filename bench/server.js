@@ -1,0 +1,41 @@
+/**
+ * A production-mode instance for the read benchmark, in a process of its own so the load generator
+ * (bench/run.js) does not share its event loop. Configured by its environment (database); driven over
+ * IPC: { seed: n } seeds n documents (bench/seed-bulk.js), { cache: bool } turns the response cache on
+ * or off, { stop: true } shuts down. Answers each with a message; { ready, port } when listening.
+ */
+const path = require('path');
+const { createStrapi } = require('@strapi/strapi');
+const { seedCatalogue } = require('./seed-bulk');
+
+const ROOT = path.join(__dirname, '..');
+
+(async () => {
+  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  app.log.level = 'error';
+  await app.load();
+  await app.server.mount();
+  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const cache = app.plugin('disclosure').service('response-cache');
+
+  process.on('message', async (message) => {
+    try {
+      if (message.seed !== undefined) {
+        process.send({ seeded: await seedCatalogue(app, message.seed) });
+      } else if (message.cache !== undefined) {
+        cache.setEnabled(message.cache);
+        process.send({ cache: cache.enabled() });
+      } else if (message.stop) {
+        await app.destroy();
+        process.send({ stopped: true });
+        process.exit(0);
+      }
+    } catch (error) {
+      process.send({ error: String(error && error.stack ? error.stack : error) });
+    }
+  });
+  process.send({ ready: true, port: app.server.httpServer.address().port });
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
