@@ -3,8 +3,9 @@
  *
  * - the instance (bench/server.js) and the ceiling (bench/bare.js, the same bytes from memory) each in
  *   a process of their own, the load generator (autocannon, keep-alive connections) in this one;
- * - three reads a municipal site makes: the list (25 per page, one category, newest issue date first),
- *   a document, and the catalogue's per-category counts; each in zh-Hans and zh-Hant;
+ * - the reads a municipal site makes: the list (25 per page, one category, newest issue date first)
+ *   with whole documents, the same list with only the fields a list page shows, a document, and the
+ *   catalogue's per-category counts; each in zh-Hans and zh-Hant;
  * - each with the response cache warm, and with it off (every request rendered from the database);
  * - zh-Hans and zh-Hant measured twice each in A-B-B-A order, so drift does not favour either.
  */
@@ -19,8 +20,14 @@ const { freshSecrets } = require('../scripts/fresh-secrets');
 const ROOT = path.join(__dirname, '..');
 const LOCALES = ['zh-Hans', 'zh-Hant'];
 
+const LIST = 'filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pagination%5BpageSize%5D=25';
+/** What a portal's list page shows: no bodies. */
+const LIST_PAGE_FIELDS = ['title', 'documentNumber', 'indexNumber', 'issueDate', 'category'].map((field, index) => `fields%5B${index}%5D=${field}`).join('&');
+const READS = ['list', 'list-page', 'detail', 'counts'];
+
 const pathsFor = (locale, documentId) => ({
-  list: `/api/policy-documents?filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pagination%5BpageSize%5D=25&locale=${locale}`,
+  list: `/api/policy-documents?${LIST}&locale=${locale}`,
+  'list-page': `/api/policy-documents?${LIST}&${LIST_PAGE_FIELDS}&locale=${locale}`,
   detail: `/api/policy-documents/${documentId}?locale=${locale}`,
   counts: `/api/disclosure/catalogue/counts?locale=${locale}`,
 });
@@ -127,7 +134,7 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
     const documentId = firstPage.data[0].documentId;
 
     const cases = [];
-    for (const name of ['list', 'detail', 'counts']) {
+    for (const name of READS) {
       for (const locale of LOCALES) cases.push({ name, locale, url: pathsFor(locale, documentId)[name] });
     }
     const responses = {};
@@ -149,7 +156,7 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
     for (const cache of [true, false]) {
       await server.ask({ cache });
       const key = cache ? 'cached' : 'uncached';
-      for (const name of ['list', 'detail', 'counts']) {
+      for (const name of READS) {
         const [hans, hant] = cases.filter((item) => item.name === name);
         if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
         // A-B-B-A: the two locales see the same conditions on average.
@@ -196,4 +203,4 @@ async function postgresAvailable() {
   }
 }
 
-module.exports = { readsBench, postgresAvailable };
+module.exports = { readsBench, postgresAvailable, READS };

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  // First: a public read answered from the cache costs nothing below. An answer keeps every header
+  // the stack below gave it when it was rendered (security, CORS for that Origin); writes end only
+  // once announced to the other instances.
+  'plugin::disclosure.response-cache',
   'strapi::logger',
   // Validation messages in Chinese for editors, English beside; must wrap strapi::errors.
   'plugin::disclosure.bilingual-errors',
@@ -30,9 +34,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'strapi::poweredBy',
-  // Public reads answered from rendered responses (ETag, 304); writes end once announced to the
-  // other instances. Below security and CORS, whose headers every answer keeps.
-  'plugin::disclosure.response-cache',
   'strapi::query',
   // Above the conversion endpoint's own 1 MB limit, so it can answer with that limit in words. The
   // raw body is kept: a syndication message's signature is over the exact bytes received.

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-// Nothing to release yet: the plugin holds no timers or connections of its own.
-export default (_: { strapi: Core.Strapi }) => {};
+/** The response cache reads its shared counter through a connection of its own: closed here. */
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.plugin('disclosure').service('response-cache').close();
+};

@@ -5,7 +5,7 @@ import { CONTENT_CHANGED } from '../services/response-cache';
 
 const CACHEABLE_PREFIX = '/api/';
 /** Recomputed by Koa for each answer, or belonging to this request only. */
-const NOT_REPLAYED = new Set(['content-length', 'etag', 'x-response-cache', 'date']);
+const NOT_REPLAYED = new Set(['content-length', 'etag', 'x-response-cache', 'date', 'set-cookie']);
 
 const bodyBytes = (body: unknown): Buffer | null => {
   if (Buffer.isBuffer(body)) return body;
@@ -58,8 +58,16 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
 
     const cache = service();
-    const key = `${ctx.path}?${ctx.querystring}`;
-    const state: string = await cache.state();
+    // CORS answers depend on the caller's Origin; nothing else in the request changes a public answer.
+    const key = `${ctx.path}?${ctx.querystring}\n${ctx.get('Origin')}`;
+    let state: string;
+    try {
+      state = await cache.state();
+    } catch (error) {
+      // The shared counter cannot be read: answer from the database, as without a cache.
+      strapi.log.warn(`disclosure response cache: content state unavailable (${(error as Error).message})`);
+      return next();
+    }
     if (cache.enabled()) {
       const hit = cache.lookup(key, state);
       if (hit) return answer(ctx, hit, 'hit');
@@ -69,7 +77,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     await next();
     const body = ctx.status === 200 ? bodyBytes(ctx.body) : null;
     const routeCacheControl = ctx.response.get('Cache-Control');
-    if (!body || /no-store|private/.test(routeCacheControl)) {
+    if (!body || /no-store|private/.test(routeCacheControl) || ctx.response.get('Set-Cookie')) {
       if (!routeCacheControl) ctx.set('Cache-Control', 'no-store');
       return;
     }
