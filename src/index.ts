@@ -15,6 +15,7 @@ export default {
     await reapplyIdempotentMigrations(strapi);
     // Only now: a role created before the admin's defaults would stop them being created.
     await strapi.plugin('disclosure').service('audit-role').ensureAuditorRole();
+    await strapi.plugin('disclosure').service('organization-roles').ensureDefaultRoles();
     await ensureFirstAdmin(strapi);
     await seedDemoContentOnFirstRun(strapi);
   },

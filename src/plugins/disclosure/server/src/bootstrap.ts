@@ -14,6 +14,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await service('ledger').protect();
   service('audit-role').registerPermission();
 
+  // 3b. Organization scopes for the admin's roles (同一机构, 本机构及下级机构) and the reviewer's
+  //     permission; the default roles using them are created by the app once the admin's exist.
+  service('organization-roles').registerConditionsAndActions();
+
   // 4. Uploaded images are stored without their metadata, and oversized ones refused.
   service('upload-safety').install();
 

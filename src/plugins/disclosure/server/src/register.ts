@@ -12,6 +12,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(middlewares.recordRefusals);
   strapi.documents.use(middlewares.restrictPublicReads);
   strapi.documents.use(middlewares.keepLedgerAppendOnly);
+  strapi.documents.use(middlewares.keepReviewsToReviewers);
+  strapi.documents.use(middlewares.keepWritesInScope);
   strapi.documents.use(middlewares.recordSyndicationEvents);
   strapi.documents.use(middlewares.syncTraditional);
   strapi.documents.use(middlewares.applyCatalogueRules);

@@ -4,6 +4,7 @@ import convert from './convert';
 import feed from './feed';
 import inbox from './inbox';
 import ledger from './ledger';
+import reviews from './reviews';
 import sources from './sources';
 import subscribers from './subscribers';
 import syndicationStatus from './syndication-status';
@@ -17,6 +18,7 @@ export default {
   feed,
   inbox,
   ledger,
+  reviews,
   sources,
   subscribers,
   'syndication-status': syndicationStatus,

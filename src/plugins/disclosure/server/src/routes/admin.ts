@@ -5,12 +5,17 @@ const superAdmin = { policies: ['admin::isAuthenticatedAdmin', 'plugin::disclosu
 const canReadLedger = {
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.ledger.read'] } }],
 };
+/** 保密审查: reviewers (and super admins) only. */
+const canRecordReview = {
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.review.record'] } }],
+};
 
 export default {
   type: 'admin' as const,
   routes: [
     { method: 'GET', path: '/compliance', handler: 'compliance.find', config: authenticated },
     { method: 'GET', path: '/ledger', handler: 'ledger.find', config: canReadLedger },
+    { method: 'POST', path: '/reviews', handler: 'reviews.record', config: canRecordReview },
     { method: 'GET', path: '/subscribers', handler: 'subscribers.find', config: superAdmin },
     { method: 'POST', path: '/subscribers', handler: 'subscribers.create', config: superAdmin },
     { method: 'PUT', path: '/subscribers/:id', handler: 'subscribers.update', config: superAdmin },

@@ -5,6 +5,9 @@ import { CONVERSION_TERM_UID, SOURCE, TARGET } from './conversion';
 import { SYNDICATED_TYPES } from './syndication';
 import { LEDGER_UID } from './ledger';
 import { GATED_TYPES } from './publication-gate';
+import { REVIEW_ACTION } from './organization-roles';
+import { ORGANIZATION_FIELD } from '../domain/organization-scope';
+import { singleRelationTarget } from '../validation/relations';
 import { populateDepth, scopePopulate } from '../utils/scope-populate';
 import { uniqueClashMessage, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
@@ -131,6 +134,56 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
+   * 保密审查 is recorded by a reviewer (POST /disclosure/reviews takes who and when from the session):
+   * an admin without that permission cannot type one into the content manager's form, only keep the
+   * one recorded. API tokens and code are trusted systems (imports, syndication) and pass.
+   */
+  const keepReviewsToReviewers: Middleware = async (context, next) => {
+    const { uid, action } = context;
+    const params = context.params as any;
+    if (!GATED_TYPES.has(uid) || (action !== 'create' && action !== 'update') || !params.data || !('confidentialityReview' in params.data)) return next();
+    const request = strapi.requestContext.get() as any;
+    if (request?.state?.auth?.strategy?.name !== 'admin' || request.state.userAbility?.can(REVIEW_ACTION)) return next();
+    const current =
+      action === 'update' && params.documentId
+        ? (
+            await strapi.db.query(uid).findOne({
+              where: { documentId: params.documentId, publishedAt: null, ...(params.locale ? { locale: params.locale } : {}) },
+              populate: { confidentialityReview: true },
+            })
+          )?.confidentialityReview
+        : null;
+    if (sameReview(current, params.data.confidentialityReview)) return next();
+    throw new errors.PolicyError(
+      '保密审查须由审核人在“记录保密审查”中记录，编辑不能填写或修改 (the confidentiality review is recorded by a reviewer, not typed in by the author)'
+    );
+  };
+
+  /**
+   * The content manager checks a role's organization condition on the item as stored, not on what a
+   * write makes of it: an editor could create an item for another county, or move its own there. The
+   * organization an admin write gives an item must pass the same condition.
+   */
+  const keepWritesInScope: Middleware = async (context, next) => {
+    const { uid, action } = context;
+    const field = ORGANIZATION_FIELD[uid];
+    const params = context.params as any;
+    // The zh-Hant copy follows the zh-Hans write, which was checked.
+    if (!field || (action !== 'create' && action !== 'update') || !params.data || service('conversion').syncing()) return next();
+    const request = strapi.requestContext.get() as any;
+    const ability = request?.state?.auth?.strategy?.name === 'admin' ? request.state.userAbility : null;
+    const target = singleRelationTarget(params.data[field]);
+    if (!ability || !target) return next();
+    const organization = await strapi.db.query('api::organization.organization').findOne({ where: target, select: ['documentId'] });
+    const permissions = strapi.service('admin::permission') as any;
+    const subject = permissions.createPermissionsManager({ ability, model: uid }).toSubject({ [field]: { documentId: organization?.documentId ?? null }, locale: params.locale ?? SOURCE }, uid);
+    if (!ability.can(`plugin::content-manager.explorer.${action}`, subject)) {
+      throw new errors.PolicyError('只能为本机构（或下级机构）起草和修改条目 (you may only write items of your own organization, or those below it)');
+    }
+    return next();
+  };
+
+  /**
    * Outermost: a refusal is written to the ledger after every transaction around the attempt has
    * rolled back (inside one, the record would roll back with it).
    */
@@ -234,6 +287,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    keepReviewsToReviewers,
+    keepWritesInScope,
     recordRefusals,
     applyCatalogueRules,
     restrictPublicReads,
@@ -244,3 +299,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     syncTraditional,
   };
 };
+
+/** Two reviews say the same (empty fields count as absent; times compared as instants). */
+function sameReview(stored: any, written: any): boolean {
+  const fields = (review: any) => {
+    const value = (name: string) => (review?.[name] === '' || review?.[name] === undefined ? null : review[name]);
+    const at = value('reviewedAt');
+    return JSON.stringify([value('reviewer'), at === null ? null : new Date(at).getTime(), value('conclusion'), value('note')]);
+  };
+  return fields(stored) === fields(written);
+}

@@ -10,6 +10,7 @@ import documentServiceMiddleware from './document-service-middleware';
 import interpretation from './interpretation';
 import ledger from './ledger';
 import locales from './locales';
+import organizationRoles from './organization-roles';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
 import responseCache from './response-cache';
@@ -32,6 +33,7 @@ export default {
   interpretation,
   ledger,
   locales,
+  'organization-roles': organizationRoles,
   'publication-gate': publicationGate,
   'public-access': publicAccess,
   'response-cache': responseCache,

@@ -1,0 +1,180 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { LOCALES } from '../constants';
+import { ORGANIZATION_FIELD, ORGANIZATION_UID, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../domain/organization-scope';
+import { EDITOR_ORGANIZATION_UID } from './interpretation';
+import { GATED_TYPES } from './publication-gate';
+
+export const REVIEW_ACTION = 'plugin::disclosure.review.record';
+export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
+export const ORGANIZATION_AND_BELOW = 'plugin::disclosure.organization-and-below';
+const CONTENT_MANAGER = 'plugin::content-manager.explorer';
+
+type Scope = 'same' | 'below';
+interface DefaultRole {
+  code: string;
+  name: string;
+  description: string;
+  actions: string[];
+  scope: Scope;
+  plugin: string[];
+}
+
+/**
+ * The office's default roles, created once at start and the office's to edit afterwards. Every one is
+ * scoped by organization through the conditions below; none may delete.
+ */
+export const DEFAULT_ROLES: DefaultRole[] = [
+  {
+    code: 'disclosure-editor',
+    name: '编辑 (Editor)',
+    description: '起草本机构的条目，不能发布 (drafts its own organization’s items; cannot publish)',
+    actions: ['create', 'read', 'update'],
+    scope: 'same',
+    plugin: [],
+  },
+  {
+    code: 'disclosure-reviewer',
+    name: '审核人 (Reviewer)',
+    description: '对本机构及下级机构的条目作保密审查，不能发布 (records the confidentiality review of its and lower organizations’ items; cannot publish)',
+    actions: ['read'],
+    scope: 'below',
+    plugin: [REVIEW_ACTION],
+  },
+  {
+    code: 'disclosure-publisher',
+    name: '发布人 (Publisher)',
+    description: '发布本机构及下级机构已通过审查的条目 (publishes its and lower organizations’ reviewed items)',
+    actions: ['read', 'update', 'publish'],
+    scope: 'below',
+    plugin: [],
+  },
+];
+
+const LOCALE_CODES = LOCALES.map((locale) => locale.code);
+/** Per request: the scope is read once however many permissions ask for it. */
+const SCOPE_MEMO = 'disclosureOrganizationScope';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const permissionService = () => strapi.service('admin::permission') as any;
+
+  /** The organizations an admin account works for: its own, or its own and those below. */
+  const organizationsOf = async (userId: number, scope: Scope): Promise<string[] | null> => {
+    const assignment = await strapi.db.query(EDITOR_ORGANIZATION_UID).findOne({
+      where: { user: { id: userId } },
+      populate: { organization: { select: ['documentId'] } },
+    });
+    const own = assignment?.organization?.documentId as string | undefined;
+    if (!own) return null;
+    if (scope === 'same') return [own];
+    const rows = await strapi.db.query(ORGANIZATION_UID).findMany({ select: ['documentId'], populate: { parent: { select: ['documentId'] } } });
+    return organizationAndBelow(
+      rows.map((row: any) => ({ documentId: row.documentId, parentDocumentId: row.parent?.documentId ?? null })),
+      own
+    );
+  };
+
+  const memoizedOrganizationsOf = (userId: number, scope: Scope): Promise<string[] | null> => {
+    const request = strapi.requestContext.get() as any;
+    if (!request?.state) return organizationsOf(userId, scope);
+    const memo = (request.state[SCOPE_MEMO] ??= new Map<string, Promise<string[] | null>>());
+    const key = `${userId}:${scope}`;
+    if (!memo.has(key)) memo.set(key, organizationsOf(userId, scope));
+    return memo.get(key);
+  };
+
+  const permissionsFor = (actionIds: string[], subjects: readonly string[], conditions: string[]) => {
+    const { actionProvider } = permissionService();
+    const actions = actionIds.map((id) => actionProvider.get(id)).filter(Boolean);
+    const localized = (uid: string) => Boolean((strapi.contentType(uid as any) as any)?.pluginOptions?.i18n?.localized);
+    return (strapi.service('admin::content-type') as any)
+      .getPermissionsWithNestedFields(actions)
+      .filter((permission: any) => subjects.includes(permission.subject))
+      .map((permission: any) => ({
+        ...permission,
+        properties: { ...permission.properties, ...(localized(permission.subject) ? { locales: LOCALE_CODES } : {}) },
+        conditions,
+      }));
+  };
+
+  const displayName = (user: any): string =>
+    [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email;
+
+  return {
+    /** The two conditions offered in the admin's role editor, and the review permission. */
+    registerConditionsAndActions() {
+      const { conditionProvider, actionProvider } = permissionService();
+      conditionProvider.registerMany([
+        {
+          displayName: '同一机构 (Same organization)',
+          name: 'same-organization',
+          plugin: 'disclosure',
+          handler: async (user: any) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'same')),
+        },
+        {
+          displayName: '本机构及下级机构 (My organization and those below it)',
+          name: 'organization-and-below',
+          plugin: 'disclosure',
+          handler: async (user: any) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'below')),
+        },
+      ]);
+      actionProvider.registerMany([
+        { section: 'plugins', displayName: '记录保密审查 (Record the confidentiality review)', uid: 'review.record', pluginName: 'disclosure' },
+      ]);
+    },
+
+    /** Creates the default roles that do not exist yet (by code); an existing one is left as edited. */
+    async ensureDefaultRoles() {
+      const roles = strapi.service('admin::role') as any;
+      for (const definition of DEFAULT_ROLES) {
+        if (await roles.findOne({ code: definition.code })) continue;
+        const role = await roles.create({ name: definition.name, code: definition.code, description: definition.description });
+        const condition = definition.scope === 'same' ? SAME_ORGANIZATION : ORGANIZATION_AND_BELOW;
+        await roles.assignPermissions(role.id, [
+          ...permissionsFor(definition.actions.map((action) => `${CONTENT_MANAGER}.${action}`), SCOPED_TYPES, [condition]),
+          // Organizations are public facts, and forms pick the issuer from them.
+          ...permissionsFor([`${CONTENT_MANAGER}.read`], [ORGANIZATION_UID], []),
+          ...definition.plugin.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+          { action: 'plugin::upload.read', subject: null, properties: {}, conditions: [] },
+          ...(definition.actions.includes('create') ? [{ action: 'plugin::upload.assets.create', subject: null, properties: {}, conditions: [] }] : []),
+        ]);
+      }
+    },
+
+    /** Content read permissions for the auditor: everything, changing nothing. */
+    auditorReadPermissions: () => permissionsFor([`${CONTENT_MANAGER}.read`], [...SCOPED_TYPES, ORGANIZATION_UID], []),
+
+    /**
+     * 保密审查 recorded by a reviewer: who and when come from the session and the clock, not from a
+     * form. Refused for the reviewer's own drafts and for items outside its organizations.
+     */
+    async recordReview(user: any, input: { contentType: string; documentId: string; conclusion: string; note?: string | null }) {
+      const { contentType, documentId } = input;
+      const field = ORGANIZATION_FIELD[contentType];
+      const draft: any = await strapi.db.query(contentType as any).findOne({
+        where: { documentId, publishedAt: null, locale: LOCALE_CODES[0] },
+        populate: { createdBy: { select: ['id'] }, [field]: { select: ['documentId'] } },
+      });
+      if (!draft) throw new errors.NotFoundError('条目不存在或没有草稿 (no draft of this item)');
+      // An account with an organization reviews its own and those below; one without (a super admin) any.
+      const organizations = await organizationsOf(user.id, 'below');
+      if (organizations && !organizations.includes(draft[field]?.documentId)) {
+        throw new errors.PolicyError('只能审查本机构及下级机构的条目 (you may only review items of your organization and those below it)');
+      }
+      if (draft.createdBy?.id === user.id) {
+        throw new errors.PolicyError('不能审查本人起草的稿件 (you cannot review your own draft)');
+      }
+      const review = {
+        reviewer: displayName(user),
+        reviewedAt: (strapi.plugin('disclosure').service('clock').now() as Date).toISOString(),
+        conclusion: input.conclusion,
+        note: input.note ?? null,
+      };
+      await strapi.documents(contentType as any).update({ documentId, locale: LOCALE_CODES[0], data: { confidentialityReview: review } as any });
+      return review;
+    },
+
+    /** Only types with a confidentiality review can have one recorded. */
+    reviewableTypes: () => [...GATED_TYPES],
+  };
+};

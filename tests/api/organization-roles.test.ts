@@ -1,0 +1,180 @@
+import { policyDocumentData } from '../harness/fixtures';
+import { startApp, type TestApp } from '../harness/strapi';
+
+/**
+ * Organization-scoped admin roles: a county editor reads and edits only its county's items, a city
+ * reviewer and publisher the city's and its counties'; the confidentiality review is recorded by a
+ * reviewer, under the reviewer's own name.
+ */
+const DOC = 'api::policy-document.policy-document';
+const CM = `/content-manager/collection-types/${DOC}`;
+const PASSWORD = 'Office-2026-pass';
+
+let app: TestApp;
+const orgs: Record<string, { id: number; documentId: string }> = {};
+const sessions: Record<string, string> = {};
+const users: Record<string, number> = {};
+
+async function signIn(name: string, roleCode: string, organization: string | null): Promise<void> {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  const email = `${name.toLowerCase()}@example.gov.cn`;
+  const user = await app.strapi.service('admin::user').create({ email, firstname: name, lastname: '测试', password: PASSWORD, isActive: true, roles: [role.id] });
+  if (organization) {
+    await app.strapi.db.query('plugin::disclosure.editor-organization').create({ data: { user: user.id, organization: orgs[organization].id } });
+  }
+  const login = await app.http().post('/admin/login').send({ email, password: PASSWORD });
+  expect(login.status).toBe(200);
+  sessions[name] = login.body.data.token ?? login.body.data.accessToken;
+  users[name] = user.id;
+}
+
+const as = (name: string) => ({ Authorization: `Bearer ${sessions[name]}` });
+const draftOf = (organization: string, title: string) =>
+  app.strapi.documents(DOC).create({ data: policyDocumentData(orgs[organization].documentId, { title, confidentialityReview: null }) as any } as any);
+
+beforeAll(async () => {
+  app = await startApp();
+  const create = async (key: string, data: Record<string, unknown>) => {
+    const created: any = await app.strapi.documents('api::organization.organization').create({ data: data as any });
+    orgs[key] = { id: created.id, documentId: created.documentId };
+  };
+  await create('city', { name: '临沂市人民政府', code: '371300000', level: 'city', regionCode: '371300' });
+  await create('countyA', { name: '沂南县人民政府', code: '371321000', level: 'county', regionCode: '371321', parent: orgs.city.documentId });
+  await create('countyB', { name: '沂水县人民政府', code: '371323000', level: 'county', regionCode: '371323', parent: orgs.city.documentId });
+  await create('otherCity', { name: '日照市人民政府', code: '371100000', level: 'city', regionCode: '371100' });
+  await signIn('editorA', 'disclosure-editor', 'countyA');
+  await signIn('editorB', 'disclosure-editor', 'countyB');
+  await signIn('reviewer', 'disclosure-reviewer', 'city');
+  await signIn('publisher', 'disclosure-publisher', 'city');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('the default roles exist once, and keep an office’s edits when the app starts again', async () => {
+  const service = app.strapi.plugin('disclosure').service('organization-roles');
+  const roles = app.strapi.db.query('admin::role');
+  await roles.update({ where: { code: 'disclosure-editor' }, data: { description: '本单位修改过的说明' } });
+  await service.ensureDefaultRoles();
+  for (const code of ['disclosure-editor', 'disclosure-reviewer', 'disclosure-publisher', 'disclosure-auditor']) {
+    expect(await roles.count({ where: { code } })).toBe(1);
+  }
+  expect((await roles.findOne({ where: { code: 'disclosure-editor' } })).description).toBe('本单位修改过的说明');
+});
+
+test('a county editor lists only its county’s items, and cannot open another county’s', async () => {
+  const own = await draftOf('countyA', '沂南县关于春耕的通知');
+  const other = await draftOf('countyB', '沂水县关于春耕的通知');
+
+  const list = await app.http().get(CM).query({ locale: 'zh-Hans', pageSize: 100 }).set(as('editorA'));
+  expect(list.status).toBe(200);
+  const titles = list.body.results.map((item: any) => item.title);
+  expect(titles).toContain('沂南县关于春耕的通知');
+  expect(titles).not.toContain('沂水县关于春耕的通知');
+
+  expect((await app.http().get(`${CM}/${own.documentId}`).query({ locale: 'zh-Hans' }).set(as('editorA'))).status).toBe(200);
+  expect((await app.http().get(`${CM}/${other.documentId}`).query({ locale: 'zh-Hans' }).set(as('editorA'))).status).toBe(403);
+  const edit = await app.http().put(`${CM}/${other.documentId}`).query({ locale: 'zh-Hans' }).set(as('editorA')).send({ title: '改别人的' });
+  expect(edit.status).toBe(403);
+  expect((await app.strapi.db.query(DOC).findOne({ where: { documentId: other.documentId, locale: 'zh-Hans', publishedAt: null } })).title).toBe('沂水县关于春耕的通知');
+});
+
+test('a city reviewer sees the city’s counties, and not another city', async () => {
+  await draftOf('countyB', '沂水县关于防汛的通知');
+  await draftOf('otherCity', '日照市关于防汛的通知');
+  const list = await app.http().get(CM).query({ locale: 'zh-Hans', pageSize: 100 }).set(as('reviewer'));
+  expect(list.status).toBe(200);
+  const titles = list.body.results.map((item: any) => item.title);
+  expect(titles).toContain('沂水县关于防汛的通知');
+  expect(titles).not.toContain('日照市关于防汛的通知');
+});
+
+test('an editor drafts for its county but cannot publish, nor type in a confidentiality review', async () => {
+  const created = await app
+    .http()
+    .post(CM)
+    .query({ locale: 'zh-Hans' })
+    .set(as('editorA'))
+    .send({ title: '沂南县关于乡村道路的通知', issuingOrganization: { connect: [{ documentId: orgs.countyA.documentId, locale: 'zh-Hans' }] }, category: 'decision', issueDate: '2026-03-10' });
+  expect(created.status).toBe(201);
+  const documentId = created.body.data.documentId;
+
+  const forOtherCounty = await app
+    .http()
+    .post(CM)
+    .query({ locale: 'zh-Hans' })
+    .set(as('editorA'))
+    .send({ title: '替沂水县起草的通知', issuingOrganization: { connect: [{ documentId: orgs.countyB.documentId, locale: 'zh-Hans' }] }, category: 'decision', issueDate: '2026-03-10' });
+  expect(forOtherCounty.status).toBe(403);
+  expect(await app.strapi.db.query(DOC).count({ where: { title: '替沂水县起草的通知' } })).toBe(0);
+
+  // Moving its own item to another county would take it out of the editor's reach: refused too.
+  const moved = await app
+    .http()
+    .put(`${CM}/${documentId}`)
+    .query({ locale: 'zh-Hans' })
+    .set(as('editorA'))
+    .send({ issuingOrganization: { connect: [{ documentId: orgs.countyB.documentId, locale: 'zh-Hans' }] } });
+  expect(moved.status).toBe(403);
+
+  const publish = await app.http().post(`${CM}/${documentId}/actions/publish`).query({ locale: 'zh-Hans' }).set(as('editorA')).send({});
+  expect(publish.status).toBe(403);
+
+  const typed = await app
+    .http()
+    .put(`${CM}/${documentId}`)
+    .query({ locale: 'zh-Hans' })
+    .set(as('editorA'))
+    .send({ confidentialityReview: { reviewer: '王审查', reviewedAt: '2026-03-09T08:00:00.000Z', conclusion: 'approved' } });
+  expect(typed.status).toBe(403);
+  expect(typed.body.error.message).toMatch(/^保密审查须由审核人在“记录保密审查”中记录/);
+  const stored = await app.strapi.db.query(DOC).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, populate: ['confidentialityReview'] });
+  expect(stored.confidentialityReview).toBeNull();
+});
+
+test('the reviewer records the review under its own name and time; the publisher then publishes', async () => {
+  const draft: any = await app.strapi.documents(DOC).create({
+    data: policyDocumentData(orgs.countyA.documentId, { title: '沂南县关于秋收的通知', confidentialityReview: null }) as any,
+  } as any);
+  // Drafted by the county editor: the createdBy the content manager would have set.
+  await app.strapi.db.query(DOC).updateMany({ where: { documentId: draft.documentId }, data: { createdBy: users.editorA } });
+
+  const byEditor = await app.http().post('/disclosure/reviews').set(as('editorA')).send({ data: { contentType: DOC, documentId: draft.documentId, conclusion: 'approved' } });
+  expect(byEditor.status).toBe(403);
+
+  const typedName = await app
+    .http()
+    .post('/disclosure/reviews')
+    .set(as('reviewer'))
+    .send({ data: { contentType: DOC, documentId: draft.documentId, conclusion: 'approved', reviewer: '别人' } });
+  expect(typedName.status).toBe(400);
+  expect(typedName.body.error.message).toMatch(/^reviewer 由系统按当前登录的审核人和时间记录/);
+
+  const recorded = await app
+    .http()
+    .post('/disclosure/reviews')
+    .set(as('reviewer'))
+    .send({ data: { contentType: DOC, documentId: draft.documentId, conclusion: 'approved', note: '不涉密' } });
+  expect(recorded.status).toBe(201);
+  expect(recorded.body.data).toMatchObject({ reviewer: '测试reviewer', conclusion: 'approved', note: '不涉密' });
+  const stored = await app.strapi.db.query(DOC).findOne({ where: { documentId: draft.documentId, locale: 'zh-Hans', publishedAt: null }, populate: ['confidentialityReview'] });
+  expect(stored.confidentialityReview).toMatchObject({ reviewer: '测试reviewer', conclusion: 'approved' });
+
+  const published = await app.http().post(`${CM}/${draft.documentId}/actions/publish`).query({ locale: 'zh-Hans' }).set(as('publisher')).send({});
+  expect(published.status).toBe(200);
+  expect(await app.strapi.db.query(DOC).count({ where: { documentId: draft.documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })).toBe(1);
+});
+
+test('a reviewer cannot review another city’s item, nor its own draft', async () => {
+  const elsewhere: any = await draftOf('otherCity', '日照市关于海洋的通知');
+  const outside = await app.http().post('/disclosure/reviews').set(as('reviewer')).send({ data: { contentType: DOC, documentId: elsewhere.documentId, conclusion: 'approved' } });
+  expect(outside.status).toBe(403);
+  expect(outside.body.error.message).toMatch(/^只能审查本机构及下级机构的条目/);
+
+  const own: any = await draftOf('city', '临沂市关于审查人自己起草的通知');
+  await app.strapi.db.query(DOC).updateMany({ where: { documentId: own.documentId }, data: { createdBy: users.reviewer } });
+  const ownDraft = await app.http().post('/disclosure/reviews').set(as('reviewer')).send({ data: { contentType: DOC, documentId: own.documentId, conclusion: 'approved' } });
+  expect(ownDraft.status).toBe(403);
+  expect(ownDraft.body.error.message).toMatch(/^不能审查本人起草的稿件/);
+});
