@@ -1,5 +1,5 @@
-import { policyDocumentData } from '../harness/fixtures';
-import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
+import { approvedReview, policyDocumentData } from '../harness/fixtures';
+import { createFullAccessToken, setClock, startApp, type TestApp } from '../harness/strapi';
 
 /** Public reads from the response cache: validators, 304, bypasses, and never a stale answer. */
 const ORG = 'api::organization.organization';
@@ -184,4 +184,19 @@ test('zero stale reads: readers running while a document is changed twenty times
   expect(reads.length).toBeGreaterThan(40);
   // The cache was in play, not bypassed: between writes, readers were answered from it.
   expect(reads.filter((read) => read.outcome === 'hit').length).toBeGreaterThan(10);
+});
+
+test('an answer computed from the date is not kept past Beijing midnight: a consultation closes with no write at all', async () => {
+  setClock(app, '2026-06-08T15:00:00Z'); // 23:00 on 8 June in Beijing
+  const consultation = await app.strapi.documents('api::consultation.consultation').create({
+    data: { title: '关于公开征求意见的公告', organization: office, confidentialityReview: approvedReview, startDate: '2026-05-10', endDate: '2026-06-08' } as any,
+    status: 'published',
+  } as any);
+  const path = `/api/consultations/${consultation.documentId}`;
+  expect((await publicGet(path)).body.data.status).toBe('open');
+  const cached = await publicGet(path);
+  expect(cached.headers['x-response-cache']).toBe('hit');
+  expect(cached.body.data.status).toBe('open');
+  setClock(app, '2026-06-08T16:00:00Z'); // midnight in Beijing
+  expect((await publicGet(path)).body.data.status).toBe('closed');
 });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { beijingDate } from '../domain/beijing-time';
 import { FreshRead } from '../domain/fresh-read';
 import { ResponseCache, type CachedResponse } from '../domain/response-cache';
 
@@ -135,10 +136,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     maxAgeSeconds: () => settings().maxAgeSeconds,
 
-    /** The content state now. Read before rendering: what is rendered is filed under it. */
+    /**
+     * The content state now. Read before rendering: what is rendered is filed under it. The Beijing
+     * day is part of it: answers computed from the date (a consultation opens, closes) change at
+     * midnight with no write at all.
+     */
     async state(): Promise<string> {
       const local = localChanges;
-      return `${local}:${await sharedStamp.get()}`;
+      const today = beijingDate(strapi.plugin('disclosure').service('clock').now() as Date);
+      return `${local}:${today}:${await sharedStamp.get()}`;
     },
     lookup: (key: string, state: string) => cache.get(key, state),
     store: (key: string, entry: CachedResponse) => cache.set(key, entry),
