@@ -35,6 +35,9 @@ const INDEXES = [
   // issuer_document_number = "<issuer documentId>:<文号>" on the row for this index.
   { table: 'policy_documents', name: 'policy_documents_issuer_document_number_draft_uq', columns: ['issuer_document_number', 'locale'], unique: true, where: `${DRAFT} AND issuer_document_number IS NOT NULL` },
   { table: 'policy_documents', name: 'policy_documents_issuer_document_number_published_uq', columns: ['issuer_document_number', 'locale'], unique: true, where: `${PUBLISHED} AND issuer_document_number IS NOT NULL` },
+  // Organization codes (机构代码), one per locale row; holiday-calendar days, one per date.
+  { table: 'organizations', name: 'organizations_code_uq', columns: ['code', 'locale'], unique: true, where: 'code IS NOT NULL' },
+  { table: 'disclosure_calendar_days', name: 'disclosure_calendar_days_date_uq', columns: ['date'], unique: true, where: 'date IS NOT NULL' },
   // The other public types are listed newest first.
   ...['interpretations', 'press_releases', 'consultations', 'public_concerns'].map((table) => ({
     table,

@@ -59,6 +59,8 @@ test('a new database has every index of the migration, created after Strapi made
     ...(await indexNames('interpretations')),
     ...(await indexNames('consultations')),
     ...(await indexNames('public_concerns')),
+    ...(await indexNames('organizations')),
+    ...(await indexNames('disclosure_calendar_days')),
   ]);
   const expected: string[] = migration.INDEXES.map((index: { name: string }) => index.name);
   expect(expected.length).toBeGreaterThanOrEqual(12);
@@ -126,6 +128,27 @@ test('a document number is unique per issuer in the database: another issuer may
     .set('Authorization', `Bearer ${token}`)
     .send({ data: policyDocumentData(otherOffice, { documentNumber }) });
   expect(res.status).toBe(201);
+});
+
+test('an organization code is unique per locale in the database, and a clash through the API is a 400 naming the field', async () => {
+  const existing = await app.strapi.db.query(ORG).findOne({ where: { documentId: office, locale: 'zh-Hans' } });
+  let refusal: unknown = null;
+  try {
+    await app.strapi.db.query(ORG).create({ data: { name: '重复代码', code: existing.code, level: 'department', regionCode: '370100', locale: 'zh-Hans', documentId: 'duplicate-code-0001' } });
+  } catch (error) {
+    refusal = error;
+  }
+  expect(uniqueViolationField(refusal, 'organizations')).toBe('code');
+
+  const post = () =>
+    app
+      .http()
+      .post('/api/organizations')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { name: '同时创建的机构', code: '370999001', level: 'department', regionCode: '370999' } });
+  const responses = await Promise.all([post(), post()]);
+  expect(responses.map((response) => response.status).sort()).toEqual([201, 400]);
+  expect(await app.strapi.db.query(ORG).count({ where: { code: '370999001', locale: 'zh-Hans' } })).toBe(1);
 });
 
 test('two creates with one document number at once: one 201, one 400 naming the field, one row', async () => {

@@ -13,6 +13,12 @@ describe('which uniqueness rule a database error reports', () => {
     expect(uniqueViolationField({ code: '23505', constraint: 'policy_documents_issuer_document_number_draft_uq' }, 'policy_documents')).toBe('documentNumber');
   });
 
+  test('organization codes, on both databases', () => {
+    expect(uniqueViolationField({ code: '23505', constraint: 'organizations_code_uq' }, 'organizations')).toBe('code');
+    const sqlite = Object.assign(new Error('UNIQUE constraint failed: organizations.code, organizations.locale'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect(uniqueViolationField(sqlite, 'organizations')).toBe('code');
+  });
+
   test('anything else is not a uniqueness refusal', () => {
     expect(uniqueViolationField(new Error('connection reset'), 'policy_documents')).toBeNull();
     expect(uniqueViolationField({ code: '23505', constraint: 'organizations_code_uq' }, 'policy_documents')).toBeNull();

@@ -3,18 +3,25 @@
  * (the unique indexes of database/migrations/…catalogue-indexes.js). The catalogue rules check first,
  * under a lock; the index is what holds when two writes race past any check.
  */
-export type UniqueField = 'indexNumber' | 'documentNumber';
+export type UniqueField = 'indexNumber' | 'documentNumber' | 'code';
 
 export const uniqueClashMessage: Record<UniqueField, (value: string) => string> = {
   indexNumber: (value) => `索引号（indexNumber）已被其他条目使用，须唯一：${value} (index number already used by another document)`,
   documentNumber: (value) => `文号 ${value} 已被本机关的其他文件使用 (document number already used by this issuer)`,
+  code: (value) => `机构代码（code）已被其他机构使用，须唯一：${value} (organization code already used)`,
 };
 
-/** Column → field. SQLite names the columns; PostgreSQL the index, whose name includes the column. */
-const COLUMNS: Array<[string, UniqueField]> = [
-  ['issuer_document_number', 'documentNumber'],
-  ['index_number', 'indexNumber'],
-];
+/**
+ * Column → field per table. SQLite names the columns; PostgreSQL the index, whose name includes the
+ * column. Longer names first: issuer_document_number contains document_number.
+ */
+const COLUMNS: Record<string, Array<[string, UniqueField]>> = {
+  policy_documents: [
+    ['issuer_document_number', 'documentNumber'],
+    ['index_number', 'indexNumber'],
+  ],
+  organizations: [['code', 'code']],
+};
 
 /**
  * The field whose uniqueness a database error reports, or null for any other error.
@@ -29,7 +36,7 @@ export function uniqueViolationField(error: unknown, table: string): UniqueField
     described = candidate.message;
   }
   if (!described || !described.includes(table)) return null;
-  return COLUMNS.find(([column]) => described!.includes(column))?.[1] ?? null;
+  return (COLUMNS[table] ?? []).find(([column]) => described!.includes(column))?.[1] ?? null;
 }
 
 /** The value stored for the per-issuer 文号 index: the issuer's documentId and the normalized 文号. */

@@ -51,8 +51,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * A write that raced past the catalogue's checks and met a unique index: the editor's 400 naming
    * the field, not a database error.
    */
-  const refuseUniqueClash = (error: unknown, data: any): never => {
-    const field = uniqueViolationField(error, POLICY_DOCUMENTS_TABLE);
+  const refuseUniqueClash = (error: unknown, data: any, table = POLICY_DOCUMENTS_TABLE): never => {
+    const field = uniqueViolationField(error, table);
     if (field) throwIfViolated([violation(field, uniqueClashMessage[field](String(data?.[field] ?? '')))]);
     throw error;
   };
@@ -73,6 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .catch((error: unknown) => refuseUniqueClash(error, params.data));
     } else if (uid === CONTENT_TYPES.policyDocument && action === 'publish') {
       return next().catch((error: unknown) => refuseUniqueClash(error, params.data));
+    } else if (uid === CONTENT_TYPES.organization && (action === 'create' || action === 'update')) {
+      return next().catch((error: unknown) => refuseUniqueClash(error, params.data, 'organizations'));
     } else if (uid === CONTENT_TYPES.interpretation) {
       if (action === 'create') await service('interpretation').prepareCreate(params);
       else if (action === 'update') await service('interpretation').prepareUpdate(params);
