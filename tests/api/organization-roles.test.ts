@@ -1,5 +1,5 @@
 import { policyDocumentData } from '../harness/fixtures';
-import { startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
 
 /**
  * Organization-scoped admin roles: a county editor reads and edits only its county's items, a city
@@ -177,4 +177,17 @@ test('a reviewer cannot review another city’s item, nor its own draft', async 
   const ownDraft = await app.http().post('/disclosure/reviews').set(as('reviewer')).send({ data: { contentType: DOC, documentId: own.documentId, conclusion: 'approved' } });
   expect(ownDraft.status).toBe(403);
   expect(ownDraft.body.error.message).toMatch(/^不能审查本人起草的稿件/);
+});
+
+test('a super admin, who holds every permission, may still correct a review in the form', async () => {
+  const chief = await createAdminSession(app, 'chief@example.gov.cn');
+  const draft: any = await draftOf('countyA', '沂南县关于补录审查的通知');
+  const corrected = await app
+    .http()
+    .put(`${CM}/${draft.documentId}`)
+    .query({ locale: 'zh-Hans' })
+    .set('Authorization', `Bearer ${chief}`)
+    .send({ confidentialityReview: { reviewer: '补录：王审查', reviewedAt: '2026-03-09T08:00:00.000Z', conclusion: 'approved' } });
+  expect(corrected.status).toBe(200);
+  expect(corrected.body.data.confidentialityReview).toMatchObject({ reviewer: '补录：王审查', conclusion: 'approved' });
 });
