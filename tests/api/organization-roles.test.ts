@@ -191,3 +191,17 @@ test('a super admin, who holds every permission, may still correct a review in t
   expect(corrected.status).toBe(200);
   expect(corrected.body.data.confidentialityReview).toMatchObject({ reviewer: '补录：王审查', conclusion: 'approved' });
 });
+
+test('the compliance figures an organization’s account sees are its own, or those of an organization below it', async () => {
+  const own = await app.http().get('/disclosure/compliance').set(as('editorA'));
+  expect(own.status).toBe(200);
+  expect(own.body.data.organization.documentId).toBe(orgs.countyA.documentId);
+
+  const sideways = await app.http().get('/disclosure/compliance').query({ organization: '371323000' }).set(as('editorA'));
+  expect(sideways.status).toBe(403);
+  expect(sideways.body.error.message).toMatch(/^只能查看本机构及下级机构的统计/);
+
+  const below = await app.http().get('/disclosure/compliance').query({ organization: '371323000' }).set(as('reviewer'));
+  expect(below.status).toBe(200);
+  expect(below.body.data.organization.code).toBe('371323000');
+});

@@ -4,6 +4,13 @@ import { validateComplianceQuery } from '../validation/compliance';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
     const query = validateComplianceQuery(ctx.query);
+    // An admin account of an organization sees its own figures, or those of one below it.
+    if (ctx.state.auth?.strategy?.name === 'admin') {
+      const roles = strapi.plugin('disclosure').service('organization-roles');
+      const scope: string[] | null = await roles.organizationsInScope(ctx.state.user.id);
+      if (scope && query.organization) await roles.assertOrganizationInScope(scope, query.organization);
+      else if (scope) query.organization = scope[0];
+    }
     const data = await strapi.plugin('disclosure').service('compliance').report(query);
     // Internal figures leaving the system: an export, in the audit log.
     await strapi

@@ -11,16 +11,15 @@ import {
   type OrganizationRef,
 } from '../domain/compliance';
 import type { DeadlineStatus } from '../domain/deadlines';
+import { ORGANIZATION_FIELD } from '../domain/organization-scope';
 import { missingPressConferences, quarterOf } from '../domain/press-duty';
 import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
 import { DEADLINE_UID } from './deadlines';
 
-const ORGANIZATION_FIELDS: Record<string, string> = {
-  [CONTENT_TYPES.policyDocument]: 'issuingOrganization',
-  [CONTENT_TYPES.pressRelease]: 'organization',
-  [CONTENT_TYPES.interpretation]: 'interpreter',
-  [CONTENT_TYPES.consultation]: 'organization',
-};
+/** The catalogue columns whose freshness is reported, and where each names its organization. */
+const ORGANIZATION_FIELDS: Record<string, string> = Object.fromEntries(
+  [CONTENT_TYPES.policyDocument, CONTENT_TYPES.pressRelease, CONTENT_TYPES.interpretation, CONTENT_TYPES.consultation].map((uid) => [uid, ORGANIZATION_FIELD[uid]])
+);
 const ORG_FIELDS = ['documentId', 'code', 'name'];
 const STATUSES: DeadlineStatus[] = ['overdue', 'pending', 'late', 'met'];
 const LIST_LIMIT = 200;

@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import { LOCALES } from '../constants';
 import { ORGANIZATION_FIELD, ORGANIZATION_UID, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../domain/organization-scope';
 import { EDITOR_ORGANIZATION_UID } from './interpretation';
-import { GATED_TYPES } from './publication-gate';
 
 export const REVIEW_ACTION = 'plugin::disclosure.review.record';
 export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
@@ -174,7 +173,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return review;
     },
 
-    /** Only types with a confidentiality review can have one recorded. */
-    reviewableTypes: () => [...GATED_TYPES],
+    /**
+     * The organizations whose figures an admin account may read (its own first, then those below),
+     * or null for an account without one (a super admin): all.
+     */
+    organizationsInScope: (userId: number) => organizationsOf(userId, 'below'),
+
+    /** A report asked for an organization (code or documentId) outside the account's scope: 403. */
+    async assertOrganizationInScope(scope: string[], value: string) {
+      const organization = await strapi.db.query(ORGANIZATION_UID).findOne({ where: { $or: [{ code: value }, { documentId: value }] }, select: ['documentId'] });
+      if (organization && !scope.includes(organization.documentId)) {
+        throw new errors.PolicyError('只能查看本机构及下级机构的统计 (you may only see the figures of your organization and those below it)');
+      }
+    },
   };
 };
