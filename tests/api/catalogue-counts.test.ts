@@ -67,3 +67,18 @@ test('cached, and moved by the next publication', async () => {
   expect(countOf(moved.body, 'result')).toBe(1);
   expect(moved.body.meta.total).toBe(4);
 });
+
+test('with the response cache off, the counts are still those of the latest change', async () => {
+  const cache = app.strapi.plugin('disclosure').service('response-cache');
+  cache.setEnabled(false);
+  try {
+    const before = (await counts({ locale: 'zh-Hans' })).body;
+    expect((await counts({ locale: 'zh-Hans' })).headers['x-response-cache']).toBe('off');
+    await app.strapi.documents(DOC).create({ status: 'published', data: policyDocumentData(office, { category: 'management' }) as any } as any);
+    const after = (await counts({ locale: 'zh-Hans' })).body;
+    expect(countOf(after, 'management')).toBe(countOf(before, 'management') + 1);
+    expect(after.meta.total).toBe(before.meta.total + 1);
+  } finally {
+    cache.setEnabled(true);
+  }
+});

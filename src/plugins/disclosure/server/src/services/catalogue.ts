@@ -123,23 +123,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const lockIssuer = (issuer: OrganizationRef) => lockWithinTransaction(strapi, `disclosure-catalogue:${issuer.code}`);
 
+  /** Public documents per category: one grouped count, answered from the counts index. */
+  const countCategories = async (locale: string): Promise<Array<{ category: string; count: number }>> => {
+    const { tableName } = strapi.db.metadata.get(DOC);
+    const rows: Array<{ category: string; count: string | number }> = await strapi.db
+      .connection(tableName)
+      .select('category')
+      .count({ count: '*' })
+      .where({ locale, disclosure_attribute: 'proactive' })
+      .whereNotNull('published_at')
+      .groupBy('category');
+    const counted = new Map(rows.map((row) => [row.category, Number(row.count)]));
+    const categories: string[] = (strapi.contentType(DOC).attributes as any).category.enum;
+    return categories.map((category) => ({ category, count: counted.get(category) ?? 0 }));
+  };
+
+  const countsByLocale = new Map<string, { state: string; counts: Promise<Array<{ category: string; count: number }>> }>();
+
   return {
-    /**
-     * Documents the public can read (published, proactive) per category, every category listed.
-     * One grouped count, answered from the counts index.
-     */
+    /** Documents the public can read (published, proactive) per category, every category listed. */
     async countByCategory(locale: string): Promise<Array<{ category: string; count: number }>> {
-      const { tableName } = strapi.db.metadata.get(DOC);
-      const rows: Array<{ category: string; count: string | number }> = await strapi.db
-        .connection(tableName)
-        .select('category')
-        .count({ count: '*' })
-        .where({ locale, disclosure_attribute: 'proactive' })
-        .whereNotNull('published_at')
-        .groupBy('category');
-      const counted = new Map(rows.map((row) => [row.category, Number(row.count)]));
-      const categories: string[] = (strapi.contentType(DOC).attributes as any).category.enum;
-      return categories.map((category) => ({ category, count: counted.get(category) ?? 0 }));
+      // Counted once per content state (see the response-cache service): a grouped count reads every
+      // public row of the locale, so it is paid once per change, not once per page view.
+      const state: string = await strapi.plugin('disclosure').service('response-cache').state();
+      const known = countsByLocale.get(locale);
+      if (known?.state === state) return known.counts;
+      const counts = countCategories(locale);
+      countsByLocale.set(locale, { state, counts });
+      counts.catch(() => countsByLocale.delete(locale));
+      return counts;
     },
 
     async prepareCreate(params: WriteParams) {
