@@ -30,12 +30,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const role = await roles.create({
       name: '审计员 (Auditor)',
       code: AUDITOR_ROLE_CODE,
-      description: '只读查看发布台账、审计日志与各条目 (reads the ledger, the audit log and the items; changes nothing)',
+      description: '只读查看发布台账与审计日志 (reads the ledger and audit log; changes nothing)',
     });
-    await roles.assignPermissions(role.id, [
-      { action: LEDGER_READ_ACTION, subject: null, properties: {}, conditions: [] },
-      // Every disclosure item, read-only, to check against the ledger.
-      ...strapi.plugin('disclosure').service('organization-roles').auditorReadPermissions(),
-    ]);
+    await roles.assignPermissions(role.id, [{ action: LEDGER_READ_ACTION, subject: null, properties: {}, conditions: [] }]);
   },
 });

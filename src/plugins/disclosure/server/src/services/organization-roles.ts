@@ -140,9 +140,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Content read permissions for the auditor: everything, changing nothing. */
-    auditorReadPermissions: () => permissionsFor([`${CONTENT_MANAGER}.read`], [...SCOPED_TYPES, ORGANIZATION_UID], []),
-
     /**
      * 保密审查 recorded by a reviewer: who and when come from the session and the clock, not from a
      * form. Refused for the reviewer's own drafts and for items outside its organizations.
