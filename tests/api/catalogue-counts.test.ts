@@ -59,6 +59,8 @@ test('an unknown locale is refused with the accepted values', async () => {
 });
 
 test('cached, and moved by the next publication', async () => {
+  // The writes above were made outside a request: wait until they are announced.
+  await app.strapi.plugin('disclosure').service('response-cache').announced();
   await counts({ locale: 'zh-Hans' });
   const cached = await counts({ locale: 'zh-Hans' });
   expect(cached.headers['x-response-cache']).toBe('hit');

@@ -192,6 +192,8 @@ test('an answer computed from the date is not kept past Beijing midnight: a cons
     data: { title: '关于公开征求意见的公告', organization: office, confidentialityReview: approvedReview, startDate: '2026-05-10', endDate: '2026-06-08' } as any,
     status: 'published',
   } as any);
+  // Written outside a request: its announcement to other instances is not awaited by anyone.
+  await app.strapi.plugin('disclosure').service('response-cache').announced();
   const path = `/api/consultations/${consultation.documentId}`;
   expect((await publicGet(path)).body.data.status).toBe('open');
   const cached = await publicGet(path);
