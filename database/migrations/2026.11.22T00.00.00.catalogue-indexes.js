@@ -50,8 +50,21 @@ const quote = (identifier) => `"${identifier.replace(/"/g, '""')}"`;
 const columnName = (column) => column.split(' ')[0];
 const indexColumn = (column) => [quote(columnName(column)), ...column.split(' ').slice(1)].join(' ');
 
-/** Rows written before issuer_document_number existed get it from their issuer link. */
+const rowsOf = (result) => (Array.isArray(result) ? result : result.rows);
+
+/** Whether the index is there already: then this start has nothing to check or build for it. */
+async function indexExists(knex, name) {
+  const postgres = /^(pg|postgres)/.test(knex.client.config.client);
+  const sql = postgres ? 'SELECT 1 FROM pg_indexes WHERE indexname = ?' : "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?";
+  return rowsOf(await knex.raw(sql, [name])).length > 0;
+}
+
+/**
+ * Rows written before issuer_document_number existed get it from their issuer link: once, before its
+ * unique index is made (afterwards the catalogue rules keep it).
+ */
 async function backfillIssuerDocumentNumbers(knex) {
+  if (await indexExists(knex, 'policy_documents_issuer_document_number_draft_uq')) return;
   const link = 'policy_documents_issuing_organization_lnk';
   if (!(await knex.schema.hasTable(link)) || !(await knex.schema.hasColumn('policy_documents', 'issuer_document_number'))) return;
   await knex.raw(
@@ -66,6 +79,8 @@ async function backfillIssuerDocumentNumbers(knex) {
 async function up(knex) {
   await backfillIssuerDocumentNumbers(knex);
   for (const index of INDEXES) {
+    // Every start runs this: an index already built costs one lookup, not a scan for duplicates.
+    if (await indexExists(knex, index.name)) continue;
     if (!(await knex.schema.hasTable(index.table))) continue;
     let present = true;
     for (const column of index.columns) present = present && (await knex.schema.hasColumn(index.table, columnName(column)));
@@ -77,7 +92,7 @@ async function up(knex) {
       const result = await knex.raw(
         `SELECT ${columns}, COUNT(*) AS copies FROM ${quote(index.table)} WHERE ${index.where} GROUP BY ${columns} HAVING COUNT(*) > 1 LIMIT 5`
       );
-      const clashes = Array.isArray(result) ? result : result.rows;
+      const clashes = rowsOf(result);
       if (clashes.length) {
         throw new Error(
           `${index.table}: ${index.columns.join(', ')} must be unique but these values repeat; correct them and restart: ${JSON.stringify(clashes)}`
