@@ -9,7 +9,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const roles = strapi.plugin('disclosure').service('organization-roles');
       const scope: string[] | null = await roles.organizationsInScope(ctx.state.user.id);
       if (scope && query.organization) await roles.assertOrganizationInScope(scope, query.organization);
-      else if (scope) query.organization = scope[0];
+      else if (scope) Object.assign(query, { organization: scope[0], within: scope });
     }
     const data = await strapi.plugin('disclosure').service('compliance').report(query);
     // Internal figures leaving the system: an export, in the audit log.

@@ -177,9 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const target = singleRelationTarget(params.data[field]);
     if (!ability || !target) return next();
     const organization = await strapi.db.query('api::organization.organization').findOne({ where: target, select: ['documentId'] });
-    const permissions = strapi.service('admin::permission') as any;
-    const subject = permissions.createPermissionsManager({ ability, model: uid }).toSubject({ [field]: { documentId: organization?.documentId ?? null }, locale: params.locale ?? SOURCE }, uid);
-    if (!ability.can(`plugin::content-manager.explorer.${action}`, subject)) {
+    if (!service('organization-roles').permits(ability, action, uid, { organization: organization?.documentId ?? null, locale: params.locale ?? SOURCE })) {
       throw new errors.PolicyError('只能为本机构（或下级机构）起草和修改条目 (you may only write items of your own organization, or those below it)');
     }
     return next();

@@ -171,6 +171,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Whether an admin account's ability allows a content-manager action on an item of this
+     * organization (documentId; undefined for a type without one), conditions included: the same
+     * check the content manager makes, on a subject built from what is given rather than stored.
+     */
+    permits(ability: any, action: 'read' | 'create' | 'update' | 'publish', uid: string, item: { organization?: string | null; locale?: string }): boolean {
+      if (!ability) return false;
+      const field = ORGANIZATION_FIELD[uid];
+      const fields: Record<string, unknown> = { locale: item.locale ?? LOCALE_CODES[0] };
+      if (field && item.organization !== undefined) fields[field] = { documentId: item.organization };
+      const subject = permissionService().createPermissionsManager({ ability, model: uid }).toSubject(fields, uid);
+      return ability.can(`${CONTENT_MANAGER}.${action}`, subject);
+    },
+
+    /**
      * The organizations whose figures an admin account may read (its own first, then those below),
      * or null for an account without one (a super admin): all.
      */
