@@ -141,6 +141,11 @@ test('the dashboard: what is due today, the city’s counties, and deliveries th
   expect(countyTitles).not.toContain('沂水县今日到期的通知');
   expect(county.dueToday.find((item: any) => item.documentId === dueToday).editPath).toBe(`/admin/content-manager/collection-types/${DOC}/${dueToday}`);
 
+  // The homepage widget's list is the same, without the rest of the report.
+  const widget = await app.http().get('/disclosure/due-today').set(accounts.editorA.headers);
+  expect(widget.status).toBe(200);
+  expect(widget.body.data).toEqual({ today: '2026-03-10', items: county.dueToday });
+
   // The city's reviewer sees the city and both counties, organization by organization.
   const city = (await app.http().get('/disclosure/compliance').set(accounts.reviewer.headers)).body.data;
   expect(city.organization.code).toBe('371300000');

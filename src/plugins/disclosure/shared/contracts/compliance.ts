@@ -95,3 +95,9 @@ export declare namespace GetCompliance {
     data: ComplianceReport;
   }
 }
+
+export declare namespace GetDueToday {
+  export interface Response {
+    data: { today: string; items: TrackedItem[] };
+  }
+}

@@ -115,7 +115,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     editPath: editViewPath(record.contentType, record.itemDocumentId),
   });
 
+  /**
+   * Pending items that fall due on today's Beijing day: a day rule's deadline is the midnight that
+   * ends its day, an hour rule's an instant within it, so both lie in (start of today, start of tomorrow].
+   */
+  const dueTodayWithin = async (within: string[] | null, now: Date) => {
+    const today = beijingDate(now);
+    const records = await strapi.db.query(DEADLINE_UID as any).findMany({
+      where: {
+        status: 'pending',
+        dueAt: { $gt: startOfBeijingDay(today), $lte: startOfBeijingDay(addCalendarDays(today, 1)) },
+        ...(within ? { organization: { documentId: { $in: within } } } : {}),
+      },
+      orderBy: { dueAt: 'asc' },
+      limit: LIST_LIMIT,
+      populate: { organization: { select: ORG_FIELDS } },
+    });
+    return { today, items: records.map(trackedItem) };
+  };
+
   return {
+    /** What falls due today for these organizations (all, for null): the homepage widget. */
+    dueToday: (within: string[] | null) => dueTodayWithin(within, plugin().service('clock').now()),
+
     async report(query: ComplianceQuery): Promise<ComplianceReport> {
       const organization = query.organization ? await findOrganization(query.organization) : null;
       if (query.organization && !organization) organizationNotFound(query.organization);
@@ -150,12 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ) as ComplianceReport['items'];
 
       const now: Date = plugin().service('clock').now();
-      const today = beijingDate(now);
-      // Due today: a day rule's Beijing due day, or an hour rule's due instant, falls on today.
-      const dueToday = records
-        .filter((record: any) => record.status === 'pending' && (record.dueDate ?? beijingDate(new Date(record.dueAt))) === today)
-        .slice(0, LIST_LIMIT)
-        .map(trackedItem);
+      const { today, items: dueToday } = await dueTodayWithin(within, now);
       const stale = staleColumns(await columnActivity(within), DEFAULT_FRESHNESS_WINDOWS, now);
       const issuers = within
         ? (await strapi.db.query(CONTENT_TYPES.organization).findMany({ where: { documentId: { $in: within } }, select: ['code'] })).map((row: any) => row.code)
