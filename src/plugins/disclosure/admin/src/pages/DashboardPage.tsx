@@ -73,9 +73,9 @@ export const DashboardPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{t('compliance.title', '公开时限')}</Page.Title>
+      <Page.Title>{t('compliance.title', '政务公开工作台')}</Page.Title>
       <Layouts.Header
-        title={t('compliance.title', '公开时限')}
+        title={t('compliance.title', '政务公开工作台')}
         subtitle={t('compliance.subtitle', '各机构按时公开情况、到期与超期条目、长期未更新栏目')}
         primaryAction={
           <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/syndication`} variant="secondary">
@@ -171,6 +171,8 @@ export const DashboardPage = () => {
               <Typography variant="delta" tag="h2">
                 {t('stale.title', '长期未更新栏目')}
               </Typography>
+              {report.staleColumns.length === 0 && <Typography>{t('stale.none', '各栏目均在更新周期内')}</Typography>}
+              {report.staleColumns.length > 0 && (
               <Table colCount={3} rowCount={report.staleColumns.length + 1}>
                 <Thead>
                   <Tr>
@@ -189,6 +191,7 @@ export const DashboardPage = () => {
                   ))}
                 </Tbody>
               </Table>
+              )}
             </Box>
 
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>

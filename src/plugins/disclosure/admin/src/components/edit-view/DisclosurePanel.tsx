@@ -39,6 +39,15 @@ const gateRuleLabel = (t: Translate, rule: GateRule) =>
     'image-alt-text': t('gate.rule.image-alt-text', '图片已填写替代文字'),
   })[rule];
 
+const conclusionLabel = (t: Translate, conclusion: string | null) =>
+  conclusion === 'approved'
+    ? t('review.conclusion.approved', '同意公开')
+    : conclusion === 'rejected'
+      ? t('review.conclusion.rejected', '不同意公开')
+      : conclusion === 'needs-changes'
+        ? t('review.conclusion.needs-changes', '退回修改')
+        : '—';
+
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Flex direction="column" alignItems="stretch" gap={2}>
     <Typography variant="sigma" textColor="neutral600">
@@ -145,7 +154,7 @@ export const DisclosurePanel = ({ model, documentId, document }: { model: string
               <Section title={t('panel.review', '保密审查')}>
                 {status.review?.reviewer && (
                   <Typography variant="pi" data-testid="panel-review">
-                    {status.review.reviewer} · {beijing(status.review.reviewedAt)} · {status.review.conclusion}
+                    {status.review.reviewer} · {beijing(status.review.reviewedAt)} · {conclusionLabel(t, status.review.conclusion)}
                     {status.review.note ? ` · ${status.review.note}` : ''}
                   </Typography>
                 )}
