@@ -5,6 +5,7 @@ import feed from './feed';
 import inbox from './inbox';
 import ledger from './ledger';
 import reviews from './reviews';
+import settings from './settings';
 import sources from './sources';
 import subscribers from './subscribers';
 import syndicationStatus from './syndication-status';
@@ -19,6 +20,7 @@ export default {
   inbox,
   ledger,
   reviews,
+  settings,
   sources,
   subscribers,
   'syndication-status': syndicationStatus,
