@@ -17,17 +17,18 @@ export const useT = (): Translate => {
 
 /**
  * What went wrong, for the person at the screen: the server's `{ error: { message } }`; a 403 gets
- * its own text, as the policy's message ("Policy Failed") does not say these routes are for super admins.
+ * its own text (by default the syndication pages'), as the policy's message ("Policy Failed") does
+ * not say who may do it.
  */
-export const useFailureText = () => {
+export const useFailureText = (forbidden?: string) => {
   const t = useT();
   return React.useCallback(
     (failure: any): string => {
       const status = failure?.status ?? failure?.response?.data?.error?.status;
-      if (status === 403) return t('syndication.forbidden', '仅超级管理员可管理转载 (super admins only)');
+      if (status === 403) return forbidden ?? t('syndication.forbidden', '仅超级管理员可管理转载 (super admins only)');
       return failure?.response?.data?.error?.message ?? failure?.message ?? String(failure);
     },
-    [t]
+    [t, forbidden]
   );
 };
 
