@@ -116,7 +116,7 @@ const HolidayCalendarPage = () => {
                 <Typography>
                   {t('settings.calendar.builtInSummary', '放假 {holidays} 天；调休上班：{workdays}', {
                     holidays: calendar.builtIn.holidays.length,
-                    workdays: calendar.builtIn.workdays.join('、') || '—',
+                    workdays: calendar.builtIn.workdays.join(t('settings.listSeparator', '、')) || '—',
                   })}
                 </Typography>
               </Box>
