@@ -19,6 +19,12 @@ describe('which uniqueness rule a database error reports', () => {
     expect(uniqueViolationField(sqlite, 'organizations')).toBe('code');
   });
 
+  test('holiday-calendar dates, on both databases', () => {
+    expect(uniqueViolationField({ code: '23505', constraint: 'disclosure_calendar_days_date_uq' }, 'disclosure_calendar_days')).toBe('date');
+    const sqlite = Object.assign(new Error('UNIQUE constraint failed: disclosure_calendar_days.date'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect(uniqueViolationField(sqlite, 'disclosure_calendar_days')).toBe('date');
+  });
+
   test('anything else is not a uniqueness refusal', () => {
     expect(uniqueViolationField(new Error('connection reset'), 'policy_documents')).toBeNull();
     expect(uniqueViolationField({ code: '23505', constraint: 'organizations_code_uq' }, 'policy_documents')).toBeNull();
@@ -36,4 +42,5 @@ test('the per-issuer key is the issuer and the number, or nothing when either is
 test('the refusals say what is taken, in Chinese first', () => {
   expect(uniqueClashMessage.indexNumber('370100001/2026-00001')).toMatch(/^索引号（indexNumber）已被其他条目使用，须唯一：370100001\/2026-00001/);
   expect(uniqueClashMessage.documentNumber('鲁政发〔2026〕1号')).toMatch(/^文号 鲁政发〔2026〕1号 已被本机关的其他文件使用/);
+  expect(uniqueClashMessage.date('2026-10-08')).toMatch(/^2026-10-08 已在节假日安排中/);
 });

@@ -27,6 +27,38 @@ export default {
       permissions: [],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // Settings → 政务公开 (addSettingsLink with a section object is createSettingSection's current form).
+    // Readable by every admin; the server decides who may change anything.
+    app.addSettingsLink({ id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: '政务公开' } }, [
+      {
+        id: `${PLUGIN_ID}-calendar`,
+        to: `${PLUGIN_ID}/calendar`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.calendar.title`, defaultMessage: '节假日安排' },
+        Component: () => import('./pages/settings/HolidayCalendarPage'),
+        permissions: [],
+      },
+      {
+        id: `${PLUGIN_ID}-conversion-dictionary`,
+        to: `${PLUGIN_ID}/conversion-dictionary`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.dictionary.title`, defaultMessage: '简繁转换词典' },
+        Component: () => import('./pages/settings/ConversionDictionaryPage'),
+        permissions: [],
+      },
+      {
+        id: `${PLUGIN_ID}-syndication`,
+        to: `${PLUGIN_ID}/syndication`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.syndication.title`, defaultMessage: '转载订阅与来源' },
+        Component: () => import('./pages/settings/SyndicationSettingsPage'),
+        permissions: [],
+      },
+      {
+        id: `${PLUGIN_ID}-deadline-rules`,
+        to: `${PLUGIN_ID}/deadline-rules`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.rules.title`, defaultMessage: '公开时限规则' },
+        Component: () => import('./pages/settings/DeadlineRulesPage'),
+        permissions: [],
+      },
+    ]);
   },
 
   bootstrap(app: any) {

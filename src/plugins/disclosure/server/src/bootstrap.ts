@@ -17,6 +17,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // 3b. Organization scopes for the admin's roles (同一机构, 本机构及下级机构) and the reviewer's
   //     permission; the default roles using them are created by the app once the admin's exist.
   service('organization-roles').registerConditionsAndActions();
+  //     Who may change the holiday calendar and the conversion dictionary is a permission of its own.
+  service('settings').registerPermission();
 
   // 4. Uploaded images are stored without their metadata, and oversized ones refused.
   service('upload-safety').install();

@@ -3,7 +3,7 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import type { GetDueToday, TrackedItem } from '../../../shared/contracts/compliance';
-import { useFailureText, useT } from './syndication/common';
+import { useFailureText, useT } from './common';
 
 /** Homepage widget: what falls due today (Beijing) for the signed-in account's organizations. */
 export const DueTodayWidget = () => {

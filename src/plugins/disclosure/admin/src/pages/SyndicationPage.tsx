@@ -4,7 +4,7 @@ import { DeliveriesTab } from '../components/syndication/DeliveriesTab';
 import { DocumentStatusTab } from '../components/syndication/DocumentStatusTab';
 import { SourcesTab } from '../components/syndication/SourcesTab';
 import { SubscribersTab } from '../components/syndication/SubscribersTab';
-import { useT } from '../components/syndication/common';
+import { useT } from '../components/common';
 import { PLUGIN_ID } from '../pluginId';
 
 /**

@@ -6,6 +6,7 @@ import inbox from './inbox';
 import itemStatus from './item-status';
 import ledger from './ledger';
 import reviews from './reviews';
+import settings from './settings';
 import sources from './sources';
 import subscribers from './subscribers';
 import syndicationStatus from './syndication-status';
@@ -21,6 +22,7 @@ export default {
   'item-status': itemStatus,
   ledger,
   reviews,
+  settings,
   sources,
   subscribers,
   'syndication-status': syndicationStatus,

@@ -3,12 +3,13 @@
  * (the unique indexes of database/migrations/…catalogue-indexes.js). The catalogue rules check first,
  * under a lock; the index is what holds when two writes race past any check.
  */
-export type UniqueField = 'indexNumber' | 'documentNumber' | 'code';
+export type UniqueField = 'indexNumber' | 'documentNumber' | 'code' | 'date';
 
 export const uniqueClashMessage: Record<UniqueField, (value: string) => string> = {
   indexNumber: (value) => `索引号（indexNumber）已被其他条目使用，须唯一：${value} (index number already used by another document)`,
   documentNumber: (value) => `文号 ${value} 已被本机关的其他文件使用 (document number already used by this issuer)`,
   code: (value) => `机构代码（code）已被其他机构使用，须唯一：${value} (organization code already used)`,
+  date: (value) => `${value} 已在节假日安排中，每个日期只能录入一次 (${value} is already in the holiday calendar; each date must be unique)`,
 };
 
 /**
@@ -21,6 +22,7 @@ const COLUMNS: Record<string, Array<[string, UniqueField]>> = {
     ['index_number', 'indexNumber'],
   ],
   organizations: [['code', 'code']],
+  disclosure_calendar_days: [['date', 'date']],
 };
 
 /**

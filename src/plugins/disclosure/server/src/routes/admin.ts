@@ -9,6 +9,10 @@ const canReadLedger = {
 const canRecordReview = {
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.review.record'] } }],
 };
+/** The holiday calendar and the conversion dictionary: super admins, or roles given this permission. */
+const canManageSettings = {
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.settings.manage'] } }],
+};
 
 export default {
   type: 'admin' as const,
@@ -31,5 +35,13 @@ export default {
     { method: 'POST', path: '/deliveries/:id/retry', handler: 'subscribers.retry', config: superAdmin },
     { method: 'GET', path: '/translation-locks', handler: 'translation-locks.find', config: authenticated },
     { method: 'DELETE', path: '/translation-locks/:id', handler: 'translation-locks.unlock', config: authenticated },
+    { method: 'GET', path: '/calendar', handler: 'settings.calendar', config: authenticated },
+    { method: 'POST', path: '/calendar/days', handler: 'settings.addCalendarDay', config: canManageSettings },
+    { method: 'DELETE', path: '/calendar/days/:id', handler: 'settings.removeCalendarDay', config: canManageSettings },
+    { method: 'GET', path: '/conversion-terms', handler: 'settings.conversionTerms', config: authenticated },
+    { method: 'POST', path: '/conversion-terms', handler: 'settings.createConversionTerm', config: canManageSettings },
+    { method: 'PUT', path: '/conversion-terms/:id', handler: 'settings.updateConversionTerm', config: canManageSettings },
+    { method: 'DELETE', path: '/conversion-terms/:id', handler: 'settings.removeConversionTerm', config: canManageSettings },
+    { method: 'GET', path: '/deadline-rules', handler: 'settings.deadlineRules', config: authenticated },
   ],
 };

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import builtInSchedule from 'chinese-days/dist/chinese-days.json';
 import { WorkingCalendar, type CalendarDay } from '../domain/working-calendar';
+import { uniqueClashMessage } from '../domain/unique-constraints';
 import { reloadable } from '../utils/reloadable';
+import { throwIfViolated, violation } from '../validation/rule-violations';
 
 export const CALENDAR_DAY_UID = 'plugin::disclosure.calendar-day';
+export const CALENDAR_DAYS_TABLE = 'disclosure_calendar_days';
 const MEMO_LIMIT = 10_000;
 
 /**
@@ -39,6 +42,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     invalidate() {
       calendar.invalidate();
       memo.clear();
+    },
+
+    /** The State Council's schedule for one year, as built in (no office entries). */
+    builtInYear(year: number): { holidays: string[]; workdays: string[] } {
+      const ofYear = (dates: Record<string, unknown>) => Object.keys(dates).filter((date) => date.startsWith(`${year}-`)).sort();
+      return { holidays: ofYear(builtInSchedule.holidays), workdays: ofYear(builtInSchedule.workdays) };
+    },
+
+    /**
+     * A date is entered once: refused naming the date before the write, as the unique index would
+     * refuse it (less legibly) after. `except` is the entry being updated.
+     */
+    async assertDateFree(date: unknown, except?: string): Promise<void> {
+      if (typeof date !== 'string') return;
+      const where: Record<string, unknown> = { date, ...(except ? { documentId: { $ne: except } } : {}) };
+      if (await strapi.db.query(CALENDAR_DAY_UID).count({ where })) {
+        throwIfViolated([violation('date', uniqueClashMessage.date(date))]);
+      }
     },
 
     async addWorkingDays(from: string, days: number) {

@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
+import { CALENDAR_DAY_UID, CALENDAR_DAYS_TABLE } from './calendar';
 import { CONVERSION_TERM_UID, SOURCE, TARGET } from './conversion';
 import { SYNDICATED_TYPES } from './syndication';
 import { LEDGER_UID } from './ledger';
@@ -20,7 +21,6 @@ type Middleware = Modules.Documents.Middleware.Middleware;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
-const CALENDAR_DAY = 'plugin::disclosure.calendar-day';
 const POLICY_DOCUMENTS_TABLE = 'policy_documents';
 /** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
@@ -81,8 +81,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else if (action === 'update') await service('interpretation').prepareUpdate(params);
     } else if (uid === CONTENT_TYPES.consultation && (action === 'create' || action === 'update')) {
       await service('consultation').prepareWrite(params);
-    } else if ((uid as string) === CALENDAR_DAY && WRITE_ACTIONS.has(action)) {
-      const result = await next();
+    } else if ((uid as string) === CALENDAR_DAY_UID && WRITE_ACTIONS.has(action)) {
+      if (action === 'create' || action === 'update') await service('calendar').assertDateFree(params.data?.date, params.documentId);
+      const result = await next().catch((error: unknown) => refuseUniqueClash(error, params.data, CALENDAR_DAYS_TABLE));
       service('calendar').invalidate();
       return result;
     } else if ((uid as string) === CONVERSION_TERM_UID && WRITE_ACTIONS.has(action)) {

@@ -15,6 +15,7 @@ import organizationRoles from './organization-roles';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
 import responseCache from './response-cache';
+import settings from './settings';
 import syndication from './syndication';
 import syndicationAttachments from './syndication-attachments';
 import syndicationInbox from './syndication-inbox';
@@ -39,6 +40,7 @@ export default {
   'publication-gate': publicationGate,
   'public-access': publicAccess,
   'response-cache': responseCache,
+  settings,
   syndication,
   'syndication-attachments': syndicationAttachments,
   'syndication-inbox': syndicationInbox,

@@ -4,7 +4,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { DeadlineStatus } from '../../../../shared/contracts/compliance';
 import type { GateRule, GetItemStatus, ItemStatus } from '../../../../shared/contracts/item-status';
 import { beijing } from '../../utils/format';
-import { useFailureText, useT, type Translate } from '../syndication/common';
+import { useFailureText, useT, type Translate } from '../common';
 
 /** The catalogue types the panel serves (those scoped by organization; see domain/organization-scope). */
 const PANEL_TYPES = new Set([

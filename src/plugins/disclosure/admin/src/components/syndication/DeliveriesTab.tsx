@@ -3,7 +3,7 @@ import { Box, Button, Field, Flex, Loader, SingleSelect, SingleSelectOption, Tab
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { Delivery, DeliveryStatus, GetDeliveries, RetryDelivery } from '../../../../shared/contracts/syndication';
 import { beijing } from '../../utils/format';
-import { DeliveryStatusBadge, ErrorBox, HeaderCell, useDeliveryStatusLabels, useFailureText, useT } from './common';
+import { DeliveryStatusBadge, ErrorBox, HeaderCell, useDeliveryStatusLabels, useFailureText, useT } from '../common';
 
 const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'delivered', 'cancelled'];
 

@@ -3,7 +3,7 @@ import { Badge, Box, Button, Field, Flex, Link, Table, Tbody, Td, TextInput, Th,
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { GetSyndicationStatus, SyndicationStatus } from '../../../../shared/contracts/syndication';
 import { beijing, percent } from '../../utils/format';
-import { DeliveryStatusBadge, ErrorBox, HeaderCell, type Translate, useFailureText, useT } from './common';
+import { DeliveryStatusBadge, ErrorBox, HeaderCell, type Translate, useFailureText, useT } from '../common';
 
 /** From the source's change to delivery: seconds are too fine past a minute, so the two largest units. */
 const lagText = (seconds: number | null, t: Translate) => {

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { ResendToSubscriber, Subscriber } from '../../../../shared/contracts/syndication';
-import { ErrorBox, useFailureText, useT } from './common';
+import { ErrorBox, useFailureText, useT } from '../common';
 
 interface Props {
   subscriber: Subscriber | null;

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
-import { useT } from './common';
+import { useT } from '../common';
 
 export interface ShownSecret {
   subscriber: string;

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Switch, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { CreateSource, SourcePolicy, SyndicationSource, UpdateSource } from '../../../../shared/contracts/syndication';
-import { ErrorBox, useFailureText, useT } from './common';
+import { ErrorBox, useFailureText, useT } from '../common';
 
 const PolicySelect = ({ value, onChange }: { value: SourcePolicy; onChange: (policy: SourcePolicy) => void }) => {
   const t = useT();

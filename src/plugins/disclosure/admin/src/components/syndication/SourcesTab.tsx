@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Button, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { GetSources, SyndicationSource } from '../../../../shared/contracts/syndication';
-import { ErrorBox, HeaderCell, useFailureText, useT } from './common';
+import { ErrorBox, HeaderCell, useFailureText, useT } from '../common';
 import { SourceCreateModal, SourceEditModal, type SourceEdit } from './SourceModals';
 
 /** 来源: the instances that push documents here, and what is done with what they push. */

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { CreateSubscriber, SubscriberScope } from '../../../../shared/contracts/syndication';
-import { ErrorBox, splitList, useFailureText, useT } from './common';
+import { ErrorBox, splitList, useFailureText, useT } from '../common';
 
 interface Props {
   open: boolean;

@@ -8,7 +8,7 @@ import type {
   UpdateSubscriber,
 } from '../../../../shared/contracts/syndication';
 import { beijing } from '../../utils/format';
-import { ErrorBox, HeaderCell, useFailureText, useT } from './common';
+import { ErrorBox, HeaderCell, useFailureText, useT } from '../common';
 import { ResendModal } from './ResendModal';
 import { SecretDialog, type ShownSecret } from './SecretDialog';
 import { SubscriberCreateModal } from './SubscriberCreateModal';

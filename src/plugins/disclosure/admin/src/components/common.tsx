@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Badge, Box, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { DeliveryStatus } from '../../../../shared/contracts/syndication';
-import { getTranslation } from '../../utils/getTranslation';
+import type { DeliveryStatus } from '../../../shared/contracts/syndication';
+import { getTranslation } from '../utils/getTranslation';
 
 export type Translate = (id: string, defaultMessage: string, values?: Record<string, string | number>) => string;
 
@@ -17,17 +17,22 @@ export const useT = (): Translate => {
 
 /**
  * What went wrong, for the person at the screen: the server's `{ error: { message } }`; a 403 gets
- * its own text, as the policy's message ("Policy Failed") does not say these routes are for super admins.
+ * its own text (by default the syndication pages') when the policy's message ("Policy Failed") does
+ * not say who may do it.
  */
-export const useFailureText = () => {
+export const useFailureText = (forbidden?: string) => {
   const t = useT();
   return React.useCallback(
     (failure: any): string => {
       const status = failure?.status ?? failure?.response?.data?.error?.status;
-      if (status === 403) return t('syndication.forbidden', '仅超级管理员可管理转载 (super admins only)');
-      return failure?.response?.data?.error?.message ?? failure?.message ?? String(failure);
+      const message: string | undefined = failure?.response?.data?.error?.message;
+      // A policy's bare refusal says nothing; a refusal with its reason (a PolicyError) is shown as it is.
+      if (status === 403 && (!message || /^(Policy Failed|Forbidden)$/i.test(message))) {
+        return forbidden ?? t('syndication.forbidden', '仅超级管理员可管理转载 (super admins only)');
+      }
+      return message ?? failure?.message ?? String(failure);
     },
-    [t]
+    [t, forbidden]
   );
 };
 

@@ -1,0 +1,75 @@
+import * as React from 'react';
+import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import type { DeadlineRuleSetting, GetDeadlineRules } from '../../../../shared/contracts/settings';
+import { useSettingsAccess } from '../../components/settings/access';
+import { ErrorBox, HeaderCell, useT } from '../../components/common';
+import { deadlineLength } from '../../utils/format';
+
+/** 公开时限规则, as configured (config/plugins.ts `deadlineRules`, else the built-in rules): read-only. */
+const DeadlineRulesPage = () => {
+  const t = useT();
+  const { failureText } = useSettingsAccess();
+  const { get } = useFetchClient();
+  const [rules, setRules] = React.useState<DeadlineRuleSetting[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+
+  React.useEffect(() => {
+    get<GetDeadlineRules.Response>('/disclosure/deadline-rules')
+      .then(({ data }) => (setRules(data.data), setError(null)))
+      .catch((failure) => setError(failureText(failure)));
+  }, [get, failureText]);
+
+  const typeNames: Record<string, string> = {
+    'api::policy-document.policy-document': t('settings.rules.type.policyDocument', '政策文件'),
+    'api::interpretation.interpretation': t('settings.rules.type.interpretation', '政策解读'),
+    'api::consultation.consultation': t('settings.rules.type.consultation', '意见征集'),
+    'api::press-release.press-release': t('settings.rules.type.pressRelease', '新闻发布'),
+    'api::public-concern.public-concern': t('settings.rules.type.publicConcern', '政务舆情回应'),
+  };
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('settings.rules.title', '公开时限规则')}</Page.Title>
+      <Layouts.Header
+        title={t('settings.rules.title', '公开时限规则')}
+        subtitle={t('settings.rules.subtitle', '当前生效的规则（只读；在 config/plugins.ts 的 deadlineRules 中配置）')}
+      />
+      <Layouts.Content>
+        <ErrorBox message={error} />
+        {!rules && !error && <Page.Loading />}
+        {rules && (
+          <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+            <Table colCount={5} rowCount={rules.length + 1} data-testid="deadline-rules-table">
+              <Thead>
+                <Tr>
+                  <Th><HeaderCell>{t('settings.rules.label', '规则')}</HeaderCell></Th>
+                  <Th><HeaderCell>{t('settings.rules.type', '内容类型')}</HeaderCell></Th>
+                  <Th><HeaderCell>{t('settings.rules.length', '时限')}</HeaderCell></Th>
+                  <Th><HeaderCell>{t('settings.rules.urgentLength', '紧急事项时限')}</HeaderCell></Th>
+                  <Th><HeaderCell>{t('settings.rules.source', '依据')}</HeaderCell></Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {rules.map((rule) => (
+                  <Tr key={rule.id}>
+                    <Td>
+                      <Typography>{rule.label}</Typography>
+                      <Typography variant="pi" textColor="neutral600"> · {rule.id}</Typography>
+                    </Td>
+                    <Td><Typography>{typeNames[rule.contentType] ?? rule.contentType}</Typography></Td>
+                    <Td><Typography>{deadlineLength(rule.length, t)}</Typography></Td>
+                    <Td><Typography>{deadlineLength(rule.urgentLength, t)}</Typography></Td>
+                    <Td><Typography variant="pi">{rule.source}</Typography></Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          </Box>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default DeadlineRulesPage;
