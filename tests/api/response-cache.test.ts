@@ -53,6 +53,43 @@ describe('validators and the cache', () => {
     expect(second.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  test('a hit is answered by the HTTP server before Koa, with the very headers and bytes Koa gave it; anything else goes to Koa', async () => {
+    const documentId = await publishDocument({ title: '关于提前应答的通知' });
+    const koaContexts = jest.spyOn(app.strapi.server.app as any, 'createContext');
+    try {
+      const origin = 'http://localhost:1337';
+      const first = await publicGet(`/api/policy-documents/${documentId}`).set('Origin', origin);
+      expect(first.headers['x-response-cache']).toBe('miss');
+      expect(koaContexts).toHaveBeenCalledTimes(1);
+
+      const hit = await publicGet(`/api/policy-documents/${documentId}`).set('Origin', origin);
+      expect(koaContexts).toHaveBeenCalledTimes(1);
+      expect(hit.status).toBe(200);
+      expect(hit.text).toBe(first.text);
+      const { date: _d1, 'x-response-cache': _x1, ...rendered } = first.headers;
+      const { date: _d2, 'x-response-cache': _x2, ...replayed } = hit.headers;
+      expect(replayed).toEqual(rendered);
+      expect(hit.headers['access-control-allow-origin']).toBe(origin);
+
+      const notModified = await publicGet(`/api/policy-documents/${documentId}`).set('Origin', origin).set('If-None-Match', first.headers.etag);
+      expect(notModified.status).toBe(304);
+      expect(notModified.text).toBe('');
+      const head = await app.http().head(`/api/policy-documents/${documentId}`).set('Origin', origin);
+      expect(head.status).toBe(200);
+      expect(head.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
+      expect(koaContexts).toHaveBeenCalledTimes(1);
+
+      // Signed-in, draft and non-API requests are Koa's, every time.
+      const signedIn = await publicGet(`/api/policy-documents/${documentId}`).set(auth());
+      expect(signedIn.headers['x-response-cache']).toBe('bypass');
+      await publicGet(`/api/policy-documents/${documentId}`, { status: 'draft' });
+      await app.http().get('/_health');
+      expect(koaContexts).toHaveBeenCalledTimes(4);
+    } finally {
+      koaContexts.mockRestore();
+    }
+  });
+
   test('If-None-Match with the current tag gets 304 and no body; an old tag gets the new answer', async () => {
     const documentId = await publishDocument({ title: '关于验证器的通知' });
     const first = await publicGet(`/api/policy-documents/${documentId}`);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { answerHitsBeforeKoa } from './middlewares/response-cache';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.plugin('disclosure').service(name);
@@ -27,7 +28,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   service('deadlines').assertRulesFit();
 
   // 6. Public answers are cached per content state; every write to what the public can see moves it.
+  //    Hits are answered by the HTTP server before Koa; misses render through the middleware.
   await service('response-cache').install();
+  answerHitsBeforeKoa(strapi);
 
   // 7. Every 10 minutes, Beijing time: pending deadlines move to at-risk or overdue, and offices that
   //    enabled it get items published as their deadline arrives.

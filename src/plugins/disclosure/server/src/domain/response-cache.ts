@@ -82,3 +82,19 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 
 /** A request for drafts (`status=draft`, also as `status[]=` or URL-encoded) is never answered from the cache. */
 export const asksForDrafts = (querystring: string): boolean => /(^|&)status(%5B%5D|\[\])?=draft(&|$)/i.test(querystring);
+
+/**
+ * The key a public answer is filed under: path and query as sent, and the caller's Origin (CORS
+ * answers depend on it; nothing else in a public request changes the answer).
+ */
+export const cacheKey = (path: string, querystring: string, origin: string): string => `${path}?${querystring}\n${origin}`;
+
+/**
+ * A request URL that every parser splits the same way at its first '?': printable ASCII with no
+ * fragment. Only these are answered before Koa, so both paths file an answer under the same key.
+ */
+export function splitSimpleUrl(url: string): { path: string; querystring: string } | null {
+  if (!/^\/[\x21-\x22\x24-\x7e]*$/.test(url)) return null;
+  const at = url.indexOf('?');
+  return at < 0 ? { path: url, querystring: '' } : { path: url.slice(0, at), querystring: url.slice(at + 1) };
+}

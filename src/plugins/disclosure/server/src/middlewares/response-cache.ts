@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { IncomingMessage, ServerResponse } from 'http';
 import type { Context, Next } from 'koa';
-import { asksForDrafts, entityTag, matchesIfNoneMatch, type CachedResponse } from '../domain/response-cache';
+import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, splitSimpleUrl, type CachedResponse } from '../domain/response-cache';
 import { CONTENT_CHANGED } from '../services/response-cache';
 
 const CACHEABLE_PREFIX = '/api/';
+/** The content state the early answer read, handed to the middleware so a miss reads it once. */
+const STATE_READ_EARLY = Symbol('disclosureContentState');
 /** Recomputed by Koa for each answer, or belonging to this request only. */
 const NOT_REPLAYED = new Set(['content-length', 'etag', 'x-response-cache', 'date', 'set-cookie']);
 
@@ -58,11 +61,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
 
     const cache = service();
-    // CORS answers depend on the caller's Origin; nothing else in the request changes a public answer.
-    const key = `${ctx.path}?${ctx.querystring}\n${ctx.get('Origin')}`;
+    const key = cacheKey(ctx.path, ctx.querystring, ctx.get('Origin'));
     let state: string;
     try {
-      state = await cache.state();
+      state = (ctx.req as any)[STATE_READ_EARLY] ?? (await cache.state());
     } catch (error) {
       // The shared counter cannot be read: answer from the database, as without a cache.
       strapi.log.warn(`disclosure response cache: content state unavailable (${(error as Error).message})`);
@@ -90,3 +92,51 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     answer(ctx, entry, cache.enabled() ? 'miss' : 'off');
   };
 };
+
+/**
+ * Cache hits answered in the HTTP server's request handler, before Koa builds a context and runs the
+ * middleware stack: on small answers that machinery costs several times the answer itself. The rules
+ * are the middleware's (public GET or HEAD under /api/, no Authorization, no drafts, the content state
+ * read first); the answer replays the headers the stack gave it when it was rendered. Everything
+ * else, and every miss, goes to Koa as usual.
+ */
+export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
+  const server = strapi.server.httpServer;
+  const [koa] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  if (!koa) return;
+  const service = () => strapi.plugin('disclosure').service('response-cache');
+
+  const answeredEarly = async (req: IncomingMessage, res: ServerResponse, parts: { path: string; querystring: string }): Promise<boolean> => {
+    const cache = service();
+    const state: string = await cache.state();
+    (req as any)[STATE_READ_EARLY] = state;
+    const hit: CachedResponse | null = cache.lookup(cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''), state);
+    if (!hit) return false;
+    for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
+    res.setHeader('ETag', hit.etag);
+    if (!hit.headers['cache-control']) res.setHeader('Cache-Control', `public, max-age=${cache.maxAgeSeconds()}, must-revalidate`);
+    res.setHeader('X-Response-Cache', 'hit');
+    if (matchesIfNoneMatch(req.headers['if-none-match'], hit.etag)) {
+      // As Koa answers a 304: no body, so no body headers.
+      res.removeHeader('Content-Type');
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Length', hit.body.length);
+    res.end(req.method === 'HEAD' ? undefined : hit.body);
+    return true;
+  };
+
+  server.removeListener('request', koa);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const parts = (req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith(CACHEABLE_PREFIX) ? splitSimpleUrl(req.url) : null;
+    if (!parts || req.headers.authorization || asksForDrafts(parts.querystring) || !service().enabled()) return koa.call(server, req, res);
+    answeredEarly(req, res, parts).then(
+      (answered) => answered || koa.call(server, req, res),
+      // The shared counter cannot be read: Koa's middleware answers from the database and says why.
+      () => koa.call(server, req, res)
+    );
+  });
+}
