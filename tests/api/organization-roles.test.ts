@@ -1,3 +1,4 @@
+import { createAdminAccount, createOrganizationTree, type OrganizationRef } from '../harness/admin-users';
 import { policyDocumentData } from '../harness/fixtures';
 import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
 
@@ -8,24 +9,16 @@ import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
  */
 const DOC = 'api::policy-document.policy-document';
 const CM = `/content-manager/collection-types/${DOC}`;
-const PASSWORD = 'Office-2026-pass';
 
 let app: TestApp;
-const orgs: Record<string, { id: number; documentId: string }> = {};
+const orgs: Record<string, OrganizationRef> = {};
 const sessions: Record<string, string> = {};
 const users: Record<string, number> = {};
 
 async function signIn(name: string, roleCode: string, organization: string | null): Promise<void> {
-  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  const email = `${name.toLowerCase()}@example.gov.cn`;
-  const user = await app.strapi.service('admin::user').create({ email, firstname: name, lastname: '测试', password: PASSWORD, isActive: true, roles: [role.id] });
-  if (organization) {
-    await app.strapi.db.query('plugin::disclosure.editor-organization').create({ data: { user: user.id, organization: orgs[organization].id } });
-  }
-  const login = await app.http().post('/admin/login').send({ email, password: PASSWORD });
-  expect(login.status).toBe(200);
-  sessions[name] = login.body.data.token ?? login.body.data.accessToken;
-  users[name] = user.id;
+  const account = await createAdminAccount(app, { name, roles: [roleCode], organization: organization ? orgs[organization] : null });
+  sessions[name] = account.token;
+  users[name] = account.userId;
 }
 
 const as = (name: string) => ({ Authorization: `Bearer ${sessions[name]}` });
@@ -34,14 +27,7 @@ const draftOf = (organization: string, title: string) =>
 
 beforeAll(async () => {
   app = await startApp();
-  const create = async (key: string, data: Record<string, unknown>) => {
-    const created: any = await app.strapi.documents('api::organization.organization').create({ data: data as any });
-    orgs[key] = { id: created.id, documentId: created.documentId };
-  };
-  await create('city', { name: '临沂市人民政府', code: '371300000', level: 'city', regionCode: '371300' });
-  await create('countyA', { name: '沂南县人民政府', code: '371321000', level: 'county', regionCode: '371321', parent: orgs.city.documentId });
-  await create('countyB', { name: '沂水县人民政府', code: '371323000', level: 'county', regionCode: '371323', parent: orgs.city.documentId });
-  await create('otherCity', { name: '日照市人民政府', code: '371100000', level: 'city', regionCode: '371100' });
+  Object.assign(orgs, await createOrganizationTree(app));
   await signIn('editorA', 'disclosure-editor', 'countyA');
   await signIn('editorB', 'disclosure-editor', 'countyB');
   await signIn('reviewer', 'disclosure-reviewer', 'city');

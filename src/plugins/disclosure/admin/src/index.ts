@@ -1,3 +1,5 @@
+import { Clock } from '@strapi/icons';
+import { DisclosurePanel } from './components/edit-view/DisclosurePanel';
 import { PluginIcon } from './components/PluginIcon';
 import { TraditionalLocksPanel } from './components/TraditionalLocksPanel';
 import { PLUGIN_ID } from './pluginId';
@@ -9,6 +11,14 @@ const prefixKeys = (data: Record<string, string>) =>
 
 export default {
   register(app: any) {
+    app.widgets?.register({
+      id: 'due-today',
+      pluginId: PLUGIN_ID,
+      icon: Clock,
+      title: { id: `${PLUGIN_ID}.widget.dueToday`, defaultMessage: '今日到期' },
+      link: { label: { id: `${PLUGIN_ID}.widget.open`, defaultMessage: '打开政务公开' }, href: `/plugins/${PLUGIN_ID}` },
+      component: () => import('./components/DueTodayWidget').then((module) => module.DueTodayWidget),
+    });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
@@ -20,7 +30,7 @@ export default {
   },
 
   bootstrap(app: any) {
-    app.getPlugin('content-manager')?.apis?.addEditViewSidePanel?.([TraditionalLocksPanel]);
+    app.getPlugin('content-manager')?.apis?.addEditViewSidePanel?.([DisclosurePanel, TraditionalLocksPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

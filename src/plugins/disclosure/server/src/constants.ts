@@ -24,4 +24,5 @@ export const LOCALES = [
   { code: 'zh-Hans', name: '简体中文 (zh-Hans)' },
   { code: 'zh-Hant', name: '繁體中文 (zh-Hant)' },
 ] as const;
+export const LOCALE_CODES: readonly string[] = LOCALES.map((locale) => locale.code);
 export const SOURCE_LOCALE = 'zh-Hans';

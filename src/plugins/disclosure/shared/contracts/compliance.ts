@@ -3,6 +3,8 @@
  * the response both sides agree on.
  */
 
+import type { Delivery } from './syndication';
+
 export type DeadlineStatus = 'pending' | 'met' | 'late' | 'overdue';
 
 export interface OrganizationSummary {
@@ -66,6 +68,9 @@ export interface ComplianceReport {
   period: { from: string | null; to: string | null };
   organization: OrganizationSummary | null;
   counts: Tally;
+  /** Today's Beijing date, and the pending items that fall due on it */
+  today: string;
+  dueToday: TrackedItem[];
   items: Record<DeadlineStatus, TrackedItem[]>;
   onTimeRate: {
     overall: number | null;
@@ -75,6 +80,8 @@ export interface ComplianceReport {
   staleColumns: StaleColumn[];
   /** 转载: how promptly each subscriber reprinted what it received (policy documents published in the period) */
   reprints: ReprintTimeliness[];
+  /** 转载 deliveries to subscribers that are failing (given up, or retrying after a failure), of the documents in scope */
+  failingDeliveries: Array<Delivery & { title: string | null; editPath: string }>;
   /** 新闻发布: livelihood-related organizations with no press conference published this quarter (Beijing) */
   pressConferences: { label: string; from: string; to: string; missing: OrganizationSummary[] };
   calendar: { complete: boolean; missingYears: number[] };
@@ -86,5 +93,11 @@ export declare namespace GetCompliance {
   }
   export interface Response {
     data: ComplianceReport;
+  }
+}
+
+export declare namespace GetDueToday {
+  export interface Response {
+    data: { today: string; items: TrackedItem[] };
   }
 }

@@ -1,24 +1,35 @@
 import type { Core } from '@strapi/strapi';
 import { validateComplianceQuery } from '../validation/compliance';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: any) {
-    const query = validateComplianceQuery(ctx.query);
-    // An admin account of an organization sees its own figures, or those of one below it.
-    if (ctx.state.auth?.strategy?.name === 'admin') {
-      const roles = strapi.plugin('disclosure').service('organization-roles');
-      const scope: string[] | null = await roles.organizationsInScope(ctx.state.user.id);
-      if (scope && query.organization) await roles.assertOrganizationInScope(scope, query.organization);
-      else if (scope) query.organization = scope[0];
-    }
-    const data = await strapi.plugin('disclosure').service('compliance').report(query);
-    // Internal figures leaving the system: an export, in the audit log.
-    await strapi
-      .plugin('disclosure')
-      .service('ledger')
-      .record({ action: 'export', outcome: 'allowed', contentType: 'plugin::disclosure.compliance', message: `compliance report ${JSON.stringify(query)}` });
-    // Compliance figures are internal: never cached by shared caches.
-    ctx.set('Cache-Control', 'private, no-store');
-    ctx.body = { data };
-  },
-});
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin('disclosure');
+
+  /** The organizations an admin account of an organization may see (its own first); null: all. */
+  const scopeOf = (ctx: any): Promise<string[] | null> =>
+    ctx.state.auth?.strategy?.name === 'admin' ? plugin().service('organization-roles').organizationsInScope(ctx.state.user.id) : Promise.resolve(null);
+
+  return {
+    async find(ctx: any) {
+      const query = validateComplianceQuery(ctx.query);
+      // An admin account of an organization sees its own figures and those below, or those of one below it.
+      const scope = await scopeOf(ctx);
+      if (scope && query.organization) await plugin().service('organization-roles').assertOrganizationInScope(scope, query.organization);
+      else if (scope) Object.assign(query, { organization: scope[0], within: scope });
+      const data = await plugin().service('compliance').report(query);
+      // Internal figures leaving the system: an export, in the audit log.
+      await plugin()
+        .service('ledger')
+        .record({ action: 'export', outcome: 'allowed', contentType: 'plugin::disclosure.compliance', message: `compliance report ${JSON.stringify(query)}` });
+      // Compliance figures are internal: never cached by shared caches.
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = { data };
+    },
+
+    /** GET /disclosure/due-today: the homepage widget's list, for the account's organizations. */
+    async dueToday(ctx: any) {
+      const data = await plugin().service('compliance').dueToday(await scopeOf(ctx));
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = { data };
+    },
+  };
+};

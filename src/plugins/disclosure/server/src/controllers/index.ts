@@ -3,6 +3,7 @@ import compliance from './compliance';
 import convert from './convert';
 import feed from './feed';
 import inbox from './inbox';
+import itemStatus from './item-status';
 import ledger from './ledger';
 import reviews from './reviews';
 import sources from './sources';
@@ -17,6 +18,7 @@ export default {
   convert,
   feed,
   inbox,
+  'item-status': itemStatus,
   ledger,
   reviews,
   sources,

@@ -121,3 +121,22 @@ export function altTextRefusal(files: MediaFile[], field = 'media'): GateRefusal
     message: `图片须填写替代文字（alt）后才能发布，缺少：${names} (images need alternative text before publishing)`,
   };
 }
+
+/** One line of the gate's checklist, as the edit view shows it before anyone tries to publish. */
+export interface GateCheck {
+  rule: GateRule;
+  passed: boolean;
+  /** What is missing, in the words of the refusal publishing would meet */
+  messages: string[];
+}
+
+/**
+ * The checklist for the rules that apply to an item: each passes unless publishing now would be
+ * refused for it. Computed from the same refusals the gate raises, so the two cannot disagree.
+ */
+export function gateChecklist(rules: readonly GateRule[], refusals: GateRefusal[]): GateCheck[] {
+  return rules.map((rule) => {
+    const messages = refusals.filter((refusal) => refusal.rule === rule).map((refusal) => refusal.message);
+    return { rule, passed: messages.length === 0, messages };
+  });
+}

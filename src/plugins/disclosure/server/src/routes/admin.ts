@@ -14,6 +14,8 @@ export default {
   type: 'admin' as const,
   routes: [
     { method: 'GET', path: '/compliance', handler: 'compliance.find', config: authenticated },
+    { method: 'GET', path: '/due-today', handler: 'compliance.dueToday', config: authenticated },
+    { method: 'GET', path: '/item-status', handler: 'item-status.find', config: authenticated },
     { method: 'GET', path: '/ledger', handler: 'ledger.find', config: canReadLedger },
     { method: 'POST', path: '/reviews', handler: 'reviews.record', config: canRecordReview },
     { method: 'GET', path: '/subscribers', handler: 'subscribers.find', config: superAdmin },

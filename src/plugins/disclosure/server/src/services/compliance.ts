@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ComplianceReport, OrganizationSummary } from '../../../shared/contracts/compliance';
+import type { ComplianceReport, OrganizationSummary, TrackedItem } from '../../../shared/contracts/compliance';
 import { CONTENT_TYPES, LOCALES } from '../constants';
 import { addCalendarDays, beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import {
@@ -38,11 +38,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   /** When each catalogue column last received an item (published versions only). */
-  const columnActivity = async (organizationId?: number): Promise<ColumnActivity[]> => {
+  const columnActivity = async (within: string[] | null): Promise<ColumnActivity[]> => {
     const latest = new Map<string, ColumnActivity>();
     for (const [uid, field] of Object.entries(ORGANIZATION_FIELDS)) {
       const rows = await strapi.db.query(uid as any).findMany({
-        where: { publishedAt: { $notNull: true }, ...(organizationId ? { [field]: { id: organizationId } } : {}) },
+        where: { publishedAt: { $notNull: true }, ...(within ? { [field]: { documentId: { $in: within } } } : {}) },
         select: uid === CONTENT_TYPES.policyDocument ? ['publishedAt', 'category'] : ['publishedAt'],
         populate: { [field]: { select: ORG_FIELDS } },
       });
@@ -62,10 +62,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Livelihood-related organizations that have held no press conference this quarter (Beijing). */
-  const pressConferenceDuty = async (now: Date, organizationId?: number) => {
+  const pressConferenceDuty = async (now: Date, within: string[] | null) => {
     const quarter = quarterOf(beijingDate(now));
     const organizations = await strapi.db.query(CONTENT_TYPES.organization).findMany({
-      where: { livelihoodRelated: true, locale: LOCALES[0].code, ...(organizationId ? { id: organizationId } : {}) },
+      where: { livelihoodRelated: true, locale: LOCALES[0].code, ...(within ? { documentId: { $in: within } } : {}) },
       select: ORG_FIELDS,
       orderBy: { code: 'asc' },
     });
@@ -81,13 +81,71 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...quarter, missing: missingPressConferences(organizations as OrganizationSummary[], heldBy) };
   };
 
+  /** Syndication deliveries that are failing, of documents issued within these organizations. */
+  const failingDeliveries = async (within: string[] | null): Promise<ComplianceReport['failingDeliveries']> => {
+    const failing = await plugin().service('syndication').failingDeliveries();
+    if (!failing.length) return [];
+    const documents = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
+      where: { documentId: { $in: [...new Set(failing.map((delivery: any) => delivery.itemDocumentId))] }, locale: LOCALES[0].code, publishedAt: null },
+      select: ['documentId', 'title'],
+      populate: { issuingOrganization: { select: ['documentId'] } },
+    });
+    const byId = new Map<string, any>(documents.map((document: any) => [document.documentId, document]));
+    return failing
+      .filter((delivery: any) => !within || within.includes(byId.get(delivery.itemDocumentId)?.issuingOrganization?.documentId))
+      .map((delivery: any) => ({
+        ...delivery,
+        title: byId.get(delivery.itemDocumentId)?.title ?? null,
+        editPath: editViewPath(CONTENT_TYPES.policyDocument, delivery.itemDocumentId),
+      }));
+  };
+
+  const trackedItem = (record: any): TrackedItem => ({
+    contentType: record.contentType,
+    documentId: record.itemDocumentId,
+    title: record.title,
+    rule: record.rule,
+    organization: record.organization ?? null,
+    dueAt: record.dueAt,
+    dueDate: record.dueDate ?? null,
+    metAt: record.metAt,
+    atRisk: record.atRisk,
+    lateness: record.lateness,
+    latenessUnit: record.latenessUnit,
+    editPath: editViewPath(record.contentType, record.itemDocumentId),
+  });
+
+  /**
+   * Pending items that fall due on today's Beijing day: a day rule's deadline is the midnight that
+   * ends its day, an hour rule's an instant within it, so both lie in (start of today, start of tomorrow].
+   */
+  const dueTodayWithin = async (within: string[] | null, now: Date) => {
+    const today = beijingDate(now);
+    const records = await strapi.db.query(DEADLINE_UID as any).findMany({
+      where: {
+        status: 'pending',
+        dueAt: { $gt: startOfBeijingDay(today), $lte: startOfBeijingDay(addCalendarDays(today, 1)) },
+        ...(within ? { organization: { documentId: { $in: within } } } : {}),
+      },
+      orderBy: { dueAt: 'asc' },
+      limit: LIST_LIMIT,
+      populate: { organization: { select: ORG_FIELDS } },
+    });
+    return { today, items: records.map(trackedItem) };
+  };
+
   return {
+    /** What falls due today for these organizations (all, for null): the homepage widget. */
+    dueToday: (within: string[] | null) => dueTodayWithin(within, plugin().service('clock').now()),
+
     async report(query: ComplianceQuery): Promise<ComplianceReport> {
       const organization = query.organization ? await findOrganization(query.organization) : null;
       if (query.organization && !organization) organizationNotFound(query.organization);
+      // An organization's account sees its own organization and those below it; a named one, only it.
+      const within: string[] | null = query.within ?? (organization ? [organization.documentId] : null);
 
       const where: Record<string, unknown> = {};
-      if (organization) where.organization = { id: organization.id };
+      if (within) where.organization = { documentId: { $in: within } };
       // A day rule falls due at the midnight that ends its day, so "due on D" is (start of D, end of D].
       const dueAt: Record<string, Date> = {};
       if (query.from) dueAt.$gt = startOfBeijingDay(query.from);
@@ -110,36 +168,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const missingYears = [...new Set(records.flatMap((record: any) => record.missingYears ?? []))].sort();
 
       const items = Object.fromEntries(
-        STATUSES.map((status) => [
-          status,
-          records
-            .filter((record: any) => record.status === status)
-            .slice(0, LIST_LIMIT)
-            .map((record: any) => ({
-              contentType: record.contentType,
-              documentId: record.itemDocumentId,
-              title: record.title,
-              rule: record.rule,
-              organization: record.organization ?? null,
-              dueAt: record.dueAt,
-              dueDate: record.dueDate ?? null,
-              metAt: record.metAt,
-              atRisk: record.atRisk,
-              lateness: record.lateness,
-              latenessUnit: record.latenessUnit,
-              editPath: editViewPath(record.contentType, record.itemDocumentId),
-            })),
-        ])
+        STATUSES.map((status) => [status, records.filter((record: any) => record.status === status).slice(0, LIST_LIMIT).map(trackedItem)])
       ) as ComplianceReport['items'];
 
       const now: Date = plugin().service('clock').now();
-      const stale = staleColumns(await columnActivity(organization?.id), DEFAULT_FRESHNESS_WINDOWS, now);
+      const { today, items: dueToday } = await dueTodayWithin(within, now);
+      const stale = staleColumns(await columnActivity(within), DEFAULT_FRESHNESS_WINDOWS, now);
+      const issuers = within
+        ? (await strapi.db.query(CONTENT_TYPES.organization).findMany({ where: { documentId: { $in: within } }, select: ['code'] })).map((row: any) => row.code)
+        : undefined;
 
       const { id: _id, ...organizationRef } = organization ?? ({} as any);
       return {
         period: { from: query.from ?? null, to: query.to ?? null },
         organization: organization ? organizationRef : null,
         counts: summary.overall,
+        today,
+        dueToday,
         items,
         onTimeRate: {
           overall: summary.overall.rate,
@@ -151,8 +196,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })),
         },
         staleColumns: stale.map((column) => ({ ...column, lastPublishedAt: column.lastPublishedAt.toISOString() })),
-        reprints: await plugin().service('syndication').reprintTimeliness({ from: query.from, to: query.to, issuer: organization?.code }),
-        pressConferences: await pressConferenceDuty(now, organization?.id),
+        reprints: await plugin().service('syndication').reprintTimeliness({ from: query.from, to: query.to, issuers }),
+        failingDeliveries: await failingDeliveries(within),
+        pressConferences: await pressConferenceDuty(now, within),
         calendar: { complete: missingYears.length === 0, missingYears },
       };
     },

@@ -9,6 +9,7 @@ import { REVIEW_ACTION } from './organization-roles';
 import { ORGANIZATION_FIELD } from '../domain/organization-scope';
 import { singleRelationTarget } from '../validation/relations';
 import { populateDepth, scopePopulate } from '../utils/scope-populate';
+import { adminRequest } from '../utils/admin-request';
 import { uniqueClashMessage, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 
@@ -144,8 +145,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { uid, action } = context;
     const params = context.params as any;
     if (!GATED_TYPES.has(uid) || (action !== 'create' && action !== 'update') || !params.data || !('confidentialityReview' in params.data)) return next();
-    const request = strapi.requestContext.get() as any;
-    if (request?.state?.auth?.strategy?.name !== 'admin' || request.state.userAbility?.can(REVIEW_ACTION)) return next();
+    const admin = adminRequest(strapi);
+    if (!admin || admin.ability?.can(REVIEW_ACTION)) return next();
     const current =
       action === 'update' && params.documentId
         ? (
@@ -172,14 +173,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const params = context.params as any;
     // The zh-Hant copy follows the zh-Hans write, which was checked.
     if (!field || (action !== 'create' && action !== 'update') || !params.data || service('conversion').syncing()) return next();
-    const request = strapi.requestContext.get() as any;
-    const ability = request?.state?.auth?.strategy?.name === 'admin' ? request.state.userAbility : null;
+    const ability = adminRequest(strapi)?.ability;
     const target = singleRelationTarget(params.data[field]);
     if (!ability || !target) return next();
     const organization = await strapi.db.query('api::organization.organization').findOne({ where: target, select: ['documentId'] });
-    const permissions = strapi.service('admin::permission') as any;
-    const subject = permissions.createPermissionsManager({ ability, model: uid }).toSubject({ [field]: { documentId: organization?.documentId ?? null }, locale: params.locale ?? SOURCE }, uid);
-    if (!ability.can(`plugin::content-manager.explorer.${action}`, subject)) {
+    if (!service('organization-roles').permits(ability, action, uid, { organization: organization?.documentId ?? null, locale: params.locale ?? SOURCE })) {
       throw new errors.PolicyError('只能为本机构（或下级机构）起草和修改条目 (you may only write items of your own organization, or those below it)');
     }
     return next();

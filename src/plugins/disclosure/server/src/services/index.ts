@@ -8,6 +8,7 @@ import conversion from './conversion';
 import deadlines from './deadlines';
 import documentServiceMiddleware from './document-service-middleware';
 import interpretation from './interpretation';
+import itemStatus from './item-status';
 import ledger from './ledger';
 import locales from './locales';
 import organizationRoles from './organization-roles';
@@ -31,6 +32,7 @@ export default {
   deadlines,
   'document-service-middleware': documentServiceMiddleware,
   interpretation,
+  'item-status': itemStatus,
   ledger,
   locales,
   'organization-roles': organizationRoles,

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES } from '../constants';
+import { adminRequest } from '../utils/admin-request';
 import { singleRelationTarget } from '../validation/relations';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 
@@ -21,14 +22,8 @@ const ORGANIZATIONS_OF_DOCUMENT = {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The organization of the admin making this request, when it has one (super admins may have none). */
   async editorOrganization(): Promise<{ id: number; name: string } | null> {
-    const request = strapi.requestContext.get();
-    const user = request?.state?.auth?.strategy?.name === 'admin' ? request.state.user : null;
-    if (!user?.id) return null;
-    const assignment = await strapi.db.query(EDITOR_ORGANIZATION_UID).findOne({
-      where: { user: { id: user.id } },
-      populate: { organization: { select: ['id', 'name'] } },
-    });
-    return assignment?.organization ?? null;
+    const admin = adminRequest(strapi);
+    return admin ? strapi.plugin('disclosure').service('organization-roles').assignedOrganization(admin.user.id) : null;
   },
 
   /**

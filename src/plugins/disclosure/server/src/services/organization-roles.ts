@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { LOCALES } from '../constants';
+import { LOCALE_CODES } from '../constants';
 import { ORGANIZATION_FIELD, ORGANIZATION_UID, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../domain/organization-scope';
 import { EDITOR_ORGANIZATION_UID } from './interpretation';
 
@@ -50,20 +50,24 @@ export const DEFAULT_ROLES: DefaultRole[] = [
   },
 ];
 
-const LOCALE_CODES = LOCALES.map((locale) => locale.code);
 /** Per request: the scope is read once however many permissions ask for it. */
 const SCOPE_MEMO = 'disclosureOrganizationScope';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const permissionService = () => strapi.service('admin::permission') as any;
 
-  /** The organizations an admin account works for: its own, or its own and those below. */
-  const organizationsOf = async (userId: number, scope: Scope): Promise<string[] | null> => {
+  /** The organization an admin account is assigned to (editor-organization), or null. */
+  const assignedOrganization = async (userId: number): Promise<{ id: number; documentId: string; name: string } | null> => {
     const assignment = await strapi.db.query(EDITOR_ORGANIZATION_UID).findOne({
       where: { user: { id: userId } },
-      populate: { organization: { select: ['documentId'] } },
+      populate: { organization: { select: ['id', 'documentId', 'name'] } },
     });
-    const own = assignment?.organization?.documentId as string | undefined;
+    return assignment?.organization ?? null;
+  };
+
+  /** The organizations an admin account works for: its own, or its own and those below. */
+  const organizationsOf = async (userId: number, scope: Scope): Promise<string[] | null> => {
+    const own = (await assignedOrganization(userId))?.documentId;
     if (!own) return null;
     if (scope === 'same') return [own];
     const rows = await strapi.db.query(ORGANIZATION_UID).findMany({ select: ['documentId'], populate: { parent: { select: ['documentId'] } } });
@@ -100,6 +104,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email;
 
   return {
+    assignedOrganization,
+
     /** The two conditions offered in the admin's role editor, and the review permission. */
     registerConditionsAndActions() {
       const { conditionProvider, actionProvider } = permissionService();
@@ -168,6 +174,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       await strapi.documents(contentType as any).update({ documentId, locale: LOCALE_CODES[0], data: { confidentialityReview: review } as any });
       return review;
+    },
+
+    /**
+     * Whether an admin account's ability allows a content-manager action on an item of this
+     * organization (documentId; undefined for a type without one), conditions included: the same
+     * check the content manager makes, on a subject built from what is given rather than stored.
+     */
+    permits(ability: any, action: 'read' | 'create' | 'update' | 'publish', uid: string, item: { organization?: string | null; locale?: string }): boolean {
+      if (!ability) return false;
+      const field = ORGANIZATION_FIELD[uid];
+      const fields: Record<string, unknown> = { locale: item.locale ?? LOCALE_CODES[0] };
+      if (field && item.organization !== undefined) fields[field] = { documentId: item.organization };
+      const subject = permissionService().createPermissionsManager({ ability, model: uid }).toSubject(fields, uid);
+      return ability.can(`${CONTENT_MANAGER}.${action}`, subject);
     },
 
     /**

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES } from '../constants';
+import { CONTENT_TYPES, SOURCE_LOCALE } from '../constants';
 import {
   altTextRefusal,
   checkDocumentPublication,
   checkInterpretationPublication,
   checkItemPublication,
+  gateChecklist,
   type GateRefusal,
+  type GateRule,
   type MediaFile,
 } from '../domain/publication-gate';
 import { singleRelationTarget } from '../validation/relations';
@@ -27,6 +29,14 @@ export const GATED_TYPES = new Set<string>([
 const ILLUSTRATED_TYPES = new Set<string>([CONTENT_TYPES.interpretation, CONTENT_TYPES.pressRelease]);
 
 const REVIEW = { confidentialityReview: true } as const;
+
+/** The rules each gated type answers to, in the order the edit view's checklist lists them. */
+const RULES_BY_TYPE: Record<string, GateRule[]> = {
+  [CONTENT_TYPES.policyDocument]: ['disclosure-attribute', 'confidentiality-review', 'interpretation-required'],
+  [CONTENT_TYPES.interpretation]: ['confidentiality-review', 'interpretation-after-document', 'image-alt-text'],
+  [CONTENT_TYPES.consultation]: ['confidentiality-review'],
+  [CONTENT_TYPES.pressRelease]: ['confidentiality-review', 'image-alt-text'],
+};
 
 export interface GateConfig {
   requireInterpretationForNormative: boolean;
@@ -105,6 +115,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { refusals: checkInterpretationPublication(item, { exists: Boolean(source), published }), cascade: [] };
   };
 
+  /** What the gate reads of an item besides its own fields. */
+  const populateFor = (uid: string): Record<string, unknown> => ({
+    ...(uid === CONTENT_TYPES.policyDocument
+      ? { ...REVIEW, issuingOrganization: { select: ['id', 'code'] } }
+      : uid === CONTENT_TYPES.interpretation
+        ? { ...REVIEW, sourceDocument: { select: ['id', 'documentId'] } }
+        : REVIEW),
+    ...(ILLUSTRATED_TYPES.has(uid) ? { media: { select: ['id', 'name', 'mime', 'alternativeText'] } } : {}),
+  });
+
+  /** Every refusal publishing the item would meet, and the interpretations that would go out with it. */
+  const planFor = async (uid: string, item: any, documentId: string | undefined) => {
+    const plan =
+      uid === CONTENT_TYPES.policyDocument
+        ? await planDocument(item, documentId)
+        : uid === CONTENT_TYPES.interpretation
+          ? await planInterpretation(item)
+          : { refusals: checkItemPublication(item), cascade: [] as string[] };
+    if (ILLUSTRATED_TYPES.has(uid)) {
+      const refusal = altTextRefusal(await mediaFiles(item.media));
+      if (refusal) plan.refusals.push(refusal);
+    }
+    return plan;
+  };
+
   /**
    * The refusal carries its ledger entry: it is written by the outermost middleware once every
    * transaction around the attempt has rolled back, so the record of a refusal is never lost with it.
@@ -118,31 +153,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
+     * The checklist of a draft as stored (null when the type is not gated or there is no draft):
+     * what publishing it now would need, without trying. The interpretation rule is listed only where
+     * it applies (a normative document whose issuer is not exempt).
+     */
+    async checklist(uid: string, documentId: string) {
+      const rules = RULES_BY_TYPE[uid];
+      if (!rules) return null;
+      const item = await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null, locale: SOURCE_LOCALE }, populate: populateFor(uid) });
+      if (!item) return null;
+      const { refusals } = await planFor(uid, item, documentId);
+      const applicable = rules.filter((rule) => rule !== 'interpretation-required' || (item.isNormative && config().requireInterpretationForNormative));
+      return gateChecklist(applicable, refusals);
+    },
+
+    /**
      * Runs around a document-service call that publishes: `publish`, or `create`/`update` with
      * status 'published' (which Strapi publishes internally, past the middlewares).
      */
     async guard(uid: string, action: string, params: Params, next: () => Promise<any>) {
-      const populate = {
-        ...(uid === CONTENT_TYPES.policyDocument
-          ? { ...REVIEW, issuingOrganization: { select: ['id', 'code'] } }
-          : uid === CONTENT_TYPES.interpretation
-            ? { ...REVIEW, sourceDocument: { select: ['id', 'documentId'] } }
-            : REVIEW),
-        ...(ILLUSTRATED_TYPES.has(uid) ? { media: { select: ['id', 'name', 'mime', 'alternativeText'] } } : {}),
-      };
-      const item = await itemToPublish(uid, action, params, populate);
+      const item = await itemToPublish(uid, action, params, populateFor(uid));
       if (!item) return next(); // nothing to publish: the document service answers as it does
-
-      const plan =
-        uid === CONTENT_TYPES.policyDocument
-          ? await planDocument(item, params.documentId)
-          : uid === CONTENT_TYPES.interpretation
-            ? await planInterpretation(item)
-            : { refusals: checkItemPublication(item), cascade: [] as string[] };
-      if (ILLUSTRATED_TYPES.has(uid)) {
-        const refusal = altTextRefusal(await mediaFiles(item.media));
-        if (refusal) plan.refusals.push(refusal);
-      }
+      const plan = await planFor(uid, item, params.documentId);
 
       const locale = Array.isArray(params.locale) ? params.locale.join(',') : (params.locale ?? null);
       const entry = { action: 'publish' as const, contentType: uid, itemDocumentId: params.documentId ?? null, locale, title: item.title ?? null };

@@ -4,6 +4,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import type {
   AttachmentRef,
+  Delivery,
   DocumentKey,
   OrganizationKey,
   SubscriberSyndicationStatus,
@@ -115,12 +116,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return publishedAt ? { documentId: receipt.documentId ?? null, url: receipt.url ?? null, publishedAt } : null;
   };
 
+  /** Deliveries as the admin lists them (newest first, at most 200). */
+  const deliveriesWhere = async (where: Record<string, unknown>): Promise<Delivery[]> => {
+    const rows = await strapi.db.query(DELIVERY_UID).findMany({
+      where,
+      orderBy: { id: 'desc' },
+      limit: 200,
+      populate: { event: { select: ['action', 'version', 'occurredAt'] }, subscriber: { select: ['id', 'name'] }, source: { select: ['id', 'name'] } },
+    });
+    return rows.map((row: any) => ({
+      id: row.id,
+      itemDocumentId: row.itemDocumentId,
+      action: row.event?.action ?? null,
+      version: row.event?.version ?? null,
+      target: row.subscriber?.name ?? row.source?.name ?? null,
+      status: row.status,
+      attempts: row.attempts,
+      lastStatus: row.lastStatus ?? null,
+      lastError: row.lastError ?? null,
+      nextAttemptAt: row.nextAttemptAt ?? null,
+    }));
+  };
+
   /**
    * Reprint timeliness per subscriber: each first publication delivered to it is due within `within`
    * working days of the source's publication (on the holiday calendar). `from` and `to` limit it to
-   * documents published in that Beijing date range, `issuer` to those of one organization (code).
+   * documents published in that Beijing date range, `issuers` to those of these organizations (codes).
    */
-  const reprintTimeliness = async (options: { subscriber?: number; from?: string; to?: string; issuer?: string } = {}) => {
+  const reprintTimeliness = async (options: { subscriber?: number; from?: string; to?: string; issuers?: string[] } = {}) => {
     const calendar = strapi.plugin('disclosure').service('calendar');
     const within = reprintWithinWorkingDays();
     const today = beijingDate(now());
@@ -131,7 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const facts = new Map<number, { subscriber: any; facts: ReprintFact[] }>();
     for (const delivery of received) {
       const published = delivery.event?.payload?.versions?.[0];
-      if (options.issuer && published?.issuingOrganization?.code !== options.issuer) continue;
+      if (options.issuers && !options.issuers.includes(published?.issuingOrganization?.code)) continue;
       const sourcePublishedOn = beijingDate(new Date(published?.publishedAt ?? delivery.event?.occurredAt));
       if ((options.from && sourcePublishedOn < options.from) || (options.to && sourcePublishedOn > options.to)) continue;
       const dueDate = (await calendar.addWorkingDays(sourcePublishedOn, within)).date as string;
@@ -226,26 +249,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Deliveries by state (e.g. the dead ones an administrator may retry). */
-    async listDeliveries(status: string) {
-      const rows = await strapi.db.query(DELIVERY_UID).findMany({
-        where: { status },
-        orderBy: { id: 'desc' },
-        limit: 200,
-        populate: { event: { select: ['action', 'version', 'occurredAt'] }, subscriber: { select: ['id', 'name'] }, source: { select: ['id', 'name'] } },
-      });
-      return rows.map((row: any) => ({
-        id: row.id,
-        itemDocumentId: row.itemDocumentId,
-        action: row.event?.action ?? null,
-        version: row.event?.version ?? null,
-        target: row.subscriber?.name ?? row.source?.name ?? null,
-        status: row.status,
-        attempts: row.attempts,
-        lastStatus: row.lastStatus ?? null,
-        lastError: row.lastError ?? null,
-        nextAttemptAt: row.nextAttemptAt ?? null,
-      }));
-    },
+    listDeliveries: (status: string) => deliveriesWhere({ status }),
+
+    /**
+     * Deliveries to subscribers that are failing: given up on (dead), or still pending after a failed
+     * attempt; optionally only of these documents.
+     */
+    failingDeliveries: (itemDocumentIds?: string[]) =>
+      deliveriesWhere({
+        subscriber: { id: { $notNull: true } },
+        $or: [{ status: 'dead' }, { status: 'pending', attempts: { $gt: 0 } }],
+        ...(itemDocumentIds ? { itemDocumentId: { $in: itemDocumentIds } } : {}),
+      }),
 
     /**
      * Sends again, to one subscriber, the latest version of one document, or of every document

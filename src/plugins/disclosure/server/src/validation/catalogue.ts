@@ -1,7 +1,5 @@
-import { LOCALES, SOURCE_LOCALE } from '../constants';
+import { LOCALE_CODES as CODES, SOURCE_LOCALE } from '../constants';
 import { refuse } from './refuse';
-
-const CODES: readonly string[] = LOCALES.map((locale) => locale.code);
 
 /** GET /catalogue/counts: `locale` is one of the catalogue's scripts (zh-Hans when absent). */
 export function validateCountsQuery(query: Record<string, unknown>): { locale: string } {

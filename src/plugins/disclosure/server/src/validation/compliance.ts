@@ -4,6 +4,8 @@ export interface ComplianceQuery {
   organization?: string;
   from?: string;
   to?: string;
+  /** Set by the server, never from the query: the organizations (documentIds) an account may see */
+  within?: string[];
 }
 
 export function validateComplianceQuery(query: Record<string, unknown>): ComplianceQuery {

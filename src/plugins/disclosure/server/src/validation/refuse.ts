@@ -26,6 +26,12 @@ export function idOf(value: unknown): number {
   return id;
 }
 
+/** A document's documentId (Strapi's 24 lower-case letters and digits, or a shorter seeded one). */
+export function documentIdOf(value: unknown, parameter = 'documentId'): string {
+  if (typeof value !== 'string' || !/^[a-z0-9]{1,64}$/.test(value)) refuse(parameter, `${parameter} 格式不正确 (${parameter} is not a document id)`);
+  return value as string;
+}
+
 /** The `data` object of a request body (`{ "data": { … } }`), as Strapi's own write routes take it. */
 export function dataObjectOf(body: unknown): Record<string, any> {
   const data = (body as any)?.data;

@@ -1,5 +1,5 @@
 import { GATED_TYPES } from '../services/publication-gate';
-import { dataObjectOf, refuse } from './refuse';
+import { dataObjectOf, documentIdOf, refuse } from './refuse';
 
 const CONCLUSIONS = ['approved', 'rejected', 'needs-changes'];
 const NOTE_LIMIT = 2000;
@@ -9,7 +9,7 @@ export function validateReview(body: unknown): { contentType: string; documentId
   const data = dataObjectOf(body);
   const types = [...GATED_TYPES];
   if (!types.includes(data.contentType)) refuse('contentType', `contentType 须为 ${types.join('、')} 之一 (contentType must be one of ${types.join(', ')})`);
-  if (typeof data.documentId !== 'string' || !/^[a-z0-9]{1,64}$/.test(data.documentId)) refuse('documentId', 'documentId 格式不正确 (documentId is not a document id)');
+  documentIdOf(data.documentId);
   if (!CONCLUSIONS.includes(data.conclusion)) refuse('conclusion', `审查结论须为 ${CONCLUSIONS.join('、')} 之一 (conclusion must be one of ${CONCLUSIONS.join(', ')})`);
   const note = data.note ?? null;
   if (note !== null && (typeof note !== 'string' || note.length > NOTE_LIMIT)) refuse('note', `审查意见最多 ${NOTE_LIMIT} 字 (note: text of at most ${NOTE_LIMIT} characters)`);

@@ -23,16 +23,16 @@ import type { ComplianceReport, DeadlineStatus, GetCompliance, TrackedItem } fro
 import { PLUGIN_ID } from '../pluginId';
 import { beijing, percent } from '../utils/format';
 import { getTranslation } from '../utils/getTranslation';
+import { OnTimeChart } from '../components/dashboard/OnTimeChart';
+import { STATUS_VARIANT } from '../components/edit-view/DisclosurePanel';
 
-const STATUS_VARIANT: Record<DeadlineStatus, 'danger' | 'warning' | 'secondary' | 'success'> = {
-  overdue: 'danger',
-  pending: 'warning',
-  late: 'secondary',
-  met: 'success',
-};
 
-/** The compliance report (公开时限与栏目更新): what is overdue or at risk, on-time rates, stale columns. */
-export const CompliancePage = () => {
+/**
+ * The disclosure office's day (政务公开 dashboard): what is due today, at risk and overdue, on-time rates
+ * per organization, columns left stale, reprint timeliness and syndication deliveries that fail. Every
+ * item links to its edit view. An organization's account sees its own organization and those below.
+ */
+export const DashboardPage = () => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, React.ReactNode>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
@@ -60,11 +60,22 @@ export const CompliancePage = () => {
     ['met', t('status.met', '按时发布')],
   ];
 
+  const counters: Array<[string, string, number, 'danger600' | 'warning600' | 'success600' | 'neutral800']> = report
+    ? [
+        ['due-today', t('status.dueToday', '今日到期'), report.dueToday.length, 'warning600'],
+        ['at-risk', t('status.atRisk', '即将到期'), report.counts.atRisk, 'warning600'],
+        ['overdue', t('status.overdue', '已超期'), report.counts.overdue, 'danger600'],
+        ['pending', t('status.pending', '待发布'), report.counts.pending, 'neutral800'],
+        ['late', t('status.late', '逾期发布'), report.counts.late, 'danger600'],
+        ['met', t('status.met', '按时发布'), report.counts.met, 'success600'],
+      ]
+    : [];
+
   return (
     <Page.Main>
-      <Page.Title>{t('compliance.title', '公开时限')}</Page.Title>
+      <Page.Title>{t('compliance.title', '政务公开工作台')}</Page.Title>
       <Layouts.Header
-        title={t('compliance.title', '公开时限')}
+        title={t('compliance.title', '政务公开工作台')}
         subtitle={t('compliance.subtitle', '各机构按时公开情况、到期与超期条目、长期未更新栏目')}
         primaryAction={
           <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/syndication`} variant="secondary">
@@ -117,50 +128,42 @@ export const CompliancePage = () => {
             )}
 
             <Grid.Root gap={4}>
-              {statuses.map(([status, label]) => (
-                <Grid.Item key={status} col={3} s={6}>
+              {counters.map(([key, label, value, tone]) => (
+                <Grid.Item key={key} col={2} s={4} xs={6}>
                   <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius width="100%">
                     <Typography variant="sigma" textColor="neutral600">
                       {label}
                     </Typography>
-                    <Typography variant="alpha" tag="p" data-testid={`count-${status}`}>
-                      {report.counts[status]}
+                    <Typography variant="alpha" tag="p" textColor={value > 0 ? tone : 'neutral800'} data-testid={`count-${key}`}>
+                      {value}
                     </Typography>
                   </Box>
                 </Grid.Item>
               ))}
             </Grid.Root>
 
+            <ItemsTable
+              title={t('dueToday.title', '今日到期（{today}）', { today: report.today })}
+              items={report.dueToday}
+              statusOf={() => 'pending'}
+              labels={Object.fromEntries(statuses) as Record<DeadlineStatus, string>}
+              empty={t('dueToday.none', '今日没有到期条目')}
+              t={t}
+            />
+
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
               <Typography variant="delta" tag="h2">
                 {t('rate.byOrganization', '各机构按时公开率')} {percent(report.onTimeRate.overall)}
               </Typography>
-              <Flex direction="column" alignItems="stretch" gap={2} marginTop={4}>
-                {report.onTimeRate.byOrganization.map((row) => (
-                  <Flex key={row.organization?.documentId ?? 'none'} gap={3}>
-                    <Box width="14rem">
-                      <Typography ellipsis>{row.organization?.name ?? t('organization.none', '未指定机构')}</Typography>
-                    </Box>
-                    <Box background="neutral150" hasRadius style={{ flex: 1, height: 12 }}>
-                      <Box background={row.rate !== null && row.rate < 0.9 ? 'danger500' : 'success500'} hasRadius style={{ width: `${(row.rate ?? 0) * 100}%`, height: 12 }} />
-                    </Box>
-                    <Box width="10rem">
-                      <Typography variant="pi">
-                        {percent(row.rate)} · {row.met}/{row.met + row.late + row.overdue}
-                      </Typography>
-                    </Box>
-                  </Flex>
-                ))}
-              </Flex>
+              <OnTimeChart rows={report.onTimeRate.byOrganization} noOrganization={t('organization.none', '未指定机构')} />
             </Box>
 
             <ItemsTable
-              title={t('items.title', '到期与超期条目')}
-              items={[...report.items.overdue, ...report.items.pending, ...report.items.late]}
-              statusOf={(item) =>
-                report.items.overdue.includes(item) ? 'overdue' : report.items.pending.includes(item) ? 'pending' : 'late'
-              }
+              title={t('items.title', '超期、即将到期与逾期发布')}
+              items={[...report.items.overdue, ...report.items.pending.filter((item) => item.atRisk), ...report.items.late]}
+              statusOf={(item) => (report.items.overdue.includes(item) ? 'overdue' : report.items.late.includes(item) ? 'late' : 'pending')}
               labels={Object.fromEntries(statuses) as Record<DeadlineStatus, string>}
+              empty={t('items.none', '没有超期或即将到期的条目')}
               t={t}
             />
 
@@ -168,6 +171,8 @@ export const CompliancePage = () => {
               <Typography variant="delta" tag="h2">
                 {t('stale.title', '长期未更新栏目')}
               </Typography>
+              {report.staleColumns.length === 0 && <Typography>{t('stale.none', '各栏目均在更新周期内')}</Typography>}
+              {report.staleColumns.length > 0 && (
               <Table colCount={3} rowCount={report.staleColumns.length + 1}>
                 <Thead>
                   <Tr>
@@ -186,6 +191,7 @@ export const CompliancePage = () => {
                   ))}
                 </Tbody>
               </Table>
+              )}
             </Box>
 
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
@@ -220,6 +226,46 @@ export const CompliancePage = () => {
 
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
               <Typography variant="delta" tag="h2">
+                {t('failing.title', '转载投递失败')}
+              </Typography>
+              {report.failingDeliveries.length === 0 ? (
+                <Typography>{t('failing.none', '没有失败的投递')}</Typography>
+              ) : (
+                <Table colCount={4} rowCount={report.failingDeliveries.length + 1} data-testid="failing-deliveries">
+                  <Thead>
+                    <Tr>
+                      <Th><Typography variant="sigma">{t('items.item', '条目')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('reprints.subscriber', '订阅方')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('failing.state', '状态')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('failing.error', '最后错误')}</Typography></Th>
+                    </Tr>
+                  </Thead>
+                  <Tbody>
+                    {report.failingDeliveries.map((delivery) => (
+                      <Tr key={delivery.id}>
+                        <Td>
+                          <Link to={delivery.editPath.replace(/^\/admin/, '')}>
+                            <Typography textColor="primary600">{delivery.title ?? delivery.itemDocumentId}</Typography>
+                          </Link>
+                        </Td>
+                        <Td><Typography>{delivery.target ?? '—'}</Typography></Td>
+                        <Td>
+                          <Badge variant={delivery.status === 'dead' ? 'danger' : 'warning'}>
+                            {delivery.status === 'dead'
+                              ? t('failing.dead', '已放弃')
+                              : t('failing.retrying', '重试中（{attempts} 次，下次 {next}）', { attempts: delivery.attempts, next: beijing(delivery.nextAttemptAt) })}
+                          </Badge>
+                        </Td>
+                        <Td><Typography ellipsis>{delivery.lastStatus ? `HTTP ${delivery.lastStatus} ` : ''}{delivery.lastError ?? ''}</Typography></Td>
+                      </Tr>
+                    ))}
+                  </Tbody>
+                </Table>
+              )}
+            </Box>
+
+            <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+              <Typography variant="delta" tag="h2">
                 {t('press.title', '本季度未召开新闻发布会的民生部门（{quarter}）', { quarter: report.pressConferences.label })}
               </Typography>
               {report.pressConferences.missing.length === 0 ? (
@@ -243,17 +289,20 @@ export const CompliancePage = () => {
 
 interface ItemsTableProps {
   title: string;
+  empty: string;
   items: TrackedItem[];
   statusOf: (item: TrackedItem) => DeadlineStatus;
   labels: Record<DeadlineStatus, string>;
   t: (id: string, defaultMessage: string) => string;
 }
 
-const ItemsTable = ({ title, items, statusOf, labels, t }: ItemsTableProps) => (
+const ItemsTable = ({ title, empty, items, statusOf, labels, t }: ItemsTableProps) => (
   <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
     <Typography variant="delta" tag="h2">
       {title}
     </Typography>
+    {items.length === 0 && <Typography>{empty}</Typography>}
+    {items.length > 0 && (
     <Table colCount={5} rowCount={items.length + 1}>
       <Thead>
         <Tr>
@@ -268,7 +317,7 @@ const ItemsTable = ({ title, items, statusOf, labels, t }: ItemsTableProps) => (
         {items.map((item) => {
           const status = statusOf(item);
           return (
-            <Tr key={`${item.documentId}-${item.rule}`}>
+            <Tr key={`${item.documentId}-${item.rule}`} data-testid="dashboard-item">
               <Td>
                 <Link to={item.editPath.replace(/^\/admin/, '')}>
                   <Typography textColor="primary600">{item.title ?? item.documentId}</Typography>
@@ -290,5 +339,6 @@ const ItemsTable = ({ title, items, statusOf, labels, t }: ItemsTableProps) => (
         })}
       </Tbody>
     </Table>
+    )}
   </Box>
 );

@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ItemDeadline, ItemStatus } from '../../../shared/contracts/item-status';
+import { SOURCE_LOCALE } from '../constants';
+import { ORGANIZATION_FIELD } from '../domain/organization-scope';
+import { DEADLINE_UID } from './deadlines';
+import { REVIEW_ACTION } from './organization-roles';
+import { SYNDICATED_TYPES } from './syndication';
+
+const TARGET_LOCALE = 'zh-Hant';
+
+/**
+ * What the edit view's side panel shows of one item: its deadlines, the publication gate's checklist,
+ * the confidentiality review, syndication receipts and the Traditional preview. Read for an admin
+ * account that may read the item in the content manager (the same permission and conditions).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin('disclosure');
+
+  const deadlinesOf = async (uid: string, documentId: string): Promise<ItemDeadline[]> => {
+    const rules = new Map<string, any>(plugin().service('deadlines').rules().map((rule: any) => [rule.id, rule]));
+    const records = await strapi.db.query(DEADLINE_UID as any).findMany({ where: { contentType: uid, itemDocumentId: documentId }, orderBy: { dueAt: 'asc' } });
+    return records.map((record: any) => ({
+      rule: record.rule,
+      label: rules.get(record.rule)?.label ?? null,
+      source: rules.get(record.rule)?.source ?? null,
+      status: record.status,
+      atRisk: Boolean(record.atRisk),
+      dueAt: new Date(record.dueAt).toISOString(),
+      dueDate: record.dueDate ?? null,
+      metAt: record.metAt ? new Date(record.metAt).toISOString() : null,
+      lateness: record.lateness ?? null,
+      latenessUnit: record.latenessUnit ?? null,
+    }));
+  };
+
+  const converted = async (text: unknown): Promise<string | null> =>
+    typeof text === 'string' && text ? ((await plugin().service('conversion').convertValue(text, SOURCE_LOCALE, TARGET_LOCALE)) as string) : null;
+
+  return {
+    /** null when the item has no zh-Hans version; 403 when the account may not read it. */
+    async of(uid: string, documentId: string, user: { id: number }, ability: any): Promise<ItemStatus | null> {
+      const model = strapi.getModel(uid as any) as any;
+      const field = ORGANIZATION_FIELD[uid];
+      const hasReview = Boolean(model.attributes.confidentialityReview);
+      const draft: any = await strapi.db.query(uid as any).findOne({
+        where: { documentId, locale: SOURCE_LOCALE, ...(model.options?.draftAndPublish ? { publishedAt: null } : {}) },
+        populate: { createdBy: { select: ['id'] }, ...(field ? { [field]: { select: ['documentId'] } } : {}), ...(hasReview ? { confidentialityReview: true } : {}) },
+      });
+      if (!draft) return null;
+      const organization = field ? (draft[field]?.documentId ?? null) : undefined;
+      if (!plugin().service('organization-roles').permits(ability, 'read', uid, { organization, locale: SOURCE_LOCALE })) {
+        throw new errors.PolicyError('无权查看该条目 (you may not read this item)');
+      }
+
+      const checks = await plugin().service('publication-gate').checklist(uid, documentId);
+      const published = (await strapi.db.query(uid as any).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+      const review = hasReview ? (draft.confidentialityReview ?? null) : null;
+      const syndication = SYNDICATED_TYPES.has(uid) ? ((await plugin().service('syndication').status(documentId))?.subscribers ?? []) : [];
+      const title = draft.title ?? draft.topic ?? null;
+      return {
+        contentType: uid,
+        documentId,
+        published,
+        deadlines: await deadlinesOf(uid, documentId),
+        gate: checks ? { ready: checks.every((check: any) => check.passed), checks } : null,
+        review: review && { reviewer: review.reviewer ?? null, reviewedAt: review.reviewedAt ? new Date(review.reviewedAt).toISOString() : null, conclusion: review.conclusion ?? null, note: review.note ?? null },
+        canReview: hasReview && Boolean(ability?.can(REVIEW_ACTION)) && draft.createdBy?.id !== user.id,
+        syndication,
+        preview: {
+          title: { hans: title, hant: await converted(title) },
+          summary: { hans: draft.summary ?? null, hant: await converted(draft.summary) },
+        },
+      };
+    },
+  };
+};
