@@ -26,12 +26,12 @@ export function ensureAdminBuild(): void {
   if (fs.existsSync(ADMIN_INDEX)) return;
   // eslint-disable-next-line no-console
   console.log(`browser tests: no admin build at ${path.relative(ROOT, ADMIN_INDEX)}, running \`strapi build\` once (a few minutes)…`);
-  const strapiBin = require.resolve('@strapi/strapi/bin/strapi.js', { paths: [ROOT] });
-  const result = spawnSync(process.execPath, [strapiBin, 'build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
-  });
+  // The package's exports do not list its bin script, so it is found by path: the project's own strapi.
+  const strapiBin = path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+  // As `npm run build` runs it: jest's NODE_ENV=test stays out, and production is not claimed either,
+  // since loading the configuration in production demands the operator's secrets.
+  const { NODE_ENV: _testEnv, ...env } = process.env;
+  const result = spawnSync(process.execPath, [strapiBin, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...env, STRAPI_TELEMETRY_DISABLED: 'true' } });
   if (result.status !== 0 || !fs.existsSync(ADMIN_INDEX)) {
     throw new Error(`\`strapi build\` failed (exit ${result.status}); the browser tests need the admin panel in dist/build`);
   }
