@@ -7,7 +7,8 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
 
 /**
  * Boots the compiled app in-process on a throwaway database and serves it to supertest through the
- * real HTTP server, as production would (minus the admin panel's static build).
+ * real HTTP server, as production would (minus the admin panel's static build, unless asked for:
+ * the browser tests need it, see tests/harness/browser.ts).
  */
 export interface TestApp {
   strapi: Core.Strapi;
@@ -17,7 +18,14 @@ export interface TestApp {
 
 const ROOT = path.join(__dirname, '..', '..');
 
-export async function startApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export interface StartOptions {
+  seed?: boolean;
+  env?: Record<string, string>;
+  /** Serve the built admin panel (dist/build) at /admin, as `strapi start` does. */
+  serveAdminPanel?: boolean;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<TestApp> {
   const database: ThrowawayDatabase = await createThrowawayDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -35,7 +43,7 @@ export async function startApp(options: { seed?: boolean; env?: Record<string, s
     appDir: ROOT,
     distDir: path.join(ROOT, 'dist'),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel: options.serveAdminPanel ?? false,
   });
   strapi.log.level = 'warn';
   await strapi.load();
