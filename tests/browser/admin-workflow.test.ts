@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newDesk, screenshot, signInThroughLoginPage, startBrowserApp, type BrowserApp } from '../harness/browser';
+import { createAdminUser, createOrganizationTree, PASSWORD, type OrganizationRef } from '../harness/admin-users';
 import { setClock } from '../harness/strapi';
 
 /**
@@ -9,7 +10,6 @@ import { setClock } from '../harness/strapi';
  * (the same-day deadline, Zhanjiang 2015 §1(二)2) and its dashboard and side panel show it met.
  */
 const DOC = 'api::policy-document.policy-document';
-const PASSWORD = 'Office-2026-pass';
 // 10:00 in Beijing on a working Tuesday: the document issued today is due by midnight.
 const NOW = '2026-03-10T02:00:00.000Z';
 const TODAY = { iso: '2026-03-10', calendarCell: /^2026年3月10日/ };
@@ -19,18 +19,11 @@ const editUrl = (documentId: string) => `/admin/content-manager/collection-types
 
 let app: BrowserApp;
 let browser: Browser;
-const orgs: Record<string, { id: number; documentId: string }> = {};
+const orgs: Record<string, OrganizationRef> = {};
 let otherCountyItem: string;
 /** The document the county drafts in the browser, once saved. */
 let documentId: string;
 let county: Page;
-
-async function createAccount(email: string, name: { firstname: string; lastname: string }, roleCodes: string[], organization: string) {
-  const roles = await app.strapi.db.query('admin::role').findMany({ where: { code: { $in: roleCodes } } });
-  expect(roles).toHaveLength(roleCodes.length);
-  const user = await app.strapi.service('admin::user').create({ email, ...name, password: PASSWORD, isActive: true, roles: roles.map((role: any) => role.id) });
-  await app.strapi.db.query('plugin::disclosure.editor-organization').create({ data: { user: user.id, organization: orgs[organization].id } });
-}
 
 const draftRow = () => app.strapi.db.query(DOC).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, populate: ['confidentialityReview'] });
 const publishedCount = () => app.strapi.db.query(DOC).count({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } });
@@ -41,19 +34,14 @@ const counter = (page: Page, name: string, value: number) => page.getByTestId(`c
 beforeAll(async () => {
   app = await startBrowserApp();
   setClock(app, NOW);
-  const create = async (key: string, data: Record<string, unknown>) => {
-    const created: any = await app.strapi.documents('api::organization.organization').create({ data: data as any });
-    orgs[key] = { id: created.id, documentId: created.documentId };
-  };
-  await create('city', { name: '临沂市人民政府', code: '371300000', level: 'city', regionCode: '371300' });
-  await create('yinan', { name: '沂南县人民政府', code: '371321000', level: 'county', regionCode: '371321', parent: orgs.city.documentId });
-  await create('yishui', { name: '沂水县人民政府', code: '371323000', level: 'county', regionCode: '371323', parent: orgs.city.documentId });
+  const tree = await createOrganizationTree(app);
+  Object.assign(orgs, { city: tree.city, yinan: tree.countyA, yishui: tree.countyB });
 
   // A small county office combines drafting and publishing in one account (the Editor role cannot
   // publish); the confidentiality review must still come from someone else, here the city's
   // reviewer: nobody reviews their own draft.
-  await createAccount('yinan.office@example.gov.cn', { firstname: '办公室', lastname: '沂南县' }, ['disclosure-editor', 'disclosure-publisher'], 'yinan');
-  await createAccount('linyi.reviewer@example.gov.cn', { firstname: '审核', lastname: '王' }, ['disclosure-reviewer'], 'city');
+  await createAdminUser(app, { email: 'yinan.office@example.gov.cn', name: '办公室', lastname: '沂南县', roles: ['disclosure-editor', 'disclosure-publisher'], organization: orgs.yinan });
+  await createAdminUser(app, { email: 'linyi.reviewer@example.gov.cn', name: '审核', lastname: '王', roles: ['disclosure-reviewer'], organization: orgs.city });
 
   const other: any = await app.strapi.documents(DOC).create({
     data: { title: '沂水县关于防汛抗旱的通知', issuingOrganization: orgs.yishui.documentId, category: 'decision', issueDate: TODAY.iso } as any,

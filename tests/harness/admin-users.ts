@@ -25,18 +25,25 @@ export async function createOrganizationTree(app: TestApp): Promise<Record<'city
   return { city, countyA, countyB, otherCity };
 }
 
-/** Creates an admin account with these roles (by code), assigned to an organization, and signs it in. */
-export async function createAdminAccount(
-  app: TestApp,
-  { name, roles, organization }: { name: string; roles: string[]; organization: OrganizationRef | null }
-): Promise<{ userId: number; email: string; token: string; headers: { Authorization: string } }> {
+export interface AccountSpec {
+  /** The first name, and the email's local part unless `email` is given */
+  name: string;
+  lastname?: string;
+  email?: string;
+  /** Role codes (disclosure-editor, …, strapi-super-admin) */
+  roles: string[];
+  organization: Pick<OrganizationRef, 'id'> | null;
+}
+
+/** Creates an admin account with these roles (by code), assigned to an organization. */
+export async function createAdminUser(app: TestApp, { name, lastname = '测试', email, roles, organization }: AccountSpec): Promise<{ userId: number; email: string }> {
   const roleRows = await app.strapi.db.query('admin::role').findMany({ where: { code: { $in: roles } } });
   if (roleRows.length !== roles.length) throw new Error(`unknown role among ${roles.join(', ')}`);
-  const email = `${name.toLowerCase()}@example.gov.cn`;
+  const address = email ?? `${name.toLowerCase()}@example.gov.cn`;
   const user = await app.strapi.service('admin::user').create({
-    email,
+    email: address,
     firstname: name,
-    lastname: '测试',
+    lastname,
     password: PASSWORD,
     isActive: true,
     roles: roleRows.map((role: any) => role.id),
@@ -44,8 +51,14 @@ export async function createAdminAccount(
   if (organization) {
     await app.strapi.db.query('plugin::disclosure.editor-organization').create({ data: { user: user.id, organization: organization.id } });
   }
+  return { userId: user.id, email: address };
+}
+
+/** Creates an admin account (see createAdminUser) and signs it in through /admin/login. */
+export async function createAdminAccount(app: TestApp, spec: AccountSpec): Promise<{ userId: number; email: string; token: string; headers: { Authorization: string } }> {
+  const { userId, email } = await createAdminUser(app, spec);
   const login = await app.http().post('/admin/login').send({ email, password: PASSWORD });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   const token = login.body.data.token ?? login.body.data.accessToken;
-  return { userId: user.id, email, token, headers: { Authorization: `Bearer ${token}` } };
+  return { userId, email, token, headers: { Authorization: `Bearer ${token}` } };
 }
