@@ -69,7 +69,9 @@ export const DisclosurePanel = ({ model, documentId, document }: { model: string
   const { toggleNotification } = useNotification();
   const [status, setStatus] = React.useState<ItemStatus | null>(null);
   const [error, setError] = React.useState<string | null>(null);
-  const [note, setNote] = React.useState('');
+  // Read from the input when the button is pressed: the content manager shows a panel's content after
+  // a throttled update (DescriptionComponentRenderer), so a closure over typed state can lag behind.
+  const noteInput = React.useRef<HTMLInputElement>(null);
   const [saving, setSaving] = React.useState(false);
   const applies = Boolean(documentId) && PANEL_TYPES.has(model);
   const version = `${document?.updatedAt ?? ''}|${document?.publishedAt ?? ''}|${document?.status ?? ''}`;
@@ -87,8 +89,8 @@ export const DisclosurePanel = ({ model, documentId, document }: { model: string
   const recordReview = async (conclusion: 'approved' | 'needs-changes') => {
     setSaving(true);
     try {
-      await post('/disclosure/reviews', { data: { contentType: model, documentId, conclusion, note: note.trim() || null } });
-      setNote('');
+      await post('/disclosure/reviews', { data: { contentType: model, documentId, conclusion, note: noteInput.current?.value.trim() || null } });
+      if (noteInput.current) noteInput.current.value = '';
       toggleNotification({ type: 'success', message: t('review.recorded', '保密审查已记录') });
       load();
     } catch (failure: any) {
@@ -162,7 +164,7 @@ export const DisclosurePanel = ({ model, documentId, document }: { model: string
                   <Flex direction="column" alignItems="stretch" gap={2}>
                     <Field.Root name="review-note">
                       <Field.Label>{t('review.note', '审查意见')}</Field.Label>
-                      <TextInput data-testid="review-note" value={note} onChange={(event: any) => setNote(event.target.value)} />
+                      <TextInput data-testid="review-note" ref={noteInput} maxLength={2000} />
                     </Field.Root>
                     <Flex gap={2}>
                       <Button data-testid="review-approve" loading={saving} onClick={() => recordReview('approved')}>
