@@ -93,6 +93,19 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
+/** An answer's headers for a 200 and for a 304 (as Koa answers one: no body, so no body headers). */
+function rawHeadersOf(entry: CachedResponse, maxAgeSeconds: number): { ok: string[]; notModified: string[] } {
+  const common = Object.entries(entry.headers).flat();
+  common.push('ETag', entry.etag);
+  if (!entry.headers['cache-control']) common.push('Cache-Control', `public, max-age=${maxAgeSeconds}, must-revalidate`);
+  common.push('X-Response-Cache', 'hit');
+  const notModified: string[] = [];
+  for (let index = 0; index < common.length; index += 2) {
+    if (common[index].toLowerCase() !== 'content-type') notModified.push(common[index], common[index + 1]);
+  }
+  return { ok: [...common, 'Content-Length', String(entry.body.length)], notModified };
+}
+
 /**
  * Cache hits answered in the HTTP server's request handler, before Koa builds a context and runs the
  * middleware stack: on small answers that machinery costs several times the answer itself. The rules
@@ -105,6 +118,8 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
   const [koa] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   if (!koa) return;
   const service = () => strapi.plugin('disclosure').service('response-cache');
+  // Each entry's headers flattened once, as writeHead takes them: no per-request header bookkeeping.
+  const rawHeaders = new WeakMap<CachedResponse, { ok: string[]; notModified: string[] }>();
 
   const answeredEarly = async (req: IncomingMessage, res: ServerResponse, parts: { path: string; querystring: string }): Promise<boolean> => {
     const cache = service();
@@ -112,20 +127,15 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
     (req as any)[STATE_READ_EARLY] = state;
     const hit: CachedResponse | null = cache.lookup(cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''), state);
     if (!hit) return false;
-    for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
-    res.setHeader('ETag', hit.etag);
-    if (!hit.headers['cache-control']) res.setHeader('Cache-Control', `public, max-age=${cache.maxAgeSeconds()}, must-revalidate`);
-    res.setHeader('X-Response-Cache', 'hit');
+    let headers = rawHeaders.get(hit);
+    if (!headers) rawHeaders.set(hit, (headers = rawHeadersOf(hit, cache.maxAgeSeconds())));
     if (matchesIfNoneMatch(req.headers['if-none-match'], hit.etag)) {
-      // As Koa answers a 304: no body, so no body headers.
-      res.removeHeader('Content-Type');
-      res.statusCode = 304;
+      res.writeHead(304, headers.notModified);
       res.end();
-      return true;
+    } else {
+      res.writeHead(200, headers.ok);
+      res.end(req.method === 'HEAD' ? undefined : hit.body);
     }
-    res.statusCode = 200;
-    res.setHeader('Content-Length', hit.body.length);
-    res.end(req.method === 'HEAD' ? undefined : hit.body);
     return true;
   };
 
