@@ -17,14 +17,12 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { ComplianceReport, DeadlineStatus, GetCompliance, TrackedItem } from '../../../shared/contracts/compliance';
 import { PLUGIN_ID } from '../pluginId';
-import { beijing, percent } from '../utils/format';
-import { getTranslation } from '../utils/getTranslation';
+import { beijing, DEADLINE_STATUSES, percent, STATUS_VARIANT, statusLabel } from '../utils/format';
+import { useT } from '../components/common';
 import { OnTimeChart } from '../components/dashboard/OnTimeChart';
-import { STATUS_VARIANT } from '../components/edit-view/DisclosurePanel';
 
 
 /**
@@ -33,9 +31,7 @@ import { STATUS_VARIANT } from '../components/edit-view/DisclosurePanel';
  * item links to its edit view. An organization's account sees its own organization and those below.
  */
 export const DashboardPage = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, React.ReactNode>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+  const t = useT();
   const { get } = useFetchClient();
   const [filters, setFilters] = React.useState<GetCompliance.Request['query']>({});
   const [draft, setDraft] = React.useState<GetCompliance.Request['query']>({});
@@ -53,21 +49,16 @@ export const DashboardPage = () => {
     };
   }, [filters, get]);
 
-  const statuses: Array<[DeadlineStatus, string]> = [
-    ['overdue', t('status.overdue', '已超期')],
-    ['pending', t('status.pending', '待发布')],
-    ['late', t('status.late', '逾期发布')],
-    ['met', t('status.met', '按时发布')],
-  ];
+  const statuses: Array<[DeadlineStatus, string]> = DEADLINE_STATUSES.map((status) => [status, statusLabel(t, status)]);
 
   const counters: Array<[string, string, number, 'danger600' | 'warning600' | 'success600' | 'neutral800']> = report
     ? [
         ['due-today', t('status.dueToday', '今日到期'), report.dueToday.length, 'warning600'],
         ['at-risk', t('status.atRisk', '即将到期'), report.counts.atRisk, 'warning600'],
-        ['overdue', t('status.overdue', '已超期'), report.counts.overdue, 'danger600'],
-        ['pending', t('status.pending', '待发布'), report.counts.pending, 'neutral800'],
-        ['late', t('status.late', '逾期发布'), report.counts.late, 'danger600'],
-        ['met', t('status.met', '按时发布'), report.counts.met, 'success600'],
+        ['overdue', statusLabel(t, 'overdue'), report.counts.overdue, 'danger600'],
+        ['pending', statusLabel(t, 'pending'), report.counts.pending, 'neutral800'],
+        ['late', statusLabel(t, 'late'), report.counts.late, 'danger600'],
+        ['met', statusLabel(t, 'met'), report.counts.met, 'success600'],
       ]
     : [];
 

@@ -1,3 +1,4 @@
+import type { DeadlineStatus } from '../../../shared/contracts/compliance';
 import type { Translate } from '../components/common';
 
 /** Shown in Beijing time whatever the browser's zone: deadlines and reprint days are Beijing days. */
@@ -25,3 +26,20 @@ export const deadlineLength = (length: { unit: string; amount?: number } | null,
       return `${amount} ${length.unit}`;
   }
 };
+
+export const STATUS_VARIANT: Record<DeadlineStatus, 'danger' | 'warning' | 'secondary' | 'success'> = {
+  overdue: 'danger',
+  pending: 'warning',
+  late: 'secondary',
+  met: 'success',
+};
+
+export const DEADLINE_STATUSES: DeadlineStatus[] = ['overdue', 'pending', 'late', 'met'];
+
+export const statusLabel = (t: Translate, status: DeadlineStatus): string =>
+  ({
+    overdue: t('status.overdue', '已超期'),
+    pending: t('status.pending', '待发布'),
+    late: t('status.late', '逾期发布'),
+    met: t('status.met', '按时发布'),
+  })[status];

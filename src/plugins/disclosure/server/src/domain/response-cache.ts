@@ -98,3 +98,6 @@ export function splitSimpleUrl(url: string): { path: string; querystring: string
   const at = url.indexOf('?');
   return at < 0 ? { path: url, querystring: '' } : { path: url.slice(0, at), querystring: url.slice(at + 1) };
 }
+
+/** The Cache-Control of a public answer whose route chose none of its own. */
+export const publicCacheControl = (maxAgeSeconds: number): string => `public, max-age=${maxAgeSeconds}, must-revalidate`;

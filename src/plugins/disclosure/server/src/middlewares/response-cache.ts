@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Context, Next } from 'koa';
-import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, splitSimpleUrl, type CachedResponse } from '../domain/response-cache';
+import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, publicCacheControl, splitSimpleUrl, type CachedResponse } from '../domain/response-cache';
 import { CONTENT_CHANGED } from '../services/response-cache';
 
 const CACHEABLE_PREFIX = '/api/';
@@ -30,7 +30,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
     ctx.set('ETag', entry.etag);
     // A route that chose its own public lifetime (working days: 5 minutes) keeps it.
-    if (!entry.headers['cache-control']) ctx.set('Cache-Control', `public, max-age=${service().maxAgeSeconds()}, must-revalidate`);
+    if (!entry.headers['cache-control']) ctx.set('Cache-Control', publicCacheControl(service().maxAgeSeconds()));
     ctx.set('X-Response-Cache', outcome);
     ctx.status = 200;
     if (matchesIfNoneMatch(ctx.get('If-None-Match'), entry.etag)) {
@@ -97,7 +97,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 function rawHeadersOf(entry: CachedResponse, maxAgeSeconds: number): { ok: string[]; notModified: string[] } {
   const common = Object.entries(entry.headers).flat();
   common.push('ETag', entry.etag);
-  if (!entry.headers['cache-control']) common.push('Cache-Control', `public, max-age=${maxAgeSeconds}, must-revalidate`);
+  if (!entry.headers['cache-control']) common.push('Cache-Control', publicCacheControl(maxAgeSeconds));
   common.push('X-Response-Cache', 'hit');
   const notModified: string[] = [];
   for (let index = 0; index < common.length; index += 2) {
@@ -117,12 +117,12 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
   const server = strapi.server.httpServer;
   const [koa] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   if (!koa) return;
-  const service = () => strapi.plugin('disclosure').service('response-cache');
+  // Looked up once: this runs before every request.
+  const cache = strapi.plugin('disclosure').service('response-cache');
   // Each entry's headers flattened once, as writeHead takes them: no per-request header bookkeeping.
   const rawHeaders = new WeakMap<CachedResponse, { ok: string[]; notModified: string[] }>();
 
   const answeredEarly = async (req: IncomingMessage, res: ServerResponse, parts: { path: string; querystring: string }): Promise<boolean> => {
-    const cache = service();
     const state: string = await cache.state();
     (req as any)[STATE_READ_EARLY] = state;
     const hit: CachedResponse | null = cache.lookup(cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''), state);
@@ -142,7 +142,7 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
   server.removeListener('request', koa);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const parts = (req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith(CACHEABLE_PREFIX) ? splitSimpleUrl(req.url) : null;
-    if (!parts || req.headers.authorization || asksForDrafts(parts.querystring) || !service().enabled()) return koa.call(server, req, res);
+    if (!parts || req.headers.authorization || asksForDrafts(parts.querystring) || !cache.enabled()) return koa.call(server, req, res);
     answeredEarly(req, res, parts).then(
       (answered) => answered || koa.call(server, req, res),
       // The shared counter cannot be read: Koa's middleware answers from the database and says why.

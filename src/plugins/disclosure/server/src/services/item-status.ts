@@ -3,11 +3,10 @@ import { errors } from '@strapi/utils';
 import type { ItemDeadline, ItemStatus } from '../../../shared/contracts/item-status';
 import { SOURCE_LOCALE } from '../constants';
 import { ORGANIZATION_FIELD } from '../domain/organization-scope';
+import { TARGET } from './conversion';
 import { DEADLINE_UID } from './deadlines';
 import { REVIEW_ACTION } from './organization-roles';
 import { SYNDICATED_TYPES } from './syndication';
-
-const TARGET_LOCALE = 'zh-Hant';
 
 /**
  * What the edit view's side panel shows of one item: its deadlines, the publication gate's checklist,
@@ -35,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const converted = async (text: unknown): Promise<string | null> =>
-    typeof text === 'string' && text ? ((await plugin().service('conversion').convertValue(text, SOURCE_LOCALE, TARGET_LOCALE)) as string) : null;
+    typeof text === 'string' && text ? ((await plugin().service('conversion').convertValue(text, SOURCE_LOCALE, TARGET)) as string) : null;
 
   return {
     /** null when the item has no zh-Hans version; 403 when the account may not read it. */

@@ -46,6 +46,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = new ResponseCache({ maxEntries: settings().maxEntries, maxBytes: settings().maxMegabytes * 1024 * 1024 });
   const announcing = new Set<Promise<unknown>>();
   const knex = () => strapi.db.connection;
+  // The clock service, looked up once (state() runs before every public answer); tests replace its `now`.
+  let clockService: { now: () => Date } | null = null;
+  const clock = () => (clockService ??= strapi.plugin('disclosure').service('clock'));
   const readThroughPool = async (): Promise<string> => {
     const row = await knex()(STAMP_TABLE).where({ name: CONTENT_STAMP }).first('version');
     return String(row?.version ?? 0);
@@ -143,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async state(): Promise<string> {
       const local = localChanges;
-      const today = beijingDate(strapi.plugin('disclosure').service('clock').now() as Date);
+      const today = beijingDate(clock().now() as Date);
       return `${local}:${today}:${await sharedStamp.get()}`;
     },
     lookup: (key: string, state: string) => cache.get(key, state),

@@ -1,34 +1,10 @@
 import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { DeadlineStatus } from '../../../../shared/contracts/compliance';
 import type { GateRule, GetItemStatus, ItemStatus } from '../../../../shared/contracts/item-status';
-import { beijing } from '../../utils/format';
+import { SCOPED_TYPES } from '../../../../server/src/domain/organization-scope';
+import { beijing, STATUS_VARIANT, statusLabel } from '../../utils/format';
 import { useFailureText, useT, type Translate } from '../common';
-
-/** The catalogue types the panel serves (those scoped by organization; see domain/organization-scope). */
-const PANEL_TYPES = new Set([
-  'api::policy-document.policy-document',
-  'api::interpretation.interpretation',
-  'api::press-release.press-release',
-  'api::public-concern.public-concern',
-  'api::consultation.consultation',
-]);
-
-export const STATUS_VARIANT: Record<DeadlineStatus, 'danger' | 'warning' | 'secondary' | 'success'> = {
-  overdue: 'danger',
-  pending: 'warning',
-  late: 'secondary',
-  met: 'success',
-};
-
-export const statusLabel = (t: Translate, status: DeadlineStatus) =>
-  ({
-    overdue: t('status.overdue', '已超期'),
-    pending: t('status.pending', '待发布'),
-    late: t('status.late', '逾期发布'),
-    met: t('status.met', '按时发布'),
-  })[status];
 
 const gateRuleLabel = (t: Translate, rule: GateRule) =>
   ({
@@ -73,7 +49,8 @@ export const DisclosurePanel = ({ model, documentId, document }: { model: string
   // a throttled update (DescriptionComponentRenderer), so a closure over typed state can lag behind.
   const noteInput = React.useRef<HTMLInputElement>(null);
   const [saving, setSaving] = React.useState(false);
-  const applies = Boolean(documentId) && PANEL_TYPES.has(model);
+  // The organization-scoped catalogue types: those GET /disclosure/item-status answers for.
+  const applies = Boolean(documentId) && SCOPED_TYPES.includes(model);
   const version = `${document?.updatedAt ?? ''}|${document?.publishedAt ?? ''}|${document?.status ?? ''}`;
 
   const load = React.useCallback(() => {
