@@ -16,6 +16,7 @@ let app: TestApp;
 let orgs: Record<'city' | 'countyA' | 'countyB' | 'otherCity', OrganizationRef>;
 let accounts: Record<string, { userId: number; headers: { Authorization: string } }>;
 let receiver: http.Server;
+let subscriberId: number;
 
 const itemStatus = (documentId: string, as: { headers: Record<string, string> }) =>
   app.http().get('/disclosure/item-status').query({ contentType: DOC, documentId }).set(as.headers);
@@ -48,7 +49,7 @@ beforeAll(async () => {
     reviewer: await createAdminAccount(app, { name: 'StatusReviewer', roles: ['disclosure-reviewer'], organization: orgs.city }),
     publisher: await createAdminAccount(app, { name: 'StatusPublisher', roles: ['disclosure-publisher'], organization: orgs.city }),
   };
-  await app.strapi.db.query('plugin::disclosure.subscriber').create({
+  subscriberId = (await app.strapi.db.query('plugin::disclosure.subscriber').create({
     data: {
       name: '沂南县政务公开专栏',
       organization: orgs.countyA.id,
@@ -57,7 +58,7 @@ beforeAll(async () => {
       scope: 'must-syndicate',
       active: true,
     },
-  });
+  })).id;
 });
 
 afterAll(async () => {
@@ -179,4 +180,23 @@ test('the dashboard: what is due today, the city’s counties, and deliveries th
   expect(panel.published).toBe(true);
   expect(panel.deadlines[0]).toMatchObject({ status: 'met' });
   expect(panel.syndication).toEqual([expect.objectContaining({ subscriber: expect.objectContaining({ name: '沂南县政务公开专栏' }), status: 'pending', attempts: 1 })]);
+});
+
+test('failing deliveries are scoped to the account before the list is cut to 200, and a given-up delivery is listed as dead', async () => {
+  // Another county's document with more failed deliveries than the list holds.
+  const other = await app.strapi.documents(DOC).create({
+    data: policyDocumentData(orgs.countyB.documentId, { title: '沂水县投递失败的通知', confidentialityReview: null }) as any,
+  });
+  for (let index = 0; index < 201; index += 1) {
+    await app.strapi.db.query('plugin::disclosure.syndication-delivery').create({
+      data: { subscriber: subscriberId, itemDocumentId: other.documentId, messageId: `dead-${index}`, status: 'dead', attempts: 8, nextAttemptAt: new Date(), lastStatus: 503 },
+    });
+  }
+
+  const county = (await app.http().get('/disclosure/compliance').set(accounts.editorA.headers)).body.data;
+  expect(county.failingDeliveries.map((delivery: any) => delivery.title)).toEqual(['沂南县须转载的通知']);
+
+  const otherCounty = (await app.http().get('/disclosure/compliance').set(accounts.editorB.headers)).body.data;
+  expect(otherCounty.failingDeliveries).toHaveLength(200);
+  expect(otherCounty.failingDeliveries[0]).toMatchObject({ title: '沂水县投递失败的通知', status: 'dead', attempts: 8 });
 });

@@ -81,23 +81,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...quarter, missing: missingPressConferences(organizations as OrganizationSummary[], heldBy) };
   };
 
-  /** Syndication deliveries that are failing, of documents issued within these organizations. */
+  /** Syndication deliveries that are failing, of documents issued within these organizations, with their titles. */
   const failingDeliveries = async (within: string[] | null): Promise<ComplianceReport['failingDeliveries']> => {
-    const failing = await plugin().service('syndication').failingDeliveries();
+    const failing = await plugin().service('syndication').failingDeliveries(within);
     if (!failing.length) return [];
     const documents = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
       where: { documentId: { $in: [...new Set(failing.map((delivery: any) => delivery.itemDocumentId))] }, locale: LOCALES[0].code, publishedAt: null },
       select: ['documentId', 'title'],
-      populate: { issuingOrganization: { select: ['documentId'] } },
     });
-    const byId = new Map<string, any>(documents.map((document: any) => [document.documentId, document]));
-    return failing
-      .filter((delivery: any) => !within || within.includes(byId.get(delivery.itemDocumentId)?.issuingOrganization?.documentId))
-      .map((delivery: any) => ({
-        ...delivery,
-        title: byId.get(delivery.itemDocumentId)?.title ?? null,
-        editPath: editViewPath(CONTENT_TYPES.policyDocument, delivery.itemDocumentId),
-      }));
+    const titles = new Map<string, string>(documents.map((document: any) => [document.documentId, document.title]));
+    return failing.map((delivery: any) => ({
+      ...delivery,
+      title: titles.get(delivery.itemDocumentId) ?? null,
+      editPath: editViewPath(CONTENT_TYPES.policyDocument, delivery.itemDocumentId),
+    }));
   };
 
   const trackedItem = (record: any): TrackedItem => ({

@@ -25,6 +25,8 @@ export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
 export const EVENT_UID = 'plugin::disclosure.syndication-event';
 export const DELIVERY_UID = 'plugin::disclosure.syndication-delivery';
 /** The catalogue type that is syndicated (转载): policy documents. */
+/** A delivery to a subscriber that failed: given up on, or waiting to be retried after a failure. */
+const FAILING_DELIVERIES = { subscriber: { id: { $notNull: true } }, $or: [{ status: 'dead' }, { status: 'pending', attempts: { $gt: 0 } }] };
 export const SYNDICATED_TYPES = new Set<string>([CONTENT_TYPES.policyDocument]);
 
 const ORGANIZATION_FIELDS = { fields: ['code', 'name'] };
@@ -253,14 +255,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Deliveries to subscribers that are failing: given up on (dead), or still pending after a failed
-     * attempt; optionally only of these documents.
+     * attempt; with `issuedWithin` (organization documentIds), only of documents those organizations
+     * issued, scoped before the list is cut to its length.
      */
-    failingDeliveries: (itemDocumentIds?: string[]) =>
-      deliveriesWhere({
-        subscriber: { id: { $notNull: true } },
-        $or: [{ status: 'dead' }, { status: 'pending', attempts: { $gt: 0 } }],
-        ...(itemDocumentIds ? { itemDocumentId: { $in: itemDocumentIds } } : {}),
-      }),
+    async failingDeliveries(issuedWithin: string[] | null = null): Promise<Delivery[]> {
+      if (!issuedWithin) return deliveriesWhere(FAILING_DELIVERIES);
+      const failing = await strapi.db.query(DELIVERY_UID).findMany({ where: FAILING_DELIVERIES, select: ['itemDocumentId'] });
+      const documentIds = [...new Set(failing.map((row: any) => row.itemDocumentId as string))];
+      if (!documentIds.length) return [];
+      const inScope = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
+        where: { documentId: { $in: documentIds }, issuingOrganization: { documentId: { $in: issuedWithin } } },
+        select: ['documentId'],
+      });
+      if (!inScope.length) return [];
+      return deliveriesWhere({ ...FAILING_DELIVERIES, itemDocumentId: { $in: [...new Set(inScope.map((row: any) => row.documentId as string))] } });
+    },
 
     /**
      * Sends again, to one subscriber, the latest version of one document, or of every document
