@@ -200,3 +200,13 @@ test('failing deliveries are scoped to the account before the list is cut to 200
   expect(otherCounty.failingDeliveries).toHaveLength(200);
   expect(otherCounty.failingDeliveries[0]).toMatchObject({ title: '沂水县投递失败的通知', status: 'dead', attempts: 8 });
 });
+
+test('due today counts an hour rule falling due later today, not one due tomorrow (Beijing)', async () => {
+  // 10:00 in Beijing: a major emergency's authoritative information is due at 15:00 today, its press conference at 10:00 tomorrow.
+  const concern = await app.strapi.documents('api::public-concern.public-concern').create({
+    data: { topic: '沂南县暴雨致城区内涝', severity: 'major-emergency', detectedAt: '2026-03-10T02:00:00.000Z', organization: orgs.countyA.documentId } as any,
+  });
+  const { items } = (await app.http().get('/disclosure/due-today').set(accounts.editorA.headers)).body.data;
+  const rules = items.filter((item: any) => item.documentId === concern.documentId).map((item: any) => item.rule);
+  expect(rules).toEqual(['concern-emergency-information-5-hours']);
+});

@@ -74,6 +74,8 @@ describe('validators and the cache', () => {
       const notModified = await publicGet(`/api/policy-documents/${documentId}`).set('Origin', origin).set('If-None-Match', first.headers.etag);
       expect(notModified.status).toBe(304);
       expect(notModified.text).toBe('');
+      expect(notModified.headers['content-type']).toBeUndefined();
+      expect(notModified.headers.etag).toBe(first.headers.etag);
       const head = await app.http().head(`/api/policy-documents/${documentId}`).set('Origin', origin);
       expect(head.status).toBe(200);
       expect(head.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
@@ -87,6 +89,24 @@ describe('validators and the cache', () => {
       expect(koaContexts).toHaveBeenCalledTimes(4);
     } finally {
       koaContexts.mockRestore();
+    }
+  });
+
+  test('when the shared stamp cannot be read, a public read is answered from the database, never from the cache', async () => {
+    const documentId = await publishDocument({ title: '关于计数器不可读的通知' });
+    await publicGet(`/api/policy-documents/${documentId}`);
+    expect((await publicGet(`/api/policy-documents/${documentId}`)).headers['x-response-cache']).toBe('hit');
+    const cache = app.strapi.plugin('disclosure').service('response-cache');
+    const state = jest.spyOn(cache, 'state').mockRejectedValue(new Error('connection lost'));
+    try {
+      const answer = await publicGet(`/api/policy-documents/${documentId}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.title).toBe('关于计数器不可读的通知');
+      expect(answer.headers['x-response-cache']).toBeUndefined();
+      // Tried before Koa, then by the middleware, which answers without the cache.
+      expect(state).toHaveBeenCalledTimes(2);
+    } finally {
+      state.mockRestore();
     }
   });
 
