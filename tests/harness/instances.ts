@@ -42,7 +42,8 @@ export async function freePort(): Promise<number> {
 
 function spawn(name: string, env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(PROCESS, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // The instance logs warnings and errors only (instance-process.js); shown, so a failure in a child says why.
+    const child = fork(PROCESS, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${name} did not start within ${BOOT_TIMEOUT_MS / 1000} s`));
