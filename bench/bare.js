@@ -1,8 +1,10 @@
 /**
  * The ceiling: a bare Node HTTP server answering each path with bytes held in memory, the same bytes
- * (and content type) Strapi answered with. Nothing it does can be faster for these responses. Sends
- * { ready, port } when listening; given { responses: { "/path?query": { contentType, body (base64) } } }
- * over IPC, serves them and answers { loaded }.
+ * Strapi answered with: the body and the headers (security headers, CORS, ETag, Cache-Control…; Node
+ * adds Date and the connection's own, as it does for Strapi). Nothing it does can be faster for these
+ * responses. Sends { ready, port } when listening; given
+ * { responses: { "/path?query": { headers: [name, value, …], body (base64) } } } over IPC, serves them
+ * and answers { loaded }.
  */
 const http = require('http');
 
@@ -13,12 +15,12 @@ const server = http.createServer((request, response) => {
     response.writeHead(404);
     return response.end();
   }
-  response.writeHead(200, { 'content-type': found.contentType, 'content-length': found.body.length });
+  response.writeHead(200, found.headers);
   response.end(found.body);
 });
 server.keepAliveTimeout = 60_000;
 process.on('message', ({ responses }) => {
-  for (const [url, { contentType, body }] of Object.entries(responses)) table.set(url, { contentType, body: Buffer.from(body, 'base64') });
+  for (const [url, { headers, body }] of Object.entries(responses)) table.set(url, { headers, body: Buffer.from(body, 'base64') });
   process.send({ loaded: table.size });
 });
 server.listen(0, '127.0.0.1', () => process.send({ ready: true, port: server.address().port }));

@@ -1,31 +1,42 @@
+/** Runs a callback on a later turn of the event loop (setImmediate; tests pass their own). */
+export type Defer = (callback: () => void) => void;
+
 /**
  * A value kept elsewhere (a row in a shared database) that callers must read fresh: each caller gets
- * the result of a read that started after it asked. Callers who ask while a read is under way share
- * the next one, so under load there is at most one read running and one waiting, not one per caller.
+ * the result of a read that started after it asked.
+ *
+ * A read does not start the moment it is asked for: it starts on the next turn of the event loop, and
+ * every caller who asked before then shares it. Requests arriving together (a burst on many
+ * connections is parsed in one turn) then cost one read, not one each; a synchronous read (SQLite)
+ * would otherwise run once per request. Callers who ask while a read is running share the next one,
+ * which starts when the running one ends: at most one read running and one waiting.
  */
 export class FreshRead<T> {
-  private running: Promise<T> | null = null;
+  /** The read that has not started yet: whoever asks now may share it. */
   private waiting: Promise<T> | null = null;
+  private running: Promise<T> | null = null;
 
-  constructor(private readonly read: () => Promise<T>) {}
+  constructor(
+    private readonly read: () => Promise<T>,
+    private readonly defer: Defer = setImmediate
+  ) {}
 
   get(): Promise<T> {
-    if (!this.running) return this.start();
-    // The running read may have started before this caller's question: wait for the one after it.
-    this.waiting ??= this.running
-      .catch(() => undefined)
-      .then(() => {
-        this.waiting = null;
-        return this.start();
-      });
-    return this.waiting;
+    return (this.waiting ??= this.next());
   }
 
-  private start(): Promise<T> {
-    const read = this.read().finally(() => {
-      if (this.running === read) this.running = null;
-    });
+  private async next(): Promise<T> {
+    const before = this.running;
+    if (before) await before.catch(() => undefined);
+    await new Promise<void>((resolve) => this.defer(resolve));
+    // From here on a caller has asked after this read starts, so it must wait for the next one.
+    this.waiting = null;
+    const read = this.read();
     this.running = read;
-    return read;
+    try {
+      return await read;
+    } finally {
+      if (this.running === read) this.running = null;
+    }
   }
 }
