@@ -28,6 +28,10 @@ const INDEXES = [
   { table: 'policy_documents', name: 'policy_documents_topic_idx', columns: ['locale', 'topic', 'issue_date'] },
   // Per-category counts of what the public sees.
   { table: 'policy_documents', name: 'policy_documents_counts_idx', columns: ['locale', 'disclosure_attribute', 'category'], where: PUBLISHED },
+  // The public list's total (Strapi counts "id" with the list's filters): every matching entry is
+  // next to the others and holds the id, so the count reads only those, from the index alone. With
+  // the list index it was a range over the category's drafts and non-proactive rows as well.
+  { table: 'policy_documents', name: 'policy_documents_list_count_idx', columns: ['locale', 'category', 'disclosure_attribute', 'id'], where: PUBLISHED },
   // 索引号: one document per number.
   { table: 'policy_documents', name: 'policy_documents_index_number_draft_uq', columns: ['index_number', 'locale'], unique: true, where: `${DRAFT} AND index_number IS NOT NULL` },
   { table: 'policy_documents', name: 'policy_documents_index_number_published_uq', columns: ['index_number', 'locale'], unique: true, where: `${PUBLISHED} AND index_number IS NOT NULL` },
