@@ -156,6 +156,35 @@ describe('validators and the cache', () => {
 });
 
 describe('every change that can alter an answer empties it', () => {
+  test("the Public role's permissions are read once per content state, and taking one away is seen on the next read", async () => {
+    const permissionReads: string[] = [];
+    const listen = (query: { sql: string }) => {
+      if (/up_permissions/.test(query.sql)) permissionReads.push(query.sql);
+    };
+    await publishDocument({ title: '权限读取之前' }); // a new content state
+    app.strapi.db.connection.on('query', listen);
+    try {
+      expect((await publicGet('/api/policy-documents', { 'pagination[pageSize]': 3 })).status).toBe(200);
+      expect((await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 })).status).toBe(200);
+    } finally {
+      app.strapi.db.connection.removeListener('query', listen);
+    }
+    expect(permissionReads).toHaveLength(1); // two answers rendered, the permissions read once
+
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    const publicRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const find = await permissions.findOne({ where: { action: 'api::press-release.press-release.find', role: publicRole.id } });
+    expect(find).toBeTruthy();
+    await permissions.delete({ where: { id: find.id } });
+    try {
+      const refused = await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 });
+      expect(refused.status).toBe(403);
+    } finally {
+      await permissions.create({ data: { action: 'api::press-release.press-release.find', role: publicRole.id } });
+    }
+    expect((await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 })).status).toBe(200);
+  });
+
   test('update, unpublish, publish and delete are seen on the next read', async () => {
     const documentId = await publishDocument({ title: '变更前' });
     const path = `/api/policy-documents/${documentId}`;

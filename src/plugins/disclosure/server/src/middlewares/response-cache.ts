@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Context, Next } from 'koa';
 import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, publicCacheControl, splitSimpleUrl, type CachedResponse } from '../domain/response-cache';
-import { CONTENT_CHANGED } from '../services/response-cache';
+import { CONTENT_CHANGED, CONTENT_STATE } from '../services/response-cache';
 
 const CACHEABLE_PREFIX = '/api/';
 /** The content state the early answer read, handed to the middleware so a miss reads it once. */
@@ -70,6 +70,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       strapi.log.warn(`disclosure response cache: content state unavailable (${(error as Error).message})`);
       return next();
     }
+    ctx.state[CONTENT_STATE] = state;
     if (cache.enabled()) {
       const hit = cache.lookup(key, state);
       if (hit) return answer(ctx, hit, 'hit');

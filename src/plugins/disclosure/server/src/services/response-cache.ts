@@ -2,12 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { beijingDate } from '../domain/beijing-time';
 import { FreshRead } from '../domain/fresh-read';
 import { ResponseCache, type CachedResponse } from '../domain/response-cache';
+import { StateMemo } from '../domain/state-memo';
 
 /** One row per shared counter; 'content' counts changes to anything the public API can show. */
 const STAMP_TABLE = 'disclosure_cache_stamps';
 const CONTENT_STAMP = 'content';
 /** Set on a request's context by a write it made, so the request ends by announcing the change. */
 export const CONTENT_CHANGED = 'disclosureContentChanged';
+/** Set on a public read's context: the content state it was answered in. */
+export const CONTENT_STATE = 'disclosureContentState';
 
 /** Models outside src/api whose rows can change a public answer. */
 const PUBLICLY_VISIBLE_MODELS = [
@@ -84,6 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return null;
   };
   const sharedStamp = new FreshRead(() => (direct ? direct.read() : readThroughPool()));
+  const memos = new Map<string, StateMemo<unknown>>();
 
   /** Called after a change is committed: this instance forgets at once, the others at their next read. */
   const contentChanged = (): void => {
@@ -148,6 +152,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const local = localChanges;
       const today = beijingDate(clock().now() as Date);
       return `${local}:${today}:${await sharedStamp.get()}`;
+    },
+    /**
+     * For a public read (its context carries the state it was answered in): `load`'s value, computed
+     * once per content state and shared. Anything else loads afresh. For reads every public request
+     * makes that only a watched write can change (the Public role's permissions).
+     */
+    forContentState<T>(name: string, load: () => Promise<T>): Promise<T> {
+      const state = (strapi.requestContext.get() as any)?.state?.[CONTENT_STATE];
+      if (typeof state !== 'string') return load();
+      let memo = memos.get(name) as StateMemo<T> | undefined;
+      if (!memo) memos.set(name, (memo = new StateMemo<T>()));
+      return memo.get(state, load);
     },
     lookup: (key: string, state: string) => cache.get(key, state),
     store: (key: string, entry: CachedResponse) => cache.set(key, entry),
