@@ -7,7 +7,7 @@
  *   with whole documents, the same list with only the fields a list page shows, a document, and the
  *   catalogue's per-category counts; each in zh-Hans and zh-Hant;
  * - each with the response cache warm, and with it off (every request rendered from the database);
- * - zh-Hans and zh-Hant measured twice each in A-B-B-A order, so drift does not favour either.
+ * - zh-Hans and zh-Hant in pairs of short loads, alternating which goes first, so drift favours neither.
  */
 const { fork } = require('child_process');
 const crypto = require('crypto');
@@ -16,6 +16,7 @@ const http = require('http');
 const path = require('path');
 const autocannon = require('autocannon');
 const { freshSecrets } = require('../scripts/fresh-secrets');
+const { average, median } = require('./stats');
 
 const ROOT = path.join(__dirname, '..');
 const LOCALES = ['zh-Hans', 'zh-Hant'];
@@ -83,11 +84,12 @@ async function load(port, url, { connections, seconds }) {
   return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
 }
 
-const mean = (a, b) => ({
-  requestsPerSecond: Math.round((a.requestsPerSecond + b.requestsPerSecond) / 2),
-  p50: (a.p50 + b.p50) / 2,
-  p99: (a.p99 + b.p99) / 2,
-  requests: a.requests + b.requests,
+/** Several loads of one URL as one: mean throughput and latencies, all requests. */
+const meanOf = (loads) => ({
+  requestsPerSecond: Math.round(average(loads.map((load) => load.requestsPerSecond))),
+  p50: average(loads.map((load) => load.p50)),
+  p99: average(loads.map((load) => load.p99)),
+  requests: loads.reduce((sum, load) => sum + load.requests, 0),
 });
 
 /** A throwaway database: a SQLite file, or a new PostgreSQL database dropped afterwards. */
@@ -122,7 +124,7 @@ async function throwawayDatabase(client) {
 }
 
 /** One database, one catalogue size: every case, cache warm and off, against the ceiling. */
-async function readsBench({ client, documents, connections, seconds, warmupSeconds }) {
+async function readsBench({ client, documents, connections, seconds, warmupSeconds, pairs = 2 }) {
   const database = await throwawayDatabase(client);
   const env = {
     NODE_ENV: 'production',
@@ -170,13 +172,18 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
       for (const name of READS) {
         const [hans, hant] = cases.filter((item) => item.name === name);
         if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
-        // A-B-B-A: the two locales see the same conditions on average.
-        const hans1 = await load(server.port, hans.url, options);
-        const hant1 = await load(server.port, hant.url, options);
-        const hant2 = await load(server.port, hant.url, options);
-        const hans2 = await load(server.port, hans.url, options);
-        hans[key] = mean(hans1, hans2);
-        hant[key] = mean(hant1, hant2);
+        // Pairs of short loads in alternating order (A-B, B-A, A-B…), each pair under the same
+        // conditions: the locales' cost is the median of the pairs' ratios, so a pause or drift that
+        // hits one load does not decide it. Same total time per locale as one long load.
+        const short = { connections, seconds: Math.max(1, (seconds * 2) / pairs) };
+        const hansLoads = [];
+        const hantLoads = [];
+        for (let pair = 0; pair < pairs; pair += 1) {
+          const order = pair % 2 ? [hant, hans] : [hans, hant];
+          for (const item of order) (item === hans ? hansLoads : hantLoads).push(await load(server.port, item.url, short));
+        }
+        hans[key] = meanOf(hansLoads);
+        hant[key] = { ...meanOf(hantLoads), costToHans: Number(median(hansLoads.map((load, pair) => load.requestsPerSecond / hantLoads[pair].requestsPerSecond)).toFixed(3)) };
       }
     }
     await server.ask({ cache: true });
