@@ -15,7 +15,7 @@ import { Link } from 'react-router-dom';
 import type { ComplianceReport, DeadlineStatus, GetCompliance, TrackedItem } from '../../../shared/contracts/compliance';
 import { PLUGIN_ID } from '../pluginId';
 import { beijing, DEADLINE_STATUSES, percent, STATUS_VARIANT, statusLabel } from '../utils/format';
-import { DataTable, useT } from '../components/common';
+import { DataTable, ErrorBox, useT } from '../components/common';
 import { OnTimeChart } from '../components/dashboard/OnTimeChart';
 
 
@@ -94,11 +94,7 @@ export const DashboardPage = () => {
           </form>
         </Box>
 
-        {error && (
-          <Box background="danger100" padding={4} hasRadius marginBottom={4}>
-            <Typography textColor="danger700">{error}</Typography>
-          </Box>
-        )}
+        <ErrorBox message={error} />
         {!report && !error && <Page.Loading />}
         {report && (
           <Flex direction="column" alignItems="stretch" gap={6}>
