@@ -7,13 +7,7 @@ import {
   Flex,
   Grid,
   LinkButton,
-  Table,
-  Tbody,
-  Td,
   TextInput,
-  Th,
-  Thead,
-  Tr,
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
@@ -21,7 +15,7 @@ import { Link } from 'react-router-dom';
 import type { ComplianceReport, DeadlineStatus, GetCompliance, TrackedItem } from '../../../shared/contracts/compliance';
 import { PLUGIN_ID } from '../pluginId';
 import { beijing, DEADLINE_STATUSES, percent, STATUS_VARIANT, statusLabel } from '../utils/format';
-import { useT } from '../components/common';
+import { DataTable, ErrorBox, useT } from '../components/common';
 import { OnTimeChart } from '../components/dashboard/OnTimeChart';
 
 
@@ -100,11 +94,7 @@ export const DashboardPage = () => {
           </form>
         </Box>
 
-        {error && (
-          <Box background="danger100" padding={4} hasRadius marginBottom={4}>
-            <Typography textColor="danger700">{error}</Typography>
-          </Box>
-        )}
+        <ErrorBox message={error} />
         {!report && !error && <Page.Loading />}
         {report && (
           <Flex direction="column" alignItems="stretch" gap={6}>
@@ -162,97 +152,74 @@ export const DashboardPage = () => {
               <Typography variant="delta" tag="h2">
                 {t('stale.title', '长期未更新栏目')}
               </Typography>
-              {report.staleColumns.length === 0 && <Typography>{t('stale.none', '各栏目均在更新周期内')}</Typography>}
-              {report.staleColumns.length > 0 && (
-              <Table colCount={3} rowCount={report.staleColumns.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th><Typography variant="sigma">{t('stale.organization', '机构')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('stale.column', '栏目')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('stale.days', '距上次更新（天）')}</Typography></Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {report.staleColumns.map((column) => (
-                    <Tr key={`${column.organization.documentId}-${column.contentType}-${column.category}`}>
-                      <Td><Typography>{column.organization.name}</Typography></Td>
-                      <Td><Typography>{column.contentType.split('.').pop()}{column.category ? ` · ${column.category}` : ''}</Typography></Td>
-                      <Td><Typography>{column.daysSinceLastItem}</Typography></Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
-              )}
+              <DataTable
+                rows={report.staleColumns}
+                rowKey={(column) => `${column.organization.documentId}-${column.contentType}-${column.category}`}
+                empty={t('stale.none', '各栏目均在更新周期内')}
+                columns={[
+                  { header: t('stale.organization', '机构'), cell: (column) => <Typography>{column.organization.name}</Typography> },
+                  {
+                    header: t('stale.column', '栏目'),
+                    cell: (column) => <Typography>{column.contentType.split('.').pop()}{column.category ? ` · ${column.category}` : ''}</Typography>,
+                  },
+                  { header: t('stale.days', '距上次更新（天）'), cell: (column) => <Typography>{column.daysSinceLastItem}</Typography> },
+                ]}
+              />
             </Box>
 
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
               <Typography variant="delta" tag="h2">
                 {t('reprints.title', '转载时效（各订阅方）')}
               </Typography>
-              <Table colCount={6} rowCount={report.reprints.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th><Typography variant="sigma">{t('reprints.subscriber', '订阅方')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('reprints.received', '收到')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('reprints.onTime', '按时转载')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('reprints.late', '逾期转载')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('reprints.overdue', '超期未转载')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('reprints.rate', '按时率')}</Typography></Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {report.reprints.map((line) => (
-                    <Tr key={line.subscriber.id}>
-                      <Td><Typography>{line.subscriber.name}</Typography></Td>
-                      <Td><Typography>{line.received}</Typography></Td>
-                      <Td><Typography>{line.onTime}</Typography></Td>
-                      <Td><Typography>{line.late}</Typography></Td>
-                      <Td><Typography>{line.overdue}</Typography></Td>
-                      <Td><Typography>{percent(line.rate)}</Typography></Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
+              <DataTable
+                rows={report.reprints}
+                rowKey={(line) => line.subscriber.id}
+                columns={[
+                  { header: t('reprints.subscriber', '订阅方'), cell: (line) => <Typography>{line.subscriber.name}</Typography> },
+                  { header: t('reprints.received', '收到'), cell: (line) => <Typography>{line.received}</Typography> },
+                  { header: t('reprints.onTime', '按时转载'), cell: (line) => <Typography>{line.onTime}</Typography> },
+                  { header: t('reprints.late', '逾期转载'), cell: (line) => <Typography>{line.late}</Typography> },
+                  { header: t('reprints.overdue', '超期未转载'), cell: (line) => <Typography>{line.overdue}</Typography> },
+                  { header: t('reprints.rate', '按时率'), cell: (line) => <Typography>{percent(line.rate)}</Typography> },
+                ]}
+              />
             </Box>
 
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
               <Typography variant="delta" tag="h2">
                 {t('failing.title', '转载投递失败')}
               </Typography>
-              {report.failingDeliveries.length === 0 ? (
-                <Typography>{t('failing.none', '没有失败的投递')}</Typography>
-              ) : (
-                <Table colCount={4} rowCount={report.failingDeliveries.length + 1} data-testid="failing-deliveries">
-                  <Thead>
-                    <Tr>
-                      <Th><Typography variant="sigma">{t('items.item', '条目')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('reprints.subscriber', '订阅方')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('failing.state', '状态')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('failing.error', '最后错误')}</Typography></Th>
-                    </Tr>
-                  </Thead>
-                  <Tbody>
-                    {report.failingDeliveries.map((delivery) => (
-                      <Tr key={delivery.id}>
-                        <Td>
-                          <Link to={delivery.editPath.replace(/^\/admin/, '')}>
-                            <Typography textColor="primary600">{delivery.title ?? delivery.itemDocumentId}</Typography>
-                          </Link>
-                        </Td>
-                        <Td><Typography>{delivery.target ?? '—'}</Typography></Td>
-                        <Td>
-                          <Badge variant={delivery.status === 'dead' ? 'danger' : 'warning'}>
-                            {delivery.status === 'dead'
-                              ? t('failing.dead', '已放弃')
-                              : t('failing.retrying', '重试中（{attempts} 次，下次 {next}）', { attempts: delivery.attempts, next: beijing(delivery.nextAttemptAt) })}
-                          </Badge>
-                        </Td>
-                        <Td><Typography ellipsis>{delivery.lastStatus ? `HTTP ${delivery.lastStatus} ` : ''}{delivery.lastError ?? ''}</Typography></Td>
-                      </Tr>
-                    ))}
-                  </Tbody>
-                </Table>
-              )}
+              <DataTable
+                testId="failing-deliveries"
+                rows={report.failingDeliveries}
+                rowKey={(delivery) => delivery.id}
+                empty={t('failing.none', '没有失败的投递')}
+                columns={[
+                  {
+                    header: t('items.item', '条目'),
+                    cell: (delivery) => (
+                      <Link to={delivery.editPath.replace(/^\/admin/, '')}>
+                        <Typography textColor="primary600">{delivery.title ?? delivery.itemDocumentId}</Typography>
+                      </Link>
+                    ),
+                  },
+                  { header: t('reprints.subscriber', '订阅方'), cell: (delivery) => <Typography>{delivery.target ?? '—'}</Typography> },
+                  {
+                    header: t('failing.state', '状态'),
+                    cell: (delivery) => (
+                      <Badge variant={delivery.status === 'dead' ? 'danger' : 'warning'}>
+                        {delivery.status === 'dead'
+                          ? t('failing.dead', '已放弃')
+                          : t('failing.retrying', '重试中（{attempts} 次，下次 {next}）', { attempts: delivery.attempts, next: beijing(delivery.nextAttemptAt) })}
+                      </Badge>
+                    ),
+                  },
+                  {
+                    header: t('failing.error', '最后错误'),
+                    cell: (delivery) => <Typography ellipsis>{delivery.lastStatus ? `HTTP ${delivery.lastStatus} ` : ''}{delivery.lastError ?? ''}</Typography>,
+                  },
+                ]}
+              />
             </Box>
 
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
@@ -292,44 +259,43 @@ const ItemsTable = ({ title, empty, items, statusOf, labels, t }: ItemsTableProp
     <Typography variant="delta" tag="h2">
       {title}
     </Typography>
-    {items.length === 0 && <Typography>{empty}</Typography>}
-    {items.length > 0 && (
-    <Table colCount={5} rowCount={items.length + 1}>
-      <Thead>
-        <Tr>
-          <Th><Typography variant="sigma">{t('items.item', '条目')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('items.organization', '机构')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('items.due', '到期日（北京时间）')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('items.status', '状态')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('items.lateness', '超期')}</Typography></Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {items.map((item) => {
-          const status = statusOf(item);
-          return (
-            <Tr key={`${item.documentId}-${item.rule}`} data-testid="dashboard-item">
-              <Td>
-                <Link to={item.editPath.replace(/^\/admin/, '')}>
-                  <Typography textColor="primary600">{item.title ?? item.documentId}</Typography>
-                </Link>
-              </Td>
-              <Td><Typography>{item.organization?.name ?? '—'}</Typography></Td>
-              <Td><Typography>{item.dueDate ?? beijing(item.dueAt)}</Typography></Td>
-              <Td>
+    <DataTable
+      rows={items}
+      rowKey={(item) => `${item.documentId}-${item.rule}`}
+      rowTestId="dashboard-item"
+      empty={empty}
+      columns={[
+        {
+          header: t('items.item', '条目'),
+          cell: (item) => (
+            <Link to={item.editPath.replace(/^\/admin/, '')}>
+              <Typography textColor="primary600">{item.title ?? item.documentId}</Typography>
+            </Link>
+          ),
+        },
+        { header: t('items.organization', '机构'), cell: (item) => <Typography>{item.organization?.name ?? '—'}</Typography> },
+        { header: t('items.due', '到期日（北京时间）'), cell: (item) => <Typography>{item.dueDate ?? beijing(item.dueAt)}</Typography> },
+        {
+          header: t('items.status', '状态'),
+          cell: (item) => {
+            const status = statusOf(item);
+            return (
+              <>
                 <Badge variant={STATUS_VARIANT[status]}>{labels[status]}</Badge>
                 {item.atRisk && <Badge variant="warning">{t('status.atRisk', '即将到期')}</Badge>}
-              </Td>
-              <Td>
-                <Typography>
-                  {item.lateness ? `${item.lateness} ${item.latenessUnit === 'hours' ? t('unit.hours', '小时') : t('unit.workingDays', '个工作日')}` : '—'}
-                </Typography>
-              </Td>
-            </Tr>
-          );
-        })}
-      </Tbody>
-    </Table>
-    )}
+              </>
+            );
+          },
+        },
+        {
+          header: t('items.lateness', '超期'),
+          cell: (item) => (
+            <Typography>
+              {item.lateness ? `${item.lateness} ${item.latenessUnit === 'hours' ? t('unit.hours', '小时') : t('unit.workingDays', '个工作日')}` : '—'}
+            </Typography>
+          ),
+        },
+      ]}
+    />
   </Box>
 );

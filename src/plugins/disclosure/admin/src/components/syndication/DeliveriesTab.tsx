@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, Loader, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Loader, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { Delivery, DeliveryStatus, GetDeliveries, RetryDelivery } from '../../../../shared/contracts/syndication';
 import { beijing } from '../../utils/format';
-import { DeliveryStatusBadge, ErrorBox, HeaderCell, useDeliveryStatusLabels, useFailureText, useT } from '../common';
+import { DataTable, DeliveryStatusBadge, ErrorBox, useDeliveryStatusLabels, useFailureText, useT } from '../common';
 
 const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'delivered', 'cancelled'];
 
@@ -58,51 +58,45 @@ export const DeliveriesTab = () => {
       </Flex>
       <ErrorBox message={error} />
       {!deliveries && !error && <Loader small />}
-      {deliveries && deliveries.length === 0 && <Typography>{t('syndication.deliveries.none', '没有此状态的投递。')}</Typography>}
-      {deliveries && deliveries.length > 0 && (
-        <Table colCount={8} rowCount={deliveries.length + 1}>
-          <Thead>
-            <Tr>
-              <Th><HeaderCell>{t('syndication.deliveries.document', '文件')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.deliveries.action', '动作 / 版本')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.deliveries.target', '接收方')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.deliveries.state', '状态')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.deliveries.attempts', '尝试次数')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.deliveries.lastError', '最近一次答复')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.deliveries.next', '下次尝试（北京时间）')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.actions', '操作')}</HeaderCell></Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {deliveries.map((delivery) => (
-              <Tr key={delivery.id}>
-                <Td><Typography variant="pi">{delivery.itemDocumentId}</Typography></Td>
-                <Td>
-                  <Typography variant="pi">
-                    {delivery.action ?? '—'}
-                    {delivery.version !== null ? ` · v${delivery.version}` : ''}
-                  </Typography>
-                </Td>
-                <Td><Typography>{delivery.target ?? '—'}</Typography></Td>
-                <Td><DeliveryStatusBadge status={delivery.status} /></Td>
-                <Td><Typography>{delivery.attempts}</Typography></Td>
-                <Td>
-                  <Typography variant="pi" textColor={delivery.lastError ? 'danger600' : undefined}>
-                    {[delivery.lastStatus, delivery.lastError].filter((part) => part !== null).join(' ') || '—'}
-                  </Typography>
-                </Td>
-                <Td><Typography variant="pi">{beijing(delivery.nextAttemptAt)}</Typography></Td>
-                <Td>
-                  {delivery.status === 'dead' && (
-                    <Button size="S" variant="secondary" loading={retrying === delivery.id} onClick={() => retry(delivery)}>
-                      {t('syndication.deliveries.retry', '重试')}
-                    </Button>
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+      {deliveries && (
+        <DataTable
+          rows={deliveries}
+          rowKey={(delivery) => delivery.id}
+          empty={t('syndication.deliveries.none', '没有此状态的投递。')}
+          columns={[
+            { header: t('syndication.deliveries.document', '文件'), cell: (delivery) => <Typography variant="pi">{delivery.itemDocumentId}</Typography> },
+            {
+              header: t('syndication.deliveries.action', '动作 / 版本'),
+              cell: (delivery) => (
+                <Typography variant="pi">
+                  {delivery.action ?? '—'}
+                  {delivery.version !== null ? ` · v${delivery.version}` : ''}
+                </Typography>
+              ),
+            },
+            { header: t('syndication.deliveries.target', '接收方'), cell: (delivery) => <Typography>{delivery.target ?? '—'}</Typography> },
+            { header: t('syndication.deliveries.state', '状态'), cell: (delivery) => <DeliveryStatusBadge status={delivery.status} /> },
+            { header: t('syndication.deliveries.attempts', '尝试次数'), cell: (delivery) => <Typography>{delivery.attempts}</Typography> },
+            {
+              header: t('syndication.deliveries.lastError', '最近一次答复'),
+              cell: (delivery) => (
+                <Typography variant="pi" textColor={delivery.lastError ? 'danger600' : undefined}>
+                  {[delivery.lastStatus, delivery.lastError].filter((part) => part !== null).join(' ') || '—'}
+                </Typography>
+              ),
+            },
+            { header: t('syndication.deliveries.next', '下次尝试（北京时间）'), cell: (delivery) => <Typography variant="pi">{beijing(delivery.nextAttemptAt)}</Typography> },
+            {
+              header: t('syndication.actions', '操作'),
+              cell: (delivery) =>
+                delivery.status === 'dead' && (
+                  <Button size="S" variant="secondary" loading={retrying === delivery.id} onClick={() => retry(delivery)}>
+                    {t('syndication.deliveries.retry', '重试')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
     </Box>
   );

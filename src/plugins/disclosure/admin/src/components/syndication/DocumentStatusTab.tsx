@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, Link, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Link, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { GetSyndicationStatus, SyndicationStatus } from '../../../../shared/contracts/syndication';
 import { beijing, percent } from '../../utils/format';
-import { DeliveryStatusBadge, ErrorBox, HeaderCell, type Translate, useFailureText, useT } from '../common';
+import { DataTable, DeliveryStatusBadge, ErrorBox, type Translate, useFailureText, useT } from '../common';
 
 /** From the source's change to delivery: seconds are too fine past a minute, so the two largest units. */
 const lagText = (seconds: number | null, t: Translate) => {
@@ -78,72 +78,74 @@ export const DocumentStatusTab = () => {
               count: status.subscribers.length,
             })}
           </Typography>
-          <Table colCount={10} rowCount={status.subscribers.length + 1}>
-            <Thead>
-              <Tr>
-                <Th><HeaderCell>{t('syndication.status.subscriber', '订阅方')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.status.version', '版本')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.deliveries.state', '状态')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.deliveries.attempts', '尝试次数')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.status.deliveredAt', '送达时间（北京时间）')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.status.acknowledged', '已回执')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.status.reprint', '转载稿')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.status.held', '待审核')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.status.lag', '投递耗时')}</HeaderCell></Th>
-                <Th><HeaderCell>{t('syndication.status.onTime', '按时转载率')}</HeaderCell></Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {status.subscribers.map((line) => (
-                <Tr key={line.subscriber.id}>
-                  <Td>
+          <DataTable
+            rows={status.subscribers}
+            rowKey={(line) => line.subscriber.id}
+            columns={[
+              {
+                header: t('syndication.status.subscriber', '订阅方'),
+                cell: (line) => (
+                  <>
                     <Typography fontWeight="bold">{line.subscriber.name}</Typography>
                     {!line.subscriber.active && <Badge variant="neutral">{t('syndication.off', '已停用')}</Badge>}
-                  </Td>
-                  <Td><Typography>v{line.version}</Typography></Td>
-                  <Td>
+                  </>
+                ),
+              },
+              { header: t('syndication.status.version', '版本'), cell: (line) => <Typography>v{line.version}</Typography> },
+              {
+                header: t('syndication.deliveries.state', '状态'),
+                cell: (line) => (
+                  <>
                     <DeliveryStatusBadge status={line.status} />
                     {line.lastError && (
                       <Typography variant="pi" textColor="danger600" tag="p">
                         {line.lastError}
                       </Typography>
                     )}
-                  </Td>
-                  <Td><Typography>{line.attempts}</Typography></Td>
-                  <Td><Typography variant="pi">{beijing(line.deliveredAt)}</Typography></Td>
-                  <Td><Typography>{line.acknowledged ? yes : no}</Typography></Td>
-                  <Td>
-                    {line.reprint ? (
-                      <Flex direction="column" alignItems="flex-start">
-                        {line.reprint.url ? (
-                          <Link href={line.reprint.url} isExternal>
-                            {t('syndication.status.open', '查看')}
-                          </Link>
-                        ) : (
-                          <Typography variant="pi">{line.reprint.documentId ?? '—'}</Typography>
-                        )}
-                        <Typography variant="pi">{beijing(line.reprint.publishedAt)}</Typography>
-                      </Flex>
-                    ) : (
-                      <Typography>—</Typography>
-                    )}
-                  </Td>
-                  <Td><Typography>{line.held ? yes : no}</Typography></Td>
-                  <Td><Typography variant="pi">{lagText(line.lagSeconds, t)}</Typography></Td>
-                  <Td>
-                    <Typography variant="pi">
-                      {t('syndication.status.onTimeValue', '按时 {onTime} / 已转载 {reprinted}，按时率 {rate}（{within} 个工作日内）', {
-                        onTime: line.onTime.onTime,
-                        reprinted: line.onTime.reprinted,
-                        rate: percent(line.onTime.rate),
-                        within: line.onTime.within,
-                      })}
-                    </Typography>
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
+                  </>
+                ),
+              },
+              { header: t('syndication.deliveries.attempts', '尝试次数'), cell: (line) => <Typography>{line.attempts}</Typography> },
+              {
+                header: t('syndication.status.deliveredAt', '送达时间（北京时间）'),
+                cell: (line) => <Typography variant="pi">{beijing(line.deliveredAt)}</Typography>,
+              },
+              { header: t('syndication.status.acknowledged', '已回执'), cell: (line) => <Typography>{line.acknowledged ? yes : no}</Typography> },
+              {
+                header: t('syndication.status.reprint', '转载稿'),
+                cell: (line) =>
+                  line.reprint ? (
+                    <Flex direction="column" alignItems="flex-start">
+                      {line.reprint.url ? (
+                        <Link href={line.reprint.url} isExternal>
+                          {t('syndication.status.open', '查看')}
+                        </Link>
+                      ) : (
+                        <Typography variant="pi">{line.reprint.documentId ?? '—'}</Typography>
+                      )}
+                      <Typography variant="pi">{beijing(line.reprint.publishedAt)}</Typography>
+                    </Flex>
+                  ) : (
+                    <Typography>—</Typography>
+                  ),
+              },
+              { header: t('syndication.status.held', '待审核'), cell: (line) => <Typography>{line.held ? yes : no}</Typography> },
+              { header: t('syndication.status.lag', '投递耗时'), cell: (line) => <Typography variant="pi">{lagText(line.lagSeconds, t)}</Typography> },
+              {
+                header: t('syndication.status.onTime', '按时转载率'),
+                cell: (line) => (
+                  <Typography variant="pi">
+                    {t('syndication.status.onTimeValue', '按时 {onTime} / 已转载 {reprinted}，按时率 {rate}（{within} 个工作日内）', {
+                      onTime: line.onTime.onTime,
+                      reprinted: line.onTime.reprinted,
+                      rate: percent(line.onTime.rate),
+                      within: line.onTime.within,
+                    })}
+                  </Typography>
+                ),
+              },
+            ]}
+          />
           {/* The rate also counts reprints still missing past their due day, so it can be below onTime/reprinted. */}
           <Typography variant="pi" textColor="neutral600">
             {t('syndication.status.onTimeNote', '按时转载率统计该订阅方收到的全部首发文件：逾期仍未转载的也计入分母。')}

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { GetSources, SyndicationSource } from '../../../../shared/contracts/syndication';
-import { ErrorBox, HeaderCell, useFailureText, useT } from '../common';
+import { DataTable, ErrorBox, useFailureText, useT } from '../common';
 import { SourceCreateModal, SourceEditModal, type SourceEdit } from './SourceModals';
 
 /** 来源: the instances that push documents here, and what is done with what they push. */
@@ -35,50 +35,53 @@ export const SourcesTab = () => {
       </Flex>
       <ErrorBox message={error} />
       {!sources && !error && <Loader small />}
-      {sources && sources.length === 0 && <Typography>{t('syndication.sources.none', '尚无来源。')}</Typography>}
-      {sources && sources.length > 0 && (
-        <Table colCount={6} rowCount={sources.length + 1}>
-          <Thead>
-            <Tr>
-              <Th><HeaderCell>{t('syndication.sources.name', '名称')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.sources.baseUrl', '来源网址')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.sources.policy', '转载策略')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.sources.secrets', '有效密钥')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.active', '启用')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.actions', '操作')}</HeaderCell></Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {sources.map((source) => (
-              <Tr key={source.id}>
-                <Td>
+      {sources && (
+        <DataTable
+          rows={sources}
+          rowKey={(source) => source.id}
+          empty={t('syndication.sources.none', '尚无来源。')}
+          columns={[
+            {
+              header: t('syndication.sources.name', '名称'),
+              cell: (source) => (
+                <>
                   <Typography fontWeight="bold">{source.name}</Typography>
                   {source.organizationCode && <Typography variant="pi"> · {source.organizationCode}</Typography>}
-                </Td>
-                <Td><Typography variant="pi" style={{ wordBreak: 'break-all' }}>{source.baseUrl ?? '—'}</Typography></Td>
-                <Td>
-                  <Badge variant={source.policy === 'publish' ? 'primary' : 'warning'}>{policyLabel(source)}</Badge>
-                </Td>
-                <Td><Typography>{source.secretCount}</Typography></Td>
-                <Td>
-                  <Badge variant={source.active ? 'success' : 'neutral'}>
-                    {source.active ? t('syndication.on', '已启用') : t('syndication.off', '已停用')}
-                  </Badge>
-                </Td>
-                <Td>
-                  <Flex gap={2}>
-                    <Button variant="secondary" size="S" onClick={() => setEdit({ source, mode: 'settings' })}>
-                      {t('syndication.sources.edit', '编辑')}
-                    </Button>
-                    <Button variant="tertiary" size="S" onClick={() => setEdit({ source, mode: 'secret' })}>
-                      {t('syndication.sources.addSecret', '添加新密钥')}
-                    </Button>
-                  </Flex>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              header: t('syndication.sources.baseUrl', '来源网址'),
+              cell: (source) => <Typography variant="pi" style={{ wordBreak: 'break-all' }}>{source.baseUrl ?? '—'}</Typography>,
+            },
+            {
+              header: t('syndication.sources.policy', '转载策略'),
+              cell: (source) => <Badge variant={source.policy === 'publish' ? 'primary' : 'warning'}>{policyLabel(source)}</Badge>,
+            },
+            { header: t('syndication.sources.secrets', '有效密钥'), cell: (source) => <Typography>{source.secretCount}</Typography> },
+            {
+              header: t('syndication.active', '启用'),
+              cell: (source) => (
+                <Badge variant={source.active ? 'success' : 'neutral'}>
+                  {source.active ? t('syndication.on', '已启用') : t('syndication.off', '已停用')}
+                </Badge>
+              ),
+            },
+            {
+              header: t('syndication.actions', '操作'),
+              cell: (source) => (
+                <Flex gap={2}>
+                  <Button variant="secondary" size="S" onClick={() => setEdit({ source, mode: 'settings' })}>
+                    {t('syndication.sources.edit', '编辑')}
+                  </Button>
+                  <Button variant="tertiary" size="S" onClick={() => setEdit({ source, mode: 'secret' })}>
+                    {t('syndication.sources.addSecret', '添加新密钥')}
+                  </Button>
+                </Flex>
+              ),
+            },
+          ]}
+        />
       )}
 
       <SourceCreateModal

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Dialog, Flex, Loader, Switch, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Dialog, Flex, Loader, Switch, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type {
   GetSubscribers,
@@ -8,7 +8,7 @@ import type {
   UpdateSubscriber,
 } from '../../../../shared/contracts/syndication';
 import { beijing } from '../../utils/format';
-import { ErrorBox, HeaderCell, useFailureText, useT } from '../common';
+import { DataTable, ErrorBox, useFailureText, useT } from '../common';
 import { ResendModal } from './ResendModal';
 import { SecretDialog, type ShownSecret } from './SecretDialog';
 import { SubscriberCreateModal } from './SubscriberCreateModal';
@@ -66,61 +66,64 @@ export const SubscribersTab = () => {
       </Flex>
       <ErrorBox message={error} />
       {!subscribers && !error && <Loader small />}
-      {subscribers && subscribers.length === 0 && <Typography>{t('syndication.subscribers.none', '尚无订阅方。')}</Typography>}
-      {subscribers && subscribers.length > 0 && (
-        <Table colCount={5} rowCount={subscribers.length + 1}>
-          <Thead>
-            <Tr>
-              <Th><HeaderCell>{t('syndication.subscribers.name', '名称')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.subscribers.endpoint', '接收地址')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.subscribers.scope', '转载范围')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.active', '启用')}</HeaderCell></Th>
-              <Th><HeaderCell>{t('syndication.actions', '操作')}</HeaderCell></Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {subscribers.map((subscriber) => (
-              <Tr key={subscriber.id}>
-                <Td>
+      {subscribers && (
+        <DataTable
+          rows={subscribers}
+          rowKey={(subscriber) => subscriber.id}
+          empty={t('syndication.subscribers.none', '尚无订阅方。')}
+          columns={[
+            {
+              header: t('syndication.subscribers.name', '名称'),
+              cell: (subscriber) => (
+                <>
                   <Typography fontWeight="bold">{subscriber.name}</Typography>
                   {subscriber.organization && <Typography variant="pi"> · {subscriber.organization.code}</Typography>}
-                </Td>
-                <Td><Typography variant="pi" style={{ wordBreak: 'break-all' }}>{subscriber.endpointUrl}</Typography></Td>
-                <Td><Typography variant="pi">{scopeOf(subscriber)}</Typography></Td>
-                <Td>
-                  <Flex direction="column" alignItems="flex-start" gap={1}>
-                    <Flex gap={2}>
-                      <Switch
-                        aria-label={t('syndication.active', '启用')}
-                        checked={subscriber.active}
-                        onCheckedChange={(checked) => setActive(subscriber, checked)}
-                      />
-                      <Badge variant={subscriber.active ? 'success' : 'neutral'}>
-                        {subscriber.active ? t('syndication.on', '已启用') : t('syndication.off', '已停用')}
-                      </Badge>
-                    </Flex>
-                    {/* Set when the worker stopped it (e.g. 410 Gone); turning it on again clears it. */}
-                    {subscriber.disabledReason && (
-                      <Typography variant="pi" textColor="danger600">
-                        {subscriber.disabledReason} {subscriber.disabledAt ? `(${beijing(subscriber.disabledAt)})` : ''}
-                      </Typography>
-                    )}
-                  </Flex>
-                </Td>
-                <Td>
+                </>
+              ),
+            },
+            {
+              header: t('syndication.subscribers.endpoint', '接收地址'),
+              cell: (subscriber) => <Typography variant="pi" style={{ wordBreak: 'break-all' }}>{subscriber.endpointUrl}</Typography>,
+            },
+            { header: t('syndication.subscribers.scope', '转载范围'), cell: (subscriber) => <Typography variant="pi">{scopeOf(subscriber)}</Typography> },
+            {
+              header: t('syndication.active', '启用'),
+              cell: (subscriber) => (
+                <Flex direction="column" alignItems="flex-start" gap={1}>
                   <Flex gap={2}>
-                    <Button variant="secondary" size="S" onClick={() => setRotating(subscriber)}>
-                      {t('syndication.subscribers.rotate', '更换密钥')}
-                    </Button>
-                    <Button variant="tertiary" size="S" onClick={() => setResending(subscriber)}>
-                      {t('syndication.subscribers.resend', '重新推送')}
-                    </Button>
+                    <Switch
+                      aria-label={t('syndication.active', '启用')}
+                      checked={subscriber.active}
+                      onCheckedChange={(checked) => setActive(subscriber, checked)}
+                    />
+                    <Badge variant={subscriber.active ? 'success' : 'neutral'}>
+                      {subscriber.active ? t('syndication.on', '已启用') : t('syndication.off', '已停用')}
+                    </Badge>
                   </Flex>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+                  {/* Set when the worker stopped it (e.g. 410 Gone); turning it on again clears it. */}
+                  {subscriber.disabledReason && (
+                    <Typography variant="pi" textColor="danger600">
+                      {subscriber.disabledReason} {subscriber.disabledAt ? `(${beijing(subscriber.disabledAt)})` : ''}
+                    </Typography>
+                  )}
+                </Flex>
+              ),
+            },
+            {
+              header: t('syndication.actions', '操作'),
+              cell: (subscriber) => (
+                <Flex gap={2}>
+                  <Button variant="secondary" size="S" onClick={() => setRotating(subscriber)}>
+                    {t('syndication.subscribers.rotate', '更换密钥')}
+                  </Button>
+                  <Button variant="tertiary" size="S" onClick={() => setResending(subscriber)}>
+                    {t('syndication.subscribers.resend', '重新推送')}
+                  </Button>
+                </Flex>
+              ),
+            },
+          ]}
+        />
       )}
 
       <SubscriberCreateModal

@@ -8,13 +8,7 @@ import {
   Modal,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
   TextInput,
-  Th,
-  Thead,
-  Tr,
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
@@ -25,7 +19,7 @@ import type {
   SaveConversionTerm,
 } from '../../../../shared/contracts/settings';
 import { useSettingsAccess } from '../../components/settings/access';
-import { ErrorBox, HeaderCell, useT } from '../../components/common';
+import { DataTable, ErrorBox, useT } from '../../components/common';
 
 interface Form {
   kind: ConversionTermKind;
@@ -169,47 +163,43 @@ const ConversionDictionaryPage = () => {
         {!terms && !error && <Page.Loading />}
         {terms && (
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-            {terms.length === 0 ? (
-              <Typography textColor="neutral600">{t('settings.dictionary.none', '词典中尚无本单位的词条。')}</Typography>
-            ) : (
-              <Table colCount={5} rowCount={terms.length + 1} data-testid="conversion-terms-table">
-                <Thead>
-                  <Tr>
-                    <Th><HeaderCell>{t('settings.dictionary.kind', '类型')}</HeaderCell></Th>
-                    <Th><HeaderCell>{t('settings.dictionary.simplified', '简体')}</HeaderCell></Th>
-                    <Th><HeaderCell>{t('settings.dictionary.traditional', '繁体')}</HeaderCell></Th>
-                    <Th><HeaderCell>{t('settings.dictionary.note', '备注')}</HeaderCell></Th>
-                    <Th><HeaderCell>{t('settings.actions', '操作')}</HeaderCell></Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {terms.map((term) => (
-                    <Tr key={term.id}>
-                      <Td>
-                        <Badge variant={term.kind === 'phrase' ? 'primary' : 'secondary'}>
-                          {term.kind === 'phrase' ? t('settings.dictionary.kind.phrase', '词组对照') : t('settings.dictionary.kind.protectedShort', '保护词')}
-                        </Badge>
-                      </Td>
-                      <Td><Typography>{term.simplified}</Typography></Td>
-                      <Td><Typography>{term.traditional ?? t('settings.dictionary.asWritten', '（保持原文）')}</Typography></Td>
-                      <Td><Typography variant="pi">{term.note ?? '—'}</Typography></Td>
-                      <Td>
-                        {canManage && (
-                          <Flex gap={2}>
-                            <Button variant="secondary" size="S" onClick={() => setEditing(term)}>
-                              {t('settings.edit', '修改')}
-                            </Button>
-                            <Button variant="danger-light" size="S" onClick={() => remove(term)}>
-                              {t('settings.delete', '删除')}
-                            </Button>
-                          </Flex>
-                        )}
-                      </Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
-            )}
+            <DataTable
+              testId="conversion-terms-table"
+              rows={terms}
+              rowKey={(term) => term.id}
+              empty={t('settings.dictionary.none', '词典中尚无本单位的词条。')}
+              emptyTextColor="neutral600"
+              columns={[
+                {
+                  header: t('settings.dictionary.kind', '类型'),
+                  cell: (term) => (
+                    <Badge variant={term.kind === 'phrase' ? 'primary' : 'secondary'}>
+                      {term.kind === 'phrase' ? t('settings.dictionary.kind.phrase', '词组对照') : t('settings.dictionary.kind.protectedShort', '保护词')}
+                    </Badge>
+                  ),
+                },
+                { header: t('settings.dictionary.simplified', '简体'), cell: (term) => <Typography>{term.simplified}</Typography> },
+                {
+                  header: t('settings.dictionary.traditional', '繁体'),
+                  cell: (term) => <Typography>{term.traditional ?? t('settings.dictionary.asWritten', '（保持原文）')}</Typography>,
+                },
+                { header: t('settings.dictionary.note', '备注'), cell: (term) => <Typography variant="pi">{term.note ?? '—'}</Typography> },
+                {
+                  header: t('settings.actions', '操作'),
+                  cell: (term) =>
+                    canManage && (
+                      <Flex gap={2}>
+                        <Button variant="secondary" size="S" onClick={() => setEditing(term)}>
+                          {t('settings.edit', '修改')}
+                        </Button>
+                        <Button variant="danger-light" size="S" onClick={() => remove(term)}>
+                          {t('settings.delete', '删除')}
+                        </Button>
+                      </Flex>
+                    ),
+                },
+              ]}
+            />
           </Box>
         )}
         <TermModal

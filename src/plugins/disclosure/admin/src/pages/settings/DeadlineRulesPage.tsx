@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import type { DeadlineRuleSetting, GetDeadlineRules } from '../../../../shared/contracts/settings';
 import { useSettingsAccess } from '../../components/settings/access';
-import { ErrorBox, HeaderCell, useT } from '../../components/common';
+import { DataTable, ErrorBox, useT } from '../../components/common';
 import { deadlineLength } from '../../utils/format';
 
 /** 公开时限规则, as configured (config/plugins.ts `deadlineRules`, else the built-in rules): read-only. */
@@ -40,31 +40,26 @@ const DeadlineRulesPage = () => {
         {!rules && !error && <Page.Loading />}
         {rules && (
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-            <Table colCount={5} rowCount={rules.length + 1} data-testid="deadline-rules-table">
-              <Thead>
-                <Tr>
-                  <Th><HeaderCell>{t('settings.rules.label', '规则')}</HeaderCell></Th>
-                  <Th><HeaderCell>{t('settings.rules.type', '内容类型')}</HeaderCell></Th>
-                  <Th><HeaderCell>{t('settings.rules.length', '时限')}</HeaderCell></Th>
-                  <Th><HeaderCell>{t('settings.rules.urgentLength', '紧急事项时限')}</HeaderCell></Th>
-                  <Th><HeaderCell>{t('settings.rules.source', '依据')}</HeaderCell></Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {rules.map((rule) => (
-                  <Tr key={rule.id}>
-                    <Td>
+            <DataTable
+              testId="deadline-rules-table"
+              rows={rules}
+              rowKey={(rule) => rule.id}
+              columns={[
+                {
+                  header: t('settings.rules.label', '规则'),
+                  cell: (rule) => (
+                    <>
                       <Typography>{rule.label}</Typography>
                       <Typography variant="pi" textColor="neutral600"> · {rule.id}</Typography>
-                    </Td>
-                    <Td><Typography>{typeNames[rule.contentType] ?? rule.contentType}</Typography></Td>
-                    <Td><Typography>{deadlineLength(rule.length, t)}</Typography></Td>
-                    <Td><Typography>{deadlineLength(rule.urgentLength, t)}</Typography></Td>
-                    <Td><Typography variant="pi">{rule.source}</Typography></Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+                    </>
+                  ),
+                },
+                { header: t('settings.rules.type', '内容类型'), cell: (rule) => <Typography>{typeNames[rule.contentType] ?? rule.contentType}</Typography> },
+                { header: t('settings.rules.length', '时限'), cell: (rule) => <Typography>{deadlineLength(rule.length, t)}</Typography> },
+                { header: t('settings.rules.urgentLength', '紧急事项时限'), cell: (rule) => <Typography>{deadlineLength(rule.urgentLength, t)}</Typography> },
+                { header: t('settings.rules.source', '依据'), cell: (rule) => <Typography variant="pi">{rule.source}</Typography> },
+              ]}
+            />
           </Box>
         )}
       </Layouts.Content>

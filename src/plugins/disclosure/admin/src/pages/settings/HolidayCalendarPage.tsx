@@ -7,19 +7,13 @@ import {
   Flex,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
   TextInput,
-  Th,
-  Thead,
-  Tr,
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import type { CalendarDayKind, CalendarYear, CreateOfficeDay, GetCalendar } from '../../../../shared/contracts/settings';
 import { useSettingsAccess } from '../../components/settings/access';
-import { ErrorBox, HeaderCell, useT } from '../../components/common';
+import { DataTable, ErrorBox, useT } from '../../components/common';
 
 const EMPTY_DAY = { date: '', kind: 'holiday' as CalendarDayKind, name: '' };
 
@@ -127,36 +121,30 @@ const HolidayCalendarPage = () => {
                 {t('settings.calendar.officeDays', '本单位录入')}
               </Typography>
               <Box paddingTop={4}>
-                {calendar.officeDays.length === 0 ? (
-                  <Typography textColor="neutral600">{t('settings.calendar.none', '本年尚无本单位录入的日期。')}</Typography>
-                ) : (
-                  <Table colCount={4} rowCount={calendar.officeDays.length + 1} data-testid="office-days-table">
-                    <Thead>
-                      <Tr>
-                        <Th><HeaderCell>{t('settings.calendar.date', '日期')}</HeaderCell></Th>
-                        <Th><HeaderCell>{t('settings.calendar.kind', '类型')}</HeaderCell></Th>
-                        <Th><HeaderCell>{t('settings.calendar.name', '名称')}</HeaderCell></Th>
-                        <Th><HeaderCell>{t('settings.actions', '操作')}</HeaderCell></Th>
-                      </Tr>
-                    </Thead>
-                    <Tbody>
-                      {calendar.officeDays.map((day) => (
-                        <Tr key={day.id}>
-                          <Td><Typography>{day.date}</Typography></Td>
-                          <Td><Badge variant={day.kind === 'holiday' ? 'success' : 'secondary'}>{kindLabel(day.kind)}</Badge></Td>
-                          <Td><Typography>{day.name ?? '—'}</Typography></Td>
-                          <Td>
-                            {canManage && (
-                              <Button variant="danger-light" size="S" onClick={() => remove(day.id)}>
-                                {t('settings.delete', '删除')}
-                              </Button>
-                            )}
-                          </Td>
-                        </Tr>
-                      ))}
-                    </Tbody>
-                  </Table>
-                )}
+                <DataTable
+                  testId="office-days-table"
+                  rows={calendar.officeDays}
+                  rowKey={(day) => day.id}
+                  empty={t('settings.calendar.none', '本年尚无本单位录入的日期。')}
+                  emptyTextColor="neutral600"
+                  columns={[
+                    { header: t('settings.calendar.date', '日期'), cell: (day) => <Typography>{day.date}</Typography> },
+                    {
+                      header: t('settings.calendar.kind', '类型'),
+                      cell: (day) => <Badge variant={day.kind === 'holiday' ? 'success' : 'secondary'}>{kindLabel(day.kind)}</Badge>,
+                    },
+                    { header: t('settings.calendar.name', '名称'), cell: (day) => <Typography>{day.name ?? '—'}</Typography> },
+                    {
+                      header: t('settings.actions', '操作'),
+                      cell: (day) =>
+                        canManage && (
+                          <Button variant="danger-light" size="S" onClick={() => remove(day.id)}>
+                            {t('settings.delete', '删除')}
+                          </Button>
+                        ),
+                    },
+                  ]}
+                />
               </Box>
 
               {canManage && (
