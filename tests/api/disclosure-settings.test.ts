@@ -99,6 +99,28 @@ describe('the holiday calendar', () => {
     expect(await app.strapi.db.query('plugin::disclosure.calendar-day').count({ where: { date: '2026-03-11' } })).toBe(1);
   });
 
+  test('the same new date sent several times at once: one is entered, every other is a 400 naming the date, one row', async () => {
+    // Several rounds: which check meets the losers (ours, Strapi's count, the unique index) varies with timing.
+    for (const date of ['2026-05-06', '2026-05-07', '2026-05-08']) {
+      const attempts = await Promise.all(
+        Array.from({ length: 6 }, (_, index) =>
+          as(index % 2 ? keeper : chief).post('/disclosure/calendar/days', { data: { date, kind: index % 2 ? 'working' : 'holiday', name: `并发录入 ${index}` } })
+        )
+      );
+      expect(attempts.map((response) => response.status).sort()).toEqual([201, 400, 400, 400, 400, 400]);
+      for (const refused of attempts.filter((response) => response.status === 400)) {
+        expect(refused.body.error.message).toBe(`${date} 已在节假日安排中，每个日期只能录入一次 (${date} is already in the holiday calendar; each date must be unique)`);
+        expect(refused.body.error.details.errors[0].path).toEqual(['date']);
+      }
+      const entered = attempts.find((response) => response.status === 201)!;
+      const rows = await app.strapi.db.query('plugin::disclosure.calendar-day').findMany({ where: { date } });
+      expect(rows.map((row: any) => row.id)).toEqual([entered.body.data.id]);
+      // The calendar as listed (and as the calculators read it) has the one entry that was answered 201.
+      const { data } = (await as(editor).get('/disclosure/calendar?year=2026')).body;
+      expect(data.officeDays.filter((day: any) => day.date === date)).toEqual([entered.body.data]);
+    }
+  });
+
   test.each([
     ['a day that does not exist', { date: '2026-02-30', kind: 'holiday' }, 'date', /^日期 date 须为 YYYY-MM-DD/],
     ['a date in another format', { date: '11/03/2026', kind: 'holiday' }, 'date', /^日期 date 须为 YYYY-MM-DD/],

@@ -1,4 +1,5 @@
-import { issuerDocumentNumber, uniqueClashMessage, uniqueViolationField } from '../../src/plugins/disclosure/server/src/domain/unique-constraints';
+import { errors } from '@strapi/utils';
+import { issuerDocumentNumber, refusedAsNotUniqueBy, uniqueClashMessage, uniqueViolationField } from '../../src/plugins/disclosure/server/src/domain/unique-constraints';
 
 describe('which uniqueness rule a database error reports', () => {
   test('SQLite names the columns', () => {
@@ -31,6 +32,18 @@ describe('which uniqueness rule a database error reports', () => {
     expect(uniqueViolationField({ code: '23502', constraint: 'policy_documents_index_number_draft_uq' }, 'policy_documents')).toBeNull();
     expect(uniqueViolationField(null, 'policy_documents')).toBeNull();
   });
+});
+
+test("Strapi's own unique check refusing a field, and that field only, is recognised", () => {
+  const notUnique = (path: string[]) => ({ path, message: 'This attribute must be unique', name: 'ValidationError' });
+  expect(refusedAsNotUniqueBy(new errors.ValidationError('This attribute must be unique', { errors: [notUnique(['date'])] }), 'date')).toBe(true);
+  expect(refusedAsNotUniqueBy(new errors.ValidationError('This attribute must be unique', { errors: [notUnique(['code'])] }), 'date')).toBe(false);
+  // Another refusal alongside is not hidden behind a uniqueness message.
+  const two = new errors.ValidationError('2 errors occurred', { errors: [notUnique(['date']), { path: ['kind'], message: 'kind must be one of the following values: working, holiday', name: 'ValidationError' }] });
+  expect(refusedAsNotUniqueBy(two, 'date')).toBe(false);
+  expect(refusedAsNotUniqueBy(new errors.ValidationError('date must be a valid date', { errors: [{ path: ['date'], message: 'date must be a valid date' }] }), 'date')).toBe(false);
+  expect(refusedAsNotUniqueBy(new errors.ApplicationError('This attribute must be unique', { errors: [notUnique(['date'])] }), 'date')).toBe(false);
+  expect(refusedAsNotUniqueBy(null, 'date')).toBe(false);
 });
 
 test('the per-issuer key is the issuer and the number, or nothing when either is missing', () => {

@@ -41,6 +41,22 @@ export function uniqueViolationField(error: unknown, table: string): UniqueField
   return (COLUMNS[table] ?? []).find(([column]) => described!.includes(column))?.[1] ?? null;
 }
 
+/**
+ * Whether an error is Strapi's own `unique` check (the entity validator's, a count before the insert)
+ * refusing this field and nothing else. Two writes that race past a plugin's check usually meet it
+ * before they reach the unique index (PostgreSQL: the first has committed by the time the second
+ * counts), and its message names neither the value nor the rule.
+ */
+export function refusedAsNotUniqueBy(error: unknown, field: UniqueField): boolean {
+  const candidate = error as { name?: unknown; details?: { errors?: unknown } } | null;
+  if (!candidate || typeof candidate !== 'object' || candidate.name !== 'ValidationError') return false;
+  const refusals = candidate.details?.errors;
+  if (!Array.isArray(refusals) || refusals.length === 0) return false;
+  return refusals.every(
+    (refusal: any) => Array.isArray(refusal?.path) && refusal.path.join('.') === field && /must be unique/i.test(String(refusal?.message ?? ''))
+  );
+}
+
 /** The value stored for the per-issuer 文号 index: the issuer's documentId and the normalized 文号. */
 export const issuerDocumentNumber = (issuerDocumentId: string | null | undefined, documentNumber: string | null | undefined): string | null =>
   issuerDocumentId && documentNumber ? `${issuerDocumentId}:${documentNumber}` : null;

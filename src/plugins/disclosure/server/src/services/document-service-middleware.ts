@@ -11,7 +11,7 @@ import { ORGANIZATION_FIELD } from '../domain/organization-scope';
 import { singleRelationTarget } from '../validation/relations';
 import { populateDepth, scopePopulate } from '../utils/scope-populate';
 import { adminRequest } from '../utils/admin-request';
-import { uniqueClashMessage, uniqueViolationField } from '../domain/unique-constraints';
+import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 
 /** Relation levels a public request may populate (document → interpretations → their media). */
@@ -83,7 +83,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await service('consultation').prepareWrite(params);
     } else if ((uid as string) === CALENDAR_DAY_UID && WRITE_ACTIONS.has(action)) {
       if (action === 'create' || action === 'update') await service('calendar').assertDateFree(params.data?.date, params.documentId);
-      const result = await next().catch((error: unknown) => refuseUniqueClash(error, params.data, CALENDAR_DAYS_TABLE));
+      const result = await next().catch((error: unknown) => {
+        // Raced past assertDateFree: Strapi's own unique check, or else the index, refuses the second.
+        if (refusedAsNotUniqueBy(error, 'date')) throwIfViolated([violation('date', uniqueClashMessage.date(String(params.data?.date ?? '')))]);
+        return refuseUniqueClash(error, params.data, CALENDAR_DAYS_TABLE);
+      });
       service('calendar').invalidate();
       return result;
     } else if ((uid as string) === CONVERSION_TERM_UID && WRITE_ACTIONS.has(action)) {
