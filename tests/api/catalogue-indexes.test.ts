@@ -40,6 +40,23 @@ async function planOf(sql: string, bindings: unknown[]): Promise<string> {
   });
 }
 
+/** The statements a public list request (one category, newest issue date first) runs. */
+async function publicListStatements(pageSize: number): Promise<Array<{ sql: string; bindings: unknown[] }>> {
+  const statements: Array<{ sql: string; bindings: unknown[] }> = [];
+  const listen = (query: { sql: string; bindings: unknown[] }) => statements.push(query);
+  knex().on('query', listen);
+  try {
+    const res = await app
+      .http()
+      .get('/api/policy-documents')
+      .query({ 'filters[category][$eq]': 'service', sort: 'issueDate:desc', 'pagination[pageSize]': pageSize, locale: 'zh-Hans' });
+    expect(res.status).toBe(200);
+  } finally {
+    knex().removeListener('query', listen);
+  }
+  return statements;
+}
+
 beforeAll(async () => {
   app = await startApp();
   token = await createFullAccessToken(app.strapi);
@@ -68,18 +85,7 @@ test('a new database has every index of the migration, created after Strapi made
 });
 
 test('the public list (filtered by category, newest issue date first) is read in index order from a catalogue index', async () => {
-  const statements: Array<{ sql: string; bindings: unknown[] }> = [];
-  const listen = (query: { sql: string; bindings: unknown[] }) => statements.push(query);
-  knex().on('query', listen);
-  try {
-    const res = await app
-      .http()
-      .get('/api/policy-documents')
-      .query({ 'filters[category][$eq]': 'service', sort: 'issueDate:desc', 'pagination[pageSize]': 25, locale: 'zh-Hans' });
-    expect(res.status).toBe(200);
-  } finally {
-    knex().removeListener('query', listen);
-  }
+  const statements = await publicListStatements(25);
   const list = statements.find((query) => /from [^ ]*policy_documents[`"] as/i.test(query.sql) && /order by/i.test(query.sql) && /limit/i.test(query.sql));
   expect(list).toBeDefined();
   const plan = await planOf(list!.sql, list!.bindings);
@@ -91,18 +97,7 @@ test('the public list (filtered by category, newest issue date first) is read in
 
 test("the public list's total is counted from an index alone, only over the rows the public sees", async () => {
   // Another page size than the test before: a cached answer would run no query.
-  const statements: Array<{ sql: string; bindings: unknown[] }> = [];
-  const listen = (query: { sql: string; bindings: unknown[] }) => statements.push(query);
-  knex().on('query', listen);
-  try {
-    const res = await app
-      .http()
-      .get('/api/policy-documents')
-      .query({ 'filters[category][$eq]': 'service', sort: 'issueDate:desc', 'pagination[pageSize]': 10, locale: 'zh-Hans' });
-    expect(res.status).toBe(200);
-  } finally {
-    knex().removeListener('query', listen);
-  }
+  const statements = await publicListStatements(10);
   const count = statements.find((query) => /select count\(/i.test(query.sql) && /from [^ ]*policy_documents[`"] as/i.test(query.sql));
   expect(count).toBeDefined();
   // SQLite chooses among indexes by the statistics ANALYZE keeps (the bulk seeder runs it, as would

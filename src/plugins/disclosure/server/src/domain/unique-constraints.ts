@@ -41,6 +41,9 @@ export function uniqueViolationField(error: unknown, table: string): UniqueField
   return (COLUMNS[table] ?? []).find(([column]) => described!.includes(column))?.[1] ?? null;
 }
 
+/** The unique fields a table's rows carry. */
+export const uniqueFieldsOf = (table: string): UniqueField[] => (COLUMNS[table] ?? []).map(([, field]) => field);
+
 /**
  * Whether an error is Strapi's own `unique` check (the entity validator's, a count before the insert)
  * refusing this field and nothing else. Two writes that race past a plugin's check usually meet it

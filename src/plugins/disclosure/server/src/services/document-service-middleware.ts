@@ -11,7 +11,7 @@ import { ORGANIZATION_FIELD } from '../domain/organization-scope';
 import { singleRelationTarget } from '../validation/relations';
 import { populateDepth, scopePopulate } from '../utils/scope-populate';
 import { adminRequest } from '../utils/admin-request';
-import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueViolationField } from '../domain/unique-constraints';
+import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueFieldsOf, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 
 /** Relation levels a public request may populate (document → interpretations → their media). */
@@ -52,8 +52,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * A write that raced past the catalogue's checks and met a unique index: the editor's 400 naming
    * the field, not a database error.
    */
+  /**
+   * A write refused for a unique field, by the index or by Strapi's own unique check (which a write
+   * racing past the catalogue's check can meet first): the editor's message naming the value.
+   */
   const refuseUniqueClash = (error: unknown, data: any, table = POLICY_DOCUMENTS_TABLE): never => {
-    const field = uniqueViolationField(error, table);
+    const field = uniqueViolationField(error, table) ?? uniqueFieldsOf(table).find((candidate) => refusedAsNotUniqueBy(error, candidate));
     if (field) throwIfViolated([violation(field, uniqueClashMessage[field](String(data?.[field] ?? '')))]);
     throw error;
   };
@@ -83,11 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await service('consultation').prepareWrite(params);
     } else if ((uid as string) === CALENDAR_DAY_UID && WRITE_ACTIONS.has(action)) {
       if (action === 'create' || action === 'update') await service('calendar').assertDateFree(params.data?.date, params.documentId);
-      const result = await next().catch((error: unknown) => {
-        // Raced past assertDateFree: Strapi's own unique check, or else the index, refuses the second.
-        if (refusedAsNotUniqueBy(error, 'date')) throwIfViolated([violation('date', uniqueClashMessage.date(String(params.data?.date ?? '')))]);
-        return refuseUniqueClash(error, params.data, CALENDAR_DAYS_TABLE);
-      });
+      const result = await next().catch((error: unknown) => refuseUniqueClash(error, params.data, CALENDAR_DAYS_TABLE));
       service('calendar').invalidate();
       return result;
     } else if ((uid as string) === CONVERSION_TERM_UID && WRITE_ACTIONS.has(action)) {
