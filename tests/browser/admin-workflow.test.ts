@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newDesk, screenshot, signInThroughLoginPage, startBrowserApp, type BrowserApp } from '../harness/browser';
+import { deskTest, launchChromium, newDesk, screenshot, signInThroughLoginPage, startBrowserApp, type BrowserApp } from '../harness/browser';
 import { createAdminUser, createOrganizationTree, PASSWORD, type OrganizationRef } from '../harness/admin-users';
 import { setClock } from '../harness/strapi';
 
@@ -58,7 +58,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-test('the county drafts a policy document in the content manager; publishing it is refused for want of a confidentiality review', async () => {
+deskTest('the county drafts a policy document in the content manager; publishing it is refused for want of a confidentiality review', async () => {
   await county.goto(`/admin/content-manager/collection-types/${DOC}/create?plugins[i18n][locale]=zh-Hans`);
   const form = county.getByRole('tabpanel', { name: 'draft' });
   await form.getByRole('textbox', { name: /^(title|标题)/ }).fill(TITLE);
@@ -83,7 +83,7 @@ test('the county drafts a policy document in the content manager; publishing it 
   expect(await publishedCount()).toBe(0);
 });
 
-test('before the review, the side panel shows the missing review and the deadline pending; the dashboard counts it due today', async () => {
+deskTest('before the review, the side panel shows the missing review and the deadline pending; the dashboard counts it due today', async () => {
   await county.goto(editUrl(documentId));
   const panel = county.getByTestId('disclosure-panel');
   await panel.waitFor();
@@ -107,7 +107,7 @@ test('before the review, the side panel shows the missing review and the deadlin
   await county.getByTestId('disclosure-panel').waitFor();
 });
 
-test('the city reviewer records the review from the side panel, under its own name and the pinned time', async () => {
+deskTest('the city reviewer records the review from the side panel, under its own name and the pinned time', async () => {
   const { context, page: reviewer } = await newDesk(browser, app);
   try {
     await signInThroughLoginPage(reviewer, 'linyi.reviewer@example.gov.cn', PASSWORD);
@@ -126,7 +126,7 @@ test('the city reviewer records the review from the side panel, under its own na
   expect(new Date(stored.confidentialityReview.reviewedAt).getTime() - new Date(NOW).getTime()).toBeLessThan(10 * 60_000);
 });
 
-test('the county publishes on the day of issue; the side panel and the dashboard show the deadline met', async () => {
+deskTest('the county publishes on the day of issue; the side panel and the dashboard show the deadline met', async () => {
   await county.goto(editUrl(documentId));
   await byTestId(county, 'gate-check-confidentiality-review', { 'data-passed': 'true' }).waitFor();
   await county.getByRole('button', { name: '发布' }).click();
@@ -149,7 +149,7 @@ test('the county publishes on the day of issue; the side panel and the dashboard
   await screenshot(county, 'dashboard');
 });
 
-test('a county office cannot open another county’s item', async () => {
+deskTest('a county office cannot open another county’s item', async () => {
   const answer = county.waitForResponse(
     (response) => response.request().method() === 'GET' && new URL(response.url()).pathname === `/content-manager/collection-types/${DOC}/${otherCountyItem}`
   );

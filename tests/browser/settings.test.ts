@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createAdminUser, createOrganizationTree, PASSWORD } from '../harness/admin-users';
-import { launchChromium, newDesk, screenshot, signInThroughLoginPage, startBrowserApp, type BrowserApp } from '../harness/browser';
+import { deskTest, launchChromium, newDesk, screenshot, signInThroughLoginPage, startBrowserApp, type BrowserApp } from '../harness/browser';
 import { setClock } from '../harness/strapi';
 
 /**
@@ -31,7 +31,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-test('the holiday calendar flags next year’s missing schedule, and an office holiday counts in deadlines at once', async () => {
+deskTest('the holiday calendar flags next year’s missing schedule, and an office holiday counts in deadlines at once', async () => {
   const workingDayAfter = async () =>
     (await app.http().get('/api/disclosure/working-days/add').query({ from: '2026-05-29', days: 1 })).body.data.date;
   // Friday 29 May 2026: the next working day is Monday 1 June, until the office declares it a holiday.
@@ -49,7 +49,7 @@ test('the holiday calendar flags next year’s missing schedule, and an office h
   await screenshot(manager, 'settings-calendar');
 }, 120_000);
 
-test('the conversion dictionary takes a phrase pair that conversion uses at once', async () => {
+deskTest('the conversion dictionary takes a phrase pair that conversion uses at once', async () => {
   const convert = async () => (await app.http().post('/api/disclosure/convert').send({ text: '沂南县便民服务中心', from: 'zh-Hans', to: 'zh-Hant' })).body.data.text;
   expect(await convert()).toBe('沂南縣便民服務中心');
 
@@ -63,7 +63,7 @@ test('the conversion dictionary takes a phrase pair that conversion uses at once
   expect(await convert()).toBe('沂南縣便民服務中心（演示）');
 }, 120_000);
 
-test('the deadline rules are listed as configured, and an editor without the permission is offered no change', async () => {
+deskTest('the deadline rules are listed as configured, and an editor without the permission is offered no change', async () => {
   await manager.goto('/admin/settings/disclosure/deadline-rules');
   const rules = manager.getByTestId('deadline-rules-table');
   await rules.getByText('政府及部门印发的主动公开文件印发当日公开').waitFor();

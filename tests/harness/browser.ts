@@ -98,10 +98,15 @@ export async function newDesk(browser: Browser, app: BrowserApp): Promise<{ cont
   // The offices work in Simplified Chinese (src/admin/app.tsx); the login page, before any user is
   // known, takes the admin's language from the browser's storage.
   await context.addInitScript(() => {
+    // about:blank, where every page starts, has no storage of its own to set.
+    if (window.location.protocol !== 'http:') return;
     if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'zh-Hans');
   });
-  context.setDefaultTimeout(20_000);
-  context.setDefaultNavigationTimeout(30_000);
+  // Generous, because the admin panel's first paint on a busy 2-core machine running Strapi, its
+  // database and Chromium at once has been seen to take over 20 s.
+  context.setDefaultTimeout(40_000);
+  context.setDefaultNavigationTimeout(60_000);
+  watch(context);
   const page = await context.newPage();
   await page.goto('/admin/auth/login');
   const pageNow = await page.evaluate(() => Date.now());
@@ -109,6 +114,64 @@ export async function newDesk(browser: Browser, app: BrowserApp): Promise<{ cont
     throw new Error(`the page's clock (${new Date(pageNow).toISOString()}) does not follow the server's (${new Date().toISOString()})`);
   }
   return { context, page };
+}
+
+/** What each open desk saw go wrong (answers of 400 and above, errors thrown in the page), newest last. */
+const openDesks = new Map<BrowserContext, string[]>();
+const TROUBLE_KEPT = 15;
+
+function watch(context: BrowserContext): void {
+  const trouble: string[] = [];
+  const note = (line: string) => trouble.push(line) > TROUBLE_KEPT && trouble.shift();
+  openDesks.set(context, trouble);
+  context.on('close', () => openDesks.delete(context));
+  context.on('response', (response) => {
+    if (response.status() >= 400) note(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  context.on('weberror', (error) => note(`page error: ${error.error().message}`));
+}
+
+/** Each open desk's page as the failing step left it: address, problems seen, visible text and a screenshot. */
+async function describeDesks(testName: string): Promise<string> {
+  const descriptions: string[] = [];
+  let desk = 0;
+  for (const [context, trouble] of openDesks) {
+    for (const page of context.pages()) {
+      desk += 1;
+      const name = `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${desk}`;
+      const shot = await screenshot(page, name).catch((error: Error) => `(no screenshot: ${error.message})`);
+      const text = await page.innerText('body', { timeout: 2_000 }).catch(() => '(no text)');
+      descriptions.push(
+        [`desk ${desk} at ${page.url()}`, `  screenshot: ${shot}`, ...trouble.map((line) => `  ${line}`), `  text: ${text.replace(/\s+/g, ' ').slice(0, 600)}`].join('\n')
+      );
+    }
+  }
+  return descriptions.join('\n');
+}
+
+/**
+ * A browser test whose failure says what the desks were showing: a timeout waiting for a button
+ * alone does not tell a slow page from an error page or a signed-out one.
+ */
+export function deskTest(name: string, fn: () => Promise<void>, timeout?: number): void {
+  test(
+    name,
+    async () => {
+      try {
+        await fn();
+      } catch (error) {
+        const desks = await describeDesks(name);
+        if (error instanceof Error && desks) {
+          const message = `${error.message}\n\nWhat the desks showed:\n${desks}`;
+          // Jest prints the stack, which holds the message as it was when the error was made.
+          error.stack = error.stack?.replace(error.message, message);
+          error.message = message;
+        }
+        throw error;
+      }
+    },
+    timeout
+  );
 }
 
 /** Signs in through the admin's login page, as a person would; waits for the signed-in home page. */
