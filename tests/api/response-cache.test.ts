@@ -185,6 +185,49 @@ describe('every change that can alter an answer empties it', () => {
     expect((await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 })).status).toBe(200);
   });
 
+  test("a public list's total is counted once per content state for all its pages, sorts and fields, and a change is counted at once", async () => {
+    const countQueries: string[] = [];
+    const listen = (query: { sql: string }) => {
+      // The list's count alone (publishing runs counts of its own).
+      if (/^select count\(/i.test(query.sql) && /policy_documents/.test(query.sql) && /title\W* like/i.test(query.sql)) countQueries.push(query.sql);
+    };
+    const list = (query: Record<string, unknown> = {}) =>
+      publicGet('/api/policy-documents', { 'filters[title][$startsWith]': '总数测试', 'pagination[pageSize]': 2, ...query });
+    for (const title of ['总数测试一', '总数测试二', '总数测试三']) await publishDocument({ title });
+    app.strapi.db.connection.on('query', listen);
+    try {
+      const answers = [
+        await list(),
+        await list({ 'pagination[page]': 2 }),
+        await list({ sort: 'issueDate:desc', 'fields[0]': 'title' }),
+      ];
+      expect(answers.map((answer) => answer.body.meta.pagination.total)).toEqual([3, 3, 3]);
+      expect(answers[1].body.data).toHaveLength(1);
+      expect(countQueries).toHaveLength(1);
+
+      // Another question is another count.
+      expect((await list({ 'filters[title][$startsWith]': '总数测试二' })).body.meta.pagination.total).toBe(1);
+      expect(countQueries).toHaveLength(2);
+
+      const fourth = await publishDocument({ title: '总数测试四' });
+      expect((await list()).body.meta.pagination.total).toBe(4);
+      expect((await list({ 'pagination[page]': 2 })).body.meta.pagination.total).toBe(4);
+      expect(countQueries).toHaveLength(3);
+
+      await app.strapi.documents('api::policy-document.policy-document').unpublish({ documentId: fourth } as any);
+      expect((await list({ 'pagination[page]': 2 })).body.meta.pagination.total).toBe(3);
+      expect(countQueries).toHaveLength(4);
+
+      // A signed-in caller's read is its own: counted afresh every time.
+      const signedIn = () => app.http().get('/api/policy-documents').query({ 'filters[title][$startsWith]': '总数测试', 'pagination[pageSize]': 2 }).set(auth());
+      expect((await signedIn()).body.meta.pagination.total).toBe(3);
+      expect((await signedIn()).body.meta.pagination.total).toBe(3);
+      expect(countQueries).toHaveLength(6);
+    } finally {
+      app.strapi.db.connection.removeListener('query', listen);
+    }
+  });
+
   test('update, unpublish, publish and delete are seen on the next read', async () => {
     const documentId = await publishDocument({ title: '变更前' });
     const path = `/api/policy-documents/${documentId}`;

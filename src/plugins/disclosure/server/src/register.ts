@@ -8,7 +8,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const middlewares = strapi.plugin('disclosure').service('document-service-middleware');
   // Outermost first: reads are scoped; a published change and its syndication event share one
   // transaction, as do a zh-Hans write and its zh-Hant copy;
-  // data is normalized and checked, publication is gated, and innermost, deadlines follow the write.
+  // data is normalized and checked, publication is gated, deadlines follow the write, and innermost,
+  // a public list's total is counted once per content state.
   strapi.documents.use(middlewares.recordRefusals);
   strapi.documents.use(middlewares.restrictPublicReads);
   strapi.documents.use(middlewares.keepLedgerAppendOnly);
@@ -19,4 +20,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(middlewares.applyCatalogueRules);
   strapi.documents.use(middlewares.guardPublication);
   strapi.documents.use(middlewares.trackDeadlines);
+  strapi.documents.use(middlewares.rememberPublicCounts);
 };

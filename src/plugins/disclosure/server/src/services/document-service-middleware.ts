@@ -13,6 +13,7 @@ import { populateDepth, scopePopulate } from '../utils/scope-populate';
 import { adminRequest } from '../utils/admin-request';
 import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueFieldsOf, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
+import { jsonKey } from '../domain/state-memo';
 
 /** Relation levels a public request may populate (document → interpretations → their media). */
 export const MAX_PUBLIC_POPULATE_DEPTH = 3;
@@ -20,6 +21,8 @@ export const MAX_PUBLIC_POPULATE_DEPTH = 3;
 type Middleware = Modules.Documents.Middleware.Middleware;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+/** Parameters a count ignores (the repository builds its query from filters, status and locale only). */
+const NOT_COUNTED = new Set(['pagination', 'page', 'pageSize', 'start', 'limit', 'sort', 'fields', 'populate']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const POLICY_DOCUMENTS_TABLE = 'policy_documents';
 /** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
@@ -48,10 +51,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return auth?.credentials?.type === 'read-only';
   };
 
-  /**
-   * A write that raced past the catalogue's checks and met a unique index: the editor's 400 naming
-   * the field, not a database error.
-   */
   /**
    * A write refused for a unique field, by the index or by Strapi's own unique check (which a write
    * racing past the catalogue's check can meet first): the editor's message naming the value.
@@ -124,6 +123,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       params.populate = scopePopulate(params.populate, context.uid, getSchema, CONTENT_TYPES.policyDocument, PROACTIVE);
     }
     return next();
+  };
+
+  /**
+   * A public list's total: Strapi counts every match on every request, which at 100,000 documents
+   * costs more than reading the page itself. It is counted once per content state for each question
+   * (all pages, sorts and field choices of one list share it) and again after any committed change.
+   * Innermost, so it keeps exactly what the repository would count after every other middleware.
+   */
+  const rememberPublicCounts: Middleware = async (context, next) => {
+    if (context.action !== 'count' || !readsAsPublic()) return next();
+    const counted = Object.entries(context.params ?? {}).filter(([name]) => !NOT_COUNTED.has(name));
+    const key = jsonKey([context.uid, Object.fromEntries(counted)]);
+    return key ? service('response-cache').forContentState(`count:${key}`, next) : next();
   };
 
   /**
@@ -297,6 +309,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     recordRefusals,
     applyCatalogueRules,
     restrictPublicReads,
+    rememberPublicCounts,
     guardPublication,
     keepLedgerAppendOnly,
     recordSyndicationEvents,

@@ -87,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return null;
   };
   const sharedStamp = new FreshRead(() => (direct ? direct.read() : readThroughPool()));
-  const memos = new Map<string, StateMemo<unknown>>();
+  const memos = new StateMemo();
 
   /** Called after a change is committed: this instance forgets at once, the others at their next read. */
   const contentChanged = (): void => {
@@ -155,15 +155,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /**
      * For a public read (its context carries the state it was answered in): `load`'s value, computed
-     * once per content state and shared. Anything else loads afresh. For reads every public request
-     * makes that only a watched write can change (the Public role's permissions).
+     * once per content state and key, and shared. Anything else loads afresh. For reads that only a
+     * watched write can change: the Public role's permissions, a public list's total.
      */
-    forContentState<T>(name: string, load: () => Promise<T>): Promise<T> {
+    forContentState<T>(key: string, load: () => Promise<T>): Promise<T> {
       const state = (strapi.requestContext.get() as any)?.state?.[CONTENT_STATE];
-      if (typeof state !== 'string') return load();
-      let memo = memos.get(name) as StateMemo<T> | undefined;
-      if (!memo) memos.set(name, (memo = new StateMemo<T>()));
-      return memo.get(state, load);
+      return typeof state === 'string' ? memos.get(state, key, load) : load();
     },
     lookup: (key: string, state: string) => cache.get(key, state),
     store: (key: string, entry: CachedResponse) => cache.set(key, entry),
