@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'net';
+import net from 'net';
 import { approvedReview, policyDocumentData } from '../harness/fixtures';
 import { createFullAccessToken, setClock, startApp, type TestApp } from '../harness/strapi';
 
@@ -9,6 +11,24 @@ let token: string;
 let office: string;
 
 const auth = () => ({ Authorization: `Bearer ${token}` });
+
+/** One request written on a socket as given (a request line supertest would have encoded), read to the end. */
+function rawGet(port: number, target: string | Buffer): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head, ...rest] = text.split('\r\n\r\n');
+      const [statusLine, ...headerLines] = head.split('\r\n');
+      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
+    });
+    socket.write(Buffer.concat([Buffer.from('GET '), Buffer.from(target), Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')]));
+  });
+}
 const publicGet = (path: string, query: Record<string, unknown> = {}) => app.http().get(path).query(query);
 
 async function publishDocument(overrides: Record<string, unknown> = {}): Promise<string> {
@@ -87,6 +107,41 @@ describe('validators and the cache', () => {
       await publicGet(`/api/policy-documents/${documentId}`, { status: 'draft' });
       await app.http().get('/_health');
       expect(koaContexts).toHaveBeenCalledTimes(4);
+    } finally {
+      koaContexts.mockRestore();
+    }
+  });
+
+  test('URLs that parsers could split differently are not answered early: only plain ASCII without a fragment is', async () => {
+    const title = '关于网址形式的通知';
+    await publishDocument({ title });
+    const server = app.strapi.server.httpServer;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const koaContexts = jest.spyOn(app.strapi.server.app as any, 'createContext');
+    try {
+      // Percent-encoded Chinese is plain ASCII: rendered once, then answered before Koa.
+      const encoded = `/api/policy-documents?filters%5Btitle%5D%5B%24eq%5D=${encodeURIComponent(title)}`;
+      const first = await rawGet(port, encoded);
+      expect(first.status).toBe(200);
+      expect(JSON.parse(first.body).data.map((item: any) => item.title)).toEqual([title]);
+      const second = await rawGet(port, encoded);
+      expect(second.headers['x-response-cache']).toBe('hit');
+      expect(second.body).toBe(first.body);
+      expect(koaContexts).toHaveBeenCalledTimes(1);
+
+      // Raw UTF-8 in the request line is refused by Node's HTTP parser before anyone reads it.
+      const raw = await rawGet(port, Buffer.from(`/api/policy-documents?filters[title][$eq]=${title}`));
+      expect(raw.status).toBe(400);
+      expect(koaContexts).toHaveBeenCalledTimes(1);
+
+      // A fragment is not for the early path: Koa answers, every time, what the query asks.
+      for (let round = 0; round < 2; round += 1) {
+        const fragment = await rawGet(port, `${encoded}#top`);
+        expect(fragment.status).toBe(200);
+        expect(fragment.body).toBe(first.body);
+      }
+      expect(koaContexts).toHaveBeenCalledTimes(3);
     } finally {
       koaContexts.mockRestore();
     }

@@ -21,7 +21,7 @@ export const MAX_PUBLIC_POPULATE_DEPTH = 3;
 type Middleware = Modules.Documents.Middleware.Middleware;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-/** Parameters a count ignores (the repository builds its query from filters, status and locale only). */
+/** Parameters a count ignores (the repository counts by filters, search, status and locale only). */
 const NOT_COUNTED = new Set(['pagination', 'page', 'pageSize', 'start', 'limit', 'sort', 'fields', 'populate']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const POLICY_DOCUMENTS_TABLE = 'policy_documents';
