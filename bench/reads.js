@@ -7,7 +7,8 @@
  *   with whole documents, the same list with only the fields a list page shows, a document, and the
  *   catalogue's per-category counts; each in zh-Hans and zh-Hant;
  * - each with the response cache warm, and with it off (every request rendered from the database);
- * - zh-Hans and zh-Hant in pairs of short loads, alternating which goes first, so drift favours neither.
+ * - in rounds of short loads in alternating order, each cached read beside its ceiling and zh-Hant
+ *   beside zh-Hans, compared by the median of the rounds' ratios, so drift favours none of them.
  */
 const { fork } = require('child_process');
 const crypto = require('crypto');
@@ -124,7 +125,7 @@ async function throwawayDatabase(client) {
 }
 
 /** One database, one catalogue size: every case, cache warm and off, against the ceiling. */
-async function readsBench({ client, documents, connections, seconds, warmupSeconds, pairs = 2 }) {
+async function readsBench({ client, documents, connections, seconds, warmupSeconds, rounds = 2 }) {
   const database = await throwawayDatabase(client);
   const env = {
     NODE_ENV: 'production',
@@ -159,31 +160,39 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
     bare = await startChild('bare.js', {});
     await bare.ask({ responses });
 
-    const options = { connections, seconds };
     if (warmupSeconds) {
       await load(server.port, cases[0].url, { connections, seconds: warmupSeconds });
       await load(bare.port, cases[0].url, { connections, seconds: warmupSeconds });
     }
-    for (const item of cases) item.ceiling = await load(bare.port, item.url, options);
-
+    // Rounds of short loads, each round's loads back to back and in alternating order (A-B-C-D,
+    // D-C-B-A…): a figure is compared only with loads run beside it, by the median of the rounds'
+    // ratios, so the machine's drift over minutes, or a pause that hits one load, decides nothing.
+    // Cached answers run beside their ceiling; zh-Hant beside zh-Hans.
+    const short = { connections, seconds: Math.max(1, seconds / rounds) };
+    const ratioOf = (loads, baselines) => Number(median(loads.map((item, round) => item.requestsPerSecond / baselines[round].requestsPerSecond)).toFixed(3));
     for (const cache of [true, false]) {
       await server.ask({ cache });
       const key = cache ? 'cached' : 'uncached';
       for (const name of READS) {
         const [hans, hant] = cases.filter((item) => item.name === name);
         if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
-        // Pairs of short loads in alternating order (A-B, B-A, A-B…), each pair under the same
-        // conditions: the locales' cost is the median of the pairs' ratios, so a pause or drift that
-        // hits one load does not decide it. Same total time per locale as one long load.
-        const short = { connections, seconds: Math.max(1, (seconds * 2) / pairs) };
-        const hansLoads = [];
-        const hantLoads = [];
-        for (let pair = 0; pair < pairs; pair += 1) {
-          const order = pair % 2 ? [hant, hans] : [hans, hant];
-          for (const item of order) (item === hans ? hansLoads : hantLoads).push(await load(server.port, item.url, short));
+        const runs = cache
+          ? [{ port: bare.port, item: hans, ceiling: true }, { port: server.port, item: hans }, { port: server.port, item: hant }, { port: bare.port, item: hant, ceiling: true }]
+          : [{ port: server.port, item: hans }, { port: server.port, item: hant }];
+        const loads = runs.map(() => []);
+        for (let round = 0; round < rounds; round += 1) {
+          const order = round % 2 ? [...runs.keys()].reverse() : [...runs.keys()];
+          for (const index of order) loads[index].push(await load(runs[index].port, runs[index].item.url, short));
         }
+        const [hansLoads, hantLoads] = cache ? [loads[1], loads[2]] : [loads[0], loads[1]];
         hans[key] = meanOf(hansLoads);
-        hant[key] = { ...meanOf(hantLoads), costToHans: Number(median(hansLoads.map((load, pair) => load.requestsPerSecond / hantLoads[pair].requestsPerSecond)).toFixed(3)) };
+        hant[key] = { ...meanOf(hantLoads), costToHans: ratioOf(hansLoads, hantLoads) };
+        if (cache) {
+          hans.ceiling = meanOf(loads[0]);
+          hant.ceiling = meanOf(loads[3]);
+          hans.cached.ratioToCeiling = ratioOf(hansLoads, loads[0]);
+          hant.cached.ratioToCeiling = ratioOf(hantLoads, loads[3]);
+        }
       }
     }
     await server.ask({ cache: true });
@@ -197,7 +206,8 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
         url,
         bytes,
         ceiling,
-        cached: { ...cached, ratioToCeiling: Number((cached.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) },
+        cached,
+        // Uncached reads are a few percent of the ceiling and no target: against the cached phase's.
         uncached: { ...uncached, ratioToCeiling: Number((uncached.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) },
       })),
     };

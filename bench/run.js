@@ -131,15 +131,16 @@ function targets(reads) {
       const before = reads.find((run) => run.database === database && run.documents === small);
       const after = reads.find((run) => run.database === database && run.documents === large);
       if (!before || !after) continue;
-      const worst = READS
-        .map((name) => {
-          const pick = (run) => run.cases.find((item) => item.name === name && item.locale === 'zh-Hans').uncached.requestsPerSecond;
-          return { name, kept: pick(after) / pick(before) };
-        })
-        .reduce((a, b) => (a.kept < b.kept ? a : b));
+      // Each as a share of its own run's ceiling: the two runs are many minutes apart, and the
+      // machine's speed drifts by more than 20% over that time; the ceiling drifts with it.
+      const share = (run, name) => {
+        const item = run.cases.find((entry) => entry.name === name && entry.locale === 'zh-Hans');
+        return item.uncached.requestsPerSecond / item.ceiling.requestsPerSecond;
+      };
+      const worst = READS.map((name) => ({ name, kept: share(after, name) / share(before, name) })).reduce((a, b) => (a.kept < b.kept ? a : b));
       checks.push({
-        target: `uncached reads at ${large.toLocaleString('en')} within 20% of ${small.toLocaleString('en')} (${database})`,
-        measured: `weakest: ${worst.name} keeps ${percent(worst.kept)} of its throughput`,
+        target: `uncached reads at ${large.toLocaleString('en')} within 20% of ${small.toLocaleString('en')} (${database}; each as a share of its run's ceiling)`,
+        measured: `weakest: ${worst.name} keeps ${percent(worst.kept)} of its share`,
         met: worst.kept >= 0.8,
       });
     }
@@ -191,7 +192,7 @@ function readsMarkdown(reads) {
   for (const database of databases) {
     for (const documents of SIZES) {
       console.error(`bench: reads on ${database} with ${documents.toLocaleString('en')} documents…`);
-      reads.push(await readsBench({ client: database, documents, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: SMOKE ? 0 : 2, pairs: SMOKE ? 2 : 4 }));
+      reads.push(await readsBench({ client: database, documents, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: SMOKE ? 0 : 2, rounds: SMOKE ? 2 : 5 }));
     }
   }
   console.error('bench: conversion…');
@@ -222,7 +223,7 @@ function readsMarkdown(reads) {
   const markdown = [
     `# Bench ${result.at}${SMOKE ? ' (smoke run: small, not for comparison)' : ''}`,
     '',
-    `Commit ${commit}, ${result.cores} cores (${result.cpu}), Node ${result.node}. Loads: ${CONNECTIONS} keep-alive connections for ${SECONDS} s each, from autocannon in its own process; every figure's baseline ran in the same run.`,
+    `Commit ${commit}, ${result.cores} cores (${result.cpu}), Node ${result.node}. Loads: ${CONNECTIONS} keep-alive connections, from autocannon in its own process, ${SECONDS} s per figure in rounds of short loads; a cached read is compared with its ceiling, and zh-Hant with zh-Hans, by the median ratio of loads run beside each other.`,
     '',
     '## Targets',
     '',
