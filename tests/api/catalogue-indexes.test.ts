@@ -96,7 +96,10 @@ test('the public list (filtered by category, newest issue date first) is read in
 });
 
 test("the public list's total is counted from an index alone, only over the rows the public sees", async () => {
-  // Another page size than the test before: a cached answer would run no query.
+  // Another page size than the test before (a cached answer would run no query), after a write: the
+  // total is counted once per content state, and the test before counted it already.
+  // (A write elsewhere: the documents' statistics, which SQLite plans by, stay as they were.)
+  await app.strapi.documents(ORG).update({ documentId: otherOffice, data: { name: '青岛市人民政府办公厅（更名）' } as any } as any);
   const statements = await publicListStatements(10);
   const count = statements.find((query) => /select count\(/i.test(query.sql) && /from [^ ]*policy_documents[`"] as/i.test(query.sql));
   expect(count).toBeDefined();
