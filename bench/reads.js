@@ -179,7 +179,7 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
         const [hans, hant] = cases.filter((item) => item.name === name);
         if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
         const runs = cache
-          ? [{ port: bare.port, item: hans, ceiling: true }, { port: server.port, item: hans }, { port: server.port, item: hant }, { port: bare.port, item: hant, ceiling: true }]
+          ? [{ port: bare.port, item: hans }, { port: server.port, item: hans }, { port: server.port, item: hant }, { port: bare.port, item: hant }]
           : [{ port: server.port, item: hans }, { port: server.port, item: hant }];
         const loads = runs.map(() => []);
         for (let round = 0; round < rounds; round += 1) {
