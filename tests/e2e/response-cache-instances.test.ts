@@ -59,3 +59,35 @@ test('changes through one instance are seen at once through the other, whose cac
   expect(withdrawn.status).toBe(204);
   expect((await second.http().get(path)).status).toBe(404);
 });
+
+test('an instance that stops answering holds a write elsewhere up for a moment at most, and answers fresh when it is back', async () => {
+  const created = await first
+    .http()
+    .post('/api/policy-documents')
+    .set('Authorization', `Bearer ${first.apiToken}`)
+    .send({ data: policyDocumentData(office, { title: '冻结前' }) });
+  expect(created.status).toBe(201);
+  const path = `/api/policy-documents/${created.body.data.documentId}`;
+  await second.http().get(path);
+  expect((await second.http().get(path)).headers['x-response-cache']).toBe('hit');
+
+  second.freeze();
+  let updated;
+  try {
+    // On PostgreSQL the write waits for the frozen instance's lease (2 s) to run out, no longer.
+    const started = Date.now();
+    updated = await first
+      .http()
+      .put(path)
+      .set('Authorization', `Bearer ${first.apiToken}`)
+      .send({ data: { title: '冻结后' } });
+    expect(Date.now() - started).toBeLessThan(20_000);
+  } finally {
+    second.thaw();
+  }
+  expect(updated.status).toBe(200);
+  // Its lease ran out while it was stopped: it does not trust what it last heard, it reads.
+  const fresh = await second.http().get(path);
+  expect(fresh.status).toBe(200);
+  expect(fresh.body.data.title).toBe('冻结后');
+});

@@ -21,6 +21,9 @@ export interface Instance {
   databaseEnv: Record<string, string>;
   /** SIGKILL: no shutdown, no cleanup, as a crash */
   kill(): Promise<void>;
+  /** SIGSTOP and SIGCONT: a process that stops answering anyone (swapped out, stuck) and comes back */
+  freeze(): void;
+  thaw(): void;
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -106,6 +109,12 @@ export async function startInstance(name: string, env: Record<string, string> = 
     async kill() {
       child.kill('SIGKILL');
       await exited(child);
+    },
+    freeze() {
+      child.kill('SIGSTOP');
+    },
+    thaw() {
+      child.kill('SIGCONT');
     },
     async restart() {
       child = await spawn(name, environment);

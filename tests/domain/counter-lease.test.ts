@@ -1,0 +1,94 @@
+import { Acknowledgements, CounterLease } from '../../src/plugins/disclosure/server/src/domain/counter-lease';
+
+describe('CounterLease', () => {
+  test('vouches for what it heard from the moment its renewal was sent, for the lease duration', () => {
+    const lease = new CounterLease(2000);
+    expect(lease.current(0)).toBeNull(); // no lease yet: read the counter
+    const ticket = lease.renewing(100);
+    lease.renewed(ticket, 7);
+    expect(lease.current(150)).toBe(7);
+    expect(lease.current(2099)).toBe(7);
+    // Counted from the sending, not the answer: the renewal may have waited on the way.
+    expect(lease.current(2100)).toBeNull();
+  });
+
+  test('what it hears moves the value it vouches for, never backwards', () => {
+    const lease = new CounterLease(2000);
+    lease.renewed(lease.renewing(0), 3);
+    expect(lease.heard(5)).toBe(true);
+    expect(lease.current(10)).toBe(5);
+    expect(lease.heard(4)).toBe(false);
+    expect(lease.heard(Number.NaN)).toBe(false);
+    lease.renewed(lease.renewing(20), 4); // a renewal that read before the notification arrived
+    expect(lease.current(30)).toBe(5);
+  });
+
+  test('losing the connection ends the lease at once, and a renewal sent before the loss cannot restore it', () => {
+    const lease = new CounterLease(2000);
+    lease.renewed(lease.renewing(0), 1);
+    const inFlight = lease.renewing(500);
+    lease.lost();
+    expect(lease.current(600)).toBeNull();
+    lease.renewed(inFlight, 2);
+    expect(lease.current(700)).toBeNull();
+    expect(lease.version).toBe(2); // the value it read is still a true one
+    lease.renewed(lease.renewing(800), 2);
+    expect(lease.current(900)).toBe(2);
+  });
+
+  test('an older renewal answering late does not shorten a newer one', () => {
+    const lease = new CounterLease(2000);
+    const older = lease.renewing(0);
+    const newer = lease.renewing(400);
+    lease.renewed(newer, 1);
+    lease.renewed(older, 1);
+    expect(lease.current(2200)).toBe(1);
+  });
+});
+
+describe('Acknowledgements', () => {
+  /** Timers the test fires by hand. */
+  const manualTimers = () => {
+    const timers = new Map<number, () => void>();
+    let next = 0;
+    return {
+      set: (callback: () => void) => {
+        next += 1;
+        timers.set(next, callback);
+        return next;
+      },
+      cancel: (id: number) => void timers.delete(id),
+      fireAll: () => [...timers.values()].forEach((callback) => callback()),
+      count: () => timers.size,
+    };
+  };
+
+  test('a wait ends as soon as the instance acknowledges that version or a later one', async () => {
+    const timers = manualTimers();
+    const acknowledgements = new Acknowledgements(timers.set, timers.cancel);
+    const waited = acknowledgements.wait('b', 5, 2000);
+    acknowledgements.heard('a', 9); // another instance
+    acknowledgements.heard('b', 4); // an earlier version
+    expect(acknowledgements.pending).toBe(1);
+    acknowledgements.heard('b', 6);
+    await expect(waited).resolves.toBe(true);
+    expect(acknowledgements.pending).toBe(0);
+    expect(timers.count()).toBe(0); // its timer is cancelled
+  });
+
+  test('an acknowledgement heard before the wait began counts', async () => {
+    const acknowledgements = new Acknowledgements();
+    acknowledgements.heard('b', 5);
+    await expect(acknowledgements.wait('b', 5, 2000)).resolves.toBe(true);
+  });
+
+  test('a silent instance is waited for until its lease runs out, then not', async () => {
+    const timers = manualTimers();
+    const acknowledgements = new Acknowledgements(timers.set, timers.cancel);
+    const waited = acknowledgements.wait('frozen', 3, 1500);
+    timers.fireAll();
+    await expect(waited).resolves.toBe(false);
+    expect(acknowledgements.pending).toBe(0);
+    await expect(acknowledgements.wait('frozen', 3, 0)).resolves.toBe(false); // lease already over
+  });
+});
