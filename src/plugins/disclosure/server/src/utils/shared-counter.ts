@@ -183,13 +183,15 @@ async function openLeasedCounter({ knex, connection, schema, name, warn }: Share
   /**
    * Reads the counter under a share lock and extends this instance's lease, in one transaction (one
    * simple query, so a failure leaves no transaction open). The lock orders the renewal wholly before
-   * or after any increment: after, it reads the new value; before, the writer sees the lease.
+   * or after any increment: after, it reads the new value; before, the writer sees the lease. (FOR
+   * SHARE, not FOR KEY SHARE: only the former conflicts with the lock an UPDATE of a non-key column takes.)
    */
   const renewal =
     `SELECT version FROM ${table(COUNTERS_TABLE)} WHERE name = '${name.replace(/'/g, "''")}' FOR SHARE; ` +
     `INSERT INTO ${table(INSTANCES_TABLE)} (id, lease_until) VALUES ('${instance}', now() + interval '${LEASE_MS} milliseconds') ` +
     'ON CONFLICT (id) DO UPDATE SET lease_until = EXCLUDED.lease_until';
   let renewingSince: number | null = null;
+  let warned = false;
   const renew = async () => {
     if (closed) return;
     if (renewingSince !== null) {
@@ -204,8 +206,11 @@ async function openLeasedCounter({ knex, connection, schema, name, warn }: Share
       const ticket = lease.renewing(performance.now());
       const [counter] = await renewing.query(renewal);
       if (renewing === client) lease.renewed(ticket, Number(counter.rows[0]?.version ?? 0));
+      warned = false;
     } catch (error) {
-      if (!closed) warn(`disclosure response cache: lease not renewed, reading the counter before each answer (${(error as Error).message})`);
+      // Once per outage, not every renewal.
+      if (!closed && !warned) warn(`disclosure response cache: no lease, reading the counter before each answer until one is renewed (${(error as Error).message})`);
+      warned = true;
       lease.lost();
       abandon(client);
     } finally {
