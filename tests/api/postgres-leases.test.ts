@@ -73,10 +73,11 @@ test('a write is answered only once another instance holding a lease has acknowl
     await listener.query(`LISTEN ${CHANGES}`);
     // Heard, acknowledged only after a pause: the write must wait for it, not for the (long) lease.
     listener.on('notification', (message) => {
-      events.push(`heard ${message.payload}`);
+      const { scope, version } = JSON.parse(message.payload ?? '{}');
+      events.push(`heard ${version}`);
       setTimeout(() => {
         events.push('acknowledged');
-        void listener.query('SELECT pg_notify($1, $2)', [ACKNOWLEDGEMENTS, `slow-instance:${message.payload}`]);
+        void listener.query('SELECT pg_notify($1, $2)', [ACKNOWLEDGEMENTS, JSON.stringify({ scope, instance: 'slow-instance', version })]);
       }, 300);
     });
     await leaseFor('slow-instance', 60_000);
@@ -130,4 +131,14 @@ test('cut off from the database, the instance reads the counter before each answ
   // It reconnects by itself and holds a lease again.
   await waitFor('the lease to come back', () => counter().leased);
   expect((await app.http().get(path)).headers['x-response-cache']).toBe('hit');
+});
+
+test('a notification about the counter of another schema on the same database is not taken for this one', async () => {
+  // Notifications are database-wide; a staging schema beside production must not move production's state.
+  await other.query('SELECT pg_notify($1, $2)', [CHANGES, JSON.stringify({ scope: 'staging.content', version: 1_000_000 })]);
+  const documentId = await publish('关于同库异模式的通知');
+  const [{ version }] = (await other.query("SELECT version::text FROM disclosure_cache_stamps WHERE name = 'content'")).rows;
+  // Delivered in order: once this instance has heard its own latest change, it had the other one first.
+  await waitFor(`the instance to hear version ${version}`, () => counter().heard === version);
+  expect((await app.http().get(`/api/policy-documents/${documentId}`)).status).toBe(200);
 });

@@ -1,48 +1,70 @@
-import { Acknowledgements, CounterLease } from '../../src/plugins/disclosure/server/src/domain/counter-lease';
+import { Acknowledgements, CounterLease, type Instant } from '../../src/plugins/disclosure/server/src/domain/counter-lease';
+
+/** Both clocks at `ms` (as when nothing odd happens to either). */
+const at = (ms: number, wall = ms): Instant => ({ monotonic: ms, wall });
 
 describe('CounterLease', () => {
   test('vouches for what it heard from the moment its renewal was sent, for the lease duration', () => {
     const lease = new CounterLease(2000);
-    expect(lease.current(0)).toBeNull(); // no lease yet: read the counter
-    const ticket = lease.renewing(100);
+    expect(lease.current(at(0))).toBeNull(); // no lease yet: read the counter
+    const ticket = lease.renewing(at(100));
     lease.renewed(ticket, 7);
-    expect(lease.current(150)).toBe(7);
-    expect(lease.current(2099)).toBe(7);
+    expect(lease.current(at(150))).toBe('7');
+    expect(lease.current(at(2099))).toBe('7');
     // Counted from the sending, not the answer: the renewal may have waited on the way.
-    expect(lease.current(2100)).toBeNull();
+    expect(lease.current(at(2100))).toBeNull();
+  });
+
+  test('holds only while both clocks say so: a suspended machine (wall clock ran on) or a wall clock set back', () => {
+    const lease = new CounterLease(2000);
+    lease.renewed(lease.renewing(at(0)), 1);
+    expect(lease.current({ monotonic: 500, wall: 60_000 })).toBeNull(); // monotonic clock stopped while suspended
+    expect(lease.current({ monotonic: 2500, wall: -3_600_000 })).toBeNull(); // wall clock set back an hour
+    expect(lease.current({ monotonic: 500, wall: 500 })).toBe('1');
   });
 
   test('what it hears moves the value it vouches for, never backwards', () => {
     const lease = new CounterLease(2000);
-    lease.renewed(lease.renewing(0), 3);
+    lease.renewed(lease.renewing(at(0)), 3);
     expect(lease.heard(5)).toBe(true);
-    expect(lease.current(10)).toBe(5);
-    expect(lease.heard(4)).toBe(false);
+    expect(lease.current(at(10))).toBe('5');
+    expect(lease.heard(4)).toBe(false); // a late notification
     expect(lease.heard(Number.NaN)).toBe(false);
-    lease.renewed(lease.renewing(20), 4); // a renewal that read before the notification arrived
-    expect(lease.current(30)).toBe(5);
+    expect(lease.current(at(20))).toBe('5');
+  });
+
+  test('a read lower than what was heard (a restored database) starts a new epoch, so old states do not come back', () => {
+    const lease = new CounterLease(2000);
+    lease.renewed(lease.renewing(at(0)), 9);
+    const before = lease.current(at(10));
+    expect(lease.renewed(lease.renewing(at(20)), 4)).toBe(true);
+    expect(lease.version).toBe(4);
+    const after = lease.current(at(30));
+    expect(after).not.toBe(before);
+    lease.heard(9); // counted up again to a value seen before the reset
+    expect(lease.current(at(40))).not.toBe(before);
   });
 
   test('losing the connection ends the lease at once, and a renewal sent before the loss cannot restore it', () => {
     const lease = new CounterLease(2000);
-    lease.renewed(lease.renewing(0), 1);
-    const inFlight = lease.renewing(500);
+    lease.renewed(lease.renewing(at(0)), 1);
+    const inFlight = lease.renewing(at(500));
     lease.lost();
-    expect(lease.current(600)).toBeNull();
+    expect(lease.current(at(600))).toBeNull();
     lease.renewed(inFlight, 2);
-    expect(lease.current(700)).toBeNull();
+    expect(lease.current(at(700))).toBeNull();
     expect(lease.version).toBe(2); // the value it read is still a true one
-    lease.renewed(lease.renewing(800), 2);
-    expect(lease.current(900)).toBe(2);
+    lease.renewed(lease.renewing(at(800)), 2);
+    expect(lease.current(at(900))).toBe('2');
   });
 
   test('an older renewal answering late does not shorten a newer one', () => {
     const lease = new CounterLease(2000);
-    const older = lease.renewing(0);
-    const newer = lease.renewing(400);
+    const older = lease.renewing(at(0));
+    const newer = lease.renewing(at(400));
     lease.renewed(newer, 1);
     lease.renewed(older, 1);
-    expect(lease.current(2200)).toBe(1);
+    expect(lease.current(at(2200))).toBe('1');
   });
 });
 
@@ -82,13 +104,22 @@ describe('Acknowledgements', () => {
     await expect(acknowledgements.wait('b', 5, 2000)).resolves.toBe(true);
   });
 
-  test('a silent instance is waited for until its lease runs out, then not', async () => {
+  test('a silent instance is waited for until the time runs out, then not', async () => {
     const timers = manualTimers();
     const acknowledgements = new Acknowledgements(timers.set, timers.cancel);
     const waited = acknowledgements.wait('frozen', 3, 1500);
     timers.fireAll();
     await expect(waited).resolves.toBe(false);
     expect(acknowledgements.pending).toBe(0);
-    await expect(acknowledgements.wait('frozen', 3, 0)).resolves.toBe(false); // lease already over
+    await expect(acknowledgements.wait('frozen', 3, 0)).resolves.toBe(false); // no time left
+  });
+
+  test('instances no longer running are forgotten', async () => {
+    const acknowledgements = new Acknowledgements();
+    acknowledgements.heard('gone', 8);
+    acknowledgements.heard('running', 8);
+    acknowledgements.retain(new Set(['running']));
+    await expect(acknowledgements.wait('gone', 8, 0)).resolves.toBe(false);
+    await expect(acknowledgements.wait('running', 8, 0)).resolves.toBe(true);
   });
 });

@@ -50,14 +50,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let counter: SharedCounter | null = null;
   const memos = new StateMemo();
 
+  /**
+   * An increment that failed (after its retries) is tried again every second until one succeeds:
+   * any later increment announces every change before it.
+   */
+  let unannounced: NodeJS.Timeout | null = null;
+  const announce = () =>
+    Promise.resolve()
+      .then(() => counter?.increment())
+      .then(() => {
+        if (unannounced) clearTimeout(unannounced);
+        unannounced = null;
+      })
+      .catch((error: Error) => {
+        strapi.log.error(`disclosure response cache: could not announce a change, other instances may answer from before it until it is (${error.message})`);
+        if (unannounced || !counter) return;
+        unannounced = setTimeout(() => {
+          unannounced = null;
+          void announce();
+        }, 1000);
+        unannounced.unref();
+      });
+
   /** Called after a change is committed: this instance forgets at once, the others once it is announced. */
   const contentChanged = (): void => {
     localChanges += 1;
     cache.clear();
-    const announcement = Promise.resolve()
-      .then(() => counter?.increment())
-      .catch((error: Error) => strapi.log.error(`disclosure response cache: could not announce a change: ${error.message}`))
-      .finally(() => announcing.delete(announcement));
+    const announcement = announce().finally(() => announcing.delete(announcement));
     announcing.add(announcement);
   };
 
@@ -78,6 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const connection = (strapi.config.get('database.connection') as any) ?? {};
       counter = await openSharedCounter({
         dialect: strapi.db.dialect.client,
+        table: (name) => strapi.db.getConnection(name),
         knex,
         connection: connection.connection,
         schema: strapi.db.getSchemaName(),
@@ -92,6 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Closes the counter's own connection (plugin destroy). */
     async close() {
+      if (unannounced) clearTimeout(unannounced);
       await counter?.close();
       counter = null;
     },
