@@ -81,3 +81,27 @@ deskTest('the deadline rules are listed as configured, and an editor without the
     await context.close();
   }
 }, 120_000);
+
+deskTest('deleting an office day is asked for twice, and deadlines count without it at once', async () => {
+  const workingDayAfter = async () =>
+    (await app.http().get('/api/disclosure/working-days/add').query({ from: '2026-05-29', days: 1 })).body.data.date;
+  expect(await workingDayAfter()).toBe('2026-06-02');
+  await manager.goto('/admin/settings/disclosure/calendar');
+  const table = manager.getByTestId('office-days-table');
+  await table.getByText('2026-06-01').waitFor();
+
+  // Cancelled: nothing happens.
+  await table.getByRole('button', { name: '删除' }).click();
+  const confirm = manager.getByRole('alertdialog');
+  await expect(confirm.textContent()).resolves.toMatch(/确定删除“2026-06-01 放假（防汛应急休息日（演示））”吗/);
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await confirm.waitFor({ state: 'hidden' });
+  expect(await table.getByText('2026-06-01').count()).toBe(1);
+  expect(await workingDayAfter()).toBe('2026-06-02');
+
+  // Confirmed: gone from the table and from the calendar deadlines use.
+  await table.getByRole('button', { name: '删除' }).click();
+  await confirm.getByRole('button', { name: '确认' }).click();
+  await table.getByText('2026-06-01').waitFor({ state: 'detached' });
+  expect(await workingDayAfter()).toBe('2026-06-01');
+}, 120_000);

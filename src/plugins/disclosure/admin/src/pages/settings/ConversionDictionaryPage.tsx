@@ -20,6 +20,7 @@ import type {
 } from '../../../../shared/contracts/settings';
 import { useSettingsAccess } from '../../components/settings/access';
 import { DataTable, ErrorBox, useT } from '../../components/common';
+import { ConfirmDeleteButton } from '../../components/settings/ConfirmDeleteButton';
 
 interface Form {
   kind: ConversionTermKind;
@@ -192,9 +193,7 @@ const ConversionDictionaryPage = () => {
                         <Button variant="secondary" size="S" onClick={() => setEditing(term)}>
                           {t('settings.edit', '修改')}
                         </Button>
-                        <Button variant="danger-light" size="S" onClick={() => remove(term)}>
-                          {t('settings.delete', '删除')}
-                        </Button>
+                        <ConfirmDeleteButton what={term.simplified} onConfirm={() => remove(term)} />
                       </Flex>
                     ),
                 },

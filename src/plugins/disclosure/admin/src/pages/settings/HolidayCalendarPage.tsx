@@ -14,6 +14,7 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import type { CalendarDayKind, CalendarYear, CreateOfficeDay, GetCalendar } from '../../../../shared/contracts/settings';
 import { useSettingsAccess } from '../../components/settings/access';
 import { DataTable, ErrorBox, useT } from '../../components/common';
+import { ConfirmDeleteButton } from '../../components/settings/ConfirmDeleteButton';
 
 const EMPTY_DAY = { date: '', kind: 'holiday' as CalendarDayKind, name: '' };
 
@@ -138,9 +139,7 @@ const HolidayCalendarPage = () => {
                       header: t('settings.actions', '操作'),
                       cell: (day) =>
                         canManage && (
-                          <Button variant="danger-light" size="S" onClick={() => remove(day.id)}>
-                            {t('settings.delete', '删除')}
-                          </Button>
+                          <ConfirmDeleteButton what={`${day.date} ${kindLabel(day.kind)}${day.name ? `（${day.name}）` : ''}`} onConfirm={() => remove(day.id)} />
                         ),
                     },
                   ]}
