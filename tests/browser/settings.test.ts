@@ -53,8 +53,17 @@ deskTest('the conversion dictionary takes a phrase pair that conversion uses at 
   const convert = async () => (await app.http().post('/api/disclosure/convert').send({ text: '沂南县便民服务中心', from: 'zh-Hans', to: 'zh-Hant' })).body.data.text;
   expect(await convert()).toBe('沂南縣便民服務中心');
 
-  await manager.goto('/admin/settings/disclosure/conversion-dictionary');
-  await manager.getByRole('button', { name: '新增词条' }).click();
+  // The admin's permissions arriving after the page has opened (a busy server) still show the controls.
+  await manager.route('**/admin/users/me/permissions', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  try {
+    await manager.goto('/admin/settings/disclosure/conversion-dictionary');
+    await manager.getByRole('button', { name: '新增词条' }).click({ timeout: 10_000 });
+  } finally {
+    await manager.unroute('**/admin/users/me/permissions');
+  }
   const dialog = manager.getByRole('dialog');
   await dialog.getByLabel('简体').fill('便民服务中心');
   await dialog.getByLabel('繁体').fill('便民服務中心（演示）');
