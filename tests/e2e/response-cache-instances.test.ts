@@ -27,14 +27,19 @@ afterAll(async () => {
   await first?.stop();
 });
 
-test('changes through one instance are seen at once through the other, whose cache had the old answer', async () => {
+/** Published through the first instance; its public path. */
+async function publishThroughFirst(title: string): Promise<string> {
   const created = await first
     .http()
     .post('/api/policy-documents')
     .set('Authorization', `Bearer ${first.apiToken}`)
-    .send({ data: policyDocumentData(office, { title: '第0版' }) });
+    .send({ data: policyDocumentData(office, { title }) });
   expect(created.status).toBe(201);
-  const path = `/api/policy-documents/${created.body.data.documentId}`;
+  return `/api/policy-documents/${created.body.data.documentId}`;
+}
+
+test('changes through one instance are seen at once through the other, whose cache had the old answer', async () => {
+  const path = await publishThroughFirst('第0版');
 
   for (let version = 1; version <= 5; version += 1) {
     await second.http().get(path);
@@ -61,13 +66,7 @@ test('changes through one instance are seen at once through the other, whose cac
 });
 
 test('an instance that stops answering holds a write elsewhere up for a moment at most, and answers fresh when it is back', async () => {
-  const created = await first
-    .http()
-    .post('/api/policy-documents')
-    .set('Authorization', `Bearer ${first.apiToken}`)
-    .send({ data: policyDocumentData(office, { title: '冻结前' }) });
-  expect(created.status).toBe(201);
-  const path = `/api/policy-documents/${created.body.data.documentId}`;
+  const path = await publishThroughFirst('冻结前');
   await second.http().get(path);
   expect((await second.http().get(path)).headers['x-response-cache']).toBe('hit');
 

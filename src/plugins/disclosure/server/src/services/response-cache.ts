@@ -50,27 +50,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let counter: SharedCounter | null = null;
   const memos = new StateMemo();
 
-  /**
-   * An increment that failed (after its retries) is tried again every second until one succeeds:
-   * any later increment announces every change before it.
-   */
-  let unannounced: NodeJS.Timeout | null = null;
+  // A refused increment is retried by the counter itself until stored; the write is answered meanwhile.
   const announce = () =>
     Promise.resolve()
       .then(() => counter?.increment())
-      .then(() => {
-        if (unannounced) clearTimeout(unannounced);
-        unannounced = null;
-      })
-      .catch((error: Error) => {
-        strapi.log.error(`disclosure response cache: could not announce a change, other instances may answer from before it until it is (${error.message})`);
-        if (unannounced || !counter) return;
-        unannounced = setTimeout(() => {
-          unannounced = null;
-          void announce();
-        }, 1000);
-        unannounced.unref();
-      });
+      .catch((error: Error) =>
+        strapi.log.error(`disclosure response cache: could not announce a change, other instances may answer from before it until it is (${error.message})`)
+      );
 
   /** Called after a change is committed: this instance forgets at once, the others once it is announced. */
   const contentChanged = (): void => {
@@ -112,7 +98,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Closes the counter's own connection (plugin destroy). */
     async close() {
-      if (unannounced) clearTimeout(unannounced);
       await counter?.close();
       counter = null;
     },

@@ -24,7 +24,10 @@ const ACKNOWLEDGEMENTS_CHANNEL = 'disclosure_cache_acks';
 export const LEASE_MS = 2000;
 /** Renewals come every 300–500 ms (spread, so many instances do not renew in step). */
 const RENEW_MS = { min: 300, spread: 200 };
-/** A write's increment is retried this many times (0.1, 0.2, 0.4, 0.8 s apart) before it is answered regardless. */
+/**
+ * A write's increment is retried this many times (0.1, 0.2, 0.4, 0.8 s apart) before the write is
+ * answered regardless; it is then tried every second until one is stored.
+ */
 const INCREMENT_ATTEMPTS = 5;
 /** Marks this instance's connection in pg_stat_activity. */
 const APPLICATION_NAME = 'disclosure-response-cache';
@@ -48,7 +51,7 @@ export interface SharedCounter {
    * without a round trip; otherwise a read, shared among callers who asked in the same turn.
    */
   current(): Promise<string>;
-  /** Adds one; resolves once every other instance has heard it, or its lease has run out. */
+  /** Adds one; resolves once every other instance has heard it, or its lease has run out. Rejects when the database refused it. */
   increment(): Promise<void>;
   close(): Promise<void>;
   /** For tests and the benchmark. */
@@ -69,18 +72,38 @@ export async function openSharedCounter(options: SharedCounterOptions): Promise<
   await knex().raw(`CREATE TABLE IF NOT EXISTS ${qualified(COUNTERS_TABLE)} (name varchar(40) PRIMARY KEY, version bigint NOT NULL DEFAULT 0)`);
   await options.table(COUNTERS_TABLE).insert({ name, version: 0 }).onConflict('name').ignore();
   const counter = options.dialect === 'postgres' ? await openLeasedCounter(options, qualified) : openReadCounter(options);
+  /** An increment given up on (after its retries) is owed: tried every second until one is stored. */
+  let owed: NodeJS.Timeout | null = null;
+  const increment = async (): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await counter.increment();
+        // Any stored increment announces every change before it, the owed one included.
+        if (owed) clearTimeout(owed);
+        owed = null;
+        return;
+      } catch (error) {
+        if (attempt < INCREMENT_ATTEMPTS) {
+          await wait(100 * 2 ** (attempt - 1));
+          continue;
+        }
+        owed ??= setTimeout(() => {
+          owed = null;
+          increment().catch(() => undefined);
+        }, 1000);
+        owed.unref();
+        throw error;
+      }
+    }
+  };
   return {
     ...counter,
     // Retried: a write answered while its increment is not stored could be answered stale elsewhere.
-    async increment() {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await counter.increment();
-        } catch (error) {
-          if (attempt >= INCREMENT_ATTEMPTS) throw error;
-          await wait(100 * 2 ** (attempt - 1));
-        }
-      }
+    increment,
+    async close() {
+      if (owed) clearTimeout(owed);
+      owed = null;
+      await counter.close();
     },
   };
 }
