@@ -31,6 +31,9 @@ export interface RuleViolation {
   message: string;
 }
 
+/** What the public may read of the catalogue, as a filter: proactively disclosed items only. */
+export const PROACTIVE_FILTER = { disclosureAttribute: 'proactive' };
+
 export const isPubliclyDisclosable = (attribute: string | null | undefined): boolean =>
   (attribute ?? 'proactive') === 'proactive';
 

@@ -14,6 +14,7 @@ import { adminRequest } from '../utils/admin-request';
 import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueFieldsOf, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 import { jsonKey } from '../domain/state-memo';
+import { PROACTIVE_FILTER as PROACTIVE } from '../domain/disclosure-attribute';
 
 /** Relation levels a public request may populate (document → interpretations → their media). */
 export const MAX_PUBLIC_POPULATE_DEPTH = 3;
@@ -25,8 +26,6 @@ const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const NOT_COUNTED = new Set(['pagination', 'page', 'pageSize', 'start', 'limit', 'sort', 'fields', 'populate']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const POLICY_DOCUMENTS_TABLE = 'policy_documents';
-/** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
-const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 /**
  * Document-service middlewares: the rules hold for the admin, REST and code alike, and run before the
@@ -35,21 +34,7 @@ const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.plugin('disclosure').service(name);
 
-  /**
-   * A content-API read that sees what the public sees: from the public, an end user, or a read-only
-   * API token (which has no business with drafts). Full-access and custom tokens are trusted systems
-   * an administrator set up; the admin and code are not content-API requests. Only GET and HEAD ask to
-   * read: the reads behind a public POST (a signed syndication message) are the server's own, and
-   * restricting them would make it see published rows for drafts and write stale values back.
-   */
-  const readsAsPublic = (): boolean => {
-    const request = strapi.requestContext.get();
-    if (!request || request.state?.route?.info?.type !== 'content-api') return false;
-    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    const auth = request.state?.auth;
-    if (!TOKEN_STRATEGIES.has(auth?.strategy?.name)) return true;
-    return auth?.credentials?.type === 'read-only';
-  };
+  const readsAsPublic = (): boolean => service('public-access').readsAsPublic(strapi.requestContext.get());
 
   /**
    * A write refused for a unique field, by the index or by Strapi's own unique check (which a write
@@ -98,7 +83,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const getSchema = (uid: string) => strapi.getModel(uid as any) as any;
-  const PROACTIVE = { disclosureAttribute: 'proactive' };
 
   /**
    * The public sees published, proactive items only, whatever it asks for: `?status=draft` is
@@ -109,9 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!READ_ACTIONS.has(context.action) || !readsAsPublic()) return next();
     const params = context.params as any;
     if (context.contentType.options?.draftAndPublish) params.status = 'published';
-    if (context.uid === CONTENT_TYPES.policyDocument) {
-      params.filters = params.filters ? { $and: [params.filters, PROACTIVE] } : PROACTIVE;
-    }
+    const visible = service('public-access').visibleRows(context.uid);
+    if (visible) params.filters = params.filters ? { $and: [params.filters, visible] } : visible;
     if (params.populate !== undefined) {
       // A bounded populate: deep chains cost the database dearly and reach far from what was asked.
       if (populateDepth(params.populate) > MAX_PUBLIC_POPULATE_DEPTH) {

@@ -14,6 +14,7 @@ import locales from './locales';
 import organizationRoles from './organization-roles';
 import publicationGate from './publication-gate';
 import publicAccess from './public-access';
+import publicLists from './public-lists';
 import responseCache from './response-cache';
 import settings from './settings';
 import syndication from './syndication';
@@ -39,6 +40,7 @@ export default {
   'organization-roles': organizationRoles,
   'publication-gate': publicationGate,
   'public-access': publicAccess,
+  'public-lists': publicLists,
   'response-cache': responseCache,
   settings,
   syndication,

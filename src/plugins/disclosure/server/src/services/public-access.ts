@@ -1,7 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_CONTENT_TYPES } from '../constants';
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES } from '../constants';
+import { PROACTIVE_FILTER } from '../domain/disclosure-attribute';
 
 const READ_ACTIONS = ['find', 'findOne'];
+/** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
+const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
+/** Beyond being published: which rows of a type the public may read. */
+const VISIBLE_ROWS: Readonly<Record<string, object>> = { [CONTENT_TYPES.policyDocument]: PROACTIVE_FILTER };
+
+/** The parts of a Koa context that tell who reads. */
+interface ReadingRequest {
+  method: string;
+  state?: { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string }; credentials?: { type?: string } | null } };
+}
 
 /**
  * The Public role may read the catalogue and nothing else. Set at every start, so a permission granted
@@ -11,6 +23,24 @@ export const publicActions = (): string[] =>
   PUBLIC_CONTENT_TYPES.flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`));
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Whether a request reads what the public sees: the public, an end user, or a read-only API token
+   * (which has no business with drafts). Full-access and custom tokens are trusted systems an
+   * administrator set up; the admin and code are not content-API requests. Only GET and HEAD ask to
+   * read: the reads behind a public POST (a signed syndication message) are the server's own, and
+   * restricting them would make it see published rows for drafts and write stale values back.
+   */
+  readsAsPublic(request: ReadingRequest | undefined | null): boolean {
+    if (!request || request.state?.route?.info?.type !== 'content-api') return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    const auth = request.state?.auth;
+    if (!TOKEN_STRATEGIES.has(auth?.strategy?.name ?? '')) return true;
+    return auth?.credentials?.type === 'read-only';
+  },
+
+  /** The filter a public read of `uid` must add, if any (a published on-request item stays unreadable). */
+  visibleRows: (uid: string): object | undefined => VISIBLE_ROWS[uid],
+
   async enforcePublicPermissions() {
     const roles = strapi.db.query('plugin::users-permissions.role');
     const permissions = strapi.db.query('plugin::users-permissions.permission');

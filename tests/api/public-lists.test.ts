@@ -1,0 +1,203 @@
+import { approvedReview, policyDocumentData } from '../harness/fixtures';
+import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
+
+/**
+ * Public lists of the catalogue read straight from the table (`public-lists`): for every question
+ * it takes, the same answer as Strapi's generic pipeline; every other question is left to that
+ * pipeline; and nothing a draft, an on-request or a not-disclosed item holds is ever in either.
+ */
+const DOC = 'api::policy-document.policy-document';
+let app: TestApp;
+let office: string;
+const ids: Record<string, string> = {};
+
+const lists = () => app.strapi.plugin('disclosure').service('public-lists');
+const responseCache = () => app.strapi.plugin('disclosure').service('response-cache');
+const list = (query: string, headers: Record<string, string> = {}) => app.http().get(`/api/policy-documents${query ? `?${query}` : ''}`).set(headers);
+const body = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+
+/** The answer with the direct read, whether it answered, and the generic pipeline's answer. */
+async function bothWays(query: string) {
+  const before = lists().stats().answered;
+  const direct = await list(query);
+  const answeredDirectly = lists().stats().answered > before;
+  lists().setEnabled(false);
+  try {
+    const generic = await list(query);
+    return { direct, generic, answeredDirectly };
+  } finally {
+    lists().setEnabled(true);
+  }
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  const s = app.strapi;
+  office = (
+    await s.documents('api::organization.organization').create({
+      data: { name: '青岛市人民政府办公厅', code: '370200001', level: 'department', regionCode: '370200' } as any,
+    })
+  ).documentId;
+  const documents = s.documents(DOC);
+  const published = [
+    { category: 'service', issueDate: '2026-03-12', topic: '营商环境', indexNumber: '370200001/2026-00001', documentNumber: '青政办发〔2026〕1号' },
+    // Same issue date as the next: the order between them is Strapi's tie-break (id).
+    { category: 'service', issueDate: '2026-03-11', topic: '教育', validity: 'amended' },
+    { category: 'service', issueDate: '2026-03-11', topic: '营商环境', summary: '关于优化营商环境的若干措施' },
+    { category: 'decision', issueDate: '2025-12-30', topic: '乡村振兴', genre: 'opinion' },
+    { category: 'decision', issueDate: '2024-06-01', validity: 'repealed' },
+  ];
+  for (const [index, overrides] of published.entries()) {
+    const created = await documents.create({
+      status: 'published',
+      data: policyDocumentData(office, { title: `公开文件${index + 1}`, body: body(`正文${index + 1}：为进一步做好政务公开工作。`), ...overrides }) as any,
+    } as any);
+    ids[`published${index + 1}`] = created.documentId;
+  }
+  // A published document whose newer draft is not yet published: the public sees the published text.
+  await documents.update({ documentId: ids.published1, locale: 'zh-Hans', data: { title: '尚未发布的修改稿', summary: '草稿摘要' } as any } as any);
+  ids.draft = (await documents.create({ data: policyDocumentData(office, { title: '尚未发布的草稿', category: 'service', issueDate: '2026-03-20' }) as any } as any)).documentId;
+  ids.onRequest = (
+    await documents.create({
+      data: policyDocumentData(office, {
+        title: '依申请公开的文件',
+        category: 'service',
+        issueDate: '2026-03-19',
+        disclosureAttribute: 'on-request',
+        nonDisclosureReason: 'process-information',
+        nonDisclosureExplanation: '过程性信息',
+      }) as any,
+    } as any)
+  ).documentId;
+  // Published while proactive, then re-classified below the gate (e.g. by a data import): still hidden.
+  ids.reclassified = (
+    await documents.create({ status: 'published', data: policyDocumentData(office, { title: '事后定为不予公开', category: 'service', issueDate: '2026-03-18' }) as any } as any)
+  ).documentId;
+  await s.db.query(DOC).updateMany({
+    where: { documentId: ids.reclassified },
+    data: { disclosureAttribute: 'not-disclosed', nonDisclosureReason: 'state-secret', nonDisclosureExplanation: '涉密' },
+  });
+  await responseCache().announced();
+  // Compared answers must both be rendered, not one of them served from the response cache.
+  responseCache().setEnabled(false);
+});
+
+afterAll(async () => {
+  responseCache()?.setEnabled(true);
+  await app?.stop();
+});
+
+const ANSWERED_DIRECTLY = [
+  '',
+  'locale=zh-Hant',
+  'filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pagination%5BpageSize%5D=25&locale=zh-Hans',
+  'filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pagination%5BpageSize%5D=25&locale=zh-Hant',
+  'filters[category]=decision&sort=issueDate:desc',
+  'sort=issueDate',
+  'sort=title:desc',
+  'sort[0]=category:asc&sort[1]=issueDate:desc',
+  'sort=category,issueDate:desc',
+  'sort=id:desc',
+  'pagination[page]=2&pagination[pageSize]=2&sort=issueDate:desc',
+  'pagination[page]=99',
+  'pagination[pageSize]=1000',
+  'fields[0]=title&fields[1]=issueDate&sort=issueDate:desc',
+  'fields=title',
+  'fields[0]=category&fields[1]=documentId',
+  'fields[0]=id',
+  'filters[topic][$eq]=营商环境&locale=zh-Hans',
+  'filters[indexNumber][$eq]=370200001/2026-00001',
+  'filters[category][$eq]=service&filters[topic][$eq]=教育',
+  // Asking for what the public may not see finds nothing, either way.
+  'filters[disclosureAttribute][$eq]=on-request',
+  'filters[disclosureAttribute][$eq]=not-disclosed&locale=zh-Hant',
+  'filters[title][$eq]=尚未发布的草稿',
+  'filters[category][$eq]=nonsense',
+  'status=published&filters[category][$eq]=service',
+];
+
+test.each(ANSWERED_DIRECTLY)('read straight from the table, with the generic answer: %s', async (query) => {
+  const { direct, generic, answeredDirectly } = await bothWays(query);
+  expect(answeredDirectly).toBe(true);
+  expect(direct.status).toBe(200);
+  expect(generic.status).toBe(200);
+  expect(direct.body).toEqual(generic.body);
+  // The same fields, in the same order, as well as the same values.
+  expect(JSON.stringify(direct.body.data.map(Object.keys))).toBe(JSON.stringify(generic.body.data.map(Object.keys)));
+});
+
+const LEFT_TO_THE_PIPELINE = [
+  'populate=*',
+  'populate[issuingOrganization]=true',
+  'filters[title][$contains]=公开',
+  'filters[issueDate][$gte]=2026-01-01',
+  'filters[isNormative][$eq]=true',
+  'filters[issuingOrganization][name][$eq]=青岛市人民政府办公厅',
+  'fields[0]=issuerDocumentNumber',
+  'filters[issuerDocumentNumber][$eq]=x',
+  'sort=issuerDocumentNumber:desc',
+  'sort=body:asc',
+  'sort=issueDate:DESC',
+  'pagination[start]=0&pagination[limit]=2',
+  'pagination[page]=0',
+  'pagination[pageSize]=abc',
+  'pagination[withCount]=false',
+  'locale=en',
+  'locale=all',
+  'status=draft',
+  'unknownParameter=1',
+];
+
+test.each(LEFT_TO_THE_PIPELINE)('left to the generic pipeline, which answers it as before: %s', async (query) => {
+  const { direct, generic, answeredDirectly } = await bothWays(query);
+  expect(answeredDirectly).toBe(false);
+  expect(direct.status).toBe(generic.status);
+  expect(direct.body).toEqual(generic.body);
+});
+
+test('a public list shows published, proactive documents only, never a draft or private field', async () => {
+  const res = await list('filters[category][$eq]=service&sort=issueDate:desc');
+  expect(res.status).toBe(200);
+  expect(res.body.data.map((row: any) => row.title)).toEqual(['公开文件1', '公开文件2', '公开文件3']);
+  expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 3 });
+  const text = JSON.stringify(res.body);
+  for (const hidden of ['尚未发布的修改稿', '草稿摘要', '尚未发布的草稿', '依申请公开的文件', '事后定为不予公开', 'issuerDocumentNumber', 'confidentialityReview', 'createdBy']) {
+    expect(text).not.toContain(hidden);
+  }
+  expect(res.body.data[0]).toMatchObject({ documentId: ids.published1, indexNumber: '370200001/2026-00001', body: body('正文1：为进一步做好政务公开工作。') });
+});
+
+test('the Traditional catalogue lists the converted documents', async () => {
+  const res = await list('filters[category][$eq]=service&sort=issueDate:desc&locale=zh-Hant');
+  expect(res.status).toBe(200);
+  expect(res.body.data.map((row: any) => row.title)).toEqual(['公開文件1', '公開文件2', '公開文件3']);
+  expect(res.body.data.every((row: any) => row.locale === 'zh-Hant')).toBe(true);
+});
+
+test('signed-in and token requests go through the generic pipeline and see what they may', async () => {
+  const token = await createFullAccessToken(app.strapi);
+  const before = lists().stats().answered;
+  const drafts = await list('filters[category][$eq]=service&status=draft&sort=issueDate:desc', { Authorization: `Bearer ${token}` });
+  expect(drafts.status).toBe(200);
+  expect(drafts.body.data.map((row: any) => row.title)).toContain('尚未发布的草稿');
+  expect(lists().stats().answered).toBe(before);
+});
+
+test('with the response cache on, a publication is listed at once, and its total counted', async () => {
+  responseCache().setEnabled(true);
+  try {
+    const query = 'filters[category][$eq]=result&sort=issueDate:desc';
+    expect((await list(query)).body.meta.pagination.total).toBe(0);
+    expect((await list(query)).headers['x-response-cache']).toBe('hit');
+    await app.strapi.documents(DOC).create({
+      status: 'published',
+      data: policyDocumentData(office, { title: '新发布的结果公开', category: 'result', confidentialityReview: approvedReview }) as any,
+    } as any);
+    const after = await list(query);
+    expect(after.headers['x-response-cache']).toBe('miss');
+    expect(after.body.data.map((row: any) => row.title)).toEqual(['新发布的结果公开']);
+    expect(after.body.meta.pagination.total).toBe(1);
+  } finally {
+    responseCache().setEnabled(false);
+  }
+});
