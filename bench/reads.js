@@ -7,6 +7,7 @@
  *   with whole documents, the same list with only the fields a list page shows, a document, and the
  *   catalogue's per-category counts; each in zh-Hans and zh-Hant;
  * - each with the response cache warm, and with it off (every request rendered from the database);
+ *   uncached lists also through Strapi's generic read pipeline, beside the direct read (public-lists);
  * - in rounds of short loads in alternating order, each cached read beside its ceiling and zh-Hant
  *   beside zh-Hans, compared by the median of the rounds' ratios, so drift favours none of them.
  */
@@ -26,6 +27,8 @@ const LIST = 'filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pag
 /** What a portal's list page shows: no bodies. */
 const LIST_PAGE_FIELDS = ['title', 'documentNumber', 'indexNumber', 'issueDate', 'category'].map((field, index) => `fields%5B${index}%5D=${field}`).join('&');
 const READS = ['list', 'list-page', 'detail', 'counts'];
+/** The reads answered by public-lists (straight from the table) rather than Strapi's generic pipeline. */
+const LISTS = new Set(['list', 'list-page']);
 
 const pathsFor = (locale, documentId) => ({
   list: `/api/policy-documents?${LIST}&locale=${locale}`,
@@ -178,13 +181,23 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
       for (const name of READS) {
         const [hans, hant] = cases.filter((item) => item.name === name);
         if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
+        // Uncached lists also run through Strapi's generic pipeline (public-lists off), beside the direct read.
+        const generic = !cache && LISTS.has(name);
         const runs = cache
           ? [{ port: bare.port, item: hans }, { port: server.port, item: hans }, { port: server.port, item: hant }, { port: bare.port, item: hant }]
-          : [{ port: server.port, item: hans }, { port: server.port, item: hant }];
+          : [{ port: server.port, item: hans }, { port: server.port, item: hant }, ...(generic ? [{ port: server.port, item: hans, directLists: false }] : [])];
         const loads = runs.map(() => []);
         for (let round = 0; round < rounds; round += 1) {
           const order = round % 2 ? [...runs.keys()].reverse() : [...runs.keys()];
-          for (const index of order) loads[index].push(await load(runs[index].port, runs[index].item.url, shortFor(cache)));
+          for (const index of order) {
+            const directLists = runs[index].directLists ?? true;
+            if (generic) await server.ask({ directLists });
+            loads[index].push(await load(runs[index].port, runs[index].item.url, shortFor(cache)));
+          }
+        }
+        if (generic) {
+          await server.ask({ directLists: true });
+          hans.generic = { ...meanOf(loads[2]), directToGeneric: ratioOf(loads[0], loads[2]) };
         }
         const [hansLoads, hantLoads] = cache ? [loads[1], loads[2]] : [loads[0], loads[1]];
         hans[key] = meanOf(hansLoads);
@@ -202,7 +215,7 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
       database: client,
       documents,
       seeding: seeded,
-      cases: cases.map(({ name, locale, url, bytes, ceiling, cached, uncached }) => ({
+      cases: cases.map(({ name, locale, url, bytes, ceiling, cached, uncached, generic }) => ({
         name,
         locale,
         url,
@@ -211,6 +224,7 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
         cached,
         // Uncached reads are a few percent of the ceiling and no target: against the cached phase's.
         uncached: { ...uncached, ratioToCeiling: Number((uncached.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) },
+        ...(generic ? { generic } : {}),
       })),
     };
   } finally {

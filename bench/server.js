@@ -2,7 +2,7 @@
  * A production-mode instance for the read benchmark, in a process of its own so the load generator
  * (bench/run.js) does not share its event loop. Configured by its environment (database); driven over
  * IPC: { seed: n } seeds n documents (bench/seed-bulk.js), { cache: bool } turns the response cache on
- * or off, { stop: true } shuts down. Answers each with a message; { ready, port } when listening.
+ * or off, { directLists: bool } public lists read straight from the table or through Strapi's pipeline, { stop: true } shuts down. Answers each with a message; { ready, port } when listening.
  */
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
@@ -17,6 +17,7 @@ const ROOT = path.join(__dirname, '..');
   await app.server.mount();
   await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
   const cache = app.plugin('disclosure').service('response-cache');
+  const lists = app.plugin('disclosure').service('public-lists');
 
   process.on('message', async (message) => {
     try {
@@ -25,6 +26,9 @@ const ROOT = path.join(__dirname, '..');
       } else if (message.cache !== undefined) {
         cache.setEnabled(message.cache);
         process.send({ cache: cache.enabled() });
+      } else if (message.directLists !== undefined) {
+        lists.setEnabled(message.directLists);
+        process.send({ directLists: lists.enabled() });
       } else if (message.stop) {
         await app.destroy();
         process.send({ stopped: true });

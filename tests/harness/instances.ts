@@ -121,7 +121,10 @@ export async function startInstance(name: string, env: Record<string, string> = 
     },
     async stop() {
       child.kill('SIGTERM');
-      const stopped = await Promise.race([exited(child).then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+      let grace: NodeJS.Timeout | undefined;
+      const stopped = await Promise.race([exited(child).then(() => true), new Promise((resolve) => (grace = setTimeout(() => resolve(false), 10_000)))]);
+      // A pending grace timer would keep the test run alive for its 10 s.
+      clearTimeout(grace);
       if (!stopped) {
         child.kill('SIGKILL');
         await exited(child);
