@@ -2,7 +2,7 @@ import { approvedReview, policyDocumentData } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 /**
- * Public lists of the catalogue read straight from the table (`public-lists`): for every question
+ * Public lists of the catalogue (and of press releases, interpretations and public concerns) read straight from the table (`public-lists`): for every question
  * it takes, the same answer as Strapi's generic pipeline; every other question is left to that
  * pipeline; and nothing a draft, an on-request or a not-disclosed item holds is ever in either.
  */
@@ -77,6 +77,26 @@ beforeAll(async () => {
     where: { documentId: ids.reclassified },
     data: { disclosureAttribute: 'not-disclosed', nonDisclosureReason: 'state-secret', nonDisclosureExplanation: '涉密' },
   });
+  // The other public types listed the same way; a public concern's internal notes are private.
+  for (const [index, kind] of ['press-release', 'briefing', 'press-conference'].entries()) {
+    await s.documents('api::press-release.press-release').create({
+      status: 'published',
+      data: { title: `新闻稿${index + 1}`, kind, organization: office, heldAt: `2026-03-0${index + 1}T01:00:00Z`, body: body('新闻正文'), confidentialityReview: approvedReview } as any,
+    });
+  }
+  await s.documents('api::press-release.press-release').create({ data: { title: '未发布的新闻稿', kind: 'briefing', organization: office } as any });
+  for (const [index, form] of ['text', 'graphic'].entries()) {
+    await s.documents('api::interpretation.interpretation').create({
+      status: 'published',
+      data: { title: `政策解读${index + 1}`, form, sourceDocument: ids.published2, mainContent: body('解读正文'), confidentialityReview: approvedReview } as any,
+    });
+  }
+  for (const [index, severity] of ['general', 'major-emergency'].entries()) {
+    await s.documents('api::public-concern.public-concern').create({
+      status: 'published',
+      data: { topic: `社会关切${index + 1}`, summary: '群众反映的问题', severity, detectedAt: '2026-03-10T02:00:00.000Z', organization: office, internalNotes: '内部备注：请勿公开' } as any,
+    });
+  }
   await responseCache().announced();
   // Compared answers must both be rendered, not one of them served from the response cache.
   responseCache().setEnabled(false);
@@ -153,6 +173,37 @@ test.each(LEFT_TO_THE_PIPELINE)('left to the generic pipeline, which answers it 
   expect(answeredDirectly).toBe(false);
   expect(direct.status).toBe(generic.status);
   expect(direct.body).toEqual(generic.body);
+});
+
+const OTHER_TYPES: Array<[string, string[]]> = [
+  ['press-releases', ['', 'locale=zh-Hant', 'sort=heldAt:desc', 'filters[kind][$eq]=briefing', 'fields[0]=title&fields[1]=kind', 'pagination[page]=2&pagination[pageSize]=2']],
+  ['interpretations', ['', 'locale=zh-Hant', 'sort=title:desc', 'filters[form]=graphic', 'fields=title']],
+  ['public-concerns', ['', 'locale=zh-Hant', 'sort=detectedAt:desc', 'filters[severity][$eq]=major-emergency', 'fields[0]=topic&fields[1]=summary']],
+];
+const otherTypeCases = OTHER_TYPES.flatMap(([type, queries]) => queries.map((query) => [type, query]));
+
+test.each(otherTypeCases)('%s, read straight from the table, with the generic answer: %s', async (type, query) => {
+  const before = lists().stats().answered;
+  const direct = await app.http().get(`/api/${type}${query ? `?${query}` : ''}`);
+  expect(lists().stats().answered).toBe(before + 1);
+  lists().setEnabled(false);
+  try {
+    const generic = await app.http().get(`/api/${type}${query ? `?${query}` : ''}`);
+    expect(direct.status).toBe(200);
+    expect(direct.body.data.length).toBeGreaterThan(0);
+    expect(direct.body).toEqual(generic.body);
+    expect(JSON.stringify(direct.body.data.map(Object.keys))).toBe(JSON.stringify(generic.body.data.map(Object.keys)));
+    expect(JSON.stringify(direct.body)).not.toMatch(/internalNotes|内部备注|未发布的新闻稿|confidentialityReview/);
+  } finally {
+    lists().setEnabled(true);
+  }
+});
+
+test('a private field of another type is neither shown nor filtered on directly', async () => {
+  const before = lists().stats().answered;
+  const res = await app.http().get('/api/public-concerns?filters[internalNotes][$eq]=x');
+  expect(lists().stats().answered).toBe(before);
+  expect(res.status).toBe(400);
 });
 
 test('a public list shows published, proactive documents only, never a draft or private field', async () => {

@@ -1,3 +1,7 @@
 import { factories } from '@strapi/strapi';
+import { publicListController } from '../../../plugins/disclosure/server/src/utils/public-list-controller';
 
-export default factories.createCoreController('api::press-release.press-release');
+const UID = 'api::press-release.press-release';
+
+/** Public lists straight from the table, with the generic pipeline's answer (see publicListController). */
+export default factories.createCoreController(UID, ({ strapi }) => publicListController(strapi, UID));

@@ -14,7 +14,8 @@ export interface PublicListAnswer {
 }
 
 /**
- * Public lists read straight from the table (see domain/public-list-query): the same answer as
+ * Public lists read straight from the table (see domain/public-list-query; the controllers opt in
+ * with utils/public-list-controller): the same answer as
  * Strapi's generic pipeline, at a fraction of its cost on a page of whole documents. The rules of a
  * public read are applied here as they are by `restrictPublicReads`: published rows only, in one
  * locale, and only those the public may see (`public-access.visibleRows`). The total is counted

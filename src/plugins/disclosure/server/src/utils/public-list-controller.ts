@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * A public type's controller whose public lists are read straight from the table (services/public-lists);
+ * every other list, and every signed-in or token request, goes through the core controller's `find`.
+ * For `factories.createCoreController(uid, ({ strapi }) => publicListController(strapi, uid))`: Strapi
+ * makes the core controller the prototype of what this returns, which `super` reaches.
+ */
+export const publicListController = (strapi: Core.Strapi, uid: string) => ({
+  async find(ctx: any) {
+    const direct = await strapi.plugin('disclosure').service('public-lists').find(uid, ctx);
+    if (!direct) return super.find(ctx);
+    return (this as any).transformResponse(direct.results, { pagination: direct.pagination });
+  },
+});
