@@ -122,7 +122,21 @@ function targets(reads) {
     }
   }
   if (worstLocale) {
-    checks.push({ target: 'zh-Hant within 5% of zh-Hans', measured: `furthest: zh-Hant costs ${ratio(worstLocale.cost)}× zh-Hans (${worstLocale.where})`, met: Math.abs(worstLocale.cost - 1) <= 0.05 });
+    // The two locales' ceilings serve the same number of bytes from memory: how far apart they come
+    // out is what this machine's drift alone does to two loads run beside each other.
+    let noise = 1;
+    for (const run of reads) {
+      for (const name of READS) {
+        const [hans, hant] = ['zh-Hans', 'zh-Hant'].map((locale) => run.cases.find((item) => item.name === name && item.locale === locale));
+        const apart = hans.ceiling.requestsPerSecond / hant.ceiling.requestsPerSecond;
+        if (Math.abs(apart - 1) > Math.abs(noise - 1)) noise = apart;
+      }
+    }
+    checks.push({
+      target: 'zh-Hant within 5% of zh-Hans',
+      measured: `furthest: zh-Hant costs ${ratio(worstLocale.cost)}× zh-Hans (${worstLocale.where}); the same bytes from the bare server differed by up to ${ratio(noise)}× between the locales' loads`,
+      met: Math.abs(worstLocale.cost - 1) <= 0.05,
+    });
   }
   const small = Math.min(...SIZES);
   const large = Math.max(...SIZES);
