@@ -122,6 +122,8 @@ const ANSWERED_DIRECTLY = [
   'pagination[page]=99',
   'pagination[pageSize]=1000',
   'fields[0]=title&fields[1]=issueDate&sort=issueDate:desc',
+  'fields[0]=issueDate&fields[1]=title&fields[2]=category',
+  'fields[0]=summary&fields[1]=title&fields[2]=summary',
   'fields=title',
   'fields[0]=category&fields[1]=documentId',
   'fields[0]=id',

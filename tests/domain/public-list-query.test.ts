@@ -10,7 +10,7 @@ test('the list a portal asks for is planned: one category, newest first, 25 a pa
   expect(
     planPublicList({ filters: { category: { $eq: 'service' } }, sort: 'issueDate:desc', pagination: { pageSize: '25' }, locale: 'zh-Hant' }, model)
   ).toEqual({
-    select: ['id', 'documentId', 'title', 'category', 'issueDate', 'isNormative', 'body', 'locale', 'createdAt'],
+    select: null,
     where: { category: 'service' },
     orderBy: [{ issueDate: 'desc' }],
     pagination: { pageSize: 25 },
@@ -18,8 +18,8 @@ test('the list a portal asks for is planned: one category, newest first, 25 a pa
   });
 });
 
-test('no parameters: every public field, Strapi’s default order and page, the default locale', () => {
-  expect(planPublicList({}, model)).toEqual({ select: ['id', 'documentId', 'title', 'category', 'issueDate', 'isNormative', 'body', 'locale', 'createdAt'], where: {}, orderBy: [], pagination: {} });
+test('no parameters: every public field (in the table’s order), Strapi’s default order and page, the default locale', () => {
+  expect(planPublicList({}, model)).toEqual({ select: null, where: {}, orderBy: [], pagination: {} });
 });
 
 test('sorts in each of Strapi’s spellings, ascending unless said', () => {
@@ -28,8 +28,9 @@ test('sorts in each of Strapi’s spellings, ascending unless said', () => {
   expect(planPublicList({ sort: ['category:asc', 'id:desc'] }, model)?.orderBy).toEqual([{ category: 'asc' }, { id: 'desc' }]);
 });
 
-test('chosen fields keep the answer’s order, with id and documentId always first', () => {
-  expect(planPublicList({ fields: ['issueDate', 'title'] }, model)?.select).toEqual(['id', 'documentId', 'title', 'issueDate']);
+test('chosen fields are read as asked, each once, after id and documentId (as Strapi reads them)', () => {
+  expect(planPublicList({ fields: ['issueDate', 'title'] }, model)?.select).toEqual(['id', 'documentId', 'issueDate', 'title']);
+  expect(planPublicList({ fields: ['title', 'issueDate', 'title'] }, model)?.select).toEqual(['id', 'documentId', 'title', 'issueDate']);
   expect(planPublicList({ fields: 'title' }, model)?.select).toEqual(['id', 'documentId', 'title']);
   expect(planPublicList({ fields: ['documentId'] }, model)?.select).toEqual(['id', 'documentId']);
 });

@@ -7,22 +7,26 @@
  * Only questions understood completely are planned: equality filters on text fields, sorts and field
  * choices among the public scalar fields, page pagination and a locale. Anything else (populate,
  * operators, private or relational fields, offsets, malformed values) gets `null`, and the generic
- * pipeline answers it, with its own validation and errors. The answer is the same either way.
+ * pipeline answers it, with its own validation and errors. For what is planned, the answer is the
+ * generic pipeline's: the same rows, values, fields, field order and pagination meta.
  */
 
 /** A public scalar field, by Strapi's attribute type. Private fields, relations, media and components are never given. */
 export type PublicFieldTypes = Readonly<Record<string, string>>;
 
 export interface PublicListModel {
-  /** The fields a public answer shows, in the order they are shown (`id` and `documentId` are added first). */
+  /** The fields a public answer may show (`id` and `documentId` are always shown). */
   fields: PublicFieldTypes;
   /** The locales a localized type has; empty for a type that is not localized. */
   locales: readonly string[];
 }
 
 export interface PublicListPlan {
-  /** Field names to read, in answer order. */
-  select: string[];
+  /**
+   * Field names to read, in answer order; null for every public field, which Strapi reads with
+   * `SELECT *` and answers in the table's column order.
+   */
+  select: string[] | null;
   /** Equality on field values, from `filters`. */
   where: Record<string, string>;
   orderBy: Array<Record<string, 'asc' | 'desc'>>;
@@ -32,7 +36,7 @@ export interface PublicListPlan {
   locale?: string;
 }
 
-const ALWAYS_SELECTED = ['id', 'documentId'];
+const ALWAYS_SELECTED = new Set(['id', 'documentId']);
 /** Types whose query-string value is compared as it is written (no casting). */
 const FILTERABLE_TYPES = new Set(['string', 'text', 'enumeration', 'uid', 'email']);
 /** Types a database orders by their value. */
@@ -85,13 +89,15 @@ function planPagination(pagination: unknown): PublicListPlan['pagination'] | nul
   return planned;
 }
 
-function planSelect(fieldsAsked: unknown, fields: PublicFieldTypes): string[] | null {
-  const all = [...ALWAYS_SELECTED, ...Object.keys(fields).filter((name) => !ALWAYS_SELECTED.includes(name))];
-  if (fieldsAsked === undefined) return all;
+/**
+ * The fields to read, or null for every public field. Chosen fields are read as Strapi reads them:
+ * id and documentId first, then as asked, each once (its answer keeps that order).
+ */
+function planSelect(fieldsAsked: unknown, fields: PublicFieldTypes): string[] | null | false {
+  if (fieldsAsked === undefined) return null;
   const names = typeof fieldsAsked === 'string' ? [fieldsAsked] : Array.isArray(fieldsAsked) ? fieldsAsked : null;
-  if (!names || !names.length || !names.every((name) => typeof name === 'string' && (own(fields, name) || ALWAYS_SELECTED.includes(name)))) return null;
-  const asked = new Set(names as string[]);
-  return all.filter((name) => ALWAYS_SELECTED.includes(name) || asked.has(name));
+  if (!names || !names.length || !names.every((name) => typeof name === 'string' && (own(fields, name) || ALWAYS_SELECTED.has(name)))) return false;
+  return [...new Set([...ALWAYS_SELECTED, ...(names as string[])])];
 }
 
 /** The plan for a public list query (Koa's parsed query), or null when the generic pipeline should answer it. */
@@ -107,6 +113,6 @@ export function planPublicList(query: unknown, model: PublicListModel): PublicLi
   const orderBy = planSort(query.sort, model.fields);
   const pagination = planPagination(query.pagination);
   const select = planSelect(query.fields, model.fields);
-  if (!where || !orderBy || !pagination || !select) return null;
+  if (!where || !orderBy || !pagination || select === false) return null;
   return { select, where, orderBy, pagination, ...(typeof locale === 'string' ? { locale } : {}) };
 }

@@ -38,8 +38,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return auth?.credentials?.type === 'read-only';
   },
 
-  /** The filter a public read of `uid` must add, if any (a published on-request item stays unreadable). */
-  visibleRows: (uid: string): object | undefined => VISIBLE_ROWS[uid],
+  /** The filter a public read of `uid` must add, if any (a published on-request item stays unreadable); a copy, for queries to keep. */
+  visibleRows: (uid: string): object | undefined => (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : undefined),
 
   async enforcePublicPermissions() {
     const roles = strapi.db.query('plugin::users-permissions.role');

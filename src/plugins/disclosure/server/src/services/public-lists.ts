@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { contentTypes, pagination as paginationRules } from '@strapi/utils';
 import { LOCALE_CODES } from '../constants';
@@ -7,6 +7,12 @@ import { jsonKey } from '../domain/state-memo';
 
 /** Attributes a list answer never shows without `populate` (or ever, for passwords). */
 const NOT_LISTED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
+
+interface ListedType extends PublicListModel {
+  draftAndPublish: boolean;
+  /** Every public field in the table's column order, once read. */
+  storedOrder: Promise<string[]> | null;
+}
 
 export interface PublicListAnswer {
   results: unknown[];
@@ -23,23 +29,62 @@ export interface PublicListAnswer {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.plugin('disclosure').service(name);
-  const models = new Map<string, PublicListModel>();
+  const models = new Map<string, ListedType>();
   let enabled = true;
   let answered = 0;
 
   /** The public scalar fields of a type, as its sanitized answers show them. */
-  const modelOf = (uid: string): PublicListModel => {
+  const modelOf = (uid: string): ListedType => {
     let model = models.get(uid);
     if (!model) {
-      const schema = strapi.getModel(uid as any) as any;
+      const schema = strapi.getModel(uid as UID.ContentType);
       const fields: Record<string, string> = {};
       for (const [name, attribute] of Object.entries<any>(schema.attributes)) {
         if (!NOT_LISTED_TYPES.has(attribute.type) && !contentTypes.isPrivateAttribute(schema, name)) fields[name] = attribute.type;
       }
-      model = { fields, locales: schema.pluginOptions?.i18n?.localized ? LOCALE_CODES : [] };
+      model = {
+        fields,
+        locales: (schema.pluginOptions as any)?.i18n?.localized ? LOCALE_CODES : [],
+        draftAndPublish: contentTypes.hasDraftAndPublish(schema),
+        storedOrder: null,
+      };
       models.set(uid, model);
     }
     return model;
+  };
+
+  /** The table's column names in their stored order (new columns are added at the end). */
+  const columnOrder = async (table: string): Promise<string[]> => {
+    const knex = strapi.db.connection;
+    if (strapi.db.dialect.client === 'sqlite') {
+      return ((await knex.raw(`PRAGMA table_info(${JSON.stringify(table)})`)) as any[]).map((column) => column.name);
+    }
+    const schema = strapi.db.getSchemaName();
+    const result: any = await knex.raw(
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = ? AND table_schema = ${schema ? '?' : strapi.db.dialect.client === 'postgres' ? 'current_schema()' : 'database()'} ORDER BY ordinal_position`,
+      schema ? [table, schema] : [table]
+    );
+    return (Array.isArray(result) ? result[0] : result.rows).map((column: any) => column.name ?? column.NAME);
+  };
+
+  /**
+   * Every public field in the order of the table's columns: Strapi reads a list without `fields` with
+   * `SELECT *`, so its answer has that order, which on a database older than the schema differs from
+   * the schema's. Read once per type (the schema changes only with a restart).
+   */
+  const everyPublicField = (uid: string, model: ListedType): Promise<string[]> => {
+    model.storedOrder ??= (async () => {
+      const metadata: any = strapi.db.metadata.get(uid);
+      const attributeOfColumn = new Map<string, string>();
+      for (const [name, attribute] of Object.entries<any>(metadata.attributes)) attributeOfColumn.set(attribute.columnName ?? name, name);
+      const shown = new Set(['id', 'documentId', ...Object.keys(model.fields)]);
+      const ordered = (await columnOrder(metadata.tableName)).map((column) => attributeOfColumn.get(column)).filter((name): name is string => !!name && shown.has(name));
+      return [...new Set([...ordered, ...shown])];
+    })().catch((error) => {
+      model.storedOrder = null;
+      throw error;
+    });
+    return model.storedOrder;
   };
 
   return {
@@ -57,9 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const plan = planPublicList(ctx.query, model);
       if (!plan) return null;
 
-      const schema = strapi.getModel(uid as any) as any;
       const conditions: object[] = [plan.where];
-      if (contentTypes.hasDraftAndPublish(schema)) conditions.push({ publishedAt: { $notNull: true } });
+      if (model.draftAndPublish) conditions.push({ publishedAt: { $notNull: true } });
       if (model.locales.length) conditions.push({ locale: plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()) });
       const visible = service('public-access').visibleRows(uid);
       if (visible) conditions.push(visible);
@@ -73,11 +117,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         maxLimit,
       });
       const withCount = Boolean(strapi.config.get('api.rest.withCount', true));
-      const rows = strapi.db.query(uid as any);
+      const rows = strapi.db.query(uid as UID.ContentType);
       const countKey = jsonKey([uid, where]);
+      const count = () => rows.count({ where });
+      const select = plan.select ?? (await everyPublicField(uid, model));
       const [results, total] = await Promise.all([
-        rows.findMany({ select: plan.select, where, orderBy: plan.orderBy, offset: start, limit }),
-        withCount && countKey ? service('response-cache').forContentState(`public-list-count:${countKey}`, () => rows.count({ where })) : undefined,
+        rows.findMany({ select, where, orderBy: plan.orderBy, offset: start, limit }),
+        withCount ? (countKey ? service('response-cache').forContentState(`public-list-count:${countKey}`, count) : count()) : undefined,
       ]);
       answered += 1;
       const paged = paginationRules.transformPagedPaginationInfo({ start, limit }, total);
