@@ -21,7 +21,7 @@ const schemas: Record<string, any> = {
   'interpretation.qa-item': { attributes: { question: { type: 'text' } } },
 };
 const scope = (populate: unknown) =>
-  scopePopulate(populate, 'api::interpretation.interpretation', (uid) => schemas[uid], DOC, { ok: true });
+  scopePopulate(populate, 'api::interpretation.interpretation', (uid) => schemas[uid], (target) => (target === DOC ? { ok: true } : undefined));
 
 describe('scopePopulate', () => {
   test('"*" expands to every populatable attribute, filtering the relations to the target type', () => {

@@ -14,7 +14,6 @@ import { adminRequest } from '../utils/admin-request';
 import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueFieldsOf, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 import { jsonKey } from '../domain/state-memo';
-import { PROACTIVE_FILTER as PROACTIVE } from '../domain/disclosure-attribute';
 
 /** Relation levels a public request may populate (document → interpretations → their media). */
 export const MAX_PUBLIC_POPULATE_DEPTH = 3;
@@ -103,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { maxDepth: MAX_PUBLIC_POPULATE_DEPTH }
         );
       }
-      params.populate = scopePopulate(params.populate, context.uid, getSchema, CONTENT_TYPES.policyDocument, PROACTIVE);
+      params.populate = scopePopulate(params.populate, context.uid, getSchema, (target) => service('public-access').visibleRows(target));
     }
     return next();
   };

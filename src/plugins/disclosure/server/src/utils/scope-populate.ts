@@ -1,6 +1,7 @@
 /**
- * Adds a filter to every relation a populate reaches that targets a given content type, at any depth,
- * so a relation cannot reveal what a direct query would hide. Accepts every populate form the
+ * Adds to every relation a populate reaches, at any depth, the filter its target type's direct
+ * queries get (`filterFor`; none for most types), so a relation cannot reveal what a direct query
+ * would hide. Accepts every populate form the
  * document service takes ('*', 'a,b.c', ['a'], { a: true | { populate, filters, ... } }).
  */
 
@@ -45,8 +46,7 @@ export function scopePopulate(
   populate: unknown,
   uid: string,
   getSchema: GetSchema,
-  targetUid: string,
-  filter: Record<string, unknown>
+  filterFor: (targetUid: string) => object | undefined
 ): unknown {
   const schema = getSchema(uid);
   if (!schema || populate === undefined || populate === null || populate === false) return populate;
@@ -61,11 +61,10 @@ export function scopePopulate(
 
     const options: PopulateObject = value === true || value === '*' ? {} : { ...value };
     if (options.populate !== undefined) {
-      options.populate = scopePopulate(options.populate, nestedUid, getSchema, targetUid, filter);
+      options.populate = scopePopulate(options.populate, nestedUid, getSchema, filterFor);
     }
-    if (attribute.type === 'relation' && attribute.target === targetUid) {
-      options.filters = options.filters ? { $and: [options.filters, filter] } : filter;
-    }
+    const filter = attribute.type === 'relation' && attribute.target ? filterFor(attribute.target) : undefined;
+    if (filter) options.filters = options.filters ? { $and: [options.filters, filter] } : filter;
     object[name] = Object.keys(options).length ? options : value;
   }
   return object;
