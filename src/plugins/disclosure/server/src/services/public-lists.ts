@@ -20,12 +20,11 @@ export interface PublicListAnswer {
 }
 
 /**
- * Public lists read straight from the table (see domain/public-list-query; the controllers opt in
- * with utils/public-list-controller): the same answer as
- * Strapi's generic pipeline, at a fraction of its cost on a page of whole documents. The rules of a
- * public read are applied here as they are by `restrictPublicReads`: published rows only, in one
- * locale, and only those the public may see (`public-access.visibleRows`). The total is counted
- * once per content state, as the generic pipeline's is.
+ * Public lists read straight from the table (planned by domain/public-list-query; controllers opt in
+ * with utils/public-list-controller): the generic pipeline's answer at a fraction of its cost on a
+ * page of whole documents. The rules of a public read are those `restrictPublicReads` applies:
+ * published rows only, in one locale, and only those the public may see
+ * (`public-access.visibleRows`). The total is counted once per content state, as the pipeline's is.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.plugin('disclosure').service(name);
