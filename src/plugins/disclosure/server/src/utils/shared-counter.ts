@@ -55,7 +55,7 @@ export interface SharedCounter {
   increment(): Promise<void>;
   close(): Promise<void>;
   /** For tests and the benchmark. */
-  stats(): { instance: string | null; leased: boolean; reads: number; heard: string | null };
+  stats(): { instance: string | null; leased: boolean; reads: number; heard: string | null; connectionsLost: number };
 }
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
@@ -138,7 +138,7 @@ function openReadCounter({ dialect, table, connection, name }: SharedCounterOpti
     async close() {
       handle?.close();
     },
-    stats: () => ({ instance: null, leased: false, reads, heard: null }),
+    stats: () => ({ instance: null, leased: false, reads, heard: null, connectionsLost: 0 }),
   };
 }
 
@@ -182,6 +182,7 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
   let client: SerialClient | null = null;
   let closed = false;
   let reads = 0;
+  let connectionsLost = 0;
 
   await knex().raw(`CREATE TABLE IF NOT EXISTS ${qualified(INSTANCES_TABLE)} (id varchar(40) PRIMARY KEY, lease_until timestamptz NOT NULL)`);
   // Rows of instances long gone (a crash leaves its row behind).
@@ -192,6 +193,7 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
     if (!which) return;
     if (client === which) {
       client = null;
+      connectionsLost += 1;
       lease.lost();
     }
     which.end().catch(() => undefined);
@@ -349,6 +351,6 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
         await leaving.end().catch(() => undefined);
       }
     },
-    stats: () => ({ instance, leased: lease.current(instant()) !== null, reads, heard: lease.value }),
+    stats: () => ({ instance, leased: lease.current(instant()) !== null, reads, heard: lease.value, connectionsLost }),
   };
 }
