@@ -123,3 +123,17 @@ describe('Acknowledgements', () => {
     await expect(acknowledgements.wait('running', 8, 0)).resolves.toBe(true);
   });
 });
+
+test('a notification handled before the answer of a renewal sent earlier does not start a new epoch', () => {
+  const lease = new CounterLease(2000);
+  lease.heard(5);
+  const ticket = lease.renewing({ monotonic: 0, wall: 0 });
+  // The renewal read 5; a change to 6 committed after it, and its notification was handled first.
+  lease.heard(6);
+  expect(lease.renewed(ticket, 5)).toBe(false);
+  expect(lease.value).toBe('6');
+  // Lower than what was heard before it was sent: the counter was reset.
+  const later = lease.renewing({ monotonic: 1, wall: 1 });
+  expect(lease.renewed(later, 3)).toBe(true);
+  expect(lease.value).not.toBe('3');
+});

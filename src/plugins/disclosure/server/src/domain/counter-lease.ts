@@ -28,6 +28,8 @@ export interface Instant {
 export interface RenewalTicket {
   sentAt: Instant;
   generation: number;
+  /** Heard when the renewal was sent: its read cannot be lower unless the counter was reset. */
+  heardBefore: number;
 }
 
 export class CounterLease {
@@ -42,12 +44,14 @@ export class CounterLease {
 
   /** Call as the renewal is sent. */
   renewing(now: Instant): RenewalTicket {
-    return { sentAt: now, generation: this.generation };
+    return { sentAt: now, generation: this.generation, heardBefore: this.heardVersion };
   }
 
   /** The renewal succeeded and read the counter as `version`. True when that was news. */
   renewed(ticket: RenewalTicket, version: number): boolean {
-    const news = this.read(version);
+    // A notification of a later change can be handled before the renewal's answer that preceded it
+    // (both in one packet): a read lower than what was heard since it was sent is not a reset.
+    const news = version >= ticket.heardBefore && version < this.heardVersion ? false : this.read(version);
     if (ticket.generation === this.generation) {
       this.validUntil = {
         monotonic: Math.max(this.validUntil.monotonic, ticket.sentAt.monotonic + this.durationMs),
