@@ -31,6 +31,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const models = new Map<string, ListedType>();
   let enabled = true;
   let answered = 0;
+  /** The REST API's pagination settings (config/api.ts), read at the first list: config is fixed once started. */
+  const restSettings = () => ({
+    defaultLimit: Number(strapi.config.get('api.rest.defaultLimit', 25)),
+    maxLimit: Number(strapi.config.get('api.rest.maxLimit')) || -1,
+    withCount: Boolean(strapi.config.get('api.rest.withCount', true)),
+  });
+  let rest: ReturnType<typeof restSettings> | undefined;
 
   /** The public scalar fields of a type, as its sanitized answers show them. */
   const modelOf = (uid: string): ListedType => {
@@ -109,13 +116,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where = { $and: conditions };
 
       // Strapi's own pagination rules: its default page size, its maximum, its meta.
-      const defaultLimit = Number(strapi.config.get('api.rest.defaultLimit', 25));
-      const maxLimit = Number(strapi.config.get('api.rest.maxLimit')) || -1;
+      const { defaultLimit, maxLimit, withCount } = (rest ??= restSettings());
       const { start, limit } = paginationRules.withDefaultPagination(plan.pagination, {
         defaults: { offset: { limit: defaultLimit }, page: { pageSize: defaultLimit } },
         maxLimit,
       });
-      const withCount = Boolean(strapi.config.get('api.rest.withCount', true));
       const rows = strapi.db.query(uid as UID.ContentType);
       const countKey = jsonKey([uid, where]);
       const count = () => rows.count({ where });
