@@ -9,7 +9,11 @@
  * - each with the response cache warm, and with it off (every request rendered from the database);
  *   uncached lists also through Strapi's generic read pipeline, beside the direct read (public-lists);
  * - in rounds of short loads in alternating order, each cached read beside its ceiling and zh-Hant
- *   beside zh-Hans, compared by the median of the rounds' ratios, so drift favours none of them.
+ *   beside zh-Hans, compared by the median of the rounds' ratios, so drift favours none of them;
+ * - then, with an instance of each catalogue size running side by side, what one request costs the
+ *   server, compared request by request (pairedCost): zh-Hant against zh-Hans, the largest catalogue
+ *   against the smallest. Loads cannot resolve those few percent on this machine; interleaved
+ *   requests can.
  */
 const { fork } = require('child_process');
 const crypto = require('crypto');
@@ -127,8 +131,8 @@ async function throwawayDatabase(client) {
   };
 }
 
-/** One database, one catalogue size: every case, cache warm and off, against the ceiling. */
-async function readsBench({ client, documents, connections, seconds, warmupSeconds, rounds = 2 }) {
+/** A production-mode instance on a throwaway database, seeded, with the cases' answers on a bare server beside it. */
+async function startInstance(client, documents) {
   const database = await throwawayDatabase(client);
   const env = {
     NODE_ENV: 'production',
@@ -140,97 +144,207 @@ async function readsBench({ client, documents, connections, seconds, warmupSecon
     DATABASE_POOL_MAX: '10',
     ...database.env,
   };
-  const server = await startChild('server.js', env);
-  let bare = null;
+  const instance = { client, documents, database, server: null, bare: null };
   try {
-    const { seeded } = await server.ask({ seed: documents });
-    const firstPage = JSON.parse((await fetchBytes(server.port, pathsFor('zh-Hans', 'x').list)).body.toString());
+    instance.server = await startChild('server.js', env);
+    const { seeded } = await instance.server.ask({ seed: documents });
+    instance.seeded = seeded;
+    const firstPage = JSON.parse((await fetchBytes(instance.server.port, pathsFor('zh-Hans', 'x').list)).body.toString());
     if (!firstPage.data.length) throw new Error('the seeded catalogue lists nothing');
     const documentId = firstPage.data[0].documentId;
 
-    const cases = [];
+    instance.cases = [];
     for (const name of READS) {
-      for (const locale of LOCALES) cases.push({ name, locale, url: pathsFor(locale, documentId)[name] });
+      for (const locale of LOCALES) instance.cases.push({ name, locale, url: pathsFor(locale, documentId)[name] });
     }
     const responses = {};
-    for (const item of cases) {
+    for (const item of instance.cases) {
       // Twice: the second is a cache hit, whose headers (X-Response-Cache: hit) are the ones measured.
-      await fetchBytes(server.port, item.url);
-      const { headers, body } = await fetchBytes(server.port, item.url);
+      await fetchBytes(instance.server.port, item.url);
+      const { headers, body } = await fetchBytes(instance.server.port, item.url);
       item.bytes = body.length;
       responses[item.url] = { headers, body: body.toString('base64') };
     }
-    bare = await startChild('bare.js', {});
-    await bare.ask({ responses });
+    instance.bare = await startChild('bare.js', {});
+    await instance.bare.ask({ responses });
+    return instance;
+  } catch (error) {
+    await stopInstance(instance);
+    throw error;
+  }
+}
 
-    if (warmupSeconds) {
-      await load(server.port, cases[0].url, { connections, seconds: warmupSeconds });
-      await load(bare.port, cases[0].url, { connections, seconds: warmupSeconds });
-    }
-    // Rounds of short loads, each round's loads back to back and in alternating order (A-B-C-D,
-    // D-C-B-A…): a figure is compared only with loads run beside it, by the median of the rounds'
-    // ratios, so the machine's drift over minutes, or a pause that hits one load, decides nothing.
-    // Cached answers run beside their ceiling; zh-Hant beside zh-Hans.
-    // Cached loads see thousands of requests a second, so a second each is plenty; uncached ones see
-    // a hundred or two, and their p99 needs longer loads (every load starts with ten requests at once).
-    const shortFor = (cache) => ({ connections, seconds: Math.max(1, cache ? seconds / rounds : (seconds * 2) / rounds) });
-    const ratioOf = (loads, baselines) => Number(median(loads.map((item, round) => item.requestsPerSecond / baselines[round].requestsPerSecond)).toFixed(3));
-    for (const cache of [true, false]) {
-      await server.ask({ cache });
-      const key = cache ? 'cached' : 'uncached';
-      for (const name of READS) {
-        const [hans, hant] = cases.filter((item) => item.name === name);
-        if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
-        // Uncached lists also run through Strapi's generic pipeline (public-lists off), beside the direct read.
-        const generic = !cache && LISTS.has(name);
-        const runs = cache
-          ? [{ port: bare.port, item: hans }, { port: server.port, item: hans }, { port: server.port, item: hant }, { port: bare.port, item: hant }]
-          : [{ port: server.port, item: hans }, { port: server.port, item: hant }, ...(generic ? [{ port: server.port, item: hans, directLists: false }] : [])];
-        const loads = runs.map(() => []);
-        for (let round = 0; round < rounds; round += 1) {
-          const order = round % 2 ? [...runs.keys()].reverse() : [...runs.keys()];
-          for (const index of order) {
-            const directLists = runs[index].directLists ?? true;
-            if (generic) await server.ask({ directLists });
-            loads[index].push(await load(runs[index].port, runs[index].item.url, shortFor(cache)));
-          }
-        }
-        if (generic) {
-          await server.ask({ directLists: true });
-          hans.generic = { ...meanOf(loads[2]), directToGeneric: ratioOf(loads[0], loads[2]) };
-        }
-        const [hansLoads, hantLoads] = cache ? [loads[1], loads[2]] : [loads[0], loads[1]];
-        hans[key] = meanOf(hansLoads);
-        hant[key] = { ...meanOf(hantLoads), costToHans: ratioOf(hansLoads, hantLoads) };
-        if (cache) {
-          hans.ceiling = meanOf(loads[0]);
-          hant.ceiling = meanOf(loads[3]);
-          hans.cached.ratioToCeiling = ratioOf(hansLoads, loads[0]);
-          hant.cached.ratioToCeiling = ratioOf(hantLoads, loads[3]);
+async function stopInstance(instance) {
+  instance.bare?.kill();
+  if (instance.server) await instance.server.ask({ stop: true }).catch(() => instance.server.kill());
+  await instance.database.drop();
+}
+
+/** Every case of one instance under load, cache warm and off; cached reads against the ceiling. */
+async function throughput(instance, { connections, seconds, warmupSeconds, rounds }) {
+  const { server, bare, cases } = instance;
+  if (warmupSeconds) {
+    await load(server.port, cases[0].url, { connections, seconds: warmupSeconds });
+    await load(bare.port, cases[0].url, { connections, seconds: warmupSeconds });
+  }
+  // Rounds of short loads, each round's loads back to back and in alternating order (A-B-C-D,
+  // D-C-B-A…): a figure is compared only with loads run beside it, by the median of the rounds'
+  // ratios, so the machine's drift over minutes, or a pause that hits one load, decides nothing.
+  // Cached answers run beside their ceiling; zh-Hant beside zh-Hans.
+  // Cached loads see thousands of requests a second, so a second each is plenty; uncached ones see
+  // a hundred or two, and their p99 needs longer loads (every load starts with ten requests at once).
+  const shortFor = (cache) => ({ connections, seconds: Math.max(1, cache ? seconds / rounds : (seconds * 2) / rounds) });
+  const ratioOf = (loads, baselines) => Number(median(loads.map((item, round) => item.requestsPerSecond / baselines[round].requestsPerSecond)).toFixed(3));
+  for (const cache of [true, false]) {
+    await server.ask({ cache });
+    const key = cache ? 'cached' : 'uncached';
+    for (const name of READS) {
+      const [hans, hant] = cases.filter((item) => item.name === name);
+      if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
+      // Uncached lists also run through Strapi's generic pipeline (public-lists off), beside the direct read.
+      const generic = !cache && LISTS.has(name);
+      const runs = cache
+        ? [{ port: bare.port, item: hans }, { port: server.port, item: hans }, { port: server.port, item: hant }, { port: bare.port, item: hant }]
+        : [{ port: server.port, item: hans }, { port: server.port, item: hant }, ...(generic ? [{ port: server.port, item: hans, directLists: false }] : [])];
+      const loads = runs.map(() => []);
+      for (let round = 0; round < rounds; round += 1) {
+        const order = round % 2 ? [...runs.keys()].reverse() : [...runs.keys()];
+        for (const index of order) {
+          const directLists = runs[index].directLists ?? true;
+          if (generic) await server.ask({ directLists });
+          loads[index].push(await load(runs[index].port, runs[index].item.url, shortFor(cache)));
         }
       }
+      if (generic) {
+        await server.ask({ directLists: true });
+        hans.generic = { ...meanOf(loads[2]), directToGeneric: ratioOf(loads[0], loads[2]) };
+      }
+      const [hansLoads, hantLoads] = cache ? [loads[1], loads[2]] : [loads[0], loads[1]];
+      hans[key] = meanOf(hansLoads);
+      hant[key] = { ...meanOf(hantLoads), costToHans: ratioOf(hansLoads, hantLoads) };
+      if (cache) {
+        hans.ceiling = meanOf(loads[0]);
+        hant.ceiling = meanOf(loads[3]);
+        hans.cached.ratioToCeiling = ratioOf(hansLoads, loads[0]);
+        hant.cached.ratioToCeiling = ratioOf(hantLoads, loads[3]);
+      }
     }
-    await server.ask({ cache: true });
-    return {
-      database: client,
-      documents,
-      seeding: seeded,
-      cases: cases.map(({ name, locale, url, bytes, ceiling, cached, uncached, generic }) => ({
-        name,
-        locale,
-        url,
-        bytes,
-        ceiling,
-        cached,
-        // Uncached reads are a few percent of the ceiling and no target: against the cached phase's.
-        uncached: { ...uncached, ratioToCeiling: Number((uncached.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) },
-        ...(generic ? { generic } : {}),
-      })),
-    };
+  }
+  await server.ask({ cache: true });
+  return {
+    database: instance.client,
+    documents: instance.documents,
+    seeding: instance.seeded,
+    cases: cases.map(({ name, locale, url, bytes, ceiling, cached, uncached, generic }) => ({
+      name,
+      locale,
+      url,
+      bytes,
+      ceiling,
+      cached,
+      // Uncached reads are a few percent of the ceiling and no target: against the cached phase's.
+      uncached: { ...uncached, ratioToCeiling: Number((uncached.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) },
+      ...(generic ? { generic } : {}),
+    })),
+  };
+}
+
+/** One GET over a keep-alive agent, its body read and dropped. */
+function get(agent, port, url) {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: url, agent }, (response) => {
+        response.on('data', () => {});
+        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`GET ${url}: ${response.statusCode}`))));
+      })
+      .on('error', reject);
+  });
+}
+
+/**
+ * What one request costs the server, A against B: requests one at a time, A and B alternating (A-B,
+ * B-A…), each timed by its server from its arrival to its last byte. Under load, two loads a few
+ * seconds apart differ here by 10–25% however alike they are; requests interleaved one by one meet
+ * the same machine, so the ratio of the two medians resolves a few percent. B's median ÷ A's.
+ */
+async function pairedCost(a, b, { seconds, minimumPairs = 30 }) {
+  const servers = [...new Set([a.server, b.server])];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (let warm = 0; warm < 5; warm += 1) {
+      await get(agent, a.server.port, a.url);
+      await get(agent, b.server.port, b.url);
+    }
+    await Promise.all(servers.map((server) => server.ask({ timing: true })));
+    const until = Date.now() + seconds * 1000;
+    let pairs = 0;
+    for (; pairs < minimumPairs || Date.now() < until; pairs += 1) {
+      for (const side of pairs % 2 ? [b, a] : [a, b]) await get(agent, side.server.port, side.url);
+    }
+    const answers = await Promise.all(servers.map((server) => server.ask({ timing: false })));
+    const medianMs = (side) => median(answers[servers.indexOf(side.server)].timings[side.url]);
+    const [aMs, bMs] = [medianMs(a), medianMs(b)];
+    return { pairs, aMs: Number(aMs.toFixed(3)), bMs: Number(bMs.toFixed(3)), ratio: Number((bMs / aMs).toFixed(3)) };
   } finally {
-    bare?.kill();
-    await server.ask({ stop: true }).catch(() => server.kill());
-    await database.drop();
+    agent.destroy();
+  }
+}
+
+/**
+ * Per-request costs compared within one database: zh-Hant against zh-Hans at each size, cache warm
+ * and off ({ compare: 'locale', documents }), and the largest catalogue against the smallest, cache
+ * off, in each locale ({ compare: 'size', from, to, locale }).
+ */
+async function costs(instances, { seconds }) {
+  const found = [];
+  const caseOf = (instance, name, locale) => instance.cases.find((item) => item.name === name && item.locale === locale);
+  for (const cache of [true, false]) {
+    await Promise.all(instances.map((instance) => instance.server.ask({ cache })));
+    for (const name of READS) {
+      for (const instance of instances) {
+        const [hans, hant] = LOCALES.map((locale) => ({ server: instance.server, url: caseOf(instance, name, locale).url }));
+        found.push({ compare: 'locale', read: name, cache, documents: instance.documents, ...(await pairedCost(hans, hant, { seconds })) });
+      }
+      if (cache || instances.length < 2) continue;
+      const [small, large] = [instances[0], instances[instances.length - 1]];
+      for (const locale of LOCALES) {
+        const [before, after] = [small, large].map((instance) => ({ server: instance.server, url: caseOf(instance, name, locale).url }));
+        found.push({
+          compare: 'size',
+          from: small.documents,
+          to: large.documents,
+          read: name,
+          cache,
+          locale,
+          ...(await pairedCost(before, after, { seconds })),
+        });
+      }
+    }
+  }
+  await Promise.all(instances.map((instance) => instance.server.ask({ cache: true })));
+  return found;
+}
+
+/**
+ * One database: an instance per catalogue size, all running; each under load in turn, then their
+ * per-request costs compared side by side.
+ */
+async function readsBench({ client, sizes, connections, seconds, warmupSeconds, rounds = 2, pairedSeconds = 2 }) {
+  const instances = [];
+  try {
+    for (const documents of [...sizes].sort((a, b) => a - b)) {
+      console.error(`bench: ${client}, seeding ${documents.toLocaleString('en')} documents…`);
+      instances.push(await startInstance(client, documents));
+    }
+    const runs = [];
+    for (const instance of instances) {
+      console.error(`bench: ${client}, ${instance.documents.toLocaleString('en')} documents under load…`);
+      runs.push(await throughput(instance, { connections, seconds, warmupSeconds, rounds }));
+    }
+    console.error(`bench: ${client}, per-request costs side by side…`);
+    return { runs, costs: (await costs(instances, { seconds: pairedSeconds })).map((entry) => ({ database: client, ...entry })) };
+  } finally {
+    for (const instance of instances) await stopInstance(instance);
   }
 }
 

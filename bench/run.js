@@ -6,7 +6,8 @@
  * 1. Public reads (bench/reads.js) on SQLite and PostgreSQL with 10,000 and 100,000 documents seeded
  *    in bulk (bench/seed-bulk.js): list, document and per-category counts, zh-Hans and zh-Hant, with
  *    the response cache warm and off, against a bare Node server returning the same bytes (the
- *    ceiling); req/s, p50, p99 under 10 keep-alive connections.
+ *    ceiling); req/s, p50, p99 under 10 keep-alive connections. Then, the sizes' instances side by
+ *    side, zh-Hant against zh-Hans and 100,000 against 10,000 by per-request cost, requests interleaved.
  * 2. Conversion: the disclosure converter against raw opencc-js on the same text (the four seed
  *    policies), paired rounds in alternating order; the converter should cost under 10% more.
  * 3. Syndication fan-out to 200 loopback receivers, 30% failing at first (bench/fan-out.js, in a
@@ -26,10 +27,11 @@ const { readsBench, postgresAvailable, READS } = require('./reads');
 const ROOT = path.join(__dirname, '..');
 const SMOKE = process.argv.includes('--smoke');
 const ROUNDS = Number(process.env.BENCH_ROUNDS || (SMOKE ? 1 : 7));
-const SIZES = (process.env.BENCH_SIZES || (SMOKE ? '300' : '10000,100000')).split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES || (SMOKE ? '200,400' : '10000,100000')).split(',').map(Number);
 const DATABASES = (process.env.BENCH_DATABASES || (SMOKE ? 'sqlite' : 'sqlite,postgres')).split(',');
 const SECONDS = Number(process.env.BENCH_SECONDS || (SMOKE ? 1 : 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const PAIRED_SECONDS = SMOKE ? 0.3 : 3;
 const RESULTS = path.join(ROOT, SMOKE ? '.tmp/bench-smoke' : 'bench/results');
 const { median } = require('./stats');
 const timeMs = (fn, times) => {
@@ -89,7 +91,7 @@ const ratio = (value) => Number(value.toFixed(3));
 const percent = (value) => `${Math.round(value * 100)}%`;
 
 /** The issue's targets, each checked on this run's own figures. */
-function targets(reads) {
+function targets(reads, costs) {
   const checks = [];
   const cached = reads.flatMap((run) => run.cases.map((item) => ({ run, item })));
   const worstCached = cached.reduce((worst, entry) => (!worst || entry.item.cached.ratioToCeiling < worst.item.cached.ratioToCeiling ? entry : worst), null);
@@ -110,54 +112,26 @@ function targets(reads) {
       });
     }
   }
-  let worstLocale = null;
-  for (const run of reads) {
-    for (const name of READS) {
-      const hans = run.cases.find((item) => item.name === name && item.locale === 'zh-Hans');
-      const hant = run.cases.find((item) => item.name === name && item.locale === 'zh-Hant');
-      for (const mode of ['cached', 'uncached']) {
-        const cost = hant[mode].costToHans ?? hans[mode].requestsPerSecond / hant[mode].requestsPerSecond;
-        if (!worstLocale || Math.abs(cost - 1) > Math.abs(worstLocale.cost - 1)) worstLocale = { cost, where: `${name} ${mode}, ${run.database}, ${run.documents.toLocaleString('en')}` };
-      }
-    }
-  }
-  if (worstLocale) {
-    // The two locales' ceilings serve the same number of bytes from memory: how far apart they come
-    // out is what this machine's drift alone does to two loads run beside each other.
-    let noise = 1;
-    for (const run of reads) {
-      for (const name of READS) {
-        const [hans, hant] = ['zh-Hans', 'zh-Hant'].map((locale) => run.cases.find((item) => item.name === name && item.locale === locale));
-        const apart = hans.ceiling.requestsPerSecond / hant.ceiling.requestsPerSecond;
-        if (Math.abs(apart - 1) > Math.abs(noise - 1)) noise = apart;
-      }
-    }
+  // Per-request costs, compared request by request (bench/reads.js, pairedCost).
+  const furthest = (entries) => entries.reduce((worst, entry) => (!worst || Math.abs(entry.ratio - 1) > Math.abs(worst.ratio - 1) ? entry : worst), null);
+  const where = (entry) => `${entry.read}, ${entry.cache ? 'cached' : 'uncached'}${entry.locale ? ` ${entry.locale}` : ''}, ${entry.database}${entry.documents ? `, ${entry.documents.toLocaleString('en')} documents` : ''}`;
+  const locales = furthest(costs.filter((entry) => entry.compare === 'locale'));
+  if (locales) {
     checks.push({
-      target: 'zh-Hant within 5% of zh-Hans',
-      measured: `furthest: zh-Hant costs ${ratio(worstLocale.cost)}× zh-Hans (${worstLocale.where}); the same bytes from the bare server differed by up to ${ratio(noise)}× between the locales' loads`,
-      met: Math.abs(worstLocale.cost - 1) <= 0.05,
+      target: 'zh-Hant within 5% of zh-Hans (per-request cost, requests interleaved)',
+      measured: `furthest: zh-Hant costs ${locales.ratio}× zh-Hans (${where(locales)})`,
+      met: Math.abs(locales.ratio - 1) <= 0.05,
     });
   }
-  const small = Math.min(...SIZES);
-  const large = Math.max(...SIZES);
-  if (large > small) {
-    for (const database of DATABASES) {
-      const before = reads.find((run) => run.database === database && run.documents === small);
-      const after = reads.find((run) => run.database === database && run.documents === large);
-      if (!before || !after) continue;
-      // Each as a share of its own run's ceiling: the two runs are many minutes apart, and the
-      // machine's speed drifts by more than 20% over that time; the ceiling drifts with it.
-      const share = (run, name) => {
-        const item = run.cases.find((entry) => entry.name === name && entry.locale === 'zh-Hans');
-        return item.uncached.requestsPerSecond / item.ceiling.requestsPerSecond;
-      };
-      const worst = READS.map((name) => ({ name, kept: share(after, name) / share(before, name) })).reduce((a, b) => (a.kept < b.kept ? a : b));
-      checks.push({
-        target: `uncached reads at ${large.toLocaleString('en')} within 20% of ${small.toLocaleString('en')} (${database}; each as a share of its run's ceiling)`,
-        measured: `weakest: ${worst.name} keeps ${percent(worst.kept)} of its share`,
-        met: worst.kept >= 0.8,
-      });
-    }
+  for (const database of DATABASES) {
+    const growth = costs.filter((entry) => entry.database === database && entry.compare === 'size');
+    if (!growth.length) continue;
+    const worst = growth.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    checks.push({
+      target: `uncached reads (list, filter, count, document): cost at ${worst.to.toLocaleString('en')} documents within 20% of ${worst.from.toLocaleString('en')} (${database}; per-request cost, requests interleaved)`,
+      measured: `largest: ${worst.ratio}× (${where(worst)})`,
+      met: worst.ratio <= 1.2,
+    });
   }
   return checks;
 }
@@ -198,6 +172,26 @@ function readsMarkdown(reads) {
   return lines;
 }
 
+function costsMarkdown(costs) {
+  if (!costs.length) return [];
+  return [
+    '## Per-request cost, requests interleaved',
+    '',
+    'One request at a time, A and B alternating (A-B, B-A…), each timed by its server from arrival to its last byte; the median of each side, and B ÷ A. The catalogue sizes run side by side, an instance each.',
+    '',
+    '| database | read | cache | A | B | A median | B median | B ÷ A | pairs |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...costs.map((entry) => {
+      const [a, b] =
+        entry.compare === 'locale'
+          ? [`zh-Hans, ${entry.documents.toLocaleString('en')}`, `zh-Hant, ${entry.documents.toLocaleString('en')}`]
+          : [`${entry.locale}, ${entry.from.toLocaleString('en')}`, `${entry.locale}, ${entry.to.toLocaleString('en')}`];
+      return `| ${entry.database} | ${entry.read} | ${entry.cache ? 'warm' : 'off'} | ${a} | ${b} | ${entry.aMs.toFixed(3)} ms | ${entry.bMs.toFixed(3)} ms | ${entry.ratio} | ${entry.pairs.toLocaleString('en')} |`;
+    }),
+    '',
+  ];
+}
+
 (async () => {
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: ROOT });
@@ -218,11 +212,19 @@ function readsMarkdown(reads) {
     databases.push(database);
   }
   const reads = [];
+  const costs = [];
   for (const database of databases) {
-    for (const documents of SIZES) {
-      console.error(`bench: reads on ${database} with ${documents.toLocaleString('en')} documents…`);
-      reads.push(await readsBench({ client: database, documents, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: SMOKE ? 0 : 2, rounds: SMOKE ? 2 : 4 }));
-    }
+    const measured = await readsBench({
+      client: database,
+      sizes: SIZES,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      warmupSeconds: SMOKE ? 0 : 2,
+      rounds: SMOKE ? 2 : 4,
+      pairedSeconds: PAIRED_SECONDS,
+    });
+    reads.push(...measured.runs);
+    costs.push(...measured.costs);
   }
   console.error('bench: conversion…');
   const conversion = await conversionBench();
@@ -242,7 +244,8 @@ function readsMarkdown(reads) {
     smoke: SMOKE,
     load: { connections: CONNECTIONS, seconds: SECONDS, generator: 'autocannon (its own process, keep-alive)' },
     reads,
-    targets: targets(reads),
+    costs,
+    targets: targets(reads, costs),
     conversion,
     fanOut,
   };
@@ -252,7 +255,7 @@ function readsMarkdown(reads) {
   const markdown = [
     `# Bench ${result.at}${SMOKE ? ' (smoke run: small, not for comparison)' : ''}`,
     '',
-    `Commit ${commit}, ${result.cores} cores (${result.cpu}), Node ${result.node}. Loads: ${CONNECTIONS} keep-alive connections, from autocannon in its own process, ${SECONDS} s per cached figure and ${SECONDS * 2} s per uncached one, in rounds of short loads; a cached read is compared with its ceiling, and zh-Hant with zh-Hans, by the median ratio of loads run beside each other.`,
+    `Commit ${commit}, ${result.cores} cores (${result.cpu}), Node ${result.node}. Loads: ${CONNECTIONS} keep-alive connections, from autocannon in its own process, ${SECONDS} s per cached figure and ${SECONDS * 2} s per uncached one, in rounds of short loads; a cached read is compared with its ceiling by the median ratio of loads run beside each other. zh-Hant against zh-Hans, and the largest catalogue against the smallest, by what a request costs the server, requests interleaved one by one (${PAIRED_SECONDS} s per comparison).`,
     '',
     '## Targets',
     '',
@@ -263,6 +266,7 @@ function readsMarkdown(reads) {
     '## Public reads',
     '',
     ...readsMarkdown(reads),
+    ...costsMarkdown(costs),
     '## Conversion and syndication',
     '',
     '| measure | value |',

@@ -2,7 +2,10 @@
  * A production-mode instance for the read benchmark, in a process of its own so the load generator
  * (bench/run.js) does not share its event loop. Configured by its environment (database); driven over
  * IPC: { seed: n } seeds n documents (bench/seed-bulk.js), { cache: bool } turns the response cache on
- * or off, { directLists: bool } public lists read straight from the table or through Strapi's pipeline, { stop: true } shuts down. Answers each with a message; { ready, port } when listening.
+ * or off, { directLists: bool } public lists read straight from the table or through Strapi's pipeline,
+ * { timing: true } starts timing every request from its arrival to its last byte handed to the socket,
+ * { timing: false } stops and answers { timings: { url: [ms, …] } }, { stop: true } shuts down. Answers
+ * each with a message; { ready, port } when listening.
  */
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
@@ -18,6 +21,18 @@ const ROOT = path.join(__dirname, '..');
   await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
   const cache = app.plugin('disclosure').service('response-cache');
   const lists = app.plugin('disclosure').service('public-lists');
+  // First of the request listeners, so a cache hit answered before Koa is timed as well.
+  let timings = null;
+  app.server.httpServer.prependListener('request', (request, response) => {
+    if (!timings) return;
+    const record = timings;
+    const start = process.hrtime.bigint();
+    response.once('finish', () => {
+      const url = request.url;
+      if (!record.has(url)) record.set(url, []);
+      record.get(url).push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  });
 
   process.on('message', async (message) => {
     try {
@@ -29,6 +44,10 @@ const ROOT = path.join(__dirname, '..');
       } else if (message.directLists !== undefined) {
         lists.setEnabled(message.directLists);
         process.send({ directLists: lists.enabled() });
+      } else if (message.timing !== undefined) {
+        const recorded = timings;
+        timings = message.timing ? new Map() : null;
+        process.send({ timings: recorded ? Object.fromEntries(recorded) : {} });
       } else if (message.stop) {
         await app.destroy();
         process.send({ stopped: true });
