@@ -236,3 +236,56 @@ test('with the response cache on, a publication is listed at once, and its total
     responseCache().setEnabled(false);
   }
 });
+
+test('a body is written into the answer as the database keeps it, and reads as the pipeline’s', async () => {
+  const res = await list('filters[category][$eq]=service&sort=issueDate:desc');
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+  expect(res.body.data[0].body).toEqual(body('正文1：为进一步做好政务公开工作。'));
+  // The stored text itself, spliced in (PostgreSQL's jsonb text has a space after each colon).
+  expect(res.text).toContain(app.strapi.db.dialect.client === 'postgres' ? '"type": "paragraph"' : '"type":"paragraph"');
+});
+
+test('a body stored twice encoded, or not as JSON at all, reads as Strapi reads it, both ways', async () => {
+  const knex = app.strapi.db.connection;
+  const rows = (documentId: string) => knex('policy_documents').where({ document_id: documentId });
+  const original = await rows(ids.published1).select('id', 'body');
+  const twiceEncoded = JSON.stringify(JSON.stringify(body('早期版本两次编码的正文')));
+  try {
+    if (app.strapi.db.dialect.client === 'postgres') {
+      await rows(ids.published1).update({ body: knex.raw('to_jsonb(?::text)', [JSON.stringify(body('早期版本两次编码的正文'))]) });
+    } else {
+      await rows(ids.published1).update({ body: twiceEncoded });
+      await rows(ids.published2).update({ body: '这不是 JSON' });
+    }
+    const query = 'filters[category][$eq]=service&sort=issueDate:desc';
+    const { direct, generic, answeredDirectly } = await bothWays(app, listPath(query));
+    expect(answeredDirectly).toBe(true);
+    expect(direct.body).toEqual(generic.body);
+    expect(direct.body.data[0].body).toEqual(body('早期版本两次编码的正文'));
+    if (app.strapi.db.dialect.client === 'sqlite') expect(direct.body.data.find((row: any) => row.documentId === ids.published2).body).toBe('这不是 JSON');
+  } finally {
+    for (const row of original) await knex('policy_documents').where({ id: row.id }).update({ body: row.body });
+    if (app.strapi.db.dialect.client === 'sqlite') await rows(ids.published2).update({ body: JSON.stringify(body('正文2：为进一步做好政务公开工作。')) });
+  }
+});
+
+test('an answer in another shape (Strapi’s v4 format) is the pipeline’s, and never shared through the cache', async () => {
+  responseCache().setEnabled(true);
+  try {
+    const query = 'filters[category][$eq]=decision&sort=issueDate:desc';
+    const plain = await list(query);
+    expect(plain.body.data[0].attributes).toBeUndefined();
+    expect((await list(query)).headers['x-response-cache']).toBe('hit');
+    const before = lists().stats().answered;
+    const v4 = await list(query, { 'Strapi-Response-Format': 'v4' });
+    expect(v4.headers['x-response-cache']).toBe('bypass');
+    expect(lists().stats().answered).toBe(before);
+    expect(v4.body.data[0].attributes.title).toBe(plain.body.data[0].title);
+    const again = await list(query);
+    expect(again.headers['x-response-cache']).toBe('hit');
+    expect(again.body).toEqual(plain.body);
+  } finally {
+    responseCache().setEnabled(false);
+  }
+});

@@ -83,6 +83,13 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 /** A request for drafts (`status=draft`, also as `status[]=` or URL-encoded) is never answered from the cache. */
 export const asksForDrafts = (querystring: string): boolean => /(^|&)status(%5B%5D|\[\])?=draft(&|$)/i.test(querystring);
 
+/** Request headers with which Strapi renders an answer in another shape: the v4 response format, content source maps. */
+const RENDERING_HEADERS = ['strapi-response-format', 'strapi-encode-source-maps'];
+
+/** Whether the request asks for an answer in a shape of its own, which the cache must neither give nor keep. */
+export const rendersOwnShape = (headers: Record<string, string | string[] | undefined>): boolean =>
+  RENDERING_HEADERS.some((name) => headers[name] !== undefined);
+
 /**
  * The key a public answer is filed under: path and query as sent, and the caller's Origin (CORS
  * answers depend on it; nothing else in a public request changes the answer).

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Context, Next } from 'koa';
-import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, publicCacheControl, splitSimpleUrl, type CachedResponse } from '../domain/response-cache';
+import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, publicCacheControl, rendersOwnShape, splitSimpleUrl, type CachedResponse } from '../domain/response-cache';
 import { CONTENT_CHANGED, CONTENT_STATE } from '../services/response-cache';
 
 const CACHEABLE_PREFIX = '/api/';
@@ -52,7 +52,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return;
     }
     if (!ctx.path.startsWith(CACHEABLE_PREFIX)) return next();
-    if (ctx.get('Authorization') || asksForDrafts(ctx.querystring)) {
+    if (ctx.get('Authorization') || asksForDrafts(ctx.querystring) || rendersOwnShape(ctx.headers)) {
       await next();
       // Someone's own view: no shared cache (a CDN, a proxy) may keep it.
       if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'private, no-store');
@@ -143,7 +143,7 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
   server.removeListener('request', koa);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const parts = (req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith(CACHEABLE_PREFIX) ? splitSimpleUrl(req.url) : null;
-    if (!parts || req.headers.authorization || asksForDrafts(parts.querystring) || !cache.enabled()) return koa.call(server, req, res);
+    if (!parts || req.headers.authorization || asksForDrafts(parts.querystring) || rendersOwnShape(req.headers) || !cache.enabled()) return koa.call(server, req, res);
     answeredEarly(req, res, parts).then(
       (answered) => answered || koa.call(server, req, res),
       // The shared counter cannot be read: Koa's middleware answers from the database and says why.

@@ -3,10 +3,14 @@ import type { Context } from 'koa';
 import { contentTypes, pagination as paginationRules } from '@strapi/utils';
 import { LOCALE_CODES } from '../constants';
 import { planPublicList, type PublicListModel } from '../domain/public-list-query';
+import { RawJson, storedJsonValue } from '../domain/raw-json';
+import { rendersOwnShape } from '../domain/response-cache';
 import { jsonKey } from '../domain/state-memo';
 
 /** Attributes a list answer never shows without `populate` (or ever, for passwords). */
 const NOT_LISTED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
+/** Attribute types the database keeps as JSON text (Strapi parses them on every read). */
+const JSON_TYPES = new Set(['json', 'blocks']);
 
 interface ListedType extends PublicListModel {
   draftAndPublish: boolean;
@@ -15,6 +19,7 @@ interface ListedType extends PublicListModel {
 }
 
 export interface PublicListAnswer {
+  /** JSON fields' values may be RawJson: serialize the answer with domain/raw-json's serializeWithRawJson. */
   results: unknown[];
   pagination: Record<string, number>;
 }
@@ -57,6 +62,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       models.set(uid, model);
     }
     return model;
+  };
+
+  /**
+   * A JSON field selected as its stored bytes, under its own column name: Strapi's JSON field leaves
+   * a value that is not a string as it is, so the text reaches the answer without being parsed and
+   * serialized again. On SQLite, text that is not valid JSON comes as text, and Strapi reads it as
+   * it always does. Null on other databases: the field is selected as usual.
+   */
+  const jsonBytesOf = (column: string) => {
+    const knex = strapi.db.connection;
+    if (strapi.db.dialect.client === 'postgres') return knex.raw(`convert_to(??::text, 'UTF8') AS ??`, [column, column]);
+    if (strapi.db.dialect.client === 'sqlite') return knex.raw('CASE WHEN json_valid(??) THEN CAST(?? AS BLOB) ELSE ?? END AS ??', [column, column, column, column]);
+    return null;
+  };
+
+  /** What to select for the fields: JSON fields as their bytes where the database can give them. */
+  const selection = (uid: string, model: ListedType, fields: string[]) => {
+    const metadata: any = strapi.db.metadata.get(uid);
+    const asBytes: string[] = [];
+    const select = fields.map((name) => {
+      if (!JSON_TYPES.has(model.fields[name])) return name;
+      const bytes = jsonBytesOf(metadata.attributes[name]?.columnName ?? name);
+      if (!bytes) return name;
+      asBytes.push(name);
+      return bytes;
+    });
+    return { select, asBytes };
   };
 
   /** The table's column names in their stored order (new columns are added at the end). */
@@ -103,7 +135,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The answer to a public list request, or null when the generic pipeline is to answer it. */
     async find(uid: string, ctx: Context): Promise<PublicListAnswer | null> {
-      if (!enabled || ctx.get('Authorization') || !service('public-access').readsAsPublic(ctx)) return null;
+      // An answer in another shape (Strapi's v4 format, content source maps) is the pipeline's to render.
+      if (!enabled || ctx.get('Authorization') || rendersOwnShape(ctx.headers) || !service('public-access').readsAsPublic(ctx)) return null;
       const model = modelOf(uid);
       const plan = planPublicList(ctx.query, model);
       if (!plan) return null;
@@ -124,11 +157,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = strapi.db.query(uid as UID.ContentType);
       const countKey = jsonKey([uid, where]);
       const count = () => rows.count({ where });
-      const select = plan.select ?? (await everyPublicField(uid, model));
+      const { select, asBytes } = selection(uid, model, plan.select ?? (await everyPublicField(uid, model)));
       const [results, total] = await Promise.all([
         rows.findMany({ select, where, orderBy: plan.orderBy, offset: start, limit }),
         withCount ? (countKey ? service('response-cache').forContentState(`public-list-count:${countKey}`, count) : count()) : undefined,
       ]);
+      for (const row of results as Record<string, unknown>[]) {
+        for (const name of asBytes) {
+          const bytes = row[name];
+          if (!Buffer.isBuffer(bytes)) continue;
+          const stored = storedJsonValue(bytes);
+          row[name] = stored ? stored.value : new RawJson(bytes);
+        }
+      }
       answered += 1;
       const paged = paginationRules.transformPagedPaginationInfo({ start, limit }, total);
       const pagination = withCount ? paged : Object.fromEntries(Object.entries(paged).filter(([name]) => name !== 'total' && name !== 'pageCount'));
