@@ -210,3 +210,17 @@ test('due today counts an hour rule falling due later today, not one due tomorro
   const rules = items.filter((item: any) => item.documentId === concern.documentId).map((item: any) => item.rule);
   expect(rules).toEqual(['concern-emergency-information-5-hours']);
 });
+
+test('a type the gate does not hold (a public concern) has its panel too: its deadlines, no checklist, no review', async () => {
+  const concern = await app.strapi.documents('api::public-concern.public-concern').create({
+    data: { topic: '沂南县城区停水', severity: 'general', detectedAt: '2026-03-10T02:00:00.000Z', organization: orgs.countyA.documentId } as any,
+  });
+  const res = await app
+    .http()
+    .get('/disclosure/item-status')
+    .query({ contentType: 'api::public-concern.public-concern', documentId: concern.documentId })
+    .set(accounts.editorA.headers);
+  expect(res.status).toBe(200);
+  expect(res.body.data).toMatchObject({ documentId: concern.documentId, gate: null, review: null, canReview: false });
+  expect(res.body.data.preview.title.hans).toBe('沂南县城区停水');
+});

@@ -33,6 +33,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  /** A relation's populate that also selects `column` (the gate may already populate it with columns of its own). */
+  const withColumn = (populate: any, column: string) =>
+    populate === true ? true : { ...(populate ?? {}), select: [...new Set([...(populate?.select ?? []), column])] };
+
   const converted = async (text: unknown): Promise<string | null> =>
     typeof text === 'string' && text ? ((await plugin().service('conversion').convertValue(text, SOURCE_LOCALE, TARGET)) as string) : null;
 
@@ -42,9 +46,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const model = strapi.getModel(uid as any) as any;
       const field = ORGANIZATION_FIELD[uid];
       const hasReview = Boolean(model.attributes.confidentialityReview);
+      // One read of the draft serves the panel and the gate's checklist.
+      const gate = plugin().service('publication-gate');
+      const populate: Record<string, any> = { ...gate.populateFor(uid), createdBy: { select: ['id'] } };
+      if (hasReview) populate.confidentialityReview = true;
+      if (field) populate[field] = withColumn(populate[field], 'documentId');
       const draft: any = await strapi.db.query(uid as any).findOne({
         where: { documentId, locale: SOURCE_LOCALE, ...(model.options?.draftAndPublish ? { publishedAt: null } : {}) },
-        populate: { createdBy: { select: ['id'] }, ...(field ? { [field]: { select: ['documentId'] } } : {}), ...(hasReview ? { confidentialityReview: true } : {}) },
+        populate,
       });
       if (!draft) return null;
       const organization = field ? (draft[field]?.documentId ?? null) : undefined;
@@ -52,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.PolicyError('无权查看该条目 (you may not read this item)');
       }
 
-      const checks = await plugin().service('publication-gate').checklist(uid, documentId);
+      const checks = await gate.checklistOf(uid, draft);
       const published = (await strapi.db.query(uid as any).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
       const review = hasReview ? (draft.confidentialityReview ?? null) : null;
       const syndication = SYNDICATED_TYPES.has(uid) ? ((await plugin().service('syndication').status(documentId))?.subscribers ?? []) : [];

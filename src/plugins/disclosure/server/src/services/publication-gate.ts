@@ -158,11 +158,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * it applies (a normative document whose issuer is not exempt).
      */
     async checklist(uid: string, documentId: string) {
+      if (!RULES_BY_TYPE[uid]) return null;
+      const item = await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null, locale: SOURCE_LOCALE }, populate: populateFor(uid) });
+      return item ? this.checklistOf(uid, item) : null;
+    },
+
+    /** What the gate reads of an item besides its own fields (nothing, for a type it does not gate), for a caller that reads the draft itself. */
+    populateFor: (uid: string): Record<string, unknown> => (RULES_BY_TYPE[uid] ? populateFor(uid) : {}),
+
+    /** The checklist of a draft already read, with at least `populateFor(uid)` populated. */
+    async checklistOf(uid: string, item: any) {
       const rules = RULES_BY_TYPE[uid];
       if (!rules) return null;
-      const item = await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null, locale: SOURCE_LOCALE }, populate: populateFor(uid) });
-      if (!item) return null;
-      const { refusals } = await planFor(uid, item, documentId);
+      const { refusals } = await planFor(uid, item, item.documentId);
       const applicable = rules.filter((rule) => rule !== 'interpretation-required' || (item.isNormative && config().requireInterpretationForNormative));
       return gateChecklist(applicable, refusals);
     },
