@@ -22,7 +22,7 @@ const { execFileSync, execSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { readsBench, postgresAvailable, READS } = require('./reads');
+const { readsBench, postgresAvailable } = require('./reads');
 
 const ROOT = path.join(__dirname, '..');
 const SMOKE = process.argv.includes('--smoke');
@@ -87,7 +87,6 @@ async function conversionBench() {
 }
 
 const ms = (value) => `${Number(value).toFixed(1)} ms`;
-const ratio = (value) => Number(value.toFixed(3));
 const percent = (value) => `${Math.round(value * 100)}%`;
 
 /** The issue's targets, each checked on this run's own figures. */
