@@ -1,12 +1,32 @@
+import { randomBytes } from 'crypto';
+
 /**
  * JSON answers with parts that are already JSON text, as the database keeps it (a document's body):
  * spliced in as bytes, not parsed into objects and serialized back. On a page of whole documents
  * that round trip (UTF-8 to string, parse, stringify, back to UTF-8) was the largest single cost.
  */
 
+/**
+ * Where JSON.stringify meets a RawJson inside serializeWithRawJson: a string no stored value holds
+ * (random for each process, never written out), split on afterwards.
+ */
+export const RAW_JSON_PLACEHOLDER = `\u0000raw-json:${randomBytes(16).toString('hex')}\u0000`;
+const QUOTED_PLACEHOLDER = JSON.stringify(RAW_JSON_PLACEHOLDER);
+/** The RawJson parts met by the JSON.stringify under way in serializeWithRawJson, in the order written. */
+let collecting: RawJson[] | null = null;
+
+const isJsonWhitespace = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+
 /** JSON text as bytes, to appear as it is where a value would be serialized. */
 export class RawJson {
   constructor(readonly bytes: Buffer) {}
+
+  /** In serializeWithRawJson, a placeholder for the bytes; in any other JSON.stringify, the value they stand for. */
+  toJSON(): unknown {
+    if (!collecting) return JSON.parse(this.bytes.toString('utf8'));
+    collecting.push(this);
+    return RAW_JSON_PLACEHOLDER;
+  }
 }
 
 /**
@@ -17,7 +37,7 @@ export class RawJson {
  */
 export function storedJsonValue(bytes: Buffer): { value: unknown } | null {
   let first = 0;
-  while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x09 || bytes[first] === 0x0a || bytes[first] === 0x0d)) first += 1;
+  while (first < bytes.length && isJsonWhitespace(bytes[first])) first += 1;
   // A JSON string (0x22 is '"'): Strapi would parse it twice. Empty text is not JSON either.
   if (first < bytes.length && bytes[first] !== 0x22) return null;
   const text = bytes.toString('utf8');
@@ -29,48 +49,34 @@ export function storedJsonValue(bytes: Buffer): { value: unknown } | null {
   }
 }
 
-const skipped = (value: unknown): boolean => value === undefined || typeof value === 'function' || typeof value === 'symbol';
-
 /**
- * `Buffer.from(JSON.stringify(value))`, but every RawJson inside is written as its bytes. Objects and
- * arrays without RawJson parts are left to JSON.stringify whole.
+ * `Buffer.from(JSON.stringify(value))`, but every RawJson inside is written as its bytes: the answer
+ * is serialized once by JSON.stringify, each RawJson as a placeholder, and the answer is written in
+ * one buffer, the bytes where the placeholders were (a page of documents makes one allocation, not
+ * one per body).
  */
 export function serializeWithRawJson(value: unknown): Buffer {
-  const parts: Buffer[] = [];
-  let text = '';
-  const holdsRaw = (item: unknown): boolean => {
-    if (item instanceof RawJson) return true;
-    if (Array.isArray(item)) return item.some(holdsRaw);
-    if (item !== null && typeof item === 'object' && typeof (item as { toJSON?: unknown }).toJSON !== 'function') return Object.values(item).some(holdsRaw);
-    return false;
-  };
-  const write = (item: unknown): void => {
-    if (item instanceof RawJson) {
-      parts.push(Buffer.from(text), item.bytes);
-      text = '';
-    } else if (!holdsRaw(item)) {
-      text += JSON.stringify(item) ?? 'null';
-    } else if (Array.isArray(item)) {
-      text += '[';
-      item.forEach((element, index) => {
-        if (index) text += ',';
-        if (skipped(element)) text += 'null';
-        else write(element);
-      });
-      text += ']';
-    } else {
-      text += '{';
-      let first = true;
-      for (const [key, element] of Object.entries(item as object)) {
-        if (skipped(element)) continue;
-        text += `${first ? '' : ','}${JSON.stringify(key)}:`;
-        first = false;
-        write(element);
-      }
-      text += '}';
-    }
-  };
-  write(value);
-  parts.push(Buffer.from(text));
-  return Buffer.concat(parts);
+  const raws: RawJson[] = [];
+  const outer = collecting;
+  collecting = raws;
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? 'null';
+  } finally {
+    collecting = outer;
+  }
+  if (!raws.length) return Buffer.from(text);
+  const pieces = text.split(QUOTED_PLACEHOLDER);
+  // The placeholder's text in a value itself (never written out, so only by chance): no splicing.
+  if (pieces.length !== raws.length + 1) return Buffer.from(JSON.stringify(value));
+  let length = 0;
+  for (const piece of pieces) length += Buffer.byteLength(piece);
+  for (const raw of raws) length += raw.bytes.length;
+  const answer = Buffer.allocUnsafe(length);
+  let offset = 0;
+  pieces.forEach((piece, index) => {
+    offset += answer.write(piece, offset);
+    if (index < raws.length) offset += raws[index].bytes.copy(answer, offset);
+  });
+  return answer;
 }
