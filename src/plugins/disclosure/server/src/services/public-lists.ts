@@ -2,15 +2,28 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { contentTypes, pagination as paginationRules } from '@strapi/utils';
 import { LOCALE_CODES } from '../constants';
-import { planPublicList, type PublicListModel } from '../domain/public-list-query';
+import { planPublicList, type PublicListModel, type PublicListPlan } from '../domain/public-list-query';
+import { bindingsOf, numberStandIn, templateOf, textStandIn, type QueryTemplate } from '../domain/query-template';
 import { RawJson, storedJsonValue } from '../domain/raw-json';
 import { rendersOwnShape } from '../domain/response-cache';
 import { jsonKey } from '../domain/state-memo';
+import { fromStored } from '../domain/stored-values';
 
 /** Attributes a list answer never shows without `populate` (or ever, for passwords). */
 const NOT_LISTED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
 /** Attribute types the database keeps as JSON text (Strapi parses them on every read). */
 const JSON_TYPES = new Set(['json', 'blocks']);
+/** Query shapes whose SQL is kept (the oldest is forgotten first). */
+const MAX_TEMPLATES = 500;
+
+/** A list's shape as SQL written once, and how its columns become the answer's fields. */
+interface CompiledList {
+  template: QueryTemplate;
+  columns: Array<[column: string, field: string, convert: (value: unknown) => unknown]>;
+}
+
+/** A list's conditions, with each value the request gave made into what `value` returns. */
+type WhereOf = (value: (given: string) => unknown) => object;
 
 interface ListedType extends PublicListModel {
   draftAndPublish: boolean;
@@ -36,6 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const models = new Map<string, ListedType>();
   let enabled = true;
   let answered = 0;
+  /** Pages read with a shape's SQL written once (the others by `findMany`). */
+  let readByTemplate = 0;
   /** The REST API's pagination settings (config/api.ts), read at the first list: config is fixed once started. */
   const restSettings = () => ({
     defaultLimit: Number(strapi.config.get('api.rest.defaultLimit', 25)),
@@ -127,13 +142,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return model.storedOrder;
   };
 
+  const templates = new Map<string, CompiledList | null>();
+  const rowsOf = (result: any): Record<string, unknown>[] =>
+    strapi.db.dialect.client === 'postgres' ? result.rows : strapi.db.dialect.client === 'sqlite' ? result : result[0];
+
+  /** The SQL Strapi's query builder writes for a shape (its stand-ins in place of values), or null without a template. */
+  const compile = (uid: string, fields: string[], query: object, standIns: unknown[]): CompiledList | null => {
+    const metadata: any = strapi.db.metadata.get(uid);
+    const columns: CompiledList['columns'] = [];
+    for (const field of fields) {
+      const attribute = metadata.attributes[field];
+      const convert = attribute && fromStored(attribute.type);
+      if (!convert) return null;
+      columns.push([attribute.columnName ?? field, field, convert]);
+    }
+    const template = templateOf(strapi.db.queryBuilder(uid as UID.Schema).init(query).getKnexQuery().toSQL(), standIns);
+    return template && { template, columns };
+  };
+
+  /**
+   * A page of rows, as Strapi's query engine (`findMany`) reads and answers it: the same SQL, written
+   * once for the list's shape and bound with this request's values, and the same values. A shape
+   * without a template is read by `findMany`.
+   */
+  const readPage = async (uid: string, fields: string[], select: unknown[], whereOf: WhereOf, orderBy: PublicListPlan['orderBy'], start: number, limit: number) => {
+    const values: unknown[] = [];
+    const standIns: unknown[] = [];
+    const valueOf = (given: unknown, standIn: unknown) => {
+      values.push(given);
+      standIns.push(standIn);
+      return standIn;
+    };
+    const where = whereOf((given) => valueOf(given, textStandIn(values.length)));
+    // No limit (-1) and no offset (0) are shapes of their own: the query builder writes them differently.
+    const shape = { select, where, orderBy, limit: limit > 0 ? valueOf(limit, numberStandIn(0)) : limit, offset: start > 0 ? valueOf(start, numberStandIn(1)) : 0 };
+    const key = jsonKey([uid, fields, where, orderBy, limit > 0 || limit, start > 0]);
+    let compiled = key === null ? null : templates.get(key);
+    if (compiled === undefined) {
+      compiled = compile(uid, fields, shape, standIns);
+      if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
+      templates.set(key as string, compiled);
+    }
+    if (!compiled) return strapi.db.query(uid as UID.ContentType).findMany({ select, where: whereOf((given) => given), orderBy, offset: start, limit }) as Promise<Record<string, unknown>[]>;
+    const { template, columns } = compiled;
+    readByTemplate += 1;
+    const rows = rowsOf(await strapi.db.connection.raw(template.sql, bindingsOf(template, values) as any[]));
+    return rows.map((row) => {
+      const entry: Record<string, unknown> = {};
+      for (const [column, field, convert] of columns) {
+        const value = row[column];
+        entry[field] = value === null || value === undefined ? null : convert(value);
+      }
+      return entry;
+    });
+  };
+
   return {
     enabled: () => enabled,
     /** For tests and the benchmark: compare with, or measure, the generic pipeline. */
     setEnabled(value: boolean) {
       enabled = value;
     },
-    stats: () => ({ answered }),
+    stats: () => ({ answered, readByTemplate, templates: templates.size }),
 
     /** The answer to a public list request, or null when the generic pipeline is to answer it. */
     async find(uid: string, ctx: Context): Promise<PublicListAnswer | null> {
@@ -143,12 +213,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const plan = planPublicList(ctx.query, model);
       if (!plan) return null;
 
-      const conditions: object[] = [plan.where];
-      if (model.draftAndPublish) conditions.push({ publishedAt: { $notNull: true } });
-      if (model.locales.length) conditions.push({ locale: plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()) });
+      const locale = model.locales.length ? (plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())) : undefined;
       const visible = service('public-access').visibleRows(uid);
-      if (visible) conditions.push(visible);
-      const where = { $and: conditions };
+      const whereOf: WhereOf = (value) => {
+        const conditions: object[] = [Object.fromEntries(Object.entries(plan.where).map(([field, given]) => [field, value(given)]))];
+        if (model.draftAndPublish) conditions.push({ publishedAt: { $notNull: true } });
+        if (locale !== undefined) conditions.push({ locale: value(locale) });
+        if (visible) conditions.push(visible);
+        return { $and: conditions };
+      };
+      const where = whereOf((given) => given);
 
       // Strapi's own pagination rules: its default page size, its maximum, its meta.
       const { defaultLimit, maxLimit, withCount } = (rest ??= restSettings());
@@ -159,9 +233,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = strapi.db.query(uid as UID.ContentType);
       const countKey = jsonKey([uid, where]);
       const count = () => rows.count({ where });
-      const { select, asBytes } = selection(uid, model, plan.select ?? (await everyPublicField(uid, model)));
+      const fields = plan.select ?? (await everyPublicField(uid, model));
+      const { select, asBytes } = selection(uid, model, fields);
       const [results, total] = await Promise.all([
-        rows.findMany({ select, where, orderBy: plan.orderBy, offset: start, limit }),
+        readPage(uid, fields, select, whereOf, plan.orderBy, start, limit),
         withCount ? (countKey ? service('response-cache').forContentState(`public-list-count:${countKey}`, count) : count()) : undefined,
       ]);
       for (const row of results as Record<string, unknown>[]) {
