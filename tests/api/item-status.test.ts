@@ -223,4 +223,9 @@ test('a type the gate does not hold (a public concern) has its panel too: its de
   expect(res.status).toBe(200);
   expect(res.body.data).toMatchObject({ documentId: concern.documentId, gate: null, review: null, canReview: false });
   expect(res.body.data.preview.title.hans).toBe('沂南县城区停水');
+  // What the panel asks to populate: nothing the gate reads, for a type it does not hold (Strapi
+  // would ignore a confidentiality review the type does not have, so the answer alone cannot show it).
+  const gate = app.strapi.plugin('disclosure').service('publication-gate');
+  expect(gate.populateFor('api::public-concern.public-concern')).toEqual({});
+  expect(gate.populateFor('api::policy-document.policy-document')).toMatchObject({ confidentialityReview: true });
 });
