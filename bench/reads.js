@@ -7,7 +7,7 @@
  *   with whole documents, the same list with only the fields a list page shows, a document, and the
  *   catalogue's per-category counts; each in zh-Hans and zh-Hant;
  * - each with the response cache warm, and with it off (every request rendered from the database);
- *   uncached lists also through Strapi's generic read pipeline, beside the direct read (public-lists);
+ *   uncached lists and documents also through Strapi's generic read pipeline, beside the direct read (public-lists);
  * - in rounds of short loads in alternating order, each cached read beside its ceiling, compared by
  *   the median of the rounds' ratios, so drift favours none of them;
  * - then, with an instance of each catalogue size running side by side, what one request costs the
@@ -32,7 +32,7 @@ const LIST = 'filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pag
 const LIST_PAGE_FIELDS = ['title', 'documentNumber', 'indexNumber', 'issueDate', 'category'].map((field, index) => `fields%5B${index}%5D=${field}`).join('&');
 const READS = ['list', 'list-page', 'detail', 'counts'];
 /** The reads answered by public-lists (straight from the table) rather than Strapi's generic pipeline. */
-const LISTS = new Set(['list', 'list-page']);
+const DIRECT_READS = new Set(['list', 'list-page', 'detail']);
 
 const pathsFor = (locale, documentId) => ({
   list: `/api/policy-documents?${LIST}&locale=${locale}`,
@@ -201,8 +201,8 @@ async function throughput(instance, { connections, seconds, warmupSeconds, round
     for (const name of READS) {
       const [hans, hant] = cases.filter((item) => item.name === name);
       if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
-      // Uncached lists also run through Strapi's generic pipeline (public-lists off), beside the direct read.
-      const generic = !cache && LISTS.has(name);
+      // Uncached direct reads also run through Strapi's generic pipeline (public-lists off), beside the direct read.
+      const generic = !cache && DIRECT_READS.has(name);
       const runs = cache
         ? [{ port: bare.port, item: hans }, { port: server.port, item: hans }, { port: server.port, item: hant }, { port: bare.port, item: hant }]
         : [{ port: server.port, item: hans }, { port: server.port, item: hant }, ...(generic ? [{ port: server.port, item: hans, directLists: false }] : [])];

@@ -155,7 +155,7 @@ function readsMarkdown(reads) {
     const lists = run.cases.filter((item) => item.generic);
     if (lists.length) {
       lines.push(
-        'Uncached lists straight from the table (public-lists) and through Strapi\'s generic read pipeline, in alternating loads:',
+        'Uncached reads straight from the table (public-lists) and through Strapi\'s generic read pipeline, in alternating loads:',
         '',
         '| read | locale | direct req/s (p50 / p99) | generic pipeline req/s (p50 / p99) | direct ÷ generic |',
         '|---|---|---|---|---|'

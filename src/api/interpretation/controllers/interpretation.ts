@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
-import { publicListController } from '../../../plugins/disclosure/server/src/utils/public-list-controller';
+import { publicReadController } from '../../../plugins/disclosure/server/src/utils/public-read-controller';
 
 const UID = 'api::interpretation.interpretation';
 
-/** Public lists straight from the table, with the generic pipeline's answer (see publicListController). */
-export default factories.createCoreController(UID, ({ strapi }) => publicListController(strapi, UID));
+/** Public lists and documents straight from the table, with the generic pipeline's answer (see publicReadController). */
+export default factories.createCoreController(UID, ({ strapi }) => publicReadController(strapi, UID));

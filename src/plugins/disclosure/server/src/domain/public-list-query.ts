@@ -44,6 +44,8 @@ const SORTABLE_TYPES = new Set(['string', 'text', 'enumeration', 'uid', 'email',
 /** Chosen by the `locale` parameter, never filtered on. */
 const NOT_FILTERED = new Set(['locale']);
 const KNOWN_PARAMETERS = new Set(['filters', 'sort', 'pagination', 'fields', 'locale', 'status']);
+/** A single document's read has no filters, sorts or pages of its own. */
+const DOCUMENT_PARAMETERS = new Set(['fields', 'locale', 'status']);
 const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -115,4 +117,15 @@ export function planPublicList(query: unknown, model: PublicListModel): PublicLi
   const select = planSelect(query.fields, model.fields);
   if (!where || !orderBy || !pagination || select === false) return null;
   return { select, where, orderBy, pagination, ...(typeof locale === 'string' ? { locale } : {}) };
+}
+
+/**
+ * The plan for a public read of one document (`GET /api/x/:documentId`): the list plan of the query,
+ * its one condition the documentId. Null when the pipeline should answer it.
+ */
+export function planPublicDocument(documentId: unknown, query: unknown, model: PublicListModel): PublicListPlan | null {
+  if (typeof documentId !== 'string' || !documentId || !isPlainObject(query)) return null;
+  for (const name of Object.keys(query)) if (!DOCUMENT_PARAMETERS.has(name)) return null;
+  const plan = planPublicList(query, model);
+  return plan && { ...plan, where: { documentId } };
 }

@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { contentTypes, pagination as paginationRules } from '@strapi/utils';
 import { LOCALE_CODES } from '../constants';
-import { planPublicList, type PublicListModel, type PublicListPlan } from '../domain/public-list-query';
+import { planPublicDocument, planPublicList, type PublicListModel, type PublicListPlan } from '../domain/public-list-query';
 import { bindingsOf, numberStandIn, templateOf, textStandIn, type QueryTemplate } from '../domain/query-template';
 import { RawJson, storedJsonValue } from '../domain/raw-json';
 import { rendersOwnShape } from '../domain/response-cache';
@@ -38,9 +38,9 @@ export interface PublicListAnswer {
 }
 
 /**
- * Public lists read straight from the table (planned by domain/public-list-query; controllers opt in
- * with utils/public-list-controller): the generic pipeline's answer at a fraction of its cost on a
- * page of whole documents. The rules of a public read are those `restrictPublicReads` applies:
+ * Public lists, and single documents, read straight from the table (planned by
+ * domain/public-list-query; controllers opt in with utils/public-read-controller): the generic
+ * pipeline's answer at a fraction of its cost on a page of whole documents. The rules of a public read are those `restrictPublicReads` applies:
  * published rows only, in one locale, and only those the public may see
  * (`public-access.visibleRows`). The total is counted once per content state, as the pipeline's is.
  */
@@ -197,6 +197,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /**
+   * What a planned public read of `uid` asks the table (lists and single documents alike), or null
+   * when the generic pipeline is to answer it: the plan, the conditions of a public read (those
+   * `restrictPublicReads` applies: published rows only, in one locale, only those the public may see),
+   * and the fields to select.
+   */
+  const publicRead = async (uid: string, ctx: Context, planOf: (query: unknown, model: PublicListModel) => PublicListPlan | null) => {
+    // An answer in another shape (Strapi's v4 format, content source maps) is the pipeline's to render.
+    if (!enabled || ctx.get('Authorization') || rendersOwnShape(ctx.headers) || !service('public-access').readsAsPublic(ctx)) return null;
+    const model = modelOf(uid);
+    const plan = planOf(ctx.query, model);
+    if (!plan) return null;
+    const locale = model.locales.length ? (plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())) : undefined;
+    const visible = service('public-access').visibleRows(uid);
+    const whereOf: WhereOf = (value) => {
+      const conditions: object[] = [Object.fromEntries(Object.entries(plan.where).map(([field, given]) => [field, value(given)]))];
+      if (model.draftAndPublish) conditions.push({ publishedAt: { $notNull: true } });
+      if (locale !== undefined) conditions.push({ locale: value(locale) });
+      if (visible) conditions.push(visible);
+      return { $and: conditions };
+    };
+    const fields = plan.select ?? (await everyPublicField(uid, model));
+    return { plan, whereOf, fields, ...selection(uid, model, fields) };
+  };
+
+  /** Rows whose JSON fields were read as bytes, with those fields as Strapi's JSON field would give them (RawJson where spliced as stored). */
+  const withStoredBodies = (rows: Record<string, unknown>[], asBytes: string[]) => {
+    for (const row of rows) {
+      for (const name of asBytes) {
+        const bytes = row[name];
+        if (!Buffer.isBuffer(bytes)) continue;
+        const stored = storedJsonValue(bytes);
+        row[name] = stored ? stored.value : new RawJson(bytes);
+      }
+    }
+    return rows;
+  };
+
   return {
     enabled: () => enabled,
     /** For tests and the benchmark: compare with, or measure, the generic pipeline. */
@@ -207,21 +245,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The answer to a public list request, or null when the generic pipeline is to answer it. */
     async find(uid: string, ctx: Context): Promise<PublicListAnswer | null> {
-      // An answer in another shape (Strapi's v4 format, content source maps) is the pipeline's to render.
-      if (!enabled || ctx.get('Authorization') || rendersOwnShape(ctx.headers) || !service('public-access').readsAsPublic(ctx)) return null;
-      const model = modelOf(uid);
-      const plan = planPublicList(ctx.query, model);
-      if (!plan) return null;
-
-      const locale = model.locales.length ? (plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())) : undefined;
-      const visible = service('public-access').visibleRows(uid);
-      const whereOf: WhereOf = (value) => {
-        const conditions: object[] = [Object.fromEntries(Object.entries(plan.where).map(([field, given]) => [field, value(given)]))];
-        if (model.draftAndPublish) conditions.push({ publishedAt: { $notNull: true } });
-        if (locale !== undefined) conditions.push({ locale: value(locale) });
-        if (visible) conditions.push(visible);
-        return { $and: conditions };
-      };
+      const read = await publicRead(uid, ctx, planPublicList);
+      if (!read) return null;
+      const { plan, whereOf, fields, select, asBytes } = read;
       const where = whereOf((given) => given);
 
       // Strapi's own pagination rules: its default page size, its maximum, its meta.
@@ -233,24 +259,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = strapi.db.query(uid as UID.ContentType);
       const countKey = jsonKey([uid, where]);
       const count = () => rows.count({ where });
-      const fields = plan.select ?? (await everyPublicField(uid, model));
-      const { select, asBytes } = selection(uid, model, fields);
       const [results, total] = await Promise.all([
         readPage(uid, fields, select, whereOf, plan.orderBy, start, limit),
         withCount ? (countKey ? service('response-cache').forContentState(`public-list-count:${countKey}`, count) : count()) : undefined,
       ]);
-      for (const row of results as Record<string, unknown>[]) {
-        for (const name of asBytes) {
-          const bytes = row[name];
-          if (!Buffer.isBuffer(bytes)) continue;
-          const stored = storedJsonValue(bytes);
-          row[name] = stored ? stored.value : new RawJson(bytes);
-        }
-      }
+      withStoredBodies(results, asBytes);
       answered += 1;
       const paged = paginationRules.transformPagedPaginationInfo({ start, limit }, total);
       const pagination = withCount ? paged : Object.fromEntries(Object.entries(paged).filter(([name]) => name !== 'total' && name !== 'pageCount'));
       return { results, pagination: pagination as Record<string, number> };
+    },
+
+    /**
+     * The answer to a public read of one document (`GET /api/x/:documentId`), or null when the generic
+     * pipeline is to answer it, also when the public may see no such document (its 404 is the pipeline's).
+     */
+    async findOne(uid: string, ctx: Context): Promise<{ entry: Record<string, unknown> } | null> {
+      const read = await publicRead(uid, ctx, (query, model) => planPublicDocument(ctx.params?.id, query, model));
+      if (!read) return null;
+      const [entry] = await readPage(uid, read.fields, read.select, read.whereOf, [], 0, 1);
+      if (!entry) return null;
+      answered += 1;
+      return { entry: withStoredBodies([entry], read.asBytes)[0] };
     },
   };
 };
