@@ -1,4 +1,4 @@
-import { planPublicList, type PublicListModel } from '../../src/plugins/disclosure/server/src/domain/public-list-query';
+import { planPublicDocument, planPublicList, type PublicListModel } from '../../src/plugins/disclosure/server/src/domain/public-list-query';
 
 /** The public fields of a catalogue item: no private field, relation or component is ever given. */
 const model: PublicListModel = {
@@ -71,4 +71,22 @@ test('a type that is not localized takes no locale', () => {
   const unlocalized = { ...model, locales: [] };
   expect(planPublicList({}, unlocalized)).not.toBeNull();
   expect(planPublicList({ locale: 'zh-Hans' }, unlocalized)).toBeNull();
+});
+
+test('one document: its documentId the one condition, with the fields and locale asked for', () => {
+  expect(planPublicDocument('abc123', { fields: ['title', 'body'], locale: 'zh-Hant', status: 'published' }, model)).toEqual({
+    select: ['id', 'documentId', 'title', 'body'],
+    where: { documentId: 'abc123' },
+    orderBy: [],
+    pagination: {},
+    locale: 'zh-Hant',
+  });
+  expect(planPublicDocument('abc123', {}, model)).toEqual({ select: null, where: { documentId: 'abc123' }, orderBy: [], pagination: {} });
+});
+
+test('one document: filters, sorts, pages, populate, odd ids and bad values are the pipeline’s', () => {
+  for (const query of [{ filters: { category: 'service' } }, { sort: 'title' }, { pagination: { page: '1' } }, { populate: '*' }, { locale: 'en' }, { status: 'draft' }, { fields: ['secret'] }]) {
+    expect(planPublicDocument('abc123', query, model)).toBeNull();
+  }
+  for (const documentId of [undefined, '', ['a', 'b'], { $ne: 'x' }]) expect(planPublicDocument(documentId, {}, model)).toBeNull();
 });
