@@ -259,6 +259,47 @@ test.each(['press-releases', 'interpretations', 'public-concerns'])('one %s read
   }
 });
 
+test('a shape longer than any portal asks is answered, and not kept', async () => {
+  const templates = lists().stats().templates;
+  const { direct, generic, answeredDirectly, readByTemplate } = await bothWays(app, listPath(`sort=${Array(150).fill('title').join(',')}&fields[0]=title`));
+  expect(answeredDirectly).toBe(true);
+  expect(readByTemplate).toBe(true);
+  expect(direct.body).toEqual(generic.body);
+  expect(lists().stats().templates).toBe(templates);
+});
+
+test('without a default locale in the i18n store, lists without a locale are the pipeline’s', async () => {
+  const store = app.strapi.store({ type: 'plugin', name: 'i18n' });
+  const defaultLocale = await store.get({ key: 'default_locale' });
+  await store.delete({ key: 'default_locale' });
+  try {
+    const { direct, generic, answeredDirectly } = await bothWays(app, listPath('sort=issueDate:desc'));
+    expect(answeredDirectly).toBe(false);
+    expect(direct.status).toBe(generic.status);
+    expect(direct.body).toEqual(generic.body);
+  } finally {
+    await store.set({ key: 'default_locale', value: defaultLocale });
+  }
+  expect((await bothWays(app, listPath('sort=issueDate:desc'))).answeredDirectly).toBe(true);
+});
+
+test('inside a transaction, a list is read by the query engine, within it', async () => {
+  const ctx: any = {
+    method: 'GET',
+    query: { filters: { category: 'service' }, sort: 'issueDate:desc' },
+    headers: {},
+    get: () => '',
+    state: { route: { info: { type: 'content-api' } } },
+  };
+  const outside = await lists().find(DOC, ctx);
+  const before = lists().stats();
+  const inside = await app.strapi.db.transaction(() => lists().find(DOC, ctx));
+  expect(lists().stats().answered).toBe(before.answered + 1);
+  expect(lists().stats().readByTemplate).toBe(before.readByTemplate);
+  expect(JSON.parse(JSON.stringify(inside))).toEqual(JSON.parse(JSON.stringify(outside)));
+  expect(inside.results.map((row: any) => row.title)).toEqual(['公开文件1', '公开文件2', '公开文件3']);
+});
+
 test('a private field of another type is neither shown nor filtered on directly', async () => {
   const before = lists().stats().answered;
   const res = await app.http().get('/api/public-concerns?filters[internalNotes][$eq]=x');

@@ -1,4 +1,4 @@
-import { RAW_JSON_PLACEHOLDER, RawJson, serializeWithRawJson, storedJsonValue } from '../../src/plugins/disclosure/server/src/domain/raw-json';
+import { rawJsonPlaceholder, RawJson, serializeWithRawJson, storedJsonValue } from '../../src/plugins/disclosure/server/src/domain/raw-json';
 
 const blocks = [{ type: 'paragraph', children: [{ type: 'text', text: '政务公开 "引号" \\ 反斜杠 \u2028 😀' }] }];
 const raw = (text: string) => new RawJson(Buffer.from(text));
@@ -28,9 +28,22 @@ test('outside serializeWithRawJson, a raw part serializes as the value it stands
   expect(JSON.stringify({ body: raw(JSON.stringify(blocks)), n: 1 })).toBe(JSON.stringify({ body: blocks, n: 1 }));
 });
 
-test('a value holding the placeholder’s text is still serialized right', () => {
-  const answer = { title: `标题${RAW_JSON_PLACEHOLDER}`, body: raw('{"x": 1}'), tail: RAW_JSON_PLACEHOLDER };
-  expect(serializeWithRawJson(answer).toString()).toBe(JSON.stringify({ ...answer, body: { x: 1 } }));
+test('a value holding a placeholder’s text is still serialized right', () => {
+  for (const placeholder of [rawJsonPlaceholder(0), rawJsonPlaceholder(1), rawJsonPlaceholder(7)]) {
+    const answer = { title: `标题${placeholder}`, body: raw('{"x": 1}'), tail: placeholder, more: raw('[2]') };
+    expect(serializeWithRawJson(answer).toString()).toBe(JSON.stringify({ ...answer, body: { x: 1 }, more: [2] }));
+  }
+});
+
+test('raw parts a value’s own toJSON moves about are spliced where they end up', () => {
+  const x = raw('"X"');
+  const y = raw('"Y"');
+  // A toJSON that serializes and reorders what it holds: its placeholders come back in another order.
+  const swapped = { toJSON: () => { const copy = JSON.parse(JSON.stringify({ a: x, b: y })); return { b: copy.b, a: copy.a }; } };
+  expect(serializeWithRawJson({ w: swapped }).toString()).toBe('{"w":{"b":"Y","a":"X"}}');
+  // One that keeps a placeholder inside a string: it cannot be spliced, so nothing is.
+  const quoted = { toJSON: () => JSON.stringify({ a: x }) };
+  expect(serializeWithRawJson({ q: quoted, y }).toString()).toBe(JSON.stringify({ q: JSON.stringify({ a: 'X' }), y: 'Y' }));
 });
 
 test('a raw part in a value’s own toJSON is spliced too, and undefined answers are null', () => {
@@ -51,5 +64,7 @@ test('stored text is read as Strapi’s JSON field reads it', () => {
   expect(read('"只是文字"')).toEqual({ value: '"只是文字"' });
   // No JSON at all.
   expect(read('')).toEqual({ value: '' });
+  // JSON up to a NUL, which SQLite's json_valid accepts: not JSON to Strapi, answered as the text.
+  expect(read('[1]\u0000')).toEqual({ value: '[1]\u0000' });
   expect(read('   ')).toEqual({ value: '   ' });
 });

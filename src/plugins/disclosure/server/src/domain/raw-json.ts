@@ -7,12 +7,15 @@ import { randomBytes } from 'crypto';
  */
 
 /**
- * Where JSON.stringify meets a RawJson inside serializeWithRawJson: a string no stored value holds
- * (random for each process, never written out), split on afterwards.
+ * Where JSON.stringify meets a RawJson inside serializeWithRawJson: a numbered string no stored value
+ * holds (its prefix random for each process, never written out), replaced afterwards by the bytes
+ * of the RawJson with that number.
  */
-export const RAW_JSON_PLACEHOLDER = `\u0000raw-json:${randomBytes(16).toString('hex')}\u0000`;
-const QUOTED_PLACEHOLDER = JSON.stringify(RAW_JSON_PLACEHOLDER);
-/** The RawJson parts met by the JSON.stringify under way in serializeWithRawJson, in the order written. */
+const NONCE = randomBytes(16).toString('hex');
+export const rawJsonPlaceholder = (index: number): string => `\u0000raw-json:${NONCE}:${index}\u0000`;
+/** A placeholder as JSON.stringify writes it (quoted, each NUL as the six characters \u0000), capturing its number. */
+const WRITTEN_PLACEHOLDER = new RegExp(`"\\\\u0000raw-json:${NONCE}:(\\d+)\\\\u0000"`);
+/** The RawJson parts met by the JSON.stringify under way in serializeWithRawJson, by number. */
 let collecting: RawJson[] | null = null;
 
 const isJsonWhitespace = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
@@ -25,7 +28,7 @@ export class RawJson {
   toJSON(): unknown {
     if (!collecting) return JSON.parse(this.bytes.toString('utf8'));
     collecting.push(this);
-    return RAW_JSON_PLACEHOLDER;
+    return rawJsonPlaceholder(collecting.length - 1);
   }
 }
 
@@ -38,8 +41,9 @@ export class RawJson {
 export function storedJsonValue(bytes: Buffer): { value: unknown } | null {
   let first = 0;
   while (first < bytes.length && isJsonWhitespace(bytes[first])) first += 1;
-  // A JSON string (0x22 is '"'): Strapi would parse it twice. Empty text is not JSON either.
-  if (first < bytes.length && bytes[first] !== 0x22) return null;
+  // A JSON string (0x22 is '"'): Strapi would parse it twice. Empty text is not JSON either, nor
+  // text with a NUL (SQLite's json_valid reads only up to it).
+  if (first < bytes.length && bytes[first] !== 0x22 && !bytes.includes(0)) return null;
   const text = bytes.toString('utf8');
   try {
     const parsed = JSON.parse(text);
@@ -66,17 +70,16 @@ export function serializeWithRawJson(value: unknown): Buffer {
     collecting = outer;
   }
   if (!raws.length) return Buffer.from(text);
-  const pieces = text.split(QUOTED_PLACEHOLDER);
-  // The placeholder's text in a value itself (never written out, so only by chance): no splicing.
-  if (pieces.length !== raws.length + 1) return Buffer.from(JSON.stringify(value));
+  // Pieces of text and placeholders' numbers, alternating. Each number once, or no splicing: a
+  // placeholder's text inside a value (never written out, so only by chance), or one written by a
+  // JSON.stringify of the value's own that did not reach the answer as it was.
+  const parts = text.split(WRITTEN_PLACEHOLDER);
+  const numbers = parts.filter((_, index) => index % 2 === 1).map(Number);
+  if (numbers.length !== raws.length || new Set(numbers).size !== raws.length || numbers.some((number) => number >= raws.length)) return Buffer.from(JSON.stringify(value));
   let length = 0;
-  for (const piece of pieces) length += Buffer.byteLength(piece);
-  for (const raw of raws) length += raw.bytes.length;
+  parts.forEach((part, index) => (length += index % 2 ? raws[Number(part)].bytes.length : Buffer.byteLength(part)));
   const answer = Buffer.allocUnsafe(length);
   let offset = 0;
-  pieces.forEach((piece, index) => {
-    offset += answer.write(piece, offset);
-    if (index < raws.length) offset += raws[index].bytes.copy(answer, offset);
-  });
+  parts.forEach((part, index) => (offset += index % 2 ? raws[Number(part)].bytes.copy(answer, offset) : answer.write(part, offset)));
   return answer;
 }

@@ -13,8 +13,9 @@ import { fromStored } from '../domain/stored-values';
 const NOT_LISTED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
 /** Attribute types the database keeps as JSON text (Strapi parses them on every read). */
 const JSON_TYPES = new Set(['json', 'blocks']);
-/** Query shapes whose SQL is kept (the oldest is forgotten first). */
+/** Query shapes whose SQL is kept (the least recently used is forgotten first), and the longest shape kept. */
 const MAX_TEMPLATES = 500;
+const MAX_TEMPLATE_KEY = 2000;
 
 /** A list's shape as SQL written once, and how its columns become the answer's fields. */
 interface CompiledList {
@@ -177,11 +178,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // No limit (-1) and no offset (0) are shapes of their own: the query builder writes them differently.
     const shape = { select, where, orderBy, limit: limit > 0 ? valueOf(limit, numberStandIn(0)) : limit, offset: start > 0 ? valueOf(start, numberStandIn(1)) : 0 };
     const key = jsonKey([uid, fields, where, orderBy, limit > 0 || limit, start > 0]);
-    let compiled = key === null ? null : templates.get(key);
+    // Within a transaction (none on a public GET), the query engine, which reads inside it.
+    let compiled = key === null || strapi.db.inTransaction() ? null : templates.get(key);
     if (compiled === undefined) {
       compiled = compile(uid, fields, shape, standIns);
-      if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
-      templates.set(key as string, compiled);
+      // A shape longer than any a portal asks (a sort of many repeated terms) is not kept.
+      if (key!.length <= MAX_TEMPLATE_KEY) {
+        if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
+        templates.set(key!, compiled);
+      }
+    } else if (compiled) {
+      // Most recently used last: the Map's order is the order of forgetting.
+      templates.delete(key!);
+      templates.set(key!, compiled);
     }
     if (!compiled) return strapi.db.query(uid as UID.ContentType).findMany({ select, where: whereOf((given) => given), orderBy, offset: start, limit }) as Promise<Record<string, unknown>[]>;
     const { template, columns } = compiled;
@@ -210,6 +219,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const plan = planOf(ctx.query, model);
     if (!plan) return null;
     const locale = model.locales.length ? (plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())) : undefined;
+    // No default locale to read in (the i18n store without one): the pipeline's to answer.
+    if (model.locales.length && typeof locale !== 'string') return null;
     const visible = service('public-access').visibleRows(uid);
     const whereOf: WhereOf = (value) => {
       const conditions: object[] = [Object.fromEntries(Object.entries(plan.where).map(([field, given]) => [field, value(given)]))];
