@@ -5,6 +5,7 @@ import { LOCALE_CODES } from '../constants';
 import { planPublicDocument, planPublicList, type PublicListModel, type PublicListPlan } from '../domain/public-list-query';
 import { bindingsOf, numberStandIn, templateOf, textStandIn, type QueryTemplate } from '../domain/query-template';
 import { RawJson, storedJsonValue } from '../domain/raw-json';
+import { RecentlyUsed } from '../domain/recently-used';
 import { rendersOwnShape } from '../domain/response-cache';
 import { jsonKey } from '../domain/state-memo';
 import { fromStored } from '../domain/stored-values';
@@ -143,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return model.storedOrder;
   };
 
-  const templates = new Map<string, CompiledList | null>();
+  const templates = new RecentlyUsed<CompiledList | null>(MAX_TEMPLATES);
   const rowsOf = (result: any): Record<string, unknown>[] =>
     strapi.db.dialect.client === 'postgres' ? result.rows : strapi.db.dialect.client === 'sqlite' ? result : result[0];
 
@@ -183,14 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (compiled === undefined) {
       compiled = compile(uid, fields, shape, standIns);
       // A shape longer than any a portal asks (a sort of many repeated terms) is not kept.
-      if (key!.length <= MAX_TEMPLATE_KEY) {
-        if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
-        templates.set(key!, compiled);
-      }
-    } else if (compiled) {
-      // Most recently used last: the Map's order is the order of forgetting.
-      templates.delete(key!);
-      templates.set(key!, compiled);
+      if (key!.length <= MAX_TEMPLATE_KEY) templates.set(key!, compiled);
     }
     if (!compiled) return strapi.db.query(uid as UID.ContentType).findMany({ select, where: whereOf((given) => given), orderBy, offset: start, limit }) as Promise<Record<string, unknown>[]>;
     const { template, columns } = compiled;
