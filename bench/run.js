@@ -152,15 +152,15 @@ function readsMarkdown(reads) {
       );
     }
     lines.push('');
-    const lists = run.cases.filter((item) => item.generic);
-    if (lists.length) {
+    const direct = run.cases.filter((item) => item.generic);
+    if (direct.length) {
       lines.push(
         'Uncached reads straight from the table (public-lists) and through Strapi\'s generic read pipeline, in alternating loads:',
         '',
         '| read | locale | direct req/s (p50 / p99) | generic pipeline req/s (p50 / p99) | direct ÷ generic |',
         '|---|---|---|---|---|'
       );
-      for (const item of lists) {
+      for (const item of direct) {
         lines.push(
           `| ${item.name} | ${item.locale} | ${item.uncached.requestsPerSecond.toLocaleString('en')} (${ms(item.uncached.p50)} / ${ms(item.uncached.p99)}) | ${item.generic.requestsPerSecond.toLocaleString('en')} (${ms(item.generic.p50)} / ${ms(item.generic.p99)}) | ${item.generic.directToGeneric} |`
         );

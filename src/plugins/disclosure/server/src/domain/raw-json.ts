@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { asJson } from './stored-values';
 
 /**
  * JSON answers with parts that are already JSON text, as the database keeps it (a document's body):
@@ -44,13 +45,7 @@ export function storedJsonValue(bytes: Buffer): { value: unknown } | null {
   // A JSON string (0x22 is '"'): Strapi would parse it twice. Empty text is not JSON either, nor
   // text with a NUL (SQLite's json_valid reads only up to it).
   if (first < bytes.length && bytes[first] !== 0x22 && !bytes.includes(0)) return null;
-  const text = bytes.toString('utf8');
-  try {
-    const parsed = JSON.parse(text);
-    return { value: typeof parsed === 'string' ? JSON.parse(parsed) : parsed };
-  } catch {
-    return { value: text };
-  }
+  return { value: asJson(bytes.toString('utf8')) };
 }
 
 /**

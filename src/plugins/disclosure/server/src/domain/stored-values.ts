@@ -31,7 +31,7 @@ const asTimestamp: FromStored = (value) => {
 };
 
 /** JSON text is parsed (twice when it was stored twice encoded); text that is not JSON stays as it is. */
-const asJson: FromStored = (value) => {
+export const asJson: FromStored = (value) => {
   if (typeof value !== 'string') return value;
   try {
     const parsed = JSON.parse(value);
