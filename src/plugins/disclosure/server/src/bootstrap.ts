@@ -9,6 +9,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // 2. The Public role reads the catalogue and nothing else, whatever was changed in the admin.
   await service('public-access').enforcePublicPermissions();
+  //    A read-only API token calls the routes the Public role may, and no others.
+  service('public-access').holdReadOnlyTokensToPublic();
 
   // 3. The ledger table refuses UPDATE and DELETE at the database, below every API. Reading it is a
   //    permission of its own (the Auditor role, created by the app once the admin's roles exist).

@@ -9,7 +9,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.state.auth?.strategy?.name === 'admin' ? plugin().service('organization-roles').organizationsInScope(ctx.state.user.id) : Promise.resolve(null);
 
   return {
-    async find(ctx: any) {
+    async report(ctx: any) {
       const query = validateComplianceQuery(ctx.query);
       // An admin account of an organization sees its own figures and those below, or those of one below it.
       const scope = await scopeOf(ctx);

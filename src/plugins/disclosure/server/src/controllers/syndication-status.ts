@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 
 /** GET /api/disclosure/syndication/status?document=<documentId> (API tokens): who reprinted it, how late. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: any) {
+  async report(ctx: any) {
     const { document } = ctx.query;
     if (typeof document !== 'string' || !/^[a-z0-9]{1,64}$/.test(document)) {
       throw new errors.ValidationError('参数 document 须为文件的 documentId (document must be the documentId of a policy document)');

@@ -17,7 +17,7 @@ const canManageSettings = {
 export default {
   type: 'admin' as const,
   routes: [
-    { method: 'GET', path: '/compliance', handler: 'compliance.find', config: authenticated },
+    { method: 'GET', path: '/compliance', handler: 'compliance.report', config: authenticated },
     { method: 'GET', path: '/due-today', handler: 'compliance.dueToday', config: authenticated },
     { method: 'GET', path: '/item-status', handler: 'item-status.find', config: authenticated },
     { method: 'GET', path: '/ledger', handler: 'ledger.find', config: canReadLedger },
@@ -30,7 +30,7 @@ export default {
     { method: 'GET', path: '/sources', handler: 'sources.find', config: superAdmin },
     { method: 'POST', path: '/sources', handler: 'sources.create', config: superAdmin },
     { method: 'PUT', path: '/sources/:id', handler: 'sources.update', config: superAdmin },
-    { method: 'GET', path: '/syndication-status', handler: 'syndication-status.find', config: superAdmin },
+    { method: 'GET', path: '/syndication-status', handler: 'syndication-status.report', config: superAdmin },
     { method: 'GET', path: '/deliveries', handler: 'subscribers.deliveries', config: superAdmin },
     { method: 'POST', path: '/deliveries/:id/retry', handler: 'subscribers.retry', config: superAdmin },
     { method: 'GET', path: '/translation-locks', handler: 'translation-locks.find', config: authenticated },

@@ -64,16 +64,16 @@ export default {
       config: { auth: false },
     },
     {
-      // Who reprinted a document and how late: API tokens only.
+      // Who reprinted a document and how late: full-access tokens, or custom ones granted `report` (not a read: read-only tokens read as the public).
       method: 'GET',
       path: '/syndication/status',
-      handler: 'syndication-status.find',
+      handler: 'syndication-status.report',
     },
     {
-      // Internal figures: API tokens with the compliance permission only, never the Public role.
+      // Internal figures: full-access tokens, or custom ones granted `report`; never the Public role or a read-only token.
       method: 'GET',
       path: '/compliance',
-      handler: 'compliance.find',
+      handler: 'compliance.report',
     },
   ],
 };

@@ -9,7 +9,7 @@ import { GATED_TYPES } from './publication-gate';
 import { REVIEW_ACTION } from './organization-roles';
 import { ORGANIZATION_FIELD } from '../domain/organization-scope';
 import { singleRelationTarget } from '../validation/relations';
-import { populateDepth, scopePopulate } from '../utils/scope-populate';
+import { populateDepth, PublicQueryRefusal, scopePublicQuery, type RefusalReason } from '../domain/public-query-scope';
 import { adminRequest } from '../utils/admin-request';
 import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueFieldsOf, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
@@ -81,29 +81,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 
-  const getSchema = (uid: string) => strapi.getModel(uid as any) as any;
-
   /**
-   * The public sees published, proactive items only, whatever it asks for: `?status=draft` is
-   * overridden, and items not proactively disclosed are filtered out even if they were published,
-   * including where a populated relation would reach them.
+   * The public sees published, proactive items only, whatever it asks for: `?status=draft` and the
+   * publication filters are dropped, items not proactively disclosed are filtered out even if they
+   * were published, and every path the query takes (populate, filters, sort, fields, `_q`) is held
+   * to what the public may read (domain/public-query-scope).
    */
   const restrictPublicReads: Middleware = async (context, next) => {
     if (!READ_ACTIONS.has(context.action) || !readsAsPublic()) return next();
     const params = context.params as any;
     if (context.contentType.options?.draftAndPublish) params.status = 'published';
+    // Which documents have unpublished edits, or were never published, is nobody's business outside.
+    delete params.publicationFilter;
+    delete params.hasPublishedVersion;
+    // A bounded populate: deep chains cost the database dearly and reach far from what was asked.
+    if (params.populate !== undefined && populateDepth(params.populate) > MAX_PUBLIC_POPULATE_DEPTH) {
+      throw new errors.ValidationError(
+        `关联展开层级过深：公开接口最多展开 ${MAX_PUBLIC_POPULATE_DEPTH} 层 (populate is limited to ${MAX_PUBLIC_POPULATE_DEPTH} levels for public requests)`,
+        { maxDepth: MAX_PUBLIC_POPULATE_DEPTH }
+      );
+    }
+    try {
+      Object.assign(params, scopePublicQuery(params, context.uid, service('public-access').readModel()));
+      // Now part of the filters, over public fields only.
+      delete params._q;
+    } catch (error) {
+      if (error instanceof PublicQueryRefusal) throw refusedPublicQuery(error);
+      throw error;
+    }
     const visible = service('public-access').visibleRows(context.uid);
     if (visible) params.filters = params.filters ? { $and: [params.filters, visible] } : visible;
-    if (params.populate !== undefined) {
-      // A bounded populate: deep chains cost the database dearly and reach far from what was asked.
-      if (populateDepth(params.populate) > MAX_PUBLIC_POPULATE_DEPTH) {
-        throw new errors.ValidationError(
-          `关联展开层级过深：公开接口最多展开 ${MAX_PUBLIC_POPULATE_DEPTH} 层 (populate is limited to ${MAX_PUBLIC_POPULATE_DEPTH} levels for public requests)`,
-          { maxDepth: MAX_PUBLIC_POPULATE_DEPTH }
-        );
-      }
-      params.populate = scopePopulate(params.populate, context.uid, getSchema, (target) => service('public-access').visibleRows(target));
-    }
     return next();
   };
 
@@ -299,6 +306,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     syncTraditional,
   };
 };
+
+const REFUSAL_MESSAGES: Record<RefusalReason, (path: string) => string> = {
+  private: (path) => `${path} 是非公开字段，公开接口不能查询、排序或展开 (${path} is not public)`,
+  'not-public': (path) => `${path} 指向不公开的内容，公开接口不能读取 (${path} leads to content that is not public)`,
+  morph: (path) => `${path}：文件的引用关系不能通过公开接口读取 (a file's references cannot be read through the public API)`,
+  'sort-through-relation': (path) =>
+    `${path}：公开接口只能按本类内容自身的字段排序 (public reads sort by the type's own fields only)`,
+  'relation-operator': (path) =>
+    `${path}：按关联筛选时须指明其字段，如 [documentId][$eq] (filter a relation by one of its fields, e.g. [documentId][$eq])`,
+  unknown: (path) => `${path} 不是可公开读取的字段 (${path} is not a public field)`,
+};
+
+/** A public query refused by its path: a 400 naming the parameter, in Chinese with English beside. */
+const refusedPublicQuery = (refusal: PublicQueryRefusal) =>
+  new errors.ValidationError(REFUSAL_MESSAGES[refusal.reason](refusal.path), { path: refusal.path, reason: refusal.reason });
 
 /** Two reviews say the same (empty fields count as absent; times compared as instants). */
 function sameReview(stored: any, written: any): boolean {

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES } from '../constants';
 import { PROACTIVE_FILTER } from '../domain/disclosure-attribute';
+import type { PublicReadModel, QuerySchema } from '../domain/public-query-scope';
 
 const READ_ACTIONS = ['find', 'findOne'];
 /** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
@@ -8,6 +10,9 @@ const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 /** Beyond being published: which rows of a type the public may read. */
 const VISIBLE_ROWS: Readonly<Record<string, object>> = { [CONTENT_TYPES.policyDocument]: PROACTIVE_FILTER };
+/** Files are read through the media fields of public items only (never listed on their own). */
+const MEDIA_FILE = 'plugin::upload.file';
+const READABLE_TYPES: ReadonlySet<string> = new Set([...PUBLIC_CONTENT_TYPES, MEDIA_FILE]);
 
 /** The parts of a Koa context that tell who reads. */
 interface ReadingRequest {
@@ -40,6 +45,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The filter a public read of `uid` must add, if any (a published on-request item stays unreadable); a copy, for queries to keep. */
   visibleRows: (uid: string): object | undefined => (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : undefined),
+
+  /** The schemas and row conditions a public query is scoped by (domain/public-query-scope). */
+  readModel(): PublicReadModel {
+    return {
+      schema: (uid) => strapi.getModel(uid as any) as unknown as QuerySchema | undefined,
+      visibleRows: (uid) => (READABLE_TYPES.has(uid) ? (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : {}) : null),
+    };
+  },
+
+  /**
+   * A read-only API token (a municipal site's) may call exactly the routes the Public role may, and
+   * reads what the public reads (`readsAsPublic`). Strapi would let it call every route whose action
+   * ends in `find` or `findOne` — the media library's file list with every file's users, the
+   * accounts of users-permissions — so its check is narrowed here, for every route at once.
+   */
+  holdReadOnlyTokensToPublic() {
+    const auth = strapi.get('auth') as { verify: (state: any, config?: any) => Promise<void> };
+    const verify = auth.verify.bind(auth);
+    const allowed = new Set(publicActions());
+    auth.verify = async (state: any, config: any = {}) => {
+      const readOnly = TOKEN_STRATEGIES.has(state?.strategy?.name ?? '') && state?.credentials?.type === 'read-only';
+      if (readOnly && config !== false) {
+        const scopes: unknown[] = Array.isArray(config?.scope) ? config.scope : config?.scope ? [config.scope] : [];
+        if (!scopes.length || !scopes.every((scope) => typeof scope === 'string' && allowed.has(scope))) throw new errors.ForbiddenError();
+      }
+      return verify(state, config);
+    };
+  },
 
   async enforcePublicPermissions() {
     const roles = strapi.db.query('plugin::users-permissions.role');
