@@ -83,6 +83,9 @@ const PARAMETER_ATTACKS: string[] = [
   'sort=createdBy.email',
 ];
 
+/** Asking about publication state: the answer must be the plain one (no yes/no about unpublished edits). */
+const STATUS_ATTACKS = PARAMETER_ATTACKS.filter((attack) => /status|hasPublishedVersion|publicationFilter|publicationState/.test(attack) && !attack.includes('locale'));
+
 interface Attribute {
   type: string;
   relation?: string;
@@ -386,6 +389,19 @@ describe.each(callers)('as %s', (_caller, token) => {
         }
       }
       expect(problems).toEqual([]);
+    });
+
+    test('asking about publication state answers as if not asked', async () => {
+      for (const route of [`/api/${plural}`, `/api/${plural}/${published[uid]}`]) {
+        const plain = outcome(await get(route, token()));
+        for (const attack of STATUS_ATTACKS) {
+          const answer = await get(`${route}?${attack}`, token());
+          // A refusal (an unknown parameter) says nothing about the data; an answer must be the plain one.
+          const seen = answer.status >= 400 && answer.status < 500 ? plain : outcome(answer);
+          if (seen !== plain) tally.oracles += 1;
+          expect(`${attack}: ${seen}`).toBe(`${attack}: ${plain}`);
+        }
+      }
     });
 
     test('hidden items by their id: 404, under every parameter trick', async () => {
