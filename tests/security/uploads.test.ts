@@ -191,11 +191,13 @@ describe('uploads through the content API', () => {
     expect(readFileSync(path.join(PUBLIC_DIR, file.url))).toEqual(sample.pdf('第二版'));
   });
 
-  test('a replacement of a file that does not exist: not a server error', async () => {
-    for (const id of ['999999', 'abc']) {
+  test('a replacement of a file that does not exist: 404, not a server error', async () => {
+    const before = await fileCount();
+    for (const id of ['999999', 'abc', '1e3', '-1']) {
       const response = await app.http().post(`/api/upload?id=${id}`).set('Authorization', `Bearer ${token}`).attach('files', sample.pdf(), { filename: 'a.pdf', contentType: 'application/pdf' });
       expect(response.status).toBe(404);
     }
+    expect(await fileCount()).toBe(before);
   });
 
   test('a photo is stored without its EXIF and GPS metadata, original and derivatives alike', async () => {

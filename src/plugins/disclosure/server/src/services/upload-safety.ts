@@ -149,6 +149,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
     const replace = uploads.replace;
     uploads.replace = async (id: unknown, input: { file: unknown }, ...rest: unknown[]) => {
+      // Files are numbered: anything else would reach PostgreSQL as a malformed integer (a 500).
+      if (!/^[1-9]\d{0,15}$/.test(String(id))) throw new errors.NotFoundError(`文件不存在：${String(id)} (file not found)`);
       // The replaced file keeps its address, extension included: the new content must suit it.
       const stored = await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['ext'] });
       if (stored) await admit(input?.file, stored.ext || undefined);
