@@ -67,7 +67,7 @@ const counts = async () => ({
 });
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ env: { PUBLIC_URL: 'https://www.jinan.gov.cn' } });
   setClock(app, NOW);
   await app.strapi.db.query(SOURCE).create({
     data: { name: '山东省政府门户网站', organizationCode: '370000000', secrets: [PROVINCE_SECRET, OLD_SECRET], policy: 'publish', active: true },
@@ -87,7 +87,7 @@ describe('POST /api/disclosure/inbox', () => {
     expect(response.status).toBe(200);
     const receipt = response.body.data;
     expect(receipt).toMatchObject({ status: 'published', version: 1 });
-    expect(receipt.url).toContain(`/api/policy-documents/${receipt.documentId}`);
+    expect(receipt.url).toBe(`https://www.jinan.gov.cn/api/policy-documents/${receipt.documentId}`);
 
     const copy: any = await app.strapi.documents(DOC).findOne({ documentId: receipt.documentId, status: 'published', populate: ['issuingOrganization'] });
     expect(copy).toMatchObject({ title: '山东省人民政府关于加强政务公开的意见', documentNumber: '鲁政发〔2026〕3号', isNormative: true });

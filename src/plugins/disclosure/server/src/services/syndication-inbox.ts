@@ -4,7 +4,7 @@ import type { SyndicatedVersion, SyndicationMessage } from '../../../shared/cont
 import { CONTENT_TYPES } from '../constants';
 import { AttachmentFetchError } from '../domain/attachment-fetch';
 import { identifySender, type VerificationFailure } from '../domain/webhook-signature';
-import { policyDocumentUrl } from '../utils/public-url';
+import { policyDocumentUrlForPartners } from '../utils/public-url';
 import { lockWithinTransaction } from '../utils/transaction-lock';
 import { messageProblem } from '../validation/syndication-message';
 import type { SourceInput } from '../validation/source';
@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const records = strapi.db.query(RECORD_UID);
     const record = await recordOf(source, message);
     if (await isOutdated(record, message)) {
-      return { documentId: record.localDocumentId, url: record.localDocumentId ? policyDocumentUrl(strapi, record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
+      return { documentId: record.localDocumentId, url: record.localDocumentId ? policyDocumentUrlForPartners(strapi, record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
     }
     const receivedAt = now();
     const common = { source: source.id, sourceDocumentId: message.documentId, contentType: message.contentType, version: message.version, receivedAt, sourceUrl: message.source?.url ?? null, sourceOrganizationCode: message.source?.organization?.code ?? null };
@@ -127,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (record) await records.update({ where: { id: record.id }, data: kept });
     else await records.create({ data: kept });
     if (state === 'published') await docs().publish({ documentId: localDocumentId });
-    return { documentId: localDocumentId, url: policyDocumentUrl(strapi, localDocumentId), status: state, version: message.version };
+    return { documentId: localDocumentId, url: policyDocumentUrlForPartners(strapi, localDocumentId), status: state, version: message.version };
   };
 
   /** A source as the admin sees it: how many secrets it has, never the secrets. */
@@ -177,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!record?.source) return null;
       const at = now();
       await records.update({ where: { id: record.id }, data: { state: 'published' } });
-      const receipt = { documentId: localDocumentId, url: policyDocumentUrl(strapi, localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
+      const receipt = { documentId: localDocumentId, url: policyDocumentUrlForPartners(strapi, localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
       const event = await strapi.db.query(EVENT_UID).create({
         data: {
           messageId: `msg_${randomUUID()}`,

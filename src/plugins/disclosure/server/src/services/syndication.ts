@@ -14,7 +14,7 @@ import type {
   SyndicationStatus,
 } from '../../../shared/contracts/syndication';
 import { CONTENT_TYPES, LOCALES } from '../constants';
-import { policyDocumentUrl, publicUrl } from '../utils/public-url';
+import { addressForPartners, policyDocumentUrl, policyDocumentUrlForPartners, publicUrl } from '../utils/public-url';
 import { beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import { tallyReprints, type ReprintFact, type ReprintTally } from '../domain/reprint-timeliness';
 import { subscriberWants } from '../domain/syndication-scope';
@@ -434,8 +434,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         occurredAt: occurredAt.toISOString(),
         source: {
           organization: source?.issuingOrganization ?? null,
-          url: (strapi.config.get('server.url') as string) || null,
-          documentUrl: policyDocumentUrl(strapi, documentId),
+          url: addressForPartners(strapi),
+          documentUrl: policyDocumentUrlForPartners(strapi, documentId),
         },
         versions,
       };
