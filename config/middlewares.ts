@@ -38,7 +38,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Above the conversion endpoint's own 1 MB limit, so it can answer with that limit in words. The
   // raw body is kept: a syndication message's signature is over the exact bytes received.
   { name: 'strapi::body', config: { jsonLimit: '2mb', includeUnparsed: true } },
-  // Keys named after Object.prototype members, and absurd nesting, refused before any validator.
+  // Keys named after Object.prototype members, NUL characters (PostgreSQL cannot store them) and
+  // absurd nesting, in the query string or the body, refused before any validator.
   'plugin::disclosure.body-guard',
   // Brute-force limits on every login (per address and per account) and the audit log of logins.
   'plugin::disclosure.login-guard',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { assertProductionSecrets } from '../src/security/production-secrets';
+import { reverseProxyConfig } from '../src/security/reverse-proxy';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
   // Production never starts on missing, placeholder or development secrets.
@@ -8,7 +9,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     host: env('HOST', '0.0.0.0'),
     port: env.int('PORT', 1337),
     url: env('PUBLIC_URL', ''),
-    proxy: env.bool('IS_PROXIED', false),
+    // Strapi 5 reads server.proxy.koa, .ipHeader and .maxIpsCount (a bare boolean is ignored): the
+    // visitor's address behind a reverse proxy, from the entries our own proxies wrote only.
+    proxy: reverseProxyConfig(process.env),
     app: {
       keys: env.array('APP_KEYS'),
     },

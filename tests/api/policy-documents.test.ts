@@ -1,5 +1,5 @@
 import { approvedReview } from '../harness/fixtures';
-import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 
 const DOC = 'api::policy-document.policy-document';
 const ORG = 'api::organization.organization';
@@ -196,5 +196,55 @@ describe('disclosure attribute and schema validation', () => {
       .send({ data: validDocument({ issuingOrganization: undefined }) });
     expect(noIssuer.status).toBe(400);
     expect(noIssuer.body.error.details.errors[0].path).toEqual(['issuingOrganization']);
+  });
+});
+
+describe('the link to a reprint’s original (reprintedFromUrl)', () => {
+  const REFUSAL =
+    '转载来源链接（reprintedFromUrl）须为 http 或 https 网址，最长 2048 个字符 (reprintedFromUrl must be an http or https URL of at most 2048 characters)';
+  const CM = `/content-manager/collection-types/${DOC}`;
+  const reprint = (reprintedFromUrl: unknown, number: number) =>
+    validDocument({ title: `转载的文件${number}`, documentNumber: `鲁政办发〔2015〕${number}号`, reprintedFrom: '山东省人民政府', reprintedFromUrl });
+
+  test('an http(s) address is kept', async () => {
+    const res = await app.http().post('/api/policy-documents').set(auth()).send({ data: reprint('https://www.shandong.gov.cn/art/2015/1/1/art_1.html', 1) });
+    expect(res.status).toBe(201);
+    expect(res.body.data.reprintedFromUrl).toBe('https://www.shandong.gov.cn/art/2015/1/1/art_1.html');
+  });
+
+  test.each([
+    ['javascript:', 'javascript:alert(document.cookie)'],
+    ['javascript: in capitals behind a space', ' JavaScript:alert(1)'],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['vbscript:', 'vbscript:msgbox(1)'],
+    ['not an address', 'www.shandong.gov.cn'],
+    ['longer than 2048 characters', `https://www.shandong.gov.cn/${'a'.repeat(2048)}`],
+  ])('%s is refused, draft or not: 400 naming the field, nothing stored', async (_what, address) => {
+    const before = await app.strapi.db.query(DOC).count();
+    for (const status of ['draft', 'published']) {
+      const res = await app.http().post('/api/policy-documents').query({ status }).set(auth()).send({ data: reprint(address, 2) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(REFUSAL);
+      expect(res.body.error.details.errors[0].path).toEqual(['reprintedFromUrl']);
+    }
+    expect(await app.strapi.db.query(DOC).count()).toBe(before);
+  });
+
+  test('an editor typing it in the admin meets the same refusal, on create and on update', async () => {
+    const editor = await createAdminSession(app, 'reprint-editor@example.gov.cn');
+    const as = (request: any) => request.set('Authorization', `Bearer ${editor}`);
+    const created = await as(app.http().post(CM)).send(reprint('javascript:alert(1)', 3));
+    expect(created.status).toBe(400);
+    expect(created.body.error.message).toBe(REFUSAL);
+    expect(created.body.error.details.errors[0].path).toEqual(['reprintedFromUrl']);
+
+    const kept = await as(app.http().post(CM)).send(reprint('http://www.jinan.gov.cn/zwgk/1', 4));
+    expect(kept.status).toBe(201);
+    const documentId = kept.body.data.documentId;
+    const changed = await as(app.http().put(`${CM}/${documentId}`)).send({ reprintedFromUrl: 'data:text/html,<b>x</b>' });
+    expect(changed.status).toBe(400);
+    expect(changed.body.error.message).toBe(REFUSAL);
+    const stored: any = await app.strapi.documents(DOC).findOne({ documentId });
+    expect(stored.reprintedFromUrl).toBe('http://www.jinan.gov.cn/zwgk/1');
   });
 });

@@ -26,7 +26,7 @@ let office: string;
 let subscriber: number;
 const received: Received[] = [];
 /** The next answers the receiver gives, in order; then 200 with a receipt. */
-let answers: Array<{ status: number; headers?: Record<string, string> }> = [];
+let answers: Array<{ status: number; headers?: Record<string, string>; receiptUrl?: string }> = [];
 
 const at = (iso: string) => setClock(app, iso);
 const worker = () => app.strapi.plugin('disclosure').service('syndication-worker');
@@ -44,7 +44,7 @@ beforeAll(async () => {
       const answer = answers.shift() ?? { status: 200 };
       response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       // As the inbox answers: the receipt under data.
-      const receipt = { documentId: `copy-of-${message.documentId}`, url: 'https://county.example.gov.cn/zwgk/1', status: 'published' };
+      const receipt = { documentId: `copy-of-${message.documentId}`, url: answer.receiptUrl ?? 'https://county.example.gov.cn/zwgk/1', status: 'published' };
       response.end(answer.status === 200 ? JSON.stringify({ data: receipt, meta: { duplicate: false } }) : '{"error":"busy"}');
     });
   });
@@ -107,6 +107,16 @@ test('a busy receiver is retried after its Retry-After; then the receipt is kept
   expect(delivery.receipt).toEqual({ documentId: `copy-of-${doc.documentId}`, url: 'https://county.example.gov.cn/zwgk/1', status: 'published' });
   expect(received.map((message) => message.signatureOk)).toEqual([true, true]);
   expect(new Set(received.map((message) => message.id)).size).toBe(1); // the same message id each time
+});
+
+test('a receipt whose address is not http(s) is kept without it: it would be a link in the admin', async () => {
+  at('2026-05-11T02:30:00Z');
+  const doc = await publishSyndicated();
+  answers = [{ status: 200, receiptUrl: 'javascript:alert(document.cookie)' }];
+  expect(await worker().runOnce()).toMatchObject({ delivered: 1 });
+  const [delivery] = await deliveriesOf(doc.documentId);
+  expect(delivery).toMatchObject({ status: 'delivered', lastError: null });
+  expect(delivery.receipt).toEqual({ documentId: `copy-of-${doc.documentId}`, url: null, status: 'published' });
 });
 
 test('versions of one document arrive in order, even when the first had to wait', async () => {

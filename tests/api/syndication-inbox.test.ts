@@ -68,7 +68,7 @@ const counts = async () => ({
 });
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ env: { PUBLIC_URL: 'https://www.jinan.gov.cn' } });
   setClock(app, NOW);
   await app.strapi.db.query(SOURCE).create({
     data: { name: '山东省政府门户网站', organizationCode: '370000000', secrets: [PROVINCE_SECRET, OLD_SECRET], policy: 'publish', active: true },
@@ -88,7 +88,7 @@ describe('POST /api/disclosure/inbox', () => {
     expect(response.status).toBe(200);
     const receipt = response.body.data;
     expect(receipt).toMatchObject({ status: 'published', version: 1 });
-    expect(receipt.url).toContain(`/api/policy-documents/${receipt.documentId}`);
+    expect(receipt.url).toBe(`https://www.jinan.gov.cn/api/policy-documents/${receipt.documentId}`);
 
     const copy: any = await app.strapi.documents(DOC).findOne({ documentId: receipt.documentId, status: 'published', populate: ['issuingOrganization'] });
     expect(copy).toMatchObject({ title: '山东省人民政府关于加强政务公开的意见', documentNumber: '鲁政发〔2026〕3号', isNormative: true });
@@ -185,6 +185,26 @@ describe('POST /api/disclosure/inbox', () => {
     const response = await send(body);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/^(转载消息无效：|请求内容不是有效的 JSON)/);
+    expect(await counts()).toEqual(before);
+  });
+
+  test.each([
+    ['javascript:', ['source', 'documentUrl'], 'javascript:alert(document.cookie)'],
+    ['javascript: behind a tab, as a browser reads it', ['source', 'documentUrl'], 'java\tscript:alert(1)'],
+    ['data:', ['source', 'documentUrl'], 'data:text/html,<script>alert(1)</script>'],
+    ['relative', ['source', 'url'], '/api/policy-documents/1'],
+    ['not text', ['source', 'url'], 42],
+  ])('a partner address that is %s: 400 naming the field, nothing stored', async (_what, path, address) => {
+    const before = await counts();
+    const body = message('src-doc-link', 'publish', 1, [version({ title: '链接可疑的文件', documentNumber: '鲁政发〔2026〕11号', indexNumber: '370000000/2026-00011' })]);
+    (body.source as Record<string, unknown>)[path[1]] = address;
+    const response = await send(JSON.stringify(body));
+    expect(response.status).toBe(400);
+    const label = path[1] === 'url' ? '网址' : '原文链接';
+    expect(response.body.error.message).toBe(
+      `转载消息无效：${label}（${path.join('.')}）须为 http 或 https 网址，最长 2048 个字符 (${path.join('.')} must be an http or https URL of at most 2048 characters)`
+    );
+    expect(response.body.error.details.errors[0].path).toEqual(path);
     expect(await counts()).toEqual(before);
   });
 });
@@ -299,6 +319,39 @@ describe('attachments: fetched from the source and verified before the copy is s
     expect(copy.attachments).toHaveLength(1);
     expect(copy.attachments[0]).toMatchObject({ name: '实施方案.docx', ext: '.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     expect(readFileSync(path.join(app.strapi.dirs.static.public, copy.attachments[0].url))).toEqual(SERVED['/uploads/fangan.docx']);
+  });
+
+  test.each([
+    ['null', { sha256: null }],
+    ['missing', { sha256: undefined }],
+    ['not 64 hexadecimal digits', { sha256: 'abc123' }],
+  ])('a SHA-256 that is %s: 400 naming the field, nothing fetched or stored', async (_what, attachment) => {
+    const before = await everything();
+    const fetched = requests;
+    const response = await send(withAttachment('att-doc-6666', 1, attachment), [CITY_FILES_SECRET]);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      '转载消息无效：SHA-256 校验值（versions.0.attachments.0.sha256）必填，须为 64 位十六进制数 (versions.0.attachments.0.sha256 is required: the file\'s SHA-256 as 64 hexadecimal digits)'
+    );
+    expect(response.body.error.details.errors[0].path).toEqual(['versions', 0, 'attachments', 0, 'sha256']);
+    expect(requests).toBe(fetched);
+    expect(await everything()).toEqual(before);
+  });
+
+  test.each([
+    ['a javascript: URL', { url: 'javascript:alert(1)' }, 'url', /^转载消息无效：网址（versions\.0\.attachments\.0\.url）须为 http 或 https 网址/],
+    ['no name', { name: undefined }, 'name', /^转载消息无效：名称（versions\.0\.attachments\.0\.name）须为 1 至 255 个字符的文件名 \(/],
+    ['a negative size', { sizeInBytes: -1 }, 'sizeInBytes', /^转载消息无效：文件大小（versions\.0\.attachments\.0\.sizeInBytes）须为非负整数（字节） \(/],
+    ['a mime type that is not text', { mime: 42 }, 'mime', /^转载消息无效：文件类型（versions\.0\.attachments\.0\.mime）须为文字/],
+  ])('a reference with %s: 400 naming the field, nothing fetched or stored', async (_what, attachment, field, message) => {
+    const before = await everything();
+    const fetched = requests;
+    const response = await send(withAttachment('att-doc-77777', 1, attachment), [CITY_FILES_SECRET]);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(message);
+    expect(response.body.error.details.errors[0].path).toEqual(['versions', 0, 'attachments', 0, field]);
+    expect(requests).toBe(fetched);
+    expect(await everything()).toEqual(before);
   });
 
   test('the source’s file server is down: 503 with Retry-After, nothing stored; the retry succeeds', async () => {

@@ -19,7 +19,7 @@ const recipientsOf = async (event: any) =>
     .sort();
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ env: { PUBLIC_URL: 'https://www.shandong.gov.cn' } });
   office = (
     await app.strapi.documents('api::organization.organization').create({
       data: { name: '山东省人民政府办公厅', code: '370000001', level: 'department', regionCode: '370000' } as any,
@@ -56,7 +56,9 @@ describe('syndication outbox (转载发件箱)', () => {
     expect(payload.versions[0].issuingOrganization).toEqual({ code: '370000001', name: '山东省人民政府办公厅' });
     expect(payload.versions[0].indexNumber).toBe(doc.indexNumber);
     expect(payload.source.organization.code).toBe('370000001');
-    expect(payload.source.documentUrl).toMatch(new RegExp(`/api/policy-documents/${doc.documentId}$`));
+    // Absolute, from PUBLIC_URL: the receiver links its copy to the original.
+    expect(payload.source.url).toBe('https://www.shandong.gov.cn');
+    expect(payload.source.documentUrl).toBe(`https://www.shandong.gov.cn/api/policy-documents/${doc.documentId}`);
     // Mandatory reprint: every active subscriber; the inactive one is left out.
     expect(await recipientsOf(event)).toEqual(['county-a', 'county-b', 'county-d']);
   });

@@ -93,14 +93,27 @@ test('source: a receipt signed by the subscriber turns its held copy into a repr
   const status = () => app.http().get('/api/disclosure/syndication/status').query({ document: doc.documentId }).set('Authorization', `Bearer ${token}`);
   expect((await status()).body.data.subscribers[0]).toMatchObject({ held: true, reprint: null });
 
-  const receipt = JSON.stringify({ documentId: doc.documentId, version: 1, receipt: { documentId: 'county-copy', url: 'https://jiyang.example.gov.cn/zwgk/9', status: 'published', publishedAt: '2026-06-01T06:00:00.000Z' } });
-  const send = (secret: string) =>
-    app.http().post('/api/disclosure/receipts').set(signedHeaders([secret], `msg_${randomUUID()}`, receipt, nowSeconds()) as any).set('Content-Type', 'application/json').send(receipt);
+  const receiptFor = (url: unknown) =>
+    JSON.stringify({ documentId: doc.documentId, version: 1, receipt: { documentId: 'county-copy', url, status: 'published', publishedAt: '2026-06-01T06:00:00.000Z' } });
+  const receipt = receiptFor('https://jiyang.example.gov.cn/zwgk/9');
+  const send = (secret: string, body = receipt) =>
+    app.http().post('/api/disclosure/receipts').set(signedHeaders([secret], `msg_${randomUUID()}`, body, nowSeconds()) as any).set('Content-Type', 'application/json').send(body);
 
   const forged = await send('whsec_bm90LXRoZS1zdWJzY3JpYmVy');
   expect(forged.status).toBe(401);
   expect(forged.body.error.message).toMatch(/^转载回执验证失败：/);
   expect((await status()).body.data.subscribers[0].held).toBe(true);
+
+  // The reprint's address becomes a link in the admin: http(s) only, even from a signed receipt.
+  for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>']) {
+    const refused = await send(SUBSCRIBER_SECRET, receiptFor(url));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe(
+      '转载回执无效：网址（receipt.url）须为 http 或 https 网址，最长 2048 个字符 (receipt.url must be an http or https URL of at most 2048 characters)'
+    );
+    expect(refused.body.error.details.errors[0].path).toEqual(['receipt', 'url']);
+  }
+  expect((await status()).body.data.subscribers[0]).toMatchObject({ held: true, reprint: null });
 
   expect((await send(SUBSCRIBER_SECRET)).status).toBe(200);
   expect((await status()).body.data.subscribers[0]).toMatchObject({

@@ -40,6 +40,7 @@ describe('GET /api/disclosure/working-days/add', () => {
     [{ from: '2026-02-01', days: '-1' }, 'days'],
     [{ from: '2026-02-01', days: '1.5' }, 'days'],
     [{ from: '2026-02-01' }, 'days'],
+    [{ from: '9999-12-30', days: '5' }, 'days'],
   ])('bad input %o answers 400 naming %s', async (query, parameter) => {
     const res = await add(query as Record<string, string>);
     expect(res.status).toBe(400);
@@ -55,6 +56,25 @@ describe('GET /api/disclosure/working-days/between', () => {
     expect(res.status).toBe(200);
     // 2026: 国庆/中秋 1–7 October (and 25 September), make-up Saturday 10 October.
     expect(res.body).toEqual({ data: { days: 3, calendarComplete: true } });
+  });
+
+  test('a range of up to 20 years is counted, each year without a schedule named', async () => {
+    const res = await between({ from: '2026-01-01', to: '2046-01-01' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.calendarComplete).toBe(false);
+    const unscheduled = Array.from({ length: 2046 - 2027 + 1 }, (_, index) => 2027 + index);
+    expect(res.body.data.missingYears).toEqual(unscheduled);
+  });
+
+  test.each([
+    [{ from: '0001-01-01', to: '9999-12-31' }],
+    [{ from: '2026-01-01', to: '2046-01-02' }],
+    [{ from: '2046-01-02', to: '2026-01-01' }],
+  ])('a range over 20 years %o answers 400 naming the limit', async (query) => {
+    const res = await between(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(['to']);
+    expect(res.body.error.message).toBe('from 与 to 相隔不得超过 20 年 (from and to must be at most 20 years apart)');
   });
 
   test('a bad to answers 400 naming it', async () => {

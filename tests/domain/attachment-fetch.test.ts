@@ -60,8 +60,8 @@ describe('fetchVerified', () => {
   test.each([
     ['another hash', { sizeInBytes: CONTENT.length, sha256: '0'.repeat(64) }, /校验值不符/],
     ['another size', { sizeInBytes: CONTENT.length - 1, sha256: SHA }, /大小不符：声明 \d+ 字节，实收 \d+ 字节/],
-    ['more than the limit while streaming', { sizeInBytes: null, sha256: null, maxBytes: 10_000 }, /超过上限 10000 字节/],
-    ['more than the limit declared', { sizeInBytes: 2_000_000, sha256: null }, /大小 2000000 字节，超过上限 1000000 字节/],
+    ['more than the limit while streaming', { sizeInBytes: null, sha256: SHA, maxBytes: 10_000 }, /超过上限 10000 字节/],
+    ['more than the limit declared', { sizeInBytes: 2_000_000, sha256: SHA }, /大小 2000000 字节，超过上限 1000000 字节/],
   ])('refuses a file with %s, leaving nothing behind', async (_, declared: any, message) => {
     const destination = path.join(workspace, `refused-${Math.random()}`);
     const error = await failure(
@@ -78,7 +78,7 @@ describe('fetchVerified', () => {
     ['a connection cut mid-file', '/broken', /下载中断|暂时无法获取/],
   ])('calls %s unavailable, for the sender to retry', async (_, route, message) => {
     const destination = path.join(workspace, `unavailable-${Math.random()}`);
-    const error = await failure(fetchVerified({ url: `${base}${route}`, sizeInBytes: null, sha256: null }, destination, limits));
+    const error = await failure(fetchVerified({ url: `${base}${route}`, sizeInBytes: null, sha256: SHA }, destination, limits));
     expect(error.kind).toBe('unavailable');
     expect(error.message).toMatch(message);
     expect(existsSync(destination)).toBe(false);

@@ -1,5 +1,5 @@
 import schedule from 'chinese-days/dist/chinese-days.json';
-import { WorkingCalendar } from '../../src/plugins/disclosure/server/src/domain/working-calendar';
+import { WorkingCalendar, withinYears } from '../../src/plugins/disclosure/server/src/domain/working-calendar';
 
 const builtIn = { holidays: Object.keys(schedule.holidays), workdays: Object.keys(schedule.workdays) };
 const calendar = new WorkingCalendar(builtIn);
@@ -57,9 +57,33 @@ describe('working days on the State Council schedule', () => {
     expect(withOffice.addWorkingDays('2026-03-06', 1).date).toBe('2026-03-07');
   });
 
+  test('weekends before 1970 are weekends too', () => {
+    // Saturday 27 and Sunday 28 December 1969; Monday 29 December.
+    expect(calendar.isWorkingDay('1969-12-27')).toBe(false);
+    expect(calendar.isWorkingDay('1969-12-28')).toBe(false);
+    expect(calendar.isWorkingDay('1969-12-29')).toBe(true);
+    expect(calendar.workingDaysBetween('1969-12-19', '1969-12-26').days).toBe(5);
+  });
+
   test('bad arguments name the parameter', () => {
     expect(() => calendar.addWorkingDays('2026-02-30', 1)).toThrow(expect.objectContaining({ parameter: 'from' }));
     expect(() => calendar.addWorkingDays('2026-02-01', 367)).toThrow(expect.objectContaining({ parameter: 'days' }));
+    expect(() => calendar.addWorkingDays('9999-12-30', 5)).toThrow(expect.objectContaining({ parameter: 'days', message: 'from 之后第 5 个工作日（days）将晚于 9999-12-31 (working day 5 after from would fall after 9999-12-31)' }));
     expect(() => calendar.workingDaysBetween('2026-02-01', 'soon')).toThrow(expect.objectContaining({ parameter: 'to' }));
+  });
+});
+
+describe('withinYears', () => {
+  test.each([
+    ['2026-05-11', '2046-05-11', true],
+    ['2046-05-11', '2026-05-11', true],
+    ['2026-05-11', '2046-05-12', false],
+    ['2026-12-31', '2046-12-30', true],
+    ['2026-12-31', '2047-01-01', false],
+    ['2024-02-29', '2044-02-29', true],
+    ['2026-01-31', '2046-02-01', false],
+    ['0001-01-01', '9999-12-31', false],
+  ])('%s and %s are within 20 years: %s', (a, b, expected) => {
+    expect(withinYears(a, b, 20)).toBe(expected);
   });
 });

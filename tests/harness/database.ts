@@ -13,6 +13,11 @@ export interface ThrowawayDatabase {
 }
 
 const ROOT = path.join(__dirname, '..', '..');
+/**
+ * The PostgreSQL server the suite was given, read once: startApp then points DATABASE_URL at its own
+ * throwaway database, which a second app in the same suite must not take for the server.
+ */
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const usingPostgres = (): boolean =>
   process.env.DATABASE_CLIENT === 'postgres' || /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
@@ -33,7 +38,7 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
     };
   }
 
-  const serverUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const serverUrl = new URL(SERVER_URL);
   const admin = new Client({ connectionString: serverUrl.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -22,8 +22,8 @@ export interface AttachmentRef {
   name: string;
   mime: string | null;
   sizeInBytes: number | null;
-  /** hex SHA-256 of the file, for the receiver to verify what it fetched */
-  sha256: string | null;
+  /** hex SHA-256 of the file, for the receiver to verify what it fetched; required (a reference without it is refused) */
+  sha256: string;
 }
 
 /** One locale of the document, as published at the source. */

@@ -17,6 +17,12 @@ const REASONS: Record<string, string> = {
 const unauthenticated = (ctx: any, what: string, reason: string) =>
   respondWithError(ctx, 401, 'UnauthorizedError', `${what}验证失败：${REASONS[reason] ?? reason}`, { reason });
 
+/** A 400 for a message refused; naming the field, in Strapi's shape, when one is to blame. */
+const invalid = (what: string, reason: string, path?: Array<string | number>) => {
+  const message = `${what}无效：${reason}`;
+  return new errors.ValidationError(message, path?.length ? { errors: [{ path, message: reason, name: 'ValidationError' }] } : {});
+};
+
 /**
  * Signed messages between instances, authenticated by their signature over the raw body (kept by
  * strapi::body): POST /api/disclosure/inbox (content from a source) and POST /api/disclosure/receipts
@@ -29,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // Answered here: Strapi's error handler would reduce the reason to "Unauthorized", and a source
     // needs it to fix its clock or its secret.
     if (result.kind === 'unauthenticated') return unauthenticated(ctx, '转载消息', result.reason);
-    if (result.kind === 'invalid') throw new errors.ValidationError(`转载消息无效：${result.reason}`);
+    if (result.kind === 'invalid') throw invalid('转载消息', result.reason, result.path);
     if (result.kind === 'unavailable') {
       // Nothing was stored; the source's worker tries again (not before this).
       ctx.set('Retry-After', String(RETRY_UNAVAILABLE_AFTER_SECONDS));
@@ -42,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const raw = ctx.request.body?.[UNPARSED_BODY];
     const result = await strapi.plugin('disclosure').service('syndication').acceptReceipt(ctx.request.headers, raw);
     if (result.kind === 'unauthenticated') return unauthenticated(ctx, '转载回执', result.reason);
-    if (result.kind === 'invalid') throw new errors.ValidationError(`转载回执无效：${result.reason}`);
+    if (result.kind === 'invalid') throw invalid('转载回执', result.reason, result.path);
     if (result.kind === 'unknown') throw new errors.NotFoundError(`转载回执无对应投递：${result.reason}`);
     ctx.body = { data: { accepted: true } };
   },

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { CalendarArgumentError } from '../domain/working-calendar';
+import { refuse } from '../validation/refuse';
 import { validateAddQuery, validateBetweenQuery } from '../validation/working-days';
 
 /** Answers change only when the office edits its calendar; a short public cache is safe. */
@@ -10,7 +12,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async add(ctx: any) {
       const { from, days } = validateAddQuery(ctx.query);
-      const { date, calendarComplete, missingYears } = await calendar().addWorkingDays(from, days);
+      const { date, calendarComplete, missingYears } = await calendar()
+        .addWorkingDays(from, days)
+        // Valid parameters whose answer the calendar cannot name (past 9999-12-31): still their fault.
+        .catch((error: unknown) => (error instanceof CalendarArgumentError ? refuse(error.parameter, error.message) : Promise.reject(error)));
       ctx.set('Cache-Control', CACHE_CONTROL);
       ctx.body = { data: { date, calendarComplete, ...(calendarComplete ? {} : { missingYears }) } };
     },

@@ -8,11 +8,13 @@ import { createHash } from 'crypto';
 import { createWriteStream } from 'fs';
 import { unlink } from 'fs/promises';
 import { once } from 'events';
+import { webAddress } from '../../../shared/web-address';
 
 export interface AttachmentToFetch {
   url: string;
   sizeInBytes: number | null;
-  sha256: string | null;
+  /** Hex; always declared (a syndication message without it is refused before anything is fetched) */
+  sha256: string;
 }
 
 export type AttachmentFailureKind =
@@ -32,15 +34,7 @@ export class AttachmentFetchError extends Error {
 }
 
 /** The origin (scheme, host, port) of an http(s) URL, or null. */
-export function httpOrigin(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
+export const httpOrigin = (value: string | null | undefined): string | null => webAddress(value)?.origin ?? null;
 
 /** Whether `url` is on one of the trusted origins. */
 export function isFromTrustedOrigin(url: string, trustedOrigins: string[]): boolean {
@@ -111,7 +105,7 @@ export async function fetchVerified(
   if (attachment.sizeInBytes !== null && size !== attachment.sizeInBytes) {
     return fail(new AttachmentFetchError('refused', `附件 ${name} 大小不符：声明 ${attachment.sizeInBytes} 字节，实收 ${size} 字节 (size mismatch)`));
   }
-  if (attachment.sha256 !== null && sha256 !== attachment.sha256.toLowerCase()) {
+  if (sha256 !== attachment.sha256.toLowerCase()) {
     return fail(new AttachmentFetchError('refused', `附件 ${name} 校验值不符：声明 sha256 ${attachment.sha256}，实收 ${sha256} (SHA-256 mismatch)`));
   }
   return { sha256, sizeInBytes: size };

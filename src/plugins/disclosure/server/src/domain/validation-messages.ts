@@ -1,3 +1,5 @@
+import { MAX_WEB_ADDRESS_LENGTH } from '../../../shared/web-address';
+
 /**
  * Strapi's schema validation answers in English ("title must be defined."). Editors read Chinese, so
  * each message is given in Chinese first with the original beside it, naming the field as offices do.
@@ -55,6 +57,14 @@ export const FIELD_LABELS: Record<string, string> = {
   reviewedAt: '审查时间',
   conclusion: '审查结论',
   position: '职务',
+  reprintedFrom: '转载来源',
+  reprintedFromUrl: '转载来源链接',
+  // Syndication messages and receipts (转载)
+  documentUrl: '原文链接',
+  url: '网址',
+  sha256: 'SHA-256 校验值',
+  sizeInBytes: '文件大小',
+  mime: '文件类型',
 };
 
 const PATTERNS: Array<[RegExp, (label: string, match: RegExpMatchArray) => string]> = [
@@ -85,6 +95,10 @@ export const fieldLabel = (path: Array<string | number> | undefined): string => 
   const label = FIELD_LABELS[String(field)];
   return label ? `${label}（${apiName}）` : apiName;
 };
+
+/** An address refused for its scheme or length, naming the field: 转载来源链接（reprintedFromUrl）须为 http 或 https 网址… */
+export const webAddressMessage = (path: Array<string | number>): string =>
+  `${fieldLabel(path)}须为 http 或 https 网址，最长 ${MAX_WEB_ADDRESS_LENGTH} 个字符 (${path.join('.')} must be an http or https URL of at most ${MAX_WEB_ADDRESS_LENGTH} characters)`;
 
 /** Chinese first, the original beside it; messages already in Chinese are left as they are. */
 export function bilingualMessage(message: string, path?: Array<string | number>): string {

@@ -30,16 +30,30 @@ export interface CalendarAnswer {
 }
 
 export const MAX_WORKING_DAYS = 366;
+/**
+ * The widest range a public count spans: every year in it is looked up, and one missing schedule per
+ * year is listed, so thousands of years would be thousands of entries (and a long count) per request.
+ */
+export const MAX_RANGE_YEARS = 20;
+/** The last day a YYYY-MM-DD date can name. */
+export const LAST_DATE = '9999-12-31';
 const DAY_MS = 86_400_000;
 
 const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const yearOf = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
-// 1970-01-01 (day 0) was a Thursday.
+// 1970-01-01 (day 0) was a Thursday; days before it are negative, and % keeps their sign.
 const isWeekend = (day: number): boolean => {
-  const weekday = (day + 4) % 7;
+  const weekday = (((day + 4) % 7) + 7) % 7;
   return weekday === 0 || weekday === 6;
 };
+
+/** Whether two calendar dates (YYYY-MM-DD) lie at most `years` years apart, e.g. 2026-05-11 and 2046-05-11 for 20. */
+export function withinYears(a: string, b: string, years: number): boolean {
+  // As YYYYMMDD numbers, adding `years` years is adding years × 10000, whatever the month lengths.
+  const key = (date: string) => Number(date.replace(/-/g, ''));
+  return Math.abs(key(a) - key(b)) <= years * 10_000;
+}
 
 export class WorkingCalendar {
   private readonly kinds = new Map<number, DayKind>();
@@ -105,6 +119,9 @@ export class WorkingCalendar {
         day += 1;
         if (this.isWorking(day)) counted += 1;
       }
+    }
+    if (day > dayNumber(LAST_DATE)) {
+      throw new CalendarArgumentError('days', `from 之后第 ${days} 个工作日（days）将晚于 ${LAST_DATE} (working day ${days} after from would fall after ${LAST_DATE})`);
     }
     return { date: dateOf(day), ...this.answer(start, day) };
   }

@@ -8,6 +8,8 @@ import { RelationTarget, singleRelationTarget } from '../validation/relations';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 import { issuerDocumentNumber, uniqueClashMessage } from '../domain/unique-constraints';
 import { lockWithinTransaction } from '../utils/transaction-lock';
+import { webAddressMessage } from '../domain/validation-messages';
+import { isWebAddress } from '../../../shared/web-address';
 
 type Data = Record<string, any>;
 interface WriteParams {
@@ -26,8 +28,8 @@ const ORG = CONTENT_TYPES.organization;
 
 /**
  * Catalogue rules for policy documents (政策文件): canonical 文号, unique per issuer; 索引号 generated
- * from the issuer's code; a lawful reason for anything not proactive. (What may be published is the
- * publication gate's decision.)
+ * from the issuer's code; a lawful reason for anything not proactive; an http(s) link to a reprint's
+ * original. (What may be published is the publication gate's decision.)
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
@@ -52,6 +54,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const parsed = parseDocumentNumber(raw, beijingYear(now()) + 1);
     if (!parsed) throwIfViolated([violation('documentNumber', `${DOCUMENT_NUMBER_RULE}: “${raw}”`)]);
     data.documentNumber = parsed!.normalized;
+  };
+
+  /** A reprint's link back to its original (转载来源链接) is shown as a link, here and on municipal sites. */
+  const assertReprintAddress = (data: Data): void => {
+    const value = data.reprintedFromUrl;
+    if (value === undefined || value === null || value === '' || isWebAddress(value)) return;
+    throwIfViolated([violation('reprintedFromUrl', webAddressMessage(['reprintedFromUrl']))]);
   };
 
   const resolveIssuer = async (data: Data, current?: OrganizationRef | null) => {
@@ -156,6 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async prepareCreate(params: WriteParams) {
       const data = (params.data ??= {});
+      assertReprintAddress(data);
       normalizeDocumentNumber(data);
       throwIfViolated(checkDisclosureDecision(data));
       const issuer = await resolveIssuer(data);
@@ -173,6 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data = (params.data ??= {});
       const current = params.documentId ? await findDraft(params.documentId) : null;
       if (!current) return; // a missing document is the document service's 404 to give
+      assertReprintAddress(data);
       normalizeDocumentNumber(data);
       const effective = { ...current, ...data };
       throwIfViolated(checkDisclosureDecision(effective));

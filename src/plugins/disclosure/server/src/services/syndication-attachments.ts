@@ -81,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const workspace = await mkdtemp(path.join(tmpdir(), 'disclosure-attachments-'));
       try {
         for (const ref of refs) {
-          const kept = ref.sha256 ? known.get(ref.sha256.toLowerCase()) : undefined;
+          const kept = known.get(ref.sha256.toLowerCase());
           if (kept) {
             result.fileIds.push(kept.fileId);
             result.manifest.push({ ...kept, url: ref.url });

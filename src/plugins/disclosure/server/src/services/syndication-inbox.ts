@@ -4,8 +4,9 @@ import type { SyndicatedVersion, SyndicationMessage } from '../../../shared/cont
 import { CONTENT_TYPES } from '../constants';
 import { AttachmentFetchError } from '../domain/attachment-fetch';
 import { identifySender, type VerificationFailure } from '../domain/webhook-signature';
-import { policyDocumentUrl } from '../utils/public-url';
+import { policyDocumentUrlForPartners } from '../utils/public-url';
 import { lockWithinTransaction } from '../utils/transaction-lock';
+import { messageProblem } from '../validation/syndication-message';
 import type { SourceInput } from '../validation/source';
 import { DELIVERY_UID, EVENT_UID } from './syndication';
 import type { PreparedAttachments } from './syndication-attachments';
@@ -24,26 +25,11 @@ export interface Receipt {
 
 export type InboxResult =
   | { kind: 'unauthenticated'; reason: VerificationFailure | 'unknown-source' }
-  | { kind: 'invalid'; reason: string }
+  /** Not a message this receiver takes; `path` names the field when one is to blame */
+  | { kind: 'invalid'; reason: string; path?: Array<string | number> }
   /** Something the copy needs could not be had now (an attachment): the sender should retry */
   | { kind: 'unavailable'; reason: string }
   | { kind: 'accepted'; receipt: Receipt; duplicate: boolean };
-
-const ACTIONS = new Set(['publish', 'update', 'unpublish', 'delete']);
-
-/** The reason a body is not a syndication message, or null. */
-export function messageProblem(message: any): string | null {
-  if (!message || typeof message !== 'object' || Array.isArray(message)) return '消息须为 JSON 对象 (the body must be a JSON object)';
-  if (typeof message.documentId !== 'string' || !message.documentId || message.documentId.length > 64) return 'documentId 缺失或无效 (documentId missing or invalid)';
-  if (message.contentType !== CONTENT_TYPES.policyDocument) return `不接受的内容类型 ${String(message.contentType)} (only policy documents are syndicated)`;
-  if (!ACTIONS.has(message.action)) return `action 须为 publish、update、unpublish 或 delete (action must be publish, update, unpublish or delete)`;
-  if (!Number.isInteger(message.version) || message.version < 1) return 'version 须为正整数 (version must be a positive integer)';
-  if (!Array.isArray(message.versions)) return 'versions 须为数组 (versions must be an array)';
-  if ((message.action === 'publish' || message.action === 'update') && !message.versions.some((v: any) => v?.locale === 'zh-Hans' && typeof v.title === 'string' && v.title)) {
-    return '缺少带标题的简体中文版本 (a zh-Hans version with a title is required)';
-  }
-  return null;
-}
 
 /**
  * The receiving side of syndication (转载): verifies the sender (Standard Webhooks, 5-minute window),
@@ -114,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const records = strapi.db.query(RECORD_UID);
     const record = await recordOf(source, message);
     if (await isOutdated(record, message)) {
-      return { documentId: record.localDocumentId, url: record.localDocumentId ? policyDocumentUrl(strapi, record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
+      return { documentId: record.localDocumentId, url: record.localDocumentId ? policyDocumentUrlForPartners(strapi, record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
     }
     const receivedAt = now();
     const common = { source: source.id, sourceDocumentId: message.documentId, contentType: message.contentType, version: message.version, receivedAt, sourceUrl: message.source?.url ?? null, sourceOrganizationCode: message.source?.organization?.code ?? null };
@@ -141,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (record) await records.update({ where: { id: record.id }, data: kept });
     else await records.create({ data: kept });
     if (state === 'published') await docs().publish({ documentId: localDocumentId });
-    return { documentId: localDocumentId, url: policyDocumentUrl(strapi, localDocumentId), status: state, version: message.version };
+    return { documentId: localDocumentId, url: policyDocumentUrlForPartners(strapi, localDocumentId), status: state, version: message.version };
   };
 
   /** A source as the admin sees it: how many secrets it has, never the secrets. */
@@ -191,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!record?.source) return null;
       const at = now();
       await records.update({ where: { id: record.id }, data: { state: 'published' } });
-      const receipt = { documentId: localDocumentId, url: policyDocumentUrl(strapi, localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
+      const receipt = { documentId: localDocumentId, url: policyDocumentUrlForPartners(strapi, localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
       const event = await strapi.db.query(EVENT_UID).create({
         data: {
           messageId: `msg_${randomUUID()}`,
@@ -224,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { kind: 'invalid', reason: '消息不是有效的 JSON (the body is not valid JSON)' };
       }
       const problem = messageProblem(message);
-      if (problem) return { kind: 'invalid', reason: problem };
+      if (problem) return { kind: 'invalid', reason: problem.message, path: problem.path };
 
       // Attachments are fetched before the transaction (no lock held across the network), and only
       // for a version that will be applied.
@@ -233,9 +219,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (message.action === 'publish' || message.action === 'update') {
         const record = await recordOf(source, message);
         if (!(await isOutdated(record, message))) {
+          // Checked by messageProblem: a list of complete references, or none.
           const refs = message.versions.find((v: SyndicatedVersion) => v.locale === 'zh-Hans')?.attachments ?? [];
           try {
-            attachments = await attachmentService.prepare(source, Array.isArray(refs) ? refs : [], record?.attachments);
+            attachments = await attachmentService.prepare(source, refs, record?.attachments);
           } catch (failure) {
             if (!(failure instanceof AttachmentFetchError)) throw failure;
             return { kind: failure.kind === 'refused' ? 'invalid' : 'unavailable', reason: failure.message };

@@ -4,6 +4,7 @@ import { randomUUID } from 'crypto';
 import { classifyResponse, nextAttemptAt } from '../domain/delivery-schedule';
 import { signedHeaders } from '../domain/webhook-signature';
 import { DELIVERY_UID, SUBSCRIBER_UID } from './syndication';
+import { receiptFromAnswer } from '../validation/syndication-message';
 
 /** Receivers contacted at once by one worker. */
 export const CONCURRENT_TARGETS = 8;
@@ -113,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         // The inbox answers { data: receipt, meta }.
         const answer = text ? JSON.parse(text) : null;
-        receipt = answer?.data && typeof answer.data === 'object' && !Array.isArray(answer.data) ? answer.data : null;
+        receipt = receiptFromAnswer(answer?.data);
       } catch {
         receipt = null;
       }

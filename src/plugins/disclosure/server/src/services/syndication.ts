@@ -14,12 +14,13 @@ import type {
   SyndicationStatus,
 } from '../../../shared/contracts/syndication';
 import { CONTENT_TYPES, LOCALES } from '../constants';
-import { policyDocumentUrl, publicUrl } from '../utils/public-url';
+import { addressForPartners, policyDocumentUrl, policyDocumentUrlForPartners, publicUrl } from '../utils/public-url';
 import { beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import { tallyReprints, type ReprintFact, type ReprintTally } from '../domain/reprint-timeliness';
 import { subscriberWants } from '../domain/syndication-scope';
 import { generateSecret, identifySender } from '../domain/webhook-signature';
 import type { SubscriberInput } from '../validation/subscriber';
+import { receiptProblem } from '../validation/syndication-message';
 
 export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
 export const EVENT_UID = 'plugin::disclosure.syndication-event';
@@ -47,8 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
 
   /**
-   * Exact size and SHA-256 of a file stored by the local upload provider, for the receiver to verify;
-   * other providers' files go unverified (Strapi keeps only a rounded size in KB).
+   * Exact size and SHA-256 of a file stored by the local upload provider, for the receiver to verify.
+   * A file this instance cannot read (another upload provider, a file gone from disk) goes without its
+   * hash, and receivers refuse such a message (400 naming the attachment, shown on the delivery).
    */
   const attachmentOf = async (file: any): Promise<AttachmentRef> => {
     let content: Buffer | null = null;
@@ -355,10 +357,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch {
         return { kind: 'invalid', reason: '回执不是有效的 JSON (the receipt is not valid JSON)' } as const;
       }
-      const receipt = message?.receipt;
-      if (typeof message?.documentId !== 'string' || !Number.isInteger(message?.version) || !receipt || typeof receipt !== 'object' || typeof receipt.status !== 'string') {
-        return { kind: 'invalid', reason: '回执须含 documentId、version 与 receipt.status (documentId, version and receipt.status are required)' } as const;
-      }
+      const problem = receiptProblem(message);
+      if (problem) return { kind: 'invalid', reason: problem.message, path: problem.path } as const;
+      const { receipt } = message;
       const delivery = await strapi.db.query(DELIVERY_UID).findOne({
         where: { itemDocumentId: message.documentId, subscriber: subscriber.id, event: { version: message.version } },
         orderBy: { id: 'desc' },
@@ -433,8 +434,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         occurredAt: occurredAt.toISOString(),
         source: {
           organization: source?.issuingOrganization ?? null,
-          url: (strapi.config.get('server.url') as string) || null,
-          documentUrl: policyDocumentUrl(strapi, documentId),
+          url: addressForPartners(strapi),
+          documentUrl: policyDocumentUrlForPartners(strapi, documentId),
         },
         versions,
       };

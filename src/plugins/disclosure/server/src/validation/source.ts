@@ -1,4 +1,5 @@
 import { SECRET_PREFIX } from '../domain/webhook-signature';
+import { webAddress } from '../../../shared/web-address';
 import { dataObjectOf, refuse, requiredName } from './refuse';
 
 export interface SourceInput {
@@ -14,15 +15,6 @@ export interface SourceInput {
 /** At least this many key bytes, as the source's own generator issues 24. */
 const MIN_SECRET_BYTES = 16;
 
-const httpUrl = (value: unknown): string | null => {
-  try {
-    const url = new URL(String(value));
-    return ['http:', 'https:'].includes(url.protocol) && String(value).length <= 2048 ? url.toString().replace(/\/$/, '') : null;
-  } catch {
-    return null;
-  }
-};
-
 /** A syndication source (转载来源) as an administrator enters it; `creating` requires name and secret. */
 export function validateSource(body: unknown, creating: boolean): SourceInput {
   const data = dataObjectOf(body);
@@ -37,9 +29,9 @@ export function validateSource(body: unknown, creating: boolean): SourceInput {
   }
   if (data.organizationCode !== undefined) result.organizationCode = data.organizationCode;
   if (data.baseUrl !== undefined && data.baseUrl !== null) {
-    const url = httpUrl(data.baseUrl);
+    const url = webAddress(data.baseUrl);
     if (!url) refuse('baseUrl', '来源网址须为 http(s) 网址，如 https://www.example.gov.cn (baseUrl must be an http(s) URL)');
-    result.baseUrl = url;
+    result.baseUrl = url!.toString().replace(/\/$/, '');
   } else if (data.baseUrl === null) {
     result.baseUrl = null;
   }

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../domain/beijing-time';
+import { webAddress } from '../../../shared/web-address';
 import { dataObjectOf, refuse, requiredName } from './refuse';
 
 export interface SubscriberInput {
@@ -26,15 +27,8 @@ export function validateSubscriber(body: unknown, creating: boolean): Subscriber
     result.name = requiredName(data.name);
   }
   if (data.endpointUrl !== undefined || creating) {
-    let url: URL | null = null;
-    try {
-      url = new URL(data.endpointUrl);
-    } catch {
-      url = null;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol) || String(data.endpointUrl).length > 2048) {
-      refuse('endpointUrl', '接收地址须为 http(s) 网址 (endpointUrl must be an http(s) URL)');
-    }
+    const url = webAddress(data.endpointUrl);
+    if (!url) refuse('endpointUrl', '接收地址须为 http(s) 网址 (endpointUrl must be an http(s) URL)');
     result.endpointUrl = url!.toString();
   }
   if (data.scope !== undefined) {

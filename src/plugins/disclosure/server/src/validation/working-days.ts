@@ -1,6 +1,6 @@
 import { refuse } from './refuse';
 import { isIsoDate } from '../domain/beijing-time';
-import { MAX_WORKING_DAYS } from '../domain/working-calendar';
+import { MAX_RANGE_YEARS, MAX_WORKING_DAYS, withinYears } from '../domain/working-calendar';
 
 type Query = Record<string, unknown>;
 
@@ -26,5 +26,10 @@ export function validateAddQuery(query: Query): { from: string; days: number } {
 }
 
 export function validateBetweenQuery(query: Query): { from: string; to: string } {
-  return { from: date(query, 'from'), to: date(query, 'to') };
+  const from = date(query, 'from');
+  const to = date(query, 'to');
+  if (!withinYears(from, to, MAX_RANGE_YEARS)) {
+    refuse('to', `from 与 to 相隔不得超过 ${MAX_RANGE_YEARS} 年 (from and to must be at most ${MAX_RANGE_YEARS} years apart)`);
+  }
+  return { from, to };
 }

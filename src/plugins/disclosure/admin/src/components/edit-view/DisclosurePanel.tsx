@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { GateRule, GetItemStatus, ItemStatus } from '../../../../shared/contracts/item-status';
+import { isWebAddress } from '../../../../shared/web-address';
 import { SCOPED_TYPES } from '../../../../server/src/domain/organization-scope';
 import { beijing, STATUS_VARIANT, statusLabel } from '../../utils/format';
 import { useFailureText, useT, type Translate } from '../common';
@@ -170,7 +171,8 @@ export const DisclosurePanel = ({ model, documentId, document }: { model: string
                             ? t('panel.delivered', '已送达')
                             : t('panel.notDelivered', '未送达（已尝试 {attempts} 次）', { attempts: line.attempts })}
                     </Typography>
-                    {line.reprint?.url && (
+                    {/* Only an http(s) address becomes a link: the receiver wrote it, not us. */}
+                    {line.reprint && isWebAddress(line.reprint.url) && (
                       <Typography variant="pi" textColor="primary600">
                         <a href={line.reprint.url} target="_blank" rel="noreferrer">
                           {line.reprint.url}

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Button, Field, Flex, Link, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { GetSyndicationStatus, SyndicationStatus } from '../../../../shared/contracts/syndication';
+import { isWebAddress } from '../../../../shared/web-address';
 import { beijing, percent } from '../../utils/format';
 import { DataTable, DeliveryStatusBadge, ErrorBox, type Translate, useFailureText, useT } from '../common';
 
@@ -116,7 +117,8 @@ export const DocumentStatusTab = () => {
                 cell: (line) =>
                   line.reprint ? (
                     <Flex direction="column" alignItems="flex-start">
-                      {line.reprint.url ? (
+                      {/* Only an http(s) address becomes a link: the receiver wrote it, not us. */}
+                      {isWebAddress(line.reprint.url) ? (
                         <Link href={line.reprint.url} isExternal>
                           {t('syndication.status.open', '查看')}
                         </Link>
