@@ -144,6 +144,12 @@ describe('filters', () => {
     [{ filters: { sourceDocument: 3 } }, 'relation-operator', 'filters.sourceDocument'],
     [{ filters: { createdBy: { email: { $contains: '@' } } } }, 'private', 'filters.createdBy'],
     [{ filters: { nonsense: 1 } }, 'unknown', 'filters.nonsense'],
+    // Under $not a hidden joined row would match (its condition negated): no relation there.
+    [{ filters: { $not: { sourceDocument: { id: { $notNull: true } } } } }, 'negated-relation', 'filters.$not.sourceDocument'],
+    [{ filters: { $or: [{ $not: { localizations: { title: 'x' } } }] } }, 'negated-relation', 'filters.$or[0].$not.localizations'],
+    [{ filters: { sourceDocument: { $not: { implements: { title: 'x' } } } } }, 'negated-relation', 'filters.sourceDocument.$not.implements'],
+    [{ filters: { $not: { questions: { source: { title: 'x' } } } } }, 'negated-relation', 'filters.$not.questions.source'],
+    [{ filters: { $not: [{ title: 'x' }] } }, 'unknown', 'filters.$not'],
   ])('%j is refused (%s at %s)', (params, reason, path) => {
     expect(refusal(params)).toMatchObject({ reason, path });
   });

@@ -227,9 +227,21 @@ async function probePath(route: string, steps: Step[], token?: string): Promise<
     }
   }
 
+  // Negated, a filter through a relation would match a row by its hidden related rows (their condition
+  // false, negated true): refused.
+  const throughRelation = steps.some((step) => step.kind !== 'component');
+  const negatedQuery = `filters[$not]${filterKey(names).slice('filters'.length)}[id][$notNull]=true`;
+  record(negatedQuery);
+  const negated = await get(`${route}?${negatedQuery}`, token);
+  problems.push(...problemsOf(negated, `${route}?${negatedQuery}`));
+  if (throughRelation && negated.status < 400) {
+    tally.oracles += 1;
+    problems.push(`negated filter through ${names.join('.')} answered ${negated.status}`);
+  }
+
   // Sorts through a relation, a file or a private attribute are refused: their order would be decided
   // by what the public cannot see.
-  const through = steps.some((step) => step.kind !== 'component') || steps.some((step) => schema(step.uid).attributes[step.name]?.private);
+  const through = throughRelation || steps.some((step) => schema(step.uid).attributes[step.name]?.private);
   const sortField = fields[0] ?? 'id';
   const sort = `sort=${[...names, sortField].join('.')}:desc`;
   record(sort);

@@ -39,7 +39,7 @@ export interface PublicReadModel {
   visibleRows(uid: string): object | null;
 }
 
-export type RefusalReason = 'private' | 'not-public' | 'morph' | 'sort-through-relation' | 'relation-operator' | 'unknown';
+export type RefusalReason = 'private' | 'not-public' | 'morph' | 'sort-through-relation' | 'relation-operator' | 'negated-relation' | 'unknown';
 
 /** A query the public may not make; `path` names where (e.g. `populate.attachments.related`). */
 export class PublicQueryRefusal extends Error {
@@ -100,16 +100,22 @@ const withCondition = (filters: unknown, condition: object | undefined) =>
 
 // ---------------------------------------------------------------- filters
 
-/** A filter object on `uid`, with every relation it goes through held to the rows the public may see. */
-export function scopeFilters(filters: unknown, uid: string, model: PublicReadModel, path = 'filters'): unknown {
-  if (Array.isArray(filters)) return filters.map((item, index) => scopeFilters(item, uid, model, `${path}[${index}]`));
+/**
+ * A filter object on `uid`, with every relation it goes through held to the rows the public may see.
+ * Under `$not`, no relation may be named: the database negates each joined row, and a hidden row
+ * (its condition false) would then match, telling that it exists.
+ */
+export function scopeFilters(filters: unknown, uid: string, model: PublicReadModel, path = 'filters', negated = false): unknown {
+  if (Array.isArray(filters)) return filters.map((item, index) => scopeFilters(item, uid, model, `${path}[${index}]`, negated));
   if (!isObject(filters)) return filters;
   const schema = schemaOf(model, uid, path);
   const scoped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filters)) {
     const here = join(path, key);
     if (LOGICAL.has(key)) {
-      scoped[key] = scopeFilters(value, uid, model, here);
+      // Strapi hands a `$not` array to the database as it is (column names unchecked): one object only.
+      if (key === '$not' && !isObject(value)) throw new PublicQueryRefusal('unknown', here);
+      scoped[key] = scopeFilters(value, uid, model, here, negated || key === '$not');
       continue;
     }
     // An operator at this level compares the row itself (or, inside a relation, refuses below).
@@ -122,9 +128,9 @@ export function scopeFilters(filters: unknown, uid: string, model: PublicReadMod
     else if (next.kind === 'component') {
       // Filters cannot name a dynamic zone's component; only a plain component's fields.
       if (next.uids.length !== 1) throw new PublicQueryRefusal('unknown', here);
-      scoped[key] = scopeFilters(value, next.uids[0], model, here);
-    }
-    else {
+      scoped[key] = scopeFilters(value, next.uids[0], model, here, negated);
+    } else {
+      if (negated) throw new PublicQueryRefusal('negated-relation', here);
       // `filters[relation][$null]=true` and the like compare the joined row's id, which the row
       // condition cannot qualify: name one of its fields instead.
       if (!isObject(value) || Object.keys(value).some((inner) => inner.startsWith('$') && !LOGICAL.has(inner))) refuseOperator(here);

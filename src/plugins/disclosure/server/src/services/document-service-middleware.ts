@@ -315,6 +315,8 @@ const REFUSAL_MESSAGES: Record<RefusalReason, (path: string) => string> = {
     `${path}：公开接口只能按本类内容自身的字段排序 (public reads sort by the type's own fields only)`,
   'relation-operator': (path) =>
     `${path}：按关联筛选时须指明其字段，如 [documentId][$eq] (filter a relation by one of its fields, e.g. [documentId][$eq])`,
+  'negated-relation': (path) =>
+    `${path}：公开接口不能在 $not 中按关联筛选 (a relation cannot be filtered inside $not in public reads)`,
   unknown: (path) => `${path} 不是可公开读取的字段 (${path} is not a public field)`,
 };
 
