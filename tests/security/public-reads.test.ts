@@ -1,6 +1,7 @@
 import { approvedReview } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 import { usingPostgres } from '../harness/database';
+import type { QueryAttribute as Attribute } from '../../src/plugins/disclosure/server/src/domain/public-query-scope';
 
 /**
  * The attack suite for public reads, generated from the schemas. For every public type it walks
@@ -86,14 +87,6 @@ const PARAMETER_ATTACKS: string[] = [
 /** Asking about publication state: the answer must be the plain one (no yes/no about unpublished edits). */
 const STATUS_ATTACKS = PARAMETER_ATTACKS.filter((attack) => /status|hasPublishedVersion|publicationFilter|publicationState/.test(attack) && !attack.includes('locale'));
 
-interface Attribute {
-  type: string;
-  relation?: string;
-  target?: string;
-  component?: string;
-  components?: string[];
-  private?: boolean;
-}
 interface Step {
   uid: string;
   name: string;

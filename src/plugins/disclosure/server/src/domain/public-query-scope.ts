@@ -83,8 +83,9 @@ function step(model: PublicReadModel, schema: QuerySchema, name: string, path: s
   if (attribute.type === 'relation' && (MORPH_RELATIONS.has(attribute.relation ?? '') || !target)) throw new PublicQueryRefusal('morph', path);
   if (!target) throw new PublicQueryRefusal('unknown', path);
   const rows = model.visibleRows(target);
-  if (rows === null || !model.schema(target)) throw new PublicQueryRefusal('not-public', path);
-  const conditions = [...(model.schema(target)?.options?.draftAndPublish ? [PUBLISHED] : []), ...(Object.keys(rows).length ? [rows] : [])];
+  const targetSchema = model.schema(target);
+  if (rows === null || !targetSchema) throw new PublicQueryRefusal('not-public', path);
+  const conditions = [...(targetSchema.options?.draftAndPublish ? [PUBLISHED] : []), ...(Object.keys(rows).length ? [rows] : [])];
   return { kind: 'relation', target, condition: conditions.length === 0 ? undefined : conditions.length === 1 ? { ...conditions[0] } : { $and: conditions } };
 }
 
