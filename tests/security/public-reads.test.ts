@@ -409,6 +409,13 @@ describe.each(callers)('as %s', (_caller, token) => {
       }
     });
 
+    test('a search (_q) answers the same for hidden text as for absent text', async () => {
+      const present = await get(`/api/${plural}?_q=${MARKER}`, token());
+      const absent = await get(`/api/${plural}?_q=${ABSENT}`, token());
+      if (outcome(present) !== outcome(absent)) tally.oracles += 1;
+      expect(outcome(present)).toBe(outcome(absent));
+    });
+
     test('hidden items by their id: 404, under every parameter trick', async () => {
       for (const { documentId } of hidden.filter((item) => item.uid === uid)) {
         for (const attack of PARAMETER_ATTACKS) {
