@@ -115,6 +115,17 @@ describe('GET /api/disclosure/compliance', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/onTimeRate/);
   });
 
+  test('a permission of its own: a custom token granted `report` reads it; read-only and find-only tokens do not', async () => {
+    const tokenWith = async (type: string, permissions?: string[]) =>
+      (await app.strapi.service('admin::api-token').create({ name: `t-${type}-${permissions?.length ?? 0}`, type, lifespan: null, ...(permissions ? { permissions } : {}) })).accessKey;
+    const ask = (key: string) => app.http().get('/api/disclosure/compliance').set('Authorization', `Bearer ${key}`);
+    const granted = await ask(await tokenWith('custom', ['plugin::disclosure.compliance.report']));
+    expect(granted.status).toBe(200);
+    expect(granted.body.data.counts.total).toBe(5);
+    expect((await ask(await tokenWith('custom', ['api::policy-document.policy-document.find']))).status).toBe(403);
+    expect((await ask(await tokenWith('read-only'))).status).toBe(403);
+  });
+
   test('the same report for the admin panel, to signed-in admins only', async () => {
     expect((await app.http().get('/disclosure/compliance')).status).toBe(401);
     const adminToken = await createAdminSession(app);
