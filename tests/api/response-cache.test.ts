@@ -283,6 +283,35 @@ describe('every change that can alter an answer empties it', () => {
     }
   });
 
+  test("with the memos off (the benchmark's cold runs), every public read loads the permissions, its total and the catalogue counts afresh", async () => {
+    const cache = app.strapi.plugin('disclosure').service('response-cache');
+    const reads = { permissions: 0, totals: 0, counts: 0 };
+    const listen = (query: { sql: string }) => {
+      if (/up_permissions/.test(query.sql)) reads.permissions += 1;
+      if (/^select count\(/i.test(query.sql) && /title\W* like/i.test(query.sql)) reads.totals += 1;
+      if (/group by/i.test(query.sql) && /category/.test(query.sql)) reads.counts += 1;
+    };
+    const list = () => publicGet('/api/policy-documents', { 'filters[title][$startsWith]': '冷读', 'pagination[pageSize]': 2 });
+    const counts = () => publicGet('/api/disclosure/catalogue/counts', { locale: 'zh-Hans' });
+    await publishDocument({ title: '冷读一' });
+    await cache.announced();
+    cache.setEnabled(false);
+    app.strapi.db.connection.on('query', listen);
+    try {
+      for (const read of [list, list, counts, counts]) expect((await read()).status).toBe(200);
+      expect(reads).toEqual({ permissions: 1, totals: 1, counts: 1 });
+      cache.setMemosEnabled(false);
+      for (const read of [list, list, counts, counts]) expect((await read()).status).toBe(200);
+      // The counts route is open to all (no permission to read): the lists read them.
+      expect(reads).toEqual({ permissions: 3, totals: 3, counts: 3 });
+      expect((await list()).body.meta.pagination.total).toBe(1);
+    } finally {
+      app.strapi.db.connection.removeListener('query', listen);
+      cache.setMemosEnabled(true);
+      cache.setEnabled(true);
+    }
+  });
+
   test('update, unpublish, publish and delete are seen on the next read', async () => {
     const documentId = await publishDocument({ title: '变更前' });
     const path = `/api/policy-documents/${documentId}`;

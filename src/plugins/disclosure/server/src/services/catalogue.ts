@@ -154,7 +154,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async countByCategory(locale: string): Promise<Array<{ category: string; count: number }>> {
       // Counted once per content state (see the response-cache service): a grouped count reads every
       // public row of the locale, so it is paid once per change, not once per page view.
-      const state: string = await strapi.plugin('disclosure').service('response-cache').state();
+      const responseCache = strapi.plugin('disclosure').service('response-cache');
+      if (!responseCache.memosEnabled()) return countCategories(locale);
+      const state: string = await responseCache.state();
       const known = countsByLocale.get(locale);
       if (known?.state === state) return known.counts;
       const counts = countCategories(locale);

@@ -40,6 +40,8 @@ export interface ResponseCacheConfig {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get('plugin::disclosure.responseCache') as ResponseCacheConfig;
   let enabled = settings().enabled;
+  // Off only in the benchmark's cold runs (setMemosEnabled): every read loads afresh, as after a change.
+  let memosEnabled = true;
   let localChanges = 0;
   const cache = new ResponseCache({ maxEntries: settings().maxEntries, maxBytes: settings().maxMegabytes * 1024 * 1024 });
   const announcing = new Set<Promise<unknown>>();
@@ -109,6 +111,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       cache.clear();
     },
     maxAgeSeconds: () => settings().maxAgeSeconds,
+    memosEnabled: () => memosEnabled,
+    /**
+     * For the benchmark's cold runs: with the memos off, values remembered per content state (the
+     * Public role's permissions, list totals, catalogue counts) are loaded for every read, as the
+     * first read after a change loads them. The state does not move, so what was remembered stays valid.
+     */
+    setMemosEnabled(value: boolean) {
+      memosEnabled = value;
+    },
 
     /**
      * The content state now. Read before rendering: what is rendered is filed under it. The Beijing
@@ -128,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     forContentState<T>(key: string, load: () => Promise<T>): Promise<T> {
       const state = (strapi.requestContext.get() as any)?.state?.[CONTENT_STATE];
-      return typeof state === 'string' ? memos.get(state, key, load) : load();
+      return typeof state === 'string' && memosEnabled ? memos.get(state, key, load) : load();
     },
     lookup: (key: string, state: string) => cache.get(key, state),
     store: (key: string, entry: CachedResponse) => cache.set(key, entry),
