@@ -2,9 +2,11 @@
  * The ceiling: a bare Node HTTP server answering each path with bytes held in memory, the same bytes
  * Strapi answered with: the body and the headers (security headers, CORS, ETag, Cache-Control…; Node
  * adds Date and the connection's own, as it does for Strapi). Nothing it does can be faster for these
- * responses. Sends { ready, port } when listening; given
- * { responses: { "/path?query": { headers: [name, value, …], body (base64) } } } over IPC, serves them
- * and answers { loaded }.
+ * responses. Sends { ready, port } when listening; driven over IPC like bench/server.js:
+ * { responses: { "/path?query": { headers: [name, value, …], body (base64) } } } serves them and
+ * answers { loaded }; { timing: true } starts timing every request from its arrival to its last byte
+ * handed to the socket, exactly as bench/server.js does, and { timing: false } stops and answers
+ * { timings: { url: [ms, …] }, cpuMicros } (the process's CPU time meanwhile).
  */
 const http = require('http');
 
@@ -19,8 +21,31 @@ const server = http.createServer((request, response) => {
   response.end(found.body);
 });
 server.keepAliveTimeout = 60_000;
-process.on('message', ({ responses }) => {
-  for (const [url, { headers, body }] of Object.entries(responses)) table.set(url, { headers, body: Buffer.from(body, 'base64') });
-  process.send({ loaded: table.size });
+
+// First of the request listeners, as in bench/server.js.
+let timings = null;
+let cpuSince = process.cpuUsage();
+server.prependListener('request', (request, response) => {
+  if (!timings) return;
+  const record = timings;
+  const start = process.hrtime.bigint();
+  response.once('finish', () => {
+    const url = request.url;
+    if (!record.has(url)) record.set(url, []);
+    record.get(url).push(Number(process.hrtime.bigint() - start) / 1e6);
+  });
+});
+
+process.on('message', (message) => {
+  if (message.responses) {
+    for (const [url, { headers, body }] of Object.entries(message.responses)) table.set(url, { headers, body: Buffer.from(body, 'base64') });
+    process.send({ loaded: table.size });
+  } else if (message.timing !== undefined) {
+    const recorded = timings;
+    const cpu = process.cpuUsage(cpuSince);
+    timings = message.timing ? new Map() : null;
+    cpuSince = process.cpuUsage();
+    process.send({ timings: recorded ? Object.fromEntries(recorded) : {}, cpuMicros: recorded ? cpu.user + cpu.system : 0 });
+  }
 });
 server.listen(0, '127.0.0.1', () => process.send({ ready: true, port: server.address().port }));

@@ -2,9 +2,12 @@
  * A production-mode instance for the read benchmark, in a process of its own so the load generator
  * (bench/run.js) does not share its event loop. Configured by its environment (database); driven over
  * IPC: { seed: n } seeds n documents (bench/seed-bulk.js), { cache: bool } turns the response cache on
- * or off, { directLists: bool } public lists read straight from the table or through Strapi's pipeline,
+ * or off, { memos: bool } the values remembered per content state (the Public role's permissions, list
+ * totals, catalogue counts) kept or loaded for every read, as the first read after a change loads them
+ * (the cold runs), { directLists: bool } public lists read straight from the table or through Strapi's pipeline,
  * { timing: true } starts timing every request from its arrival to its last byte handed to the socket,
- * { timing: false } stops and answers { timings: { url: [ms, …] } }, { stop: true } shuts down. Answers
+ * { timing: false } stops and answers { timings: { url: [ms, …] }, cpuMicros } (the process's CPU
+ * time meanwhile), { stop: true } shuts down. Answers
  * each with a message; { ready, port } when listening.
  */
 const path = require('path');
@@ -23,6 +26,7 @@ const ROOT = path.join(__dirname, '..');
   const lists = app.plugin('disclosure').service('public-lists');
   // First of the request listeners, so a cache hit answered before Koa is timed as well.
   let timings = null;
+  let cpuSince = process.cpuUsage();
   app.server.httpServer.prependListener('request', (request, response) => {
     if (!timings) return;
     const record = timings;
@@ -41,13 +45,18 @@ const ROOT = path.join(__dirname, '..');
       } else if (message.cache !== undefined) {
         cache.setEnabled(message.cache);
         process.send({ cache: cache.enabled() });
+      } else if (message.memos !== undefined) {
+        cache.setMemosEnabled(message.memos);
+        process.send({ memos: cache.memosEnabled() });
       } else if (message.directLists !== undefined) {
         lists.setEnabled(message.directLists);
         process.send({ directLists: lists.enabled() });
       } else if (message.timing !== undefined) {
         const recorded = timings;
+        const cpu = process.cpuUsage(cpuSince);
         timings = message.timing ? new Map() : null;
-        process.send({ timings: recorded ? Object.fromEntries(recorded) : {} });
+        cpuSince = process.cpuUsage();
+        process.send({ timings: recorded ? Object.fromEntries(recorded) : {}, cpuMicros: recorded ? cpu.user + cpu.system : 0 });
       } else if (message.stop) {
         await app.destroy();
         process.send({ stopped: true });
