@@ -6,14 +6,17 @@
  * - the reads a municipal site makes: the list (25 per page, one category, newest issue date first)
  *   with whole documents, the same list with only the fields a list page shows, a document, and the
  *   catalogue's per-category counts; each in zh-Hans and zh-Hant;
- * - each with the response cache warm, and with it off (every request rendered from the database);
- *   uncached lists and documents also through Strapi's generic read pipeline, beside the direct read (public-lists);
- * - in rounds of short loads in alternating order, each cached read beside its ceiling, compared by
- *   the median of the rounds' ratios, so drift favours none of them;
+ * - each in three modes (MODES): the response cache warm; the cache off with the values remembered per
+ *   content state warm (the Public role's permissions, list totals, catalogue counts: nothing is
+ *   written during a load, so they are loaded once); and cold, the cache off and those memos off, so
+ *   every request loads them as the first request after a change does. Uncached lists and documents
+ *   also through Strapi's generic read pipeline, beside the direct read (public-lists);
+ * - in rounds of short loads in alternating order, each cached read beside its ceiling, so drift
+ *   favours none of them (req/s, p50, p99);
  * - then, with an instance of each catalogue size running side by side, what one request costs the
- *   server, compared request by request (pairedCost): zh-Hant against zh-Hans, the largest catalogue
- *   against the smallest. Loads cannot resolve those few percent on this machine; interleaved
- *   requests can.
+ *   server, compared request by request (pairedCost): a cached read against the ceiling, zh-Hant
+ *   against zh-Hans, the largest catalogue against the smallest. Loads cannot resolve those few
+ *   percent on this machine; interleaved requests can.
  */
 const { fork } = require('child_process');
 const crypto = require('crypto');
@@ -22,7 +25,7 @@ const http = require('http');
 const path = require('path');
 const autocannon = require('autocannon');
 const { freshSecrets } = require('../scripts/fresh-secrets');
-const { average, median } = require('./stats');
+const { average, median, quantile } = require('./stats');
 
 const ROOT = path.join(__dirname, '..');
 const LOCALES = ['zh-Hans', 'zh-Hant'];
@@ -31,6 +34,20 @@ const LIST = 'filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pag
 /** What a portal's list page shows: no bodies. */
 const LIST_PAGE_FIELDS = ['title', 'documentNumber', 'indexNumber', 'issueDate', 'category'].map((field, index) => `fields%5B${index}%5D=${field}`).join('&');
 const READS = ['list', 'list-page', 'detail', 'counts'];
+/**
+ * The server states a read is measured in. Cold is the cache off and the per-state memos off: each
+ * request pays what the first request after a change pays (the content state is read as always).
+ */
+const MODES = {
+  cached: { cache: true, memos: true, label: 'cached' },
+  uncached: { cache: false, memos: true, label: 'uncached, memos warm' },
+  cold: { cache: false, memos: false, label: 'cold: cache off, memos off' },
+};
+/** A server put in a mode (MODES). */
+async function setMode(server, mode) {
+  await server.ask({ cache: MODES[mode].cache });
+  await server.ask({ memos: MODES[mode].memos });
+}
 /** The reads answered by public-lists (straight from the table) rather than Strapi's generic pipeline. */
 const DIRECT_READS = new Set(['list', 'list-page', 'detail']);
 
@@ -113,7 +130,7 @@ async function throwawayDatabase(client) {
     };
   }
   const { Client } = require('pg');
-  const server = process.env.DATABASE_URL && /^postgres/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres';
+  const server = postgresServer();
   const admin = new Client({ connectionString: server });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -180,7 +197,7 @@ async function stopInstance(instance) {
   await instance.database.drop();
 }
 
-/** Every case of one instance under load, cache warm and off; cached reads against the ceiling. */
+/** Every case of one instance under load, in each mode; cached reads beside the ceiling. */
 async function throughput(instance, { connections, seconds, warmupSeconds, rounds }) {
   const { server, bare, cases } = instance;
   if (warmupSeconds) {
@@ -188,62 +205,72 @@ async function throughput(instance, { connections, seconds, warmupSeconds, round
     await load(bare.port, cases[0].url, { connections, seconds: warmupSeconds });
   }
   // Rounds of short loads, each round's loads back to back and in alternating order (A-B-C-D,
-  // D-C-B-A…): a figure is compared only with loads run beside it, by the median of the rounds'
-  // ratios, so the machine's drift over minutes, or a pause that hits one load, decides nothing.
-  // Cached answers run beside their ceiling (zh-Hant is compared with zh-Hans by pairedCost instead).
-  // Cached loads see thousands of requests a second, so a second each is plenty; uncached ones see
-  // a hundred or two, and their p99 needs longer loads (every load starts with ten requests at once).
+  // D-C-B-A…): a figure is compared only with loads run beside it, so the machine's drift over
+  // minutes, or a pause that hits one load, favours none of them. Cached answers run beside their
+  // ceiling (what a request costs against the ceiling, and zh-Hant against zh-Hans, are compared by
+  // pairedCost). Cached loads see thousands of requests a second, so a second each is plenty;
+  // uncached ones see a hundred or two, and their p99 needs longer loads (every load starts with ten
+  // requests at once).
   const shortFor = (cache) => ({ connections, seconds: Math.max(1, cache ? seconds / rounds : (seconds * 2) / rounds) });
   const ratioOf = (loads, baselines) => Number(median(loads.map((item, round) => item.requestsPerSecond / baselines[round].requestsPerSecond)).toFixed(3));
   for (const cache of [true, false]) {
-    await server.ask({ cache });
-    const key = cache ? 'cached' : 'uncached';
+    await setMode(server, cache ? 'cached' : 'uncached');
+    let settings = { memos: true, directLists: true };
     for (const name of READS) {
       const [hans, hant] = cases.filter((item) => item.name === name);
       if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
-      // Uncached direct reads also run through Strapi's generic pipeline (public-lists off), beside the direct read.
+      // Uncached reads run with the memos warm and cold, side by side; direct reads also through
+      // Strapi's generic pipeline (public-lists off, memos warm), beside the direct read.
       const generic = !cache && DIRECT_READS.has(name);
       const runs = cache
-        ? [{ port: bare.port, item: hans }, { port: server.port, item: hans }, { port: server.port, item: hant }, { port: bare.port, item: hant }]
-        : [{ port: server.port, item: hans }, { port: server.port, item: hant }, ...(generic ? [{ port: server.port, item: hans, directLists: false }] : [])];
+        ? [
+            { port: bare.port, item: hans },
+            { port: server.port, item: hans, key: 'cached' },
+            { port: server.port, item: hant, key: 'cached' },
+            { port: bare.port, item: hant },
+          ]
+        : [
+            { port: server.port, item: hans, key: 'uncached' },
+            { port: server.port, item: hant, key: 'uncached' },
+            { port: server.port, item: hans, key: 'cold', memos: false },
+            { port: server.port, item: hant, key: 'cold', memos: false },
+            ...(generic ? [{ port: server.port, item: hans, key: 'generic', directLists: false }] : []),
+          ];
       const loads = runs.map(() => []);
       for (let round = 0; round < rounds; round += 1) {
         const order = round % 2 ? [...runs.keys()].reverse() : [...runs.keys()];
         for (const index of order) {
-          const directLists = runs[index].directLists ?? true;
-          if (generic) await server.ask({ directLists });
+          const wanted = { memos: runs[index].memos ?? true, directLists: runs[index].directLists ?? true };
+          if (!cache && wanted.memos !== settings.memos) await server.ask({ memos: wanted.memos });
+          if (!cache && wanted.directLists !== settings.directLists) await server.ask({ directLists: wanted.directLists });
+          settings = wanted;
           loads[index].push(await load(runs[index].port, runs[index].item.url, shortFor(cache)));
         }
       }
-      if (generic) {
-        await server.ask({ directLists: true });
-        hans.generic = { ...meanOf(loads[2]), directToGeneric: ratioOf(loads[0], loads[2]) };
-      }
-      const [hansLoads, hantLoads] = cache ? [loads[1], loads[2]] : [loads[0], loads[1]];
-      hans[key] = meanOf(hansLoads);
-      hant[key] = meanOf(hantLoads);
-      if (cache) {
-        hans.ceiling = meanOf(loads[0]);
-        hant.ceiling = meanOf(loads[3]);
-        hans.cached.ratioToCeiling = ratioOf(hansLoads, loads[0]);
-        hant.cached.ratioToCeiling = ratioOf(hantLoads, loads[3]);
-      }
+      runs.forEach((run, index) => {
+        run.item[run.key ?? 'ceiling'] = meanOf(loads[index]);
+      });
+      if (generic) hans.generic.directToGeneric = ratioOf(loads[0], loads[4]);
+    }
+    if (!cache) {
+      await server.ask({ memos: true });
+      await server.ask({ directLists: true });
     }
   }
-  await server.ask({ cache: true });
+  await setMode(server, 'cached');
   return {
     database: instance.client,
     documents: instance.documents,
     seeding: instance.seeded,
-    cases: cases.map(({ name, locale, url, bytes, ceiling, cached, uncached, generic }) => ({
+    cases: cases.map(({ name, locale, url, bytes, ceiling, cached, uncached, cold, generic }) => ({
       name,
       locale,
       url,
       bytes,
       ceiling,
       cached,
-      // Uncached reads are a few percent of the ceiling and no target: against the cached phase's.
-      uncached: { ...uncached, ratioToCeiling: Number((uncached.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) },
+      uncached,
+      cold,
       ...(generic ? { generic } : {}),
     })),
   };
@@ -261,11 +288,16 @@ function get(agent, port, url) {
   });
 }
 
+/** Per-request times in a few figures: quartiles and the 90th percentile, in ms. */
+const percentiles = (times) => Object.fromEntries([['p25', 0.25], ['p50', 0.5], ['p75', 0.75], ['p90', 0.9]].map(([name, q]) => [name, Number(quantile(times, q).toFixed(4))]));
+
 /**
  * What one request costs the server, A against B: requests one at a time, A and B alternating (A-B,
  * B-A…), each timed by its server from its arrival to its last byte. Under load, two loads a few
  * seconds apart differ here by 10–25% however alike they are; requests interleaved one by one meet
- * the same machine, so the ratio of the two medians resolves a few percent. B's median ÷ A's.
+ * the same machine, so the ratio of the two medians resolves a few percent. B's median ÷ A's, and its
+ * spread: the same ratio in each of (up to) ten runs of consecutive pairs, their least, quartiles and
+ * most; each side's percentiles; and, when A and B are different processes, each one's CPU time per request.
  */
 async function pairedCost(a, b, { seconds, minimumPairs = 30 }) {
   const servers = [...new Set([a.server, b.server])];
@@ -282,30 +314,69 @@ async function pairedCost(a, b, { seconds, minimumPairs = 30 }) {
       for (const side of pairs % 2 ? [b, a] : [a, b]) await get(agent, side.server.port, side.url);
     }
     const answers = await Promise.all(servers.map((server) => server.ask({ timing: false })));
-    const medianMs = (side) => median(answers[servers.indexOf(side.server)].timings[side.url]);
-    const [aMs, bMs] = [medianMs(a), medianMs(b)];
-    return { pairs, aMs: Number(aMs.toFixed(3)), bMs: Number(bMs.toFixed(3)), ratio: Number((bMs / aMs).toFixed(3)) };
+    const timesOf = (side) => answers[servers.indexOf(side.server)].timings[side.url];
+    const [aTimes, bTimes] = [timesOf(a), timesOf(b)];
+    const [aMs, bMs] = [median(aTimes), median(bTimes)];
+    // Pair i is aTimes[i] and bTimes[i]: rounds of consecutive pairs, each compared within itself.
+    const count = Math.max(1, Math.min(10, Math.floor(pairs / 5)));
+    const rounds = [];
+    for (let round = 0; round < count; round += 1) {
+      const [from, to] = [Math.floor((round * pairs) / count), Math.floor(((round + 1) * pairs) / count)];
+      rounds.push(median(bTimes.slice(from, to)) / median(aTimes.slice(from, to)));
+    }
+    const fixed = (value) => Number(value.toFixed(3));
+    // Sides on servers of their own: also each process's CPU time per request over the pairs (HTTP
+    // parsing and socket writes included, which the timing above does not see; no spread).
+    const cpu =
+      a.server !== b.server
+        ? (() => {
+            const [aCpuUs, bCpuUs] = [a, b].map((side, index) => answers[servers.indexOf(side.server)].cpuMicros / [aTimes, bTimes][index].length);
+            return { cpu: { aUs: Number(aCpuUs.toFixed(1)), bUs: Number(bCpuUs.toFixed(1)), ratio: fixed(bCpuUs / aCpuUs) } };
+          })()
+        : {};
+    return {
+      pairs,
+      aMs: Number(aMs.toFixed(4)),
+      bMs: Number(bMs.toFixed(4)),
+      ratio: fixed(bMs / aMs),
+      spread: { rounds: count, min: fixed(Math.min(...rounds)), q1: fixed(quantile(rounds, 0.25)), q3: fixed(quantile(rounds, 0.75)), max: fixed(Math.max(...rounds)) },
+      a: percentiles(aTimes),
+      b: percentiles(bTimes),
+      ...cpu,
+    };
   } finally {
     agent.destroy();
   }
 }
 
 /**
- * Per-request costs compared within one database: zh-Hant against zh-Hans at each size, cache warm
- * and off ({ compare: 'locale', documents }), and the largest catalogue against the smallest, cache
- * off, in each locale ({ compare: 'size', from, to, locale }).
+ * Per-request costs compared within one database, in each mode (MODES):
+ * - a cached read against the ceiling, the same bytes from bench/bare.js, at each size and in each
+ *   locale ({ compare: 'ceiling' }; A the ceiling, B the cached read);
+ * - zh-Hant against zh-Hans at each size ({ compare: 'locale', documents });
+ * - uncached and cold, the largest catalogue against the smallest in each locale
+ *   ({ compare: 'size', from, to, locale }).
  */
 async function costs(instances, { seconds }) {
   const found = [];
   const caseOf = (instance, name, locale) => instance.cases.find((item) => item.name === name && item.locale === locale);
-  for (const cache of [true, false]) {
-    await Promise.all(instances.map((instance) => instance.server.ask({ cache })));
+  for (const mode of Object.keys(MODES)) {
+    await Promise.all(instances.map((instance) => setMode(instance.server, mode)));
+    const { cache, memos } = MODES[mode];
     for (const name of READS) {
       for (const instance of instances) {
         const [hans, hant] = LOCALES.map((locale) => ({ server: instance.server, url: caseOf(instance, name, locale).url }));
-        found.push({ compare: 'locale', read: name, cache, documents: instance.documents, ...(await pairedCost(hans, hant, { seconds })) });
+        found.push({ compare: 'locale', read: name, mode, cache, memos, documents: instance.documents, ...(await pairedCost(hans, hant, { seconds })) });
+        if (mode !== 'cached') continue;
+        for (const locale of LOCALES) {
+          const url = caseOf(instance, name, locale).url;
+          const measured = await pairedCost({ server: instance.bare, url }, { server: instance.server, url }, { seconds });
+          // A cached answer does all the ceiling does and more: a share above 1 is noise, so none is reported.
+          const share = Number(Math.min(1, 1 / measured.ratio).toFixed(3));
+          found.push({ compare: 'ceiling', read: name, mode, cache, memos, locale, documents: instance.documents, ...measured, share, withinSpread: measured.ratio <= 1 || measured.spread.q1 <= 1 });
+        }
       }
-      if (cache || instances.length < 2) continue;
+      if (mode === 'cached' || instances.length < 2) continue;
       const [small, large] = [instances[0], instances[instances.length - 1]];
       for (const locale of LOCALES) {
         const [before, after] = [small, large].map((instance) => ({ server: instance.server, url: caseOf(instance, name, locale).url }));
@@ -314,14 +385,16 @@ async function costs(instances, { seconds }) {
           from: small.documents,
           to: large.documents,
           read: name,
+          mode,
           cache,
+          memos,
           locale,
           ...(await pairedCost(before, after, { seconds })),
         });
       }
     }
   }
-  await Promise.all(instances.map((instance) => instance.server.ask({ cache: true })));
+  await Promise.all(instances.map((instance) => setMode(instance.server, 'cached')));
   return found;
 }
 
@@ -348,10 +421,13 @@ async function readsBench({ client, sizes, connections, seconds, warmupSeconds, 
   }
 }
 
-/** Whether a PostgreSQL server answers (the benchmark then runs on it too). */
+/** The PostgreSQL server the throwaway databases are made on: DATABASE_URL's, or 127.0.0.1:5432. */
+const postgresServer = () => (process.env.DATABASE_URL && /^postgres/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres');
+
+/** Whether a PostgreSQL server answers. */
 async function postgresAvailable() {
   const { Client } = require('pg');
-  const client = new Client({ connectionString: process.env.DATABASE_URL && /^postgres/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 2000 });
+  const client = new Client({ connectionString: postgresServer(), connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.end();
@@ -361,4 +437,4 @@ async function postgresAvailable() {
   }
 }
 
-module.exports = { readsBench, postgresAvailable, READS };
+module.exports = { readsBench, postgresAvailable, postgresServer, READS, MODES };
