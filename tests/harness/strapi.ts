@@ -3,7 +3,7 @@ import path from 'path';
 import { freshSecrets } from '../../scripts/fresh-secrets';
 import { createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
-import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
+import { assertConnectedTo, createThrowawayDatabase, type ThrowawayDatabase } from './database';
 
 /**
  * Boots the compiled app in-process on a throwaway database and serves it to supertest through the
@@ -47,6 +47,14 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
   });
   strapi.log.level = 'warn';
   await strapi.load();
+  try {
+    // `npm run test:pg` proves nothing unless the app is on PostgreSQL (and `npm test` on SQLite).
+    await assertConnectedTo(strapi.db, database);
+  } catch (error) {
+    await strapi.destroy();
+    await database.drop();
+    throw error;
+  }
   await strapi.server.mount();
 
   return {
