@@ -110,6 +110,24 @@ export function setClock(app: TestApp, iso: string): void {
   app.strapi.plugin('disclosure').service('clock').now = () => new Date(instant);
 }
 
+/** Undoes setClock: real time again, for the plugin and for Date. */
+export function resetClock(app: TestApp): void {
+  jest.useRealTimers();
+  app.strapi.plugin('disclosure').service('clock').now = () => new Date();
+}
+
+/**
+ * The rate-limit middleware's settings on a route, as the router has them: `{ max, perSeconds }`.
+ * `plugin` names the plugin whose content-API router holds the route; without it, an API's router.
+ */
+export function rateLimitOf(app: TestApp, method: string, path: string, plugin?: string): { max: number; perSeconds: number } {
+  const routers: any[] = plugin ? Object.values(app.strapi.plugin(plugin).routes as any) : Object.values(app.strapi.apis).flatMap((api: any) => Object.values(api.routes));
+  const route = routers.flatMap((router) => router.routes ?? []).find((entry: any) => entry.method === method && entry.path === path);
+  const middleware = route?.config?.middlewares?.find((entry: any) => entry?.name === 'plugin::disclosure.rate-limit');
+  if (!middleware) throw new Error(`no rate limit on ${method} ${path}`);
+  return middleware.config;
+}
+
 /** A super admin logged in through /admin/login; returns the bearer token the admin panel would use. */
 export async function createAdminSession(app: TestApp, email = 'admin@example.gov.cn'): Promise<string> {
   const password = 'Disclosure-2026';
