@@ -86,13 +86,14 @@ export async function createFullAccessToken(strapi: Core.Strapi): Promise<string
 
 /**
  * Pins time: the disclosure plugin's clock (deadlines, ledger), and the system date Strapi itself
- * stamps on publishedAt and updatedAt, which then runs on from there. Only Date is faked; timers,
- * I/O and the database run as usual.
+ * stamps on publishedAt and updatedAt, which then runs on from there (or, `frozen`, stays there, for
+ * a bound that must be hit to the millisecond). Only Date is faked; timers, I/O and the database run
+ * as usual.
  */
-export function setClock(app: TestApp, iso: string): void {
+export function setClock(app: TestApp, iso: string, options: { frozen?: boolean } = {}): void {
   const instant = new Date(iso);
   jest.useFakeTimers({
-    advanceTimers: true,
+    advanceTimers: !options.frozen,
     doNotFake: [
       'hrtime',
       'nextTick',

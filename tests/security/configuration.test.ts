@@ -67,18 +67,21 @@ describe('admin accounts', () => {
   test('a session renewed all day long ends 10 hours after its login', async () => {
     setClock(app, '2026-05-12T00:00:00Z');
     await createAdminSession(app, 'long-session@example.gov.cn');
+    // Time stands still at each step, so the login is at 00:00:00.000 and the bound falls at 10:00:00.000.
+    setClock(app, '2026-05-12T00:00:00Z', { frozen: true });
     const browser = app.http();
     expect((await browser.post('/admin/login').send({ email: 'long-session@example.gov.cn', password: 'Disclosure-2026' })).status).toBe(200);
     const renewAt = async (iso: string) => {
-      setClock(app, iso);
+      setClock(app, iso, { frozen: true });
       return (await browser.post('/admin/access-token').send({})).status;
     };
-    // Never idle for 30 minutes: renewed every 25 until a minute before the tenth hour.
+    // Never idle for 30 minutes: renewed every 25 until the last millisecond of the tenth hour.
     const renewals: number[] = [];
     for (let minutes = 25; minutes < 10 * 60; minutes += 25) {
       renewals.push(await renewAt(new Date(Date.parse('2026-05-12T00:00:00Z') + minutes * 60_000).toISOString()));
     }
     renewals.push(await renewAt('2026-05-12T09:59:00Z'));
+    renewals.push(await renewAt('2026-05-12T09:59:59.999Z'));
     expect(renewals).toEqual(Array(renewals.length).fill(200));
     expect(await renewAt('2026-05-12T10:00:00Z')).toBe(401);
   });
