@@ -3,9 +3,10 @@ import { createAdminSession, createFullAccessToken, startApp, type TestApp } fro
 
 /**
  * Every custom route, as the router has it (the disclosure plugin's admin and content-API routes, and
- * the APIs' routes that are not Strapi's core find/findOne/create/update/delete): who may call it is
- * read from its config, and each caller is tried on it. A route added later is probed without editing
- * this file's loop, and the test fails until PROBES says what safe input it takes and what it answers.
+ * the APIs' routes that are not Strapi's core find/findOne/create/update/delete): PROBES says who may
+ * call it, its config must say the same, and each caller is tried against what PROBES says. A route
+ * added later is probed without editing this file's loop, and the test fails until PROBES says who may
+ * call it, what safe input it takes and what it answers.
  * On the demo catalogue (which has consultation feedback with submitters), no response carries a
  * password, a token, or a submitter's name or contact, and nothing answers 500.
  */
@@ -197,8 +198,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const call = (route: CustomRoute, bearer?: string) => {
+/** The route's entry in PROBES; a route without one fails every test that calls it. */
+const probeOf = (route: CustomRoute): Probe => {
   const probe = probes[route.key];
+  if (!probe) throw new Error(`${route.key}: no probe in PROBES (who may call it, a safe input, the answer)`);
+  return probe;
+};
+
+const call = (route: CustomRoute, bearer?: string) => {
+  const probe = probeOf(route);
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
   let request = app.http()[method](route.url).query(probe.query ?? {});
   if (bearer) request = request.set('Authorization', `Bearer ${bearer}`);
@@ -206,25 +214,25 @@ const call = (route: CustomRoute, bearer?: string) => {
 };
 
 test('the router has every custom route, and each has a probe saying who may call it', async () => {
+  const declared = customRoutes(app);
+  // A route without a probe, or whose config gives other rights than the probe says, fails here.
+  expect(declared.map((route) => [route.key, route.access])).toEqual(declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe']));
+  expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
   // 26 admin routes and 11 content-API ones today; none lost by the enumeration.
   expect(routes.length).toBe(37);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server.listRoutes().map((layer: any) => `${layer.methods.filter((m: string) => m !== 'HEAD').join(',')} ${layer.path}`);
-  const declared = customRoutes(app);
   for (const route of declared) expect(layers).toContain(`${route.method} ${route.url}`);
   // …and nothing served under the plugin's prefixes is missing from the enumeration.
   const served = layers.filter((layer) => / \/(api\/)?disclosure\//.test(layer));
   expect(served.sort()).toEqual(declared.filter((route) => route.url.includes('/disclosure/')).map((route) => `${route.method} ${route.url}`).sort());
-  // A route without a probe, or whose config gives other rights than the probe expects, fails here.
-  expect(declared.map((route) => [route.key, route.access])).toEqual(declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe']));
-  expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
 });
 
 test('admin routes: 401 without an admin session (an API token is none); permissions enforced; no 500', async () => {
   const outcomes: string[] = [];
   const expected: string[] = [];
   for (const route of routes.filter((entry) => entry.type === 'admin')) {
-    const probe = probes[route.key];
+    const probe = probeOf(route);
     outcomes.push(`${route.key} anonymous ${(await call(route)).status}`);
     expected.push(`${route.key} anonymous 401`);
     outcomes.push(`${route.key} api-token ${(await call(route, fullAccess)).status}`);
@@ -234,7 +242,7 @@ test('admin routes: 401 without an admin session (an API token is none); permiss
     // still scope what it sees); otherwise a policy refuses it with 403.
     const plain = await call(route, plainAdmin);
     outcomes.push(`${route.key} no-permission-admin ${plain.status}${plain.body?.error?.name === 'PolicyError' ? ' PolicyError' : ''}`);
-    expected.push(`${route.key} no-permission-admin ${route.access === 'admin' ? (probe.plainAdminAnswers ?? probe.answers) : '403 PolicyError'}`);
+    expected.push(`${route.key} no-permission-admin ${probe.access === 'admin' ? (probe.plainAdminAnswers ?? probe.answers) : '403 PolicyError'}`);
 
     const widest = await call(route, superAdmin);
     outcomes.push(`${route.key} super-admin ${widest.status}`);
@@ -248,11 +256,11 @@ test('content-API routes: public ones answer anyone; the others refuse the publi
   const outcomes: string[] = [];
   const expected: string[] = [];
   for (const route of routes.filter((entry) => entry.type === 'content-api')) {
-    const probe = probes[route.key];
+    const probe = probeOf(route);
     const anonymous = await call(route);
     const readOnlyToken = await call(route, readOnly);
     const fullToken = await call(route, fullAccess);
-    if (route.access === 'public') {
+    if (probe.access === 'public') {
       outcomes.push(`${route.key} ${anonymous.status} ${readOnlyToken.status} ${fullToken.status}`);
       expected.push(`${route.key} ${probe.answers} ${probe.answers} ${probe.answers}`);
     } else {
@@ -271,7 +279,7 @@ test('no custom route returns a submitter’s contact or a password hash', async
   const contacts = feedback.map((entry: any) => entry.submitterContact).filter(Boolean);
   expect(contacts.length).toBeGreaterThan(0);
   for (const route of routes) {
-    const widest = await call(route, route.type === 'admin' ? superAdmin : route.access === 'public' ? undefined : fullAccess);
+    const widest = await call(route, route.type === 'admin' ? superAdmin : probeOf(route).access === 'public' ? undefined : fullAccess);
     expect(widest.status).toBeLessThan(500);
     const text = JSON.stringify(widest.body ?? widest.text);
     expect(text).not.toMatch(/\$2[aby]\$\d\d\$/); // a bcrypt hash
