@@ -1,5 +1,5 @@
 import { approvedReview } from '../harness/fixtures';
-import { setClock, startApp, type TestApp } from '../harness/strapi';
+import { rateLimitOf, setClock, startApp, type TestApp } from '../harness/strapi';
 
 /** Consultations (意见征集) as the public sees them, and the public's opinions, with a pinned clock. */
 const CONSULTATION = 'api::consultation.consultation';
@@ -118,20 +118,35 @@ describe('POST /api/consultations/:documentId/feedback', () => {
     expect((await submit(draft, { content: '建议' })).status).toBe(404);
   });
 
-  test('limited per client: 429 with Retry-After, saying the limit', async () => {
-    setClock(app, '2026-05-20T02:00:00Z');
+  test('limited per client: 10 in 10 minutes, the 11th is the first 429, with Retry-After', async () => {
+    // The documented limit (docs/content-model.md) is the one on the route.
+    expect(rateLimitOf(app, 'POST', '/consultations/:documentId/feedback')).toEqual({ max: 10, perSeconds: 600 });
+    // A day after the earlier tests' submissions (the period is still open), so the allowance is whole;
+    // pinned, so none refills meanwhile.
+    setClock(app, '2026-05-21T02:00:00Z');
     const statuses: number[] = [];
-    let refused: any = null;
-    for (let i = 0; i < 12 && !refused; i += 1) {
-      const response = await submit(consultation, { content: `第 ${i} 条意见` });
-      statuses.push(response.status);
-      if (response.status === 429) refused = response;
-    }
-    // The earlier tests' submissions count too: at most 10 in the window, then refusals.
-    expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(10);
-    expect(refused).not.toBeNull();
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(refused.body.error.message).toMatch(/^请求过于频繁：每 600 秒最多 10 次/);
+    for (let i = 1; i <= 10; i += 1) statuses.push((await submit(consultation, { content: `第 ${i} 条意见` })).status);
+    expect(statuses).toEqual(Array(10).fill(201));
+
+    const before = await app.strapi.db.query(FEEDBACK).count();
+    const refused = await submit(consultation, { content: '第 11 条意见' });
+    expect(refused.status).toBe(429);
+    // One submission's worth refills every 600 / 10 = 60 s; the clock has not moved.
+    expect(refused.headers['retry-after']).toBe('60');
+    expect(refused.headers['ratelimit-limit']).toBe('10');
+    expect(refused.headers['ratelimit-remaining']).toBe('0');
+    expect(refused.body.error.message).toBe(
+      '请求过于频繁：每 600 秒最多 10 次，请 60 秒后再试 (too many requests: at most 10 every 600 s; retry after 60 s)'
+    );
+    expect(await app.strapi.db.query(FEEDBACK).count()).toBe(before);
+
+    // Retry-After is accurate: 59 s on, still refused; at 60 s, one more is taken.
+    setClock(app, '2026-05-21T02:00:59Z');
+    const early = await submit(consultation, { content: '第 11 条意见' });
+    expect([early.status, early.headers['retry-after']]).toEqual([429, '1']);
+    setClock(app, '2026-05-21T02:01:00Z');
+    expect((await submit(consultation, { content: '第 11 条意见' })).status).toBe(201);
+    expect((await submit(consultation, { content: '第 12 条意见' })).status).toBe(429);
   });
 });
 

@@ -1,5 +1,5 @@
 import { approvedReview } from '../harness/fixtures';
-import { createAdminSession, createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, createFullAccessToken, rateLimitOf, resetClock, setClock, startApp, type TestApp } from '../harness/strapi';
 
 const ORG = 'api::organization.organization';
 const DOC = 'api::policy-document.policy-document';
@@ -171,16 +171,42 @@ describe('POST /api/disclosure/convert', () => {
     expect(res.body.error.message).toMatch(/1 MB 上限.*1048576/);
   });
 
-  test('rate limited per client, with Retry-After', async () => {
-    const statuses: number[] = [];
-    let retryAfter: string | undefined;
-    for (let i = 0; i < 35; i += 1) {
-      const res = await app.http().post('/api/disclosure/convert').send({ text: '信息', from: 'zh-Hans', to: 'zh-Hant' });
-      statuses.push(res.status);
-      if (res.status === 429) retryAfter = res.headers['retry-after'];
+  test('rate limited per client: 30 a minute, the 31st is the first 429, Retry-After the wait for one more', async () => {
+    // The documented limit (docs/content-model.md) is the one on the route.
+    expect(rateLimitOf(app, 'POST', '/convert', 'disclosure')).toEqual({ max: 30, perSeconds: 60 });
+    const convert = () => app.http().post('/api/disclosure/convert').send({ text: '信息', from: 'zh-Hans', to: 'zh-Hant' });
+    // An hour after this file's earlier conversions, so the allowance is whole; pinned, so none refills meanwhile.
+    const start = Date.now() + 60 * 60 * 1000;
+    setClock(app, new Date(start).toISOString());
+    try {
+      const allowed: Array<[number, string]> = [];
+      for (let i = 0; i < 30; i += 1) {
+        const res = await convert();
+        allowed.push([res.status, res.headers['ratelimit-remaining']]);
+      }
+      expect(allowed).toEqual(Array.from({ length: 30 }, (_, i) => [200, String(29 - i)]));
+
+      const refused = await convert();
+      expect(refused.status).toBe(429);
+      expect(refused.headers['ratelimit-limit']).toBe('30');
+      expect(refused.headers['ratelimit-remaining']).toBe('0');
+      // One request's worth refills every 60 / 30 = 2 s; the clock has not moved.
+      expect(refused.headers['retry-after']).toBe('2');
+      expect(refused.body.error.details).toEqual({ limit: 30, perSeconds: 60, retryAfterSeconds: 2 });
+      expect(refused.body.error.message).toBe(
+        '请求过于频繁：每 60 秒最多 30 次，请 2 秒后再试 (too many requests: at most 30 every 60 s; retry after 2 s)'
+      );
+
+      // Retry-After is accurate: a second on, still refused (one to go); at 2 s, allowed once.
+      setClock(app, new Date(start + 1000).toISOString());
+      const early = await convert();
+      expect([early.status, early.headers['retry-after']]).toEqual([429, '1']);
+      setClock(app, new Date(start + 2000).toISOString());
+      expect((await convert()).status).toBe(200);
+      expect((await convert()).status).toBe(429);
+    } finally {
+      resetClock(app);
     }
-    expect(statuses).toContain(429);
-    expect(Number(retryAfter)).toBeGreaterThan(0);
   });
 });
 

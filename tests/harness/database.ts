@@ -8,6 +8,10 @@ import { Client } from 'pg';
  * PostgreSQL server, a freshly created database on it that is dropped afterwards.
  */
 export interface ThrowawayDatabase {
+  /** The engine the suite asked for (DATABASE_CLIENT / DATABASE_URL when the suite started) */
+  client: 'sqlite' | 'postgres';
+  /** The database's name: the file, or the PostgreSQL database created for the suite */
+  name: string;
   env: Record<string, string>;
   drop(): Promise<void>;
 }
@@ -29,6 +33,8 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
     const filename = path.join('.tmp', 'tests', `${name}.db`);
     fs.mkdirSync(path.join(ROOT, '.tmp', 'tests'), { recursive: true });
     return {
+      client: 'sqlite',
+      name,
       env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
       async drop() {
         for (const suffix of ['', '-wal', '-shm', '-journal']) {
@@ -47,6 +53,8 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
   testUrl.pathname = `/${name}`;
 
   return {
+    client: 'postgres',
+    name,
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: testUrl.toString() },
     async drop() {
       const cleanup = new Client({ connectionString: serverUrl.toString() });
@@ -55,4 +63,39 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
       await cleanup.end();
     },
   };
+}
+
+/**
+ * What the booted app is really connected to, asked of the connection itself (not of the
+ * configuration): Strapi's dialect, knex's driver, the server's own answer to a version query, and
+ * the database it has open. Throws, naming both, when that is not the engine and database the suite
+ * asked for, so `npm run test:pg` cannot pass on SQLite (nor the SQLite run on a PostgreSQL server).
+ */
+export async function assertConnectedTo(db: any, expected: ThrowawayDatabase): Promise<void> {
+  const dialect: string = db.dialect?.client;
+  const driver: string = db.connection?.client?.config?.client;
+  let server = '';
+  let database = '';
+  try {
+    if (dialect === 'postgres') {
+      const { rows } = await db.connection.raw('select version() as version, current_database() as name');
+      server = rows[0].version;
+      database = rows[0].name;
+    } else if (dialect === 'sqlite') {
+      const [row] = await db.connection.raw('select sqlite_version() as version');
+      server = `SQLite ${row.version}`;
+      const files = await db.connection.raw('pragma database_list');
+      database = path.basename(String(files.find((file: any) => file.name === 'main')?.file ?? ''), '.db');
+    }
+  } catch (error: any) {
+    server = `(no answer: ${error.message})`;
+  }
+  const engine = { sqlite: /^SQLite \d/, postgres: /^PostgreSQL \d/ }[expected.client];
+  const drivers = { sqlite: ['sqlite', 'sqlite3', 'better-sqlite3'], postgres: ['postgres', 'pg', 'postgresql'] }[expected.client];
+  if (dialect !== expected.client || !drivers.includes(driver) || !engine.test(server) || database !== expected.name) {
+    throw new Error(
+      `测试数据库不符：要求 ${expected.client}（${expected.name}），实际连接的是 ${dialect}/${driver}（${server || '?'}，${database || '?'}） ` +
+        `(wrong test database: the suite asked for ${expected.client} database ${expected.name}, the app is on ${dialect} via ${driver}: ${server || '?'}, database ${database || '?'})`
+    );
+  }
 }

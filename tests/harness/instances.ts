@@ -68,7 +68,7 @@ const exited = (child: ChildProcess) =>
 
 /** `sharing`: run on that instance's database (several instances behind one load balancer). */
 export async function startInstance(name: string, env: Record<string, string> = {}, options: { sharing?: Instance } = {}): Promise<Instance> {
-  const database: ThrowawayDatabase = options.sharing
+  const database: Pick<ThrowawayDatabase, 'env' | 'drop'> = options.sharing
     ? { env: options.sharing.databaseEnv, drop: async () => undefined }
     : await createThrowawayDatabase();
   const port = await freePort();

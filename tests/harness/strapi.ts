@@ -3,7 +3,7 @@ import path from 'path';
 import { freshSecrets } from '../../scripts/fresh-secrets';
 import { createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
-import { createThrowawayDatabase, type ThrowawayDatabase } from './database';
+import { assertConnectedTo, createThrowawayDatabase, type ThrowawayDatabase } from './database';
 
 /**
  * Boots the compiled app in-process on a throwaway database and serves it to supertest through the
@@ -47,6 +47,14 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
   });
   strapi.log.level = 'warn';
   await strapi.load();
+  try {
+    // `npm run test:pg` proves nothing unless the app is on PostgreSQL (and `npm test` on SQLite).
+    await assertConnectedTo(strapi.db, database);
+  } catch (error) {
+    await strapi.destroy();
+    await database.drop();
+    throw error;
+  }
   await strapi.server.mount();
 
   return {
@@ -78,13 +86,14 @@ export async function createFullAccessToken(strapi: Core.Strapi): Promise<string
 
 /**
  * Pins time: the disclosure plugin's clock (deadlines, ledger), and the system date Strapi itself
- * stamps on publishedAt and updatedAt, which then runs on from there. Only Date is faked; timers,
- * I/O and the database run as usual.
+ * stamps on publishedAt and updatedAt, which then runs on from there (or, `frozen`, stays there, for
+ * a bound that must be hit to the millisecond). Only Date is faked; timers, I/O and the database run
+ * as usual.
  */
-export function setClock(app: TestApp, iso: string): void {
+export function setClock(app: TestApp, iso: string, options: { frozen?: boolean } = {}): void {
   const instant = new Date(iso);
   jest.useFakeTimers({
-    advanceTimers: true,
+    advanceTimers: !options.frozen,
     doNotFake: [
       'hrtime',
       'nextTick',
@@ -100,6 +109,24 @@ export function setClock(app: TestApp, iso: string): void {
   });
   jest.setSystemTime(instant);
   app.strapi.plugin('disclosure').service('clock').now = () => new Date(instant);
+}
+
+/** Undoes setClock: real time again, for the plugin and for Date. */
+export function resetClock(app: TestApp): void {
+  jest.useRealTimers();
+  app.strapi.plugin('disclosure').service('clock').now = () => new Date();
+}
+
+/**
+ * The rate-limit middleware's settings on a route, as the router has them: `{ max, perSeconds }`.
+ * `plugin` names the plugin whose content-API router holds the route; without it, an API's router.
+ */
+export function rateLimitOf(app: TestApp, method: string, path: string, plugin?: string): { max: number; perSeconds: number } {
+  const routers: any[] = plugin ? Object.values(app.strapi.plugin(plugin).routes as any) : Object.values(app.strapi.apis).flatMap((api: any) => Object.values(api.routes));
+  const route = routers.flatMap((router) => router.routes ?? []).find((entry: any) => entry.method === method && entry.path === path);
+  const middleware = route?.config?.middlewares?.find((entry: any) => entry?.name === 'plugin::disclosure.rate-limit');
+  if (!middleware) throw new Error(`no rate limit on ${method} ${path}`);
+  return middleware.config;
 }
 
 /** A super admin logged in through /admin/login; returns the bearer token the admin panel would use. */

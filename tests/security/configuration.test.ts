@@ -56,11 +56,34 @@ describe('CORS (strapi::cors)', () => {
 });
 
 describe('admin accounts', () => {
-  test('an idle session ends after 30 minutes; none outlives a working day', () => {
+  test('an idle session ends after 30 minutes; none lasts beyond 10 hours (docs/security.md)', () => {
     expect(app.strapi.config.get('admin.auth.sessions.idleSessionLifespan')).toBe(30 * 60);
     expect(app.strapi.config.get('admin.auth.sessions.idleRefreshTokenLifespan')).toBe(30 * 60);
-    expect(app.strapi.config.get('admin.auth.sessions.accessTokenLifespan')).toBeLessThanOrEqual(30 * 60);
-    expect(app.strapi.config.get('admin.auth.sessions.maxSessionLifespan')).toBeLessThanOrEqual(12 * 60 * 60);
+    expect(app.strapi.config.get('admin.auth.sessions.accessTokenLifespan')).toBe(15 * 60);
+    expect(app.strapi.config.get('admin.auth.sessions.maxSessionLifespan')).toBe(10 * 60 * 60);
+    expect(app.strapi.config.get('admin.auth.sessions.maxRefreshTokenLifespan')).toBe(10 * 60 * 60);
+  });
+
+  test('a session renewed all day long ends 10 hours after its login', async () => {
+    setClock(app, '2026-05-12T00:00:00Z');
+    await createAdminSession(app, 'long-session@example.gov.cn');
+    // Time stands still at each step, so the login is at 00:00:00.000 and the bound falls at 10:00:00.000.
+    setClock(app, '2026-05-12T00:00:00Z', { frozen: true });
+    const browser = app.http();
+    expect((await browser.post('/admin/login').send({ email: 'long-session@example.gov.cn', password: 'Disclosure-2026' })).status).toBe(200);
+    const renewAt = async (iso: string) => {
+      setClock(app, iso, { frozen: true });
+      return (await browser.post('/admin/access-token').send({})).status;
+    };
+    // Never idle for 30 minutes: renewed every 25 until the last millisecond of the tenth hour.
+    const renewals: number[] = [];
+    for (let minutes = 25; minutes < 10 * 60; minutes += 25) {
+      renewals.push(await renewAt(new Date(Date.parse('2026-05-12T00:00:00Z') + minutes * 60_000).toISOString()));
+    }
+    renewals.push(await renewAt('2026-05-12T09:59:00Z'));
+    renewals.push(await renewAt('2026-05-12T09:59:59.999Z'));
+    expect(renewals).toEqual(Array(renewals.length).fill(200));
+    expect(await renewAt('2026-05-12T10:00:00Z')).toBe(401);
   });
 
   test('a session kept in use goes on; after 30 idle minutes it is over', async () => {
@@ -78,18 +101,34 @@ describe('admin accounts', () => {
     expect((await renew()).status).toBe(401);
   });
 
-  test('a password needs 8 characters of three classes', async () => {
+  test('a password needs 8 characters with a lowercase letter, a capital and a digit; each refusal says which', async () => {
     const token = await createAdminSession(app, 'password-policy@example.gov.cn');
+    let current = 'Disclosure-2026';
     const change = (password: string) =>
       app
         .http()
         .put('/admin/users/me')
         .set('Authorization', `Bearer ${token}`)
-        .send({ currentPassword: 'Disclosure-2026', password });
-    for (const weak of ['Ab1', 'alllowercase1', 'ALLUPPERCASE1', 'NoDigitsHere']) {
-      expect((await change(weak)).status).toBe(400);
+        .send({ currentPassword: current, password });
+    // Each breaks exactly one clause of the rule, and keeps the others.
+    const refused: Array<[password: string, message: string]> = [
+      ['Abcde12', '密码（password）至少 8 个字符 (password must be at least 8 characters)'],
+      ['abcdefgh12', '密码（password）须含大写字母 (password must contain at least one uppercase character)'],
+      ['ABCDEFGH12', '密码（password）须含小写字母 (password must contain at least one lowercase character)'],
+      ['Abcdefghij', '密码（password）须含数字 (password must contain at least one number)'],
+      [`Aa1${'x'.repeat(70)}`, '密码（password）须少于 73 字节 (password must be less than 73 bytes)'],
+    ];
+    for (const [password, message] of refused) {
+      const response = await change(password);
+      expect([password, response.status, response.body.error?.message]).toEqual([password, 400, message]);
+      expect(response.body.error.details.errors).toEqual([expect.objectContaining({ path: ['password'], message })]);
     }
-    expect((await change('Stronger-2027')).status).toBe(200);
+    // Exactly 8 characters, one of each class: accepted, and it is the password from then on.
+    const accepted = await change('Abcdef12');
+    expect(accepted.status).toBe(200);
+    current = 'Abcdef12';
+    expect((await app.http().post('/admin/login').send({ email: 'password-policy@example.gov.cn', password: 'Abcdef12' })).status).toBe(200);
+    expect((await app.http().post('/admin/login').send({ email: 'password-policy@example.gov.cn', password: 'Disclosure-2026' })).status).toBe(400);
   });
 
   test("Strapi's own login limiters are replaced by the disclosure login guard", () => {

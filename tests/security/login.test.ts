@@ -107,8 +107,10 @@ describe('content-API login (users-permissions)', () => {
         .send({ identifier: `guess${attempt}@example.com`, password: 'guess-guess-guess' });
       statuses.push(response.status);
       if (response.status === 429) {
-        expect(response.body.error.details.reason).toBe('address-limit');
+        expect(response.body.error.details).toEqual({ reason: 'address-limit', retryAfterSeconds: 45 });
         expect(response.body.error.message).toMatch(/^登录尝试过于频繁：同一地址每 15 分钟最多 20 次/);
+        // 20 attempts per 15 minutes: the next one is allowed 900 / 20 = 45 s on (the clock is pinned).
+        expect(response.headers['retry-after']).toBe('45');
       }
     }
     // The clock is pinned two hours after the earlier attempts: a full allowance, and no refill meanwhile.

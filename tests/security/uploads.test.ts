@@ -223,14 +223,28 @@ describe('uploads through the content API', () => {
     }
   });
 
-  test('an image above 40 megapixels (the default limit) is refused from its header, with the limit', async () => {
-    const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toBuffer();
+  test('the pixel limit is 40 megapixels (the default): 40,000,000 stored, one pixel more refused from its header', async () => {
+    expect(app.strapi.config.get('plugin::disclosure.images')).toEqual({ maxPixels: 40_000_000 });
     const before = await fileCount();
-    const response = await upload('huge.png', huge, 'image/png');
-    expect(response.status).toBe(400);
-    expect(response.body.error.message).toMatch(/^图片像素过大：8000×7000，上限 40 百万像素/);
+    // 754717 × 53 = 40,000,001: refused from the header alone (its data would not even decode).
+    const over = await upload('panorama.png', pngClaiming(754_717, 53), 'image/png');
+    expect(over.status).toBe(400);
+    expect(over.body.error.message).toBe('图片像素过大：754717×53，上限 40 百万像素 (image too large: 754717×53; at most 40 megapixels)');
+    expect(over.body.error.details).toEqual({ maxPixels: 40_000_000 });
+    const tooLarge = await upload('huge.png', await sharp({ create: { width: 8001, height: 5000, channels: 3, background: '#ffffff' } }).png().toBuffer(), 'image/png');
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.error.message).toMatch(/^图片像素过大：8001×5000，上限 40 百万像素/);
     expect(await fileCount()).toBe(before);
-  });
+
+    // 8000 × 5000 = 40,000,000 exactly: a real image at the limit is decoded, cleaned and stored.
+    const atLimit = await sharp({ create: { width: 8000, height: 5000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const accepted = await upload('全景.png', atLimit, 'image/png');
+    expect(accepted.status).toBe(201);
+    const [file] = accepted.body;
+    stored.push(file.url, ...Object.values(file.formats ?? {}).map((format: any) => format.url));
+    expect(file).toMatchObject({ width: 8000, height: 5000, mime: 'image/png' });
+    expect(await fileCount()).toBe(before + 1);
+  }, 240_000);
 
   test('a 20000×20000 PNG is refused from its header, without decoding it', async () => {
     const bomb = pngClaiming(20_000, 20_000);

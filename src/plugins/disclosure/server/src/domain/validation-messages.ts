@@ -65,6 +65,8 @@ export const FIELD_LABELS: Record<string, string> = {
   sha256: 'SHA-256 校验值',
   sizeInBytes: '文件大小',
   mime: '文件类型',
+  // Admin accounts
+  password: '密码',
 };
 
 const PATTERNS: Array<[RegExp, (label: string, match: RegExpMatchArray) => string]> = [
@@ -78,6 +80,11 @@ const PATTERNS: Array<[RegExp, (label: string, match: RegExpMatchArray) => strin
   [/must be greater than or equal to (\S+)/i, (l, m) => `${l}不得小于 ${m[1]}`],
   [/must be a `?(\w+)`? type/i, (l, m) => `${l}类型应为 ${m[1]}`],
   [/must be a valid date/i, (l) => `${l}须为有效日期 (YYYY-MM-DD)`],
+  // Strapi's admin password rule (at least 8 characters, at most 72 bytes, a lowercase, a capital, a digit)
+  [/must contain at least one lowercase character/i, (l) => `${l}须含小写字母`],
+  [/must contain at least one uppercase character/i, (l) => `${l}须含大写字母`],
+  [/must contain at least one number/i, (l) => `${l}须含数字`],
+  [/must be less than (\d+) bytes/i, (l, m) => `${l}须少于 ${m[1]} 字节`],
   [/(\d+) errors occurred/i, (_l, m) => `共 ${m[1]} 处错误`],
   // Uploads, should plugin::upload.security list types again (the plugin's own check is file-kinds).
   [/File type '(.+)' is not allowed/i, (_l, m) => `不允许上传该类型的文件：${m[1]}`],

@@ -11,12 +11,13 @@ export interface RateLimitConfig {
 
 /**
  * Route middleware for public endpoints that cost work (conversion, feedback): 429 with Retry-After,
- * per client address (behind a proxy, set IS_PROXIED so the address is the visitor's).
+ * per client address (behind a proxy, set IS_PROXIED so the address is the visitor's). Time is the
+ * plugin's clock, as for the login guard, so a pinned clock pins the refill too.
  */
-export default (config: RateLimitConfig = {}, _context: { strapi: Core.Strapi }) => {
+export default (config: RateLimitConfig = {}, { strapi }: { strapi: Core.Strapi }) => {
   const max = config.max ?? 30;
   const perSeconds = config.perSeconds ?? 60;
-  const limiter = new RateLimiter(max, perSeconds);
+  const limiter = new RateLimiter(max, perSeconds, () => strapi.plugin('disclosure').service('clock').now().getTime());
   return async (ctx: any, next: () => Promise<void>) => {
     const decision = limiter.take(ctx.request.ip ?? 'unknown');
     ctx.set('RateLimit-Limit', String(max));

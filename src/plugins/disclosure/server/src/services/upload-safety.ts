@@ -48,6 +48,10 @@ const tooLarge = (width: number, height: number, maxPixels: number) =>
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const maxPixels = () => ((strapi.config.get('plugin::disclosure.images') as any)?.maxPixels ?? 40_000_000) as number;
+  /** The pixel limit, one rule wherever an image's size is read: the limit itself is allowed, one pixel more is not. */
+  const refuseOverLimit = (width: number, height: number) => {
+    if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
+  };
 
   /** The file's bytes for sharp: its path, or its stream read whole (Strapi may hand over either). */
   const inputOf = async (file: any): Promise<string | Buffer> => {
@@ -124,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { width = 0, height = 0 } = await sharp(filepath, { limitInputPixels: false })
           .metadata()
           .catch(() => ({ width: 0, height: 0 }));
-        if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
+        refuseOverLimit(width, height);
       }
       admitted.push({ file, verdict });
     }
@@ -167,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (format === 'svg') {
         throw new errors.ApplicationError('不允许上传 SVG 图像：SVG 可携带脚本，请转为 PNG 或 JPEG (SVG images are not accepted: convert to PNG or JPEG)');
       }
-      if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
+      refuseOverLimit(width, height);
       return isFaultyImage(file);
     };
 
@@ -175,7 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const metadata = await sharp(file.filepath).metadata();
       if (!metadata.format || !REENCODED.has(metadata.format)) return file;
       const { width = 0, height = 0 } = metadata;
-      if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
+      refuseOverLimit(width, height);
       const { sizeOptimization = false } = (await strapi.plugin('upload').service('upload').getSettings()) ?? {};
       const output = path.join(file.tmpWorkingDirectory ?? path.dirname(file.filepath), `clean-${file.hash}`);
       const info = await sharp(file.filepath, { limitInputPixels: maxPixels(), animated: true })
