@@ -7,7 +7,8 @@
  * message it accepts once, deduplicating on the message's identity as the real inbox does
  * (`webhook-id`): a redelivery of a stored message is answered as a duplicate and counted, not stored
  * again. Stored messages are then matched against the outbox's events by document and version: every
- * live receiver must hold every message exactly once. Receivers misbehave in kinds:
+ * live receiver must hold every message exactly once. Receivers misbehave in kinds ("first attempt":
+ * the first time a document version reaches it, whatever the message's id):
  *
  * - fails-first (30%): answers 503 to the first attempt of each message, storing nothing;
  * - slow: stores the message, then answers after the sender's timeout (the sender retries a message
@@ -73,7 +74,7 @@ async function startReceivers(count, now) {
       url: '',
       listening: false,
       reset() {
-        /** Requests per message id, this run. */
+        /** Requests per document version, this run: a failure kind acts on what is sent, whatever its id. */
         this.attempts = new Map();
         /** What it stored: message id → { documentId, version }. */
         this.stored = new Map();
@@ -102,9 +103,9 @@ async function startReceivers(count, now) {
           return response.end(JSON.stringify({ error: verified.reason }));
         }
         const id = verified.id;
-        const attempt = (receiver.attempts.get(id) ?? 0) + 1;
-        receiver.attempts.set(id, attempt);
         const message = JSON.parse(body);
+        const attempt = (receiver.attempts.get(`${message.documentId}:${message.version}`) ?? 0) + 1;
+        receiver.attempts.set(`${message.documentId}:${message.version}`, attempt);
         const receipt = () => ({ documentId: `copy-${receiver.index}-${message.documentId}`, url: `${receiver.url}/copy/${message.documentId}`, status: 'published', version: message.version });
         const answer = (duplicate) => {
           response.writeHead(200, { 'content-type': 'application/json' });
@@ -180,7 +181,8 @@ async function bareFanOut(receivers, events, lanes, now) {
     for (let receiver = queue.shift(); receiver; receiver = queue.shift()) {
       for (const event of events) {
         let gone = false;
-        for (;;) {
+        for (let attempt = 1; ; attempt += 1) {
+          if (attempt > 20) throw new Error(`bare loop: receiver ${receiver.index} took no message in 20 attempts`);
           const body = JSON.stringify(event.payload);
           const headers = { 'content-type': 'application/json', ...signedHeaders([receiver.secret], event.messageId, body, Math.floor(now().getTime() / 1000)) };
           try {
