@@ -15,8 +15,8 @@
  *    interleaved: cached reads against the ceiling, zh-Hant against zh-Hans, 100,000 against 10,000.
  * 2. Conversion: the disclosure converter against raw opencc-js on the same text (the four seed
  *    policies), paired rounds in alternating order; the converter should cost under 10% more.
- * 3. Syndication fan-out to 200 loopback receivers, 30% failing at first (bench/fan-out.js, in a
- *    process of its own): time until all acknowledged against a bare fan-out loop, and nothing lost.
+ * 3. Syndication fan-out to 200 loopback receivers that fail in kinds (503, timeouts, an outage, 410),
+ *    per database (bench/fan-out-report.js): what each receiver stored, time against a bare loop.
  *
  * `npm run bench:smoke` runs all of it small (200 and 400 documents, SQLite, 1-second loads, 10
  * receivers) in seconds, so CI notices when it breaks; its report goes to .tmp/bench-smoke/. Its
@@ -309,12 +309,7 @@ function gitState() {
   }
   console.error('bench: conversion…');
   const conversion = await conversionBench();
-  console.error('bench: syndication fan-out…');
-  const fanOutEnv = SMOKE ? { BENCH_RECEIVERS: '10', BENCH_DOCUMENTS: '1' } : {};
-  const fanOut = JSON.parse(
-    execFileSync(process.execPath, [path.join(__dirname, 'fan-out.js')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...fanOutEnv } }).trim().split('\n').pop()
-  );
-  if (fanOut.lost || fanOut.dead || fanOut.badSignatures) throw new Error(`fan-out lost ${fanOut.lost}, dead ${fanOut.dead}, bad signatures ${fanOut.badSignatures}`);
+  const fanOut = await require('./fan-out-report').fanOutBench({ smoke: SMOKE, databases, root: ROOT });
 
   const result = {
     at: new Date().toISOString(),
@@ -330,9 +325,9 @@ function gitState() {
     load: { connections: CONNECTIONS, seconds: SECONDS, generator: 'autocannon (its own process, keep-alive)' },
     reads,
     costs,
-    targets: targets(reads, costs),
+    targets: [...targets(reads, costs), ...fanOut.checks],
     conversion,
-    fanOut,
+    fanOut: fanOut.runs,
   };
   const stamp = result.at.replace(/[:.]/g, '-');
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -354,7 +349,7 @@ function gitState() {
     ...readsMarkdown(reads),
     ...ceilingMarkdown(costs),
     ...costsMarkdown(costs),
-    '## Conversion and syndication',
+    '## Conversion',
     '',
     '| measure | value |',
     '|---|---|',
@@ -362,11 +357,8 @@ function gitState() {
     `| disclosure converter cost / raw opencc-js (median of ${ROUNDS * 10} paired rounds) | ${conversion.converterCostRatio} |`,
     `| building one OpenCC converter | ${conversion.rawBuildMs} ms |`,
     `| heap for both converters | ${conversion.heapForBothConvertersMb} MB |`,
-    `| syndication fan-out: ${fanOut.documents} documents to ${fanOut.receivers} receivers, ${fanOut.failingFirst} failing at first | all acknowledged in ${fanOut.outboxMs} ms (${fanOut.passes} worker passes, ${fanOut.retries} retries; ${fanOut.waitSkippedSeconds} s of retry waits skipped) |`,
-    `| fan-out through the outbox / bare fan-out loop (${fanOut.bareMs} ms) | ${fanOut.outboxToBareRatio} |`,
-    `| fan-out lost / dead / bad signatures | ${fanOut.lost} / ${fanOut.dead} / ${fanOut.badSignatures} |`,
-    `| publishing with ${fanOut.receivers} subscribers / with none | ${fanOut.publishWithSubscribersMs} ms / ${fanOut.publishAloneMs} ms |`,
     '',
+    ...fanOut.markdown,
   ].join('\n');
   fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), json);
   fs.writeFileSync(path.join(RESULTS, `${stamp}.md`), markdown);
