@@ -25,7 +25,7 @@
  * Sizes, databases and durations: BENCH_SIZES=10000,100000 BENCH_DATABASES=sqlite,postgres
  * BENCH_SECONDS=5 BENCH_CONNECTIONS=10, and BENCH_PAIRED_SECONDS=3 for each per-request comparison.
  */
-const { execFileSync, execSync } = require('child_process');
+const { execSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
