@@ -233,8 +233,9 @@ test('the province killed mid-delivery and restarted → the outbox resumes; the
 });
 
 test('a forged message at the county: 401, nothing stored', async () => {
-  // A real message as the province sends it (from its pull feed), made into a new document: accepted,
-  // it would create a copy, its syndication record, its inbox entry and its organization.
+  // A real message as the province sends it (from its pull feed), made into a new document (its own
+  // id, document and index numbers, issuer): accepted, it would create a copy, its syndication
+  // record, its inbox entry and its organization.
   const events = await api(province).get('/api/disclosure/feed?limit=200');
   expect(events.status).toBe(200);
   const real = events.body.data.filter((event: any) => event.action === 'publish').at(-1).message;
@@ -243,7 +244,7 @@ test('a forged message at the county: 401, nothing stored', async () => {
     documentId: `forged${randomUUID().replace(/-/g, '').slice(0, 18)}`,
     occurredAt: new Date().toISOString(),
     source: { ...real.source, organization: { code: '379999001', name: '伪造的发文机关' } },
-    versions: real.versions.map((version: any) => ({ ...version, title: '伪造的转载文件', documentNumber: '鲁政办发〔2026〕999号', issuingOrganization: { code: '379999001', name: '伪造的发文机关' } })),
+    versions: real.versions.map((version: any) => ({ ...version, title: '伪造的转载文件', documentNumber: '鲁政办发〔2026〕999号', indexNumber: '379999001/2026-00999', issuingOrganization: { code: '379999001', name: '伪造的发文机关' } })),
   };
   const body = JSON.stringify(forgedMessage);
   const now = Math.floor(Date.now() / 1000);
