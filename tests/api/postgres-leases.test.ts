@@ -137,10 +137,47 @@ test('cut off from the database, the instance reads the counter before each answ
 
 test('a notification about the counter of another schema on the same database is not taken for this one', async () => {
   // Notifications are database-wide; a staging schema beside production must not move production's state.
-  await other.query('SELECT pg_notify($1, $2)', [CHANGES, JSON.stringify({ scope: 'staging.content', version: 1_000_000 })]);
-  const documentId = await publish('关于同库异模式的通知');
-  const [{ version }] = (await other.query("SELECT version::text FROM disclosure_cache_stamps WHERE name = 'content'")).rows;
-  // Delivered in order: once this instance has heard its own latest change, it had the other one first.
-  await waitFor(`the instance to hear version ${version}`, () => counter().heard === version);
-  expect((await app.http().get(`/api/policy-documents/${documentId}`)).status).toBe(200);
+  const listener = new Client({ connectionString: process.env.DATABASE_URL });
+  await listener.connect();
+  const changes: any[] = [];
+  const acknowledged: any[] = [];
+  try {
+    await listener.query(`LISTEN ${CHANGES}; LISTEN ${ACKNOWLEDGEMENTS}`);
+    listener.on('notification', (message) => (message.channel === CHANGES ? changes : acknowledged).push(JSON.parse(message.payload ?? '{}')));
+    const documentId = await publish('关于同库异模式的通知');
+    const path = `/api/policy-documents/${documentId}`;
+    // This counter's scope, as its own increments announce it.
+    await waitFor('the write to be announced', () => changes.length > 0);
+    const ours = changes[0].scope as string;
+    expect(ours).toMatch(/\.content$/);
+    expect(ours).not.toBe('staging.content');
+
+    await waitFor('a lease', () => counter().leased);
+    await app.http().get(path);
+    expect((await app.http().get(path)).headers['x-response-cache']).toBe('hit');
+    const stored = async () => Number((await other.query("SELECT version FROM disclosure_cache_stamps WHERE name = 'content'")).rows[0].version);
+    expect(counter().heard).toBe(String(await stored()));
+
+    // Another schema's counter, far ahead; then, on the same connection (so heard after it), a change of
+    // this one made by another instance of this schema, without this instance writing anything.
+    await other.query('SELECT pg_notify($1, $2)', [CHANGES, JSON.stringify({ scope: 'staging.content', version: 1_000_000 })]);
+    const next = Number((await other.query("UPDATE disclosure_cache_stamps SET version = version + 1 WHERE name = 'content' RETURNING version")).rows[0].version);
+    await other.query('SELECT pg_notify($1, $2)', [CHANGES, JSON.stringify({ scope: ours, version: next })]);
+
+    // Had the staging notification been taken, the instance would stand at 1000000 and never hear
+    // this schema's next change, answering stale from its cache.
+    await waitFor(`the instance to hear version ${next}`, () => counter().heard === String(next));
+    await waitFor('its acknowledgement', () => acknowledged.some((ack) => ack.instance === counter().instance && ack.version === next));
+    expect(counter().heard).toBe(String(next));
+    // It acknowledged this schema's changes and nothing of the other's.
+    const mine = acknowledged.filter((ack) => ack.instance === counter().instance);
+    expect(mine.every((ack) => ack.scope === ours && ack.version <= next)).toBe(true);
+    expect(acknowledged.filter((ack) => ack.scope === 'staging.content')).toEqual([]);
+    // The change it heard moved its state: the cached answer is read afresh, then cached again.
+    expect((await app.http().get(path)).headers['x-response-cache']).toBe('miss');
+    expect((await app.http().get(path)).headers['x-response-cache']).toBe('hit');
+    expect(await stored()).toBe(next);
+  } finally {
+    await listener.end();
+  }
 });

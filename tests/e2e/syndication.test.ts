@@ -3,6 +3,7 @@ import { EventEmitter } from 'events';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { signedHeaders } from '../../src/plugins/disclosure/server/src/domain/webhook-signature';
+import { rowCounts } from '../harness/database';
 import { approvedReview } from '../harness/fixtures';
 import { eventually, startInstance, type Instance } from '../harness/instances';
 
@@ -18,6 +19,8 @@ let link: CountyLink;
 let subscriberId: number;
 let sourceId: number;
 let provinceOffice: string;
+/** The secret the province signs the county's messages with (the county holds it for its source). */
+let countySecret: string;
 
 /** The line between province and county: up, down (connections reset), or holding answers back. */
 class CountyLink extends EventEmitter {
@@ -136,6 +139,7 @@ beforeAll(async () => {
   // the province as a source with that secret, publishing reprints at once.
   const subscriber = await admin(province).post('/disclosure/subscribers', { data: { name: '历城区政府门户', endpointUrl: `${link.url}/api/disclosure/inbox` } });
   subscriberId = subscriber.body.data.id;
+  countySecret = subscriber.body.meta.secret;
   const source = await admin(county).post('/disclosure/sources', {
     data: { name: '山东省政府门户网站', organizationCode: '370000000', baseUrl: province.url, secret: subscriber.body.meta.secret, policy: 'publish' },
   });
@@ -229,15 +233,44 @@ test('the province killed mid-delivery and restarted → the outbox resumes; the
 });
 
 test('a forged message at the county: 401, nothing stored', async () => {
-  const body = JSON.stringify({ documentId: 'forged', contentType: 'api::policy-document.policy-document', action: 'publish', version: 1, occurredAt: new Date().toISOString(), source: {}, versions: [] });
-  const forged = await county
-    .http()
-    .post('/api/disclosure/inbox')
-    .set(signedHeaders(['whsec_' + Buffer.alloc(24, 9).toString('base64')], `msg_${randomUUID()}`, body, Math.floor(Date.now() / 1000)) as any)
-    .set('Content-Type', 'application/json')
-    .send(body);
-  expect(forged.status).toBe(401);
-  expect(forged.body.error.details.reason).toBe('unknown-source');
+  // A real message as the province sends it (from its pull feed), made into a new document (its own
+  // id, document and index numbers, issuer): accepted, it would create a copy, its syndication
+  // record, its inbox entry and its organization.
+  const events = await api(province).get('/api/disclosure/feed?limit=200');
+  expect(events.status).toBe(200);
+  const real = events.body.data.filter((event: any) => event.action === 'publish').at(-1).message;
+  const forgedMessage = {
+    ...real,
+    documentId: `forged${randomUUID().replace(/-/g, '').slice(0, 18)}`,
+    occurredAt: new Date().toISOString(),
+    source: { ...real.source, organization: { code: '379999001', name: '伪造的发文机关' } },
+    versions: real.versions.map((version: any) => ({ ...version, title: '伪造的转载文件', documentNumber: '鲁政办发〔2026〕999号', indexNumber: '379999001/2026-00999', issuingOrganization: { code: '379999001', name: '伪造的发文机关' } })),
+  };
+  const body = JSON.stringify(forgedMessage);
+  const now = Math.floor(Date.now() / 1000);
+  const attempts = {
+    // Signed with a secret the county does not hold.
+    'an unknown secret': { headers: signedHeaders(['whsec_' + Buffer.alloc(24, 9).toString('base64')], `msg_${randomUUID()}`, body, now), body },
+    // Signed with the source's own secret, then altered on the way.
+    'an altered body': { headers: signedHeaders([countySecret], `msg_${randomUUID()}`, JSON.stringify(real), now), body },
+  };
+
+  const before = await rowCounts(county.databaseEnv);
+  expect(Object.keys(before)).toEqual(expect.arrayContaining(['disclosure_inbox_messages', 'disclosure_syndication_records', 'policy_documents', 'files', 'organizations']));
+  for (const [how, { headers, body: sent }] of Object.entries(attempts)) {
+    const forged = await county
+      .http()
+      .post('/api/disclosure/inbox')
+      .set(headers as any)
+      .set('Content-Type', 'application/json')
+      .send(sent);
+    expect(`${how}: ${forged.status}`).toBe(`${how}: 401`);
+    expect(forged.body.error.details.reason).toBe('unknown-source');
+  }
+  // Every table of the county's database, inbox, syndication records, documents, organizations,
+  // files and their link and component tables among them: not one row more or less.
+  expect(await rowCounts(county.databaseEnv)).toEqual(before);
+  expect(await countyCopies('鲁政办发〔2026〕999号', 'draft')).toEqual([]);
 });
 
 test('a reprint held for an editor (转载审核) → published later → the receipt reaches the province', async () => {

@@ -99,3 +99,34 @@ export async function assertConnectedTo(db: any, expected: ThrowawayDatabase): P
     );
   }
 }
+
+/**
+ * Every table of an instance's database (as `env` names it: a SQLite file or a PostgreSQL URL) with
+ * its row count: taken before and after a request, it shows whether the request stored anything.
+ */
+export async function rowCounts(env: Record<string, string>): Promise<Record<string, number>> {
+  if (env.DATABASE_CLIENT === 'sqlite') {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const Database = require('better-sqlite3');
+    const db = new Database(path.join(ROOT, env.DATABASE_FILENAME), { readonly: true, fileMustExist: true });
+    try {
+      const tables: Array<{ name: string }> = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+      return Object.fromEntries(tables.map(({ name }) => [name, Number(db.prepare(`SELECT count(*) AS n FROM "${name}"`).get().n)]));
+    } finally {
+      db.close();
+    }
+  }
+  const client = new Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  try {
+    const schema = env.DATABASE_SCHEMA ?? 'public';
+    const tables = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name", [schema]);
+    const counts: Record<string, number> = {};
+    for (const { table_name: name } of tables.rows) {
+      counts[name] = Number((await client.query(`SELECT count(*) AS n FROM "${schema}"."${name}"`)).rows[0].n);
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}

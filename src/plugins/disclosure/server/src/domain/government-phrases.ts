@@ -2,8 +2,9 @@
  * Phrases of official documents that OpenCC converts wrongly in this register, with their Traditional
  * form (Taiwan character standard, no vocabulary rewriting). Grouped by the work they describe, so the
  * list is completed by vocabulary, not by the last error seen. They take precedence over OpenCC's own
- * phrases wherever they occur and apply in both directions. Checked against the reviewed Traditional
- * text of the seed policies (tests/fixtures/traditional).
+ * phrases wherever they occur and apply in both directions. The reviewed Traditional text of the seed
+ * policies (tests/fixtures/traditional) was corrected by these same rules: it guards them against
+ * regressions, it does not measure their accuracy.
  */
 export const GOVERNMENT_PHRASES: ReadonlyArray<readonly [simplified: string, traditional: string]> = [
   // Signing and approval (签 is 簽 "sign", never 籤 "lot, slip", in document handling)

@@ -137,6 +137,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const params = context.params as any;
     const gate = service('publication-gate');
     const publishes = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+    // Strapi's controller takes any object for `data`, an array included: that is no item to check,
+    // and its refusal is no attempt to publish one for the ledger to record.
+    if (publishes && action !== 'publish' && params.data !== undefined && !isPlainData(params.data)) throw malformedData();
     if (publishes) return gate.guard(uid, action, params, next);
     if (action === 'unpublish') return gate.recordUnpublish(uid, params, next);
     return next();
@@ -323,6 +326,12 @@ const REFUSAL_MESSAGES: Record<RefusalReason, (path: string) => string> = {
 /** A public query refused by its path: a 400 naming the parameter, in Chinese with English beside. */
 const refusedPublicQuery = (refusal: PublicQueryRefusal) =>
   new errors.ValidationError(REFUSAL_MESSAGES[refusal.reason](refusal.path), { path: refusal.path, reason: refusal.reason });
+
+/** A write's `data` as the document service takes it: an object, not an array (nor null, nor a scalar). */
+const isPlainData = (data: unknown): boolean => typeof data === 'object' && data !== null && !Array.isArray(data);
+
+const malformedData = () =>
+  new errors.ValidationError('请求内容中的 data 须为对象，列出各字段的值 (data must be an object of field values)', { path: ['data'] });
 
 /** Two reviews say the same (empty fields count as absent; times compared as instants). */
 function sameReview(stored: any, written: any): boolean {

@@ -6,7 +6,7 @@ import { openSharedCounter, type SharedCounter } from '../utils/shared-counter';
 
 /** The shared counter that counts changes to anything the public API can show. */
 const CONTENT_COUNTER = 'content';
-/** Set on a request's context by a write it made, so the request ends by announcing the change. */
+/** Set on a request's context by a write it made once committed, so the request ends by announcing the change. */
 export const CONTENT_CHANGED = 'disclosureContentChanged';
 /** Set on a public read's context: the content state it was answered in. */
 export const CONTENT_STATE = 'disclosureContentState';
@@ -68,14 +68,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     announcing.add(announcement);
   };
 
-  /** A write to a watched model: announced after its transaction commits, and again when its request ends. */
+  /**
+   * A write to a watched model: announced after its transaction commits, and again when its request
+   * ends. Only once committed: a write rolled back (a refused request: the document service writes a
+   * draft, then fails validating it for publication) changed nothing, and moving the shared counter
+   * for it would empty every instance's cache for nothing.
+   */
   const onWrite = async (): Promise<void> => {
     const request = strapi.requestContext.get() as any;
-    if (request?.state) request.state[CONTENT_CHANGED] = true;
-    if (strapi.db.inTransaction()) {
-      await strapi.db.transaction(async ({ onCommit }) => onCommit(contentChanged));
-    } else {
+    const committed = () => {
+      if (request?.state) request.state[CONTENT_CHANGED] = true;
       contentChanged();
+    };
+    if (strapi.db.inTransaction()) {
+      await strapi.db.transaction(async ({ onCommit }) => onCommit(committed));
+    } else {
+      committed();
     }
   };
 
