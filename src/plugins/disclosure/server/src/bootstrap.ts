@@ -1,37 +1,37 @@
 import type { Core } from '@strapi/strapi';
 import { answerHitsBeforeKoa } from './middlewares/response-cache';
+import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('disclosure').service(name);
 
   // 1. Locales first: seeding and every localized write need zh-Hans as the default.
-  await service('locales').ensureChineseLocales();
+  await getService(strapi, 'locales').ensureChineseLocales();
 
   // 2. The Public role reads the catalogue and nothing else, whatever was changed in the admin.
-  await service('public-access').enforcePublicPermissions();
+  await getService(strapi, 'public-access').enforcePublicPermissions();
   //    A read-only API token calls the routes the Public role may, and no others.
-  service('public-access').holdReadOnlyTokensToPublic();
+  getService(strapi, 'public-access').holdReadOnlyTokensToPublic();
 
   // 3. The ledger table refuses UPDATE and DELETE at the database, below every API. Reading it is a
   //    permission of its own (the Auditor role, created by the app once the admin's roles exist).
-  await service('ledger').protect();
-  service('audit-role').registerPermission();
+  await getService(strapi, 'ledger').protect();
+  getService(strapi, 'audit-role').registerPermission();
 
   // 3b. Organization scopes for the admin's roles (同一机构, 本机构及下级机构) and the reviewer's
   //     permission; the default roles using them are created by the app once the admin's exist.
-  service('organization-roles').registerConditionsAndActions();
+  getService(strapi, 'organization-roles').registerConditionsAndActions();
   //     Who may change the holiday calendar and the conversion dictionary is a permission of its own.
-  service('settings').registerPermission();
+  getService(strapi, 'settings').registerPermission();
 
   // 4. Uploaded images are stored without their metadata, and oversized ones refused.
-  service('upload-safety').install();
+  getService(strapi, 'upload-safety').install();
 
   // 5. Deadline rules must name real types and fields: a typo stops the boot here, not at 3 a.m.
-  service('deadlines').assertRulesFit();
+  getService(strapi, 'deadlines').assertRulesFit();
 
   // 6. Public answers are cached per content state; every write to what the public can see moves it.
   //    Hits are answered by the HTTP server before Koa; misses render through the middleware.
-  await service('response-cache').install();
+  await getService(strapi, 'response-cache').install();
   answerHitsBeforeKoa(strapi);
 
   // 7. Every 10 minutes, Beijing time: pending deadlines move to at-risk or overdue, and offices that
@@ -43,7 +43,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.cron.add({
     disclosureDeadlineSweep: {
       task: async () => {
-        await service('deadlines').sweep();
+        await getService(strapi, 'deadlines').sweep();
       },
       options: { rule: '*/10 * * * *', tz: 'Asia/Shanghai' },
     },
@@ -55,7 +55,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         if (delivering) return;
         delivering = true;
         try {
-          await service('syndication-worker').runOnce();
+          await getService(strapi, 'syndication-worker').runOnce();
         } finally {
           delivering = false;
         }

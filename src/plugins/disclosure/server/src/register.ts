@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
 /**
  * Document-service middlewares are registered here, before any content is read or written, so no
  * code path (admin, REST, seeding, other plugins) runs without the disclosure rules.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const middlewares = strapi.plugin('disclosure').service('document-service-middleware');
+  const middlewares = getService(strapi, 'document-service-middleware');
   // Outermost first: reads are scoped; a published change and its syndication event share one
   // transaction, as do a zh-Hans write and its zh-Hant copy;
   // data is normalized and checked, publication is gated, deadlines follow the write, and innermost,

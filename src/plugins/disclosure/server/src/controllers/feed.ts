@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { atomFeed } from '../domain/atom';
 import { encodeCursor, validateAtomQuery, validateFeedQuery } from '../validation/feed';
+import { getService } from '../utils/get-service';
 
 /**
  * Pull syndication, for portals that cannot take pushes: the outbox's events in order with a cursor
@@ -10,7 +11,7 @@ import { encodeCursor, validateAtomQuery, validateFeedQuery } from '../validatio
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async events(ctx: any) {
     const { after, limit } = validateFeedQuery(ctx.query);
-    const events = await strapi.plugin('disclosure').service('syndication').eventsAfter(after, limit + 1);
+    const events = await getService(strapi, 'syndication').eventsAfter(after, limit + 1);
     const page = events.slice(0, limit);
     const last = page[page.length - 1];
     ctx.set('Cache-Control', 'private, no-store');
@@ -22,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async atom(ctx: any) {
     const { organization } = validateAtomQuery(ctx.query);
-    const feed = await strapi.plugin('disclosure').service('syndication').atomOf(organization);
+    const feed = await getService(strapi, 'syndication').atomOf(organization);
     if (!feed) throw new errors.NotFoundError(`找不到机构 ${organization} (no organization with this code)`);
     ctx.set('Content-Type', 'application/atom+xml; charset=utf-8');
     ctx.set('Cache-Control', 'public, max-age=300');

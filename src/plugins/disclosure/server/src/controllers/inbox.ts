@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { respondWithError } from '../utils/error-response';
+import { getService } from '../utils/get-service';
 
 const UNPARSED_BODY = Symbol.for('unparsedBody');
 /** When an attachment could not be fetched from the source: ask for the retry a little later. */
@@ -31,7 +32,7 @@ const invalid = (what: string, reason: string, path?: Array<string | number>) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async receive(ctx: any) {
     const raw = ctx.request.body?.[UNPARSED_BODY];
-    const result = await strapi.plugin('disclosure').service('syndication-inbox').receive(ctx.request.headers, raw);
+    const result = await getService(strapi, 'syndication-inbox').receive(ctx.request.headers, raw);
     // Answered here: Strapi's error handler would reduce the reason to "Unauthorized", and a source
     // needs it to fix its clock or its secret.
     if (result.kind === 'unauthenticated') return unauthenticated(ctx, '转载消息', result.reason);
@@ -46,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async receipt(ctx: any) {
     const raw = ctx.request.body?.[UNPARSED_BODY];
-    const result = await strapi.plugin('disclosure').service('syndication').acceptReceipt(ctx.request.headers, raw);
+    const result = await getService(strapi, 'syndication').acceptReceipt(ctx.request.headers, raw);
     if (result.kind === 'unauthenticated') return unauthenticated(ctx, '转载回执', result.reason);
     if (result.kind === 'invalid') throw invalid('转载回执', result.reason, result.path);
     if (result.kind === 'unknown') throw new errors.NotFoundError(`转载回执无对应投递：${result.reason}`);

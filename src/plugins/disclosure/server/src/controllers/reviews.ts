@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { validateReview } from '../validation/review';
+import { getService } from '../utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** 保密审查, recorded under the signed-in reviewer's name. */
   async record(ctx: any) {
     const input = validateReview(ctx.request.body);
-    const review = await strapi.plugin('disclosure').service('organization-roles').recordReview(ctx.state.user, input);
+    const review = await getService(strapi, 'organization-roles').recordReview(ctx.state.user, input);
     ctx.status = 201;
     ctx.body = { data: review };
   },

@@ -3,16 +3,16 @@ import { errors } from '@strapi/utils';
 import { beijingYear } from '../domain/beijing-time';
 import { idOf } from '../validation/refuse';
 import { validateCalendarQuery, validateConversionTerm, validateOfficeDay } from '../validation/settings';
+import { getService } from '../utils/get-service';
 
 /** Admin: the settings pages (holiday calendar, conversion dictionary, deadline rules). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('disclosure');
-  const settings = () => plugin().service('settings');
+  const settings = () => getService(strapi, 'settings');
 
   return {
     async calendar(ctx: any) {
       // "This year" is Beijing's, by the plugin clock (so tests and replays can pin it).
-      const { year } = validateCalendarQuery(ctx.query, beijingYear(plugin().service('clock').now()));
+      const { year } = validateCalendarQuery(ctx.query, beijingYear(getService(strapi, 'clock').now()));
       ctx.body = { data: await settings().calendarYear(year) };
     },
 

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { validateSource } from '../validation/source';
 import { idOf } from '../validation/refuse';
+import { getService } from '../utils/get-service';
 
 /** Admin (super admins): the sources that push content here (转载来源), their secrets and policy. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const inbox = () => strapi.plugin('disclosure').service('syndication-inbox');
+  const inbox = () => getService(strapi, 'syndication-inbox');
   return {
     async find(ctx: any) {
       ctx.body = { data: await inbox().listSources() };

@@ -2,12 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { idOf } from '../validation/refuse';
 import { validateResend, validateSubscriber } from '../validation/subscriber';
+import { getService } from '../utils/get-service';
 
 const DELIVERY_STATES = ['pending', 'delivered', 'dead', 'cancelled'];
 
 /** Admin (super admins): syndication subscribers, their secrets, and deliveries to retry. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const syndication = () => strapi.plugin('disclosure').service('syndication');
+  const syndication = () => getService(strapi, 'syndication');
   return {
     async find(ctx: any) {
       ctx.body = { data: await syndication().listSubscribers() };
@@ -50,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async retry(ctx: any) {
-      const retried = await strapi.plugin('disclosure').service('syndication-worker').retry(idOf(ctx.params.id));
+      const retried = await getService(strapi, 'syndication-worker').retry(idOf(ctx.params.id));
       if (!retried) throw new errors.NotFoundError('没有这个已停止的投递 (no dead delivery with this id)');
       ctx.body = { data: { id: retried.id, status: retried.status } };
     },

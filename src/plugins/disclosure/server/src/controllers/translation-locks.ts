@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
 
 /** The zh-Hant fields an editor corrected by hand, for the edit view's panel; unlocking re-converts. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const conversion = () => strapi.plugin('disclosure').service('conversion');
+  const conversion = () => getService(strapi, 'conversion');
   return {
     async find(ctx: any) {
       const { contentType, documentId } = ctx.query;

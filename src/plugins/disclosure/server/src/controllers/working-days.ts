@@ -2,12 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { CalendarArgumentError } from '../domain/working-calendar';
 import { refuse } from '../validation/refuse';
 import { validateAddQuery, validateBetweenQuery } from '../validation/working-days';
+import { getService } from '../utils/get-service';
 
 /** Answers change only when the office edits its calendar; a short public cache is safe. */
 const CACHE_CONTROL = 'public, max-age=300';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const calendar = () => strapi.plugin('disclosure').service('calendar');
+  const calendar = () => getService(strapi, 'calendar');
 
   return {
     async add(ctx: any) {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
 
 /** Admin routes that change who may do what: roles, their permissions, and admin accounts. */
 const AUDITED_ROUTES: Array<{ pattern: RegExp; contentType: string }> = [
@@ -20,9 +21,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     for (const { pattern, contentType } of AUDITED_ROUTES) {
       const match = pattern.exec(path);
       if (!match) continue;
-      await strapi
-        .plugin('disclosure')
-        .service('ledger')
+      await getService(strapi, 'ledger')
         .record({
           action: 'role-change',
           outcome: 'allowed',

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { respondWithError } from '../utils/error-response';
 import { DEFAULT_LOGIN_POLICY, LoginGuard, type LoginDecision, type LoginPolicy } from '../domain/login-guard';
+import { getService } from '../utils/get-service';
 
 /** Login routes: the account is named by this body field. */
 const LOGIN_ROUTES: Record<string, { field: string; realm: 'admin' | 'user' }> = {
@@ -33,12 +34,10 @@ const refusal = (decision: LoginDecision, policy: LoginPolicy) => {
  */
 export default (config: Partial<LoginPolicy> = {}, { strapi }: { strapi: Core.Strapi }) => {
   const policy = { ...DEFAULT_LOGIN_POLICY, ...config };
-  const guard = new LoginGuard(policy, () => strapi.plugin('disclosure').service('clock').now().getTime());
+  const guard = new LoginGuard(policy, () => getService(strapi, 'clock').now().getTime());
 
   const record = (realm: 'admin' | 'user', account: unknown, outcome: 'allowed' | 'refused', ip: string, rule?: string) =>
-    strapi
-      .plugin('disclosure')
-      .service('ledger')
+    getService(strapi, 'ledger')
       .recordLogin({ realm, account: LoginGuard.accountKey(account) || null, outcome, address: ip, rule })
       .catch((error: Error) => strapi.log.error(`Disclosure ledger: login not recorded: ${error.message}`));
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { RateLimiter } from '../domain/rate-limit';
 import { respondWithError } from '../utils/error-response';
+import { getService } from '../utils/get-service';
 
 export interface RateLimitConfig {
   /** Requests a client may make at once */
@@ -17,7 +18,7 @@ export interface RateLimitConfig {
 export default (config: RateLimitConfig = {}, { strapi }: { strapi: Core.Strapi }) => {
   const max = config.max ?? 30;
   const perSeconds = config.perSeconds ?? 60;
-  const limiter = new RateLimiter(max, perSeconds, () => strapi.plugin('disclosure').service('clock').now().getTime());
+  const limiter = new RateLimiter(max, perSeconds, () => getService(strapi, 'clock').now().getTime());
   return async (ctx: any, next: () => Promise<void>) => {
     const decision = limiter.take(ctx.request.ip ?? 'unknown');
     ctx.set('RateLimit-Limit', String(max));

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import type { Context, Next } from 'koa';
 import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, publicCacheControl, rendersOwnShape, splitSimpleUrl, type CachedResponse } from '../domain/response-cache';
 import { CONTENT_CHANGED, CONTENT_STATE } from '../services/response-cache';
+import { getService } from '../utils/get-service';
 
 const CACHEABLE_PREFIX = '/api/';
 /** The content state the early answer read, handed to the middleware so a miss reads it once. */
@@ -24,7 +25,7 @@ const bodyBytes = (body: unknown): Buffer | null => {
  * changes are announced to the other instances, so whoever it answers can read them anywhere.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('disclosure').service('response-cache');
+  const service = () => getService(strapi, 'response-cache');
 
   const answer = (ctx: Context, entry: Pick<CachedResponse, 'headers' | 'body' | 'etag'>, outcome: string) => {
     for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
@@ -119,7 +120,7 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
   const [koa] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   if (!koa) return;
   // Looked up once: this runs before every request.
-  const cache = strapi.plugin('disclosure').service('response-cache');
+  const cache = getService(strapi, 'response-cache');
   // Each entry's headers flattened once, as writeHead takes them: no per-request header bookkeeping.
   const rawHeaders = new WeakMap<CachedResponse, { ok: string[]; notModified: string[] }>();
 

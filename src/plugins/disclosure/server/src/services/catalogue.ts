@@ -10,6 +10,7 @@ import { issuerDocumentNumber, uniqueClashMessage } from '../domain/unique-const
 import { lockWithinTransaction } from '../utils/transaction-lock';
 import { webAddressMessage } from '../domain/validation-messages';
 import { isWebAddress } from '../../../shared/web-address';
+import { getService } from '../utils/get-service';
 
 type Data = Record<string, any>;
 interface WriteParams {
@@ -32,7 +33,7 @@ const ORG = CONTENT_TYPES.organization;
  * original. (What may be published is the publication gate's decision.)
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
+  const now = () => getService(strapi, 'clock').now() as Date;
 
   const findOrganization = async (target: RelationTarget): Promise<OrganizationRef | null> =>
     strapi.db.query(ORG).findOne({ where: target, select: ['id', 'documentId', 'code'] });
@@ -154,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async countByCategory(locale: string): Promise<Array<{ category: string; count: number }>> {
       // Counted once per content state (see the response-cache service): a grouped count reads every
       // public row of the locale, so it is paid once per change, not once per page view.
-      const responseCache = strapi.plugin('disclosure').service('response-cache');
+      const responseCache = getService(strapi, 'response-cache');
       if (!responseCache.memosEnabled()) return countCategories(locale);
       const state: string = await responseCache.state();
       const known = countsByLocale.get(locale);

@@ -15,6 +15,7 @@ import { ORGANIZATION_FIELD } from '../domain/organization-scope';
 import { missingPressConferences, quarterOf } from '../domain/press-duty';
 import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
 import { DEADLINE_UID } from './deadlines';
+import { getService } from '../utils/get-service';
 
 /** The catalogue columns whose freshness is reported, and where each names its organization. */
 const ORGANIZATION_FIELDS: Record<string, string> = Object.fromEntries(
@@ -29,7 +30,6 @@ export const editViewPath = (contentType: string, documentId: string) =>
 
 /** The numbers behind GET /api/disclosure/compliance and the plugin's admin page. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('disclosure');
 
   const findOrganization = async (value: string): Promise<(OrganizationRef & { id: number }) | null> =>
     strapi.db.query(CONTENT_TYPES.organization).findOne({
@@ -83,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Syndication deliveries that are failing, of documents issued within these organizations, with their titles. */
   const failingDeliveries = async (within: string[] | null): Promise<ComplianceReport['failingDeliveries']> => {
-    const failing = await plugin().service('syndication').failingDeliveries(within);
+    const failing = await getService(strapi, 'syndication').failingDeliveries(within);
     if (!failing.length) return [];
     const documents = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
       where: { documentId: { $in: [...new Set(failing.map((delivery: any) => delivery.itemDocumentId))] }, locale: LOCALES[0].code, publishedAt: null },
@@ -133,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** What falls due today for these organizations (all, for null): the homepage widget. */
-    dueToday: (within: string[] | null) => dueTodayWithin(within, plugin().service('clock').now()),
+    dueToday: (within: string[] | null) => dueTodayWithin(within, getService(strapi, 'clock').now()),
 
     async report(query: ComplianceQuery): Promise<ComplianceReport> {
       const organization = query.organization ? await findOrganization(query.organization) : null;
@@ -161,14 +161,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         organization: record.organization ?? null,
       }));
       const summary = summarizeDeadlines(facts);
-      const rules = new Map<string, any>(plugin().service('deadlines').rules().map((rule: any) => [rule.id, rule]));
+      const rules = new Map<string, any>(getService(strapi, 'deadlines').rules().map((rule: any) => [rule.id, rule]));
       const missingYears = [...new Set(records.flatMap((record: any) => record.missingYears ?? []))].sort();
 
       const items = Object.fromEntries(
         STATUSES.map((status) => [status, records.filter((record: any) => record.status === status).slice(0, LIST_LIMIT).map(trackedItem)])
       ) as ComplianceReport['items'];
 
-      const now: Date = plugin().service('clock').now();
+      const now: Date = getService(strapi, 'clock').now();
       const { today, items: dueToday } = await dueTodayWithin(within, now);
       const stale = staleColumns(await columnActivity(within), DEFAULT_FRESHNESS_WINDOWS, now);
       const issuers = within
@@ -193,7 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })),
         },
         staleColumns: stale.map((column) => ({ ...column, lastPublishedAt: column.lastPublishedAt.toISOString() })),
-        reprints: await plugin().service('syndication').reprintTimeliness({ from: query.from, to: query.to, issuers }),
+        reprints: await getService(strapi, 'syndication').reprintTimeliness({ from: query.from, to: query.to, issuers }),
         failingDeliveries: await failingDeliveries(within),
         pressConferences: await pressConferenceDuty(now, within),
         calendar: { complete: missingYears.length === 0, missingYears },

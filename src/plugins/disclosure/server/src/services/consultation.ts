@@ -10,6 +10,7 @@ import {
 } from '../domain/consultation-period';
 import type { FeedbackInput } from '../validation/feedback';
 import { throwIfViolated } from '../validation/rule-violations';
+import { getService } from '../utils/get-service';
 
 type Data = Record<string, any>;
 
@@ -25,7 +26,7 @@ export type FeedbackOutcome =
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Where a consultation stands now (upcoming, open, closed, concluded). */
   statusOf(consultation: { startDate?: string | null; endDate?: string | null; result?: { resultPublishedAt?: string | null } | null }) {
-    const now = strapi.plugin('disclosure').service('clock').now() as Date;
+    const now = getService(strapi, 'clock').now() as Date;
     return consultationStatus({ ...consultation, resultPublishedAt: consultation.result?.resultPublishedAt ?? null }, now);
   },
 
@@ -44,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const status = this.statusOf(consultation);
     const reason = feedbackRefusal(status, consultation);
     if (reason) return { kind: 'refused', status, reason };
-    const submittedAt = strapi.plugin('disclosure').service('clock').now() as Date;
+    const submittedAt = getService(strapi, 'clock').now() as Date;
     const created = await strapi.documents(CONTENT_TYPES.consultationFeedback as any).create({
       data: { consultation: consultationDocumentId, ...input, submittedAt, decision: 'pending' } as any,
     });

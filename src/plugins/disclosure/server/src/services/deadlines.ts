@@ -10,6 +10,7 @@ import {
   type Due,
   type DeadlineRule,
 } from '../domain/deadlines';
+import { getService } from '../utils/get-service';
 
 export const DEADLINE_UID = 'plugin::disclosure.deadline';
 /** The sweep runs every 10 minutes; auto-publication takes items due before the next one. */
@@ -22,9 +23,8 @@ type Record_ = Record<string, any>;
  * along by the sweep as time passes. All computation is in domain/deadlines; this is storage.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('disclosure');
-  const now = (): Date => plugin().service('clock').now();
-  const calendar = () => plugin().service('calendar').get();
+  const now = (): Date => getService(strapi, 'clock').now();
+  const calendar = () => getService(strapi, 'calendar').get();
   const rules = (): DeadlineRule[] =>
     (strapi.config.get('plugin::disclosure.deadlineRules') as DeadlineRule[] | undefined) ?? DEFAULT_DEADLINE_RULES;
   const records = () => strapi.db.query(DEADLINE_UID as any);

@@ -14,6 +14,7 @@ import { adminRequest } from '../utils/admin-request';
 import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueFieldsOf, uniqueViolationField } from '../domain/unique-constraints';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 import { jsonKey } from '../domain/state-memo';
+import { getService } from '../utils/get-service';
 
 /** Relation levels a public request may populate (document → interpretations → their media). */
 export const MAX_PUBLIC_POPULATE_DEPTH = 3;
@@ -31,9 +32,8 @@ const POLICY_DOCUMENTS_TABLE = 'policy_documents';
  * write so a refusal leaves nothing half-written.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('disclosure').service(name);
 
-  const readsAsPublic = (): boolean => service('public-access').readsAsPublic(strapi.requestContext.get());
+  const readsAsPublic = (): boolean => getService(strapi, 'public-access').readsAsPublic(strapi.requestContext.get());
 
   /**
    * A write refused for a unique field, by the index or by Strapi's own unique check (which a write
@@ -51,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     if (uid === CONTENT_TYPES.policyDocument && (action === 'create' || action === 'update')) {
       // One transaction from reading the issuer's highest numbers to writing the row (see lockIssuer).
-      const catalogue = service('catalogue');
+      const catalogue = getService(strapi, 'catalogue');
       return strapi.db
         .transaction(async () => {
           if (action === 'create') await catalogue.prepareCreate(params);
@@ -64,18 +64,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } else if (uid === CONTENT_TYPES.organization && (action === 'create' || action === 'update')) {
       return next().catch((error: unknown) => refuseUniqueClash(error, params.data, 'organizations'));
     } else if (uid === CONTENT_TYPES.interpretation) {
-      if (action === 'create') await service('interpretation').prepareCreate(params);
-      else if (action === 'update') await service('interpretation').prepareUpdate(params);
+      if (action === 'create') await getService(strapi, 'interpretation').prepareCreate(params);
+      else if (action === 'update') await getService(strapi, 'interpretation').prepareUpdate(params);
     } else if (uid === CONTENT_TYPES.consultation && (action === 'create' || action === 'update')) {
-      await service('consultation').prepareWrite(params);
+      await getService(strapi, 'consultation').prepareWrite(params);
     } else if ((uid as string) === CALENDAR_DAY_UID && WRITE_ACTIONS.has(action)) {
-      if (action === 'create' || action === 'update') await service('calendar').assertDateFree(params.data?.date, params.documentId);
+      if (action === 'create' || action === 'update') await getService(strapi, 'calendar').assertDateFree(params.data?.date, params.documentId);
       const result = await next().catch((error: unknown) => refuseUniqueClash(error, params.data, CALENDAR_DAYS_TABLE));
-      service('calendar').invalidate();
+      getService(strapi, 'calendar').invalidate();
       return result;
     } else if ((uid as string) === CONVERSION_TERM_UID && WRITE_ACTIONS.has(action)) {
       const result = await next();
-      service('conversion').invalidate();
+      getService(strapi, 'conversion').invalidate();
       return result;
     }
     return next();
@@ -102,14 +102,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     }
     try {
-      Object.assign(params, scopePublicQuery(params, context.uid, service('public-access').readModel()));
+      Object.assign(params, scopePublicQuery(params, context.uid, getService(strapi, 'public-access').readModel()));
       // Now part of the filters, over public fields only.
       delete params._q;
     } catch (error) {
       if (error instanceof PublicQueryRefusal) throw refusedPublicQuery(error);
       throw error;
     }
-    const visible = service('public-access').visibleRows(context.uid);
+    const visible = getService(strapi, 'public-access').visibleRows(context.uid);
     if (visible) params.filters = params.filters ? { $and: [params.filters, visible] } : visible;
     return next();
   };
@@ -124,7 +124,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (context.action !== 'count' || !readsAsPublic()) return next();
     const counted = Object.entries(context.params ?? {}).filter(([name]) => !NOT_COUNTED.has(name));
     const key = jsonKey([context.uid, Object.fromEntries(counted)]);
-    return key ? service('response-cache').forContentState(`count:${key}`, next) : next();
+    // next() is typed as the union of every action's result; a count's is what the memo keeps.
+    type Counted = Awaited<ReturnType<typeof next>>;
+    return key ? getService(strapi, 'response-cache').forContentState(`count:${key}`, next as () => Promise<Counted>) : next();
   };
 
   /**
@@ -135,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { uid, action } = context;
     if (!GATED_TYPES.has(uid)) return next();
     const params = context.params as any;
-    const gate = service('publication-gate');
+    const gate = getService(strapi, 'publication-gate');
     const publishes = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
     // Strapi's controller takes any object for `data`, an array included: that is no item to check,
     // and its refusal is no attempt to publish one for the ledger to record.
@@ -181,12 +183,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const field = ORGANIZATION_FIELD[uid];
     const params = context.params as any;
     // The zh-Hant copy follows the zh-Hans write, which was checked.
-    if (!field || (action !== 'create' && action !== 'update') || !params.data || service('conversion').syncing()) return next();
+    if (!field || (action !== 'create' && action !== 'update') || !params.data || getService(strapi, 'conversion').syncing()) return next();
     const ability = adminRequest(strapi)?.ability;
     const target = singleRelationTarget(params.data[field]);
     if (!ability || !target) return next();
     const organization = await strapi.db.query('api::organization.organization').findOne({ where: target, select: ['documentId'] });
-    if (!service('organization-roles').permits(ability, action, uid, { organization: organization?.documentId ?? null, locale: params.locale ?? SOURCE })) {
+    if (!getService(strapi, 'organization-roles').permits(ability, action, uid, { organization: organization?.documentId ?? null, locale: params.locale ?? SOURCE })) {
       throw new errors.PolicyError('只能为本机构（或下级机构）起草和修改条目 (you may only write items of your own organization, or those below it)');
     }
     return next();
@@ -202,7 +204,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } catch (error: any) {
       if (error?.ledgerEntry && !error.ledgerRecorded && !strapi.db.inTransaction()) {
         error.ledgerRecorded = true;
-        await service('ledger').record(error.ledgerEntry);
+        await getService(strapi, 'ledger').record(error.ledgerEntry);
       }
       throw error;
     }
@@ -216,7 +218,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const recordSyndicationEvents: Middleware = async (context, next) => {
     const { uid, action } = context;
-    if (!SYNDICATED_TYPES.has(uid) || service('conversion').syncing()) return next();
+    if (!SYNDICATED_TYPES.has(uid) || getService(strapi, 'conversion').syncing()) return next();
     const params = context.params as any;
     const happened =
       action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published')
@@ -229,9 +231,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result: any = await next();
       const documentId = params.documentId ?? result?.documentId;
       if (documentId) {
-        await service('syndication').recordChange(uid, happened, documentId);
+        await getService(strapi, 'syndication').recordChange(uid, happened, documentId);
         // A held reprint published here: its source gets a receipt.
-        if (happened === 'publish') await service('syndication-inbox').onLocalPublish(documentId);
+        if (happened === 'publish') await getService(strapi, 'syndication-inbox').onLocalPublish(documentId);
       }
       return result;
     });
@@ -250,10 +252,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * records never disagree with the item.
    */
   const trackDeadlines: Middleware = async (context, next) => {
-    const deadlines = service('deadlines');
+    const deadlines = getService(strapi, 'deadlines');
     // Records are per document: a zh-Hant copy written by the sync changes none of their inputs, which
     // the zh-Hans write it follows has just recomputed. Deleting the copy does: the document is gone.
-    const copyOnly = service('conversion').syncing() && context.action !== 'delete';
+    const copyOnly = getService(strapi, 'conversion').syncing() && context.action !== 'delete';
     if (!WRITE_ACTIONS.has(context.action) || !deadlines.tracks(context.uid) || copyOnly) {
       return next();
     }
@@ -271,7 +273,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * changed.
    */
   const syncTraditional: Middleware = async (context, next) => {
-    const conversion = service('conversion');
+    const conversion = getService(strapi, 'conversion');
     const { uid, action } = context;
     if (!uid.startsWith('api::') || !conversion.isLocalized(uid) || conversion.syncing()) return next();
     const params = context.params as any;

@@ -4,6 +4,7 @@ import { CONTENT_TYPES } from '../constants';
 import { adminRequest } from '../utils/admin-request';
 import { singleRelationTarget } from '../validation/relations';
 import { throwIfViolated, violation } from '../validation/rule-violations';
+import { getService } from '../utils/get-service';
 
 type Data = Record<string, any>;
 
@@ -23,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The organization of the admin making this request, when it has one (super admins may have none). */
   async editorOrganization(): Promise<{ id: number; name: string } | null> {
     const admin = adminRequest(strapi);
-    return admin ? strapi.plugin('disclosure').service('organization-roles').assignedOrganization(admin.user.id) : null;
+    return admin ? getService(strapi, 'organization-roles').assignedOrganization(admin.user.id) : null;
   },
 
   /**

@@ -7,6 +7,7 @@ import { TARGET } from './conversion';
 import { DEADLINE_UID } from './deadlines';
 import { REVIEW_ACTION } from './organization-roles';
 import { SYNDICATED_TYPES } from './syndication';
+import { getService } from '../utils/get-service';
 
 /**
  * What the edit view's side panel shows of one item: its deadlines, the publication gate's checklist,
@@ -14,10 +15,9 @@ import { SYNDICATED_TYPES } from './syndication';
  * account that may read the item in the content manager (the same permission and conditions).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('disclosure');
 
   const deadlinesOf = async (uid: string, documentId: string): Promise<ItemDeadline[]> => {
-    const rules = new Map<string, any>(plugin().service('deadlines').rules().map((rule: any) => [rule.id, rule]));
+    const rules = new Map<string, any>(getService(strapi, 'deadlines').rules().map((rule: any) => [rule.id, rule]));
     const records = await strapi.db.query(DEADLINE_UID as any).findMany({ where: { contentType: uid, itemDocumentId: documentId }, orderBy: { dueAt: 'asc' } });
     return records.map((record: any) => ({
       rule: record.rule,
@@ -38,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     populate === true ? true : { ...(populate ?? {}), select: [...new Set([...(populate?.select ?? []), column])] };
 
   const converted = async (text: unknown): Promise<string | null> =>
-    typeof text === 'string' && text ? ((await plugin().service('conversion').convertValue(text, SOURCE_LOCALE, TARGET)) as string) : null;
+    typeof text === 'string' && text ? ((await getService(strapi, 'conversion').convertValue(text, SOURCE_LOCALE, TARGET)) as string) : null;
 
   return {
     /** null when the item has no zh-Hans version; 403 when the account may not read it. */
@@ -47,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const field = ORGANIZATION_FIELD[uid];
       const hasReview = Boolean(model.attributes.confidentialityReview);
       // One read of the draft serves the panel and the gate's checklist.
-      const gate = plugin().service('publication-gate');
+      const gate = getService(strapi, 'publication-gate');
       const populate: Record<string, any> = { ...gate.populateFor(uid), createdBy: { select: ['id'] } };
       if (hasReview) populate.confidentialityReview = true;
       if (field) populate[field] = withColumn(populate[field], 'documentId');
@@ -57,14 +57,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!draft) return null;
       const organization = field ? (draft[field]?.documentId ?? null) : undefined;
-      if (!plugin().service('organization-roles').permits(ability, 'read', uid, { organization, locale: SOURCE_LOCALE })) {
+      if (!getService(strapi, 'organization-roles').permits(ability, 'read', uid, { organization, locale: SOURCE_LOCALE })) {
         throw new errors.PolicyError('无权查看该条目 (you may not read this item)');
       }
 
       const checks = await gate.checklistOf(uid, draft);
       const published = (await strapi.db.query(uid as any).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
       const review = hasReview ? (draft.confidentialityReview ?? null) : null;
-      const syndication = SYNDICATED_TYPES.has(uid) ? ((await plugin().service('syndication').status(documentId))?.subscribers ?? []) : [];
+      const syndication = SYNDICATED_TYPES.has(uid) ? ((await getService(strapi, 'syndication').status(documentId))?.subscribers ?? []) : [];
       const title = draft.title ?? draft.topic ?? null;
       return {
         contentType: uid,

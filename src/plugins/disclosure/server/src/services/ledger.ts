@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { addCalendarDays, startOfBeijingDay } from '../domain/beijing-time';
 import type { LedgerQuery } from '../validation/ledger';
+import { getService } from '../utils/get-service';
 
 export const LEDGER_UID = 'plugin::disclosure.ledger-entry';
 
@@ -53,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { actorType: 'user', actorId: credentials.id ? String(credentials.id) : null, actorName: credentials.email ?? null };
   };
 
-  const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
+  const now = () => getService(strapi, 'clock').now() as Date;
   const address = () => (strapi.requestContext.get() as any)?.request?.ip ?? null;
 
   return {

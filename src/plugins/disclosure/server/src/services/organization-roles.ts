@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { LOCALE_CODES } from '../constants';
 import { ORGANIZATION_FIELD, ORGANIZATION_UID, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../domain/organization-scope';
 import { EDITOR_ORGANIZATION_UID } from './interpretation';
+import { getService } from '../utils/get-service';
 
 export const REVIEW_ACTION = 'plugin::disclosure.review.record';
 export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
@@ -168,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const review = {
         reviewer: displayName(user),
-        reviewedAt: (strapi.plugin('disclosure').service('clock').now() as Date).toISOString(),
+        reviewedAt: (getService(strapi, 'clock').now() as Date).toISOString(),
         conclusion: input.conclusion,
         note: input.note ?? null,
       };

@@ -9,6 +9,7 @@ import { RecentlyUsed } from '../domain/recently-used';
 import { rendersOwnShape } from '../domain/response-cache';
 import { jsonKey } from '../domain/state-memo';
 import { fromStored } from '../domain/stored-values';
+import { getService } from '../utils/get-service';
 
 /** Attributes a list answer never shows without `populate` (or ever, for passwords). */
 const NOT_LISTED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
@@ -47,7 +48,6 @@ export interface PublicListAnswer {
  * (`public-access.visibleRows`). The total is counted once per content state, as the pipeline's is.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('disclosure').service(name);
   const models = new Map<string, ListedType>();
   let enabled = true;
   let answered = 0;
@@ -208,14 +208,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const publicRead = async (uid: string, ctx: Context, planOf: (query: unknown, model: PublicListModel) => PublicListPlan | null) => {
     // An answer in another shape (Strapi's v4 format, content source maps) is the pipeline's to render.
-    if (!enabled || ctx.get('Authorization') || rendersOwnShape(ctx.headers) || !service('public-access').readsAsPublic(ctx)) return null;
+    if (!enabled || ctx.get('Authorization') || rendersOwnShape(ctx.headers) || !getService(strapi, 'public-access').readsAsPublic(ctx)) return null;
     const model = modelOf(uid);
     const plan = planOf(ctx.query, model);
     if (!plan) return null;
     const locale = model.locales.length ? (plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())) : undefined;
     // No default locale to read in (the i18n store without one): the pipeline's to answer.
     if (model.locales.length && typeof locale !== 'string') return null;
-    const visible = service('public-access').visibleRows(uid);
+    const visible = getService(strapi, 'public-access').visibleRows(uid);
     const whereOf: WhereOf = (value) => {
       const conditions: object[] = [Object.fromEntries(Object.entries(plan.where).map(([field, given]) => [field, value(given)]))];
       if (model.draftAndPublish) conditions.push({ publishedAt: { $notNull: true } });
@@ -266,7 +266,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const count = () => rows.count({ where });
       const [results, total] = await Promise.all([
         readPage(uid, fields, select, whereOf, plan.orderBy, start, limit),
-        withCount ? (countKey ? service('response-cache').forContentState(`public-list-count:${countKey}`, count) : count()) : undefined,
+        withCount ? (countKey ? getService(strapi, 'response-cache').forContentState(`public-list-count:${countKey}`, count) : count()) : undefined,
       ]);
       withStoredBodies(results, asBytes);
       answered += 1;

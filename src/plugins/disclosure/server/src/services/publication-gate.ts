@@ -14,6 +14,7 @@ import {
 import { singleRelationTarget } from '../validation/relations';
 import type { LedgerRecord } from './ledger';
 import { RECORD_UID } from './syndication-inbox';
+import { getService } from '../utils/get-service';
 
 type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, any> };
 
@@ -50,7 +51,7 @@ export interface GateConfig {
  * document's ready interpretations in the same transaction (同步发布).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const ledger = () => strapi.plugin('disclosure').service('ledger');
+  const ledger = () => getService(strapi, 'ledger');
   const config = (): GateConfig => strapi.config.get('plugin::disclosure.publicationGate') as GateConfig;
 
   const draftOf = (uid: string, documentId: string, populate: Record<string, unknown> = REVIEW) =>

@@ -3,6 +3,7 @@ import { beijingDate } from '../domain/beijing-time';
 import { ResponseCache, type CachedResponse } from '../domain/response-cache';
 import { StateMemo } from '../domain/state-memo';
 import { openSharedCounter, type SharedCounter } from '../utils/shared-counter';
+import { getService } from '../utils/get-service';
 
 /** The shared counter that counts changes to anything the public API can show. */
 const CONTENT_COUNTER = 'content';
@@ -48,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   // The clock service, looked up once (state() runs before every public answer); tests replace its `now`.
   let clockService: { now: () => Date } | null = null;
-  const clock = () => (clockService ??= strapi.plugin('disclosure').service('clock'));
+  const clock = () => (clockService ??= getService(strapi, 'clock'));
   let counter: SharedCounter | null = null;
   const memos = new StateMemo();
 

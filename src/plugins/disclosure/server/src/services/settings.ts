@@ -13,6 +13,7 @@ import { assertPhraseComplete } from '../validation/settings';
 import { refuse } from '../validation/refuse';
 import { CALENDAR_DAY_UID } from './calendar';
 import { CONVERSION_TERM_UID } from './conversion';
+import { getService } from '../utils/get-service';
 
 export const SETTINGS_MANAGE_ACTION = 'plugin::disclosure.settings.manage';
 
@@ -33,7 +34,6 @@ const termOf = (row: Row): ConversionTerm => ({
  * public response cache drop what they held (document-service middleware, database lifecycles).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('disclosure');
   const days = () => strapi.documents(CALENDAR_DAY_UID as any);
   const terms = () => strapi.documents(CONVERSION_TERM_UID as any);
 
@@ -62,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One year of the calendar: whether it and the next have a schedule, the built-in days, the office's. */
     async calendarYear(year: number): Promise<CalendarYear> {
-      const calendarService = plugin().service('calendar');
+      const calendarService = getService(strapi, 'calendar');
       const calendar: WorkingCalendar = await calendarService.get();
       const officeDays = await days().findMany({
         filters: { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
@@ -121,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     deadlineRules(): DeadlineRuleSetting[] {
-      const rules: DeadlineRule[] = plugin().service('deadlines').rules();
+      const rules: DeadlineRule[] = getService(strapi, 'deadlines').rules();
       return rules.map((rule) => ({
         id: rule.id,
         label: rule.label,

@@ -10,6 +10,7 @@ import { messageProblem } from '../validation/syndication-message';
 import type { SourceInput } from '../validation/source';
 import { DELIVERY_UID, EVENT_UID } from './syndication';
 import type { PreparedAttachments } from './syndication-attachments';
+import { getService } from '../utils/get-service';
 
 export const SOURCE_UID = 'plugin::disclosure.syndication-source';
 export const RECORD_UID = 'plugin::disclosure.syndication-record';
@@ -38,7 +39,7 @@ export type InboxResult =
  * for an editor (转载审核) as the source's policy says. The copy names its source; withdrawals follow.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
+  const now = () => getService(strapi, 'clock').now() as Date;
   const docs = () => strapi.documents(CONTENT_TYPES.policyDocument as any);
 
   /** The active source whose secret signed the message. */
@@ -214,7 +215,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       // Attachments are fetched before the transaction (no lock held across the network), and only
       // for a version that will be applied.
-      const attachmentService = strapi.plugin('disclosure').service('syndication-attachments');
+      const attachmentService = getService(strapi, 'syndication-attachments');
       let attachments: PreparedAttachments | null = null;
       if (message.action === 'publish' || message.action === 'update') {
         const record = await recordOf(source, message);

@@ -5,6 +5,7 @@ import { classifyResponse, nextAttemptAt } from '../domain/delivery-schedule';
 import { signedHeaders } from '../domain/webhook-signature';
 import { DELIVERY_UID, SUBSCRIBER_UID } from './syndication';
 import { receiptFromAnswer } from '../validation/syndication-message';
+import { getService } from '../utils/get-service';
 
 /** Receivers contacted at once by one worker. */
 export const CONCURRENT_TARGETS = 8;
@@ -24,7 +25,7 @@ export const leaseSecondsFor = (requestTimeoutSeconds: number) => 2 * requestTim
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
+  const now = () => getService(strapi, 'clock').now() as Date;
   const deliveries = () => strapi.db.query(DELIVERY_UID);
   let random: () => number = Math.random;
   const requestTimeoutSeconds = () => ((strapi.config.get('plugin::disclosure.syndication') as any)?.requestTimeoutSeconds ?? 10) as number;

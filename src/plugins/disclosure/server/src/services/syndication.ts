@@ -21,6 +21,7 @@ import { subscriberWants } from '../domain/syndication-scope';
 import { generateSecret, identifySender } from '../domain/webhook-signature';
 import type { SubscriberInput } from '../validation/subscriber';
 import { receiptProblem } from '../validation/syndication-message';
+import { getService } from '../utils/get-service';
 
 export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
 export const EVENT_UID = 'plugin::disclosure.syndication-event';
@@ -45,7 +46,7 @@ const documentKey = (document: any): DocumentKey | null =>
  * without its change). A worker delivers them.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const now = () => strapi.plugin('disclosure').service('clock').now() as Date;
+  const now = () => getService(strapi, 'clock').now() as Date;
 
   /**
    * Exact size and SHA-256 of a file stored by the local upload provider, for the receiver to verify.
@@ -148,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * documents published in that Beijing date range, `issuers` to those of these organizations (codes).
    */
   const reprintTimeliness = async (options: { subscriber?: number; from?: string; to?: string; issuers?: string[] } = {}) => {
-    const calendar = strapi.plugin('disclosure').service('calendar');
+    const calendar = getService(strapi, 'calendar');
     const within = reprintWithinWorkingDays();
     const today = beijingDate(now());
     const received = await strapi.db.query(DELIVERY_UID).findMany({

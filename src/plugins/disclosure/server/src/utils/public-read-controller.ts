@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { serializeWithRawJson } from '../domain/raw-json';
+import { getService } from './get-service';
 
 /**
  * A public type's controller whose public lists and single documents are read straight from the
@@ -9,7 +10,7 @@ import { serializeWithRawJson } from '../domain/raw-json';
  * makes the core controller the prototype of what this returns, which `super` reaches.
  */
 export const publicReadController = (strapi: Core.Strapi, uid: string) => {
-  const lists = () => strapi.plugin('disclosure').service('public-lists');
+  const lists = () => getService(strapi, 'public-lists');
   // JSON fields arrive as their stored text: the answer is written as bytes, with Koa's JSON type.
   const asBytes = (ctx: any, answer: unknown) => {
     ctx.type = 'application/json; charset=utf-8';
