@@ -1,7 +1,5 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { respondWithError } from '../../../plugins/disclosure/server/src/utils/error-response';
-import { validateFeedback } from '../../../plugins/disclosure/server/src/validation/feedback';
 
 const UID = 'api::consultation.consultation';
 
@@ -40,11 +38,10 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
     /** POST /api/consultations/:documentId/feedback (public): an opinion, while the consultation is open. */
     async submitFeedback(ctx) {
-      const input = validateFeedback(ctx.request.body);
-      const outcome = await consultations().submitFeedback(ctx.params.documentId, input);
+      const outcome = await consultations().submitFeedback(ctx.params.documentId, ctx.request.body);
       if (outcome.kind === 'not-found') throw new errors.NotFoundError('没有这个意见征集 (no such consultation)');
       if (outcome.kind === 'refused') {
-        return respondWithError(ctx, 409, 'ConflictError', `不在征集期内，意见未提交：${outcome.reason}`, { status: outcome.status });
+        return ctx.conflict(`不在征集期内，意见未提交：${outcome.reason}`, { status: outcome.status });
       }
       ctx.status = 201;
       ctx.body = { data: { ...outcome.receipt, status: 'received' } };

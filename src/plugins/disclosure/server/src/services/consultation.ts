@@ -8,7 +8,7 @@ import {
   summarizeFeedback,
   type ConsultationStatus,
 } from '../domain/consultation-period';
-import type { FeedbackInput } from '../validation/feedback';
+import { validateFeedback } from '../validation/feedback';
 import { throwIfViolated } from '../validation/rule-violations';
 import { getService } from '../utils/get-service';
 
@@ -32,9 +32,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * An opinion on a published consultation, accepted only while it is open; stored (with the
-   * submitter's name and contact, which are never public) before the receipt is given.
+   * submitter's name and contact, which are never public) before the receipt is given. The body is
+   * checked first (a ValidationError, 400, names what is wrong).
    */
-  async submitFeedback(consultationDocumentId: string, input: FeedbackInput): Promise<FeedbackOutcome> {
+  async submitFeedback(consultationDocumentId: string, body: unknown): Promise<FeedbackOutcome> {
+    const input = validateFeedback(body);
     const consultation: any = await strapi.documents(CONTENT_TYPES.consultation as any).findOne({
       documentId: consultationDocumentId,
       status: 'published',

@@ -10,6 +10,7 @@ import { rendersOwnShape } from '../domain/response-cache';
 import { jsonKey } from '../domain/state-memo';
 import { fromStored } from '../domain/stored-values';
 import { getService } from '../utils/get-service';
+import { publicReadController } from '../utils/public-read-controller';
 
 /** Attributes a list answer never shows without `populate` (or ever, for passwords). */
 const NOT_LISTED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
@@ -241,6 +242,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * The controller of a public type under src/api, for
+     * `factories.createCoreController(uid, ({ strapi }) => strapi.plugin('disclosure').service('public-lists').controllerFor(uid))`:
+     * a fresh object each call, since Strapi makes the core controller its prototype (see utils/public-read-controller).
+     */
+    controllerFor: (uid: string) => publicReadController(strapi, uid),
     enabled: () => enabled,
     /** For tests and the benchmark: compare with, or measure, the generic pipeline. */
     setEnabled(value: boolean) {

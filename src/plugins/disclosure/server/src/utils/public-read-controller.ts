@@ -5,9 +5,9 @@ import { getService } from './get-service';
 /**
  * A public type's controller whose public lists and single documents are read straight from the
  * table (services/public-lists); every other read, and every signed-in or token request, goes
- * through the core controller's `find` and `findOne`. For
- * `factories.createCoreController(uid, ({ strapi }) => publicReadController(strapi, uid))`: Strapi
- * makes the core controller the prototype of what this returns, which `super` reaches.
+ * through the core controller's `find` and `findOne`. The app's controllers get it from the
+ * public-lists service (`controllerFor(uid)`) in `factories.createCoreController`: Strapi makes the
+ * core controller the prototype of what this returns, which `super` reaches.
  */
 export const publicReadController = (strapi: Core.Strapi, uid: string) => {
   const lists = () => getService(strapi, 'public-lists');
