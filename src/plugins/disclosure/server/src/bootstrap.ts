@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { answerHitsBeforeKoa } from './middlewares/response-cache';
 import { getService } from './utils/get-service';
+import { getConfig } from './utils/get-config';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
@@ -60,7 +61,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
           delivering = false;
         }
       },
-      options: { rule: `*/${(strapi.config.get('plugin::disclosure.syndication') as any).deliveryIntervalSeconds} * * * * *` },
+      options: { rule: `*/${getConfig(strapi).syndication.deliveryIntervalSeconds} * * * * *` },
     },
   });
 };

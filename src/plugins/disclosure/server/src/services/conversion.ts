@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ChineseConverter, type Direction, type TraditionalStandard } from '../domain/chinese-conversion';
 import { reloadable } from '../utils/reloadable';
+import { getConfig } from '../utils/get-config';
 
 export const CONVERSION_TERM_UID = 'plugin::disclosure.conversion-term';
 export const TRANSLATION_LOCK_UID = 'plugin::disclosure.translation-lock';
@@ -29,7 +30,7 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
  * editor corrected by hand left alone (locked) until unlocked.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const standard = () => (strapi.config.get('plugin::disclosure.conversion.standard') as TraditionalStandard) ?? 'tw';
+  const standard = () => getConfig(strapi).conversion.standard;
   const schema = (uid: string) => strapi.getModel(uid as any) as any;
   const isLocalized = (uid: string) => Boolean(schema(uid)?.pluginOptions?.i18n?.localized);
   /** Fields each locale holds for itself: localized ones, and relations (per locale in Strapi 5). */

@@ -11,6 +11,7 @@ import {
   type DeadlineRule,
 } from '../domain/deadlines';
 import { getService } from '../utils/get-service';
+import { getConfig } from '../utils/get-config';
 
 export const DEADLINE_UID = 'plugin::disclosure.deadline';
 /** The sweep runs every 10 minutes; auto-publication takes items due before the next one. */
@@ -26,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = (): Date => getService(strapi, 'clock').now();
   const calendar = () => getService(strapi, 'calendar').get();
   const rules = (): DeadlineRule[] =>
-    (strapi.config.get('plugin::disclosure.deadlineRules') as DeadlineRule[] | undefined) ?? DEFAULT_DEADLINE_RULES;
+    getConfig(strapi).deadlineRules ?? DEFAULT_DEADLINE_RULES;
   const records = () => strapi.db.query(DEADLINE_UID as any);
 
   const rulesFor = (uid: string) => rules().filter((rule) => rule.contentType === uid);
@@ -93,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const existing: Record_[] = await records().findMany({ where: { contentType: uid, itemDocumentId: documentId } });
       const current = await calendar();
       const at = now();
-      const trackingStartsOn = strapi.config.get('plugin::disclosure.deadlineTrackingStartsOn') as string | null;
+      const trackingStartsOn = getConfig(strapi).deadlineTrackingStartsOn;
 
       for (const rule of applicable) {
         const record = existing.find((candidate) => candidate.rule === rule.id);
@@ -142,7 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { status: 'pending' },
         populate: { organization: { select: ['code'] } },
       });
-      const autoPublish = strapi.config.get('plugin::disclosure.autoPublishAtDeadline') as boolean | string[];
+      const autoPublish = getConfig(strapi).autoPublishAtDeadline;
       let updated = 0;
       const published: string[] = [];
 

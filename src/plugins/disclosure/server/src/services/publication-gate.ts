@@ -15,6 +15,7 @@ import { singleRelationTarget } from '../validation/relations';
 import type { LedgerRecord } from './ledger';
 import { RECORD_UID } from './syndication-inbox';
 import { getService } from '../utils/get-service';
+import { getConfig } from '../utils/get-config';
 
 type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, any> };
 
@@ -52,7 +53,7 @@ export interface GateConfig {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => getService(strapi, 'ledger');
-  const config = (): GateConfig => strapi.config.get('plugin::disclosure.publicationGate') as GateConfig;
+  const config = (): GateConfig => getConfig(strapi).publicationGate;
 
   const draftOf = (uid: string, documentId: string, populate: Record<string, unknown> = REVIEW) =>
     strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null }, populate });

@@ -4,6 +4,7 @@ import { ResponseCache, type CachedResponse } from '../domain/response-cache';
 import { StateMemo } from '../domain/state-memo';
 import { openSharedCounter, type SharedCounter } from '../utils/shared-counter';
 import { getService } from '../utils/get-service';
+import { getConfig } from '../utils/get-config';
 
 /** The shared counter that counts changes to anything the public API can show. */
 const CONTENT_COUNTER = 'content';
@@ -39,7 +40,7 @@ export interface ResponseCacheConfig {
  * instance's change has been acknowledged.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.config.get('plugin::disclosure.responseCache') as ResponseCacheConfig;
+  const settings = () => getConfig(strapi).responseCache;
   let enabled = settings().enabled;
   // Off only in the benchmark's cold runs (setMemosEnabled): every read loads afresh, as after a change.
   let memosEnabled = true;

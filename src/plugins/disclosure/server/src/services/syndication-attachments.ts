@@ -6,6 +6,7 @@ import { tmpdir } from 'os';
 import path from 'path';
 import type { AttachmentRef } from '../../../shared/contracts/syndication';
 import { AttachmentFetchError, fetchVerified, httpOrigin, isFromTrustedOrigin } from '../domain/attachment-fetch';
+import { getConfig } from '../utils/get-config';
 
 const FILE_UID = 'plugin::upload.file';
 /** One attachment may take this long to arrive. */
@@ -33,7 +34,7 @@ export interface PreparedAttachments {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const trustedOrigins = (source: any): string[] => {
-    const configured = ((strapi.config.get('plugin::disclosure.syndication') as any)?.attachmentOrigins ?? []) as string[];
+    const configured = getConfig(strapi).syndication.attachmentOrigins;
     return [httpOrigin(source.baseUrl), ...configured.map(httpOrigin)].filter((origin): origin is string => !!origin);
   };
 

@@ -6,6 +6,7 @@ import { signedHeaders } from '../domain/webhook-signature';
 import { DELIVERY_UID, SUBSCRIBER_UID } from './syndication';
 import { receiptFromAnswer } from '../validation/syndication-message';
 import { getService } from '../utils/get-service';
+import { getConfig } from '../utils/get-config';
 
 /** Receivers contacted at once by one worker. */
 export const CONCURRENT_TARGETS = 8;
@@ -28,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService(strapi, 'clock').now() as Date;
   const deliveries = () => strapi.db.query(DELIVERY_UID);
   let random: () => number = Math.random;
-  const requestTimeoutSeconds = () => ((strapi.config.get('plugin::disclosure.syndication') as any)?.requestTimeoutSeconds ?? 10) as number;
+  const requestTimeoutSeconds = () => getConfig(strapi).syndication.requestTimeoutSeconds;
 
   /** Leases up to `limit` due deliveries to this worker; returns their ids, oldest first. */
   const claim = async (limit: number, at: Date): Promise<number[]> => {

@@ -22,6 +22,7 @@ import { generateSecret, identifySender } from '../domain/webhook-signature';
 import type { SubscriberInput } from '../validation/subscriber';
 import { receiptProblem } from '../validation/syndication-message';
 import { getService } from '../utils/get-service';
+import { getConfig } from '../utils/get-config';
 
 export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
 export const EVENT_UID = 'plugin::disclosure.syndication-event';
@@ -177,7 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
   };
 
-  const reprintWithinWorkingDays = () => ((strapi.config.get('plugin::disclosure.syndication') as any)?.reprintWithinWorkingDays ?? 1) as number;
+  const reprintWithinWorkingDays = () => getConfig(strapi).syndication.reprintWithinWorkingDays;
 
   /** The status's on-time summary for one subscriber, from the timeliness of all of them. */
   const onTimeOf = (timeliness: Map<number, ReprintTally>, subscriberId: number) => {

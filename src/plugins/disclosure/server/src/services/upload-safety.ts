@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { checkFile, IMAGE_KINDS, withFileSource, type FileVerdict } from '../domain/file-kinds';
 import { imageClaimProblem } from '../domain/image-format';
 import { tilePlan } from '../domain/image-tiles';
+import { getConfig } from '../utils/get-config';
 
 /** Formats re-encoded on upload: everything Strapi optimizes (GIF and SVG are not; SVG is refused). */
 const REENCODED = new Set(['jpeg', 'png', 'webp', 'tiff', 'avif']);
@@ -47,7 +48,7 @@ const tooLarge = (width: number, height: number, maxPixels: number) =>
  * metadata unless asked to.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const maxPixels = () => ((strapi.config.get('plugin::disclosure.images') as any)?.maxPixels ?? 40_000_000) as number;
+  const maxPixels = () => getConfig(strapi).images.maxPixels;
   /** The pixel limit, one rule wherever an image's size is read: the limit itself is allowed, one pixel more is not. */
   const refuseOverLimit = (width: number, height: number) => {
     if (width * height > maxPixels()) throw tooLarge(width, height, maxPixels());
