@@ -9,6 +9,9 @@ export const CONTENT_TYPES = {
   publicConcern: 'api::public-concern.public-concern',
 } as const;
 
+/** A content type the app defines under src/api (not Strapi's or a plugin's). */
+export const isAppContentType = (uid: string): boolean => uid.startsWith('api::');
+
 /** Catalogue types municipal sites read through the public content API. */
 export const PUBLIC_CONTENT_TYPES = [
   CONTENT_TYPES.organization,
@@ -24,5 +27,32 @@ export const LOCALES = [
   { code: 'zh-Hans', name: '简体中文 (zh-Hans)' },
   { code: 'zh-Hant', name: '繁體中文 (zh-Hant)' },
 ] as const;
+export type LocaleCode = (typeof LOCALES)[number]['code'];
 export const LOCALE_CODES: readonly string[] = LOCALES.map((locale) => locale.code);
 export const SOURCE_LOCALE = 'zh-Hans';
+export const TARGET_LOCALE = 'zh-Hant';
+
+/** The plugin's own content types. */
+export const CALENDAR_DAY_UID = 'plugin::disclosure.calendar-day';
+export const CONVERSION_TERM_UID = 'plugin::disclosure.conversion-term';
+export const TRANSLATION_LOCK_UID = 'plugin::disclosure.translation-lock';
+export const DEADLINE_UID = 'plugin::disclosure.deadline';
+export const EDITOR_ORGANIZATION_UID = 'plugin::disclosure.editor-organization';
+export const LEDGER_UID = 'plugin::disclosure.ledger-entry';
+export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
+export const EVENT_UID = 'plugin::disclosure.syndication-event';
+export const DELIVERY_UID = 'plugin::disclosure.syndication-delivery';
+export const SOURCE_UID = 'plugin::disclosure.syndication-source';
+export const RECORD_UID = 'plugin::disclosure.syndication-record';
+export const INBOX_UID = 'plugin::disclosure.inbox-message';
+/** Strapi's media library file, which public answers and attachments refer to. */
+export const UPLOAD_FILE_UID = 'plugin::upload.file';
+/** Read with raw SQL where the calendar's uniqueness is checked. */
+export const CALENDAR_DAYS_TABLE = 'disclosure_calendar_days';
+
+/** Admin permission actions and conditions (their ids are stored in admin_permissions). */
+export const LEDGER_READ_ACTION = 'plugin::disclosure.ledger.read';
+export const REVIEW_ACTION = 'plugin::disclosure.review.record';
+export const SETTINGS_MANAGE_ACTION = 'plugin::disclosure.settings.manage';
+export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
+export const ORGANIZATION_AND_BELOW = 'plugin::disclosure.organization-and-below';

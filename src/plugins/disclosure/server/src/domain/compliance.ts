@@ -1,3 +1,5 @@
+import { CONTENT_TYPES } from '../constants';
+
 /**
  * Compliance numbers as offices are inspected on them: items by deadline status, on-time rates per
  * organization and per rule, and catalogue columns left without new content (the national
@@ -53,10 +55,10 @@ export type FreshnessWindow = { days: number } | { months: number };
 
 /** Default windows: news-like columns 14 days; notices and policy documents 6 months. */
 export const DEFAULT_FRESHNESS_WINDOWS: Record<string, FreshnessWindow> = {
-  'api::press-release.press-release': { days: 14 },
-  'api::policy-document.policy-document': { months: 6 },
-  'api::interpretation.interpretation': { months: 6 },
-  'api::consultation.consultation': { months: 6 },
+  [CONTENT_TYPES.pressRelease]: { days: 14 },
+  [CONTENT_TYPES.policyDocument]: { months: 6 },
+  [CONTENT_TYPES.interpretation]: { months: 6 },
+  [CONTENT_TYPES.consultation]: { months: 6 },
 };
 
 export interface ColumnActivity {

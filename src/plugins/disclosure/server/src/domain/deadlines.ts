@@ -1,3 +1,5 @@
+import { CONTENT_TYPES } from '../constants';
+
 /**
  * Disclosure deadlines as data. A rule names the content it applies to, the field its clock starts
  * from, how long the office has, what counts as meeting it, and the policy it comes from. Day rules
@@ -48,7 +50,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
   {
     id: 'document-same-day',
     label: '政府及部门印发的主动公开文件印发当日公开',
-    contentType: 'api::policy-document.policy-document',
+    contentType: CONTENT_TYPES.policyDocument,
     filter: { disclosureAttribute: 'proactive', category: { $ne: 'result' } },
     startField: 'issueDate',
     metBy: 'published',
@@ -59,7 +61,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
   {
     id: 'result-7-working-days',
     label: '行政许可、行政处罚决定7个工作日内上网公开',
-    contentType: 'api::policy-document.policy-document',
+    contentType: CONTENT_TYPES.policyDocument,
     filter: { disclosureAttribute: 'proactive', category: 'result' },
     startField: 'issueDate',
     metBy: 'published',
@@ -70,7 +72,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
   {
     id: 'information-5-working-days',
     label: '其他主动公开信息形成之日起5个工作日内公开，重要紧急事项当日公开',
-    contentType: 'api::press-release.press-release',
+    contentType: CONTENT_TYPES.pressRelease,
     startField: 'heldAt',
     metBy: 'published',
     length: { unit: 'working-days', amount: 5 },
@@ -81,7 +83,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
   {
     id: 'consultation-result-1-month',
     label: '意见征集结束后1个月内公开采纳情况',
-    contentType: 'api::consultation.consultation',
+    contentType: CONTENT_TYPES.consultation,
     startField: 'endDate',
     metBy: 'result.resultPublishedAt',
     length: { unit: 'months', amount: 1 },
@@ -91,7 +93,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
   {
     id: 'concern-response-48-hours',
     label: '一般政务舆情48小时内回应',
-    contentType: 'api::public-concern.public-concern',
+    contentType: CONTENT_TYPES.publicConcern,
     filter: { severity: 'general' },
     startField: 'detectedAt',
     metBy: 'published',
@@ -102,7 +104,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
   {
     id: 'concern-emergency-information-5-hours',
     label: '重大突发事件5小时内发布权威信息',
-    contentType: 'api::public-concern.public-concern',
+    contentType: CONTENT_TYPES.publicConcern,
     filter: { severity: 'major-emergency' },
     startField: 'detectedAt',
     metBy: 'published',
@@ -113,7 +115,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
   {
     id: 'concern-emergency-press-conference-24-hours',
     label: '重大突发事件24小时内召开新闻发布会',
-    contentType: 'api::public-concern.public-concern',
+    contentType: CONTENT_TYPES.publicConcern,
     filter: { severity: 'major-emergency' },
     startField: 'detectedAt',
     metBy: 'pressConferenceAt',

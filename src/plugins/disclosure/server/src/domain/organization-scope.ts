@@ -1,3 +1,5 @@
+import { CONTENT_TYPES } from '../constants';
+
 /**
  * Which items an admin account may see and change, by organization: a county editor its county's, a
  * city reviewer the city's and its counties'. Plain data in, Strapi permission queries out.
@@ -5,13 +7,12 @@
 
 /** Where each disclosure type names the organization it belongs to. */
 export const ORGANIZATION_FIELD: Readonly<Record<string, string>> = {
-  'api::policy-document.policy-document': 'issuingOrganization',
-  'api::interpretation.interpretation': 'interpreter',
-  'api::press-release.press-release': 'organization',
-  'api::public-concern.public-concern': 'organization',
-  'api::consultation.consultation': 'organization',
+  [CONTENT_TYPES.policyDocument]: 'issuingOrganization',
+  [CONTENT_TYPES.interpretation]: 'interpreter',
+  [CONTENT_TYPES.pressRelease]: 'organization',
+  [CONTENT_TYPES.publicConcern]: 'organization',
+  [CONTENT_TYPES.consultation]: 'organization',
 };
-export const ORGANIZATION_UID = 'api::organization.organization';
 
 /** The types an organization-scoped role works on. */
 export const SCOPED_TYPES: readonly string[] = Object.keys(ORGANIZATION_FIELD);
@@ -46,7 +47,7 @@ export function organizationAndBelow(organizations: OrganizationNode[], root: st
  */
 export function organizationCondition(subject: string | null | undefined, organizationDocumentIds: string[] | null): Record<string, unknown> | boolean {
   if (!organizationDocumentIds || organizationDocumentIds.length === 0) return false;
-  if (subject === ORGANIZATION_UID) return { documentId: { $in: organizationDocumentIds } };
+  if (subject === CONTENT_TYPES.organization) return { documentId: { $in: organizationDocumentIds } };
   const field = subject ? ORGANIZATION_FIELD[subject] : undefined;
   if (!field) return true;
   return { [`${field}.documentId`]: { $in: organizationDocumentIds } };

@@ -1,3 +1,5 @@
+import { UPLOAD_FILE_UID } from '../constants';
+
 /**
  * What a public read may ask of the document service, decided from the schemas alone.
  *
@@ -63,7 +65,6 @@ const SCALAR_TYPES = new Set([
 const SEARCHED_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
 const MORPH_RELATIONS = new Set(['morphToOne', 'morphToMany', 'morphOne', 'morphMany']);
 const LOGICAL = new Set(['$and', '$or', '$not']);
-const MEDIA_UID = 'plugin::upload.file';
 
 type Step =
   | { kind: 'scalar' }
@@ -79,7 +80,7 @@ function step(model: PublicReadModel, schema: QuerySchema, name: string, path: s
   if (SCALAR_TYPES.has(attribute.type)) return { kind: 'scalar' };
   if (attribute.type === 'component' && attribute.component) return { kind: 'component', uids: [attribute.component] };
   if (attribute.type === 'dynamiczone' && attribute.components) return { kind: 'component', uids: attribute.components };
-  const target = attribute.type === 'media' ? MEDIA_UID : attribute.type === 'relation' ? attribute.target : undefined;
+  const target = attribute.type === 'media' ? UPLOAD_FILE_UID : attribute.type === 'relation' ? attribute.target : undefined;
   if (attribute.type === 'relation' && (MORPH_RELATIONS.has(attribute.relation ?? '') || !target)) throw new PublicQueryRefusal('morph', path);
   if (!target) throw new PublicQueryRefusal('unknown', path);
   const rows = model.visibleRows(target);

@@ -1,17 +1,19 @@
+import { LEDGER_READ_ACTION, REVIEW_ACTION, SETTINGS_MANAGE_ACTION } from '../constants';
+
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
 /** Syndication subscribers and sources hold endpoints and secrets: super admins only. */
 const superAdmin = { policies: ['admin::isAuthenticatedAdmin', 'plugin::disclosure.is-super-admin'] };
 /** The auditor's permission (the Auditor role has it and nothing else; super admins have all). */
 const canReadLedger = {
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.ledger.read'] } }],
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [LEDGER_READ_ACTION] } }],
 };
 /** 保密审查: reviewers (and super admins) only. */
 const canRecordReview = {
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.review.record'] } }],
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [REVIEW_ACTION] } }],
 };
 /** The holiday calendar and the conversion dictionary: super admins, or roles given this permission. */
 const canManageSettings = {
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::disclosure.settings.manage'] } }],
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [SETTINGS_MANAGE_ACTION] } }],
 };
 
 export default {

@@ -1,6 +1,6 @@
+import { LEDGER_READ_ACTION } from '../constants';
 import type { Core } from '@strapi/strapi';
 
-export const LEDGER_READ_ACTION = 'plugin::disclosure.ledger.read';
 export const AUDITOR_ROLE_CODE = 'disclosure-auditor';
 
 /**

@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import builtInSchedule from 'chinese-days/dist/chinese-days.json';
+import { CALENDAR_DAY_UID } from '../constants';
 import { WorkingCalendar, type CalendarDay } from '../domain/working-calendar';
 import { uniqueClashMessage } from '../domain/unique-constraints';
 import { reloadable } from '../utils/reloadable';
 import { throwIfViolated, violation } from '../validation/rule-violations';
 
-export const CALENDAR_DAY_UID = 'plugin::disclosure.calendar-day';
-export const CALENDAR_DAYS_TABLE = 'disclosure_calendar_days';
 const MEMO_LIMIT = 10_000;
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ComplianceReport, OrganizationSummary, TrackedItem } from '../../../shared/contracts/compliance';
-import { CONTENT_TYPES, LOCALES } from '../constants';
+import { CONTENT_TYPES, DEADLINE_UID, SOURCE_LOCALE } from '../constants';
 import { addCalendarDays, beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import {
   DEFAULT_FRESHNESS_WINDOWS,
@@ -14,7 +14,6 @@ import type { DeadlineStatus } from '../domain/deadlines';
 import { ORGANIZATION_FIELD } from '../domain/organization-scope';
 import { missingPressConferences, quarterOf } from '../domain/press-duty';
 import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
-import { DEADLINE_UID } from './deadlines';
 import { getService } from '../utils/get-service';
 
 /** The catalogue columns whose freshness is reported, and where each names its organization. */
@@ -65,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const pressConferenceDuty = async (now: Date, within: string[] | null) => {
     const quarter = quarterOf(beijingDate(now));
     const organizations = await strapi.db.query(CONTENT_TYPES.organization).findMany({
-      where: { livelihoodRelated: true, locale: LOCALES[0].code, ...(within ? { documentId: { $in: within } } : {}) },
+      where: { livelihoodRelated: true, locale: SOURCE_LOCALE, ...(within ? { documentId: { $in: within } } : {}) },
       select: ORG_FIELDS,
       orderBy: { code: 'asc' },
     });
@@ -86,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const failing = await getService(strapi, 'syndication').failingDeliveries(within);
     if (!failing.length) return [];
     const documents = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
-      where: { documentId: { $in: [...new Set(failing.map((delivery: any) => delivery.itemDocumentId))] }, locale: LOCALES[0].code, publishedAt: null },
+      where: { documentId: { $in: [...new Set(failing.map((delivery: any) => delivery.itemDocumentId))] }, locale: SOURCE_LOCALE, publishedAt: null },
       select: ['documentId', 'title'],
     });
     const titles = new Map<string, string>(documents.map((document: any) => [document.documentId, document.title]));

@@ -1,14 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { CONVERSION_TERM_UID, SOURCE_LOCALE, TARGET_LOCALE, TRANSLATION_LOCK_UID, isAppContentType } from '../constants';
 import { ChineseConverter, type Direction, type TraditionalStandard } from '../domain/chinese-conversion';
 import { reloadable } from '../utils/reloadable';
 import { getConfig } from '../utils/get-config';
 
-export const CONVERSION_TERM_UID = 'plugin::disclosure.conversion-term';
-export const TRANSLATION_LOCK_UID = 'plugin::disclosure.translation-lock';
-export const SOURCE = 'zh-Hans';
-export const TARGET = 'zh-Hant';
 
 const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 /** Writes made by the synchronisation itself, so they are not taken for an editor's correction. */
@@ -119,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     syncing: () => syncing.getStore() === true,
-    localizedTypes: () => Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::') && isLocalized(uid)),
+    localizedTypes: () => Object.keys(strapi.contentTypes).filter((uid) => isAppContentType(uid) && isLocalized(uid)),
     isLocalized,
 
     converter: (): Promise<ChineseConverter> => converter.get(),
@@ -127,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Converts a text or blocks value between the two locales. */
     async convertValue(value: string | unknown[], from: string, to: string) {
-      const direction: Direction = from === SOURCE && to === TARGET ? 'to-traditional' : 'to-simplified';
+      const direction: Direction = from === SOURCE_LOCALE && to === TARGET_LOCALE ? 'to-traditional' : 'to-simplified';
       const convert = await service.converter();
       return typeof value === 'string' ? convert.convert(value, direction) : convert.convertBlocks(value, direction);
     },
@@ -164,7 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hasDraftAndPublish = Boolean(schema(uid).options?.draftAndPublish);
       return strapi.documents(uid as any).findOne({
         documentId,
-        locale: SOURCE,
+        locale: SOURCE_LOCALE,
         ...(hasDraftAndPublish ? { status: 'draft' as const } : {}),
         populate: populateFor(uid) as any,
       });
@@ -188,7 +185,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const entry of related) {
           const exists = await strapi.db
             .query(attribute.target)
-            .count({ where: { documentId: entry.documentId, locale: TARGET } });
+            .count({ where: { documentId: entry.documentId, locale: TARGET_LOCALE } });
           if (!exists) await service.syncDocument(attribute.target, entry.documentId, {}, visited);
         }
       }
@@ -196,19 +193,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locks = new Set<string>((await service.locksOf(uid, documentId)).map((lock: Entry) => lock.field));
       const data = { ...sharedDataFor(uid, source), ...(await service.traditionalDataFor(uid, source, locks)) };
       await syncing.run(true, async () => {
-        await strapi.documents(uid as any).update({ documentId, locale: TARGET, data } as any);
+        await strapi.documents(uid as any).update({ documentId, locale: TARGET_LOCALE, data } as any);
         if (options.publish && schema(uid).options?.draftAndPublish) {
-          await strapi.documents(uid as any).publish({ documentId, locale: TARGET } as any);
+          await strapi.documents(uid as any).publish({ documentId, locale: TARGET_LOCALE } as any);
         }
       });
     },
 
     async unpublishTraditional(uid: string, documentId: string) {
-      await syncing.run(true, () => strapi.documents(uid as any).unpublish({ documentId, locale: TARGET } as any));
+      await syncing.run(true, () => strapi.documents(uid as any).unpublish({ documentId, locale: TARGET_LOCALE } as any));
     },
 
     async deleteTraditional(uid: string, documentId: string) {
-      await syncing.run(true, () => strapi.documents(uid as any).delete({ documentId, locale: TARGET } as any));
+      await syncing.run(true, () => strapi.documents(uid as any).delete({ documentId, locale: TARGET_LOCALE } as any));
     },
 
     /**
@@ -247,7 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const uid of service.localizedTypes()) {
         const query = strapi.db.query(uid as any);
         const hasDraftAndPublish = Boolean(schema(uid).options?.draftAndPublish);
-        const sourceWhere = { locale: SOURCE, ...(hasDraftAndPublish ? { publishedAt: null } : {}) };
+        const sourceWhere = { locale: SOURCE_LOCALE, ...(hasDraftAndPublish ? { publishedAt: null } : {}) };
         const total = await query.count({ where: sourceWhere });
         const result = (summary[uid] = { total, converted: 0, published: 0, failed: [] as Array<{ documentId: string; error: string }> });
         let lastId = checkpoint[uid] ?? 0;
@@ -263,7 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const { id, documentId } of batch) {
             const publish =
               hasDraftAndPublish &&
-              (await query.count({ where: { documentId, locale: SOURCE, publishedAt: { $notNull: true } } })) > 0;
+              (await query.count({ where: { documentId, locale: SOURCE_LOCALE, publishedAt: { $notNull: true } } })) > 0;
             try {
               await strapi.db.transaction(() => service.syncDocument(uid, documentId, { publish }));
               result.converted += 1;

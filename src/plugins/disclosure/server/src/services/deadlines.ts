@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DEADLINE_UID } from '../constants';
 import { beijingDate } from '../domain/beijing-time';
 import {
   DEFAULT_DEADLINE_RULES,
@@ -13,7 +14,6 @@ import {
 import { getService } from '../utils/get-service';
 import { getConfig } from '../utils/get-config';
 
-export const DEADLINE_UID = 'plugin::disclosure.deadline';
 /** The sweep runs every 10 minutes; auto-publication takes items due before the next one. */
 export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 

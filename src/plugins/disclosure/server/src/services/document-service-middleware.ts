@@ -1,12 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES } from '../constants';
-import { CALENDAR_DAY_UID, CALENDAR_DAYS_TABLE } from './calendar';
-import { CONVERSION_TERM_UID, SOURCE, TARGET } from './conversion';
+import { CALENDAR_DAYS_TABLE, CALENDAR_DAY_UID, CONTENT_TYPES, CONVERSION_TERM_UID, LEDGER_UID, REVIEW_ACTION, SOURCE_LOCALE, TARGET_LOCALE, isAppContentType } from '../constants';
 import { SYNDICATED_TYPES } from './syndication';
-import { LEDGER_UID } from './ledger';
 import { GATED_TYPES } from './publication-gate';
-import { REVIEW_ACTION } from './organization-roles';
 import { ORGANIZATION_FIELD } from '../domain/organization-scope';
 import { singleRelationTarget } from '../validation/relations';
 import { populateDepth, PublicQueryRefusal, scopePublicQuery, type RefusalReason } from '../domain/public-query-scope';
@@ -187,8 +183,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const ability = adminRequest(strapi)?.ability;
     const target = singleRelationTarget(params.data[field]);
     if (!ability || !target) return next();
-    const organization = await strapi.db.query('api::organization.organization').findOne({ where: target, select: ['documentId'] });
-    if (!getService(strapi, 'organization-roles').permits(ability, action, uid, { organization: organization?.documentId ?? null, locale: params.locale ?? SOURCE })) {
+    const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: target, select: ['documentId'] });
+    if (!getService(strapi, 'organization-roles').permits(ability, action, uid, { organization: organization?.documentId ?? null, locale: params.locale ?? SOURCE_LOCALE })) {
       throw new errors.PolicyError('只能为本机构（或下级机构）起草和修改条目 (you may only write items of your own organization, or those below it)');
     }
     return next();
@@ -226,7 +222,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : action === 'unpublish' || action === 'delete'
           ? action
           : null;
-    if (!happened || (params.locale && params.locale !== SOURCE)) return next();
+    if (!happened || (params.locale && params.locale !== SOURCE_LOCALE)) return next();
     return strapi.db.transaction(async () => {
       const result: any = await next();
       const documentId = params.documentId ?? result?.documentId;
@@ -275,16 +271,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const syncTraditional: Middleware = async (context, next) => {
     const conversion = getService(strapi, 'conversion');
     const { uid, action } = context;
-    if (!uid.startsWith('api::') || !conversion.isLocalized(uid) || conversion.syncing()) return next();
+    if (!isAppContentType(uid) || !conversion.isLocalized(uid) || conversion.syncing()) return next();
     const params = context.params as any;
-    const locale = params.locale ?? SOURCE;
+    const locale = params.locale ?? SOURCE_LOCALE;
 
-    if (locale === TARGET && action === 'update') {
+    if (locale === TARGET_LOCALE && action === 'update') {
       const result = await next();
       if (params.documentId && params.data) await conversion.lockEditedFields(uid, params.documentId, params.data);
       return result;
     }
-    if (locale !== SOURCE || !['create', 'update', 'publish', 'unpublish', 'delete'].includes(action)) return next();
+    if (locale !== SOURCE_LOCALE || !['create', 'update', 'publish', 'unpublish', 'delete'].includes(action)) return next();
 
     return strapi.db.transaction(async () => {
       const result: any = await next();

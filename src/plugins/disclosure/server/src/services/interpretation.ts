@@ -12,7 +12,6 @@ type Data = Record<string, any>;
  * An interpretation (政策解读) is always tied to the document it explains, and "谁起草、谁解读": the
  * drafting department interprets unless the editor names another organ.
  */
-export const EDITOR_ORGANIZATION_UID = 'plugin::disclosure.editor-organization';
 
 const ORGANIZATIONS_OF_DOCUMENT = {
   draftingDepartment: { select: ['id'] },

@@ -1,11 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ItemDeadline, ItemStatus } from '../../../shared/contracts/item-status';
-import { SOURCE_LOCALE } from '../constants';
+import { DEADLINE_UID, REVIEW_ACTION, SOURCE_LOCALE, TARGET_LOCALE } from '../constants';
 import { ORGANIZATION_FIELD } from '../domain/organization-scope';
-import { TARGET } from './conversion';
-import { DEADLINE_UID } from './deadlines';
-import { REVIEW_ACTION } from './organization-roles';
 import { SYNDICATED_TYPES } from './syndication';
 import { getService } from '../utils/get-service';
 
@@ -38,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     populate === true ? true : { ...(populate ?? {}), select: [...new Set([...(populate?.select ?? []), column])] };
 
   const converted = async (text: unknown): Promise<string | null> =>
-    typeof text === 'string' && text ? ((await getService(strapi, 'conversion').convertValue(text, SOURCE_LOCALE, TARGET)) as string) : null;
+    typeof text === 'string' && text ? ((await getService(strapi, 'conversion').convertValue(text, SOURCE_LOCALE, TARGET_LOCALE)) as string) : null;
 
   return {
     /** null when the item has no zh-Hans version; 403 when the account may not read it. */

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { LEDGER_UID } from '../constants';
 import { addCalendarDays, startOfBeijingDay } from '../domain/beijing-time';
 import type { LedgerQuery } from '../validation/ledger';
 import { getService } from '../utils/get-service';
 
-export const LEDGER_UID = 'plugin::disclosure.ledger-entry';
 
 export interface LedgerRecord {
   action: 'publish' | 'unpublish' | 'role-change' | 'export';

@@ -1,13 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { LOCALE_CODES } from '../constants';
-import { ORGANIZATION_FIELD, ORGANIZATION_UID, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../domain/organization-scope';
-import { EDITOR_ORGANIZATION_UID } from './interpretation';
+import { CONTENT_TYPES, EDITOR_ORGANIZATION_UID, LOCALE_CODES, ORGANIZATION_AND_BELOW, REVIEW_ACTION, SAME_ORGANIZATION, SOURCE_LOCALE } from '../constants';
+import { ORGANIZATION_FIELD, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../domain/organization-scope';
 import { getService } from '../utils/get-service';
 
-export const REVIEW_ACTION = 'plugin::disclosure.review.record';
-export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
-export const ORGANIZATION_AND_BELOW = 'plugin::disclosure.organization-and-below';
 const CONTENT_MANAGER = 'plugin::content-manager.explorer';
 
 type Scope = 'same' | 'below';
@@ -71,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const own = (await assignedOrganization(userId))?.documentId;
     if (!own) return null;
     if (scope === 'same') return [own];
-    const rows = await strapi.db.query(ORGANIZATION_UID).findMany({ select: ['documentId'], populate: { parent: { select: ['documentId'] } } });
+    const rows = await strapi.db.query(CONTENT_TYPES.organization).findMany({ select: ['documentId'], populate: { parent: { select: ['documentId'] } } });
     return organizationAndBelow(
       rows.map((row: any) => ({ documentId: row.documentId, parentDocumentId: row.parent?.documentId ?? null })),
       own
@@ -139,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await roles.assignPermissions(role.id, [
           ...permissionsFor(definition.actions.map((action) => `${CONTENT_MANAGER}.${action}`), SCOPED_TYPES, [condition]),
           // Organizations are public facts, and forms pick the issuer from them.
-          ...permissionsFor([`${CONTENT_MANAGER}.read`], [ORGANIZATION_UID], []),
+          ...permissionsFor([`${CONTENT_MANAGER}.read`], [CONTENT_TYPES.organization], []),
           ...definition.plugin.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
           { action: 'plugin::upload.read', subject: null, properties: {}, conditions: [] },
           ...(definition.actions.includes('create') ? [{ action: 'plugin::upload.assets.create', subject: null, properties: {}, conditions: [] }] : []),
@@ -155,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { contentType, documentId } = input;
       const field = ORGANIZATION_FIELD[contentType];
       const draft: any = await strapi.db.query(contentType as any).findOne({
-        where: { documentId, publishedAt: null, locale: LOCALE_CODES[0] },
+        where: { documentId, publishedAt: null, locale: SOURCE_LOCALE },
         populate: { createdBy: { select: ['id'] }, [field]: { select: ['documentId'] } },
       });
       if (!draft) throw new errors.NotFoundError('条目不存在或没有草稿 (no draft of this item)');
@@ -173,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         conclusion: input.conclusion,
         note: input.note ?? null,
       };
-      await strapi.documents(contentType as any).update({ documentId, locale: LOCALE_CODES[0], data: { confidentialityReview: review } as any });
+      await strapi.documents(contentType as any).update({ documentId, locale: SOURCE_LOCALE, data: { confidentialityReview: review } as any });
       return review;
     },
 
@@ -185,7 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     permits(ability: any, action: 'read' | 'create' | 'update' | 'publish', uid: string, item: { organization?: string | null; locale?: string }): boolean {
       if (!ability) return false;
       const field = ORGANIZATION_FIELD[uid];
-      const fields: Record<string, unknown> = { locale: item.locale ?? LOCALE_CODES[0] };
+      const fields: Record<string, unknown> = { locale: item.locale ?? SOURCE_LOCALE };
       if (field && item.organization !== undefined) fields[field] = { documentId: item.organization };
       const subject = permissionService().createPermissionsManager({ ability, model: uid }).toSubject(fields, uid);
       return ability.can(`${CONTENT_MANAGER}.${action}`, subject);
@@ -199,7 +195,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A report asked for an organization (code or documentId) outside the account's scope: 403. */
     async assertOrganizationInScope(scope: string[], value: string) {
-      const organization = await strapi.db.query(ORGANIZATION_UID).findOne({ where: { $or: [{ code: value }, { documentId: value }] }, select: ['documentId'] });
+      const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { $or: [{ code: value }, { documentId: value }] }, select: ['documentId'] });
       if (organization && !scope.includes(organization.documentId)) {
         throw new errors.PolicyError('只能查看本机构及下级机构的统计 (you may only see the figures of your organization and those below it)');
       }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES } from '../constants';
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID } from '../constants';
 import { PROACTIVE_FILTER } from '../domain/disclosure-attribute';
 import type { PublicReadModel, QuerySchema } from '../domain/public-query-scope';
 
@@ -11,8 +11,7 @@ const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 /** Beyond being published: which rows of a type the public may read. */
 const VISIBLE_ROWS: Readonly<Record<string, object>> = { [CONTENT_TYPES.policyDocument]: PROACTIVE_FILTER };
 /** Files are read through the media fields of public items only (never listed on their own). */
-const MEDIA_FILE = 'plugin::upload.file';
-const READABLE_TYPES: ReadonlySet<string> = new Set([...PUBLIC_CONTENT_TYPES, MEDIA_FILE]);
+const READABLE_TYPES: ReadonlySet<string> = new Set([...PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID]);
 
 /** The parts of a Koa context that tell who reads. */
 interface ReadingRequest {

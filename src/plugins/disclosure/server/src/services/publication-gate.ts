@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, SOURCE_LOCALE } from '../constants';
+import { CONTENT_TYPES, RECORD_UID, SOURCE_LOCALE, UPLOAD_FILE_UID } from '../constants';
 import {
   altTextRefusal,
   checkDocumentPublication,
@@ -13,7 +13,6 @@ import {
 } from '../domain/publication-gate';
 import { singleRelationTarget } from '../validation/relations';
 import type { LedgerRecord } from './ledger';
-import { RECORD_UID } from './syndication-inbox';
 import { getService } from '../utils/get-service';
 import { getConfig } from '../utils/get-config';
 
@@ -97,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const list = (Array.isArray(media) ? media : media ? [media] : []) as any[];
     const ids = list.map((entry) => (typeof entry === 'object' && entry !== null ? (entry.mime === undefined ? entry.id : null) : entry)).filter((id) => id != null);
     const stored = list.filter((entry) => typeof entry === 'object' && entry !== null && entry.mime !== undefined);
-    const given = ids.length ? await strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: ids } }, select: ['name', 'mime', 'alternativeText'] }) : [];
+    const given = ids.length ? await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: ids } }, select: ['name', 'mime', 'alternativeText'] }) : [];
     return [...stored, ...given];
   };
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CALENDAR_DAY_UID, UPLOAD_FILE_UID, isAppContentType } from '../constants';
 import { beijingDate } from '../domain/beijing-time';
 import { ResponseCache, type CachedResponse } from '../domain/response-cache';
 import { StateMemo } from '../domain/state-memo';
@@ -15,11 +16,11 @@ export const CONTENT_STATE = 'disclosureContentState';
 
 /** Models outside src/api whose rows can change a public answer. */
 const PUBLICLY_VISIBLE_MODELS = [
-  'plugin::upload.file',
+  UPLOAD_FILE_UID,
   'plugin::i18n.locale',
   'plugin::users-permissions.permission',
   'plugin::users-permissions.role',
-  'plugin::disclosure.calendar-day',
+  CALENDAR_DAY_UID,
 ];
 
 const WRITE_EVENTS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
@@ -102,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         name: CONTENT_COUNTER,
         warn: (message) => strapi.log.warn(message),
       });
-      const models = [...Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::')), ...PUBLICLY_VISIBLE_MODELS];
+      const models = [...Object.keys(strapi.contentTypes).filter(isAppContentType), ...PUBLICLY_VISIBLE_MODELS];
       const subscriber: Record<string, unknown> = { models };
       for (const event of WRITE_EVENTS) subscriber[event] = onWrite;
       strapi.db.lifecycles.subscribe(subscriber as any);

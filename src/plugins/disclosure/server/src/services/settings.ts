@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CALENDAR_DAY_UID, CONVERSION_TERM_UID } from '../constants';
 import type { DeadlineRule } from '../domain/deadlines';
 import type { WorkingCalendar } from '../domain/working-calendar';
 import type {
@@ -11,11 +12,8 @@ import type {
 } from '../../../shared/contracts/settings';
 import { assertPhraseComplete } from '../validation/settings';
 import { refuse } from '../validation/refuse';
-import { CALENDAR_DAY_UID } from './calendar';
-import { CONVERSION_TERM_UID } from './conversion';
 import { getService } from '../utils/get-service';
 
-export const SETTINGS_MANAGE_ACTION = 'plugin::disclosure.settings.manage';
 
 type Row = Record<string, any>;
 

@@ -4,11 +4,11 @@ import { randomUUID } from 'crypto';
 import { mkdtemp, rm } from 'fs/promises';
 import { tmpdir } from 'os';
 import path from 'path';
+import { UPLOAD_FILE_UID } from '../constants';
 import type { AttachmentRef } from '../../../shared/contracts/syndication';
 import { AttachmentFetchError, fetchVerified, httpOrigin, isFromTrustedOrigin } from '../domain/attachment-fetch';
 import { getConfig } from '../utils/get-config';
 
-const FILE_UID = 'plugin::upload.file';
 /** One attachment may take this long to arrive. */
 export const ATTACHMENT_TIMEOUT_MS = 60_000;
 
@@ -44,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reusable = async (manifest: AttachmentManifestEntry[] | null | undefined) => {
     const entries = Array.isArray(manifest) ? manifest : [];
     if (!entries.length) return new Map<string, AttachmentManifestEntry>();
-    const present = await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: entries.map((entry) => entry.fileId) } }, select: ['id'] });
+    const present = await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: entries.map((entry) => entry.fileId) } }, select: ['id'] });
     const ids = new Set(present.map((file: any) => file.id));
     return new Map(entries.filter((entry) => ids.has(entry.fileId)).map((entry) => [entry.sha256, entry]));
   };
@@ -52,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const discard = async (fileIds: number[]) => {
     const upload = strapi.plugin('upload').service('upload');
     for (const id of fileIds) {
-      const file = await strapi.db.query(FILE_UID).findOne({ where: { id } });
+      const file = await strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id } });
       if (file) await upload.remove(file).catch((error: Error) => strapi.log.warn(`syndication: could not remove attachment ${id}: ${error.message}`));
     }
   };

@@ -1,20 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'crypto';
 import type { SyndicatedVersion, SyndicationMessage } from '../../../shared/contracts/syndication';
-import { CONTENT_TYPES } from '../constants';
+import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, INBOX_UID, RECORD_UID, SOURCE_LOCALE, SOURCE_UID } from '../constants';
 import { AttachmentFetchError } from '../domain/attachment-fetch';
 import { identifySender, type VerificationFailure } from '../domain/webhook-signature';
 import { policyDocumentUrlForPartners } from '../utils/public-url';
 import { lockWithinTransaction } from '../utils/transaction-lock';
 import { messageProblem } from '../validation/syndication-message';
 import type { SourceInput } from '../validation/source';
-import { DELIVERY_UID, EVENT_UID } from './syndication';
 import type { PreparedAttachments } from './syndication-attachments';
 import { getService } from '../utils/get-service';
 
-export const SOURCE_UID = 'plugin::disclosure.syndication-source';
-export const RECORD_UID = 'plugin::disclosure.syndication-record';
-export const INBOX_UID = 'plugin::disclosure.inbox-message';
 
 export interface Receipt {
   documentId: string | null;
@@ -52,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A local organization for a source's organization key, created on first sight. */
   const organizationFor = async (key: { code: string; name: string | null } | null) => {
     if (!key?.code) return null;
-    const found = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code: key.code, locale: 'zh-Hans' } });
+    const found = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code: key.code, locale: SOURCE_LOCALE } });
     if (found) return found.documentId;
     const created = await strapi.documents(CONTENT_TYPES.organization as any).create({
       data: { name: key.name ?? key.code, code: key.code, level: 'department' } as any,
@@ -114,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { documentId: record?.localDocumentId ?? null, url: null, status: state, version: message.version };
     }
 
-    const version = message.versions.find((v) => v.locale === 'zh-Hans')!;
+    const version = message.versions.find((v) => v.locale === SOURCE_LOCALE)!;
     const data = { ...(await localData(version, source, message)), attachments: attachments?.fileIds ?? [] };
     let localDocumentId = record?.localDocumentId as string | undefined;
     if (localDocumentId && (await docs().findOne({ documentId: localDocumentId }))) {
@@ -221,7 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const record = await recordOf(source, message);
         if (!(await isOutdated(record, message))) {
           // Checked by messageProblem: a list of complete references, or none.
-          const refs = message.versions.find((v: SyndicatedVersion) => v.locale === 'zh-Hans')?.attachments ?? [];
+          const refs = message.versions.find((v: SyndicatedVersion) => v.locale === SOURCE_LOCALE)?.attachments ?? [];
           try {
             attachments = await attachmentService.prepare(source, refs, record?.attachments);
           } catch (failure) {

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { hostname } from 'os';
 import { randomUUID } from 'crypto';
+import { DELIVERY_UID, SUBSCRIBER_UID } from '../constants';
 import { classifyResponse, nextAttemptAt } from '../domain/delivery-schedule';
 import { signedHeaders } from '../domain/webhook-signature';
-import { DELIVERY_UID, SUBSCRIBER_UID } from './syndication';
 import { receiptFromAnswer } from '../validation/syndication-message';
 import { getService } from '../utils/get-service';
 import { getConfig } from '../utils/get-config';

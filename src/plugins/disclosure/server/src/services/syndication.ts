@@ -13,7 +13,7 @@ import type {
   SyndicationMessage,
   SyndicationStatus,
 } from '../../../shared/contracts/syndication';
-import { CONTENT_TYPES, LOCALES } from '../constants';
+import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, LOCALES, SOURCE_LOCALE, SUBSCRIBER_UID } from '../constants';
 import { addressForPartners, policyDocumentUrl, policyDocumentUrlForPartners, publicUrl } from '../utils/public-url';
 import { beijingDate, startOfBeijingDay } from '../domain/beijing-time';
 import { tallyReprints, type ReprintFact, type ReprintTally } from '../domain/reprint-timeliness';
@@ -24,9 +24,6 @@ import { receiptProblem } from '../validation/syndication-message';
 import { getService } from '../utils/get-service';
 import { getConfig } from '../utils/get-config';
 
-export const SUBSCRIBER_UID = 'plugin::disclosure.subscriber';
-export const EVENT_UID = 'plugin::disclosure.syndication-event';
-export const DELIVERY_UID = 'plugin::disclosure.syndication-delivery';
 /** The catalogue type that is syndicated (转载): policy documents. */
 /** A delivery to a subscriber that failed: given up on, or waiting to be retried after a failure. */
 const FAILING_DELIVERIES = { subscriber: { id: { $notNull: true } }, $or: [{ status: 'dead' }, { status: 'pending', attempts: { $gt: 0 } }] };
@@ -316,12 +313,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The organization's latest published documents, as the public sees them, for an Atom feed. */
     async atomOf(code: string) {
-      const organization: any = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code, locale: LOCALES[0].code } });
+      const organization: any = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code, locale: SOURCE_LOCALE } });
       if (!organization) return null;
       const documents: any[] = await strapi.documents(CONTENT_TYPES.policyDocument as any).findMany({
         filters: { issuingOrganization: { code }, disclosureAttribute: 'proactive' } as any,
         status: 'published',
-        locale: LOCALES[0].code,
+        locale: SOURCE_LOCALE,
         sort: ['publishedAt:desc'],
         limit: 50,
       });
@@ -426,7 +423,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const versions = happened === 'publish' ? await publishedVersions(uid, documentId) : [];
       if (happened === 'publish' && !versions.length) return null;
-      const source = versions.find((version) => version.locale === LOCALES[0].code) ?? versions[0];
+      const source = versions.find((version) => version.locale === SOURCE_LOCALE) ?? versions[0];
       const occurredAt = now();
       const message: SyndicationMessage = {
         documentId,

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { tmpdir } from 'os';
 import path from 'path';
 import sharp from 'sharp';
+import { UPLOAD_FILE_UID } from '../constants';
 import { checkFile, IMAGE_KINDS, withFileSource, type FileVerdict } from '../domain/file-kinds';
 import { imageClaimProblem } from '../domain/image-format';
 import { tilePlan } from '../domain/image-tiles';
@@ -157,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Files are numbered: anything else would reach PostgreSQL as a malformed integer (a 500).
       if (!/^[1-9]\d{0,15}$/.test(String(id))) throw new errors.NotFoundError(`文件不存在：${String(id)} (file not found)`);
       // The replaced file keeps its address, extension included: the new content must suit it.
-      const stored = await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['ext'] });
+      const stored = await strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id }, select: ['ext'] });
       if (stored) await admit(input?.file, stored.ext || undefined);
       return replace(id, input, ...rest);
     };
@@ -199,7 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // Strapi files its formats as their uploads finish; stored sorted, tiles come in reading order.
     strapi.db.lifecycles.subscribe({
-      models: ['plugin::upload.file'],
+      models: [UPLOAD_FILE_UID],
       beforeCreate: (event: any) => sortFormats(event.params?.data),
       beforeUpdate: (event: any) => sortFormats(event.params?.data),
     });

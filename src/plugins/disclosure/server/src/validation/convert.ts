@@ -1,12 +1,12 @@
+import { LOCALE_CODES, type LocaleCode } from '../constants';
 import { refuse } from './refuse';
 
 export const CONVERT_LIMIT_BYTES = 1024 * 1024;
-const LOCALES = ['zh-Hans', 'zh-Hant'];
 
 export interface ConvertRequest {
   value: string | unknown[];
-  from: 'zh-Hans' | 'zh-Hant';
-  to: 'zh-Hans' | 'zh-Hant';
+  from: LocaleCode;
+  to: LocaleCode;
 }
 
 /** Thrown for a body over the limit; the controller answers 413 with the limit in the message. */
@@ -22,8 +22,8 @@ export function validateConvertBody(body: unknown, byteLength: number): ConvertR
   }
   const input = (body ?? {}) as Record<string, unknown>;
   const { from, to } = input;
-  if (typeof from !== 'string' || !LOCALES.includes(from)) refuse('from', 'from 须为 zh-Hans 或 zh-Hant (from must be zh-Hans or zh-Hant)');
-  if (typeof to !== 'string' || !LOCALES.includes(to)) refuse('to', 'to 须为 zh-Hans 或 zh-Hant (to must be zh-Hans or zh-Hant)');
+  if (typeof from !== 'string' || !LOCALE_CODES.includes(from)) refuse('from', 'from 须为 zh-Hans 或 zh-Hant (from must be zh-Hans or zh-Hant)');
+  if (typeof to !== 'string' || !LOCALE_CODES.includes(to)) refuse('to', 'to 须为 zh-Hans 或 zh-Hant (to must be zh-Hans or zh-Hant)');
   if (from === to) refuse('to', 'from 与 to 不能相同 (from and to must differ)');
   const hasText = typeof input.text === 'string';
   const hasBlocks = Array.isArray(input.blocks);
