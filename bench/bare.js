@@ -9,6 +9,7 @@
  * { timings: { url: [ms, …] }, cpuMicros } (the process's CPU time meanwhile).
  */
 const http = require('http');
+const { timeRequests } = require('./request-timing');
 
 const table = new Map();
 const server = http.createServer((request, response) => {
@@ -22,30 +23,14 @@ const server = http.createServer((request, response) => {
 });
 server.keepAliveTimeout = 60_000;
 
-// First of the request listeners, as in bench/server.js.
-let timings = null;
-let cpuSince = process.cpuUsage();
-server.prependListener('request', (request, response) => {
-  if (!timings) return;
-  const record = timings;
-  const start = process.hrtime.bigint();
-  response.once('finish', () => {
-    const url = request.url;
-    if (!record.has(url)) record.set(url, []);
-    record.get(url).push(Number(process.hrtime.bigint() - start) / 1e6);
-  });
-});
+const switchTiming = timeRequests(server);
 
 process.on('message', (message) => {
   if (message.responses) {
     for (const [url, { headers, body }] of Object.entries(message.responses)) table.set(url, { headers, body: Buffer.from(body, 'base64') });
     process.send({ loaded: table.size });
   } else if (message.timing !== undefined) {
-    const recorded = timings;
-    const cpu = process.cpuUsage(cpuSince);
-    timings = message.timing ? new Map() : null;
-    cpuSince = process.cpuUsage();
-    process.send({ timings: recorded ? Object.fromEntries(recorded) : {}, cpuMicros: recorded ? cpu.user + cpu.system : 0 });
+    process.send(switchTiming(message.timing));
   }
 });
 server.listen(0, '127.0.0.1', () => process.send({ ready: true, port: server.address().port }));

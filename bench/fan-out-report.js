@@ -5,40 +5,8 @@
  * whose signature did not verify fails the run outright; the checks go into the report's targets.
  */
 const { execFile } = require('child_process');
-const crypto = require('crypto');
-const fs = require('fs');
+const { throwawayDatabase } = require('./reads');
 const path = require('path');
-
-/** A throwaway database: a SQLite file, or a new PostgreSQL database dropped afterwards. */
-async function throwawayDatabase(client, root) {
-  const name = `disclosure_bench_fan_out_${crypto.randomBytes(4).toString('hex')}`;
-  if (client === 'sqlite') {
-    const filename = path.join('.tmp', `${name}.db`);
-    return {
-      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
-      drop: async () => {
-        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(root, `${filename}${suffix}`), { force: true });
-      },
-    };
-  }
-  const { Client } = require('pg');
-  const server = process.env.DATABASE_URL && /^postgres/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-    drop: async () => {
-      const cleanup = new Client({ connectionString: server });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
 
 function runFanOut(root, env) {
   return new Promise((resolve, reject) => {
@@ -113,7 +81,7 @@ async function fanOutBench({ smoke, databases, root }) {
   const runs = [];
   for (const database of databases) {
     console.error(`bench: syndication fan-out on ${database}…`);
-    const throwaway = await throwawayDatabase(database, root);
+    const throwaway = await throwawayDatabase(database);
     try {
       runs.push({ database, ...(await runFanOut(root, { ...size, ...throwaway.env })) });
     } finally {

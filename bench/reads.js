@@ -437,4 +437,4 @@ async function postgresAvailable() {
   }
 }
 
-module.exports = { readsBench, postgresAvailable, postgresServer, READS, MODES };
+module.exports = { readsBench, postgresAvailable, postgresServer, throwawayDatabase, READS, MODES };

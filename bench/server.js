@@ -13,6 +13,7 @@
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 const { seedCatalogue } = require('./seed-bulk');
+const { timeRequests } = require('./request-timing');
 
 const ROOT = path.join(__dirname, '..');
 
@@ -24,19 +25,8 @@ const ROOT = path.join(__dirname, '..');
   await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
   const cache = app.plugin('disclosure').service('response-cache');
   const lists = app.plugin('disclosure').service('public-lists');
-  // First of the request listeners, so a cache hit answered before Koa is timed as well.
-  let timings = null;
-  let cpuSince = process.cpuUsage();
-  app.server.httpServer.prependListener('request', (request, response) => {
-    if (!timings) return;
-    const record = timings;
-    const start = process.hrtime.bigint();
-    response.once('finish', () => {
-      const url = request.url;
-      if (!record.has(url)) record.set(url, []);
-      record.get(url).push(Number(process.hrtime.bigint() - start) / 1e6);
-    });
-  });
+  // A cache hit is answered before Koa; the timing listener comes first, so it is timed as well.
+  const switchTiming = timeRequests(app.server.httpServer);
 
   process.on('message', async (message) => {
     try {
@@ -52,11 +42,7 @@ const ROOT = path.join(__dirname, '..');
         lists.setEnabled(message.directLists);
         process.send({ directLists: lists.enabled() });
       } else if (message.timing !== undefined) {
-        const recorded = timings;
-        const cpu = process.cpuUsage(cpuSince);
-        timings = message.timing ? new Map() : null;
-        cpuSince = process.cpuUsage();
-        process.send({ timings: recorded ? Object.fromEntries(recorded) : {}, cpuMicros: recorded ? cpu.user + cpu.system : 0 });
+        process.send(switchTiming(message.timing));
       } else if (message.stop) {
         await app.destroy();
         process.send({ stopped: true });
