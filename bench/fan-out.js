@@ -60,7 +60,7 @@ function kindsFor(count) {
 
 /** Receivers on loopback, each with a kind (see above); `now` is the clock timestamps are verified against. */
 async function startReceivers(count, now) {
-  const { verify } = dist('domain/webhook-signature');
+  const { verify } = dist('syndication/rules/webhook-signature');
   const kinds = kindsFor(count);
   const order = Object.entries(kinds).flatMap(([kind, n]) => Array.from({ length: n }, () => kind));
   const receivers = [];
@@ -174,7 +174,7 @@ const listen = (receiver) =>
  * 410 gets nothing more.
  */
 async function bareFanOut(receivers, events, lanes, now) {
-  const { signedHeaders } = dist('domain/webhook-signature');
+  const { signedHeaders } = dist('syndication/rules/webhook-signature');
   const queue = [...receivers];
   const start = process.hrtime.bigint();
   const lane = async () => {
@@ -367,7 +367,7 @@ async function bareFanOut(receivers, events, lanes, now) {
       for (const response of receiver.hanging) response.destroy();
       receiver.reset();
     }
-    result.bareMs = Math.round(await bareFanOut(receivers, events, dist('services/syndication-worker').CONCURRENT_TARGETS, () => clock.now()));
+    result.bareMs = Math.round(await bareFanOut(receivers, events, dist('syndication/services/syndication-worker').CONCURRENT_TARGETS, () => clock.now()));
     result.outboxToBareRatio = Number((result.outboxMs / result.bareMs).toFixed(2));
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     result.publishAloneMs = Math.round(median(alone));

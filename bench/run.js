@@ -49,7 +49,7 @@ const timeMs = (fn, times) => {
 
 async function conversionBench() {
   const OpenCC = require('opencc-js');
-  const { ChineseConverter } = require(path.join(ROOT, 'dist/src/plugins/disclosure/server/src/domain/chinese-conversion'));
+  const { ChineseConverter } = require(path.join(ROOT, 'dist/src/plugins/disclosure/server/src/conversion/rules/chinese-conversion'));
   const fixtures = path.join(ROOT, 'src/seed/fixtures');
   const text = fs.readdirSync(fixtures).map((file) => fs.readFileSync(path.join(fixtures, file), 'utf8')).join('\n').repeat(4);
 

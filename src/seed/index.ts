@@ -1,12 +1,12 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { addCalendarDays, beijingDate } from '../plugins/disclosure/server/src/domain/beijing-time';
+import { addCalendarDays, beijingDate } from '../plugins/disclosure/server/src/calendar/rules/beijing-time';
 import {
   genreOfTitle,
   parseOfficialDocument,
   type ParsedOfficialDocument,
-} from '../plugins/disclosure/server/src/domain/official-document';
+} from '../plugins/disclosure/server/src/catalogue/rules/official-document';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 const ORG = 'api::organization.organization';

@@ -2,7 +2,7 @@ import path from 'path';
 import { policyDocumentData } from '../harness/fixtures';
 import { usingPostgres } from '../harness/database';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
-import { uniqueViolationField } from '../../src/plugins/disclosure/server/src/domain/unique-constraints';
+import { uniqueViolationField } from '../../src/plugins/disclosure/server/src/errors/rules/unique-constraints';
 
 /**
  * The catalogue's indexes exist on a new database, the public list really uses them, and the unique

@@ -1,6 +1,6 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { verify } from '../../src/plugins/disclosure/server/src/domain/webhook-signature';
+import { verify } from '../../src/plugins/disclosure/server/src/syndication/rules/webhook-signature';
 import { policyDocumentData } from '../harness/fixtures';
 import { setClock, startApp, type TestApp } from '../harness/strapi';
 

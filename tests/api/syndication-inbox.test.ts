@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import path from 'path';
-import { signedHeaders } from '../../src/plugins/disclosure/server/src/domain/webhook-signature';
+import { signedHeaders } from '../../src/plugins/disclosure/server/src/syndication/rules/webhook-signature';
 import * as sample from '../harness/sample-files';
 import { setClock, startApp, type TestApp } from '../harness/strapi';
 

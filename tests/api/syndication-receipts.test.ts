@@ -1,7 +1,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { randomUUID } from 'crypto';
-import { signedHeaders, verify } from '../../src/plugins/disclosure/server/src/domain/webhook-signature';
+import { signedHeaders, verify } from '../../src/plugins/disclosure/server/src/syndication/rules/webhook-signature';
 import { policyDocumentData } from '../harness/fixtures';
 import { createFullAccessToken, setClock, startApp, type TestApp } from '../harness/strapi';
 

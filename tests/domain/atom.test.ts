@@ -1,4 +1,4 @@
-import { atomFeed } from '../../src/plugins/disclosure/server/src/domain/atom';
+import { atomFeed } from '../../src/plugins/disclosure/server/src/syndication/rules/atom';
 
 describe('Atom feed', () => {
   test('entries are escaped, invalid XML characters dropped, dates in ISO form', () => {

@@ -4,7 +4,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import path from 'path';
-import { AttachmentFetchError, fetchVerified, httpOrigin, isFromTrustedOrigin } from '../../src/plugins/disclosure/server/src/domain/attachment-fetch';
+import { AttachmentFetchError, fetchVerified, httpOrigin, isFromTrustedOrigin } from '../../src/plugins/disclosure/server/src/syndication/rules/attachment-fetch';
 
 /** A source's file server on loopback: the bytes it serves, and how. */
 const CONTENT = Buffer.from('%PDF-1.7\n附件：申报表\n'.repeat(2000));

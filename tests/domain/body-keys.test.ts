@@ -1,4 +1,4 @@
-import { findBodyProblem, MAX_BODY_DEPTH } from '../../src/plugins/disclosure/server/src/domain/body-keys';
+import { findBodyProblem, MAX_BODY_DEPTH } from '../../src/plugins/disclosure/server/src/security/rules/body-keys';
 
 describe('request body and query keys and values', () => {
   test.each(['__proto__', 'constructor', 'valueOf', 'toString', 'hasOwnProperty', 'prototype'])('%s is refused at any depth', (key) => {

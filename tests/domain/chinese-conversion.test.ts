@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { ChineseConverter } from '../../src/plugins/disclosure/server/src/domain/chinese-conversion';
+import { ChineseConverter } from '../../src/plugins/disclosure/server/src/conversion/rules/chinese-conversion';
 import OpenCC from 'opencc-js';
 
 const fixtures = path.join(__dirname, '..', '..', 'src', 'seed', 'fixtures');

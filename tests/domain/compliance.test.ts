@@ -1,4 +1,4 @@
-import { staleColumns, summarizeDeadlines, DEFAULT_FRESHNESS_WINDOWS } from '../../src/plugins/disclosure/server/src/domain/compliance';
+import { staleColumns, summarizeDeadlines, DEFAULT_FRESHNESS_WINDOWS } from '../../src/plugins/disclosure/server/src/deadlines/rules/compliance';
 
 const county = { documentId: 'c', code: '370124001', name: '平阴县人民政府办公室' };
 const city = { documentId: 'j', code: '370100001', name: '济南市人民政府办公厅' };

@@ -1,4 +1,4 @@
-import { consultationStatus, feedbackRefusal } from '../../src/plugins/disclosure/server/src/domain/consultation-period';
+import { consultationStatus, feedbackRefusal } from '../../src/plugins/disclosure/server/src/consultations/rules/consultation-period';
 
 const period = { startDate: '2026-05-10', endDate: '2026-06-08' };
 const at = (iso: string) => new Date(iso);

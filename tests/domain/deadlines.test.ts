@@ -6,8 +6,8 @@ import {
   latenessUnitOf,
   matchesFilter,
   validateDeadlineRules,
-} from '../../src/plugins/disclosure/server/src/domain/deadlines';
-import { WorkingCalendar } from '../../src/plugins/disclosure/server/src/domain/working-calendar';
+} from '../../src/plugins/disclosure/server/src/deadlines/rules/deadlines';
+import { WorkingCalendar } from '../../src/plugins/disclosure/server/src/calendar/rules/working-calendar';
 
 const calendar = new WorkingCalendar({ holidays: Object.keys(schedule.holidays), workdays: Object.keys(schedule.workdays) });
 const at = (iso: string) => new Date(iso);

@@ -4,7 +4,7 @@ import {
   nextAttemptAt,
   parseRetryAfter,
   RETRY_SCHEDULE_SECONDS,
-} from '../../src/plugins/disclosure/server/src/domain/delivery-schedule';
+} from '../../src/plugins/disclosure/server/src/syndication/rules/delivery-schedule';
 
 const first = new Date('2026-05-11T02:00:00Z');
 const seconds = (from: Date, to: Date | null) => (to ? (to.getTime() - from.getTime()) / 1000 : null);

@@ -1,7 +1,7 @@
 import {
   checkDisclosureDecision,
   isPubliclyDisclosable,
-} from '../../src/plugins/disclosure/server/src/domain/disclosure-attribute';
+} from '../../src/plugins/disclosure/server/src/catalogue/rules/disclosure-attribute';
 
 describe('disclosure attribute (公开属性)', () => {
   test('proactive needs no reason and is the only publicly disclosable attribute', () => {

@@ -1,7 +1,7 @@
 import {
   findDocumentNumbers,
   parseDocumentNumber,
-} from '../../src/plugins/disclosure/server/src/domain/document-number';
+} from '../../src/plugins/disclosure/server/src/catalogue/rules/document-number';
 
 describe('document numbers (文号)', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { bytesSource, checkFile, detectKind, withFileSource, type ByteSource, type FileVerdict } from '../../src/plugins/disclosure/server/src/domain/file-kinds';
+import { bytesSource, checkFile, detectKind, withFileSource, type ByteSource, type FileVerdict } from '../../src/plugins/disclosure/server/src/uploads/rules/file-kinds';
 import * as sample from '../harness/sample-files';
 
 const check = (name: string, bytes: Buffer, servedExtension?: string) => checkFile(bytesSource(bytes), name, servedExtension);

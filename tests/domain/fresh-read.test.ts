@@ -1,4 +1,4 @@
-import { FreshRead } from '../../src/plugins/disclosure/server/src/domain/fresh-read';
+import { FreshRead } from '../../src/plugins/disclosure/server/src/public-reads/rules/fresh-read';
 
 /** A controllable read: each call is one pending read the test finishes by hand. */
 function controlledReads() {

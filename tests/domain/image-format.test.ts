@@ -1,4 +1,4 @@
-import { imageClaimProblem } from '../../src/plugins/disclosure/server/src/domain/image-format';
+import { imageClaimProblem } from '../../src/plugins/disclosure/server/src/uploads/rules/image-format';
 
 describe('an image is what it was declared as', () => {
   test.each([

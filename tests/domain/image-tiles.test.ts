@@ -1,4 +1,4 @@
-import { tilePlan } from '../../src/plugins/disclosure/server/src/domain/image-tiles';
+import { tilePlan } from '../../src/plugins/disclosure/server/src/uploads/rules/image-tiles';
 
 describe('tiles for tall infographics', () => {
   test('a 750×6000 infographic becomes 4 tiles of 1,500 px, in order, covering it all', () => {

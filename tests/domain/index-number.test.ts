@@ -2,7 +2,7 @@ import {
   formatIndexNumber,
   nextIndexNumber,
   parseIndexNumber,
-} from '../../src/plugins/disclosure/server/src/domain/index-number';
+} from '../../src/plugins/disclosure/server/src/catalogue/rules/index-number';
 import {
   addCalendarDays,
   beijingDate,
@@ -10,7 +10,7 @@ import {
   calendarDaysBetween,
   isIsoDate,
   startOfBeijingDay,
-} from '../../src/plugins/disclosure/server/src/domain/beijing-time';
+} from '../../src/plugins/disclosure/server/src/calendar/rules/beijing-time';
 
 describe('index numbers (索引号)', () => {
   test('format: organization code / year - five-digit sequence', () => {

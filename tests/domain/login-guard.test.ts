@@ -1,4 +1,4 @@
-import { LoginGuard } from '../../src/plugins/disclosure/server/src/domain/login-guard';
+import { LoginGuard } from '../../src/plugins/disclosure/server/src/security/rules/login-guard';
 
 const policy = { maxFailures: 5, lockoutSeconds: 900, attemptsPerAddress: 20, addressWindowSeconds: 900 };
 

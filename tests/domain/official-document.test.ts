@@ -3,7 +3,7 @@ import path from 'path';
 import {
   genreOfTitle,
   parseOfficialDocument,
-} from '../../src/plugins/disclosure/server/src/domain/official-document';
+} from '../../src/plugins/disclosure/server/src/catalogue/rules/official-document';
 
 const fixture = (name: string) =>
   fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'seed', 'fixtures', name), 'utf8');

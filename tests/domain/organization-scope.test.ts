@@ -1,4 +1,4 @@
-import { organizationAndBelow, organizationCondition } from '../../src/plugins/disclosure/server/src/domain/organization-scope';
+import { organizationAndBelow, organizationCondition } from '../../src/plugins/disclosure/server/src/roles/rules/organization-scope';
 
 const tree = [
   { documentId: 'province', parentDocumentId: null },

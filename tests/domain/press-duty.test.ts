@@ -1,4 +1,4 @@
-import { missingPressConferences, quarterOf } from '../../src/plugins/disclosure/server/src/domain/press-duty';
+import { missingPressConferences, quarterOf } from '../../src/plugins/disclosure/server/src/press/rules/press-duty';
 
 describe('quarterly press conferences (新闻发布)', () => {
   test.each([

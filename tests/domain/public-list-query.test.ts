@@ -1,4 +1,4 @@
-import { planPublicDocument, planPublicList, type PublicListModel } from '../../src/plugins/disclosure/server/src/domain/public-list-query';
+import { planPublicDocument, planPublicList, type PublicListModel } from '../../src/plugins/disclosure/server/src/public-reads/rules/public-list-query';
 
 /** The public fields of a catalogue item: no private field, relation or component is ever given. */
 const model: PublicListModel = {

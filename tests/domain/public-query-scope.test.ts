@@ -4,7 +4,7 @@ import {
   scopePublicQuery,
   type PublicReadModel,
   type QuerySchema,
-} from '../../src/plugins/disclosure/server/src/domain/public-query-scope';
+} from '../../src/plugins/disclosure/server/src/public-reads/rules/public-query-scope';
 
 const DOC = 'api::policy-document.policy-document';
 const INTERPRETATION = 'api::interpretation.interpretation';

@@ -1,4 +1,4 @@
-import { addressForPartners, policyDocumentUrl, policyDocumentUrlForPartners } from '../../src/plugins/disclosure/server/src/utils/public-url';
+import { addressForPartners, policyDocumentUrl, policyDocumentUrlForPartners } from '../../src/plugins/disclosure/server/src/syndication/public-url';
 
 /** The addresses one instance gives another (syndication messages, receipts): absolute http(s), or none. */
 const withServerUrl = (url: unknown) => ({ config: { get: (key: string) => (key === 'server.url' ? url : undefined) } }) as any;

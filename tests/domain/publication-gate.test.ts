@@ -1,4 +1,4 @@
-import { checkDocumentPublication, gateChecklist, reviewRefusal } from '../../src/plugins/disclosure/server/src/domain/publication-gate';
+import { checkDocumentPublication, gateChecklist, reviewRefusal } from '../../src/plugins/disclosure/server/src/publication/rules/publication-gate';
 
 /** The edit view's checklist is made of the refusals the gate would raise, so the two never disagree. */
 describe('gateChecklist', () => {

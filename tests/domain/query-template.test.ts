@@ -1,4 +1,4 @@
-import { bindingsOf, numberStandIn, templateOf, textStandIn } from '../../src/plugins/disclosure/server/src/domain/query-template';
+import { bindingsOf, numberStandIn, templateOf, textStandIn } from '../../src/plugins/disclosure/server/src/public-reads/rules/query-template';
 
 const standIns = [textStandIn(0), textStandIn(1), numberStandIn(0)];
 

@@ -1,4 +1,4 @@
-import { rawJsonPlaceholder, RawJson, serializeWithRawJson, storedJsonValue } from '../../src/plugins/disclosure/server/src/domain/raw-json';
+import { rawJsonPlaceholder, RawJson, serializeWithRawJson, storedJsonValue } from '../../src/plugins/disclosure/server/src/public-reads/rules/raw-json';
 
 const blocks = [{ type: 'paragraph', children: [{ type: 'text', text: '政务公开 "引号" \\ 反斜杠 \u2028 😀' }] }];
 const raw = (text: string) => new RawJson(Buffer.from(text));

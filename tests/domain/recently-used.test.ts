@@ -1,4 +1,4 @@
-import { RecentlyUsed } from '../../src/plugins/disclosure/server/src/domain/recently-used';
+import { RecentlyUsed } from '../../src/plugins/disclosure/server/src/public-reads/rules/recently-used';
 
 test('beyond its size, the least recently used key is forgotten first', () => {
   const kept = new RecentlyUsed<number | null>(3);

@@ -1,4 +1,4 @@
-import { tallyReprints } from '../../src/plugins/disclosure/server/src/domain/reprint-timeliness';
+import { tallyReprints } from '../../src/plugins/disclosure/server/src/syndication/rules/reprint-timeliness';
 
 describe('reprint timeliness (转载时效)', () => {
   test('on or before the due day is on time, after it late; none past it overdue, none before it pending', () => {

@@ -1,4 +1,4 @@
-import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, ResponseCache, splitSimpleUrl } from '../../src/plugins/disclosure/server/src/domain/response-cache';
+import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, ResponseCache, splitSimpleUrl } from '../../src/plugins/disclosure/server/src/public-reads/rules/response-cache';
 
 const entry = (state: string, text: string) => {
   const body = Buffer.from(text);

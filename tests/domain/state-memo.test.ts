@@ -1,4 +1,4 @@
-import { jsonKey, StateMemo } from '../../src/plugins/disclosure/server/src/domain/state-memo';
+import { jsonKey, StateMemo } from '../../src/plugins/disclosure/server/src/public-reads/rules/state-memo';
 
 test('callers in one state share one computation per key; a new state computes again', async () => {
   let computed = 0;

@@ -1,4 +1,4 @@
-import { fromStored } from '../../src/plugins/disclosure/server/src/domain/stored-values';
+import { fromStored } from '../../src/plugins/disclosure/server/src/public-reads/rules/stored-values';
 
 // Strapi's own conversions, to hold the mirror to: @strapi/database's field classes.
 // eslint-disable-next-line @typescript-eslint/no-var-requires

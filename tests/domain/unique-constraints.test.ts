@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { issuerDocumentNumber, refusedAsNotUniqueBy, uniqueClashMessage, uniqueViolationField } from '../../src/plugins/disclosure/server/src/domain/unique-constraints';
+import { issuerDocumentNumber, refusedAsNotUniqueBy, uniqueClashMessage, uniqueViolationField } from '../../src/plugins/disclosure/server/src/errors/rules/unique-constraints';
 
 describe('which uniqueness rule a database error reports', () => {
   test('SQLite names the columns', () => {

@@ -1,4 +1,4 @@
-import { bilingualMessage } from '../../src/plugins/disclosure/server/src/domain/validation-messages';
+import { bilingualMessage } from '../../src/plugins/disclosure/server/src/errors/rules/validation-messages';
 
 describe('validation messages for editors', () => {
   test.each([

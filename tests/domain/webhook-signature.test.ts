@@ -1,4 +1,4 @@
-import { generateSecret, sign, signedHeaders, verify } from '../../src/plugins/disclosure/server/src/domain/webhook-signature';
+import { generateSecret, sign, signedHeaders, verify } from '../../src/plugins/disclosure/server/src/syndication/rules/webhook-signature';
 
 // The Standard Webhooks reference example (standardwebhooks.com, libraries' test vector).
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';

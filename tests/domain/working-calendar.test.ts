@@ -1,5 +1,5 @@
 import schedule from 'chinese-days/dist/chinese-days.json';
-import { WorkingCalendar, withinYears } from '../../src/plugins/disclosure/server/src/domain/working-calendar';
+import { WorkingCalendar, withinYears } from '../../src/plugins/disclosure/server/src/calendar/rules/working-calendar';
 
 const builtIn = { holidays: Object.keys(schedule.holidays), workdays: Object.keys(schedule.workdays) };
 const calendar = new WorkingCalendar(builtIn);

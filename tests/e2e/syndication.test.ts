@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { EventEmitter } from 'events';
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { signedHeaders } from '../../src/plugins/disclosure/server/src/domain/webhook-signature';
+import { signedHeaders } from '../../src/plugins/disclosure/server/src/syndication/rules/webhook-signature';
 import { rowCounts } from '../harness/database';
 import { approvedReview } from '../harness/fixtures';
 import { eventually, startInstance, type Instance } from '../harness/instances';

@@ -1,7 +1,7 @@
 import { approvedReview } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 import { usingPostgres } from '../harness/database';
-import type { QueryAttribute as Attribute } from '../../src/plugins/disclosure/server/src/domain/public-query-scope';
+import type { QueryAttribute as Attribute } from '../../src/plugins/disclosure/server/src/public-reads/rules/public-query-scope';
 
 /**
  * The attack suite for public reads, generated from the schemas. For every public type it walks

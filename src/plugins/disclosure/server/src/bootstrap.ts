@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { answerHitsBeforeKoa } from './middlewares/response-cache';
+import { answerHitsBeforeKoa } from './public-reads/middlewares/response-cache';
 import { getService } from './utils/get-service';
 import { getConfig } from './utils/get-config';
 

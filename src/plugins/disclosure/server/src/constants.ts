@@ -56,3 +56,8 @@ export const REVIEW_ACTION = 'plugin::disclosure.review.record';
 export const SETTINGS_MANAGE_ACTION = 'plugin::disclosure.settings.manage';
 export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
 export const ORGANIZATION_AND_BELOW = 'plugin::disclosure.organization-and-below';
+
+/** Document-service actions that change stored content. */
+export const DOCUMENT_WRITE_ACTIONS: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+/** Document-service actions that read. */
+export const DOCUMENT_READ_ACTIONS: ReadonlySet<string> = new Set(['findMany', 'findFirst', 'findOne', 'count']);

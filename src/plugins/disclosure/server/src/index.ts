@@ -1,23 +1,22 @@
 import bootstrap from './bootstrap';
+import { merged, routesOf } from './capabilities';
 import config from './config';
-import contentTypes from './content-types';
-import controllers from './controllers';
 import destroy from './destroy';
-import middlewares from './middlewares';
-import policies from './policies';
 import register from './register';
-import routes from './routes';
-import services from './services';
 
+/** The plugin as Strapi loads it: the capabilities' parts, assembled. */
 export default {
   register,
   bootstrap,
   destroy,
   config,
-  contentTypes,
-  controllers,
-  routes,
-  services,
-  policies,
-  middlewares,
+  contentTypes: merged('contentTypes'),
+  controllers: merged('controllers'),
+  services: merged('services'),
+  middlewares: merged('middlewares'),
+  policies: merged('policies'),
+  routes: {
+    admin: { type: 'admin' as const, routes: routesOf('admin') },
+    'content-api': { type: 'content-api' as const, routes: routesOf('contentApi') },
+  },
 };

@@ -1,25 +1,39 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './utils/get-service';
+import { keepCalendarCurrent } from './calendar/document-middlewares';
+import { applyCatalogueRules } from './catalogue/document-middlewares';
+import { prepareConsultations } from './consultations/document-middlewares';
+import { reloadConversionTerms, syncTraditional } from './conversion/document-middlewares';
+import { trackDeadlines } from './deadlines/document-middlewares';
+import { prepareInterpretations } from './interpretations/document-middlewares';
+import { guardPublication, keepLedgerAppendOnly, keepReviewsToReviewers, recordRefusals } from './publication/document-middlewares';
+import { rememberPublicCounts, restrictPublicReads } from './public-reads/document-middlewares';
+import { keepWritesInScope } from './roles/document-middlewares';
+import { recordSyndicationEvents } from './syndication/document-middlewares';
+import type { DocumentMiddlewareFactory } from './utils/capability';
+
+/** The document-service middlewares, outermost first. The order is part of the rules. */
+const DOCUMENT_MIDDLEWARES: ReadonlyArray<readonly [DocumentMiddlewareFactory, string]> = [
+  [recordRefusals, 'outermost: a refusal reaches the ledger after every transaction around it has rolled back'],
+  [restrictPublicReads, 'a public read is scoped before anything reads for it'],
+  [keepLedgerAppendOnly, 'the ledger is refused a change before any other rule spends work on it'],
+  [keepReviewsToReviewers, 'a confidentiality review typed by a non-reviewer is refused as sent, before normalization'],
+  [keepWritesInScope, "an admin's write is held to their organizations as sent"],
+  [recordSyndicationEvents, 'outside the sync: the event is written after the zh-Hant copy, in one transaction, carrying both'],
+  [syncTraditional, 'the zh-Hant copy follows the zh-Hans write that the rules below have checked'],
+  [applyCatalogueRules, '文号/索引号 normalized and numbered before the gate sees the data'],
+  [prepareInterpretations, 'an interpretation checked against its document before the gate'],
+  [prepareConsultations, "a consultation's period and status set before the gate"],
+  [keepCalendarCurrent, 'one holiday-calendar entry per date; the working-day calendar reloads after a change'],
+  [reloadConversionTerms, 'the conversion dictionary reloads after a change'],
+  [guardPublication, 'after normalization: the gate judges the data as it will be stored'],
+  [trackDeadlines, 'deadline records recomputed in the same transaction as the write they follow'],
+  [rememberPublicCounts, 'innermost: a public count remembered exactly as the repository would count it'],
+];
 
 /**
  * Document-service middlewares are registered here, before any content is read or written, so no
  * code path (admin, REST, seeding, other plugins) runs without the disclosure rules.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const middlewares = getService(strapi, 'document-service-middleware');
-  // Outermost first: reads are scoped; a published change and its syndication event share one
-  // transaction, as do a zh-Hans write and its zh-Hant copy;
-  // data is normalized and checked, publication is gated, deadlines follow the write, and innermost,
-  // a public list's total is counted once per content state.
-  strapi.documents.use(middlewares.recordRefusals);
-  strapi.documents.use(middlewares.restrictPublicReads);
-  strapi.documents.use(middlewares.keepLedgerAppendOnly);
-  strapi.documents.use(middlewares.keepReviewsToReviewers);
-  strapi.documents.use(middlewares.keepWritesInScope);
-  strapi.documents.use(middlewares.recordSyndicationEvents);
-  strapi.documents.use(middlewares.syncTraditional);
-  strapi.documents.use(middlewares.applyCatalogueRules);
-  strapi.documents.use(middlewares.guardPublication);
-  strapi.documents.use(middlewares.trackDeadlines);
-  strapi.documents.use(middlewares.rememberPublicCounts);
+  for (const [middleware] of DOCUMENT_MIDDLEWARES) strapi.documents.use(middleware(strapi));
 };

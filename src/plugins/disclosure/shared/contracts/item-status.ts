@@ -5,8 +5,8 @@
 import type { DeadlineStatus } from './compliance';
 import type { SubscriberSyndicationStatus } from './syndication';
 
-export type { GateCheck, GateRule } from '../../server/src/domain/publication-gate';
-import type { GateCheck } from '../../server/src/domain/publication-gate';
+export type { GateCheck, GateRule } from '../../server/src/publication/rules/publication-gate';
+import type { GateCheck } from '../../server/src/publication/rules/publication-gate';
 
 export interface ItemDeadline {
   rule: string;

@@ -1,9 +1,9 @@
-import { httpOrigin } from '../domain/attachment-fetch';
-import { isIsoDate } from '../domain/beijing-time';
-import { TRADITIONAL_STANDARDS, type TraditionalStandard } from '../domain/chinese-conversion';
-import { validateDeadlineRules, type DeadlineRule } from '../domain/deadlines';
-import type { GateConfig } from '../services/publication-gate';
-import type { ResponseCacheConfig } from '../services/response-cache';
+import { httpOrigin } from '../syndication/rules/attachment-fetch';
+import { isIsoDate } from '../calendar/rules/beijing-time';
+import { TRADITIONAL_STANDARDS, type TraditionalStandard } from '../conversion/rules/chinese-conversion';
+import { validateDeadlineRules, type DeadlineRule } from '../deadlines/rules/deadlines';
+import type { GateConfig } from '../publication/services/publication-gate';
+import type { ResponseCacheConfig } from '../public-reads/services/response-cache';
 
 export interface DisclosureConfig {
   publicationGate: GateConfig;

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type services from '../services';
+import type { Merged } from '../capabilities';
 
-type ServiceFactories = typeof services;
-export type ServiceName = keyof ServiceFactories;
+type ServiceFactories = Merged<'services'>;
+export type ServiceName = keyof ServiceFactories & string;
 /** Each service as its factory builds it, so calls through getService are typed. */
-export type Services = { [K in ServiceName]: ReturnType<ServiceFactories[K]> };
+export type Services = { [K in ServiceName]: ServiceFactories[K] extends (...args: any[]) => infer Built ? Built : never };
 
 /**
  * The plugin's service by name. Look it up where it is used and call the method on the object:

@@ -3,7 +3,7 @@ import { Badge, Box, Button, Divider, Field, Flex, TextInput, Typography } from 
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { GateRule, GetItemStatus, ItemStatus } from '../../../../shared/contracts/item-status';
 import { isWebAddress } from '../../../../shared/web-address';
-import { SCOPED_TYPES } from '../../../../server/src/domain/organization-scope';
+import { SCOPED_TYPES } from '../../../../server/src/roles/rules/organization-scope';
 import { beijing, STATUS_VARIANT, statusLabel } from '../../utils/format';
 import { useFailureText, useT, type Translate } from '../common';
 

@@ -1,0 +1,9 @@
+import { ROUTE_ACCESS } from '../roles/route-policies';
+import type { CapabilityRoutes } from '../utils/capability';
+
+export default {
+  contentApi: [
+    { method: 'GET', path: '/working-days/add', handler: 'calendar.add', config: ROUTE_ACCESS.public },
+    { method: 'GET', path: '/working-days/between', handler: 'calendar.between', config: ROUTE_ACCESS.public },
+  ],
+} satisfies CapabilityRoutes;

@@ -1,0 +1,258 @@
+import { CONTENT_TYPES } from '../../constants';
+
+/**
+ * Disclosure deadlines as data. A rule names the content it applies to, the field its clock starts
+ * from, how long the office has, what counts as meeting it, and the policy it comes from. Day rules
+ * end at midnight Beijing time; lateness is counted in working days for day rules and hours for hour
+ * rules. "Same day" is the Beijing calendar day of the start: issued 2026-03-10, published 2026-03-11
+ * 00:10 CST is one working day late.
+ */
+import { addCalendarDays, beijingDate, isIsoDate, startOfBeijingDay } from '../../calendar/rules/beijing-time';
+import type { CalendarAnswer } from '../../calendar/rules/working-calendar';
+
+export type DeadlineLength =
+  | { unit: 'same-day' }
+  | { unit: 'working-days'; amount: number }
+  | { unit: 'calendar-days'; amount: number }
+  | { unit: 'months'; amount: number }
+  | { unit: 'hours'; amount: number };
+
+export type Filter = Record<string, unknown>;
+
+export interface DeadlineRule {
+  id: string;
+  /** What offices call it, for reports */
+  label: string;
+  contentType: string;
+  /** Which items it tracks: field equality, or { $ne | $in | $notIn: … } */
+  filter?: Filter;
+  /** Date or datetime field the clock starts from */
+  startField: string;
+  /** 'published' (the item's publication), or a field path such as 'result.resultPublishedAt' */
+  metBy: string;
+  length: DeadlineLength;
+  /** Important or urgent items (a true `urgent` field) run on this length instead */
+  urgentLength?: DeadlineLength;
+  /** The relation naming the responsible organization */
+  organizationField?: string;
+  /** The policy the rule comes from */
+  source: string;
+}
+
+export type DeadlineStatus = 'pending' | 'met' | 'late' | 'overdue';
+
+export interface Calendar {
+  addWorkingDays(from: string, days: number): CalendarAnswer & { date: string };
+  workingDaysBetween(from: string, to: string): CalendarAnswer & { days: number };
+}
+
+export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
+  {
+    id: 'document-same-day',
+    label: '政府及部门印发的主动公开文件印发当日公开',
+    contentType: CONTENT_TYPES.policyDocument,
+    filter: { disclosureAttribute: 'proactive', category: { $ne: 'result' } },
+    startField: 'issueDate',
+    metBy: 'published',
+    length: { unit: 'same-day' },
+    organizationField: 'issuingOrganization',
+    source: 'Zhanjiang 2015 §1(二)2',
+  },
+  {
+    id: 'result-7-working-days',
+    label: '行政许可、行政处罚决定7个工作日内上网公开',
+    contentType: CONTENT_TYPES.policyDocument,
+    filter: { disclosureAttribute: 'proactive', category: 'result' },
+    startField: 'issueDate',
+    metBy: 'published',
+    length: { unit: 'working-days', amount: 7 },
+    organizationField: 'issuingOrganization',
+    source: 'Heilongjiang 2017 §1(五)',
+  },
+  {
+    id: 'information-5-working-days',
+    label: '其他主动公开信息形成之日起5个工作日内公开，重要紧急事项当日公开',
+    contentType: CONTENT_TYPES.pressRelease,
+    startField: 'heldAt',
+    metBy: 'published',
+    length: { unit: 'working-days', amount: 5 },
+    urgentLength: { unit: 'same-day' },
+    organizationField: 'organization',
+    source: 'city office 2024 §2(一)',
+  },
+  {
+    id: 'consultation-result-1-month',
+    label: '意见征集结束后1个月内公开采纳情况',
+    contentType: CONTENT_TYPES.consultation,
+    startField: 'endDate',
+    metBy: 'result.resultPublishedAt',
+    length: { unit: 'months', amount: 1 },
+    organizationField: 'organization',
+    source: 'city office 2024 §2(一)2; Heilongjiang 2017 §5(二)',
+  },
+  {
+    id: 'concern-response-48-hours',
+    label: '一般政务舆情48小时内回应',
+    contentType: CONTENT_TYPES.publicConcern,
+    filter: { severity: 'general' },
+    startField: 'detectedAt',
+    metBy: 'published',
+    length: { unit: 'hours', amount: 48 },
+    organizationField: 'organization',
+    source: 'Heilongjiang 2017 §3(五); city office 2024 §2(二)',
+  },
+  {
+    id: 'concern-emergency-information-5-hours',
+    label: '重大突发事件5小时内发布权威信息',
+    contentType: CONTENT_TYPES.publicConcern,
+    filter: { severity: 'major-emergency' },
+    startField: 'detectedAt',
+    metBy: 'published',
+    length: { unit: 'hours', amount: 5 },
+    organizationField: 'organization',
+    source: 'Heilongjiang 2017 §3(五)',
+  },
+  {
+    id: 'concern-emergency-press-conference-24-hours',
+    label: '重大突发事件24小时内召开新闻发布会',
+    contentType: CONTENT_TYPES.publicConcern,
+    filter: { severity: 'major-emergency' },
+    startField: 'detectedAt',
+    metBy: 'pressConferenceAt',
+    length: { unit: 'hours', amount: 24 },
+    organizationField: 'organization',
+    source: 'Heilongjiang 2017 §3(五)',
+  },
+];
+
+const UNITS = new Set(['same-day', 'working-days', 'calendar-days', 'months', 'hours']);
+const OPERATORS = new Set(['$ne', '$in', '$notIn', '$null']);
+
+/** What is wrong with a set of rules, one line each; an empty list means they are usable. */
+export function validateDeadlineRules(rules: unknown): string[] {
+  if (!Array.isArray(rules)) return ['deadlineRules must be a list of rules'];
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  rules.forEach((rule: any, index) => {
+    const at = `deadlineRules[${index}]${typeof rule?.id === 'string' ? ` (${rule.id})` : ''}`;
+    if (typeof rule?.id !== 'string' || !/^[a-z0-9-]+$/.test(rule.id)) problems.push(`${at}: id must be lower-case letters, digits and dashes`);
+    else if (ids.has(rule.id)) problems.push(`${at}: id is used twice`);
+    else ids.add(rule.id);
+    for (const field of ['label', 'contentType', 'startField', 'metBy', 'source']) {
+      if (typeof rule?.[field] !== 'string' || !rule[field].trim()) problems.push(`${at}: ${field} is required`);
+    }
+    for (const [name, length] of [['length', rule?.length], ['urgentLength', rule?.urgentLength]] as const) {
+      if (name === 'urgentLength' && length === undefined) continue;
+      if (!length || !UNITS.has(length.unit)) {
+        problems.push(`${at}: ${name}.unit must be one of ${[...UNITS].join(', ')}`);
+      } else if (length.unit !== 'same-day' && !(Number.isInteger(length.amount) && length.amount > 0 && length.amount <= 366)) {
+        problems.push(`${at}: ${name}.amount must be a whole number from 1 to 366`);
+      }
+    }
+    if (rule?.filter !== undefined) {
+      if (typeof rule.filter !== 'object' || rule.filter === null || Array.isArray(rule.filter)) problems.push(`${at}: filter must be an object`);
+      else
+        for (const [field, condition] of Object.entries(rule.filter)) {
+          if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
+            for (const operator of Object.keys(condition)) {
+              if (!OPERATORS.has(operator)) problems.push(`${at}: filter.${field} uses unknown operator ${operator}`);
+            }
+          }
+        }
+    }
+  });
+  return problems;
+}
+
+export const valueAt = (item: Record<string, any> | null | undefined, path: string): any =>
+  path.split('.').reduce<any>((value, key) => (value == null ? undefined : value[key]), item);
+
+export function matchesFilter(item: Record<string, any>, filter: Filter | undefined): boolean {
+  if (!filter) return true;
+  return Object.entries(filter).every(([field, condition]) => {
+    const value = valueAt(item, field);
+    if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
+      const c = condition as Record<string, any>;
+      if ('$ne' in c && value === c.$ne) return false;
+      if ('$in' in c && !c.$in.includes(value)) return false;
+      if ('$notIn' in c && c.$notIn.includes(value)) return false;
+      if ('$null' in c && (value == null) !== Boolean(c.$null)) return false;
+      return true;
+    }
+    return value === condition;
+  });
+}
+
+export interface Due extends CalendarAnswer {
+  startAt: Date;
+  dueAt: Date;
+  /** The Beijing day the deadline falls on (day rules) */
+  dueDate: string | null;
+}
+
+const endOfBeijingDay = (date: string): Date => startOfBeijingDay(addCalendarDays(date, 1));
+
+const addMonths = (date: string, months: number): string => {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+};
+
+/** When the clock started: a date field starts at 00:00 Beijing time, a datetime at its instant. */
+export function startInstant(start: string | Date): Date {
+  if (start instanceof Date) return start;
+  return isIsoDate(start) ? startOfBeijingDay(start) : new Date(start);
+}
+
+export function computeDue(length: DeadlineLength, start: string | Date, calendar: Calendar): Due {
+  const startAt = startInstant(start);
+  if (Number.isNaN(startAt.getTime())) throw new RangeError(`Not a date or time: ${String(start)}`);
+  const complete = { calendarComplete: true, missingYears: [] as number[] };
+  if (length.unit === 'hours') {
+    return { startAt, dueAt: new Date(startAt.getTime() + length.amount * 3_600_000), dueDate: null, ...complete };
+  }
+  const startDate = typeof start === 'string' && isIsoDate(start) ? start : beijingDate(startAt);
+  if (length.unit === 'working-days') {
+    const { date, calendarComplete, missingYears } = calendar.addWorkingDays(startDate, length.amount);
+    return { startAt, dueAt: endOfBeijingDay(date), dueDate: date, calendarComplete, missingYears };
+  }
+  const dueDate =
+    length.unit === 'same-day'
+      ? startDate
+      : length.unit === 'calendar-days'
+        ? addCalendarDays(startDate, length.amount)
+        : addMonths(startDate, length.amount);
+  return { startAt, dueAt: endOfBeijingDay(dueDate), dueDate, ...complete };
+}
+
+export interface Assessment {
+  status: DeadlineStatus;
+  /** Pending, and due within the next 24 hours */
+  atRisk: boolean;
+  lateness: number | null;
+  latenessUnit: 'working-days' | 'hours';
+}
+
+const AT_RISK_MS = 24 * 3_600_000;
+
+export type LatenessUnit = Assessment['latenessUnit'];
+
+export const latenessUnitOf = (length: DeadlineLength): LatenessUnit => (length.unit === 'hours' ? 'hours' : 'working-days');
+
+export function assess(due: Due, latenessUnit: LatenessUnit, metAt: Date | null, now: Date, calendar: Calendar): Assessment {
+  const lateBy = (at: Date): number => {
+    if (latenessUnit === 'hours') return Math.ceil((at.getTime() - due.dueAt.getTime()) / 3_600_000);
+    const days = calendar.workingDaysBetween(due.dueDate ?? beijingDate(due.dueAt), beijingDate(at)).days;
+    return Math.max(1, days);
+  };
+  if (metAt) {
+    const late = metAt.getTime() > due.dueAt.getTime();
+    return { status: late ? 'late' : 'met', atRisk: false, lateness: late ? lateBy(metAt) : 0, latenessUnit };
+  }
+  if (now.getTime() > due.dueAt.getTime()) {
+    return { status: 'overdue', atRisk: false, lateness: lateBy(now), latenessUnit };
+  }
+  return { status: 'pending', atRisk: due.dueAt.getTime() - now.getTime() <= AT_RISK_MS, lateness: null, latenessUnit };
+}

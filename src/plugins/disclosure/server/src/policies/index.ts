@@ -1,5 +1,0 @@
-import isSuperAdmin from './is-super-admin';
-
-export default {
-  'is-super-admin': isSuperAdmin,
-};

@@ -1,0 +1,98 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID } from '../../constants';
+import { PROACTIVE_FILTER } from '../../catalogue/rules/disclosure-attribute';
+import type { PublicReadModel, QuerySchema } from '../rules/public-query-scope';
+
+const READ_ACTIONS = ['find', 'findOne'];
+/** Auth strategies of API tokens (trusted systems); every other caller is treated as the public. */
+const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
+/** Beyond being published: which rows of a type the public may read. */
+const VISIBLE_ROWS: Readonly<Record<string, object>> = { [CONTENT_TYPES.policyDocument]: PROACTIVE_FILTER };
+/** Files are read through the media fields of public items only (never listed on their own). */
+const READABLE_TYPES: ReadonlySet<string> = new Set([...PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID]);
+
+/** The parts of a Koa context that tell who reads. */
+interface ReadingRequest {
+  method: string;
+  state?: { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string }; credentials?: { type?: string } | null } };
+}
+
+/**
+ * The Public role may read the catalogue and nothing else. Set at every start, so a permission granted
+ * by mistake in the admin does not survive a restart.
+ */
+export const publicActions = (): string[] =>
+  PUBLIC_CONTENT_TYPES.flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`));
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Whether a request reads what the public sees: the public, an end user, or a read-only API token
+   * (which has no business with drafts). Full-access and custom tokens are trusted systems an
+   * administrator set up; the admin and code are not content-API requests. Only GET and HEAD ask to
+   * read: the reads behind a public POST (a signed syndication message) are the server's own, and
+   * restricting them would make it see published rows for drafts and write stale values back.
+   */
+  readsAsPublic(request: ReadingRequest | undefined | null): boolean {
+    if (!request || request.state?.route?.info?.type !== 'content-api') return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    const auth = request.state?.auth;
+    if (!TOKEN_STRATEGIES.has(auth?.strategy?.name ?? '')) return true;
+    return auth?.credentials?.type === 'read-only';
+  },
+
+  /** The filter a public read of `uid` must add, if any (a published on-request item stays unreadable); a copy, for queries to keep. */
+  visibleRows: (uid: string): object | undefined => (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : undefined),
+
+  /** The schemas and row conditions a public query is scoped by (domain/public-query-scope). */
+  readModel(): PublicReadModel {
+    return {
+      schema: (uid) => strapi.getModel(uid as any) as unknown as QuerySchema | undefined,
+      visibleRows: (uid) => (READABLE_TYPES.has(uid) ? (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : {}) : null),
+    };
+  },
+
+  /**
+   * A read-only API token (a municipal site's) may call exactly the routes the Public role may, and
+   * reads what the public reads (`readsAsPublic`). Strapi would let it call every route whose action
+   * ends in `find` or `findOne` — the media library's file list with every file's users, the
+   * accounts of users-permissions — so its check is narrowed here, for every route at once.
+   */
+  holdReadOnlyTokensToPublic() {
+    const auth = strapi.get('auth') as { verify: (state: any, config?: any) => Promise<void> };
+    const verify = auth.verify.bind(auth);
+    const allowed = new Set(publicActions());
+    auth.verify = async (state: any, config: any = {}) => {
+      const readOnly = TOKEN_STRATEGIES.has(state?.strategy?.name ?? '') && state?.credentials?.type === 'read-only';
+      if (readOnly && config !== false) {
+        const scopes: unknown[] = Array.isArray(config?.scope) ? config.scope : config?.scope ? [config.scope] : [];
+        if (!scopes.length || !scopes.every((scope) => typeof scope === 'string' && allowed.has(scope))) throw new errors.ForbiddenError();
+      }
+      return verify(state, config);
+    };
+  },
+
+  async enforcePublicPermissions() {
+    const roles = strapi.db.query('plugin::users-permissions.role');
+    const permissions = strapi.db.query('plugin::users-permissions.permission');
+    const publicRole = await roles.findOne({ where: { type: 'public' }, populate: ['permissions'] });
+    if (!publicRole) {
+      throw new Error(
+        'The users-permissions Public role does not exist yet: declare users-permissions before disclosure in config/plugins'
+      );
+    }
+
+    const wanted = new Set(publicActions());
+    const granted = new Set<string>();
+    const toRevoke: number[] = [];
+    for (const permission of publicRole.permissions ?? []) {
+      if (wanted.has(permission.action)) granted.add(permission.action);
+      else toRevoke.push(permission.id);
+    }
+    if (toRevoke.length) await permissions.deleteMany({ where: { id: { $in: toRevoke } } });
+    for (const action of wanted) {
+      if (!granted.has(action)) await permissions.create({ data: { action, role: publicRole.id } });
+    }
+  },
+});

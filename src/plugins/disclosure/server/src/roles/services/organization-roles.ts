@@ -1,0 +1,171 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { CONTENT_TYPES, EDITOR_ORGANIZATION_UID, LOCALE_CODES, ORGANIZATION_AND_BELOW, REVIEW_ACTION, SAME_ORGANIZATION, SOURCE_LOCALE } from '../../constants';
+import { ORGANIZATION_FIELD, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../rules/organization-scope';
+import { getService } from '../../utils/get-service';
+
+const CONTENT_MANAGER = 'plugin::content-manager.explorer';
+
+type Scope = 'same' | 'below';
+interface DefaultRole {
+  code: string;
+  name: string;
+  description: string;
+  actions: string[];
+  scope: Scope;
+  plugin: string[];
+}
+
+/**
+ * The office's default roles, created once at start and the office's to edit afterwards. Every one is
+ * scoped by organization through the conditions below; none may delete.
+ */
+export const DEFAULT_ROLES: DefaultRole[] = [
+  {
+    code: 'disclosure-editor',
+    name: '编辑 (Editor)',
+    description: '起草本机构的条目，不能发布 (drafts its own organization’s items; cannot publish)',
+    actions: ['create', 'read', 'update'],
+    scope: 'same',
+    plugin: [],
+  },
+  {
+    code: 'disclosure-reviewer',
+    name: '审核人 (Reviewer)',
+    description: '对本机构及下级机构的条目作保密审查，不能发布 (records the confidentiality review of its and lower organizations’ items; cannot publish)',
+    actions: ['read'],
+    scope: 'below',
+    plugin: [REVIEW_ACTION],
+  },
+  {
+    code: 'disclosure-publisher',
+    name: '发布人 (Publisher)',
+    description: '发布本机构及下级机构已通过审查的条目 (publishes its and lower organizations’ reviewed items)',
+    actions: ['read', 'update', 'publish'],
+    scope: 'below',
+    plugin: [],
+  },
+];
+
+/** Per request: the scope is read once however many permissions ask for it. */
+const SCOPE_MEMO = 'disclosureOrganizationScope';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const permissionService = () => strapi.service('admin::permission') as any;
+
+  /** The organization an admin account is assigned to (editor-organization), or null. */
+  const assignedOrganization = async (userId: number): Promise<{ id: number; documentId: string; name: string } | null> => {
+    const assignment = await strapi.db.query(EDITOR_ORGANIZATION_UID).findOne({
+      where: { user: { id: userId } },
+      populate: { organization: { select: ['id', 'documentId', 'name'] } },
+    });
+    return assignment?.organization ?? null;
+  };
+
+  /** The organizations an admin account works for: its own, or its own and those below. */
+  const organizationsOf = async (userId: number, scope: Scope): Promise<string[] | null> => {
+    const own = (await assignedOrganization(userId))?.documentId;
+    if (!own) return null;
+    if (scope === 'same') return [own];
+    const rows = await strapi.db.query(CONTENT_TYPES.organization).findMany({ select: ['documentId'], populate: { parent: { select: ['documentId'] } } });
+    return organizationAndBelow(
+      rows.map((row: any) => ({ documentId: row.documentId, parentDocumentId: row.parent?.documentId ?? null })),
+      own
+    );
+  };
+
+  const memoizedOrganizationsOf = (userId: number, scope: Scope): Promise<string[] | null> => {
+    const request = strapi.requestContext.get() as any;
+    if (!request?.state) return organizationsOf(userId, scope);
+    const memo = (request.state[SCOPE_MEMO] ??= new Map<string, Promise<string[] | null>>());
+    const key = `${userId}:${scope}`;
+    if (!memo.has(key)) memo.set(key, organizationsOf(userId, scope));
+    return memo.get(key);
+  };
+
+  const permissionsFor = (actionIds: string[], subjects: readonly string[], conditions: string[]) => {
+    const { actionProvider } = permissionService();
+    const actions = actionIds.map((id) => actionProvider.get(id)).filter(Boolean);
+    const localized = (uid: string) => Boolean((strapi.contentType(uid as any) as any)?.pluginOptions?.i18n?.localized);
+    return (strapi.service('admin::content-type') as any)
+      .getPermissionsWithNestedFields(actions)
+      .filter((permission: any) => subjects.includes(permission.subject))
+      .map((permission: any) => ({
+        ...permission,
+        properties: { ...permission.properties, ...(localized(permission.subject) ? { locales: LOCALE_CODES } : {}) },
+        conditions,
+      }));
+  };
+
+  return {
+    assignedOrganization,
+
+    /** The two conditions offered in the admin's role editor, and the review permission. */
+    registerConditionsAndActions() {
+      const { conditionProvider, actionProvider } = permissionService();
+      conditionProvider.registerMany([
+        {
+          displayName: '同一机构 (Same organization)',
+          name: 'same-organization',
+          plugin: 'disclosure',
+          handler: async (user: any) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'same')),
+        },
+        {
+          displayName: '本机构及下级机构 (My organization and those below it)',
+          name: 'organization-and-below',
+          plugin: 'disclosure',
+          handler: async (user: any) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'below')),
+        },
+      ]);
+      actionProvider.registerMany([
+        { section: 'plugins', displayName: '记录保密审查 (Record the confidentiality review)', uid: 'review.record', pluginName: 'disclosure' },
+      ]);
+    },
+
+    /** Creates the default roles that do not exist yet (by code); an existing one is left as edited. */
+    async ensureDefaultRoles() {
+      const roles = strapi.service('admin::role') as any;
+      for (const definition of DEFAULT_ROLES) {
+        if (await roles.findOne({ code: definition.code })) continue;
+        const role = await roles.create({ name: definition.name, code: definition.code, description: definition.description });
+        const condition = definition.scope === 'same' ? SAME_ORGANIZATION : ORGANIZATION_AND_BELOW;
+        await roles.assignPermissions(role.id, [
+          ...permissionsFor(definition.actions.map((action) => `${CONTENT_MANAGER}.${action}`), SCOPED_TYPES, [condition]),
+          // Organizations are public facts, and forms pick the issuer from them.
+          ...permissionsFor([`${CONTENT_MANAGER}.read`], [CONTENT_TYPES.organization], []),
+          ...definition.plugin.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+          { action: 'plugin::upload.read', subject: null, properties: {}, conditions: [] },
+          ...(definition.actions.includes('create') ? [{ action: 'plugin::upload.assets.create', subject: null, properties: {}, conditions: [] }] : []),
+        ]);
+      }
+    },
+
+    /**
+     * Whether an admin account's ability allows a content-manager action on an item of this
+     * organization (documentId; undefined for a type without one), conditions included: the same
+     * check the content manager makes, on a subject built from what is given rather than stored.
+     */
+    permits(ability: any, action: 'read' | 'create' | 'update' | 'publish', uid: string, item: { organization?: string | null; locale?: string }): boolean {
+      if (!ability) return false;
+      const field = ORGANIZATION_FIELD[uid];
+      const fields: Record<string, unknown> = { locale: item.locale ?? SOURCE_LOCALE };
+      if (field && item.organization !== undefined) fields[field] = { documentId: item.organization };
+      const subject = permissionService().createPermissionsManager({ ability, model: uid }).toSubject(fields, uid);
+      return ability.can(`${CONTENT_MANAGER}.${action}`, subject);
+    },
+
+    /**
+     * The organizations whose figures an admin account may read (its own first, then those below),
+     * or null for an account without one (a super admin): all.
+     */
+    organizationsInScope: (userId: number) => organizationsOf(userId, 'below'),
+
+    /** A report asked for an organization (code or documentId) outside the account's scope: 403. */
+    async assertOrganizationInScope(scope: string[], value: string) {
+      const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { $or: [{ code: value }, { documentId: value }] }, select: ['documentId'] });
+      if (organization && !scope.includes(organization.documentId)) {
+        throw new errors.PolicyError('只能查看本机构及下级机构的统计 (you may only see the figures of your organization and those below it)');
+      }
+    },
+  };
+};
