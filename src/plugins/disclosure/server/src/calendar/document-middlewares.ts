@@ -1,4 +1,4 @@
-import { CALENDAR_DAYS_TABLE, CALENDAR_DAY_UID, DOCUMENT_WRITE_ACTIONS } from '../constants';
+import { CALENDAR_DAYS_TABLE, CALENDAR_DAY_UID, DOCUMENT_WRITE_ACTIONS } from '../../../shared/constants';
 import { refuseUniqueClash } from '../errors/unique-clash';
 import type { DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../constants';
+import { CONTENT_TYPES } from '../../../shared/constants';
 import type { DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 

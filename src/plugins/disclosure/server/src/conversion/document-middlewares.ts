@@ -1,4 +1,4 @@
-import { CONVERSION_TERM_UID, DOCUMENT_WRITE_ACTIONS, SOURCE_LOCALE, TARGET_LOCALE, isAppContentType } from '../constants';
+import { CONVERSION_TERM_UID, DOCUMENT_WRITE_ACTIONS, SOURCE_LOCALE, TARGET_LOCALE, isAppContentType } from '../../../shared/constants';
 import type { DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 import { isTraditionalCopy } from './rules/traditional-copy';

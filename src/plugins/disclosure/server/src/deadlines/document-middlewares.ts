@@ -1,4 +1,4 @@
-import { DOCUMENT_WRITE_ACTIONS } from '../constants';
+import { DOCUMENT_WRITE_ACTIONS } from '../../../shared/constants';
 import { isTraditionalCopy } from '../conversion/rules/traditional-copy';
 import type { DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';

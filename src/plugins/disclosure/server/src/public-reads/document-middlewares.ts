@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { DOCUMENT_READ_ACTIONS } from '../constants';
+import { DOCUMENT_READ_ACTIONS } from '../../../shared/constants';
 import type { DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 import { populateDepth, PublicQueryRefusal, scopePublicQuery, type RefusalReason } from './rules/public-query-scope';

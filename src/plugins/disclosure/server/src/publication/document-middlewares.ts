@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { LEDGER_UID, REVIEW_ACTION } from '../constants';
+import { LEDGER_UID, REVIEW_ACTION } from '../../../shared/constants';
 import { adminRequest } from '../utils/admin-request';
 import type { DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, SOURCE_LOCALE } from '../constants';
+import { CONTENT_TYPES, SOURCE_LOCALE } from '../../../shared/constants';
 import { isTraditionalCopy } from '../conversion/rules/traditional-copy';
 import { adminRequest } from '../utils/admin-request';
 import type { DocumentMiddlewareFactory } from '../utils/capability';

@@ -1,4 +1,4 @@
-import { LEDGER_READ_ACTION, REVIEW_ACTION, SETTINGS_MANAGE_ACTION } from '../constants';
+import { LEDGER_READ_ACTION, REVIEW_ACTION, SETTINGS_MANAGE_ACTION } from '../../../shared/constants';
 
 const permission = (action: string) => ({ name: 'admin::hasPermissions', config: { actions: [action] } });
 

@@ -1,4 +1,4 @@
-import { SOURCE_LOCALE } from '../constants';
+import { SOURCE_LOCALE } from '../../../shared/constants';
 import { isTraditionalCopy } from '../conversion/rules/traditional-copy';
 import type { DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import builtInSchedule from 'chinese-days/dist/chinese-days.json';
-import { CALENDAR_DAY_UID } from '../../constants';
+import { CALENDAR_DAY_UID } from '../../../../shared/constants';
 import { WorkingCalendar, type CalendarDay } from '../rules/working-calendar';
 import { uniqueClashMessage } from '../../errors/rules/unique-constraints';
 import { reloadable } from '../../utils/reloadable';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_TYPES } from '../../constants';
+import { CONTENT_TYPES } from '../../../../shared/constants';
 import { beijingYear, isIsoDate } from '../../calendar/rules/beijing-time';
 import { checkDisclosureDecision } from '../rules/disclosure-attribute';
 import { DOCUMENT_NUMBER_RULE, parseDocumentNumber } from '../rules/document-number';

@@ -1,4 +1,4 @@
-import { LOCALE_CODES as CODES, SOURCE_LOCALE } from '../../constants';
+import { LOCALE_CODES as CODES, SOURCE_LOCALE } from '../../../../shared/constants';
 import { refuse } from '../../utils/validation';
 
 /** GET /catalogue/counts: `locale` is one of the catalogue's scripts (zh-Hans when absent). */

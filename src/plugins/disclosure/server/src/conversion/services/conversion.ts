@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { CONVERSION_TERM_UID, SOURCE_LOCALE, TARGET_LOCALE, TRANSLATION_LOCK_UID, isAppContentType } from '../../constants';
+import { CONVERSION_TERM_UID, SOURCE_LOCALE, TARGET_LOCALE, TRANSLATION_LOCK_UID, isAppContentType } from '../../../../shared/constants';
 import { ChineseConverter, type Direction, type TraditionalStandard } from '../rules/chinese-conversion';
 import { asTraditionalCopy } from '../rules/traditional-copy';
 import { reloadable } from '../../utils/reloadable';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES, SOURCE_LOCALE } from '../../constants';
+import { LOCALES, SOURCE_LOCALE } from '../../../../shared/constants';
 
 /**
  * Simplified (source) and Traditional Chinese exist on every instance. On a fresh database Strapi

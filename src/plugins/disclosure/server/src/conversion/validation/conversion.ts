@@ -1,4 +1,4 @@
-import { LOCALE_CODES, type LocaleCode } from '../../constants';
+import { LOCALE_CODES, type LocaleCode } from '../../../../shared/constants';
 import { refuse } from '../../utils/validation';
 
 export const CONVERT_LIMIT_BYTES = 1024 * 1024;

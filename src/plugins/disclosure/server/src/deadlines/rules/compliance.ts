@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../../constants';
+import { CONTENT_TYPES } from '../../../../shared/constants';
 
 /**
  * Compliance numbers as offices are inspected on them: items by deadline status, on-time rates per

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../../constants';
+import { CONTENT_TYPES } from '../../../../shared/constants';
 
 /**
  * Disclosure deadlines as data. A rule names the content it applies to, the field its clock starts

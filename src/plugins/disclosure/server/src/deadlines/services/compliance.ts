@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ComplianceReport, OrganizationSummary, TrackedItem } from '../../../../shared/contracts/compliance';
-import { CONTENT_TYPES, DEADLINE_UID, SOURCE_LOCALE } from '../../constants';
+import { CONTENT_TYPES, DEADLINE_UID, SOURCE_LOCALE } from '../../../../shared/constants';
 import { addCalendarDays, beijingDate, startOfBeijingDay } from '../../calendar/rules/beijing-time';
 import {
   DEFAULT_FRESHNESS_WINDOWS,

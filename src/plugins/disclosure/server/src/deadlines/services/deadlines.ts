@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEADLINE_UID } from '../../constants';
+import { DEADLINE_UID } from '../../../../shared/constants';
 import { beijingDate } from '../../calendar/rules/beijing-time';
 import {
   DEFAULT_DEADLINE_RULES,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES } from '../../constants';
+import { CONTENT_TYPES } from '../../../../shared/constants';
 import { adminRequest } from '../../utils/admin-request';
 import { singleRelationTarget } from '../../utils/relations';
 import { throwIfViolated, violation } from '../../errors/rule-violations';

@@ -1,4 +1,4 @@
-import { UPLOAD_FILE_UID } from '../../constants';
+import { UPLOAD_FILE_UID } from '../../../../shared/constants';
 
 /**
  * What a public read may ask of the document service, decided from the schemas alone.

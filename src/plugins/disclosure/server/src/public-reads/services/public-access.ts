@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID } from '../../constants';
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID } from '../../../../shared/constants';
 import { PROACTIVE_FILTER } from '../../catalogue/rules/disclosure-attribute';
 import type { PublicReadModel, QuerySchema } from '../rules/public-query-scope';
 

@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { contentTypes, pagination as paginationRules } from '@strapi/utils';
-import { LOCALE_CODES } from '../../constants';
+import { LOCALE_CODES } from '../../../../shared/constants';
 import { planPublicDocument, planPublicList, type PublicListModel, type PublicListPlan } from '../rules/public-list-query';
 import { bindingsOf, numberStandIn, templateOf, textStandIn, type QueryTemplate } from '../rules/query-template';
 import { RawJson, storedJsonValue } from '../rules/raw-json';

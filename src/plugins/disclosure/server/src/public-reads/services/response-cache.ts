@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CALENDAR_DAY_UID, UPLOAD_FILE_UID, isAppContentType } from '../../constants';
+import { CALENDAR_DAY_UID, UPLOAD_FILE_UID, isAppContentType } from '../../../../shared/constants';
 import { beijingDate } from '../../calendar/rules/beijing-time';
 import { ResponseCache, type CachedResponse } from '../rules/response-cache';
 import { StateMemo } from '../rules/state-memo';

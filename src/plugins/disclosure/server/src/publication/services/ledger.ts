@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { LEDGER_UID } from '../../constants';
+import { LEDGER_UID } from '../../../../shared/constants';
 import { addCalendarDays, startOfBeijingDay } from '../../calendar/rules/beijing-time';
 import type { LedgerQuery } from '../validation/ledger';
 import { getService } from '../../utils/get-service';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, RECORD_UID, SOURCE_LOCALE, UPLOAD_FILE_UID } from '../../constants';
+import { CONTENT_TYPES, RECORD_UID, SOURCE_LOCALE, UPLOAD_FILE_UID } from '../../../../shared/constants';
 import {
   altTextRefusal,
   checkDocumentPublication,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SOURCE_LOCALE } from '../../constants';
+import { SOURCE_LOCALE } from '../../../../shared/constants';
 import { ORGANIZATION_FIELD } from '../../roles/rules/organization-scope';
 import { getService } from '../../utils/get-service';
 

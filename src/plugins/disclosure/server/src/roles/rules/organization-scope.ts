@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../../constants';
+import { CONTENT_TYPES } from '../../../../shared/constants';
 
 /**
  * Which items an admin account may see and change, by organization: a county editor its county's, a

@@ -1,4 +1,4 @@
-import { LEDGER_READ_ACTION } from '../../constants';
+import { LEDGER_READ_ACTION } from '../../../../shared/constants';
 import type { Core } from '@strapi/strapi';
 
 export const AUDITOR_ROLE_CODE = 'disclosure-auditor';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, EDITOR_ORGANIZATION_UID, LOCALE_CODES, ORGANIZATION_AND_BELOW, REVIEW_ACTION, SAME_ORGANIZATION, SOURCE_LOCALE } from '../../constants';
+import { CONTENT_TYPES, EDITOR_ORGANIZATION_UID, LOCALE_CODES, ORGANIZATION_AND_BELOW, REVIEW_ACTION, SAME_ORGANIZATION, SOURCE_LOCALE } from '../../../../shared/constants';
 import { ORGANIZATION_FIELD, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../rules/organization-scope';
 import { getService } from '../../utils/get-service';
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CALENDAR_DAY_UID, CONVERSION_TERM_UID } from '../../constants';
+import { CALENDAR_DAY_UID, CONVERSION_TERM_UID } from '../../../../shared/constants';
 import type { DeadlineRule } from '../../deadlines/rules/deadlines';
 import type { WorkingCalendar } from '../../calendar/rules/working-calendar';
 import type {

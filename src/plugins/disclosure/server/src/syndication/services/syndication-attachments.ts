@@ -4,7 +4,7 @@ import { randomUUID } from 'crypto';
 import { mkdtemp, rm } from 'fs/promises';
 import { tmpdir } from 'os';
 import path from 'path';
-import { UPLOAD_FILE_UID } from '../../constants';
+import { UPLOAD_FILE_UID } from '../../../../shared/constants';
 import type { AttachmentRef } from '../../../../shared/contracts/syndication';
 import { AttachmentFetchError, fetchVerified, httpOrigin, isFromTrustedOrigin } from '../rules/attachment-fetch';
 import { getConfig } from '../../utils/get-config';

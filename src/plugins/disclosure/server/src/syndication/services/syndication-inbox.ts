@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'crypto';
 import type { SyndicatedVersion, SyndicationMessage } from '../../../../shared/contracts/syndication';
-import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, INBOX_UID, RECORD_UID, SOURCE_LOCALE, SOURCE_UID } from '../../constants';
+import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, INBOX_UID, RECORD_UID, SOURCE_LOCALE, SOURCE_UID } from '../../../../shared/constants';
 import { AttachmentFetchError } from '../rules/attachment-fetch';
 import { identifySender, type VerificationFailure } from '../rules/webhook-signature';
 import { policyDocumentUrlForPartners } from '../public-url';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { hostname } from 'os';
 import { randomUUID } from 'crypto';
-import { DELIVERY_UID, SUBSCRIBER_UID } from '../../constants';
+import { DELIVERY_UID, SUBSCRIBER_UID } from '../../../../shared/constants';
 import { classifyResponse, nextAttemptAt } from '../rules/delivery-schedule';
 import { signedHeaders } from '../rules/webhook-signature';
 import { receiptFromAnswer } from '../validation/syndication-message';

@@ -13,7 +13,7 @@ import type {
   SyndicationMessage,
   SyndicationStatus,
 } from '../../../../shared/contracts/syndication';
-import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, LOCALES, SOURCE_LOCALE, SUBSCRIBER_UID } from '../../constants';
+import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, LOCALES, SOURCE_LOCALE, SUBSCRIBER_UID } from '../../../../shared/constants';
 import { addressForPartners, policyDocumentUrl, policyDocumentUrlForPartners, publicUrl } from '../public-url';
 import { beijingDate, startOfBeijingDay } from '../../calendar/rules/beijing-time';
 import { tallyReprints, type ReprintFact, type ReprintTally } from '../rules/reprint-timeliness';

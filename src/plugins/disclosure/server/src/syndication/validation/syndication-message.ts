@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../../constants';
+import { CONTENT_TYPES } from '../../../../shared/constants';
 import { fieldLabel, webAddressMessage } from '../../errors/rules/validation-messages';
 import { isWebAddress } from '../../../../shared/web-address';
 

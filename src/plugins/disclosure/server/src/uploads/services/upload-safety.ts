@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { tmpdir } from 'os';
 import path from 'path';
 import sharp from 'sharp';
-import { UPLOAD_FILE_UID } from '../../constants';
+import { UPLOAD_FILE_UID } from '../../../../shared/constants';
 import { checkFile, IMAGE_KINDS, withFileSource, type FileVerdict } from '../rules/file-kinds';
 import { imageClaimProblem } from '../rules/image-format';
 import { tilePlan } from '../rules/image-tiles';

@@ -1,3 +1,6 @@
+/**
+ * UIDs, permission actions and locales: one definition for the plugin's server and its admin.
+ */
 /** The content types whose rules the plugin enforces (defined by the app under src/api). */
 export const CONTENT_TYPES = {
   organization: 'api::organization.organization',
