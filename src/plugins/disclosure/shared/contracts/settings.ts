@@ -42,6 +42,17 @@ export declare namespace CreateOfficeDay {
   }
 }
 
+/** 404 when there is no such entry. */
+export declare namespace RemoveOfficeDay {
+  export interface Request {
+    params: { id: number };
+  }
+  /** The entry removed */
+  export interface Response {
+    data: OfficeDay;
+  }
+}
+
 export type ConversionTermKind = 'phrase' | 'protected';
 
 /** The office's conversion dictionary: a phrase pair, or a term kept as written in both scripts. */
@@ -70,6 +81,17 @@ export declare namespace SaveConversionTerm {
   export interface Request {
     body: { data: ConversionTermInput };
   }
+  export interface Response {
+    data: ConversionTerm;
+  }
+}
+
+/** 404 when there is no such term. */
+export declare namespace RemoveConversionTerm {
+  export interface Request {
+    params: { id: number };
+  }
+  /** The term removed */
   export interface Response {
     data: ConversionTerm;
   }

@@ -1,27 +1,14 @@
-import * as React from 'react';
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import type { GetDueToday, TrackedItem } from '../../../shared/contracts/compliance';
-import { useFailureText, useT } from './common';
+import type { GetDueToday } from '../../../shared/contracts/compliance';
+import { useDisclosureData } from '../hooks/useDisclosureData';
+import { useT } from './common';
 
 /** Homepage widget: what falls due today (Beijing) for the signed-in account's organizations. */
 export const DueTodayWidget = () => {
   const t = useT();
-  const failureText = useFailureText();
-  const { get } = useFetchClient();
-  const [items, setItems] = React.useState<TrackedItem[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-
-  React.useEffect(() => {
-    let cancelled = false;
-    get<GetDueToday.Response>('/disclosure/due-today')
-      .then(({ data }) => !cancelled && setItems(data.data.items))
-      .catch((failure: any) => !cancelled && setError(failureText(failure)));
-    return () => {
-      cancelled = true;
-    };
-  }, [failureText, get]);
+  const { data, error } = useDisclosureData<GetDueToday.Response>('/disclosure/due-today');
+  const items = data?.items ?? null;
 
   return (
     <Box data-testid="due-today-widget" width="100%">

@@ -1,16 +1,11 @@
-import * as React from 'react';
 import { Badge, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useLocation } from 'react-router-dom';
+import { isAppContentType, TARGET_LOCALE } from '../../../shared/constants';
+import type { GetTranslationLocks, RemoveTranslationLock } from '../../../shared/contracts/translation-locks';
+import { useDisclosureData } from '../hooks/useDisclosureData';
 import { getTranslation } from '../utils/getTranslation';
-
-interface Lock {
-  id: number;
-  field: string;
-  lockedAt: string;
-  sourceChanged: boolean;
-}
 
 /**
  * Edit-view panel of a zh-Hant entry: which fields were corrected by hand (and so are no longer
@@ -18,20 +13,19 @@ interface Lock {
  */
 export const TraditionalLocksPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
   const { formatMessage } = useIntl();
-  const { get, del } = useFetchClient();
+  const { del } = useFetchClient();
   const { search } = useLocation();
   const locale = new URLSearchParams(search).get('plugins[i18n][locale]');
-  const [locks, setLocks] = React.useState<Lock[]>([]);
+  const applies = Boolean(documentId) && locale === TARGET_LOCALE && isAppContentType(model);
+  const params: GetTranslationLocks.Request['query'] | undefined = applies ? { contentType: model, documentId: documentId! } : undefined;
+  // A failure shows no locks, as before any was made: the panel is a convenience, not a fault to report.
+  const { data, reload } = useDisclosureData<GetTranslationLocks.Response>(applies ? '/disclosure/translation-locks' : null, {
+    params,
+    errorText: () => null,
+  });
+  const locks = data ?? [];
 
-  const load = React.useCallback(() => {
-    if (!documentId || locale !== 'zh-Hant') return;
-    get<{ data: Lock[] }>('/disclosure/translation-locks', { params: { contentType: model, documentId } })
-      .then(({ data }) => setLocks(data.data))
-      .catch(() => setLocks([]));
-  }, [documentId, get, locale, model]);
-  React.useEffect(load, [load]);
-
-  if (!documentId || locale !== 'zh-Hant' || !model.startsWith('api::')) return null;
+  if (!applies) return null;
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
 
   return {
@@ -45,7 +39,7 @@ export const TraditionalLocksPanel = ({ model, documentId }: { model: string; do
               <Typography fontWeight="bold">{lock.field}</Typography>
               {lock.sourceChanged && <Badge variant="warning">{t('locks.sourceChanged', '简体版已修改')}</Badge>}
             </Flex>
-            <Button variant="tertiary" size="S" onClick={() => del(`/disclosure/translation-locks/${lock.id}`).then(load)}>
+            <Button variant="tertiary" size="S" onClick={() => del<RemoveTranslationLock.Response>(`/disclosure/translation-locks/${lock.id}`).then(reload)}>
               {t('locks.unlock', '解锁并重新转换')}
             </Button>
           </Flex>

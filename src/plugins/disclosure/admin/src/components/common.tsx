@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Table, Tbody, Td, Th, Thead, Tr, Typography, type TypographyProps } from '@strapi/design-system';
+import { Badge, Box, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { DeliveryStatus } from '../../../shared/contracts/syndication';
 import { getTranslation } from '../utils/getTranslation';
@@ -71,52 +71,3 @@ export const DeliveryStatusBadge = ({ status }: { status: DeliveryStatus }) => {
   const labels = useDeliveryStatusLabels();
   return <Badge variant={DELIVERY_VARIANT[status] ?? 'secondary'}>{labels[status] ?? status}</Badge>;
 };
-
-/** Column headers, in the compliance page's style. */
-export const HeaderCell = ({ children }: { children: React.ReactNode }) => <Typography variant="sigma">{children}</Typography>;
-
-/** One column of a DataTable: its header's text (already translated) and what each row shows in it. */
-export interface Column<Row> {
-  header: string;
-  cell: (row: Row) => React.ReactNode;
-}
-
-export interface DataTableProps<Row> {
-  columns: Array<Column<Row>>;
-  rows: Row[];
-  rowKey: (row: Row) => React.Key;
-  /** Shown instead of the table while there are no rows; without it an empty table is shown. */
-  empty?: string;
-  emptyTextColor?: TypographyProps['textColor'];
-  /** The table's data-testid. */
-  testId?: string;
-  /** Every row's data-testid. */
-  rowTestId?: string;
-}
-
-/** The design system's table with HeaderCell headers: one cell per column for each row. */
-export const DataTable = <Row,>({ columns, rows, rowKey, empty, emptyTextColor, testId, rowTestId }: DataTableProps<Row>) =>
-  rows.length === 0 && empty !== undefined ? (
-    <Typography textColor={emptyTextColor}>{empty}</Typography>
-  ) : (
-    <Table colCount={columns.length} rowCount={rows.length + 1} data-testid={testId}>
-      <Thead>
-        <Tr>
-          {columns.map((column, index) => (
-            <Th key={index}>
-              <HeaderCell>{column.header}</HeaderCell>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
-      <Tbody>
-        {rows.map((row) => (
-          <Tr key={rowKey(row)} data-testid={rowTestId}>
-            {columns.map((column, index) => (
-              <Td key={index}>{column.cell(row)}</Td>
-            ))}
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
-  );

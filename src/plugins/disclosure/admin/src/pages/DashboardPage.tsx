@@ -10,14 +10,18 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import type { ComplianceReport, DeadlineStatus, GetCompliance, TrackedItem } from '../../../shared/contracts/compliance';
+import type { DeadlineStatus, GetCompliance, TrackedItem } from '../../../shared/contracts/compliance';
+import { useDisclosureData } from '../hooks/useDisclosureData';
 import { PLUGIN_ID } from '../pluginId';
 import { beijing, DEADLINE_STATUSES, percent, STATUS_VARIANT, statusLabel } from '../utils/format';
-import { DataTable, ErrorBox, useT } from '../components/common';
+import { ErrorBox, useT } from '../components/common';
+import { DataTable } from '../components/DataTable';
 import { OnTimeChart } from '../components/dashboard/OnTimeChart';
 
+/** The server's message as it is (the compliance report is every admin's: no refusal text of its own). */
+const serverMessage = (failure: any): string => failure?.response?.data?.error?.message ?? String(failure);
 
 /**
  * The disclosure office's day (政务公开 dashboard): what is due today, at risk and overdue, on-time rates
@@ -26,22 +30,15 @@ import { OnTimeChart } from '../components/dashboard/OnTimeChart';
  */
 export const DashboardPage = () => {
   const t = useT();
-  const { get } = useFetchClient();
-  const [filters, setFilters] = React.useState<GetCompliance.Request['query']>({});
+  // The filters applied, and how many times 查询 was pressed: pressing it again asks again.
+  const [query, setQuery] = React.useState<{ filters: GetCompliance.Request['query']; count: number }>({ filters: {}, count: 0 });
   const [draft, setDraft] = React.useState<GetCompliance.Request['query']>({});
-  const [report, setReport] = React.useState<ComplianceReport | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-
-  React.useEffect(() => {
-    let cancelled = false;
-    const params = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
-    get<GetCompliance.Response>('/disclosure/compliance', { params })
-      .then(({ data }) => !cancelled && (setReport(data.data), setError(null)))
-      .catch((failure: any) => !cancelled && setError(failure?.response?.data?.error?.message ?? String(failure)));
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, get]);
+  // The current report stays on screen until the next one is in.
+  const { data: report, error } = useDisclosureData<GetCompliance.Response>('/disclosure/compliance', {
+    params: Object.fromEntries(Object.entries(query.filters).filter(([, value]) => value)),
+    refreshKey: query.count,
+    errorText: serverMessage,
+  });
 
   const statuses: Array<[DeadlineStatus, string]> = DEADLINE_STATUSES.map((status) => [status, statusLabel(t, status)]);
 
@@ -73,7 +70,7 @@ export const DashboardPage = () => {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              setFilters(draft);
+              setQuery((previous) => ({ filters: draft, count: previous.count + 1 }));
             }}
           >
             <Flex gap={4} alignItems="flex-end" wrap="wrap">

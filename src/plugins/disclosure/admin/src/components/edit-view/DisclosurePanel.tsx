@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { GateRule, GetItemStatus, ItemStatus } from '../../../../shared/contracts/item-status';
+import type { GateRule, GetItemStatus } from '../../../../shared/contracts/item-status';
+import type { RecordReview } from '../../../../shared/contracts/reviews';
 import { isWebAddress } from '../../../../shared/web-address';
 import { SCOPED_TYPES } from '../../../../server/src/roles/rules/organization-scope';
+import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { beijing, STATUS_VARIANT, statusLabel } from '../../utils/format';
 import { useFailureText, useT, type Translate } from '../common';
 
@@ -42,35 +44,32 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
 export const DisclosurePanel = ({ model, documentId, document }: { model: string; documentId?: string; document?: any }) => {
   const t = useT();
   const failureText = useFailureText();
-  const { get, post } = useFetchClient();
+  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [status, setStatus] = React.useState<ItemStatus | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
   // Read from the input when the button is pressed: the content manager shows a panel's content after
   // a throttled update (DescriptionComponentRenderer), so a closure over typed state can lag behind.
   const noteInput = React.useRef<HTMLInputElement>(null);
   const [saving, setSaving] = React.useState(false);
   // The organization-scoped catalogue types: those GET /disclosure/item-status answers for.
   const applies = Boolean(documentId) && SCOPED_TYPES.includes(model);
+  const params: GetItemStatus.Request['query'] | undefined = applies ? { contentType: model, documentId: documentId! } : undefined;
+  // Asked again whenever the document is saved, published or unpublished.
   const version = `${document?.updatedAt ?? ''}|${document?.publishedAt ?? ''}|${document?.status ?? ''}`;
-
-  const load = React.useCallback(() => {
-    if (!applies) return;
-    get<GetItemStatus.Response>('/disclosure/item-status', { params: { contentType: model, documentId } })
-      .then(({ data }) => (setStatus(data.data), setError(null)))
-      .catch((failure: any) => setError(failureText(failure)));
-  }, [applies, documentId, failureText, get, model]);
-  React.useEffect(load, [load, version]);
+  const { data: status, error, reload } = useDisclosureData<GetItemStatus.Response>(applies ? '/disclosure/item-status' : null, {
+    params,
+    refreshKey: version,
+  });
 
   if (!applies) return null;
 
   const recordReview = async (conclusion: 'approved' | 'needs-changes') => {
     setSaving(true);
     try {
-      await post('/disclosure/reviews', { data: { contentType: model, documentId, conclusion, note: noteInput.current?.value.trim() || null } });
+      const data: RecordReview.Request['body']['data'] = { contentType: model, documentId: documentId!, conclusion, note: noteInput.current?.value.trim() || null };
+      await post<RecordReview.Response>('/disclosure/reviews', { data });
       if (noteInput.current) noteInput.current.value = '';
       toggleNotification({ type: 'success', message: t('review.recorded', '保密审查已记录') });
-      load();
+      reload();
     } catch (failure: any) {
       toggleNotification({ type: 'danger', message: failureText(failure) });
     } finally {

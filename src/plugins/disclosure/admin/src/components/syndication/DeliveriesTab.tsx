@@ -1,9 +1,11 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, Loader, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Box, Field, Flex, Loader, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { Delivery, DeliveryStatus, GetDeliveries, RetryDelivery } from '../../../../shared/contracts/syndication';
+import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { beijing } from '../../utils/format';
-import { DataTable, DeliveryStatusBadge, ErrorBox, useDeliveryStatusLabels, useFailureText, useT } from '../common';
+import { DeliveryStatusBadge, ErrorBox, useDeliveryStatusLabels, useFailureText, useT } from '../common';
+import { DataTable } from '../DataTable';
 
 const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'delivered', 'cancelled'];
 
@@ -12,28 +14,23 @@ export const DeliveriesTab = () => {
   const t = useT();
   const failureText = useFailureText();
   const labels = useDeliveryStatusLabels();
-  const { get, post } = useFetchClient();
+  const { post } = useFetchClient();
   const [status, setStatus] = React.useState<DeliveryStatus>('dead');
-  const [deliveries, setDeliveries] = React.useState<Delivery[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const params: GetDeliveries.Request['query'] = { status };
+  // Another state is another list: the previous one is not shown while it loads.
+  const { data: deliveries, error: loadError, reload } = useDisclosureData<GetDeliveries.Response>('/disclosure/deliveries', { params, resetOnChange: true });
+  const [retryError, setRetryError] = React.useState<string | null>(null);
+  const error = retryError ?? loadError;
   const [retrying, setRetrying] = React.useState<number | null>(null);
-
-  const load = React.useCallback(() => {
-    const params: GetDeliveries.Request['query'] = { status };
-    return get<GetDeliveries.Response>('/disclosure/deliveries', { params })
-      .then(({ data }) => (setDeliveries(data.data), setError(null)))
-      .catch((failure) => setError(failureText(failure)));
-  }, [get, failureText, status]);
-  React.useEffect(() => {
-    setDeliveries(null);
-    load();
-  }, [load]);
 
   const retry = (delivery: Delivery) => {
     setRetrying(delivery.id);
     post<RetryDelivery.Response>(`/disclosure/deliveries/${delivery.id}/retry`)
-      .then(load)
-      .catch((failure) => setError(failureText(failure)))
+      .then(() => {
+        setRetryError(null);
+        return reload();
+      })
+      .catch((failure) => setRetryError(failureText(failure)))
       .finally(() => setRetrying(null));
   };
 
@@ -43,7 +40,10 @@ export const DeliveriesTab = () => {
         <Box width="16rem">
           <Field.Root name="status">
             <Field.Label>{t('syndication.deliveries.status', '投递状态')}</Field.Label>
-            <SingleSelect value={status} onChange={(value) => setStatus(value as DeliveryStatus)}>
+            <SingleSelect value={status} onChange={(value) => {
+                setStatus(value as DeliveryStatus);
+                setRetryError(null);
+              }}>
               {STATUSES.map((value) => (
                 <SingleSelectOption key={value} value={value}>
                   {labels[value]}
@@ -63,6 +63,15 @@ export const DeliveriesTab = () => {
           rows={deliveries}
           rowKey={(delivery) => delivery.id}
           empty={t('syndication.deliveries.none', '没有此状态的投递。')}
+          actionsHeader={t('syndication.actions', '操作')}
+          rowActions={[
+            {
+              label: t('syndication.deliveries.retry', '重试'),
+              onClick: retry,
+              shown: (delivery) => delivery.status === 'dead',
+              loading: (delivery) => retrying === delivery.id,
+            },
+          ]}
           columns={[
             { header: t('syndication.deliveries.document', '文件'), cell: (delivery) => <Typography variant="pi">{delivery.itemDocumentId}</Typography> },
             {
@@ -86,15 +95,6 @@ export const DeliveriesTab = () => {
               ),
             },
             { header: t('syndication.deliveries.next', '下次尝试（北京时间）'), cell: (delivery) => <Typography variant="pi">{beijing(delivery.nextAttemptAt)}</Typography> },
-            {
-              header: t('syndication.actions', '操作'),
-              cell: (delivery) =>
-                delivery.status === 'dead' && (
-                  <Button size="S" variant="secondary" loading={retrying === delivery.id} onClick={() => retry(delivery)}>
-                    {t('syndication.deliveries.retry', '重试')}
-                  </Button>
-                ),
-            },
           ]}
         />
       )}

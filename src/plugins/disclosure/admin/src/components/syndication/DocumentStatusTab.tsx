@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { Badge, Box, Button, Field, Flex, Link, TextInput, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { GetSyndicationStatus, SyndicationStatus } from '../../../../shared/contracts/syndication';
+import type { GetSyndicationStatus } from '../../../../shared/contracts/syndication';
 import { isWebAddress } from '../../../../shared/web-address';
+import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { beijing, percent } from '../../utils/format';
-import { DataTable, DeliveryStatusBadge, ErrorBox, type Translate, useFailureText, useT } from '../common';
+import { DeliveryStatusBadge, ErrorBox, type Translate, useFailureText, useT } from '../common';
+import { DataTable } from '../DataTable';
 
 /** From the source's change to delivery: seconds are too fine past a minute, so the two largest units. */
 const lagText = (seconds: number | null, t: Translate) => {
@@ -20,30 +21,22 @@ const lagText = (seconds: number | null, t: Translate) => {
 export const DocumentStatusTab = () => {
   const t = useT();
   const failureText = useFailureText();
-  const { get } = useFetchClient();
   const [documentId, setDocumentId] = React.useState('');
-  const [status, setStatus] = React.useState<SyndicationStatus | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [notFound, setNotFound] = React.useState(false);
-  const [loading, setLoading] = React.useState(false);
+  // The document asked about, and how many times: asking again (the same document) loads afresh.
+  const [asked, setAsked] = React.useState<{ document: string; count: number } | null>(null);
+  const params: GetSyndicationStatus.Request['query'] | undefined = asked ? { document: asked.document } : undefined;
+  const { data: status, error, isLoading } = useDisclosureData<GetSyndicationStatus.Response>(asked && '/disclosure/syndication-status', {
+    params,
+    refreshKey: asked?.count,
+    resetOnChange: true,
+    // 404 is an answer here, not a fault: the document was never sent to anyone.
+    errorText: (failure) => ((failure?.status ?? failure?.response?.data?.error?.status) === 404 ? null : failureText(failure)),
+  });
+  const notFound = asked !== null && !isLoading && !status && !error;
 
-  const lookUp = async (event: React.FormEvent) => {
+  const lookUp = (event: React.FormEvent) => {
     event.preventDefault();
-    const params: GetSyndicationStatus.Request['query'] = { document: documentId.trim() };
-    setLoading(true);
-    setStatus(null);
-    setError(null);
-    setNotFound(false);
-    try {
-      const { data } = await get<GetSyndicationStatus.Response>('/disclosure/syndication-status', { params });
-      setStatus(data.data);
-    } catch (failure: any) {
-      // 404 is an answer here, not a fault: the document was never sent to anyone.
-      if ((failure?.status ?? failure?.response?.data?.error?.status) === 404) setNotFound(true);
-      else setError(failureText(failure));
-    } finally {
-      setLoading(false);
-    }
+    setAsked((previous) => ({ document: documentId.trim(), count: (previous?.count ?? 0) + 1 }));
   };
 
   const yes = t('syndication.yes', '是');
@@ -59,7 +52,7 @@ export const DocumentStatusTab = () => {
               <TextInput value={documentId} onChange={(e: any) => setDocumentId(e.target.value)} />
             </Field.Root>
           </Box>
-          <Button type="submit" loading={loading} disabled={!documentId.trim()}>
+          <Button type="submit" loading={isLoading} disabled={!documentId.trim()}>
             {t('syndication.status.lookUp', '查询')}
           </Button>
         </Flex>

@@ -1,8 +1,8 @@
-import * as React from 'react';
-import { Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Switch, TextInput, Typography } from '@strapi/design-system';
+import { Field, SingleSelect, SingleSelectOption, Switch, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { CreateSource, SourcePolicy, SyndicationSource, UpdateSource } from '../../../../shared/contracts/syndication';
-import { ErrorBox, useFailureText, useT } from '../common';
+import { useT } from '../common';
+import { FormModal } from '../FormModal';
 
 const PolicySelect = ({ value, onChange }: { value: SourcePolicy; onChange: (policy: SourcePolicy) => void }) => {
   const t = useT();
@@ -29,83 +29,13 @@ const SecretField = ({ value, onChange, hint }: { value: string; onChange: (secr
   );
 };
 
-interface ShellProps {
-  open: boolean;
-  title: string;
-  error: string | null;
-  saving: boolean;
-  onClose: () => void;
-  onSubmit: () => void;
-  children: React.ReactNode;
-}
-
-const ModalShell = ({ open, title, error, saving, onClose, onSubmit, children }: ShellProps) => {
-  const t = useT();
-  return (
-    <Modal.Root open={open} onOpenChange={(next) => !next && onClose()}>
-      <Modal.Content>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            onSubmit();
-          }}
-        >
-          <Modal.Header closeLabel={t('syndication.close', '关闭')}>
-            <Modal.Title>{title}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <ErrorBox message={error} />
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              {children}
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('syndication.cancel', '取消')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={saving}>
-              {t('syndication.save', '保存')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
-  );
-};
-
-/** Sends a request, keeps its error and busy state for the modal. */
-const useSave = (onSaved: (source: SyndicationSource) => void) => {
-  const failureText = useFailureText();
-  const [error, setError] = React.useState<string | null>(null);
-  const [saving, setSaving] = React.useState(false);
-  const save = async (request: () => Promise<{ data: { data: SyndicationSource } }>) => {
-    setSaving(true);
-    try {
-      onSaved((await request()).data.data);
-    } catch (failure) {
-      setError(failureText(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { error, setError, saving, save } as const;
-};
-
 const EMPTY = { name: '', organizationCode: '', baseUrl: '', secret: '', policy: 'hold' as SourcePolicy };
 
 export const SourceCreateModal = ({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (source: SyndicationSource) => void }) => {
   const t = useT();
   const { post } = useFetchClient();
-  const [form, setForm] = React.useState(EMPTY);
-  const { error, setError, saving, save } = useSave(onSaved);
 
-  React.useEffect(() => {
-    if (!open) return;
-    setForm(EMPTY);
-    setError(null);
-  }, [open, setError]);
-
-  const submit = () => {
+  const submit = async (form: typeof EMPTY) => {
     // Empty optional fields are left out: the server checks any value it is given.
     const data: CreateSource.Request['body']['data'] = {
       name: form.name.trim(),
@@ -114,30 +44,35 @@ export const SourceCreateModal = ({ open, onClose, onSaved }: { open: boolean; o
       ...(form.organizationCode.trim() ? { organizationCode: form.organizationCode.trim() } : {}),
       ...(form.baseUrl.trim() ? { baseUrl: form.baseUrl.trim() } : {}),
     };
-    save(() => post<CreateSource.Response>('/disclosure/sources', { data }));
+    const { data: created } = await post<CreateSource.Response>('/disclosure/sources', { data });
+    onSaved(created.data);
   };
 
   return (
-    <ModalShell open={open} title={t('syndication.sources.create', '新增来源')} error={error} saving={saving} onClose={onClose} onSubmit={submit}>
-      <Field.Root name="name" required>
-        <Field.Label>{t('syndication.sources.name', '名称')}</Field.Label>
-        <TextInput value={form.name} onChange={(e: any) => setForm({ ...form, name: e.target.value })} />
-      </Field.Root>
-      <Field.Root name="organizationCode">
-        <Field.Label>{t('syndication.sources.organizationCode', '机构代码')}</Field.Label>
-        <TextInput value={form.organizationCode} onChange={(e: any) => setForm({ ...form, organizationCode: e.target.value })} />
-      </Field.Root>
-      <Field.Root name="baseUrl">
-        <Field.Label>{t('syndication.sources.baseUrl', '来源网址')}</Field.Label>
-        <TextInput type="url" placeholder="https://www.example.gov.cn" value={form.baseUrl} onChange={(e: any) => setForm({ ...form, baseUrl: e.target.value })} />
-      </Field.Root>
-      <SecretField
-        value={form.secret}
-        onChange={(secret) => setForm({ ...form, secret })}
-        hint={t('syndication.sources.secretHint', '来源站点为本站生成的密钥，用于验证其推送的签名')}
-      />
-      <PolicySelect value={form.policy} onChange={(policy) => setForm({ ...form, policy })} />
-    </ModalShell>
+    <FormModal open={open} title={t('syndication.sources.create', '新增来源')} initialValues={EMPTY} onClose={onClose} onSubmit={submit}>
+      {({ values, set }) => (
+        <>
+          <Field.Root name="name" required>
+            <Field.Label>{t('syndication.sources.name', '名称')}</Field.Label>
+            <TextInput value={values.name} onChange={(e: any) => set('name', e.target.value)} />
+          </Field.Root>
+          <Field.Root name="organizationCode">
+            <Field.Label>{t('syndication.sources.organizationCode', '机构代码')}</Field.Label>
+            <TextInput value={values.organizationCode} onChange={(e: any) => set('organizationCode', e.target.value)} />
+          </Field.Root>
+          <Field.Root name="baseUrl">
+            <Field.Label>{t('syndication.sources.baseUrl', '来源网址')}</Field.Label>
+            <TextInput type="url" placeholder="https://www.example.gov.cn" value={values.baseUrl} onChange={(e: any) => set('baseUrl', e.target.value)} />
+          </Field.Root>
+          <SecretField
+            value={values.secret}
+            onChange={(secret) => set('secret', secret)}
+            hint={t('syndication.sources.secretHint', '来源站点为本站生成的密钥，用于验证其推送的签名')}
+          />
+          <PolicySelect value={values.policy} onChange={(policy) => set('policy', policy)} />
+        </>
+      )}
+    </FormModal>
   );
 };
 
@@ -147,23 +82,12 @@ export type SourceEdit = { source: SyndicationSource; mode: 'settings' | 'secret
 export const SourceEditModal = ({ edit, onClose, onSaved }: { edit: SourceEdit | null; onClose: () => void; onSaved: (source: SyndicationSource) => void }) => {
   const t = useT();
   const { put } = useFetchClient();
-  const [policy, setPolicy] = React.useState<SourcePolicy>('hold');
-  const [active, setActive] = React.useState(true);
-  const [secret, setSecret] = React.useState('');
-  const { error, setError, saving, save } = useSave(onSaved);
 
-  React.useEffect(() => {
-    if (!edit) return;
-    setPolicy(edit.source.policy);
-    setActive(edit.source.active);
-    setSecret('');
-    setError(null);
-  }, [edit, setError]);
-
-  const submit = () => {
+  const submit = async ({ policy, active, secret }: { policy: SourcePolicy; active: boolean; secret: string }) => {
     if (!edit) return;
     const data: UpdateSource.Request['body']['data'] = edit.mode === 'secret' ? { secret: secret.trim() } : { policy, active };
-    save(() => put<UpdateSource.Response>(`/disclosure/sources/${edit.source.id}`, { data }));
+    const { data: updated } = await put<UpdateSource.Response>(`/disclosure/sources/${edit.source.id}`, { data });
+    onSaved(updated.data);
   };
 
   const title =
@@ -172,23 +96,35 @@ export const SourceEditModal = ({ edit, onClose, onSaved }: { edit: SourceEdit |
       : t('syndication.sources.editTitle', '编辑 {name}', { name: edit?.source.name ?? '' });
 
   return (
-    <ModalShell open={!!edit} title={title} error={error} saving={saving} onClose={onClose} onSubmit={submit}>
-      {edit?.mode === 'secret' ? (
-        <>
-          <Typography variant="pi">
-            {t('syndication.sources.rotateExplain', '新密钥加入后，上一个密钥仍然有效，来源站点可从容换用；更早的密钥作废。')}
-          </Typography>
-          <SecretField value={secret} onChange={setSecret} hint={t('syndication.sources.secretHint', '来源站点为本站生成的密钥，用于验证其推送的签名')} />
-        </>
-      ) : (
-        <>
-          <PolicySelect value={policy} onChange={setPolicy} />
-          <Field.Root name="active">
-            <Field.Label>{t('syndication.active', '启用')}</Field.Label>
-            <Switch checked={active} onCheckedChange={setActive} aria-label={t('syndication.active', '启用')} />
-          </Field.Root>
-        </>
-      )}
-    </ModalShell>
+    <FormModal
+      open={!!edit}
+      title={title}
+      initialValues={{ policy: edit?.source.policy ?? 'hold', active: edit?.source.active ?? true, secret: '' }}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      {({ values, set }) =>
+        edit?.mode === 'secret' ? (
+          <>
+            <Typography variant="pi">
+              {t('syndication.sources.rotateExplain', '新密钥加入后，上一个密钥仍然有效，来源站点可从容换用；更早的密钥作废。')}
+            </Typography>
+            <SecretField
+              value={values.secret}
+              onChange={(secret) => set('secret', secret)}
+              hint={t('syndication.sources.secretHint', '来源站点为本站生成的密钥，用于验证其推送的签名')}
+            />
+          </>
+        ) : (
+          <>
+            <PolicySelect value={values.policy} onChange={(policy) => set('policy', policy)} />
+            <Field.Root name="active">
+              <Field.Label>{t('syndication.active', '启用')}</Field.Label>
+              <Switch checked={values.active} onCheckedChange={(active) => set('active', active)} aria-label={t('syndication.active', '启用')} />
+            </Field.Root>
+          </>
+        )
+      }
+    </FormModal>
   );
 };

@@ -1,26 +1,17 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type { GetSources, SyndicationSource } from '../../../../shared/contracts/syndication';
-import { DataTable, ErrorBox, useFailureText, useT } from '../common';
+import { useDisclosureData } from '../../hooks/useDisclosureData';
+import { ErrorBox, useT } from '../common';
+import { DataTable } from '../DataTable';
 import { SourceCreateModal, SourceEditModal, type SourceEdit } from './SourceModals';
 
 /** 来源: the instances that push documents here, and what is done with what they push. */
 export const SourcesTab = () => {
   const t = useT();
-  const failureText = useFailureText();
-  const { get } = useFetchClient();
-  const [sources, setSources] = React.useState<SyndicationSource[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const { data: sources, error, reload, setData: setSources } = useDisclosureData<GetSources.Response>('/disclosure/sources');
   const [creating, setCreating] = React.useState(false);
   const [edit, setEdit] = React.useState<SourceEdit | null>(null);
-
-  const load = React.useCallback(() => {
-    get<GetSources.Response>('/disclosure/sources')
-      .then(({ data }) => (setSources(data.data), setError(null)))
-      .catch((failure) => setError(failureText(failure)));
-  }, [get, failureText]);
-  React.useEffect(load, [load]);
 
   const policyLabel = (source: SyndicationSource) =>
     source.policy === 'publish' ? t('syndication.policy.publishShort', '立即发布') : t('syndication.policy.holdShort', '转载审核');
@@ -40,6 +31,11 @@ export const SourcesTab = () => {
           rows={sources}
           rowKey={(source) => source.id}
           empty={t('syndication.sources.none', '尚无来源。')}
+          actionsHeader={t('syndication.actions', '操作')}
+          rowActions={[
+            { label: t('syndication.sources.edit', '编辑'), onClick: (source) => setEdit({ source, mode: 'settings' }) },
+            { label: t('syndication.sources.addSecret', '添加新密钥'), variant: 'tertiary', onClick: (source) => setEdit({ source, mode: 'secret' }) },
+          ]}
           columns={[
             {
               header: t('syndication.sources.name', '名称'),
@@ -67,19 +63,6 @@ export const SourcesTab = () => {
                 </Badge>
               ),
             },
-            {
-              header: t('syndication.actions', '操作'),
-              cell: (source) => (
-                <Flex gap={2}>
-                  <Button variant="secondary" size="S" onClick={() => setEdit({ source, mode: 'settings' })}>
-                    {t('syndication.sources.edit', '编辑')}
-                  </Button>
-                  <Button variant="tertiary" size="S" onClick={() => setEdit({ source, mode: 'secret' })}>
-                    {t('syndication.sources.addSecret', '添加新密钥')}
-                  </Button>
-                </Flex>
-              ),
-            },
           ]}
         />
       )}
@@ -89,7 +72,7 @@ export const SourcesTab = () => {
         onClose={() => setCreating(false)}
         onSaved={() => {
           setCreating(false);
-          load();
+          reload();
         }}
       />
       <SourceEditModal

@@ -7,8 +7,10 @@ import type {
   Subscriber,
   UpdateSubscriber,
 } from '../../../../shared/contracts/syndication';
+import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { beijing } from '../../utils/format';
-import { DataTable, ErrorBox, useFailureText, useT } from '../common';
+import { ErrorBox, useFailureText, useT } from '../common';
+import { DataTable } from '../DataTable';
 import { ResendModal } from './ResendModal';
 import { SecretDialog, type ShownSecret } from './SecretDialog';
 import { SubscriberCreateModal } from './SubscriberCreateModal';
@@ -18,36 +20,31 @@ export const SubscribersTab = () => {
   const t = useT();
   const failureText = useFailureText();
   const { toggleNotification } = useNotification();
-  const { get, put, post } = useFetchClient();
-  const [subscribers, setSubscribers] = React.useState<Subscriber[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const { put, post } = useFetchClient();
+  const { data: subscribers, error: loadError, reload, setData: setSubscribers } = useDisclosureData<GetSubscribers.Response>('/disclosure/subscribers');
+  // A refused change (a switch, a rotation), shown above the table until the next change succeeds.
+  const [actionError, setActionError] = React.useState<string | null>(null);
+  const error = actionError ?? loadError;
   const [creating, setCreating] = React.useState(false);
   const [secret, setSecret] = React.useState<ShownSecret | null>(null);
   const [rotating, setRotating] = React.useState<Subscriber | null>(null);
   const [resending, setResending] = React.useState<Subscriber | null>(null);
-
-  const load = React.useCallback(() => {
-    get<GetSubscribers.Response>('/disclosure/subscribers')
-      .then(({ data }) => (setSubscribers(data.data), setError(null)))
-      .catch((failure) => setError(failureText(failure)));
-  }, [get, failureText]);
-  React.useEffect(load, [load]);
 
   const replace = (updated: Subscriber) =>
     setSubscribers((current) => current?.map((row) => (row.id === updated.id ? updated : row)) ?? null);
 
   const setActive = (subscriber: Subscriber, active: boolean) =>
     put<UpdateSubscriber.Response>(`/disclosure/subscribers/${subscriber.id}`, { data: { active } })
-      .then(({ data }) => (replace(data.data), setError(null)))
-      .catch((failure) => setError(failureText(failure)));
+      .then(({ data }) => (replace(data.data), setActionError(null)))
+      .catch((failure) => setActionError(failureText(failure)));
 
   const rotate = (subscriber: Subscriber) =>
     post<RotateSubscriberSecret.Response>(`/disclosure/subscribers/${subscriber.id}/rotate-secret`)
       .then(({ data }) => {
-        setError(null);
+        setActionError(null);
         setSecret({ subscriber: data.data.name, secret: data.meta.secret, rotated: true });
       })
-      .catch((failure) => setError(failureText(failure)))
+      .catch((failure) => setActionError(failureText(failure)))
       .finally(() => setRotating(null));
 
   const scopeOf = (subscriber: Subscriber) => {
@@ -71,6 +68,11 @@ export const SubscribersTab = () => {
           rows={subscribers}
           rowKey={(subscriber) => subscriber.id}
           empty={t('syndication.subscribers.none', '尚无订阅方。')}
+          actionsHeader={t('syndication.actions', '操作')}
+          rowActions={[
+            { label: t('syndication.subscribers.rotate', '更换密钥'), onClick: setRotating },
+            { label: t('syndication.subscribers.resend', '重新推送'), variant: 'tertiary', onClick: setResending },
+          ]}
           columns={[
             {
               header: t('syndication.subscribers.name', '名称'),
@@ -109,19 +111,6 @@ export const SubscribersTab = () => {
                 </Flex>
               ),
             },
-            {
-              header: t('syndication.actions', '操作'),
-              cell: (subscriber) => (
-                <Flex gap={2}>
-                  <Button variant="secondary" size="S" onClick={() => setRotating(subscriber)}>
-                    {t('syndication.subscribers.rotate', '更换密钥')}
-                  </Button>
-                  <Button variant="tertiary" size="S" onClick={() => setResending(subscriber)}>
-                    {t('syndication.subscribers.resend', '重新推送')}
-                  </Button>
-                </Flex>
-              ),
-            },
           ]}
         />
       )}
@@ -131,8 +120,9 @@ export const SubscribersTab = () => {
         onClose={() => setCreating(false)}
         onCreated={(created) => {
           setCreating(false);
+          setActionError(null);
           setSecret({ subscriber: created.data.name, secret: created.meta.secret, rotated: false });
-          load();
+          reload();
         }}
       />
       <ResendModal

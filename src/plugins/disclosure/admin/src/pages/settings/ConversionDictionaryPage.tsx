@@ -1,26 +1,19 @@
 import * as React from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Field,
-  Flex,
-  Modal,
-  SingleSelect,
-  SingleSelectOption,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Box, Button, Field, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import type {
   ConversionTerm,
   ConversionTermKind,
   GetConversionTerms,
+  RemoveConversionTerm,
   SaveConversionTerm,
 } from '../../../../shared/contracts/settings';
+import { ErrorBox, useT } from '../../components/common';
+import { DataTable } from '../../components/DataTable';
+import { FormModal } from '../../components/FormModal';
 import { useSettingsAccess } from '../../components/settings/access';
-import { DataTable, ErrorBox, useT } from '../../components/common';
 import { ConfirmDeleteButton } from '../../components/settings/ConfirmDeleteButton';
+import { useDisclosureData } from '../../hooks/useDisclosureData';
 
 interface Form {
   kind: ConversionTermKind;
@@ -45,85 +38,55 @@ const TermModal = ({
   const t = useT();
   const { failureText } = useSettingsAccess();
   const { post, put } = useFetchClient();
-  const [form, setForm] = React.useState<Form>(EMPTY);
-  const [error, setError] = React.useState<string | null>(null);
-  const [saving, setSaving] = React.useState(false);
 
-  React.useEffect(() => {
-    if (!open) return;
-    setForm(term ? { kind: term.kind, simplified: term.simplified, traditional: term.traditional ?? '', note: term.note ?? '' } : EMPTY);
-    setError(null);
-  }, [open, term]);
-
-  const submit = async () => {
-    setSaving(true);
-    const data = {
+  const submit = async (form: Form) => {
+    const data: SaveConversionTerm.Request['body']['data'] = {
       kind: form.kind,
       simplified: form.simplified,
       // A protected term is kept as written: it has no traditional form to send.
       traditional: form.kind === 'phrase' ? form.traditional : null,
       note: form.note || null,
     };
-    try {
-      if (term) await put<SaveConversionTerm.Response>(`/disclosure/conversion-terms/${term.id}`, { data });
-      else await post<SaveConversionTerm.Response>('/disclosure/conversion-terms', { data });
-      onSaved();
-    } catch (failure) {
-      setError(failureText(failure));
-    } finally {
-      setSaving(false);
-    }
+    if (term) await put<SaveConversionTerm.Response>(`/disclosure/conversion-terms/${term.id}`, { data });
+    else await post<SaveConversionTerm.Response>('/disclosure/conversion-terms', { data });
+    onSaved();
   };
 
   return (
-    <Modal.Root open={open} onOpenChange={(next) => !next && onClose()}>
-      <Modal.Content>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          <Modal.Header closeLabel={t('settings.close', '关闭')}>
-            <Modal.Title>{term ? t('settings.dictionary.edit', '修改词条') : t('settings.dictionary.add', '新增词条')}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <ErrorBox message={error} />
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Field.Root name="kind" required>
-                <Field.Label>{t('settings.dictionary.kind', '类型')}</Field.Label>
-                <SingleSelect value={form.kind} onChange={(kind) => setForm({ ...form, kind: kind as ConversionTermKind })}>
-                  <SingleSelectOption value="phrase">{t('settings.dictionary.kind.phrase', '词组对照')}</SingleSelectOption>
-                  <SingleSelectOption value="protected">{t('settings.dictionary.kind.protected', '保护词（人名、地名等，不转换）')}</SingleSelectOption>
-                </SingleSelect>
-              </Field.Root>
-              <Field.Root name="simplified" required>
-                <Field.Label>{t('settings.dictionary.simplified', '简体')}</Field.Label>
-                <TextInput value={form.simplified} maxLength={50} onChange={(e: any) => setForm({ ...form, simplified: e.target.value })} />
-              </Field.Root>
-              {form.kind === 'phrase' && (
-                <Field.Root name="traditional" required>
-                  <Field.Label>{t('settings.dictionary.traditional', '繁体')}</Field.Label>
-                  <TextInput value={form.traditional} maxLength={50} onChange={(e: any) => setForm({ ...form, traditional: e.target.value })} />
-                </Field.Root>
-              )}
-              <Field.Root name="note">
-                <Field.Label>{t('settings.dictionary.note', '备注')}</Field.Label>
-                <TextInput value={form.note} maxLength={200} onChange={(e: any) => setForm({ ...form, note: e.target.value })} />
-              </Field.Root>
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('settings.cancel', '取消')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={saving}>
-              {t('settings.save', '保存')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      open={open}
+      title={term ? t('settings.dictionary.edit', '修改词条') : t('settings.dictionary.add', '新增词条')}
+      initialValues={term ? { kind: term.kind, simplified: term.simplified, traditional: term.traditional ?? '', note: term.note ?? '' } : EMPTY}
+      onClose={onClose}
+      onSubmit={submit}
+      errorText={failureText}
+    >
+      {({ values, set }) => (
+        <>
+          <Field.Root name="kind" required>
+            <Field.Label>{t('settings.dictionary.kind', '类型')}</Field.Label>
+            <SingleSelect value={values.kind} onChange={(kind) => set('kind', kind as ConversionTermKind)}>
+              <SingleSelectOption value="phrase">{t('settings.dictionary.kind.phrase', '词组对照')}</SingleSelectOption>
+              <SingleSelectOption value="protected">{t('settings.dictionary.kind.protected', '保护词（人名、地名等，不转换）')}</SingleSelectOption>
+            </SingleSelect>
+          </Field.Root>
+          <Field.Root name="simplified" required>
+            <Field.Label>{t('settings.dictionary.simplified', '简体')}</Field.Label>
+            <TextInput value={values.simplified} maxLength={50} onChange={(e: any) => set('simplified', e.target.value)} />
+          </Field.Root>
+          {values.kind === 'phrase' && (
+            <Field.Root name="traditional" required>
+              <Field.Label>{t('settings.dictionary.traditional', '繁体')}</Field.Label>
+              <TextInput value={values.traditional} maxLength={50} onChange={(e: any) => set('traditional', e.target.value)} />
+            </Field.Root>
+          )}
+          <Field.Root name="note">
+            <Field.Label>{t('settings.dictionary.note', '备注')}</Field.Label>
+            <TextInput value={values.note} maxLength={200} onChange={(e: any) => set('note', e.target.value)} />
+          </Field.Root>
+        </>
+      )}
+    </FormModal>
   );
 };
 
@@ -131,23 +94,20 @@ const TermModal = ({
 const ConversionDictionaryPage = () => {
   const t = useT();
   const { canManage, failureText } = useSettingsAccess();
-  const { get, del } = useFetchClient();
-  const [terms, setTerms] = React.useState<ConversionTerm[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const { del } = useFetchClient();
+  const { data: terms, error: loadError, reload } = useDisclosureData<GetConversionTerms.Response>('/disclosure/conversion-terms', { errorText: failureText });
+  const [removeError, setRemoveError] = React.useState<string | null>(null);
+  const error = removeError ?? loadError;
   // null: closed; 'new': adding; a term: editing it.
   const [editing, setEditing] = React.useState<ConversionTerm | 'new' | null>(null);
 
-  const load = React.useCallback(() => {
-    get<GetConversionTerms.Response>('/disclosure/conversion-terms')
-      .then(({ data }) => (setTerms(data.data), setError(null)))
-      .catch((failure) => setError(failureText(failure)));
-  }, [get, failureText]);
-  React.useEffect(load, [load]);
-
   const remove = (term: ConversionTerm) =>
-    del(`/disclosure/conversion-terms/${term.id}`)
-      .then(load)
-      .catch((failure) => setError(failureText(failure)));
+    del<RemoveConversionTerm.Response>(`/disclosure/conversion-terms/${term.id}`)
+      .then(() => {
+        setRemoveError(null);
+        return reload();
+      })
+      .catch((failure) => setRemoveError(failureText(failure)));
 
   return (
     <Page.Main>
@@ -170,6 +130,11 @@ const ConversionDictionaryPage = () => {
               rowKey={(term) => term.id}
               empty={t('settings.dictionary.none', '词典中尚无本单位的词条。')}
               emptyTextColor="neutral600"
+              actionsHeader={t('settings.actions', '操作')}
+              rowActions={[
+                { label: t('settings.edit', '修改'), onClick: setEditing, shown: () => canManage },
+                { render: (term) => <ConfirmDeleteButton what={term.simplified} onConfirm={() => remove(term)} />, shown: () => canManage },
+              ]}
               columns={[
                 {
                   header: t('settings.dictionary.kind', '类型'),
@@ -185,18 +150,6 @@ const ConversionDictionaryPage = () => {
                   cell: (term) => <Typography>{term.traditional ?? t('settings.dictionary.asWritten', '（保持原文）')}</Typography>,
                 },
                 { header: t('settings.dictionary.note', '备注'), cell: (term) => <Typography variant="pi">{term.note ?? '—'}</Typography> },
-                {
-                  header: t('settings.actions', '操作'),
-                  cell: (term) =>
-                    canManage && (
-                      <Flex gap={2}>
-                        <Button variant="secondary" size="S" onClick={() => setEditing(term)}>
-                          {t('settings.edit', '修改')}
-                        </Button>
-                        <ConfirmDeleteButton what={term.simplified} onConfirm={() => remove(term)} />
-                      </Flex>
-                    ),
-                },
               ]}
             />
           </Box>
@@ -207,7 +160,7 @@ const ConversionDictionaryPage = () => {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            load();
+            reload();
           }}
         />
       </Layouts.Content>

@@ -1,31 +1,25 @@
-import * as React from 'react';
 import { Box, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import type { DeadlineRuleSetting, GetDeadlineRules } from '../../../../shared/contracts/settings';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { CONTENT_TYPES } from '../../../../shared/constants';
+import type { GetDeadlineRules } from '../../../../shared/contracts/settings';
+import { ErrorBox, useT } from '../../components/common';
+import { DataTable } from '../../components/DataTable';
 import { useSettingsAccess } from '../../components/settings/access';
-import { DataTable, ErrorBox, useT } from '../../components/common';
+import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { deadlineLength } from '../../utils/format';
 
 /** 公开时限规则, as configured (config/plugins.ts `deadlineRules`, else the built-in rules): read-only. */
 const DeadlineRulesPage = () => {
   const t = useT();
   const { failureText } = useSettingsAccess();
-  const { get } = useFetchClient();
-  const [rules, setRules] = React.useState<DeadlineRuleSetting[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-
-  React.useEffect(() => {
-    get<GetDeadlineRules.Response>('/disclosure/deadline-rules')
-      .then(({ data }) => (setRules(data.data), setError(null)))
-      .catch((failure) => setError(failureText(failure)));
-  }, [get, failureText]);
+  const { data: rules, error } = useDisclosureData<GetDeadlineRules.Response>('/disclosure/deadline-rules', { errorText: failureText });
 
   const typeNames: Record<string, string> = {
-    'api::policy-document.policy-document': t('settings.rules.type.policyDocument', '政策文件'),
-    'api::interpretation.interpretation': t('settings.rules.type.interpretation', '政策解读'),
-    'api::consultation.consultation': t('settings.rules.type.consultation', '意见征集'),
-    'api::press-release.press-release': t('settings.rules.type.pressRelease', '新闻发布'),
-    'api::public-concern.public-concern': t('settings.rules.type.publicConcern', '政务舆情回应'),
+    [CONTENT_TYPES.policyDocument]: t('settings.rules.type.policyDocument', '政策文件'),
+    [CONTENT_TYPES.interpretation]: t('settings.rules.type.interpretation', '政策解读'),
+    [CONTENT_TYPES.consultation]: t('settings.rules.type.consultation', '意见征集'),
+    [CONTENT_TYPES.pressRelease]: t('settings.rules.type.pressRelease', '新闻发布'),
+    [CONTENT_TYPES.publicConcern]: t('settings.rules.type.publicConcern', '政务舆情回应'),
   };
 
   return (

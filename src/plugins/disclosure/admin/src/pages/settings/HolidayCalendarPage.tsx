@@ -11,10 +11,12 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import type { CalendarDayKind, CalendarYear, CreateOfficeDay, GetCalendar } from '../../../../shared/contracts/settings';
+import type { CalendarDayKind, CreateOfficeDay, GetCalendar, RemoveOfficeDay } from '../../../../shared/contracts/settings';
+import { ErrorBox, useT } from '../../components/common';
+import { DataTable } from '../../components/DataTable';
 import { useSettingsAccess } from '../../components/settings/access';
-import { DataTable, ErrorBox, useT } from '../../components/common';
 import { ConfirmDeleteButton } from '../../components/settings/ConfirmDeleteButton';
+import { useDisclosureData } from '../../hooks/useDisclosureData';
 
 const EMPTY_DAY = { date: '', kind: 'holiday' as CalendarDayKind, name: '' };
 
@@ -25,20 +27,16 @@ const EMPTY_DAY = { date: '', kind: 'holiday' as CalendarDayKind, name: '' };
 const HolidayCalendarPage = () => {
   const t = useT();
   const { canManage, failureText } = useSettingsAccess();
-  const { get, post, del } = useFetchClient();
+  const { post, del } = useFetchClient();
   // Undefined until the server has said which year it is in Beijing.
   const [year, setYear] = React.useState<number | undefined>(undefined);
-  const [calendar, setCalendar] = React.useState<CalendarYear | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const params: GetCalendar.Request['query'] = year ? { year: String(year) } : {};
+  // Another year keeps the one shown on screen until it is in.
+  const { data: calendar, error: loadError, reload } = useDisclosureData<GetCalendar.Response>('/disclosure/calendar', { params, errorText: failureText });
+  const [actionError, setActionError] = React.useState<string | null>(null);
+  const error = actionError ?? loadError;
   const [form, setForm] = React.useState(EMPTY_DAY);
   const [saving, setSaving] = React.useState(false);
-
-  const load = React.useCallback(() => {
-    get<GetCalendar.Response>('/disclosure/calendar', { params: year ? { year: String(year) } : {} })
-      .then(({ data }) => (setCalendar(data.data), setError(null)))
-      .catch((failure) => setError(failureText(failure)));
-  }, [get, year, failureText]);
-  React.useEffect(load, [load]);
 
   const shown = calendar?.year;
   const add = async () => {
@@ -47,17 +45,21 @@ const HolidayCalendarPage = () => {
       const data: CreateOfficeDay.Request['body']['data'] = { date: form.date, kind: form.kind, ...(form.name.trim() ? { name: form.name.trim() } : {}) };
       await post<CreateOfficeDay.Response>('/disclosure/calendar/days', { data });
       setForm(EMPTY_DAY);
-      load();
+      setActionError(null);
+      await reload();
     } catch (failure) {
-      setError(failureText(failure));
+      setActionError(failureText(failure));
     } finally {
       setSaving(false);
     }
   };
   const remove = (id: number) =>
-    del(`/disclosure/calendar/days/${id}`)
-      .then(load)
-      .catch((failure) => setError(failureText(failure)));
+    del<RemoveOfficeDay.Response>(`/disclosure/calendar/days/${id}`)
+      .then(() => {
+        setActionError(null);
+        return reload();
+      })
+      .catch((failure) => setActionError(failureText(failure)));
 
   const kindLabel = (kind: CalendarDayKind) =>
     kind === 'holiday' ? t('settings.calendar.kind.holiday', '放假') : t('settings.calendar.kind.working', '上班（调休）');
@@ -128,6 +130,15 @@ const HolidayCalendarPage = () => {
                   rowKey={(day) => day.id}
                   empty={t('settings.calendar.none', '本年尚无本单位录入的日期。')}
                   emptyTextColor="neutral600"
+                  actionsHeader={t('settings.actions', '操作')}
+                  rowActions={[
+                    {
+                      shown: () => canManage,
+                      render: (day) => (
+                        <ConfirmDeleteButton what={`${day.date} ${kindLabel(day.kind)}${day.name ? `（${day.name}）` : ''}`} onConfirm={() => remove(day.id)} />
+                      ),
+                    },
+                  ]}
                   columns={[
                     { header: t('settings.calendar.date', '日期'), cell: (day) => <Typography>{day.date}</Typography> },
                     {
@@ -135,13 +146,6 @@ const HolidayCalendarPage = () => {
                       cell: (day) => <Badge variant={day.kind === 'holiday' ? 'success' : 'secondary'}>{kindLabel(day.kind)}</Badge>,
                     },
                     { header: t('settings.calendar.name', '名称'), cell: (day) => <Typography>{day.name ?? '—'}</Typography> },
-                    {
-                      header: t('settings.actions', '操作'),
-                      cell: (day) =>
-                        canManage && (
-                          <ConfirmDeleteButton what={`${day.date} ${kindLabel(day.kind)}${day.name ? `（${day.name}）` : ''}`} onConfirm={() => remove(day.id)} />
-                        ),
-                    },
                   ]}
                 />
               </Box>
