@@ -23,6 +23,8 @@ const ANY_RULE = '@typescript-eslint/no-explicit-any';
  * line at a time and saying so: `// eslint-disable-next-line @typescript-eslint/no-explicit-any --
  * <reason>`. This rule rejects a directive that turns no-explicit-any (or every rule) off without a
  * reason, or for a whole block or file.
+ *
+ * @type {import('eslint').Rule.RuleModule}
  */
 const requireAnyReason = {
   meta: {
@@ -59,7 +61,8 @@ const requireAnyReason = {
                 )
               : rules.length === 0 || rules.includes(ANY_RULE);
           if (!coversAny) continue;
-          // Reported at the comment's end, which a block-level directive does not cover.
+          // Reported at the comment's end, past a `/* eslint-disable <rules> */` of its own. (A bare
+          // `/* eslint-disable */` turns this rule off too, so that one goes unreported.)
           const loc = { start: comment.loc.end, end: comment.loc.end };
           if (match[1] === 'eslint-disable' || match[1] === 'eslint') {
             context.report({ loc, messageId: 'block' });
@@ -110,6 +113,9 @@ export default defineConfig(
           ignoreRestSiblings: true,
         },
       ],
+      // The plugin's shared/contracts are Strapi-style `export declare namespace GetX { Request;
+      // Response }`: types only, nothing emitted. A namespace with code in it is still an error.
+      '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
       // Elsewhere in the app (its admin, content types, seed, config) `any` is reported, not blocking.
       [ANY_RULE]: 'warn',
     },
@@ -119,7 +125,11 @@ export default defineConfig(
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // `const crypto = require('crypto')` in a CommonJS module shadows Node's global, as intended.
+      'no-redeclare': ['error', { builtinGlobals: false }],
+    },
   },
 
   {
