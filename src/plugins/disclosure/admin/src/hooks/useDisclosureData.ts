@@ -59,7 +59,10 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
   const [state, setState] = React.useState<State<T>>({ data: null, error: null, isLoading: false, asked: null });
   // The latest arguments, for reload() and the effect (which runs on the key, not on object identity).
   const latest = React.useRef({ url, params, errorText: options.errorText ?? failureText });
-  latest.current = { url, params, errorText: options.errorText ?? failureText };
+  // Declared before the loading effect, so it has the arguments of the same render.
+  React.useLayoutEffect(() => {
+    latest.current = { url, params, errorText: options.errorText ?? failureText };
+  });
   const inFlight = React.useRef<AbortController | null>(null);
 
   /** Asks with the latest arguments; `asked` is what a new question is about (reload keeps the current one). */

@@ -14,14 +14,15 @@ export interface ShownSecret {
  */
 export const SecretDialog = ({ shown, onClose }: { shown: ShownSecret | null; onClose: () => void }) => {
   const t = useT();
-  const [copied, setCopied] = React.useState(false);
-  React.useEffect(() => setCopied(false), [shown]);
+  // Which secret was copied: a new secret shown is not copied yet.
+  const [copiedSecret, setCopiedSecret] = React.useState<string | null>(null);
+  const copied = !!shown && copiedSecret === shown.secret;
 
   const copy = () =>
     navigator.clipboard
       ?.writeText(shown?.secret ?? '')
-      .then(() => setCopied(true))
-      .catch(() => setCopied(false));
+      .then(() => setCopiedSecret(shown?.secret ?? null))
+      .catch(() => setCopiedSecret(null));
 
   return (
     <Dialog.Root open={!!shown} onOpenChange={(open) => !open && onClose()}>
