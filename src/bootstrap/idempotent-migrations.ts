@@ -12,7 +12,7 @@ export async function reapplyIdempotentMigrations(strapi: Core.Strapi): Promise<
   const dir = path.join(strapi.dirs.app.root, 'database', 'migrations');
   if (!fs.existsSync(dir)) return;
   for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.js')).sort()) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS migration file, loaded by path
     const migration = require(path.join(dir, file));
     if (migration.idempotent === true) {
       await strapi.db.connection.transaction((trx) => migration.up(trx, strapi.db));

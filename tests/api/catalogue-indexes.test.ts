@@ -10,7 +10,7 @@ import { uniqueViolationField } from '../../src/plugins/disclosure/server/src/er
  */
 const DOC = 'api::policy-document.policy-document';
 const ORG = 'api::organization.organization';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS migration file, loaded by path
 const migration = require(path.join(__dirname, '..', '..', 'database', 'migrations', '2026.11.22T00.00.00.catalogue-indexes.js'));
 
 let app: TestApp;

@@ -1,4 +1,4 @@
-import { approvedReview, policyDocumentData } from '../harness/fixtures';
+import { policyDocumentData } from '../harness/fixtures';
 import { setClock, startApp, type TestApp } from '../harness/strapi';
 
 const DOC = 'api::policy-document.policy-document';

@@ -9,7 +9,7 @@ const LEDGER = 'plugin::disclosure.ledger-entry';
 let app: TestApp;
 let token: string;
 let office: string;
-let officeCode = '370100001';
+const officeCode = '370100001';
 let sequence = 0;
 let bootTriggers = 0;
 

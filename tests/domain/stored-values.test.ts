@@ -1,7 +1,7 @@
 import { fromStored } from '../../src/plugins/disclosure/server/src/public-reads/rules/stored-values';
 
 // Strapi's own conversions, to hold the mirror to: @strapi/database's field classes.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Strapi does not export its field classes; read from its dist
 const { createField } = require('@strapi/database/dist/fields');
 
 /** What a database driver may hand over for a column of each type (never null: Strapi keeps null as null). */

@@ -24,7 +24,6 @@ export interface BrowserApp extends TestApp {
  */
 export function ensureAdminBuild(): void {
   if (fs.existsSync(ADMIN_INDEX)) return;
-  // eslint-disable-next-line no-console
   console.log(`browser tests: no admin build at ${path.relative(ROOT, ADMIN_INDEX)}, running \`strapi build\` once (a few minutes)…`);
   // The package's exports do not list its bin script, so it is found by path: the project's own strapi.
   const strapiBin = path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');

@@ -106,7 +106,7 @@ export async function assertConnectedTo(db: any, expected: ThrowawayDatabase): P
  */
 export async function rowCounts(env: Record<string, string>): Promise<Record<string, number>> {
   if (env.DATABASE_CLIENT === 'sqlite') {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when the database is SQLite
     const Database = require('better-sqlite3');
     const db = new Database(path.join(ROOT, env.DATABASE_FILENAME), { readonly: true, fileMustExist: true });
     try {
