@@ -13,16 +13,20 @@ import tseslint from 'typescript-eslint';
 
 const PLUGIN = 'src/plugins/disclosure';
 const ADMIN = ['src/admin/**/*.{ts,tsx}', `${PLUGIN}/admin/**/*.{ts,tsx}`];
-const STRICT_ANY = [`${PLUGIN}/server/**/*.ts`, `${PLUGIN}/shared/**/*.ts`];
+const STRICT_ANY = [
+  `${PLUGIN}/server/**/*.ts`,
+  `${PLUGIN}/shared/**/*.ts`,
+  `${PLUGIN}/admin/**/*.{ts,tsx}`,
+];
 const NOT_SHIPPED = ['tests/**', 'bench/**', 'scripts/**'];
 
 const ANY_RULE = '@typescript-eslint/no-explicit-any';
 
 /**
- * In the plugin's server and shared code `any` is allowed only where a Strapi type is missing, one
- * line at a time and saying so: `// eslint-disable-next-line @typescript-eslint/no-explicit-any --
- * <reason>`. This rule rejects a directive that turns no-explicit-any (or every rule) off without a
- * reason, or for a whole block or file.
+ * In the plugin's server, admin and shared code `any` is allowed only where a Strapi type is missing,
+ * one line at a time and saying so: `// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ * -- <reason>`. This rule rejects a directive that turns no-explicit-any (or every rule) off without
+ * a reason, or for a whole block or file.
  *
  * @type {import('eslint').Rule.RuleModule}
  */

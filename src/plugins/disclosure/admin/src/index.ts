@@ -1,4 +1,6 @@
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { Clock } from '@strapi/icons';
+import type { PluginDefinition, StrapiApp } from '@strapi/strapi/admin';
 import { DisclosurePanel } from './components/edit-view/DisclosurePanel';
 import { PluginIcon } from './components/PluginIcon';
 import { TraditionalLocksPanel } from './components/TraditionalLocksPanel';
@@ -10,7 +12,7 @@ const prefixKeys = (data: Record<string, string>) =>
   Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.widgets?.register({
       id: 'due-today',
       pluginId: PLUGIN_ID,
@@ -61,8 +63,11 @@ export default {
     ]);
   },
 
-  bootstrap(app: any) {
-    app.getPlugin('content-manager')?.apis?.addEditViewSidePanel?.([DisclosurePanel, TraditionalLocksPanel]);
+  // What bootstrap is given: a few of StrapiApp's methods, not the app.
+  bootstrap(app: Parameters<NonNullable<PluginDefinition['bootstrap']>>[0]) {
+    // Plugin['apis'] is a bare record: the content manager's are typed by the content manager.
+    const contentManager = app.getPlugin('content-manager')?.apis as ContentManagerPlugin['config']['apis'] | undefined;
+    contentManager?.addEditViewSidePanel?.([DisclosurePanel, TraditionalLocksPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
@@ -77,4 +82,4 @@ export default {
       })
     );
   },
-};
+} satisfies PluginDefinition;

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Badge, Box, Typography } from '@strapi/design-system';
+import { isFetchError } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { DeliveryStatus } from '../../../shared/contracts/syndication';
 import { getTranslation } from '../utils/getTranslation';
@@ -16,6 +17,18 @@ export const useT = (): Translate => {
 };
 
 /**
+ * A failed request's HTTP status. Strapi's fetch client (useFetchClient) rejects a refused request
+ * with a FetchError that carries it, and the server's `{ error }` body; anything else (the network
+ * down, an aborted request) has none.
+ */
+export const failureStatus = (failure: unknown): number | undefined =>
+  isFetchError(failure) ? (failure.status ?? failure.response?.data?.error?.status) : undefined;
+
+/** The server's `{ error: { message } }` of a failed request (a FetchError's body), if it sent one. */
+export const serverErrorMessage = (failure: unknown): string | undefined =>
+  isFetchError(failure) ? failure.response?.data?.error?.message : undefined;
+
+/**
  * What went wrong, for the person at the screen: the server's `{ error: { message } }`; a 403 gets
  * its own text (by default the syndication pages') when the policy's message ("Policy Failed") does
  * not say who may do it.
@@ -23,14 +36,14 @@ export const useT = (): Translate => {
 export const useFailureText = (forbidden?: string) => {
   const t = useT();
   return React.useCallback(
-    (failure: any): string => {
-      const status = failure?.status ?? failure?.response?.data?.error?.status;
-      const message: string | undefined = failure?.response?.data?.error?.message;
+    (failure: unknown): string => {
+      const status = failureStatus(failure);
+      const message = serverErrorMessage(failure);
       // A policy's bare refusal says nothing; a refusal with its reason (a PolicyError) is shown as it is.
       if (status === 403 && (!message || /^(Policy Failed|Forbidden)$/i.test(message))) {
         return forbidden ?? t('syndication.forbidden', '仅超级管理员可管理转载 (super admins only)');
       }
-      return message ?? failure?.message ?? String(failure);
+      return message ?? (failure instanceof Error ? failure.message : String(failure));
     },
     [t, forbidden]
   );

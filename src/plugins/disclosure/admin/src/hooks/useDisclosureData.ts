@@ -11,7 +11,7 @@ export interface DisclosureDataOptions {
    * What a failed request shows (default: useFailureText, the server's message). Answering null makes
    * the failure an answer, not a fault (a 404 meaning "none"): data and error are then both null.
    */
-  errorText?: (failure: any) => string | null;
+  errorText?: (failure: unknown) => string | null;
   /** Forget the previous answer (and error) when the url, params or refreshKey change; reload() keeps it. */
   resetOnChange?: boolean;
 }

@@ -16,12 +16,12 @@ import type { DeadlineStatus, GetCompliance, TrackedItem } from '../../../shared
 import { useDisclosureData } from '../hooks/useDisclosureData';
 import { PLUGIN_ID } from '../pluginId';
 import { beijing, DEADLINE_STATUSES, percent, STATUS_VARIANT, statusLabel } from '../utils/format';
-import { ErrorBox, useT } from '../components/common';
+import { ErrorBox, serverErrorMessage, useT } from '../components/common';
 import { DataTable } from '../components/DataTable';
 import { OnTimeChart } from '../components/dashboard/OnTimeChart';
 
 /** The server's message as it is (the compliance report is every admin's: no refusal text of its own). */
-const serverMessage = (failure: any): string => failure?.response?.data?.error?.message ?? String(failure);
+const serverMessage = (failure: unknown): string => serverErrorMessage(failure) ?? String(failure);
 
 /**
  * The disclosure office's day (政务公开 dashboard): what is due today, at risk and overdue, on-time rates
@@ -76,15 +76,15 @@ export const DashboardPage = () => {
             <Flex gap={4} alignItems="flex-end" wrap="wrap">
               <Field.Root name="organization">
                 <Field.Label>{t('filter.organization', '机构代码')}</Field.Label>
-                <TextInput value={draft.organization ?? ''} onChange={(e: any) => setDraft({ ...draft, organization: e.target.value })} />
+                <TextInput value={draft.organization ?? ''} onChange={(e) => setDraft({ ...draft, organization: e.target.value })} />
               </Field.Root>
               <Field.Root name="from">
                 <Field.Label>{t('filter.from', '到期日自')}</Field.Label>
-                <TextInput type="date" value={draft.from ?? ''} onChange={(e: any) => setDraft({ ...draft, from: e.target.value })} />
+                <TextInput type="date" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
               </Field.Root>
               <Field.Root name="to">
                 <Field.Label>{t('filter.to', '至')}</Field.Label>
-                <TextInput type="date" value={draft.to ?? ''} onChange={(e: any) => setDraft({ ...draft, to: e.target.value })} />
+                <TextInput type="date" value={draft.to ?? ''} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
               </Field.Root>
               <Button type="submit">{t('filter.apply', '查询')}</Button>
             </Flex>

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Badge, Box, Button, Divider, Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import type { PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { GateRule, GetItemStatus } from '../../../../shared/contracts/item-status';
 import type { RecordReview } from '../../../../shared/contracts/reviews';
@@ -41,7 +42,7 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
  * checklist (what is still missing), the confidentiality review (recorded here by a reviewer), syndication
  * receipts and a Traditional preview. Reloaded whenever the document is saved or published.
  */
-export const DisclosurePanel = ({ model, documentId, document }: { model: string; documentId?: string; document?: any }) => {
+export const DisclosurePanel = ({ model, documentId, document }: PanelComponentProps) => {
   const t = useT();
   const failureText = useFailureText();
   const { post } = useFetchClient();
@@ -70,7 +71,7 @@ export const DisclosurePanel = ({ model, documentId, document }: { model: string
       if (noteInput.current) noteInput.current.value = '';
       toggleNotification({ type: 'success', message: t('review.recorded', '保密审查已记录') });
       reload();
-    } catch (failure: any) {
+    } catch (failure) {
       toggleNotification({ type: 'danger', message: failureText(failure) });
     } finally {
       setSaving(false);

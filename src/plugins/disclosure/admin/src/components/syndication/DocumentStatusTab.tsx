@@ -4,7 +4,7 @@ import type { GetSyndicationStatus } from '../../../../shared/contracts/syndicat
 import { isWebAddress } from '../../../../shared/web-address';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { beijing, percent } from '../../utils/format';
-import { DeliveryStatusBadge, ErrorBox, type Translate, useFailureText, useT } from '../common';
+import { DeliveryStatusBadge, ErrorBox, failureStatus, type Translate, useFailureText, useT } from '../common';
 import { DataTable } from '../DataTable';
 
 /** From the source's change to delivery: seconds are too fine past a minute, so the two largest units. */
@@ -30,7 +30,7 @@ export const DocumentStatusTab = () => {
     refreshKey: asked?.count,
     resetOnChange: true,
     // 404 is an answer here, not a fault: the document was never sent to anyone.
-    errorText: (failure) => ((failure?.status ?? failure?.response?.data?.error?.status) === 404 ? null : failureText(failure)),
+    errorText: (failure) => (failureStatus(failure) === 404 ? null : failureText(failure)),
   });
   const notFound = asked !== null && !isLoading && !status && !error;
 
@@ -49,7 +49,7 @@ export const DocumentStatusTab = () => {
           <Box width="24rem">
             <Field.Root name="document" required>
               <Field.Label>{t('syndication.status.document', '政策文件 documentId')}</Field.Label>
-              <TextInput value={documentId} onChange={(e: any) => setDocumentId(e.target.value)} />
+              <TextInput value={documentId} onChange={(e) => setDocumentId(e.target.value)} />
             </Field.Root>
           </Box>
           <Button type="submit" loading={isLoading} disabled={!documentId.trim()}>

@@ -42,11 +42,11 @@ export const ResendModal = ({ subscriber, onClose, onQueued }: Props) => {
           </Typography>
           <Field.Root name="documentId">
             <Field.Label>{t('syndication.resend.document', '文件 documentId')}</Field.Label>
-            <TextInput value={values.documentId} disabled={!!values.since} onChange={(e: any) => set('documentId', e.target.value)} />
+            <TextInput value={values.documentId} disabled={!!values.since} onChange={(e) => set('documentId', e.target.value)} />
           </Field.Root>
           <Field.Root name="since">
             <Field.Label>{t('syndication.resend.since', '或自此日期以来')}</Field.Label>
-            <TextInput type="date" value={values.since} disabled={!!values.documentId.trim()} onChange={(e: any) => set('since', e.target.value)} />
+            <TextInput type="date" value={values.since} disabled={!!values.documentId.trim()} onChange={(e) => set('since', e.target.value)} />
           </Field.Root>
         </>
       )}

@@ -23,7 +23,7 @@ const SecretField = ({ value, onChange, hint }: { value: string; onChange: (secr
     <Field.Root name="secret" required hint={hint}>
       <Field.Label>{t('syndication.sources.secret', '签名密钥')}</Field.Label>
       {/* autoComplete off: a browser must not offer to save the key as a password */}
-      <TextInput type="password" autoComplete="off" placeholder="whsec_…" value={value} onChange={(e: any) => onChange(e.target.value)} />
+      <TextInput type="password" autoComplete="off" placeholder="whsec_…" value={value} onChange={(e) => onChange(e.target.value)} />
       <Field.Hint />
     </Field.Root>
   );
@@ -54,15 +54,15 @@ export const SourceCreateModal = ({ open, onClose, onSaved }: { open: boolean; o
         <>
           <Field.Root name="name" required>
             <Field.Label>{t('syndication.sources.name', '名称')}</Field.Label>
-            <TextInput value={values.name} onChange={(e: any) => set('name', e.target.value)} />
+            <TextInput value={values.name} onChange={(e) => set('name', e.target.value)} />
           </Field.Root>
           <Field.Root name="organizationCode">
             <Field.Label>{t('syndication.sources.organizationCode', '机构代码')}</Field.Label>
-            <TextInput value={values.organizationCode} onChange={(e: any) => set('organizationCode', e.target.value)} />
+            <TextInput value={values.organizationCode} onChange={(e) => set('organizationCode', e.target.value)} />
           </Field.Root>
           <Field.Root name="baseUrl">
             <Field.Label>{t('syndication.sources.baseUrl', '来源网址')}</Field.Label>
-            <TextInput type="url" placeholder="https://www.example.gov.cn" value={values.baseUrl} onChange={(e: any) => set('baseUrl', e.target.value)} />
+            <TextInput type="url" placeholder="https://www.example.gov.cn" value={values.baseUrl} onChange={(e) => set('baseUrl', e.target.value)} />
           </Field.Root>
           <SecretField
             value={values.secret}

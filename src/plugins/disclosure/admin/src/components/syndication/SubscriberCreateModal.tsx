@@ -35,11 +35,11 @@ export const SubscriberCreateModal = ({ open, onClose, onCreated }: Props) => {
         <>
           <Field.Root name="name" required>
             <Field.Label>{t('syndication.subscribers.name', '名称')}</Field.Label>
-            <TextInput value={values.name} onChange={(e: any) => set('name', e.target.value)} />
+            <TextInput value={values.name} onChange={(e) => set('name', e.target.value)} />
           </Field.Root>
           <Field.Root name="endpointUrl" required hint={t('syndication.subscribers.endpointHint', '接收方门户网站的转载接收地址 (http/https)')}>
             <Field.Label>{t('syndication.subscribers.endpoint', '接收地址')}</Field.Label>
-            <TextInput type="url" value={values.endpointUrl} onChange={(e: any) => set('endpointUrl', e.target.value)} />
+            <TextInput type="url" value={values.endpointUrl} onChange={(e) => set('endpointUrl', e.target.value)} />
             <Field.Hint />
           </Field.Root>
           <Field.Root name="scope">
@@ -53,12 +53,12 @@ export const SubscriberCreateModal = ({ open, onClose, onCreated }: Props) => {
             <>
               <Field.Root name="categories" hint={t('syndication.subscribers.listHint', '多个以逗号分隔')}>
                 <Field.Label>{t('syndication.subscribers.categories', '类别')}</Field.Label>
-                <TextInput value={values.categories} onChange={(e: any) => set('categories', e.target.value)} />
+                <TextInput value={values.categories} onChange={(e) => set('categories', e.target.value)} />
                 <Field.Hint />
               </Field.Root>
               <Field.Root name="topics" hint={t('syndication.subscribers.listHint', '多个以逗号分隔')}>
                 <Field.Label>{t('syndication.subscribers.topics', '主题')}</Field.Label>
-                <TextInput value={values.topics} onChange={(e: any) => set('topics', e.target.value)} />
+                <TextInput value={values.topics} onChange={(e) => set('topics', e.target.value)} />
                 <Field.Hint />
               </Field.Root>
             </>

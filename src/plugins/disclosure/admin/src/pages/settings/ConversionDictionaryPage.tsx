@@ -72,17 +72,17 @@ const TermModal = ({
           </Field.Root>
           <Field.Root name="simplified" required>
             <Field.Label>{t('settings.dictionary.simplified', '简体')}</Field.Label>
-            <TextInput value={values.simplified} maxLength={50} onChange={(e: any) => set('simplified', e.target.value)} />
+            <TextInput value={values.simplified} maxLength={50} onChange={(e) => set('simplified', e.target.value)} />
           </Field.Root>
           {values.kind === 'phrase' && (
             <Field.Root name="traditional" required>
               <Field.Label>{t('settings.dictionary.traditional', '繁体')}</Field.Label>
-              <TextInput value={values.traditional} maxLength={50} onChange={(e: any) => set('traditional', e.target.value)} />
+              <TextInput value={values.traditional} maxLength={50} onChange={(e) => set('traditional', e.target.value)} />
             </Field.Root>
           )}
           <Field.Root name="note">
             <Field.Label>{t('settings.dictionary.note', '备注')}</Field.Label>
-            <TextInput value={values.note} maxLength={200} onChange={(e: any) => set('note', e.target.value)} />
+            <TextInput value={values.note} maxLength={200} onChange={(e) => set('note', e.target.value)} />
           </Field.Root>
         </>
       )}

@@ -161,7 +161,7 @@ const HolidayCalendarPage = () => {
                     <Flex gap={4} alignItems="flex-end" wrap="wrap">
                       <Field.Root name="date" required>
                         <Field.Label>{t('settings.calendar.date', '日期')}</Field.Label>
-                        <TextInput type="date" value={form.date} onChange={(e: any) => setForm({ ...form, date: e.target.value })} />
+                        <TextInput type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
                       </Field.Root>
                       <Field.Root name="kind" required>
                         <Field.Label>{t('settings.calendar.kind', '类型')}</Field.Label>
@@ -172,7 +172,7 @@ const HolidayCalendarPage = () => {
                       </Field.Root>
                       <Field.Root name="name">
                         <Field.Label>{t('settings.calendar.name', '名称')}</Field.Label>
-                        <TextInput value={form.name} maxLength={100} onChange={(e: any) => setForm({ ...form, name: e.target.value })} />
+                        <TextInput value={form.name} maxLength={100} onChange={(e) => setForm({ ...form, name: e.target.value })} />
                       </Field.Root>
                       <Button type="submit" loading={saving} disabled={!form.date}>
                         {t('settings.calendar.add', '录入')}
