@@ -127,7 +127,7 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
   const answeredEarly = async (req: IncomingMessage, res: ServerResponse, parts: { path: string; querystring: string }): Promise<boolean> => {
     const state: string = await cache.state();
     (req as any)[STATE_READ_EARLY] = state;
-    const hit: CachedResponse | null = cache.lookup(cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''), state);
+    const hit: CachedResponse | undefined = cache.lookup(cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''), state);
     if (!hit) return false;
     let headers = rawHeaders.get(hit);
     if (!headers) rawHeaders.set(hit, (headers = rawHeadersOf(hit, cache.maxAgeSeconds())));

@@ -277,7 +277,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       withStoredBodies(results, asBytes);
       answered += 1;
-      const paged = paginationRules.transformPagedPaginationInfo({ start, limit }, total);
+      // Strapi's type asks for a total; without a count its own core service passes none either, and drops total and pageCount.
+      const paged = paginationRules.transformPagedPaginationInfo({ start, limit }, total as number);
       const pagination = withCount ? paged : Object.fromEntries(Object.entries(paged).filter(([name]) => name !== 'total' && name !== 'pageCount'));
       return { results, pagination: pagination as Record<string, number> };
     },

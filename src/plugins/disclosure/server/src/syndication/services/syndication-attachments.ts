@@ -19,6 +19,9 @@ export interface AttachmentManifestEntry {
   fileId: number;
 }
 
+/** A reference as the message's validation lets it through: with its SHA-256. */
+export type VerifiedAttachmentRef = AttachmentRef & { sha256: string };
+
 export interface PreparedAttachments {
   fileIds: number[];
   manifest: AttachmentManifestEntry[];
@@ -64,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Fetches, verifies and stores `refs`; throws an AttachmentFetchError naming the first that fails
      * (and leaves nothing uploaded behind).
      */
-    async prepare(source: any, refs: AttachmentRef[], previousManifest: AttachmentManifestEntry[] | null | undefined): Promise<PreparedAttachments> {
+    async prepare(source: any, refs: VerifiedAttachmentRef[], previousManifest: AttachmentManifestEntry[] | null | undefined): Promise<PreparedAttachments> {
       const result: PreparedAttachments = { fileIds: [], manifest: [], uploaded: [] };
       if (!refs.length) return result;
       const origins = trustedOrigins(source);
