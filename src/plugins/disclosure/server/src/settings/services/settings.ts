@@ -13,6 +13,7 @@ import type {
 import { assertPhraseComplete } from '../validation/settings';
 import { refuse } from '../../utils/validation';
 import { getService } from '../../utils/get-service';
+import { adminPermissions } from '../../utils/admin-services';
 
 
 type Row = Record<string, any>;
@@ -48,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     registerPermission() {
-      (strapi.service('admin::permission') as any).actionProvider.registerMany([
+      adminPermissions(strapi).actionProvider.registerMany([
         {
           section: 'plugins',
           displayName: '管理节假日安排与简繁转换词典 (Manage the holiday calendar and the conversion dictionary)',
