@@ -3,7 +3,7 @@ import type { AdminAbility } from './request-state';
 
 /**
  * The parts of the admin's services the plugin calls. Strapi types every service as Core.Service (a
- * record of members typed any); these name what is used, so the calls below are checked.
+ * record of unchecked members); these name what is used, so the calls are checked.
  */
 
 /** A permission as a role is given it. */

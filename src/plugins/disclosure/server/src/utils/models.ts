@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 
 /**
  * The parts of an attribute's definition the plugin reads. Strapi types attributes per kind, and their
- * plugin options as `object`; this one shape serves code that looks at an attribute of any kind.
+ * plugin options as `object`; this one shape serves code that looks at attributes of every kind.
  */
 export interface AttributeView {
   type: string;

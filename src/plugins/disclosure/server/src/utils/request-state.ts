@@ -34,8 +34,8 @@ export interface RequestAuth {
 }
 
 /**
- * ctx.state as Strapi's router and auth fill it, and the marks the plugin leaves on it (Koa types the
- * state as any and Strapi declares none of it).
+ * ctx.state as Strapi's router and auth fill it, and the marks the plugin leaves on it (Koa leaves the
+ * state untyped and Strapi declares none of it).
  */
 export interface RequestState {
   auth?: RequestAuth;

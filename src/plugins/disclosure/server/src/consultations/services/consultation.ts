@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { CONTENT_TYPES } from '../../../../shared/constants';
 import {
   checkConsultationPeriod,
@@ -11,8 +11,22 @@ import {
 import { validateFeedback } from '../validation/feedback';
 import { throwIfViolated } from '../../errors/rule-violations';
 import { getService } from '../../utils/get-service';
+import type { DocumentParams } from '../../utils/capability';
 
-type Data = Record<string, any>;
+/**
+ * A consultation's fields these rules read and set, typed as its schema has them: in a write, as sent
+ * (Strapi validates them after the middlewares); other fields pass through untouched.
+ */
+interface ConsultationFields {
+  startDate?: string | null;
+  endDate?: string | null;
+  shortPeriodReason?: string | null;
+  result?: { resultPublishedAt?: string | null; notAdoptedReasons?: string | null; receivedCount?: number; adoptedCount?: number } | null;
+  [field: string]: unknown;
+}
+
+type FeedbackInput = Modules.Documents.Params.Data.Input<typeof CONTENT_TYPES.consultationFeedback>;
+type PublishedConsultation = { documentId: string; startDate?: string | null; endDate?: string | null; result?: { resultPublishedAt?: string | null } | null };
 
 export type FeedbackOutcome =
   | { kind: 'not-found' }
@@ -37,19 +51,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async submitFeedback(consultationDocumentId: string, body: unknown): Promise<FeedbackOutcome> {
     const input = validateFeedback(body);
-    const consultation: any = await strapi.documents(CONTENT_TYPES.consultation as any).findOne({
+    // Strapi types a date it reads as string | Date (its input type); read, it is the stored string.
+    const consultation = (await strapi.documents(CONTENT_TYPES.consultation).findOne({
       documentId: consultationDocumentId,
       status: 'published',
       fields: ['startDate', 'endDate'],
       populate: { result: { fields: ['resultPublishedAt'] } },
-    } as any);
+    })) as PublishedConsultation | null;
     if (!consultation) return { kind: 'not-found' };
     const status = this.statusOf(consultation);
     const reason = feedbackRefusal(status, consultation);
     if (reason) return { kind: 'refused', status, reason };
     const submittedAt = getService(strapi, 'clock').now() as Date;
-    const created = await strapi.documents(CONTENT_TYPES.consultationFeedback as any).create({
-      data: { consultation: consultationDocumentId, ...input, submittedAt, decision: 'pending' } as any,
+    const created = await strapi.documents(CONTENT_TYPES.consultationFeedback).create({
+      // Strapi's input type has no null for an optional field; null leaves it empty, as validateFeedback means.
+      data: { consultation: consultationDocumentId, ...input, submittedAt, decision: 'pending' } as FeedbackInput,
     });
     return { kind: 'received', receipt: { documentId: created.documentId, submittedAt: submittedAt.toISOString() } };
   },
@@ -59,8 +75,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * from the feedback itself, every opinion must be decided, and concentrated opinions not adopted
    * need reasons.
    */
-  async prepareWrite(params: { documentId?: string; data?: Data }) {
-    const data = params.data ?? {};
+  async prepareWrite(params: Pick<DocumentParams, 'documentId' | 'data'>) {
+    const data: ConsultationFields = params.data ?? {};
     const touchesPeriod = ['startDate', 'endDate', 'shortPeriodReason'].some((field) => field in data);
     if (touchesPeriod) {
       const current = params.documentId
