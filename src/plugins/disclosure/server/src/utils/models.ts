@@ -37,3 +37,7 @@ export const modelOf = (strapi: Core.Strapi, uid: string): ModelView => strapi.g
 /** A content type's schema (Strapi's contentType, for a uid held in a string); undefined for one it does not know. */
 export const contentTypeOf = (strapi: Core.Strapi, uid: string): ModelView | undefined =>
   strapi.contentType(uid as UID.ContentType) as unknown as ModelView | undefined;
+
+/** A component's schema (Strapi's components, for a uid held in a string); undefined for one it does not know. */
+export const componentOf = (strapi: Core.Strapi, uid: string): ModelView | undefined =>
+  (strapi.components as unknown as Record<string, ModelView | undefined>)[uid];
