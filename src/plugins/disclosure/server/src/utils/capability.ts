@@ -24,6 +24,9 @@ export const paramsOf = (context: DocumentContext): DocumentParams => context.pa
 /** The documentId of what a document-service call returned, when it returned a document (create, update). */
 export const resultDocumentId = (result: unknown): string | undefined => (result as { documentId?: string } | null | undefined)?.documentId;
 
+/** What a document-service call resolves to (Strapi types `next()` as a union of each action's promise). */
+export type DocumentResult = Awaited<ReturnType<Parameters<DocumentMiddleware>[1]>>;
+
 /** A document-service middleware, made for one Strapi instance (register.ts orders them). */
 export type DocumentMiddlewareFactory = (strapi: Core.Strapi) => DocumentMiddleware;
 

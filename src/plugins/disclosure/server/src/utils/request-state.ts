@@ -15,7 +15,8 @@ export interface AdminUser {
   firstname?: string | null;
   lastname?: string | null;
   username?: string | null;
-  email?: string | null;
+  /** Required for an admin account */
+  email: string;
   roles?: Array<{ code?: string }>;
 }
 
