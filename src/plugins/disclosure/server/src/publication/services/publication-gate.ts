@@ -35,6 +35,9 @@ export interface ItemToPublish extends GateItem {
   [field: string]: unknown;
 }
 
+/** What the gate populates: a relation whole, or some of its columns. */
+export type GatePopulate = Record<string, true | { select: string[] }>;
+
 /** A media field's entry: a file as stored (with its mime type), or a file given by id. */
 type MediaEntry = (MediaFile & { id?: number }) | number | string;
 
@@ -74,14 +77,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => getService(strapi, 'ledger');
   const config = (): GateConfig => getConfig(strapi).publicationGate;
 
-  const draftOf = (uid: string, documentId: string, populate: Record<string, unknown> = REVIEW): Promise<ItemToPublish | null> =>
+  const draftOf = (uid: string, documentId: string, populate: GatePopulate = REVIEW): Promise<ItemToPublish | null> =>
     strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null }, populate });
 
   const isPublished = async (uid: string, documentId: string) =>
     (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
 
   /** The item as it will be published: the stored draft with this call's changes on top. */
-  const itemToPublish = async (uid: string, action: string, params: Params, populate?: Record<string, unknown>): Promise<ItemToPublish | null> => {
+  const itemToPublish = async (uid: string, action: string, params: Params, populate?: GatePopulate): Promise<ItemToPublish | null> => {
     const stored = action === 'create' || !params.documentId ? null : await draftOf(uid, params.documentId, populate);
     if (action !== 'create' && !stored) return null;
     return { ...(stored ?? {}), ...(action === 'publish' ? {} : (params.data ?? {})) };
@@ -137,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** What the gate reads of an item besides its own fields. */
-  const populateFor = (uid: string): Record<string, unknown> => ({
+  const populateFor = (uid: string): GatePopulate => ({
     ...(uid === CONTENT_TYPES.policyDocument
       ? { ...REVIEW, issuingOrganization: { select: ['id', 'code'] } }
       : uid === CONTENT_TYPES.interpretation
@@ -185,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the gate reads of an item besides its own fields (nothing, for a type it does not gate), for a caller that reads the draft itself. */
-    populateFor: (uid: string): Record<string, unknown> => (RULES_BY_TYPE[uid] ? populateFor(uid) : {}),
+    populateFor: (uid: string): GatePopulate => (RULES_BY_TYPE[uid] ? populateFor(uid) : {}),
 
     /** The checklist of a draft already read, with at least `populateFor(uid)` populated. */
     async checklistOf(uid: string, item: ItemToPublish) {
