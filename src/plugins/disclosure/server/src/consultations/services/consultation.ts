@@ -1,4 +1,4 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES } from '../../../../shared/constants';
 import {
   checkConsultationPeriod,
@@ -12,6 +12,7 @@ import { validateFeedback } from '../validation/feedback';
 import { throwIfViolated } from '../../errors/rule-violations';
 import { getService } from '../../utils/get-service';
 import type { DocumentParams } from '../../utils/capability';
+import { documentsOf } from '../../utils/documents';
 
 /**
  * A consultation's fields these rules read and set, typed as its schema has them: in a write, as sent
@@ -25,7 +26,7 @@ interface ConsultationFields {
   [field: string]: unknown;
 }
 
-type FeedbackInput = Modules.Documents.Params.Data.Input<typeof CONTENT_TYPES.consultationFeedback>;
+/** A published consultation's dates, as read for its status. */
 type PublishedConsultation = { documentId: string; startDate?: string | null; endDate?: string | null; result?: { resultPublishedAt?: string | null } | null };
 
 export type FeedbackOutcome =
@@ -51,21 +52,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async submitFeedback(consultationDocumentId: string, body: unknown): Promise<FeedbackOutcome> {
     const input = validateFeedback(body);
-    // Strapi types a date it reads as string | Date (its input type); read, it is the stored string.
-    const consultation = (await strapi.documents(CONTENT_TYPES.consultation).findOne({
+    const consultation = await documentsOf<PublishedConsultation>(strapi, CONTENT_TYPES.consultation).findOne({
       documentId: consultationDocumentId,
       status: 'published',
       fields: ['startDate', 'endDate'],
       populate: { result: { fields: ['resultPublishedAt'] } },
-    })) as PublishedConsultation | null;
+    });
     if (!consultation) return { kind: 'not-found' };
     const status = this.statusOf(consultation);
     const reason = feedbackRefusal(status, consultation);
     if (reason) return { kind: 'refused', status, reason };
     const submittedAt = getService(strapi, 'clock').now() as Date;
-    const created = await strapi.documents(CONTENT_TYPES.consultationFeedback).create({
-      // Strapi's input type has no null for an optional field; null leaves it empty, as validateFeedback means.
-      data: { consultation: consultationDocumentId, ...input, submittedAt, decision: 'pending' } as FeedbackInput,
+    const created = await documentsOf(strapi, CONTENT_TYPES.consultationFeedback).create({
+      data: { consultation: consultationDocumentId, ...input, submittedAt, decision: 'pending' },
     });
     return { kind: 'received', receipt: { documentId: created.documentId, submittedAt: submittedAt.toISOString() } };
   },
