@@ -127,7 +127,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
 
 const UNITS = new Set(['same-day', 'working-days', 'calendar-days', 'months', 'hours']);
 
-/** A rule as configured, before these checks: any field may be missing or of another type. */
+/** A rule as configured, before these checks: each field may be missing or of another type. */
 type UncheckedRule = { [field: string]: unknown; length?: UncheckedLength; urgentLength?: UncheckedLength } | null | undefined;
 type UncheckedLength = { unit?: unknown; amount?: unknown } | null | undefined;
 const OPERATORS = new Set(['$ne', '$in', '$notIn', '$null']);

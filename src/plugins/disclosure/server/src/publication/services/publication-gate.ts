@@ -23,8 +23,8 @@ type Params = Pick<DocumentParams, 'documentId' | 'locale' | 'status' | 'data'>;
 
 /**
  * An item as the gate reads it: the stored draft (with what `populateFor` adds), with a write's data
- * on top; relations as stored ({ id, code }, { id, documentId }) or as written (any form the document
- * service takes).
+ * on top; relations as stored ({ id, code }, { id, documentId }) or as written (in whichever form the
+ * document service takes).
  */
 export interface ItemToPublish extends GateItem {
   documentId?: string;
