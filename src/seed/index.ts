@@ -1,13 +1,13 @@
 import fs from 'fs';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { addCalendarDays, beijingDate } from '../plugins/disclosure/server/src/calendar/rules/beijing-time';
 import {
   genreOfTitle,
   parseOfficialDocument,
   type ParsedOfficialDocument,
 } from '../plugins/disclosure/server/src/catalogue/rules/official-document';
-import { documentsOf } from '../plugins/disclosure/server/src/utils/documents';
+import type { DocumentsOfType } from '../plugins/disclosure/server/src/utils/documents';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 const ORG = 'api::organization.organization';
@@ -16,6 +16,13 @@ const INTERPRETATION = 'api::interpretation.interpretation';
 const CONSULTATION = 'api::consultation.consultation';
 const FEEDBACK = 'api::consultation-feedback.consultation-feedback';
 const PRESS = 'api::press-release.press-release';
+
+/**
+ * The document service for the demo's writes, with loose parameters: Strapi's input types leave no
+ * room for null (an empty field) nor for the blocks built here (the plugin's typed wrapper, as a type).
+ */
+const documentsOf = <Document = Modules.Documents.AnyDocument>(strapi: Core.Strapi, uid: UID.ContentType) =>
+  strapi.documents(uid) as unknown as DocumentsOfType<Document>;
 
 
 type Blocks = Array<Record<string, unknown>>;

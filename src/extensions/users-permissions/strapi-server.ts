@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../../plugins/disclosure/server/src/utils/get-service';
+import type { Services } from '../../plugins/disclosure/server/src/utils/get-service';
 
 /** Users & Permissions' permission service, as far as it is wrapped here. */
 type PermissionService = { findPublicPermissions(): Promise<unknown>; [member: string]: unknown };
@@ -22,7 +22,8 @@ export default (plugin: UsersPermissionsServer) => {
     const findPublicPermissions = service.findPublicPermissions.bind(service);
     return {
       ...service,
-      findPublicPermissions: () => getService(strapi, 'response-cache').forContentState('public-permissions', findPublicPermissions),
+      findPublicPermissions: () =>
+        (strapi.plugin('disclosure').service('response-cache') as Services['response-cache']).forContentState('public-permissions', findPublicPermissions),
     };
   };
   return plugin;

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getService } from '../../../plugins/disclosure/server/src/utils/get-service';
+import type { Services } from '../../../plugins/disclosure/server/src/utils/get-service';
 
 const UID = 'api::consultation.consultation';
 
@@ -21,7 +21,8 @@ type EntryAnswer = { data?: ConsultationEntry | null; [part: string]: unknown } 
  * Beijing time (upcoming, open, closed, concluded), and the public's opinions while one is open.
  */
 export default factories.createCoreController(UID, ({ strapi }) => {
-  const consultations = () => getService(strapi, 'consultation');
+  // The plugin's service, typed by the plugin (a type import: the app reaches it through Strapi).
+  const consultations = () => strapi.plugin('disclosure').service('consultation') as Services['consultation'];
 
   /** The status of each returned consultation, from its published dates and result. */
   const withStatus = async (entries: ConsultationEntry[]) => {
