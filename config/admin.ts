@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
-    secret: env('ADMIN_JWT_SECRET'),
+    // Required: production-secrets refuses to start without it (Strapi's type has no room for undefined).
+    secret: env('ADMIN_JWT_SECRET')!,
     sessions: {
       // An idle admin session ends after 30 minutes (MLPS 2.0); none outlives a working day.
       accessTokenLifespan: 15 * 60,
@@ -18,7 +19,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     enabled: false,
   },
   apiToken: {
-    salt: env('API_TOKEN_SALT'),
+    salt: env('API_TOKEN_SALT')!,
   },
   transfer: {
     token: {

@@ -13,7 +13,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     // visitor's address behind a reverse proxy, from the entries our own proxies wrote only.
     proxy: reverseProxyConfig(process.env),
     app: {
-      keys: env.array('APP_KEYS'),
+      // Required: production-secrets refuses to start without them (Strapi's type has no room for undefined).
+      keys: env.array('APP_KEYS')!,
     },
     // The disclosure plugin's deadline sweep runs as a cron task.
     cron: {

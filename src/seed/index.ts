@@ -1,12 +1,13 @@
 import fs from 'fs';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { addCalendarDays, beijingDate } from '../plugins/disclosure/server/src/calendar/rules/beijing-time';
 import {
   genreOfTitle,
   parseOfficialDocument,
   type ParsedOfficialDocument,
 } from '../plugins/disclosure/server/src/catalogue/rules/official-document';
+import type { DocumentsOfType } from '../plugins/disclosure/server/src/utils/documents';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 const ORG = 'api::organization.organization';
@@ -15,6 +16,13 @@ const INTERPRETATION = 'api::interpretation.interpretation';
 const CONSULTATION = 'api::consultation.consultation';
 const FEEDBACK = 'api::consultation-feedback.consultation-feedback';
 const PRESS = 'api::press-release.press-release';
+
+/**
+ * The document service for the demo's writes, with loose parameters: Strapi's input types leave no
+ * room for null (an empty field) nor for the blocks built here (the plugin's typed wrapper, as a type).
+ */
+const documentsOf = <Document = Modules.Documents.AnyDocument>(strapi: Core.Strapi, uid: UID.ContentType) =>
+  strapi.documents(uid) as unknown as DocumentsOfType<Document>;
 
 
 type Blocks = Array<Record<string, unknown>>;
@@ -166,7 +174,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     where: Record<string, unknown>,
     create: () => Promise<{ documentId: string }>
   ): Promise<string> => {
-    const existing = await strapi.db.query(uid as any).findOne({ where, select: ['documentId'] });
+    const existing: { documentId: string } | null = await strapi.db.query(uid).findOne({ where, select: ['documentId'] });
     if (existing) return existing.documentId;
     const entry = await create();
     count(uid);
@@ -178,7 +186,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   const organizations = new Map<string, string>();
   for (const org of DEMO_ORGANIZATIONS) {
     const documentId = await findOrCreate(ORG, { code: org.code }, () =>
-      strapi.documents(ORG).create({
+      documentsOf(strapi, ORG).create({
         data: {
           name: org.name,
           shortName: org.shortName,
@@ -187,7 +195,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
           regionCode: org.regionCode,
           portalUrl: org.portalUrl,
           parent: org.parent ? organizations.get(org.parent) : undefined,
-        } as any,
+        },
       })
     );
     organizations.set(org.code, documentId);
@@ -202,7 +210,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     const title = demo.title ?? parsed?.title ?? '';
     const where = demo.key.documentNumber ? { documentNumber: demo.key.documentNumber } : { title };
     const documentId = await findOrCreate(DOC, where, () =>
-      strapi.documents(DOC).create({
+      documentsOf(strapi, DOC).create({
         data: {
           title,
           documentNumber: demo.key.documentNumber ?? null,
@@ -221,7 +229,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
           implements: (demo.implements ?? []).map((number) => documents.get(number)).filter(Boolean),
           mustSyndicate: demo.mustSyndicate ?? false,
           confidentialityReview: review(parsed?.writtenDate),
-        } as any,
+        },
       })
     );
     documents.set(demo.key.documentNumber ?? title, documentId);
@@ -231,7 +239,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   // Interpretations, tied to their documents (谁起草、谁解读).
   const shandongInterpretation = '《关于进一步加强政府信息公开工作实施方案》解读';
   await findOrCreate(INTERPRETATION, { title: shandongInterpretation }, () =>
-    strapi.documents(INTERPRETATION).create({
+    documentsOf(strapi, INTERPRETATION).create({
       data: {
         confidentialityReview: review(shandong.writtenDate),
         title: shandongInterpretation,
@@ -240,12 +248,12 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
         background: [paragraph(shandong.paragraphs.find((p) => p.startsWith('为贯彻落实')) ?? shandong.paragraphs[1])],
         mainContent: shandong.headings.map(paragraph),
         scope: [paragraph('适用于全省各级人民政府及其部门的政府信息公开工作。')],
-      } as any,
+      },
     })
   );
   const zhanjiangInterpretation = '图解：2015年湛江市政府信息公开工作要点';
   await findOrCreate(INTERPRETATION, { title: zhanjiangInterpretation }, () =>
-    strapi.documents(INTERPRETATION).create({
+    documentsOf(strapi, INTERPRETATION).create({
       data: {
         confidentialityReview: review(zhanjiang.writtenDate),
         title: zhanjiangInterpretation,
@@ -258,7 +266,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
           },
           { question: '工作要点包括哪几个方面？', answer: zhanjiang.headings.map(paragraph) },
         ],
-      } as any,
+      },
     })
   );
 
@@ -270,7 +278,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   // A press conference on the Shandong plan.
   const pressTitle = '山东省政府新闻办就《关于进一步加强政府信息公开工作实施方案》举行新闻发布会（演示）';
   await findOrCreate(PRESS, { title: pressTitle }, () =>
-    strapi.documents(PRESS).create({
+    documentsOf(strapi, PRESS).create({
       status: 'published',
       data: {
         title: pressTitle,
@@ -281,14 +289,14 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
         speakers: [{ name: '新闻发言人（演示）', position: '山东省人民政府办公厅' }],
         body: shandong.headings.map(paragraph),
         relatedDocuments: [shandongPlan],
-      } as any,
+      },
     })
   );
 
   // Consultations: one open around the day of seeding, one closed with its results.
   const openTitle = '关于《平阴县政务公开工作规范（征求意见稿）》公开征求意见的公告（演示）';
   await findOrCreate(CONSULTATION, { title: openTitle }, () =>
-    strapi.documents(CONSULTATION).create({
+    documentsOf(strapi, CONSULTATION).create({
       status: 'published',
       data: {
         title: openTitle,
@@ -305,13 +313,13 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
           { kind: 'post', address: '平阴县人民政府办公室政务公开科（信封注明“意见征集”）' },
         ],
         relatedDocument: shandongPlan,
-      } as any,
+      },
     })
   );
 
   const closedTitle = '关于《市政务办政务公开工作落实机制（征求意见稿）》公开征求意见的公告（演示）';
   const closed = await findOrCreate(CONSULTATION, { title: closedTitle }, () =>
-    strapi.documents(CONSULTATION).create({
+    documentsOf(strapi, CONSULTATION).create({
       status: 'published',
       data: {
         title: closedTitle,
@@ -323,7 +331,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
         endDate: '2024-08-31',
         channels: [{ kind: 'email', address: 'zwb@jinan.example.gov.cn' }],
         relatedDocument: documents.get(cityOffice.title),
-      } as any,
+      },
     })
   );
   const feedback = [
@@ -333,21 +341,21 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   ];
   for (const [index, item] of feedback.entries()) {
     await findOrCreate(FEEDBACK, { content: item.content }, () =>
-      strapi.documents(FEEDBACK).create({
+      documentsOf(strapi, FEEDBACK).create({
         data: {
           ...item,
           consultation: closed,
           submitterName: `市民${index + 1}（演示）`,
           submitterContact: `1380000000${index}`,
           submittedAt: `2024-08-${String(10 + index).padStart(2, '0')}T03:00:00.000Z`,
-        } as any,
+        },
       })
     );
   }
   // The result once every opinion is decided: its counts come from the feedback.
-  const stored: any = await strapi.documents(CONSULTATION).findOne({ documentId: closed, status: 'published', populate: { result: true } } as any);
+  const stored = await documentsOf<{ result?: unknown }>(strapi, CONSULTATION).findOne({ documentId: closed, status: 'published', populate: { result: true } });
   if (!stored?.result) {
-    await strapi.documents(CONSULTATION).update({
+    await documentsOf(strapi, CONSULTATION).update({
       documentId: closed,
       status: 'published',
       data: {
@@ -357,7 +365,7 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
           resultPublishedAt: '2024-09-20T02:00:00.000Z',
         },
       },
-    } as any);
+    });
   }
 
   return { created };

@@ -1,37 +1,51 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Services } from '../../../plugins/disclosure/server/src/utils/get-service';
 
 const UID = 'api::consultation.consultation';
+
+/** A consultation as the API answers it, with the dates its status is computed from. */
+type ConsultationEntry = {
+  documentId: string;
+  startDate?: string | null;
+  endDate?: string | null;
+  result?: { resultPublishedAt?: string | null } | null;
+  [field: string]: unknown;
+};
+/** The core controller's answer: a page of entries (with its meta), or one entry (none when not found). */
+type ListAnswer = { data?: ConsultationEntry[]; [part: string]: unknown };
+type EntryAnswer = { data?: ConsultationEntry | null; [part: string]: unknown } | null | undefined;
 
 /**
  * Consultations (意见征集) as the public reads them, each with its status computed from its dates in
  * Beijing time (upcoming, open, closed, concluded), and the public's opinions while one is open.
  */
 export default factories.createCoreController(UID, ({ strapi }) => {
-  const consultations = () => strapi.plugin('disclosure').service('consultation');
+  // The plugin's service, typed by the plugin (a type import: the app reaches it through Strapi).
+  const consultations = () => strapi.plugin('disclosure').service('consultation') as Services['consultation'];
 
   /** The status of each returned consultation, from its published dates and result. */
-  const withStatus = async (entries: any[]) => {
+  const withStatus = async (entries: ConsultationEntry[]) => {
     const ids = entries.map((entry) => entry?.documentId).filter(Boolean);
     if (!ids.length) return entries;
-    const rows = await strapi.db.query(UID).findMany({
+    const rows: ConsultationEntry[] = await strapi.db.query(UID).findMany({
       where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
       select: ['documentId', 'startDate', 'endDate'],
       populate: { result: { select: ['resultPublishedAt'] } },
     });
-    const byId = new Map(rows.map((row: any) => [row.documentId, consultations().statusOf(row)]));
+    const byId = new Map(rows.map((row) => [row.documentId, consultations().statusOf(row)]));
     return entries.map((entry) => ({ ...entry, status: byId.get(entry.documentId) ?? consultations().statusOf(entry) }));
   };
 
   return {
     async find(ctx) {
-      const response: any = await super.find(ctx);
+      const response = (await super.find(ctx)) as ListAnswer;
       response.data = await withStatus(response.data ?? []);
       return response;
     },
 
     async findOne(ctx) {
-      const response: any = await super.findOne(ctx);
+      const response = (await super.findOne(ctx)) as EntryAnswer;
       if (response?.data) [response.data] = await withStatus([response.data]);
       return response;
     },

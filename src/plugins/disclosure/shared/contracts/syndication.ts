@@ -22,8 +22,11 @@ export interface AttachmentRef {
   name: string;
   mime: string | null;
   sizeInBytes: number | null;
-  /** hex SHA-256 of the file, for the receiver to verify what it fetched; required (a reference without it is refused) */
-  sha256: string;
+  /**
+   * hex SHA-256 of the file, for the receiver to verify what it fetched; required (a reference without it
+   * is refused). Null when the sender could not read its own file (another upload provider, a file gone).
+   */
+  sha256: string | null;
 }
 
 /** One locale of the document, as published at the source. */

@@ -1,6 +1,6 @@
 import { CONTENT_TYPES } from '../../../shared/constants';
 import { refuseUniqueClash } from '../errors/unique-clash';
-import type { DocumentMiddlewareFactory } from '../utils/capability';
+import { paramsOf, type DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 
 const POLICY_DOCUMENTS_TABLE = 'policy_documents';
@@ -12,7 +12,7 @@ const ORGANIZATIONS_TABLE = 'organizations';
  */
 export const applyCatalogueRules: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const { uid, action } = context;
-  const params = context.params as any;
+  const params = paramsOf(context);
 
   if (uid === CONTENT_TYPES.policyDocument && (action === 'create' || action === 'update')) {
     // One transaction from reading the issuer's highest numbers to writing the row (see lockIssuer).

@@ -1,5 +1,5 @@
 import { CONVERSION_TERM_UID, DOCUMENT_WRITE_ACTIONS, SOURCE_LOCALE, TARGET_LOCALE, isAppContentType } from '../../../shared/constants';
-import type { DocumentMiddlewareFactory } from '../utils/capability';
+import { paramsOf, resultDocumentId, type DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 import { isTraditionalCopy } from './rules/traditional-copy';
 
@@ -13,7 +13,7 @@ const SYNCED_ACTIONS = new Set(['create', 'update', 'publish', 'unpublish', 'del
 export const syncTraditional: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const conversion = getService(strapi, 'conversion');
   const { uid, action } = context;
-  const params = context.params as any;
+  const params = paramsOf(context);
   if (!isAppContentType(uid) || !conversion.isLocalized(uid) || isTraditionalCopy(params)) return next();
   const locale = params.locale ?? SOURCE_LOCALE;
 
@@ -25,8 +25,8 @@ export const syncTraditional: DocumentMiddlewareFactory = (strapi) => async (con
   if (locale !== SOURCE_LOCALE || !SYNCED_ACTIONS.has(action)) return next();
 
   return strapi.db.transaction(async () => {
-    const result: any = await next();
-    const documentId = params.documentId ?? result?.documentId;
+    const result = await next();
+    const documentId = params.documentId ?? resultDocumentId(result);
     if (!documentId) return result;
     if (action === 'unpublish') await conversion.unpublishTraditional(uid, documentId);
     else if (action === 'delete') await conversion.deleteTraditional(uid, documentId);

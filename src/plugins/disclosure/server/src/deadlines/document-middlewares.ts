@@ -1,6 +1,6 @@
 import { DOCUMENT_WRITE_ACTIONS } from '../../../shared/constants';
 import { isTraditionalCopy } from '../conversion/rules/traditional-copy';
-import type { DocumentMiddlewareFactory } from '../utils/capability';
+import { paramsOf, resultDocumentId, type DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 
 /**
@@ -14,8 +14,8 @@ export const trackDeadlines: DocumentMiddlewareFactory = (strapi) => async (cont
   const copyOnly = isTraditionalCopy(context.params) && context.action !== 'delete';
   if (!DOCUMENT_WRITE_ACTIONS.has(context.action) || !deadlines.tracks(context.uid) || copyOnly) return next();
   return strapi.db.transaction(async () => {
-    const result: any = await next();
-    const documentId = (context.params as any).documentId ?? result?.documentId;
+    const result = await next();
+    const documentId = paramsOf(context).documentId ?? resultDocumentId(result);
     if (documentId) await deadlines.refresh(context.uid, documentId);
     return result;
   });

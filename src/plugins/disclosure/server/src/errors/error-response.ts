@@ -1,10 +1,12 @@
+import type { Context } from 'koa';
+
 /**
  * An error answered by a middleware or controller itself, in the shape Strapi's error handler gives
  * (`{ data: null, error: { status, name, message, details } }`), for the cases that handler must not
  * see: a 429 that needs Retry-After, a 401 whose reason the caller needs.
  */
 export function respondWithError(
-  ctx: any,
+  ctx: Context,
   status: number,
   name: string,
   message: string,

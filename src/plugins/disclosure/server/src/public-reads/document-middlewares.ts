@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { DOCUMENT_READ_ACTIONS } from '../../../shared/constants';
-import type { DocumentMiddlewareFactory } from '../utils/capability';
+import { paramsOf, type DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 import { populateDepth, PublicQueryRefusal, scopePublicQuery, type RefusalReason } from './rules/public-query-scope';
 import { jsonKey } from './rules/state-memo';
@@ -20,7 +20,7 @@ const NOT_COUNTED = new Set(['pagination', 'page', 'pageSize', 'start', 'limit',
 export const restrictPublicReads: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const access = getService(strapi, 'public-access');
   if (!DOCUMENT_READ_ACTIONS.has(context.action) || !access.readsAsPublic(strapi.requestContext.get())) return next();
-  const params = context.params as any;
+  const params = paramsOf(context);
   if (context.contentType.options?.draftAndPublish) params.status = 'published';
   // Which documents have unpublished edits, or were never published, is nobody's business outside.
   delete params.publicationFilter;

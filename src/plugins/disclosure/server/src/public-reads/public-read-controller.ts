@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { serializeWithRawJson } from './rules/raw-json';
 import { getService } from '../utils/get-service';
+
+/** The core controller this one is made the prototype of (`this` in its methods). */
+type CoreController = Core.CoreAPI.Controller.CollectionType;
 
 /**
  * A public type's controller whose public lists and single documents are read straight from the
@@ -12,21 +16,21 @@ import { getService } from '../utils/get-service';
 export const publicReadController = (strapi: Core.Strapi, uid: string) => {
   const lists = () => getService(strapi, 'public-lists');
   // JSON fields arrive as their stored text: the answer is written as bytes, with Koa's JSON type.
-  const asBytes = (ctx: any, answer: unknown) => {
+  const asBytes = (ctx: Context, answer: unknown) => {
     ctx.type = 'application/json; charset=utf-8';
     return serializeWithRawJson(answer);
   };
   return {
-    async find(ctx: any) {
+    async find(this: CoreController, ctx: Context) {
       const direct = await lists().find(uid, ctx);
       if (!direct) return super.find(ctx);
-      return asBytes(ctx, await (this as any).transformResponse(direct.results, { pagination: direct.pagination }));
+      return asBytes(ctx, await this.transformResponse(direct.results, { pagination: direct.pagination }));
     },
 
-    async findOne(ctx: any) {
+    async findOne(this: CoreController, ctx: Context) {
       const direct = await lists().findOne(uid, ctx);
       if (!direct) return super.findOne(ctx);
-      return asBytes(ctx, await (this as any).transformResponse(direct.entry));
+      return asBytes(ctx, await this.transformResponse(direct.entry));
     },
   };
 };

@@ -4,11 +4,34 @@ import type { Knex } from 'knex';
 import { Acknowledgements, CounterLease, type Instant } from './rules/counter-lease';
 import { FreshRead } from './rules/fresh-read';
 
-// The drivers Strapi itself uses (the app depends on both); untyped here, hence require.
+/** better-sqlite3's database, as far as it is used here. */
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  close(): void;
+}
+interface SqliteStatement {
+  pluck(): SqliteStatement;
+  get(...params: unknown[]): unknown;
+}
+/** pg's client, as far as it is used here. */
+interface PgClient {
+  query(text: string | object, values?: unknown[]): Promise<unknown>;
+  connect(): Promise<void>;
+  end(): Promise<void>;
+  on(event: 'error' | 'end', listener: () => void): void;
+  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
+}
+/** A query's result; a simple query of several statements answers with one per statement. */
+interface PgResult {
+  rows: Array<Record<string, unknown>>;
+}
+
+// The drivers Strapi itself uses (the app depends on both); they ship no types, hence require, typed
+// above as far as they are used.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const BetterSqlite3 = require('better-sqlite3');
+const BetterSqlite3: new (filename: string, options: { readonly: boolean; fileMustExist: boolean }) => SqliteDatabase = require('better-sqlite3');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { Client: PostgresClient } = require('pg');
+const { Client: PostgresClient }: { Client: new (settings: object) => PgClient } = require('pg');
 
 /** One row per shared counter. */
 const COUNTERS_TABLE = 'disclosure_cache_stamps';
@@ -39,7 +62,7 @@ export interface SharedCounterOptions {
   /** The app's knex, for raw statements */
   knex: () => Knex;
   /** Strapi's database.connection.connection: a file name (SQLite) or pg connection settings */
-  connection: any;
+  connection: { filename?: string; [setting: string]: unknown };
   schema?: string;
   name: string;
   warn: (message: string) => void;
@@ -119,10 +142,11 @@ const readThroughPool = async (table: SharedCounterOptions['table'], name: strin
  * one prepared statement (microseconds).
  */
 function openReadCounter({ dialect, table, connection, name }: SharedCounterOptions): SharedCounter {
-  let handle: any = null;
-  let statement: any = null;
+  let handle: SqliteDatabase | null = null;
+  let statement: SqliteStatement | null = null;
   if (dialect === 'sqlite') {
-    handle = new BetterSqlite3(connection.filename, { readonly: true, fileMustExist: true });
+    // SQLite's settings name the file.
+    handle = new BetterSqlite3(connection.filename!, { readonly: true, fileMustExist: true });
     statement = handle.prepare(`SELECT version FROM ${COUNTERS_TABLE} WHERE name = ?`).pluck();
   }
   let reads = 0;
@@ -144,7 +168,7 @@ function openReadCounter({ dialect, table, connection, name }: SharedCounterOpti
 
 /** A pg client whose queries run one after another (pg deprecates queueing them on one client). */
 class SerialClient {
-  readonly client: any;
+  readonly client: PgClient;
   private last: Promise<unknown> = Promise.resolve();
   private ending: Promise<void> | null = null;
 
@@ -152,8 +176,8 @@ class SerialClient {
     this.client = new PostgresClient(settings);
   }
 
-  query(text: string | object, values?: unknown[]): Promise<any> {
-    const next = this.last.then(() => this.client.query(text, values));
+  query<Result = PgResult>(text: string | object, values?: unknown[]): Promise<Result> {
+    const next = this.last.then(() => this.client.query(text, values)) as Promise<Result>;
     this.last = next.catch(() => undefined);
     return next;
   }
@@ -206,7 +230,7 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
   };
 
   const onNotification = (listener: SerialClient, message: { channel: string; payload?: string }) => {
-    let payload: any;
+    let payload: { scope?: unknown; version?: unknown; instance?: unknown } | null;
     try {
       payload = JSON.parse(message.payload ?? '');
     } catch {
@@ -278,7 +302,7 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
     try {
       const through = mine.through ?? (mine.through = await connect());
       const ticket = lease.renewing(instant());
-      const [counter] = await through.query(renewal);
+      const [counter] = await through.query<PgResult[]>(renewal);
       if (through === client) {
         if (lease.renewed(ticket, Number(counter.rows[0]?.version ?? 0))) acknowledge(through);
       }

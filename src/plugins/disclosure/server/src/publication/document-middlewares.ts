@@ -1,7 +1,8 @@
 import { errors } from '@strapi/utils';
 import { LEDGER_UID, REVIEW_ACTION } from '../../../shared/constants';
 import { adminRequest } from '../utils/admin-request';
-import type { DocumentMiddlewareFactory } from '../utils/capability';
+import { paramsOf, type DocumentMiddlewareFactory, type DocumentResult } from '../utils/capability';
+import type { LedgerRecord } from './services/ledger';
 import { getService } from '../utils/get-service';
 import { GATED_TYPES } from './services/publication-gate';
 
@@ -14,10 +15,12 @@ const LEDGER_CHANGES = new Set(['update', 'delete', 'publish', 'unpublish', 'dis
 export const recordRefusals: DocumentMiddlewareFactory = (strapi) => async (_context, next) => {
   try {
     return await next();
-  } catch (error: any) {
-    if (error?.ledgerEntry && !error.ledgerRecorded && !strapi.db.inTransaction()) {
-      error.ledgerRecorded = true;
-      await getService(strapi, 'ledger').record(error.ledgerEntry);
+  } catch (error) {
+    // A refusal of the publication gate carries its ledger entry (services/publication-gate).
+    const refusal = error as { ledgerEntry?: LedgerRecord; ledgerRecorded?: boolean } | null | undefined;
+    if (refusal?.ledgerEntry && !refusal.ledgerRecorded && !strapi.db.inTransaction()) {
+      refusal.ledgerRecorded = true;
+      await getService(strapi, 'ledger').record(refusal.ledgerEntry);
     }
     throw error;
   }
@@ -38,7 +41,7 @@ export const keepLedgerAppendOnly: DocumentMiddlewareFactory = () => async (cont
  */
 export const keepReviewsToReviewers: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const { uid, action } = context;
-  const params = context.params as any;
+  const params = paramsOf(context);
   if (!GATED_TYPES.has(uid) || (action !== 'create' && action !== 'update') || !params.data || !('confidentialityReview' in params.data)) return next();
   const admin = adminRequest(strapi);
   if (!admin || admin.ability?.can(REVIEW_ACTION)) return next();
@@ -64,14 +67,16 @@ export const keepReviewsToReviewers: DocumentMiddlewareFactory = (strapi) => asy
 export const guardPublication: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const { uid, action } = context;
   if (!GATED_TYPES.has(uid)) return next();
-  const params = context.params as any;
+  const params = paramsOf(context);
   const gate = getService(strapi, 'publication-gate');
+  // Awaited by the gate as one promise (Strapi types it as a union of each action's).
+  const proceed = next as () => Promise<DocumentResult>;
   const publishes = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
   // Strapi's controller takes any object for `data`, an array included: that is no item to check,
   // and its refusal is no attempt to publish one for the ledger to record.
   if (publishes && action !== 'publish' && params.data !== undefined && !isPlainData(params.data)) throw malformedData();
-  if (publishes) return gate.guard(uid, action, params, next);
-  if (action === 'unpublish') return gate.recordUnpublish(uid, params, next);
+  if (publishes) return gate.guard(uid, action, params, proceed);
+  if (action === 'unpublish') return gate.recordUnpublish(uid, params, proceed);
   return next();
 };
 
@@ -82,11 +87,12 @@ const malformedData = () =>
   new errors.ValidationError('请求内容中的 data 须为对象，列出各字段的值 (data must be an object of field values)', { path: ['data'] });
 
 /** Two reviews say the same (empty fields count as absent; times compared as instants). */
-function sameReview(stored: any, written: any): boolean {
-  const fields = (review: any) => {
+function sameReview(stored: unknown, written: unknown): boolean {
+  const fields = (given: unknown) => {
+    const review = given as Record<string, unknown> | null | undefined;
     const value = (name: string) => (review?.[name] === '' || review?.[name] === undefined ? null : review[name]);
     const at = value('reviewedAt');
-    return JSON.stringify([value('reviewer'), at === null ? null : new Date(at).getTime(), value('conclusion'), value('note')]);
+    return JSON.stringify([value('reviewer'), at === null ? null : new Date(at as string).getTime(), value('conclusion'), value('note')]);
   };
   return fields(stored) === fields(written);
 }

@@ -1,6 +1,6 @@
 import { SOURCE_LOCALE } from '../../../shared/constants';
 import { isTraditionalCopy } from '../conversion/rules/traditional-copy';
-import type { DocumentMiddlewareFactory } from '../utils/capability';
+import { paramsOf, resultDocumentId, type DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 import { SYNDICATED_TYPES } from './services/syndication';
 
@@ -12,7 +12,7 @@ import { SYNDICATED_TYPES } from './services/syndication';
  */
 export const recordSyndicationEvents: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const { uid, action } = context;
-  const params = context.params as any;
+  const params = paramsOf(context);
   if (!SYNDICATED_TYPES.has(uid) || isTraditionalCopy(params)) return next();
   const happened =
     action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published')
@@ -22,8 +22,8 @@ export const recordSyndicationEvents: DocumentMiddlewareFactory = (strapi) => as
         : null;
   if (!happened || (params.locale && params.locale !== SOURCE_LOCALE)) return next();
   return strapi.db.transaction(async () => {
-    const result: any = await next();
-    const documentId = params.documentId ?? result?.documentId;
+    const result = await next();
+    const documentId = params.documentId ?? resultDocumentId(result);
     if (documentId) {
       await getService(strapi, 'syndication').recordChange(uid, happened, documentId);
       // A held reprint published here: its source gets a receipt.

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES } from '../../../../shared/constants';
 import { beijingYear, isIsoDate } from '../../calendar/rules/beijing-time';
-import { checkDisclosureDecision } from '../rules/disclosure-attribute';
+import { checkDisclosureDecision, type DisclosureDecision } from '../rules/disclosure-attribute';
 import { DOCUMENT_NUMBER_RULE, parseDocumentNumber } from '../rules/document-number';
 import { indexNumberPrefix, nextIndexNumber } from '../rules/index-number';
 import { RelationTarget, singleRelationTarget } from '../../utils/relations';
@@ -11,17 +11,33 @@ import { lockWithinTransaction } from '../../utils/transaction-lock';
 import { webAddressMessage } from '../../errors/rules/validation-messages';
 import { isWebAddress } from '../../../../shared/web-address';
 import { getService } from '../../utils/get-service';
+import type { DocumentParams } from '../../utils/capability';
 
-type Data = Record<string, any>;
-interface WriteParams {
-  documentId?: string;
-  locale?: string;
-  data?: Data;
-}
+type WriteParams = Pick<DocumentParams, 'documentId' | 'data'>;
 interface OrganizationRef {
   id: number;
   documentId: string;
   code: string;
+}
+
+/**
+ * A policy document's fields these rules read and set, typed as its schema has them: in a write, as
+ * sent (Strapi validates them after the middlewares); other fields pass through untouched.
+ */
+interface CatalogueFields extends DisclosureDecision {
+  documentNumber?: string | null;
+  indexNumber?: string | null;
+  issuerDocumentNumber?: string | null;
+  issueDate?: string | null;
+  writtenDate?: string | null;
+  reprintedFromUrl?: string | null;
+  [field: string]: unknown;
+}
+type Data = CatalogueFields;
+
+/** The stored draft, with its issuer. */
+interface StoredDraft extends CatalogueFields {
+  issuingOrganization?: OrganizationRef | null;
 }
 
 const DOC = CONTENT_TYPES.policyDocument;
@@ -39,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.query(ORG).findOne({ where: target, select: ['id', 'documentId', 'code'] });
 
   /** The draft as stored (any locale: the fields these rules read are not localized). */
-  const findDraft = async (documentId: string) =>
+  const findDraft = async (documentId: string): Promise<StoredDraft | null> =>
     strapi.db.query(DOC).findOne({
       where: { documentId, publishedAt: null },
       populate: { issuingOrganization: { select: ['id', 'documentId', 'code'] } },
@@ -99,11 +115,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * the year of its 文号, else this year in Beijing.
    */
   const generateIndexNumber = async (issuer: OrganizationRef, data: Data): Promise<string> => {
-    const dated = [data.issueDate, data.writtenDate].find((date) => isIsoDate(date));
+    const dated = [data.issueDate, data.writtenDate].find((date): date is string => isIsoDate(date));
     const year = dated
       ? Number(dated.slice(0, 4))
       : (parseDocumentNumber(data.documentNumber)?.year ?? beijingYear(now()));
-    const highest = await strapi.db.query(DOC).findOne({
+    const highest: { indexNumber: string | null } | null = await strapi.db.query(DOC).findOne({
       select: ['indexNumber'],
       where: { indexNumber: { $startsWith: indexNumberPrefix(issuer.code, year) } },
       orderBy: { indexNumber: 'desc' },
@@ -144,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .whereNotNull('published_at')
       .groupBy('category');
     const counted = new Map(rows.map((row) => [row.category, Number(row.count)]));
-    const categories: string[] = (strapi.contentType(DOC).attributes as any).category.enum;
+    const categories: readonly string[] = strapi.contentType(DOC).attributes.category.enum;
     return categories.map((category) => ({ category, count: counted.get(category) ?? 0 }));
   };
 
@@ -167,7 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async prepareCreate(params: WriteParams) {
-      const data = (params.data ??= {});
+      const data: Data = (params.data ??= {});
       assertReprintAddress(data);
       normalizeDocumentNumber(data);
       throwIfViolated(checkDisclosureDecision(data));
@@ -183,7 +199,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async prepareUpdate(params: WriteParams) {
-      const data = (params.data ??= {});
+      const data: Data = (params.data ??= {});
       const current = params.documentId ? await findDraft(params.documentId) : null;
       if (!current) return; // a missing document is the document service's 404 to give
       assertReprintAddress(data);

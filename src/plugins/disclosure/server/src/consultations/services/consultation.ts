@@ -11,8 +11,23 @@ import {
 import { validateFeedback } from '../validation/feedback';
 import { throwIfViolated } from '../../errors/rule-violations';
 import { getService } from '../../utils/get-service';
+import type { DocumentParams } from '../../utils/capability';
+import { documentsOf } from '../../utils/documents';
 
-type Data = Record<string, any>;
+/**
+ * A consultation's fields these rules read and set, typed as its schema has them: in a write, as sent
+ * (Strapi validates them after the middlewares); other fields pass through untouched.
+ */
+interface ConsultationFields {
+  startDate?: string | null;
+  endDate?: string | null;
+  shortPeriodReason?: string | null;
+  result?: { resultPublishedAt?: string | null; notAdoptedReasons?: string | null; receivedCount?: number; adoptedCount?: number } | null;
+  [field: string]: unknown;
+}
+
+/** A published consultation's dates, as read for its status. */
+type PublishedConsultation = { documentId: string; startDate?: string | null; endDate?: string | null; result?: { resultPublishedAt?: string | null } | null };
 
 export type FeedbackOutcome =
   | { kind: 'not-found' }
@@ -37,19 +52,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async submitFeedback(consultationDocumentId: string, body: unknown): Promise<FeedbackOutcome> {
     const input = validateFeedback(body);
-    const consultation: any = await strapi.documents(CONTENT_TYPES.consultation as any).findOne({
+    const consultation = await documentsOf<PublishedConsultation>(strapi, CONTENT_TYPES.consultation).findOne({
       documentId: consultationDocumentId,
       status: 'published',
       fields: ['startDate', 'endDate'],
       populate: { result: { fields: ['resultPublishedAt'] } },
-    } as any);
+    });
     if (!consultation) return { kind: 'not-found' };
     const status = this.statusOf(consultation);
     const reason = feedbackRefusal(status, consultation);
     if (reason) return { kind: 'refused', status, reason };
     const submittedAt = getService(strapi, 'clock').now() as Date;
-    const created = await strapi.documents(CONTENT_TYPES.consultationFeedback as any).create({
-      data: { consultation: consultationDocumentId, ...input, submittedAt, decision: 'pending' } as any,
+    const created = await documentsOf(strapi, CONTENT_TYPES.consultationFeedback).create({
+      data: { consultation: consultationDocumentId, ...input, submittedAt, decision: 'pending' },
     });
     return { kind: 'received', receipt: { documentId: created.documentId, submittedAt: submittedAt.toISOString() } };
   },
@@ -59,8 +74,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * from the feedback itself, every opinion must be decided, and concentrated opinions not adopted
    * need reasons.
    */
-  async prepareWrite(params: { documentId?: string; data?: Data }) {
-    const data = params.data ?? {};
+  async prepareWrite(params: Pick<DocumentParams, 'documentId' | 'data'>) {
+    const data: ConsultationFields = params.data ?? {};
     const touchesPeriod = ['startDate', 'endDate', 'shortPeriodReason'].some((field) => field in data);
     if (touchesPeriod) {
       const current = params.documentId

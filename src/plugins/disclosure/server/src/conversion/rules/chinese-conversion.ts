@@ -31,6 +31,22 @@ export interface ConversionDictionary {
 }
 
 type Trie = InstanceType<typeof OpenCC.Trie>;
+type DictGroup = Parameters<Trie['loadDictGroup']>[0];
+/**
+ * A preset configuration as opencc-js ships it: its declared type lacks the normalization chain, and
+ * gives the segmentation as one dictionary where it can be a group.
+ */
+interface PresetConfig {
+  segmentation?: DictGroup | DictGroup[number];
+  conversionChain: readonly DictGroup[];
+  normalizationChain?: readonly DictGroup[];
+}
+/** A node of Strapi blocks rich text, as far as conversion reads it. */
+interface BlockNode {
+  type?: unknown;
+  text?: unknown;
+  children?: unknown;
+}
 interface BasePipeline {
   normalize: (text: string) => string;
   segmentation: Trie | null;
@@ -48,13 +64,13 @@ const basePipelines = new Map<string, BasePipeline>();
 function basePipeline(configName: string): BasePipeline {
   const cached = basePipelines.get(configName);
   if (cached) return cached;
-  const config = (OpenCC.Locale as any).configs[configName];
+  const config = OpenCC.Locale.configs[configName] as PresetConfig;
   const segmentation = config.segmentation ? new OpenCC.Trie() : null;
   if (segmentation) {
-    const dicts = Array.isArray(config.segmentation) ? config.segmentation : [config.segmentation];
+    const dicts = (Array.isArray(config.segmentation) ? config.segmentation : [config.segmentation]) as DictGroup;
     segmentation.loadDictGroup(dicts);
   }
-  const stages = config.conversionChain.map((group: any) => {
+  const stages = config.conversionChain.map((group) => {
     const trie = new OpenCC.Trie();
     trie.loadDictGroup(group);
     return trie;
@@ -272,15 +288,16 @@ export class ChineseConverter {
 
   /** Strapi blocks rich text: text leaves converted, everything else (code, URLs, marks) as it was. */
   convertBlocks<T>(blocks: T, direction: Direction): T {
-    const walk = (node: any): any => {
+    const walk = (node: unknown): unknown => {
       if (Array.isArray(node)) return node.map(walk);
       if (!node || typeof node !== 'object') return node;
-      if (node.type === 'code') return node;
-      if (node.type === 'text' && typeof node.text === 'string') {
-        return { ...node, text: this.convert(node.text, direction) };
+      const block = node as BlockNode;
+      if (block.type === 'code') return node;
+      if (block.type === 'text' && typeof block.text === 'string') {
+        return { ...block, text: this.convert(block.text, direction) };
       }
-      return node.children ? { ...node, children: walk(node.children) } : node;
+      return block.children ? { ...block, children: walk(block.children) } : node;
     };
-    return walk(blocks);
+    return walk(blocks) as T;
   }
 }

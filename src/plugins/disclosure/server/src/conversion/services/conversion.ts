@@ -1,21 +1,38 @@
 import { createHash } from 'node:crypto';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { CONVERSION_TERM_UID, SOURCE_LOCALE, TARGET_LOCALE, TRANSLATION_LOCK_UID, isAppContentType } from '../../../../shared/constants';
 import { ChineseConverter, type Direction, type TraditionalStandard } from '../rules/chinese-conversion';
 import { asTraditionalCopy } from '../rules/traditional-copy';
 import { reloadable } from '../../utils/reloadable';
 import { getConfig } from '../../utils/get-config';
+import { documentsOf } from '../../utils/documents';
+import { componentOf, modelOf, type AttributeView } from '../../utils/models';
 
 
 const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 
-type Entry = Record<string, any>;
+/** Data written to a zh-Hant version, field by field. */
+type Entry = Record<string, unknown>;
+/** A zh-Hans version as the document service reads it. */
+type SourceDocument = Modules.Documents.AnyDocument;
+/** A related document or a media file, as populated (documentId, id). */
+type Related = { id?: number; documentId?: string };
 export interface BackfillProgress {
   contentType: string;
   done: number;
   total: number;
 }
-type Attribute = Record<string, any>;
+type Attribute = AttributeView;
+
+/** A field an editor corrected in zh-Hant, kept from the next synchronisation. */
+export interface TranslationLock {
+  id: number;
+  contentType: string;
+  itemDocumentId: string;
+  field: string;
+  sourceHash: string;
+  lockedAt: string;
+}
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 32);
 
@@ -26,11 +43,11 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const standard = () => getConfig(strapi).conversion.standard;
-  const schema = (uid: string) => strapi.getModel(uid as any) as any;
+  const schema = (uid: string) => modelOf(strapi, uid);
   const isLocalized = (uid: string) => Boolean(schema(uid)?.pluginOptions?.i18n?.localized);
   /** Fields each locale holds for itself: localized ones, and relations (per locale in Strapi 5). */
   const localizedAttributes = (uid: string): Array<[string, Attribute]> =>
-    Object.entries(schema(uid).attributes as Record<string, Attribute>).filter(([name, attribute]) => {
+    Object.entries(schema(uid).attributes).filter(([name, attribute]) => {
       if (name === 'localizations' || attribute.writable === false || attribute.visible === false) return false;
       return attribute.type === 'relation'
         ? !attribute.mappedBy && !String(attribute.target).startsWith('admin::')
@@ -47,12 +64,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return names.map((name) => [name, schema(uid).attributes[name]]);
   };
 
-  const sharedDataFor = (uid: string, source: Entry): Entry => {
+  const sharedDataFor = (uid: string, source: SourceDocument): Entry => {
     const data: Entry = {};
     for (const [name, attribute] of sharedAttributes(uid)) {
       if (!(name in source)) continue;
       const value = source[name];
-      if (attribute.type === 'media' && value) data[name] = Array.isArray(value) ? value.map((file: Entry) => file.id) : value.id;
+      if (attribute.type === 'media' && value) data[name] = Array.isArray(value) ? value.map((file: Related) => file.id) : value.id;
       else if (attribute.type === 'component' || attribute.type === 'dynamiczone') data[name] = stripIds(value);
       else data[name] = value;
     }
@@ -60,12 +77,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const build = async (): Promise<ChineseConverter> => {
-    const terms = await strapi.db.query(CONVERSION_TERM_UID as any).findMany({ select: ['kind', 'simplified', 'traditional'] });
+    const terms: Array<{ kind: 'phrase' | 'protected'; simplified: string; traditional: string | null }> = await strapi.db
+      .query(CONVERSION_TERM_UID)
+      .findMany({ select: ['kind', 'simplified', 'traditional'] });
     return new ChineseConverter(standard(), {
       phrases: terms
-        .filter((term: any) => term.kind === 'phrase' && term.traditional)
-        .map((term: any) => ({ simplified: term.simplified, traditional: term.traditional })),
-      protectedTerms: terms.filter((term: any) => term.kind === 'protected').map((term: any) => term.simplified),
+        .filter((term): term is typeof term & { traditional: string } => term.kind === 'phrase' && Boolean(term.traditional))
+        .map((term) => ({ simplified: term.simplified, traditional: term.traditional })),
+      protectedTerms: terms.filter((term) => term.kind === 'protected').map((term) => term.simplified),
     });
   };
 
@@ -74,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Component or dynamic-zone data converted for the other locale, without ids (rebuilt there). */
   const convertComponent = (componentUid: string, value: Entry, convert: ChineseConverter, direction: Direction): Entry => {
     const { id: _id, ...rest } = value;
-    const attributes = (strapi.components as any)[componentUid]?.attributes ?? {};
+    const attributes: Record<string, Attribute> = componentOf(strapi, componentUid)?.attributes ?? {};
     const result: Entry = {};
     for (const [name, fieldValue] of Object.entries(rest)) {
       result[name] = convertValue(attributes[name], fieldValue, convert, direction);
@@ -82,25 +101,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   };
 
-  const convertValue = (attribute: Attribute | undefined, value: any, convert: ChineseConverter, direction: Direction): any => {
+  /** A stored value converted for the other locale; what it holds is what its attribute's type says. */
+  const convertValue = (attribute: Attribute | undefined, value: unknown, convert: ChineseConverter, direction: Direction): unknown => {
     if (value === null || value === undefined || !attribute) return value;
     // People's names and the like are kept as written: `pluginOptions.disclosure.convert: false`.
     if (attribute.pluginOptions?.disclosure?.convert === false) return value;
-    if (TEXT_TYPES.has(attribute.type)) return convert.convert(value, direction);
+    if (TEXT_TYPES.has(attribute.type)) return convert.convert(value as string, direction);
     if (attribute.type === 'blocks') return convert.convertBlocks(value, direction);
     if (attribute.type === 'component') {
+      const component = attribute.component as string;
       return attribute.repeatable
-        ? value.map((item: Entry) => convertComponent(attribute.component, item, convert, direction))
-        : convertComponent(attribute.component, value, convert, direction);
+        ? (value as Entry[]).map((item) => convertComponent(component, item, convert, direction))
+        : convertComponent(component, value as Entry, convert, direction);
     }
     if (attribute.type === 'dynamiczone') {
-      return value.map((item: Entry) => ({ __component: item.__component, ...convertComponent(item.__component, item, convert, direction) }));
+      return (value as Array<Entry & { __component: string }>).map((item) => ({ __component: item.__component, ...convertComponent(item.__component, item, convert, direction) }));
     }
     if (attribute.type === 'relation') {
-      return Array.isArray(value) ? value.map((related: Entry) => related.documentId) : (value.documentId ?? null);
+      return Array.isArray(value) ? value.map((related: Related) => related.documentId) : ((value as Related).documentId ?? null);
     }
     if (attribute.type === 'media') {
-      return Array.isArray(value) ? value.map((file: Entry) => file.id) : (value.id ?? null);
+      return Array.isArray(value) ? value.map((file: Related) => file.id) : ((value as Related).id ?? null);
     }
     return value;
   };
@@ -127,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The zh-Hant data for a zh-Hans entry (fields locked by an editor left out). */
-    async traditionalDataFor(uid: string, source: Entry, locked: Set<string>) {
+    async traditionalDataFor(uid: string, source: SourceDocument, locked: Set<string>) {
       const convert = await service.converter();
       const data: Entry = {};
       for (const [name, attribute] of localizedAttributes(uid)) {
@@ -137,8 +158,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return data;
     },
 
-    async locksOf(uid: string, documentId: string) {
-      return strapi.db.query(TRANSLATION_LOCK_UID as any).findMany({ where: { contentType: uid, itemDocumentId: documentId } });
+    async locksOf(uid: string, documentId: string): Promise<TranslationLock[]> {
+      return strapi.db.query(TRANSLATION_LOCK_UID).findMany({ where: { contentType: uid, itemDocumentId: documentId } });
     },
 
     /** Which locked fields changed in the source since they were locked (the admin shows these). */
@@ -146,7 +167,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locks = await service.locksOf(uid, documentId);
       if (!locks.length) return [];
       const source = await service.findSource(uid, documentId);
-      return locks.map((lock: Entry) => ({
+      return locks.map((lock) => ({
         id: lock.id,
         field: lock.field,
         lockedAt: lock.lockedAt,
@@ -154,13 +175,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
-    async findSource(uid: string, documentId: string): Promise<Entry | null> {
+    async findSource(uid: string, documentId: string): Promise<SourceDocument | null> {
       const hasDraftAndPublish = Boolean(schema(uid).options?.draftAndPublish);
-      return strapi.documents(uid as any).findOne({
+      return documentsOf(strapi, uid).findOne({
         documentId,
         locale: SOURCE_LOCALE,
         ...(hasDraftAndPublish ? { status: 'draft' as const } : {}),
-        populate: populateFor(uid) as any,
+        populate: populateFor(uid),
       });
     },
 
@@ -177,31 +198,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       // Related localized documents need their zh-Hant version before it can be linked.
       for (const [name, attribute] of localizedAttributes(uid)) {
-        if (attribute.type !== 'relation' || !isLocalized(attribute.target)) continue;
-        const related = Array.isArray(source[name]) ? source[name] : source[name] ? [source[name]] : [];
+        if (attribute.type !== 'relation' || !isLocalized(attribute.target as string)) continue;
+        const target = attribute.target as string;
+        const related: Array<{ documentId: string }> = Array.isArray(source[name]) ? source[name] : source[name] ? [source[name]] : [];
         for (const entry of related) {
           const exists = await strapi.db
-            .query(attribute.target)
+            .query(target)
             .count({ where: { documentId: entry.documentId, locale: TARGET_LOCALE } });
-          if (!exists) await service.syncDocument(attribute.target, entry.documentId, {}, visited);
+          if (!exists) await service.syncDocument(target, entry.documentId, {}, visited);
         }
       }
 
-      const locks = new Set<string>((await service.locksOf(uid, documentId)).map((lock: Entry) => lock.field));
+      const locks = new Set<string>((await service.locksOf(uid, documentId)).map((lock) => lock.field));
       const data = { ...sharedDataFor(uid, source), ...(await service.traditionalDataFor(uid, source, locks)) };
       // Marked as the sync's own writes, so they are not taken for an editor's correction.
-      await strapi.documents(uid as any).update(asTraditionalCopy({ documentId, locale: TARGET_LOCALE, data }) as any);
+      await documentsOf(strapi, uid).update(asTraditionalCopy({ documentId, locale: TARGET_LOCALE, data }));
       if (options.publish && schema(uid).options?.draftAndPublish) {
-        await strapi.documents(uid as any).publish(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }) as any);
+        await documentsOf(strapi, uid).publish(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }));
       }
     },
 
     async unpublishTraditional(uid: string, documentId: string) {
-      await strapi.documents(uid as any).unpublish(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }) as any);
+      await documentsOf(strapi, uid).unpublish(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }));
     },
 
     async deleteTraditional(uid: string, documentId: string) {
-      await strapi.documents(uid as any).delete(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }) as any);
+      await documentsOf(strapi, uid).delete(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }));
     },
 
     /**
@@ -216,12 +238,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const [name, attribute] of localizedAttributes(uid)) {
         if (!(name in data) || attribute.type === 'relation') continue;
         if (JSON.stringify(stripIds(data[name])) === JSON.stringify(stripIds(expected[name]))) continue;
-        const lock = existing.find((candidate: Entry) => candidate.field === name);
+        const lock = existing.find((candidate) => candidate.field === name);
         const fields = { sourceHash: hash(source[name]), lockedAt: new Date() };
-        if (lock) await strapi.db.query(TRANSLATION_LOCK_UID as any).update({ where: { id: lock.id }, data: fields });
+        if (lock) await strapi.db.query(TRANSLATION_LOCK_UID).update({ where: { id: lock.id }, data: fields });
         else
           await strapi.db
-            .query(TRANSLATION_LOCK_UID as any)
+            .query(TRANSLATION_LOCK_UID)
             .create({ data: { contentType: uid, itemDocumentId: documentId, field: name, ...fields } });
       }
     },
@@ -238,7 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const summary: Record<string, { total: number; converted: number; published: number; failed: Array<{ documentId: string; error: string }> }> = {};
 
       for (const uid of service.localizedTypes()) {
-        const query = strapi.db.query(uid as any);
+        const query = strapi.db.query(uid);
         const hasDraftAndPublish = Boolean(schema(uid).options?.draftAndPublish);
         const sourceWhere = { locale: SOURCE_LOCALE, ...(hasDraftAndPublish ? { publishedAt: null } : {}) };
         const total = await query.count({ where: sourceWhere });
@@ -246,7 +268,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         let lastId = checkpoint[uid] ?? 0;
         let done = await query.count({ where: { ...sourceWhere, id: { $lte: lastId } } });
         for (;;) {
-          const batch = await query.findMany({
+          const batch: Array<{ id: number; documentId: string }> = await query.findMany({
             where: { ...sourceWhere, id: { $gt: lastId } },
             select: ['id', 'documentId'],
             orderBy: { id: 'asc' },
@@ -277,9 +299,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async unlock(id: number) {
-      const lock = await strapi.db.query(TRANSLATION_LOCK_UID as any).findOne({ where: { id } });
+      const lock: TranslationLock | null = await strapi.db.query(TRANSLATION_LOCK_UID).findOne({ where: { id } });
       if (!lock) return null;
-      await strapi.db.query(TRANSLATION_LOCK_UID as any).delete({ where: { id } });
+      await strapi.db.query(TRANSLATION_LOCK_UID).delete({ where: { id } });
       await strapi.db.transaction(() => service.syncDocument(lock.contentType, lock.itemDocumentId));
       return lock;
     },
@@ -287,10 +309,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return service;
 };
 
-const stripIds = (value: any): any => {
+const stripIds = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(stripIds);
   if (value && typeof value === 'object') {
-    const { id: _id, ...rest } = value;
+    const { id: _id, ...rest } = value as Record<string, unknown>;
     return Object.fromEntries(Object.entries(rest).map(([key, inner]) => [key, stripIds(inner)]));
   }
   return value;

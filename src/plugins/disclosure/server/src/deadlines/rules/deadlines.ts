@@ -126,6 +126,10 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
 ];
 
 const UNITS = new Set(['same-day', 'working-days', 'calendar-days', 'months', 'hours']);
+
+/** A rule as configured, before these checks: each field may be missing or of another type. */
+type UncheckedRule = { [field: string]: unknown; length?: UncheckedLength; urgentLength?: UncheckedLength } | null | undefined;
+type UncheckedLength = { unit?: unknown; amount?: unknown } | null | undefined;
 const OPERATORS = new Set(['$ne', '$in', '$notIn', '$null']);
 
 /** What is wrong with a set of rules, one line each; an empty list means they are usable. */
@@ -133,19 +137,20 @@ export function validateDeadlineRules(rules: unknown): string[] {
   if (!Array.isArray(rules)) return ['deadlineRules must be a list of rules'];
   const problems: string[] = [];
   const ids = new Set<string>();
-  rules.forEach((rule: any, index) => {
+  (rules as UncheckedRule[]).forEach((rule, index) => {
     const at = `deadlineRules[${index}]${typeof rule?.id === 'string' ? ` (${rule.id})` : ''}`;
     if (typeof rule?.id !== 'string' || !/^[a-z0-9-]+$/.test(rule.id)) problems.push(`${at}: id must be lower-case letters, digits and dashes`);
     else if (ids.has(rule.id)) problems.push(`${at}: id is used twice`);
     else ids.add(rule.id);
     for (const field of ['label', 'contentType', 'startField', 'metBy', 'source']) {
-      if (typeof rule?.[field] !== 'string' || !rule[field].trim()) problems.push(`${at}: ${field} is required`);
+      const value = rule?.[field];
+      if (typeof value !== 'string' || !value.trim()) problems.push(`${at}: ${field} is required`);
     }
     for (const [name, length] of [['length', rule?.length], ['urgentLength', rule?.urgentLength]] as const) {
       if (name === 'urgentLength' && length === undefined) continue;
-      if (!length || !UNITS.has(length.unit)) {
+      if (!length || !UNITS.has(length.unit as string)) {
         problems.push(`${at}: ${name}.unit must be one of ${[...UNITS].join(', ')}`);
-      } else if (length.unit !== 'same-day' && !(Number.isInteger(length.amount) && length.amount > 0 && length.amount <= 366)) {
+      } else if (length.unit !== 'same-day' && !(Number.isInteger(length.amount) && (length.amount as number) > 0 && (length.amount as number) <= 366)) {
         problems.push(`${at}: ${name}.amount must be a whole number from 1 to 366`);
       }
     }
@@ -164,18 +169,19 @@ export function validateDeadlineRules(rules: unknown): string[] {
   return problems;
 }
 
-export const valueAt = (item: Record<string, any> | null | undefined, path: string): any =>
-  path.split('.').reduce<any>((value, key) => (value == null ? undefined : value[key]), item);
+/** The value at a dotted path of an item (`result.resultPublishedAt`), undefined where the path breaks off. */
+export const valueAt = (item: Record<string, unknown> | null | undefined, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value == null ? undefined : (value as Record<string, unknown>)[key]), item);
 
-export function matchesFilter(item: Record<string, any>, filter: Filter | undefined): boolean {
+export function matchesFilter(item: Record<string, unknown>, filter: Filter | undefined): boolean {
   if (!filter) return true;
   return Object.entries(filter).every(([field, condition]) => {
     const value = valueAt(item, field);
     if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
-      const c = condition as Record<string, any>;
+      const c = condition as Record<string, unknown>;
       if ('$ne' in c && value === c.$ne) return false;
-      if ('$in' in c && !c.$in.includes(value)) return false;
-      if ('$notIn' in c && c.$notIn.includes(value)) return false;
+      if ('$in' in c && !(c.$in as unknown[]).includes(value)) return false;
+      if ('$notIn' in c && (c.$notIn as unknown[]).includes(value)) return false;
       if ('$null' in c && (value == null) !== Boolean(c.$null)) return false;
       return true;
     }

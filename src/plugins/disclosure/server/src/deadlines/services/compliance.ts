@@ -15,6 +15,11 @@ import { ORGANIZATION_FIELD } from '../../roles/rules/organization-scope';
 import { missingPressConferences, quarterOf } from '../../press/rules/press-duty';
 import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
 import { getService } from '../../utils/get-service';
+import type { DeadlineRecord } from './deadlines';
+
+/** An organization's reference with its row id, as found by code or documentId. */
+type FoundOrganization = OrganizationRef & { id: number };
+const withoutId = ({ id: _id, ...reference }: FoundOrganization): OrganizationRef => reference;
 
 /** The catalogue columns whose freshness is reported, and where each names its organization. */
 const ORGANIZATION_FIELDS: Record<string, string> = Object.fromEntries(
@@ -30,7 +35,7 @@ export const editViewPath = (contentType: string, documentId: string) =>
 /** The numbers behind GET /api/disclosure/compliance and the plugin's admin page. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
 
-  const findOrganization = async (value: string): Promise<(OrganizationRef & { id: number }) | null> =>
+  const findOrganization = async (value: string): Promise<FoundOrganization | null> =>
     strapi.db.query(CONTENT_TYPES.organization).findOne({
       where: { $or: [{ code: value }, { documentId: value }] },
       select: ['id', ...ORG_FIELDS],
@@ -40,13 +45,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const columnActivity = async (within: string[] | null): Promise<ColumnActivity[]> => {
     const latest = new Map<string, ColumnActivity>();
     for (const [uid, field] of Object.entries(ORGANIZATION_FIELDS)) {
-      const rows = await strapi.db.query(uid as any).findMany({
+      const rows: Array<{ publishedAt: string; category?: string | null; [field: string]: unknown }> = await strapi.db.query(uid).findMany({
         where: { publishedAt: { $notNull: true }, ...(within ? { [field]: { documentId: { $in: within } } } : {}) },
         select: uid === CONTENT_TYPES.policyDocument ? ['publishedAt', 'category'] : ['publishedAt'],
         populate: { [field]: { select: ORG_FIELDS } },
       });
       for (const row of rows) {
-        const organization = row[field];
+        const organization = row[field] as OrganizationRef | null | undefined;
         if (!organization) continue;
         const category = row.category ?? null;
         const key = `${uid}|${organization.documentId}|${category}`;
@@ -63,12 +68,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Livelihood-related organizations that have held no press conference this quarter (Beijing). */
   const pressConferenceDuty = async (now: Date, within: string[] | null) => {
     const quarter = quarterOf(beijingDate(now));
-    const organizations = await strapi.db.query(CONTENT_TYPES.organization).findMany({
+    const organizations: OrganizationSummary[] = await strapi.db.query(CONTENT_TYPES.organization).findMany({
       where: { livelihoodRelated: true, locale: SOURCE_LOCALE, ...(within ? { documentId: { $in: within } } : {}) },
       select: ORG_FIELDS,
       orderBy: { code: 'asc' },
     });
-    const held = await strapi.db.query(CONTENT_TYPES.pressRelease).findMany({
+    const held: Array<{ organization?: { code: string } | null }> = await strapi.db.query(CONTENT_TYPES.pressRelease).findMany({
       where: {
         kind: 'press-conference',
         publishedAt: { $notNull: true },
@@ -76,27 +81,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
       populate: { organization: { select: ['code'] } },
     });
-    const heldBy = new Set<string>(held.map((release: any) => release.organization?.code).filter(Boolean));
-    return { ...quarter, missing: missingPressConferences(organizations as OrganizationSummary[], heldBy) };
+    const heldBy = new Set<string>(held.map((release) => release.organization?.code).filter((code): code is string => Boolean(code)));
+    return { ...quarter, missing: missingPressConferences(organizations, heldBy) };
   };
 
   /** Syndication deliveries that are failing, of documents issued within these organizations, with their titles. */
   const failingDeliveries = async (within: string[] | null): Promise<ComplianceReport['failingDeliveries']> => {
     const failing = await getService(strapi, 'syndication').failingDeliveries(within);
     if (!failing.length) return [];
-    const documents = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
-      where: { documentId: { $in: [...new Set(failing.map((delivery: any) => delivery.itemDocumentId))] }, locale: SOURCE_LOCALE, publishedAt: null },
+    const documents: Array<{ documentId: string; title: string }> = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
+      where: { documentId: { $in: [...new Set(failing.map((delivery) => delivery.itemDocumentId))] }, locale: SOURCE_LOCALE, publishedAt: null },
       select: ['documentId', 'title'],
     });
-    const titles = new Map<string, string>(documents.map((document: any) => [document.documentId, document.title]));
-    return failing.map((delivery: any) => ({
+    const titles = new Map<string, string>(documents.map((document) => [document.documentId, document.title]));
+    return failing.map((delivery) => ({
       ...delivery,
       title: titles.get(delivery.itemDocumentId) ?? null,
       editPath: editViewPath(CONTENT_TYPES.policyDocument, delivery.itemDocumentId),
     }));
   };
 
-  const trackedItem = (record: any): TrackedItem => ({
+  const trackedItem = (record: DeadlineRecord): TrackedItem => ({
     contentType: record.contentType,
     documentId: record.itemDocumentId,
     title: record.title,
@@ -117,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const dueTodayWithin = async (within: string[] | null, now: Date) => {
     const today = beijingDate(now);
-    const records = await strapi.db.query(DEADLINE_UID as any).findMany({
+    const records: DeadlineRecord[] = await strapi.db.query(DEADLINE_UID).findMany({
       where: {
         status: 'pending',
         dueAt: { $gt: startOfBeijingDay(today), $lte: startOfBeijingDay(addCalendarDays(today, 1)) },
@@ -148,36 +153,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.to) dueAt.$lte = startOfBeijingDay(addCalendarDays(query.to, 1));
       if (Object.keys(dueAt).length) where.dueAt = dueAt;
 
-      const records = await strapi.db.query(DEADLINE_UID as any).findMany({
+      const records: DeadlineRecord[] = await strapi.db.query(DEADLINE_UID).findMany({
         where,
         orderBy: { dueAt: 'asc' },
         populate: { organization: { select: ORG_FIELDS } },
       });
-      const facts: DeadlineFact[] = records.map((record: any) => ({
+      const facts: DeadlineFact[] = records.map((record) => ({
         rule: record.rule,
         status: record.status,
         atRisk: record.atRisk,
         organization: record.organization ?? null,
       }));
       const summary = summarizeDeadlines(facts);
-      const rules = new Map<string, any>(getService(strapi, 'deadlines').rules().map((rule: any) => [rule.id, rule]));
-      const missingYears = [...new Set(records.flatMap((record: any) => record.missingYears ?? []))].sort();
+      const rules = new Map(getService(strapi, 'deadlines').rules().map((rule) => [rule.id, rule]));
+      const missingYears = [...new Set(records.flatMap((record) => record.missingYears ?? []))].sort();
 
       const items = Object.fromEntries(
-        STATUSES.map((status) => [status, records.filter((record: any) => record.status === status).slice(0, LIST_LIMIT).map(trackedItem)])
+        STATUSES.map((status) => [status, records.filter((record) => record.status === status).slice(0, LIST_LIMIT).map(trackedItem)])
       ) as ComplianceReport['items'];
 
       const now: Date = getService(strapi, 'clock').now();
       const { today, items: dueToday } = await dueTodayWithin(within, now);
       const stale = staleColumns(await columnActivity(within), DEFAULT_FRESHNESS_WINDOWS, now);
       const issuers = within
-        ? (await strapi.db.query(CONTENT_TYPES.organization).findMany({ where: { documentId: { $in: within } }, select: ['code'] })).map((row: any) => row.code)
+        ? (await strapi.db.query(CONTENT_TYPES.organization).findMany({ where: { documentId: { $in: within } }, select: ['code'] })).map((row: { code: string }) => row.code)
         : undefined;
 
-      const { id: _id, ...organizationRef } = organization ?? ({} as any);
       return {
         period: { from: query.from ?? null, to: query.to ?? null },
-        organization: organization ? organizationRef : null,
+        organization: organization ? withoutId(organization) : null,
         counts: summary.overall,
         today,
         dueToday,

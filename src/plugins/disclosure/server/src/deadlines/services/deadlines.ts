@@ -10,14 +10,40 @@ import {
   valueAt,
   type Due,
   type DeadlineRule,
+  type DeadlineStatus,
+  type LatenessUnit,
 } from '../rules/deadlines';
 import { getService } from '../../utils/get-service';
 import { getConfig } from '../../utils/get-config';
+import { modelOf } from '../../utils/models';
+import { documentsOf } from '../../utils/documents';
+import type { OrganizationSummary } from '../../../../shared/contracts/compliance';
 
 /** The sweep runs every 10 minutes; auto-publication takes items due before the next one. */
 export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
-type Record_ = Record<string, any>;
+/** A deadline record as stored (plugin::disclosure.deadline); its organization as populated, when it is. */
+export interface DeadlineRecord<Organization = OrganizationSummary> {
+  id: number;
+  rule: string;
+  contentType: string;
+  itemDocumentId: string;
+  title: string | null;
+  organization?: Organization | null;
+  startAt: string;
+  dueAt: string;
+  dueDate: string | null;
+  status: DeadlineStatus;
+  atRisk: boolean;
+  metAt: string | null;
+  lateness: number | null;
+  latenessUnit: LatenessUnit | null;
+  calendarComplete: boolean | null;
+  missingYears: number[] | null;
+}
+
+/** A tracked item as read for its rules: the fields they name, and what they populate. */
+type TrackedItem = Record<string, unknown> & { title?: string | null; urgent?: boolean | null; publishedAt?: string | null };
 
 /**
  * Deadline records: one per tracked item and rule, recomputed whenever the item changes, and moved
@@ -28,12 +54,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const calendar = () => getService(strapi, 'calendar').get();
   const rules = (): DeadlineRule[] =>
     getConfig(strapi).deadlineRules ?? DEFAULT_DEADLINE_RULES;
-  const records = () => strapi.db.query(DEADLINE_UID as any);
+  const records = () => strapi.db.query(DEADLINE_UID);
 
   const rulesFor = (uid: string) => rules().filter((rule) => rule.contentType === uid);
 
   const populateFor = (applicable: DeadlineRule[]) => {
-    const populate: Record_ = {};
+    const populate: Record<string, unknown> = {};
     for (const rule of applicable) {
       if (rule.organizationField) populate[rule.organizationField] = { select: ['id', 'code'] };
       for (const path of [rule.startField, rule.metBy]) {
@@ -44,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return populate;
   };
 
-  const dueOf = (record: Record_): Due => ({
+  const dueOf = (record: DeadlineRecord<unknown>): Due => ({
     startAt: new Date(record.startAt),
     dueAt: new Date(record.dueAt),
     dueDate: record.dueDate ?? null,
@@ -63,13 +89,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     assertRulesFit() {
       const problems: string[] = [];
       for (const rule of rules()) {
-        const model = strapi.contentTypes[rule.contentType as keyof typeof strapi.contentTypes] as any;
+        const model = strapi.contentTypes[rule.contentType as keyof typeof strapi.contentTypes];
         if (!model) {
           problems.push(`${rule.id}: no content type ${rule.contentType}`);
           continue;
         }
         for (const path of [rule.startField, rule.metBy === 'published' ? null : rule.metBy, rule.organizationField]) {
-          if (path && !model.attributes[path.split('.')[0]]) problems.push(`${rule.id}: ${rule.contentType} has no field ${path}`);
+          if (path && !(model.attributes as Record<string, unknown>)[path.split('.')[0]]) problems.push(`${rule.id}: ${rule.contentType} has no field ${path}`);
         }
       }
       if (problems.length) throw new Error(`disclosure: deadline rules do not fit the content model:\n  ${problems.join('\n  ')}`);
@@ -79,26 +105,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async refresh(uid: string, documentId: string) {
       const applicable = rulesFor(uid);
       if (!applicable.length) return;
-      const model = strapi.getModel(uid as any) as any;
+      const model = modelOf(strapi, uid);
       const hasDraftAndPublish = Boolean(model.options?.draftAndPublish);
       const populate = populateFor(applicable);
-      const [draft, published] = await Promise.all([
-        strapi.db.query(uid as any).findOne({ where: { documentId, ...(hasDraftAndPublish ? { publishedAt: null } : {}) }, populate }),
-        strapi.db.query(uid as any).findOne({
+      const [draft, published]: Array<TrackedItem | null> = await Promise.all([
+        strapi.db.query(uid).findOne({ where: { documentId, ...(hasDraftAndPublish ? { publishedAt: null } : {}) }, populate }),
+        strapi.db.query(uid).findOne({
           where: { documentId, publishedAt: { $notNull: true } },
           populate,
           orderBy: { publishedAt: 'asc' },
         }),
       ]);
       const item = draft ?? published;
-      const existing: Record_[] = await records().findMany({ where: { contentType: uid, itemDocumentId: documentId } });
+      const existing: DeadlineRecord[] = await records().findMany({ where: { contentType: uid, itemDocumentId: documentId } });
       const current = await calendar();
       const at = now();
       const trackingStartsOn = getConfig(strapi).deadlineTrackingStartsOn;
 
       for (const rule of applicable) {
         const record = existing.find((candidate) => candidate.rule === rule.id);
-        const start = item ? valueAt(item, rule.startField) : null;
+        // A date or datetime field, as the rules are checked to name.
+        const start = (item ? valueAt(item, rule.startField) : null) as string | Date | null | undefined;
         const length = rule.urgentLength && item?.urgent ? rule.urgentLength : rule.length;
         const due = start ? computeDue(length, start, current) : null;
         const archive = due && trackingStartsOn ? beijingDate(due.startAt) < trackingStartsOn : false;
@@ -107,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           continue;
         }
         // Publication meets a deadline once; a later unpublish or republish does not move it.
-        const metValue = rule.metBy === 'published' ? (record?.metAt ?? published?.publishedAt) : valueAt(item, rule.metBy);
+        const metValue = (rule.metBy === 'published' ? (record?.metAt ?? published?.publishedAt) : valueAt(item, rule.metBy)) as string | Date | null | undefined;
         const metAt = metValue ? new Date(metValue) : null;
         const assessment = assess(due, latenessUnitOf(length), metAt, at, current);
         const data = {
@@ -115,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           contentType: uid,
           itemDocumentId: documentId,
           title: item.title ?? null,
-          organization: rule.organizationField ? (valueAt(item, rule.organizationField)?.id ?? null) : null,
+          organization: rule.organizationField ? ((valueAt(item, rule.organizationField) as { id?: number } | null | undefined)?.id ?? null) : null,
           startAt: due.startAt,
           dueAt: due.dueAt,
           dueDate: due.dueDate,
@@ -139,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sweep(at: Date = now()) {
       const current = await calendar();
       const rulesById = new Map(rules().map((rule) => [rule.id, rule]));
-      const open: Record_[] = await records().findMany({
+      const open: Array<DeadlineRecord<{ code: string }>> = await records().findMany({
         where: { status: 'pending' },
         populate: { organization: { select: ['code'] } },
       });
@@ -150,10 +177,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const record of open) {
         const rule = rulesById.get(record.rule);
         if (!rule) continue;
-        const enabled = autoPublish === true || (Array.isArray(autoPublish) && autoPublish.includes(record.organization?.code));
+        const code = record.organization?.code;
+        const enabled = autoPublish === true || (Array.isArray(autoPublish) && code !== undefined && autoPublish.includes(code));
         if (enabled && rule.metBy === 'published' && new Date(record.dueAt).getTime() - at.getTime() <= SWEEP_INTERVAL_MS) {
           try {
-            await strapi.documents(record.contentType).publish({ documentId: record.itemDocumentId });
+            await documentsOf(strapi, record.contentType).publish({ documentId: record.itemDocumentId });
             published.push(record.itemDocumentId);
             continue; // publishing refreshed the record
           } catch (error) {

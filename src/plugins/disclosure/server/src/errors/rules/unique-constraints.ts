@@ -56,7 +56,8 @@ export function refusedAsNotUniqueBy(error: unknown, field: UniqueField): boolea
   const refusals = candidate.details?.errors;
   if (!Array.isArray(refusals) || refusals.length === 0) return false;
   return refusals.every(
-    (refusal: any) => Array.isArray(refusal?.path) && refusal.path.join('.') === field && /must be unique/i.test(String(refusal?.message ?? ''))
+    (refusal: { path?: unknown; message?: unknown } | null | undefined) =>
+      Array.isArray(refusal?.path) && refusal.path.join('.') === field && /must be unique/i.test(String(refusal?.message ?? ''))
   );
 }
 

@@ -5,8 +5,16 @@ import { adminRequest } from '../../utils/admin-request';
 import { singleRelationTarget } from '../../utils/relations';
 import { throwIfViolated, violation } from '../../errors/rule-violations';
 import { getService } from '../../utils/get-service';
+import type { DocumentParams } from '../../utils/capability';
 
-type Data = Record<string, any>;
+type WriteParams = Pick<DocumentParams, 'data'>;
+
+/** The interpreted document's organizations, as read for the rule (ids only). */
+interface SourceDocument {
+  draftingDepartment?: { id: number } | null;
+  issuingOrganization?: { id: number } | null;
+  coIssuers?: Array<{ id: number }> | null;
+}
 
 /**
  * An interpretation (政策解读) is always tied to the document it explains, and "谁起草、谁解读": the
@@ -30,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * 谁起草谁解读: an editor attaches interpretations only to documents its own organization issued,
    * co-issued or drafted.
    */
-  async assertMayInterpret(source: any) {
+  async assertMayInterpret(source: SourceDocument) {
     const editor = await this.editorOrganization();
     if (!editor) return;
     const own = [source.draftingDepartment, source.issuingOrganization, ...(source.coIssuers ?? [])].some((organization) => organization?.id === editor.id);
@@ -42,10 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
-  async prepareCreate(params: { data?: Data }) {
+  async prepareCreate(params: WriteParams) {
     const data = (params.data ??= {});
     const target = singleRelationTarget(data.sourceDocument);
-    const source = target
+    const source: SourceDocument | null = target
       ? await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT })
       : null;
     if (!source) {
@@ -58,14 +66,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         ),
       ]);
     }
-    await this.assertMayInterpret(source);
+    // Refused above when there is none.
+    await this.assertMayInterpret(source!);
     if (singleRelationTarget(data.interpreter) == null) {
-      const interpreter = source.draftingDepartment ?? source.issuingOrganization;
+      const interpreter = source!.draftingDepartment ?? source!.issuingOrganization;
       if (interpreter) data.interpreter = { id: interpreter.id };
     }
   },
 
-  async prepareUpdate(params: { data?: Data }) {
+  async prepareUpdate(params: WriteParams) {
     const target = params.data ? singleRelationTarget(params.data.sourceDocument) : undefined;
     if (target === null) {
       throwIfViolated([
@@ -73,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ]);
     }
     if (target) {
-      const source = await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT });
+      const source: SourceDocument | null = await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT });
       if (source) await this.assertMayInterpret(source);
     }
   },

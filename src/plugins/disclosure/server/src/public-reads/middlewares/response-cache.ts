@@ -8,13 +8,15 @@ import { getService } from '../../utils/get-service';
 const CACHEABLE_PREFIX = '/api/';
 /** The content state the early answer read, handed to the middleware so a miss reads it once. */
 const STATE_READ_EARLY = Symbol('disclosureContentState');
+/** A request the early answer has read the content state for. */
+type ReadEarly = IncomingMessage & { [STATE_READ_EARLY]?: string };
 /** Recomputed by Koa for each answer, or belonging to this request only. */
 const NOT_REPLAYED = new Set(['content-length', 'etag', 'x-response-cache', 'date', 'set-cookie']);
 
 const bodyBytes = (body: unknown): Buffer | null => {
   if (Buffer.isBuffer(body)) return body;
   if (typeof body === 'string') return Buffer.from(body);
-  if (body === null || body === undefined || typeof (body as any).pipe === 'function') return null;
+  if (body === null || body === undefined || typeof (body as { pipe?: unknown }).pipe === 'function') return null;
   return Buffer.from(JSON.stringify(body));
 };
 
@@ -65,7 +67,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const key = cacheKey(ctx.path, ctx.querystring, ctx.get('Origin'));
     let state: string;
     try {
-      state = (ctx.req as any)[STATE_READ_EARLY] ?? (await cache.state());
+      state = (ctx.req as ReadEarly)[STATE_READ_EARLY] ?? (await cache.state());
     } catch (error) {
       // The shared counter cannot be read: answer from the database, as without a cache.
       strapi.log.warn(`disclosure response cache: content state unavailable (${(error as Error).message})`);
@@ -126,8 +128,8 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
 
   const answeredEarly = async (req: IncomingMessage, res: ServerResponse, parts: { path: string; querystring: string }): Promise<boolean> => {
     const state: string = await cache.state();
-    (req as any)[STATE_READ_EARLY] = state;
-    const hit: CachedResponse | null = cache.lookup(cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''), state);
+    (req as ReadEarly)[STATE_READ_EARLY] = state;
+    const hit: CachedResponse | undefined = cache.lookup(cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''), state);
     if (!hit) return false;
     let headers = rawHeaders.get(hit);
     if (!headers) rawHeaders.set(hit, (headers = rawHeadersOf(hit, cache.maxAgeSeconds())));

@@ -104,17 +104,20 @@ export class CounterLease {
   }
 }
 
-type Timer = (callback: () => void, ms: number) => unknown;
-type CancelTimer = (handle: any) => void;
+/** Starts a timer; its handle is given back to cancel it, as it came (the process's timers, or a test's). */
+type Timer<Handle> = (callback: () => void, ms: number) => Handle;
+type CancelTimer<Handle> = (handle: Handle) => void;
+type ProcessTimer = ReturnType<typeof setTimeout>;
 
 /** The writer's side: which instance has acknowledged which value, and waiting for one. */
-export class Acknowledgements {
+export class Acknowledgements<Handle = ProcessTimer> {
   private readonly acknowledged = new Map<string, number>();
   private readonly waiting = new Set<{ instance: string; version: number; done: (acknowledged: boolean) => void }>();
 
   constructor(
-    private readonly setTimer: Timer = setTimeout,
-    private readonly cancelTimer: CancelTimer = clearTimeout
+    // The defaults are the process's timers, whose handle is the default Handle.
+    private readonly setTimer: Timer<Handle> = setTimeout as unknown as Timer<Handle>,
+    private readonly cancelTimer: CancelTimer<Handle> = clearTimeout as unknown as CancelTimer<Handle>
   ) {}
 
   /** `instance` says it has heard `version` (and so everything before it). */

@@ -199,7 +199,7 @@ export function checkFields(fields: unknown, uid: string, model: PublicReadModel
 
 // ---------------------------------------------------------------- populate
 
-type PopulateObject = Record<string, any>;
+type PopulateObject = Record<string, unknown>;
 
 /** Every populate form the document service takes ('*', 'a,b.c', ['a'], { a: true | {...} }) as an object. */
 function toObject(populate: unknown, schema: QuerySchema): PopulateObject | null {
@@ -220,7 +220,8 @@ function toObject(populate: unknown, schema: QuerySchema): PopulateObject | null
         result[head] ??= true;
         continue;
       }
-      const existing = result[head] === true || result[head] === undefined ? { populate: [] } : result[head];
+      // Built here: true, or an object with the nested paths.
+      const existing = (result[head] === true || result[head] === undefined ? { populate: [] } : result[head]) as { populate?: unknown[] };
       existing.populate = [...(existing.populate ?? []), rest.join('.')];
       result[head] = existing;
     }
@@ -303,8 +304,8 @@ export function populateDepth(populate: unknown): number {
   if (typeof populate !== 'object') return 0;
   return Math.max(
     0,
-    ...Object.values(populate as Record<string, any>).map((value) =>
-      value && typeof value === 'object' && value.populate !== undefined ? 1 + populateDepth(value.populate) : 1
+    ...Object.values(populate).map((value: unknown) =>
+      value && typeof value === 'object' && 'populate' in value && value.populate !== undefined ? 1 + populateDepth(value.populate) : 1
     )
   );
 }

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID } from '../../../../shared/constants';
 import { PROACTIVE_FILTER } from '../../catalogue/rules/disclosure-attribute';
@@ -12,6 +12,8 @@ const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 const VISIBLE_ROWS: Readonly<Record<string, object>> = { [CONTENT_TYPES.policyDocument]: PROACTIVE_FILTER };
 /** Files are read through the media fields of public items only (never listed on their own). */
 const READABLE_TYPES: ReadonlySet<string> = new Set([...PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID]);
+
+type AuthService = Modules.Auth.AuthenticationService;
 
 /** The parts of a Koa context that tell who reads. */
 interface ReadingRequest {
@@ -48,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The schemas and row conditions a public query is scoped by (domain/public-query-scope). */
   readModel(): PublicReadModel {
     return {
-      schema: (uid) => strapi.getModel(uid as any) as unknown as QuerySchema | undefined,
+      schema: (uid) => strapi.getModel(uid as UID.Schema) as unknown as QuerySchema | undefined,
       visibleRows: (uid) => (READABLE_TYPES.has(uid) ? (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : {}) : null),
     };
   },
@@ -60,11 +62,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * accounts of users-permissions — so its check is narrowed here, for every route at once.
    */
   holdReadOnlyTokensToPublic() {
-    const auth = strapi.get('auth') as { verify: (state: any, config?: any) => Promise<void> };
+    const auth = strapi.get('auth') as AuthService;
     const verify = auth.verify.bind(auth);
     const allowed = new Set(publicActions());
-    auth.verify = async (state: any, config: any = {}) => {
-      const readOnly = TOKEN_STRATEGIES.has(state?.strategy?.name ?? '') && state?.credentials?.type === 'read-only';
+    auth.verify = async (state: Parameters<AuthService['verify']>[0], config: Parameters<AuthService['verify']>[1] = {}) => {
+      // An API token's credentials: its row, with its type.
+      const readOnly = TOKEN_STRATEGIES.has(state?.strategy?.name ?? '') && (state?.credentials as { type?: string } | null | undefined)?.type === 'read-only';
       if (readOnly && config !== false) {
         const scopes: unknown[] = Array.isArray(config?.scope) ? config.scope : config?.scope ? [config.scope] : [];
         if (!scopes.length || !scopes.every((scope) => typeof scope === 'string' && allowed.has(scope))) throw new errors.ForbiddenError();

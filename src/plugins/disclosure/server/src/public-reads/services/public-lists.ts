@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { Knex } from 'knex';
 import { contentTypes, pagination as paginationRules } from '@strapi/utils';
 import { LOCALE_CODES } from '../../../../shared/constants';
 import { planPublicDocument, planPublicList, type PublicListModel, type PublicListPlan } from '../rules/public-list-query';
@@ -11,6 +12,15 @@ import { jsonKey } from '../rules/state-memo';
 import { fromStored } from '../rules/stored-values';
 import { getService } from '../../utils/get-service';
 import { publicReadController } from '../public-read-controller';
+import type { AttributeView, ModelView } from '../../utils/models';
+
+/** A row as the database driver gives it. */
+type Row = Record<string, unknown>;
+/** An attribute as its column is named (Strapi's metadata types columnName on scalar attributes only). */
+type ColumnAttribute = { type: string; columnName?: string };
+const columnAttributes = (metadata: { attributes: object }) => metadata.attributes as Record<string, ColumnAttribute>;
+/** A column of the information schema (MySQL names it in capitals). */
+type ColumnName = { name?: string; NAME?: string };
 
 /** Attributes a list answer never shows without `populate` (or ever, for passwords). */
 const NOT_LISTED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone', 'password']);
@@ -68,12 +78,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!model) {
       const schema = strapi.getModel(uid as UID.ContentType);
       const fields: Record<string, string> = {};
-      for (const [name, attribute] of Object.entries<any>(schema.attributes)) {
+      for (const [name, attribute] of Object.entries(schema.attributes as Record<string, AttributeView>)) {
         if (!NOT_LISTED_TYPES.has(attribute.type) && !contentTypes.isPrivateAttribute(schema, name)) fields[name] = attribute.type;
       }
       model = {
         fields,
-        locales: (schema.pluginOptions as any)?.i18n?.localized ? LOCALE_CODES : [],
+        locales: (schema.pluginOptions as ModelView['pluginOptions'])?.i18n?.localized ? LOCALE_CODES : [],
         draftAndPublish: contentTypes.hasDraftAndPublish(schema),
         storedOrder: null,
       };
@@ -99,11 +109,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** What to select for the fields: JSON fields as their bytes where the database can give them. */
   const selection = (uid: string, model: ListedType, fields: string[]) => {
-    const metadata: any = strapi.db.metadata.get(uid);
+    const metadata = strapi.db.metadata.get(uid);
     const asBytes: string[] = [];
     const select = fields.map((name) => {
       if (!JSON_TYPES.has(model.fields[name])) return name;
-      const bytes = jsonBytesOf(metadata.attributes[name]?.columnName ?? name);
+      const bytes = jsonBytesOf(columnAttributes(metadata)[name]?.columnName ?? name);
       if (!bytes) return name;
       asBytes.push(name);
       return bytes;
@@ -115,14 +125,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const columnOrder = async (table: string): Promise<string[]> => {
     const knex = strapi.db.connection;
     if (strapi.db.dialect.client === 'sqlite') {
-      return ((await knex.raw(`PRAGMA table_info(${JSON.stringify(table)})`)) as any[]).map((column) => column.name);
+      return ((await knex.raw(`PRAGMA table_info(${JSON.stringify(table)})`)) as Array<{ name: string }>).map((column) => column.name);
     }
     const schema = strapi.db.getSchemaName();
-    const result: any = await knex.raw(
+    // PostgreSQL answers { rows }, MySQL [rows, fields].
+    const result = (await knex.raw(
       `SELECT column_name AS name FROM information_schema.columns WHERE table_name = ? AND table_schema = ${schema ? '?' : strapi.db.dialect.client === 'postgres' ? 'current_schema()' : 'database()'} ORDER BY ordinal_position`,
       schema ? [table, schema] : [table]
-    );
-    return (Array.isArray(result) ? result[0] : result.rows).map((column: any) => column.name ?? column.NAME);
+    )) as { rows: ColumnName[] } | [ColumnName[], unknown];
+    return (Array.isArray(result) ? result[0] : result.rows).map((column) => (column.name ?? column.NAME) as string);
   };
 
   /**
@@ -132,9 +143,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const everyPublicField = (uid: string, model: ListedType): Promise<string[]> => {
     model.storedOrder ??= (async () => {
-      const metadata: any = strapi.db.metadata.get(uid);
+      const metadata = strapi.db.metadata.get(uid);
       const attributeOfColumn = new Map<string, string>();
-      for (const [name, attribute] of Object.entries<any>(metadata.attributes)) attributeOfColumn.set(attribute.columnName ?? name, name);
+      for (const [name, attribute] of Object.entries(columnAttributes(metadata))) attributeOfColumn.set(attribute.columnName ?? name, name);
       const shown = new Set(['id', 'documentId', ...Object.keys(model.fields)]);
       const ordered = (await columnOrder(metadata.tableName)).map((column) => attributeOfColumn.get(column)).filter((name): name is string => !!name && shown.has(name));
       return [...new Set([...ordered, ...shown])];
@@ -146,15 +157,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const templates = new RecentlyUsed<CompiledList | null>(MAX_TEMPLATES);
-  const rowsOf = (result: any): Record<string, unknown>[] =>
-    strapi.db.dialect.client === 'postgres' ? result.rows : strapi.db.dialect.client === 'sqlite' ? result : result[0];
+  /** The rows of a raw query, as each driver answers: PostgreSQL { rows }, SQLite the rows, MySQL [rows, fields]. */
+  const rowsOf = (result: unknown): Row[] =>
+    strapi.db.dialect.client === 'postgres' ? (result as { rows: Row[] }).rows : strapi.db.dialect.client === 'sqlite' ? (result as Row[]) : (result as [Row[]])[0];
 
   /** The SQL Strapi's query builder writes for a shape (its stand-ins in place of values), or null without a template. */
   const compile = (uid: string, fields: string[], query: object, standIns: unknown[]): CompiledList | null => {
-    const metadata: any = strapi.db.metadata.get(uid);
+    const metadata = strapi.db.metadata.get(uid);
     const columns: CompiledList['columns'] = [];
     for (const field of fields) {
-      const attribute = metadata.attributes[field];
+      const attribute = columnAttributes(metadata)[field];
       const convert = attribute && fromStored(attribute.type);
       if (!convert) return null;
       columns.push([attribute.columnName ?? field, field, convert]);
@@ -190,7 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!compiled) return strapi.db.query(uid as UID.ContentType).findMany({ select, where: whereOf((given) => given), orderBy, offset: start, limit }) as Promise<Record<string, unknown>[]>;
     const { template, columns } = compiled;
     readByTemplate += 1;
-    const rows = rowsOf(await strapi.db.connection.raw(template.sql, bindingsOf(template, values) as any[]));
+    const rows = rowsOf(await strapi.db.connection.raw(template.sql, bindingsOf(template, values) as Knex.RawBinding[]));
     return rows.map((row) => {
       const entry: Record<string, unknown> = {};
       for (const [column, field, convert] of columns) {
@@ -277,7 +289,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       withStoredBodies(results, asBytes);
       answered += 1;
-      const paged = paginationRules.transformPagedPaginationInfo({ start, limit }, total);
+      // Strapi's type asks for a total; without a count its own core service passes none either, and drops total and pageCount.
+      const paged = paginationRules.transformPagedPaginationInfo({ start, limit }, total as number);
       const pagination = withCount ? paged : Object.fromEntries(Object.entries(paged).filter(([name]) => name !== 'total' && name !== 'pageCount'));
       return { results, pagination: pagination as Record<string, number> };
     },

@@ -3,9 +3,13 @@ import { CALENDAR_DAY_UID, UPLOAD_FILE_UID, isAppContentType } from '../../../..
 import { beijingDate } from '../../calendar/rules/beijing-time';
 import { ResponseCache, type CachedResponse } from '../rules/response-cache';
 import { StateMemo } from '../rules/state-memo';
-import { openSharedCounter, type SharedCounter } from '../shared-counter';
+import { openSharedCounter, type SharedCounter, type SharedCounterOptions } from '../shared-counter';
 import { getService } from '../../utils/get-service';
 import { getConfig } from '../../utils/get-config';
+import { currentRequest } from '../../utils/request-state';
+
+/** A database lifecycle subscriber for some models (Strapi's type, without the bare-function form). */
+type ModelSubscriber = Exclude<Parameters<Core.Strapi['db']['lifecycles']['subscribe']>[0], (...args: never[]) => unknown>;
 
 /** The shared counter that counts changes to anything the public API can show. */
 const CONTENT_COUNTER = 'content';
@@ -78,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * for it would empty every instance's cache for nothing.
    */
   const onWrite = async (): Promise<void> => {
-    const request = strapi.requestContext.get() as any;
+    const request = currentRequest(strapi);
     const committed = () => {
       if (request?.state) request.state[CONTENT_CHANGED] = true;
       contentChanged();
@@ -93,20 +97,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Creates the shared counter and starts watching every model a public answer can depend on. */
     async install() {
-      const connection = (strapi.config.get('database.connection') as any) ?? {};
+      const connection = strapi.config.get<{ connection?: SharedCounterOptions['connection'] } | undefined>('database.connection') ?? {};
       counter = await openSharedCounter({
         dialect: strapi.db.dialect.client,
         table: (name) => strapi.db.getConnection(name),
         knex,
-        connection: connection.connection,
+        // Always set by config/database.ts.
+        connection: connection.connection!,
         schema: strapi.db.getSchemaName(),
         name: CONTENT_COUNTER,
         warn: (message) => strapi.log.warn(message),
       });
       const models = [...Object.keys(strapi.contentTypes).filter(isAppContentType), ...PUBLICLY_VISIBLE_MODELS];
-      const subscriber: Record<string, unknown> = { models };
+      const subscriber: ModelSubscriber = { models };
       for (const event of WRITE_EVENTS) subscriber[event] = onWrite;
-      strapi.db.lifecycles.subscribe(subscriber as any);
+      strapi.db.lifecycles.subscribe(subscriber);
     },
 
     /** Closes the counter's own connection (plugin destroy). */
@@ -149,7 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * watched write can change: the Public role's permissions, a public list's total.
      */
     forContentState<T>(key: string, load: () => Promise<T>): Promise<T> {
-      const state = (strapi.requestContext.get() as any)?.state?.[CONTENT_STATE];
+      const state = currentRequest(strapi)?.state?.[CONTENT_STATE];
       return typeof state === 'string' && memosEnabled ? memos.get(state, key, load) : load();
     },
     lookup: (key: string, state: string) => cache.get(key, state),

@@ -3,6 +3,7 @@ import { LEDGER_UID } from '../../../../shared/constants';
 import { addCalendarDays, startOfBeijingDay } from '../../calendar/rules/beijing-time';
 import type { LedgerQuery } from '../validation/ledger';
 import { getService } from '../../utils/get-service';
+import { currentRequest } from '../../utils/request-state';
 
 
 export interface LedgerRecord {
@@ -26,6 +27,15 @@ export interface LoginRecord {
   rule?: string;
 }
 
+/** A ledger row as stored; Strapi's bookkeeping columns are not part of an entry. */
+interface LedgerRow {
+  id: number;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  publishedAt?: string | null;
+  [column: string]: unknown;
+}
+
 interface Actor {
   actorType: 'admin' | 'api-token' | 'user' | 'system';
   actorId: string | null;
@@ -39,7 +49,7 @@ interface Actor {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const actor = (): Actor => {
-    const request = strapi.requestContext.get() as any;
+    const request = currentRequest(strapi);
     const auth = request?.state?.auth;
     if (!auth) return { actorType: 'system', actorId: null, actorName: null };
     const strategy = auth.strategy?.name;
@@ -55,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const now = () => getService(strapi, 'clock').now() as Date;
-  const address = () => (strapi.requestContext.get() as any)?.request?.ip ?? null;
+  const address = () => currentRequest(strapi)?.request?.ip ?? null;
 
   return {
     async record(entry: LedgerRecord) {
@@ -101,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query(LEDGER_UID).count({ where }),
       ]);
-      return { entries: entries.map(({ id, createdAt, updatedAt, publishedAt, ...entry }: any) => entry), total };
+      return { entries: entries.map(({ id, createdAt, updatedAt, publishedAt, ...entry }: LedgerRow) => entry), total };
     },
 
     /** Database triggers that refuse UPDATE and DELETE on the ledger table (created idempotently). */

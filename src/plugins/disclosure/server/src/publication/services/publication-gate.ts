@@ -7,6 +7,7 @@ import {
   checkInterpretationPublication,
   checkItemPublication,
   gateChecklist,
+  type GateItem,
   type GateRefusal,
   type GateRule,
   type MediaFile,
@@ -16,8 +17,29 @@ import { withMarkOf } from '../../conversion/rules/traditional-copy';
 import type { LedgerRecord } from './ledger';
 import { getService } from '../../utils/get-service';
 import { getConfig } from '../../utils/get-config';
+import { resultDocumentId, type DocumentParams } from '../../utils/capability';
 
-type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, any> };
+type Params = Pick<DocumentParams, 'documentId' | 'locale' | 'status' | 'data'>;
+
+/**
+ * An item as the gate reads it: the stored draft (with what `populateFor` adds), with a write's data
+ * on top; relations as stored ({ id, code }, { id, documentId }) or as written (in whichever form the
+ * document service takes).
+ */
+export interface ItemToPublish extends GateItem {
+  documentId?: string;
+  title?: string | null;
+  issuingOrganization?: unknown;
+  sourceDocument?: unknown;
+  media?: unknown;
+  [field: string]: unknown;
+}
+
+/** What the gate populates: a relation whole, or some of its columns. */
+export type GatePopulate = Record<string, true | { select: string[] }>;
+
+/** A media field's entry: a file as stored (with its mime type), or a file given by id. */
+type MediaEntry = (MediaFile & { id?: number }) | number | string;
 
 /** The content types that pass the gate before publication. */
 export const GATED_TYPES = new Set<string>([
@@ -55,27 +77,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => getService(strapi, 'ledger');
   const config = (): GateConfig => getConfig(strapi).publicationGate;
 
-  const draftOf = (uid: string, documentId: string, populate: Record<string, unknown> = REVIEW) =>
-    strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null }, populate });
+  const draftOf = (uid: string, documentId: string, populate: GatePopulate = REVIEW): Promise<ItemToPublish | null> =>
+    strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null }, populate });
 
   const isPublished = async (uid: string, documentId: string) =>
-    (await strapi.db.query(uid as any).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+    (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
 
   /** The item as it will be published: the stored draft with this call's changes on top. */
-  const itemToPublish = async (uid: string, action: string, params: Params, populate?: Record<string, unknown>) => {
+  const itemToPublish = async (uid: string, action: string, params: Params, populate?: GatePopulate): Promise<ItemToPublish | null> => {
     const stored = action === 'create' || !params.documentId ? null : await draftOf(uid, params.documentId, populate);
     if (action !== 'create' && !stored) return null;
     return { ...(stored ?? {}), ...(action === 'publish' ? {} : (params.data ?? {})) };
   };
 
-  const planDocument = async (item: any, documentId: string | undefined) => {
-    const drafts = documentId
+  const planDocument = async (item: ItemToPublish, documentId: string | undefined) => {
+    const drafts: Array<GateItem & { documentId: string }> = documentId
       ? await strapi.db.query(CONTENT_TYPES.interpretation).findMany({
           where: { sourceDocument: { documentId }, publishedAt: null },
           populate: REVIEW,
         })
       : [];
-    const ready = drafts.filter((draft: any) => checkItemPublication(draft).length === 0);
+    const ready = drafts.filter((draft) => checkItemPublication(draft).length === 0);
     const publishedAlready = documentId
       ? await strapi.db.query(CONTENT_TYPES.interpretation).count({
           where: { sourceDocument: { documentId }, publishedAt: { $notNull: true } },
@@ -89,26 +111,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       readyInterpretations: ready.length + publishedAlready,
       requireInterpretation: requireInterpretationForNormative && !reprint && !interpretationExemptOrganizations.includes(issuer ?? ''),
     });
-    return { refusals, cascade: [...new Set(ready.map((draft: any) => draft.documentId as string))] };
+    return { refusals, cascade: [...new Set(ready.map((draft) => draft.documentId))] };
   };
 
   /** The files of a media field as stored, or as given by id in this call's data. */
   const mediaFiles = async (media: unknown): Promise<MediaFile[]> => {
-    const list = (Array.isArray(media) ? media : media ? [media] : []) as any[];
+    const list = (Array.isArray(media) ? media : media ? [media] : []) as MediaEntry[];
     const ids = list.map((entry) => (typeof entry === 'object' && entry !== null ? (entry.mime === undefined ? entry.id : null) : entry)).filter((id) => id != null);
-    const stored = list.filter((entry) => typeof entry === 'object' && entry !== null && entry.mime !== undefined);
-    const given = ids.length ? await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: ids } }, select: ['name', 'mime', 'alternativeText'] }) : [];
+    const stored = list.filter((entry): entry is MediaFile => typeof entry === 'object' && entry !== null && entry.mime !== undefined);
+    const given: MediaFile[] = ids.length ? await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: ids } }, select: ['name', 'mime', 'alternativeText'] }) : [];
     return [...stored, ...given];
   };
 
-  const issuerCode = async (item: any): Promise<string | null> => {
+  const issuerCode = async (item: ItemToPublish): Promise<string | null> => {
     const target = singleRelationTarget(item.issuingOrganization);
     if (!target) return null;
     const issuer = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: target, select: ['code'] });
     return issuer?.code ?? null;
   };
 
-  const planInterpretation = async (item: any) => {
+  const planInterpretation = async (item: ItemToPublish) => {
     const target = singleRelationTarget(item.sourceDocument);
     const source = target
       ? await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, select: ['documentId'] })
@@ -118,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** What the gate reads of an item besides its own fields. */
-  const populateFor = (uid: string): Record<string, unknown> => ({
+  const populateFor = (uid: string): GatePopulate => ({
     ...(uid === CONTENT_TYPES.policyDocument
       ? { ...REVIEW, issuingOrganization: { select: ['id', 'code'] } }
       : uid === CONTENT_TYPES.interpretation
@@ -128,7 +150,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /** Every refusal publishing the item would meet, and the interpretations that would go out with it. */
-  const planFor = async (uid: string, item: any, documentId: string | undefined) => {
+  const planFor = async (uid: string, item: ItemToPublish, documentId: string | undefined) => {
     const plan =
       uid === CONTENT_TYPES.policyDocument
         ? await planDocument(item, documentId)
@@ -161,15 +183,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async checklist(uid: string, documentId: string) {
       if (!RULES_BY_TYPE[uid]) return null;
-      const item = await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null, locale: SOURCE_LOCALE }, populate: populateFor(uid) });
+      const item: ItemToPublish | null = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null, locale: SOURCE_LOCALE }, populate: populateFor(uid) });
       return item ? this.checklistOf(uid, item) : null;
     },
 
     /** What the gate reads of an item besides its own fields (nothing, for a type it does not gate), for a caller that reads the draft itself. */
-    populateFor: (uid: string): Record<string, unknown> => (RULES_BY_TYPE[uid] ? populateFor(uid) : {}),
+    populateFor: (uid: string): GatePopulate => (RULES_BY_TYPE[uid] ? populateFor(uid) : {}),
 
     /** The checklist of a draft already read, with at least `populateFor(uid)` populated. */
-    async checklistOf(uid: string, item: any) {
+    async checklistOf(uid: string, item: ItemToPublish) {
       const rules = RULES_BY_TYPE[uid];
       if (!rules) return null;
       const { refusals } = await planFor(uid, item, item.documentId);
@@ -181,7 +203,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Runs around a document-service call that publishes: `publish`, or `create`/`update` with
      * status 'published' (which Strapi publishes internally, past the middlewares).
      */
-    async guard(uid: string, action: string, params: Params, next: () => Promise<any>) {
+    async guard<Result>(uid: string, action: string, params: Params, next: () => Promise<Result>): Promise<Result> {
       const item = await itemToPublish(uid, action, params, populateFor(uid));
       if (!item) return next(); // nothing to publish: the document service answers as it does
       const plan = await planFor(uid, item, params.documentId);
@@ -201,14 +223,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const result = await next();
         for (const documentId of plan.cascade) {
           // The zh-Hant copy's cascade is part of the copy.
-          await strapi.documents(CONTENT_TYPES.interpretation).publish(withMarkOf(params, { documentId, locale: params.locale as any }));
+          await strapi.documents(CONTENT_TYPES.interpretation).publish(withMarkOf(params, { documentId, locale: params.locale }));
         }
-        await ledger().record({ ...entry, itemDocumentId: entry.itemDocumentId ?? result?.documentId ?? null, outcome: 'allowed' });
+        await ledger().record({ ...entry, itemDocumentId: entry.itemDocumentId ?? resultDocumentId(result) ?? null, outcome: 'allowed' });
         return result;
       });
     },
 
-    async recordUnpublish(uid: string, params: Params, next: () => Promise<any>) {
+    async recordUnpublish<Result>(uid: string, params: Params, next: () => Promise<Result>): Promise<Result> {
       const result = await next();
       const locale = Array.isArray(params.locale) ? params.locale.join(',') : (params.locale ?? null);
       await ledger().record({ action: 'unpublish', outcome: 'allowed', contentType: uid, itemDocumentId: params.documentId ?? null, locale });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 import { getService } from '../../utils/get-service';
 
 /** Admin routes that change who may do what: roles, their permissions, and admin accounts. */
@@ -14,7 +15,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * to the disclosure ledger (the audit log) with who made it, after the change has been made.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
+  async (ctx: Context, next: Next) => {
     await next();
     if (!WRITE_METHODS.has(ctx.method) || ctx.status < 200 || ctx.status >= 300) return;
     const path = ctx.path.replace(/\/+$/, '');

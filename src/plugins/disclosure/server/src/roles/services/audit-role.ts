@@ -1,5 +1,6 @@
 import { LEDGER_READ_ACTION } from '../../../../shared/constants';
 import type { Core } from '@strapi/strapi';
+import { adminPermissions, adminRoles } from '../../utils/admin-services';
 
 export const AUDITOR_ROLE_CODE = 'disclosure-auditor';
 
@@ -9,7 +10,7 @@ export const AUDITOR_ROLE_CODE = 'disclosure-auditor';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   registerPermission() {
-    (strapi.service('admin::permission') as any).actionProvider.registerMany([
+    adminPermissions(strapi).actionProvider.registerMany([
       {
         section: 'plugins',
         displayName: '查看发布台账与审计日志 (Read the ledger and audit log)',
@@ -24,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * bootstrap: the admin creates its default roles only when no role exists.
    */
   async ensureAuditorRole() {
-    const roles = strapi.service('admin::role') as any;
+    const roles = adminRoles(strapi);
     if (!(await roles.getSuperAdmin())) throw new Error('ensureAuditorRole: the admin has not created its roles yet');
     if (await roles.findOne({ code: AUDITOR_ROLE_CODE })) return;
     const role = await roles.create({

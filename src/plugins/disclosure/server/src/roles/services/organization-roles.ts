@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES, EDITOR_ORGANIZATION_UID, LOCALE_CODES, ORGANIZATION_AND_BELOW, REVIEW_ACTION, SAME_ORGANIZATION, SOURCE_LOCALE } from '../../../../shared/constants';
 import { ORGANIZATION_FIELD, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../rules/organization-scope';
-import { getService } from '../../utils/get-service';
+import { adminContentTypes, adminPermissions, adminRoles, type ConditionUser, type RegisteredAction } from '../../utils/admin-services';
+import { contentTypeOf } from '../../utils/models';
+import { currentRequest, type AdminAbility } from '../../utils/request-state';
 
 const CONTENT_MANAGER = 'plugin::content-manager.explorer';
 
@@ -49,9 +51,16 @@ export const DEFAULT_ROLES: DefaultRole[] = [
 
 /** Per request: the scope is read once however many permissions ask for it. */
 const SCOPE_MEMO = 'disclosureOrganizationScope';
+type ScopeMemo = Map<string, Promise<string[] | null>>;
+
+/** An organization row as read for the hierarchy. */
+interface OrganizationRow {
+  documentId: string;
+  parent?: { documentId: string } | null;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const permissionService = () => strapi.service('admin::permission') as any;
+  const permissionService = () => adminPermissions(strapi);
 
   /** The organization an admin account is assigned to (editor-organization), or null. */
   const assignedOrganization = async (userId: number): Promise<{ id: number; documentId: string; name: string } | null> => {
@@ -69,28 +78,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (scope === 'same') return [own];
     const rows = await strapi.db.query(CONTENT_TYPES.organization).findMany({ select: ['documentId'], populate: { parent: { select: ['documentId'] } } });
     return organizationAndBelow(
-      rows.map((row: any) => ({ documentId: row.documentId, parentDocumentId: row.parent?.documentId ?? null })),
+      rows.map((row: OrganizationRow) => ({ documentId: row.documentId, parentDocumentId: row.parent?.documentId ?? null })),
       own
     );
   };
 
   const memoizedOrganizationsOf = (userId: number, scope: Scope): Promise<string[] | null> => {
-    const request = strapi.requestContext.get() as any;
+    const request = currentRequest(strapi);
     if (!request?.state) return organizationsOf(userId, scope);
-    const memo = (request.state[SCOPE_MEMO] ??= new Map<string, Promise<string[] | null>>());
+    const memo = (request.state[SCOPE_MEMO] ??= new Map<string, Promise<string[] | null>>()) as ScopeMemo;
     const key = `${userId}:${scope}`;
     if (!memo.has(key)) memo.set(key, organizationsOf(userId, scope));
-    return memo.get(key);
+    return memo.get(key)!;
   };
 
   const permissionsFor = (actionIds: string[], subjects: readonly string[], conditions: string[]) => {
     const { actionProvider } = permissionService();
-    const actions = actionIds.map((id) => actionProvider.get(id)).filter(Boolean);
-    const localized = (uid: string) => Boolean((strapi.contentType(uid as any) as any)?.pluginOptions?.i18n?.localized);
-    return (strapi.service('admin::content-type') as any)
+    const actions = actionIds.map((id) => actionProvider.get(id)).filter((action): action is RegisteredAction => Boolean(action));
+    const localized = (uid: string) => Boolean(contentTypeOf(strapi, uid)?.pluginOptions?.i18n?.localized);
+    return adminContentTypes(strapi)
       .getPermissionsWithNestedFields(actions)
-      .filter((permission: any) => subjects.includes(permission.subject))
-      .map((permission: any) => ({
+      .filter((permission) => subjects.includes(permission.subject))
+      .map((permission) => ({
         ...permission,
         properties: { ...permission.properties, ...(localized(permission.subject) ? { locales: LOCALE_CODES } : {}) },
         conditions,
@@ -108,13 +117,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           displayName: '同一机构 (Same organization)',
           name: 'same-organization',
           plugin: 'disclosure',
-          handler: async (user: any) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'same')),
+          handler: async (user: ConditionUser) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'same')),
         },
         {
           displayName: '本机构及下级机构 (My organization and those below it)',
           name: 'organization-and-below',
           plugin: 'disclosure',
-          handler: async (user: any) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'below')),
+          handler: async (user: ConditionUser) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'below')),
         },
       ]);
       actionProvider.registerMany([
@@ -124,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Creates the default roles that do not exist yet (by code); an existing one is left as edited. */
     async ensureDefaultRoles() {
-      const roles = strapi.service('admin::role') as any;
+      const roles = adminRoles(strapi);
       for (const definition of DEFAULT_ROLES) {
         if (await roles.findOne({ code: definition.code })) continue;
         const role = await roles.create({ name: definition.name, code: definition.code, description: definition.description });
@@ -145,7 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * organization (documentId; undefined for a type without one), conditions included: the same
      * check the content manager makes, on a subject built from what is given rather than stored.
      */
-    permits(ability: any, action: 'read' | 'create' | 'update' | 'publish', uid: string, item: { organization?: string | null; locale?: string }): boolean {
+    permits(ability: AdminAbility | null | undefined, action: 'read' | 'create' | 'update' | 'publish', uid: string, item: { organization?: string | null; locale?: string }): boolean {
       if (!ability) return false;
       const field = ORGANIZATION_FIELD[uid];
       const fields: Record<string, unknown> = { locale: item.locale ?? SOURCE_LOCALE };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 import { type BodyProblem, findBodyProblem, MAX_BODY_DEPTH } from '../rules/body-keys';
 import { respondWithError } from '../../errors/error-response';
 
@@ -32,7 +33,7 @@ const ENCODED_NUL = /%00/i;
  * came.
  */
 export default (_config: unknown, _context: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
+  async (ctx: Context, next: Next) => {
     const refuse = (place: Place, problem: BodyProblem) =>
       respondWithError(ctx, 400, 'ValidationError', messageFor(problem, place), { location: place, path: problem.path });
     if (ENCODED_NUL.test(ctx.path)) return refuse('path', { kind: 'nul-character', path: ctx.path });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 import { respondWithError } from '../../errors/error-response';
 import { DEFAULT_LOGIN_POLICY, LoginGuard, type LoginDecision, type LoginPolicy } from '../rules/login-guard';
 import { getService } from '../../utils/get-service';
@@ -41,7 +42,7 @@ export default (config: Partial<LoginPolicy> = {}, { strapi }: { strapi: Core.St
       .recordLogin({ realm, account: LoginGuard.accountKey(account) || null, outcome, address: ip, rule })
       .catch((error: Error) => strapi.log.error(`Disclosure ledger: login not recorded: ${error.message}`));
 
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'POST') return next();
     const path = normalizedPath(ctx.path);
     const login = LOGIN_ROUTES[path];
@@ -62,9 +63,10 @@ export default (config: Partial<LoginPolicy> = {}, { strapi }: { strapi: Core.St
     try {
       await next();
       failed = ctx.status === 400 || ctx.status === 401;
-    } catch (error: any) {
-      const status = error?.status ?? error?.statusCode;
-      failed = status === 400 || status === 401 || error?.name === 'ApplicationError' || error?.name === 'ValidationError';
+    } catch (error) {
+      const refusal = error as { status?: unknown; statusCode?: unknown; name?: unknown } | null | undefined;
+      const status = refusal?.status ?? refusal?.statusCode;
+      failed = status === 400 || status === 401 || refusal?.name === 'ApplicationError' || refusal?.name === 'ValidationError';
       throw error;
     } finally {
       if (failed) {

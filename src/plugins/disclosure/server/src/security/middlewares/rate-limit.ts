@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 import { RateLimiter } from '../rules/rate-limit';
 import { respondWithError } from '../../errors/error-response';
 import { getService } from '../../utils/get-service';
@@ -19,7 +20,7 @@ export default (config: RateLimitConfig = {}, { strapi }: { strapi: Core.Strapi 
   const max = config.max ?? 30;
   const perSeconds = config.perSeconds ?? 60;
   const limiter = new RateLimiter(max, perSeconds, () => getService(strapi, 'clock').now().getTime());
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     const decision = limiter.take(ctx.request.ip ?? 'unknown');
     ctx.set('RateLimit-Limit', String(max));
     ctx.set('RateLimit-Remaining', String(decision.remaining));

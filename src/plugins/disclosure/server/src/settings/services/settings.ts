@@ -13,12 +13,31 @@ import type {
 import { assertPhraseComplete } from '../validation/settings';
 import { refuse } from '../../utils/validation';
 import { getService } from '../../utils/get-service';
+import { adminPermissions } from '../../utils/admin-services';
+import { documentsOf } from '../../utils/documents';
 
 
-type Row = Record<string, any>;
+/** A holiday-calendar entry as stored (plugin::disclosure.calendar-day). */
+interface CalendarDayRow {
+  id: number;
+  documentId: string;
+  date: string;
+  kind: CalendarDayKind;
+  name?: string | null;
+}
 
-const officeDayOf = (row: Row): OfficeDay => ({ id: row.id, date: row.date, kind: row.kind, name: row.name ?? null });
-const termOf = (row: Row): ConversionTerm => ({
+/** A conversion-dictionary term as stored (plugin::disclosure.conversion-term). */
+interface ConversionTermRow {
+  id: number;
+  documentId: string;
+  kind: ConversionTerm['kind'];
+  simplified: string;
+  traditional?: string | null;
+  note?: string | null;
+}
+
+const officeDayOf = (row: CalendarDayRow): OfficeDay => ({ id: row.id, date: row.date, kind: row.kind, name: row.name ?? null });
+const termOf = (row: ConversionTermRow): ConversionTerm => ({
   id: row.id,
   kind: row.kind,
   simplified: row.simplified,
@@ -32,23 +51,23 @@ const termOf = (row: Row): ConversionTerm => ({
  * public response cache drop what they held (document-service middleware, database lifecycles).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const days = () => strapi.documents(CALENDAR_DAY_UID as any);
-  const terms = () => strapi.documents(CONVERSION_TERM_UID as any);
+  const days = () => documentsOf<CalendarDayRow>(strapi, CALENDAR_DAY_UID);
+  const terms = () => documentsOf<ConversionTermRow>(strapi, CONVERSION_TERM_UID);
 
-  const rowById = async (uid: string, id: number): Promise<Row | null> => strapi.db.query(uid as any).findOne({ where: { id } });
+  const rowById = async <Row>(uid: string, id: number): Promise<Row | null> => strapi.db.query(uid).findOne({ where: { id } });
 
   /** Two entries for one simplified text would race each other in the converter. */
   const assertSimplifiedFree = async (simplified: string | undefined, exceptId?: number) => {
     if (!simplified) return;
-    const where: Row = { simplified, ...(exceptId ? { id: { $ne: exceptId } } : {}) };
-    if (await strapi.db.query(CONVERSION_TERM_UID as any).count({ where })) {
+    const where: Record<string, unknown> = { simplified, ...(exceptId ? { id: { $ne: exceptId } } : {}) };
+    if (await strapi.db.query(CONVERSION_TERM_UID).count({ where })) {
       refuse('simplified', `“${simplified}”已在简繁转换词典中 (“${simplified}” is already in the conversion dictionary)`);
     }
   };
 
   return {
     registerPermission() {
-      (strapi.service('admin::permission') as any).actionProvider.registerMany([
+      adminPermissions(strapi).actionProvider.registerMany([
         {
           section: 'plugins',
           displayName: '管理节假日安排与简繁转换词典 (Manage the holiday calendar and the conversion dictionary)',
@@ -66,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         filters: { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
         sort: 'date:asc',
         limit: 400,
-      } as any);
+      });
       return {
         year,
         scheduleLoaded: calendar.hasSchedule(year),
@@ -77,19 +96,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async addOfficeDay(input: { date: string; kind: CalendarDayKind; name: string | null }): Promise<OfficeDay> {
-      return officeDayOf(await days().create({ data: input } as any));
+      return officeDayOf(await days().create({ data: input }));
     },
 
     /** The removed entry, or null when there is none. */
     async removeOfficeDay(id: number): Promise<OfficeDay | null> {
-      const row = await rowById(CALENDAR_DAY_UID, id);
+      const row = await rowById<CalendarDayRow>(CALENDAR_DAY_UID, id);
       if (!row) return null;
-      await days().delete({ documentId: row.documentId } as any);
+      await days().delete({ documentId: row.documentId });
       return officeDayOf(row);
     },
 
     async listTerms(): Promise<ConversionTerm[]> {
-      const rows = await strapi.db.query(CONVERSION_TERM_UID as any).findMany({ orderBy: [{ kind: 'asc' }, { simplified: 'asc' }] });
+      const rows: ConversionTermRow[] = await strapi.db.query(CONVERSION_TERM_UID).findMany({ orderBy: [{ kind: 'asc' }, { simplified: 'asc' }] });
       return rows.map(termOf);
     },
 
@@ -97,24 +116,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await assertSimplifiedFree(input.simplified);
       // A protected term is kept as written in both scripts: it has no traditional form.
       const data = input.kind === 'protected' ? { ...input, traditional: null } : input;
-      return termOf(await terms().create({ data } as any));
+      return termOf(await terms().create({ data }));
     },
 
     /** The updated term, or null when there is none. */
     async updateTerm(id: number, input: ConversionTermInput): Promise<ConversionTerm | null> {
-      const row = await rowById(CONVERSION_TERM_UID, id);
+      const row = await rowById<ConversionTermRow>(CONVERSION_TERM_UID, id);
       if (!row) return null;
       const merged = { kind: row.kind, simplified: row.simplified, traditional: row.traditional, note: row.note, ...input };
       if (merged.kind === 'protected') merged.traditional = null;
       assertPhraseComplete(merged);
       await assertSimplifiedFree(input.simplified, id);
-      return termOf(await terms().update({ documentId: row.documentId, data: merged } as any));
+      // The term was just read: the update finds it.
+      return termOf((await terms().update({ documentId: row.documentId, data: merged }))!);
     },
 
     async removeTerm(id: number): Promise<ConversionTerm | null> {
-      const row = await rowById(CONVERSION_TERM_UID, id);
+      const row = await rowById<ConversionTermRow>(CONVERSION_TERM_UID, id);
       if (!row) return null;
-      await terms().delete({ documentId: row.documentId } as any);
+      await terms().delete({ documentId: row.documentId });
       return termOf(row);
     },
 

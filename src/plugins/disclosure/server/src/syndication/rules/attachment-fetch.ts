@@ -47,6 +47,9 @@ export interface FetchLimits {
   timeoutMs: number;
 }
 
+/** What a failed fetch or stream may tell of itself (an Error, an AbortSignal's TimeoutError, undici's cause). */
+type FailureFields = { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null | undefined;
+
 /**
  * Downloads `attachment` to `destination`, hashing as it streams. Resolves with the SHA-256 (hex) and
  * size of what was written; rejects with an AttachmentFetchError (and no file left) otherwise.
@@ -64,7 +67,8 @@ export async function fetchVerified(
   let response: Response;
   try {
     response = await fetchImpl(attachment.url, { redirect: 'error', signal: AbortSignal.timeout(limits.timeoutMs) });
-  } catch (failure: any) {
+  } catch (caught) {
+    const failure = caught as FailureFields;
     const why = failure?.name === 'TimeoutError' ? `${limits.timeoutMs / 1000} 秒内未取到 (no answer within ${limits.timeoutMs / 1000} s)` : String(failure?.cause?.code ?? failure?.message ?? failure);
     throw new AttachmentFetchError('unavailable', `附件 ${name} 暂时无法获取：${why} (attachment unavailable)`);
   }
@@ -96,8 +100,9 @@ export async function fetchVerified(
     }
     file.end();
     await once(file, 'finish');
-  } catch (failure: any) {
-    if (failure instanceof AttachmentFetchError) throw failure;
+  } catch (caught) {
+    if (caught instanceof AttachmentFetchError) throw caught;
+    const failure = caught as FailureFields;
     return fail(new AttachmentFetchError('unavailable', `附件 ${name} 下载中断：${failure?.message ?? failure} (download interrupted)`));
   }
 

@@ -96,13 +96,11 @@ export function verify(
   return { ok: false, reason: 'bad-signature' };
 }
 
-export interface Identification<T> {
-  /** The candidate whose secrets verify the message, or null */
-  sender: T | null;
-  id?: string;
-  /** When none does: a timestamp or header problem (the same whoever signed), else unknown-source */
-  reason?: VerificationFailure | 'unknown-source';
-}
+export type Identification<T> =
+  /** The candidate whose secrets verify the message, and the message id */
+  | { sender: T; id?: string; reason?: undefined }
+  /** None does: a timestamp or header problem (the same whoever signed), else unknown-source */
+  | { sender: null; id?: undefined; reason: VerificationFailure | 'unknown-source' };
 
 /** Which of the known senders (sources, or subscribers sending receipts) signed a message. */
 export function identifySender<T>(

@@ -8,6 +8,7 @@ import { UPLOAD_FILE_UID } from '../../../../shared/constants';
 import type { AttachmentRef } from '../../../../shared/contracts/syndication';
 import { AttachmentFetchError, fetchVerified, httpOrigin, isFromTrustedOrigin } from '../rules/attachment-fetch';
 import { getConfig } from '../../utils/get-config';
+import type { SourceRow } from '../rows';
 
 /** One attachment may take this long to arrive. */
 export const ATTACHMENT_TIMEOUT_MS = 60_000;
@@ -18,6 +19,9 @@ export interface AttachmentManifestEntry {
   sha256: string;
   fileId: number;
 }
+
+/** A reference as the message's validation lets it through: with its SHA-256. */
+export type VerifiedAttachmentRef = AttachmentRef & { sha256: string };
 
 export interface PreparedAttachments {
   fileIds: number[];
@@ -33,19 +37,19 @@ export interface PreparedAttachments {
  * Fetching happens before the copy's transaction; what was uploaded is removed if the copy fails.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const trustedOrigins = (source: any): string[] => {
+  const trustedOrigins = (source: SourceRow): string[] => {
     const configured = getConfig(strapi).syndication.attachmentOrigins;
     return [httpOrigin(source.baseUrl), ...configured.map(httpOrigin)].filter((origin): origin is string => !!origin);
   };
 
-  const maxBytes = () => Number((strapi.config.get('plugin::upload') as any)?.sizeLimit) || 100 * 1024 * 1024;
+  const maxBytes = () => Number(strapi.config.get<{ sizeLimit?: unknown } | undefined>('plugin::upload')?.sizeLimit) || 100 * 1024 * 1024;
 
   /** The copy's earlier files still present, by the source file's hash. */
   const reusable = async (manifest: AttachmentManifestEntry[] | null | undefined) => {
     const entries = Array.isArray(manifest) ? manifest : [];
     if (!entries.length) return new Map<string, AttachmentManifestEntry>();
-    const present = await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: entries.map((entry) => entry.fileId) } }, select: ['id'] });
-    const ids = new Set(present.map((file: any) => file.id));
+    const present: Array<{ id: number }> = await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: entries.map((entry) => entry.fileId) } }, select: ['id'] });
+    const ids = new Set(present.map((file) => file.id));
     return new Map(entries.filter((entry) => ids.has(entry.fileId)).map((entry) => [entry.sha256, entry]));
   };
 
@@ -64,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Fetches, verifies and stores `refs`; throws an AttachmentFetchError naming the first that fails
      * (and leaves nothing uploaded behind).
      */
-    async prepare(source: any, refs: AttachmentRef[], previousManifest: AttachmentManifestEntry[] | null | undefined): Promise<PreparedAttachments> {
+    async prepare(source: SourceRow, refs: VerifiedAttachmentRef[], previousManifest: AttachmentManifestEntry[] | null | undefined): Promise<PreparedAttachments> {
       const result: PreparedAttachments = { fileIds: [], manifest: [], uploaded: [] };
       if (!refs.length) return result;
       const origins = trustedOrigins(source);
@@ -90,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
           const filepath = path.join(workspace, randomUUID());
           const { sha256, sizeInBytes } = await fetchVerified(ref, filepath, { maxBytes: maxBytes(), timeoutMs: ATTACHMENT_TIMEOUT_MS });
-          const [file] = await strapi.plugin('upload').service('upload').upload({
+          const [file]: Array<{ id: number }> = await strapi.plugin('upload').service('upload').upload({
             data: { fileInfo: { name: ref.name, caption: null, alternativeText: null } },
             files: { filepath, originalFilename: ref.name, mimetype: ref.mime ?? 'application/octet-stream', size: sizeInBytes },
           });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'crypto';
-import type { SyndicatedVersion, SyndicationMessage } from '../../../../shared/contracts/syndication';
+import type { SyndicatedVersion, SyndicationMessage, SyndicationSource } from '../../../../shared/contracts/syndication';
 import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, INBOX_UID, RECORD_UID, SOURCE_LOCALE, SOURCE_UID } from '../../../../shared/constants';
 import { AttachmentFetchError } from '../rules/attachment-fetch';
 import { identifySender, type VerificationFailure } from '../rules/webhook-signature';
@@ -8,8 +8,10 @@ import { policyDocumentUrlForPartners } from '../public-url';
 import { lockWithinTransaction } from '../../utils/transaction-lock';
 import { messageProblem } from '../validation/syndication-message';
 import type { SourceInput } from '../validation/source';
-import type { PreparedAttachments } from './syndication-attachments';
+import type { PreparedAttachments, VerifiedAttachmentRef } from './syndication-attachments';
 import { getService } from '../../utils/get-service';
+import { documentsOf } from '../../utils/documents';
+import type { InboxRow, RecordRow, SourceRow } from '../rows';
 
 
 export interface Receipt {
@@ -36,27 +38,27 @@ export type InboxResult =
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService(strapi, 'clock').now() as Date;
-  const docs = () => strapi.documents(CONTENT_TYPES.policyDocument as any);
+  const docs = () => documentsOf(strapi, CONTENT_TYPES.policyDocument);
 
   /** The active source whose secret signed the message. */
   const authenticate = async (headers: Record<string, unknown>, raw: string) => {
-    const sources = await strapi.db.query(SOURCE_UID).findMany({ where: { active: true } });
-    const secretsOf = (source: any) => (Array.isArray(source.secrets) ? source.secrets.filter((s: unknown) => typeof s === 'string') : []);
+    const sources: SourceRow[] = await strapi.db.query(SOURCE_UID).findMany({ where: { active: true } });
+    const secretsOf = (source: SourceRow) => (Array.isArray(source.secrets) ? source.secrets.filter((s: unknown): s is string => typeof s === 'string') : []);
     return identifySender(sources, secretsOf, headers, raw, Math.floor(now().getTime() / 1000));
   };
 
   /** A local organization for a source's organization key, created on first sight. */
   const organizationFor = async (key: { code: string; name: string | null } | null) => {
     if (!key?.code) return null;
-    const found = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code: key.code, locale: SOURCE_LOCALE } });
+    const found: { documentId: string } | null = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code: key.code, locale: SOURCE_LOCALE } });
     if (found) return found.documentId;
-    const created = await strapi.documents(CONTENT_TYPES.organization as any).create({
-      data: { name: key.name ?? key.code, code: key.code, level: 'department' } as any,
+    const created = await documentsOf(strapi, CONTENT_TYPES.organization).create({
+      data: { name: key.name ?? key.code, code: key.code, level: 'department' },
     });
     return created.documentId;
   };
 
-  const localData = async (version: SyndicatedVersion, source: any, message: SyndicationMessage) => ({
+  const localData = async (version: SyndicatedVersion, source: SourceRow, message: SyndicationMessage) => ({
     title: version.title,
     documentNumber: version.documentNumber,
     indexNumber: version.indexNumber,
@@ -80,24 +82,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     reprintedFromUrl: message.source?.documentUrl ?? message.source?.url ?? null,
   });
 
-  const recordOf = (source: any, message: SyndicationMessage) =>
+  const recordOf = (source: SourceRow, message: Pick<SyndicationMessage, 'documentId'>): Promise<RecordRow | null> =>
     strapi.db.query(RECORD_UID).findOne({ where: { source: source.id, sourceDocumentId: message.documentId } });
 
   /**
    * Older than what is held: ignored. The same version again (a re-send) is applied only when the
    * copy has gone missing here.
    */
-  const isOutdated = async (record: any, message: SyndicationMessage) => {
+  const isOutdated = async (record: RecordRow | null, message: Pick<SyndicationMessage, 'version'>) => {
     if (!record || record.version < message.version) return false;
     if (record.version > message.version) return true;
     return !!record.localDocumentId && !!(await docs().findOne({ documentId: record.localDocumentId }));
   };
 
-  const apply = async (source: any, message: SyndicationMessage, attachments: PreparedAttachments | null): Promise<Receipt> => {
+  const apply = async (source: SourceRow, message: SyndicationMessage, attachments: PreparedAttachments | null): Promise<Receipt> => {
     const records = strapi.db.query(RECORD_UID);
     const record = await recordOf(source, message);
     if (await isOutdated(record, message)) {
-      return { documentId: record.localDocumentId, url: record.localDocumentId ? policyDocumentUrlForPartners(strapi, record.localDocumentId) : null, status: 'ignored', version: record.version, reason: 'older-version' };
+      const held = record!; // only a record held can be newer
+      return { documentId: held.localDocumentId, url: held.localDocumentId ? policyDocumentUrlForPartners(strapi, held.localDocumentId) : null, status: 'ignored', version: held.version, reason: 'older-version' };
     }
     const receivedAt = now();
     const common = { source: source.id, sourceDocumentId: message.documentId, contentType: message.contentType, version: message.version, receivedAt, sourceUrl: message.source?.url ?? null, sourceOrganizationCode: message.source?.organization?.code ?? null };
@@ -114,9 +117,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const data = { ...(await localData(version, source, message)), attachments: attachments?.fileIds ?? [] };
     let localDocumentId = record?.localDocumentId as string | undefined;
     if (localDocumentId && (await docs().findOne({ documentId: localDocumentId }))) {
-      await docs().update({ documentId: localDocumentId, data: data as any });
+      await docs().update({ documentId: localDocumentId, data });
     } else {
-      localDocumentId = (await docs().create({ data: data as any })).documentId as string;
+      localDocumentId = (await docs().create({ data })).documentId;
     }
     const state = source.policy === 'publish' ? 'published' : 'held';
     // The record first: the publication gate knows a reprint by it.
@@ -128,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A source as the admin sees it: how many secrets it has, never the secrets. */
-  const publicSource = (source: any) => ({
+  const publicSource = (source: SourceRow): SyndicationSource => ({
     id: source.id,
     name: source.name,
     organizationCode: source.organizationCode ?? null,
@@ -140,12 +143,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async listSources() {
-      const all = await strapi.db.query(SOURCE_UID).findMany({ orderBy: { name: 'asc' } });
+      const all: SourceRow[] = await strapi.db.query(SOURCE_UID).findMany({ orderBy: { name: 'asc' } });
       return all.map(publicSource);
     },
 
     async createSource({ secret, ...input }: SourceInput) {
-      const created = await strapi.db.query(SOURCE_UID).create({
+      const created: SourceRow = await strapi.db.query(SOURCE_UID).create({
         data: { ...input, secrets: [secret], policy: input.policy ?? 'hold', active: input.active ?? true },
       });
       return publicSource(created);
@@ -156,11 +159,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * own pace (it signs with both meanwhile); older ones are dropped.
      */
     async updateSource(id: number, { secret, ...input }: SourceInput) {
-      const current = await strapi.db.query(SOURCE_UID).findOne({ where: { id } });
+      const current: SourceRow | null = await strapi.db.query(SOURCE_UID).findOne({ where: { id } });
       if (!current) return null;
       const held: string[] = Array.isArray(current.secrets) ? current.secrets : [];
       const secrets = secret ? [secret, ...held.filter((old) => old !== secret)].slice(0, 2) : undefined;
-      const updated = await strapi.db.query(SOURCE_UID).update({ where: { id }, data: { ...input, ...(secrets ? { secrets } : {}) } });
+      const updated: SourceRow = await strapi.db.query(SOURCE_UID).update({ where: { id }, data: { ...input, ...(secrets ? { secrets } : {}) } });
       return publicSource(updated);
     },
 
@@ -170,12 +173,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async onLocalPublish(localDocumentId: string) {
       const records = strapi.db.query(RECORD_UID);
-      const record = await records.findOne({ where: { localDocumentId, state: 'held' }, populate: { source: true } });
+      const record: RecordRow | null = await records.findOne({ where: { localDocumentId, state: 'held' }, populate: { source: true } });
       if (!record?.source) return null;
       const at = now();
       await records.update({ where: { id: record.id }, data: { state: 'published' } });
       const receipt = { documentId: localDocumentId, url: policyDocumentUrlForPartners(strapi, localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
-      const event = await strapi.db.query(EVENT_UID).create({
+      const event: { id: number } = await strapi.db.query(EVENT_UID).create({
         data: {
           messageId: `msg_${randomUUID()}`,
           contentType: record.contentType,
@@ -197,17 +200,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!identified.sender) return { kind: 'unauthenticated', reason: identified.reason! };
       const { sender: source, id: messageId } = identified;
 
-      const seen = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
+      const seen: InboxRow | null = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
       if (seen) return { kind: 'accepted', receipt: seen.receipt, duplicate: true };
 
-      let message: any;
+      let parsed: unknown;
       try {
-        message = JSON.parse(raw);
+        parsed = JSON.parse(raw);
       } catch {
         return { kind: 'invalid', reason: '消息不是有效的 JSON (the body is not valid JSON)' };
       }
-      const problem = messageProblem(message);
+      const problem = messageProblem(parsed);
       if (problem) return { kind: 'invalid', reason: problem.message, path: problem.path };
+      const message = parsed as SyndicationMessage;
 
       // Attachments are fetched before the transaction (no lock held across the network), and only
       // for a version that will be applied.
@@ -217,7 +221,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const record = await recordOf(source, message);
         if (!(await isOutdated(record, message))) {
           // Checked by messageProblem: a list of complete references, or none.
-          const refs = message.versions.find((v: SyndicatedVersion) => v.locale === SOURCE_LOCALE)?.attachments ?? [];
+          const refs = (message.versions.find((v) => v.locale === SOURCE_LOCALE)?.attachments ?? []) as VerifiedAttachmentRef[];
           try {
             attachments = await attachmentService.prepare(source, refs, record?.attachments);
           } catch (failure) {
@@ -234,12 +238,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         receipt = await strapi.db.transaction(async () => {
           await lockWithinTransaction(strapi, `disclosure-inbox:${source.id}:${message.documentId}`);
-          const earlier = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
+          const earlier: InboxRow | null = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
           if (earlier) {
             duplicate = true;
             return earlier.receipt;
           }
-          const result = await apply(source, message as SyndicationMessage, attachments);
+          const result = await apply(source, message, attachments);
           await strapi.db.query(INBOX_UID).create({
             data: { messageId, source: source.id, sourceDocumentId: message.documentId, version: message.version, receivedAt: now(), receipt: result },
           });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { hostname } from 'os';
 import { randomUUID } from 'crypto';
 import { DELIVERY_UID, SUBSCRIBER_UID } from '../../../../shared/constants';
@@ -7,6 +8,10 @@ import { signedHeaders } from '../rules/webhook-signature';
 import { receiptFromAnswer } from '../validation/syndication-message';
 import { getService } from '../../utils/get-service';
 import { getConfig } from '../../utils/get-config';
+import type { DeliveryRow, EventRow } from '../rows';
+
+/** A claimed delivery, with its event, subscriber (content) or source (a receipt) populated. */
+type ClaimedDelivery = DeliveryRow & { event: EventRow };
 
 /** Receivers contacted at once by one worker. */
 export const CONCURRENT_TARGETS = 8;
@@ -36,18 +41,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { tableName } = strapi.db.metadata.get(DELIVERY_UID);
     const knex = strapi.db.connection;
     const leaseUntil = new Date(at.getTime() + leaseSecondsFor(requestTimeoutSeconds()) * 1000);
-    const due = (query: any) =>
+    const due = (query: Knex.QueryBuilder) =>
       query
         .from(tableName)
         .where('status', 'pending')
         .andWhere('next_attempt_at', '<=', at)
-        .andWhere((free: any) => free.whereNull('lease_until').orWhere('lease_until', '<', at))
+        .andWhere((free) => free.whereNull('lease_until').orWhere('lease_until', '<', at))
         .orderBy('id')
         .limit(limit);
     if (strapi.db.dialect.client === 'postgres') {
       return knex.transaction(async (trx) => {
         const rows = await due(trx.select('id')).forUpdate().skipLocked();
-        const ids = rows.map((row: any) => row.id);
+        const ids = rows.map((row: { id: number }) => row.id);
         if (ids.length) await trx(tableName).whereIn('id', ids).update({ lease_until: leaseUntil, leased_by: workerId });
         return ids;
       });
@@ -57,30 +62,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .whereIn('id', due(knex.select('id')))
       .update({ lease_until: leaseUntil, leased_by: token });
     const rows = await knex(tableName).select('id').where('leased_by', token).orderBy('id');
-    return rows.map((row: any) => row.id);
+    return rows.map((row: { id: number }) => row.id);
   };
 
   /**
    * Where a delivery goes: a subscriber's endpoint (content), or a source's receipts endpoint (a
    * reprint receipt going back up). Signed with the subscriber's secrets, or the source's current one.
    */
-  const targetOf = (delivery: any) =>
+  const targetOf = (delivery: DeliveryRow) =>
     delivery.subscriber
       ? {
           key: { subscriber: delivery.subscriber.id },
           active: delivery.subscriber.active,
           url: delivery.subscriber.endpointUrl,
-          secrets: [delivery.subscriber.secret, delivery.subscriber.previousSecret].filter(Boolean),
+          secrets: [delivery.subscriber.secret, delivery.subscriber.previousSecret].filter((secret): secret is string => Boolean(secret)),
         }
       : {
           key: { source: delivery.source?.id },
           active: !!delivery.source?.active,
           url: `${String(delivery.source?.baseUrl ?? '').replace(/\/$/, '')}/api/disclosure/receipts`,
-          secrets: Array.isArray(delivery.source?.secrets) ? delivery.source.secrets.slice(0, 1) : [],
+          // The source's secrets as stored (newest first): it checks the current one.
+          secrets: Array.isArray(delivery.source?.secrets) ? (delivery.source.secrets as string[]).slice(0, 1) : [],
         };
 
   /** An earlier version of the same document still waits for this target: this one waits too. */
-  const blockedByEarlier = async (delivery: any) =>
+  const blockedByEarlier = async (delivery: ClaimedDelivery) =>
     !!(await deliveries().findOne({
       where: {
         itemDocumentId: delivery.itemDocumentId,
@@ -92,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['id'],
     }));
 
-  const attempt = async (delivery: any, at: Date) => {
+  const attempt = async (delivery: ClaimedDelivery, at: Date) => {
     const { event, subscriber } = delivery;
     const target = targetOf(delivery);
     const body = JSON.stringify(event.payload);
@@ -121,7 +127,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         receipt = null;
       }
       if (status < 200 || status >= 300) error = `HTTP ${status}: ${text.slice(0, 500)}`;
-    } catch (failure: any) {
+    } catch (caught) {
+      const failure = caught as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null | undefined;
       error = failure?.name === 'TimeoutError' ? `no answer within ${requestTimeoutSeconds()} s` : String(failure?.cause?.code ?? failure?.message ?? failure);
     }
 
@@ -139,15 +146,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (outcome.kind === 'gone') {
       // The receiver asked for nothing more: switch the subscriber off and stop what waits for it.
+      // A delivery to a subscriber (one to a source was cancelled above).
       await strapi.db.query(SUBSCRIBER_UID).update({
-        where: { id: subscriber.id },
+        where: { id: subscriber!.id },
         data: { active: false, disabledAt: at, disabledReason: '接收方答复 410 Gone，已停用 (the receiver answered 410 Gone)' },
       });
       await deliveries().update({ where: { id: delivery.id }, data: { ...common, status: 'cancelled' } });
-      const waiting = await deliveries().findMany({ where: { subscriber: subscriber.id, status: 'pending' }, select: ['id'] });
+      const waiting: Array<{ id: number }> = await deliveries().findMany({ where: { subscriber: subscriber!.id, status: 'pending' }, select: ['id'] });
       if (waiting.length) {
         await deliveries().updateMany({
-          where: { id: { $in: waiting.map((row: any) => row.id) } },
+          where: { id: { $in: waiting.map((row) => row.id) } },
           data: { status: 'cancelled', leaseUntil: null, leasedBy: null },
         });
       }
@@ -172,14 +180,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const at = now();
       const ids = await claim(limit, at);
       const tally = { claimed: ids.length, delivered: 0, retry: 0, dead: 0, gone: 0, waiting: 0 };
-      const claimed = ids.length
+      const claimed: ClaimedDelivery[] = ids.length
         ? await deliveries().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'asc' }, populate: { event: true, subscriber: true, source: true } })
         : [];
       // Subscribers a 410 switched off during this pass: their other claimed deliveries were cancelled.
       const switchedOff = new Set<number>();
-      const deliver = async (delivery: any) => {
+      const deliver = async (delivery: ClaimedDelivery) => {
         const { id } = delivery;
-        if (switchedOff.has(delivery.subscriber?.id)) return;
+        const subscriberId = delivery.subscriber?.id;
+        if (subscriberId !== undefined && switchedOff.has(subscriberId)) return;
         if (delivery.status !== 'pending' || !targetOf(delivery).active) {
           await deliveries().update({ where: { id }, data: { leaseUntil: null, leasedBy: null } });
           return;
@@ -195,7 +204,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       // One target's deliveries in order, one after another; several targets at once, so that a slow
       // receiver does not hold up the others.
-      const byTarget = new Map<string, any[]>();
+      const byTarget = new Map<string, ClaimedDelivery[]>();
       for (const delivery of claimed) {
         const key = JSON.stringify(targetOf(delivery).key);
         byTarget.set(key, [...(byTarget.get(key) ?? []), delivery]);
@@ -212,7 +221,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A dead delivery, tried again now by an administrator's request. */
     async retry(id: number) {
-      const delivery = await deliveries().findOne({ where: { id } });
+      const delivery: DeliveryRow | null = await deliveries().findOne({ where: { id } });
       if (!delivery || delivery.status !== 'dead') return null;
       return deliveries().update({ where: { id }, data: { status: 'pending', nextAttemptAt: now(), firstAttemptAt: null, attempts: 0, leaseUntil: null, leasedBy: null } });
     },

@@ -12,6 +12,7 @@ import type {
   SyndicationAction,
   SyndicationMessage,
   SyndicationStatus,
+  Subscriber,
 } from '../../../../shared/contracts/syndication';
 import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, LOCALES, SOURCE_LOCALE, SUBSCRIBER_UID } from '../../../../shared/constants';
 import { addressForPartners, policyDocumentUrl, policyDocumentUrlForPartners, publicUrl } from '../public-url';
@@ -23,6 +24,8 @@ import type { SubscriberInput } from '../validation/subscriber';
 import { receiptProblem } from '../validation/syndication-message';
 import { getService } from '../../utils/get-service';
 import { getConfig } from '../../utils/get-config';
+import { documentsOf } from '../../utils/documents';
+import type { DeliveryRow, EventRow, SubscriberRow } from '../rows';
 
 /** The catalogue type that is syndicated (转载): policy documents. */
 /** A delivery to a subscriber that failed: given up on, or waiting to be retried after a failure. */
@@ -32,10 +35,76 @@ export const SYNDICATED_TYPES = new Set<string>([CONTENT_TYPES.policyDocument]);
 const ORGANIZATION_FIELDS = { fields: ['code', 'name'] };
 const DOCUMENT_KEY_FIELDS = { fields: ['documentNumber', 'indexNumber', 'title'] };
 
-const organizationKey = (organization: any): OrganizationKey | null =>
-  organization ? { code: organization.code, name: organization.name ?? null } : null;
-const documentKey = (document: any): DocumentKey | null =>
-  document ? { documentNumber: document.documentNumber ?? null, indexNumber: document.indexNumber ?? null, title: document.title ?? null } : null;
+/** An organization as populated for a message (code and name). */
+interface OrganizationFields {
+  code: string;
+  name?: string | null;
+}
+/** A related document as populated for a message (its keys). */
+interface DocumentKeyFields {
+  documentNumber?: string | null;
+  indexNumber?: string | null;
+  title?: string | null;
+}
+/** A stored file, as the media library keeps it. */
+interface StoredFile {
+  provider?: string;
+  url: string;
+  name: string;
+  mime?: string | null;
+}
+/** One published locale of a policy document, as read for a message. */
+interface PublishedDocument extends DocumentKeyFields {
+  title: string;
+  category?: string | null;
+  topic?: string | null;
+  genre?: string | null;
+  isNormative?: boolean | null;
+  validity?: string | null;
+  writtenDate?: string | null;
+  issueDate?: string | null;
+  effectiveDate?: string | null;
+  expiryDate?: string | null;
+  summary?: string | null;
+  body?: unknown;
+  urgent?: boolean | null;
+  mustSyndicate?: boolean | null;
+  publishedAt?: string | null;
+  issuingOrganization?: OrganizationFields | null;
+  coIssuers?: OrganizationFields[] | null;
+  draftingDepartment?: OrganizationFields | null;
+  replacedBy?: DocumentKeyFields | null;
+  implements?: DocumentKeyFields[] | null;
+  attachments?: StoredFile[] | null;
+}
+/** A published policy document as an Atom entry shows it. */
+interface FeedDocument {
+  documentId: string;
+  title: string;
+  documentNumber?: string | null;
+  summary?: string | null;
+  updatedAt: string;
+  publishedAt?: string | null;
+}
+/** A delivery to a subscriber, with its event and subscriber populated. */
+type SentDelivery = DeliveryRow & { event: EventRow; subscriber: SubscriberRow };
+/** A receipt as its validation lets it through. */
+interface ReceiptMessage {
+  documentId: string;
+  version: number;
+  receipt: Record<string, unknown>;
+}
+
+function organizationKey(organization: OrganizationFields | null | undefined): OrganizationKey | null;
+function organizationKey(organization: OrganizationFields): OrganizationKey;
+function organizationKey(organization: OrganizationFields | null | undefined): OrganizationKey | null {
+  return organization ? { code: organization.code, name: organization.name ?? null } : null;
+}
+function documentKey(document: DocumentKeyFields | null | undefined): DocumentKey | null;
+function documentKey(document: DocumentKeyFields): DocumentKey;
+function documentKey(document: DocumentKeyFields | null | undefined): DocumentKey | null {
+  return document ? { documentNumber: document.documentNumber ?? null, indexNumber: document.indexNumber ?? null, title: document.title ?? null } : null;
+}
 
 /**
  * The source side of syndication: every publish, update, unpublish and delete of a syndicated item
@@ -51,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * A file this instance cannot read (another upload provider, a file gone from disk) goes without its
    * hash, and receivers refuse such a message (400 naming the attachment, shown on the delivery).
    */
-  const attachmentOf = async (file: any): Promise<AttachmentRef> => {
+  const attachmentOf = async (file: StoredFile): Promise<AttachmentRef> => {
     let content: Buffer | null = null;
     if (file.provider === 'local' && typeof file.url === 'string' && file.url.startsWith('/')) {
       content = await fs.readFile(path.join(strapi.dirs.static.public, file.url)).catch(() => null);
@@ -68,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const publishedVersions = async (uid: string, documentId: string): Promise<SyndicatedVersion[]> => {
     const versions: SyndicatedVersion[] = [];
     for (const { code: locale } of LOCALES) {
-      const doc: any = await strapi.documents(uid as any).findOne({
+      const doc = await documentsOf<PublishedDocument>(strapi, uid).findOne({
         documentId,
         locale,
         status: 'published',
@@ -79,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           replacedBy: DOCUMENT_KEY_FIELDS,
           implements: DOCUMENT_KEY_FIELDS,
           attachments: true,
-        } as any,
+        },
       });
       if (!doc) continue;
       versions.push({
@@ -112,7 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return versions;
   };
 
-  const reprintOf = (delivery: any) => {
+  const reprintOf = (delivery: DeliveryRow) => {
     const receipt = delivery.receipt;
     if (!receipt || receipt.status !== 'published') return null;
     const publishedAt = receipt.publishedAt ?? (delivery.deliveredAt ? new Date(delivery.deliveredAt).toISOString() : null);
@@ -121,13 +190,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Deliveries as the admin lists them (newest first, at most 200). */
   const deliveriesWhere = async (where: Record<string, unknown>): Promise<Delivery[]> => {
-    const rows = await strapi.db.query(DELIVERY_UID).findMany({
+    const rows: DeliveryRow[] = await strapi.db.query(DELIVERY_UID).findMany({
       where,
       orderBy: { id: 'desc' },
       limit: 200,
       populate: { event: { select: ['action', 'version', 'occurredAt'] }, subscriber: { select: ['id', 'name'] }, source: { select: ['id', 'name'] } },
     });
-    return rows.map((row: any) => ({
+    return rows.map((row) => ({
       id: row.id,
       itemDocumentId: row.itemDocumentId,
       action: row.event?.action ?? null,
@@ -150,15 +219,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const calendar = getService(strapi, 'calendar');
     const within = reprintWithinWorkingDays();
     const today = beijingDate(now());
-    const received = await strapi.db.query(DELIVERY_UID).findMany({
+    const received: SentDelivery[] = await strapi.db.query(DELIVERY_UID).findMany({
       where: { status: 'delivered', event: { action: 'publish' }, ...(options.subscriber ? { subscriber: options.subscriber } : { subscriber: { id: { $notNull: true } } }) },
       populate: { event: { select: ['occurredAt', 'payload'] }, subscriber: { select: ['id', 'name', 'active'], populate: { organization: { select: ['code'] } } } },
     });
-    const facts = new Map<number, { subscriber: any; facts: ReprintFact[] }>();
+    const facts = new Map<number, { subscriber: SubscriberRow; facts: ReprintFact[] }>();
     for (const delivery of received) {
-      const published = delivery.event?.payload?.versions?.[0];
-      if (options.issuers && !options.issuers.includes(published?.issuingOrganization?.code)) continue;
-      const sourcePublishedOn = beijingDate(new Date(published?.publishedAt ?? delivery.event?.occurredAt));
+      // A publish event's payload: the message sent.
+      const published = (delivery.event?.payload as SyndicationMessage | undefined)?.versions?.[0];
+      const issuer = published?.issuingOrganization?.code;
+      if (options.issuers && (issuer === undefined || !options.issuers.includes(issuer))) continue;
+      const sourcePublishedOn = beijingDate(new Date((published?.publishedAt ?? delivery.event?.occurredAt) as string));
       if ((options.from && sourcePublishedOn < options.from) || (options.to && sourcePublishedOn > options.to)) continue;
       const dueDate = (await calendar.addWorkingDays(sourcePublishedOn, within)).date as string;
       const reprint = reprintOf(delivery);
@@ -191,7 +262,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A subscriber as the admin sees it: never its secrets. */
-  const publicSubscriber = (subscriber: any) => ({
+  const publicSubscriber = (subscriber: SubscriberRow): Subscriber => ({
     id: subscriber.id,
     name: subscriber.name,
     endpointUrl: subscriber.endpointUrl,
@@ -211,24 +282,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return organization?.id ?? null;
   };
 
-  const subscriberById = (id: number) =>
+  const subscriberById = (id: number): Promise<SubscriberRow | null> =>
     strapi.db.query(SUBSCRIBER_UID).findOne({ where: { id }, populate: { organization: { select: ['documentId', 'code'] } } });
 
   return {
     reprintTimeliness,
 
     async listSubscribers() {
-      const all = await strapi.db.query(SUBSCRIBER_UID).findMany({ orderBy: { name: 'asc' }, populate: { organization: { select: ['documentId', 'code'] } } });
+      const all: SubscriberRow[] = await strapi.db.query(SUBSCRIBER_UID).findMany({ orderBy: { name: 'asc' }, populate: { organization: { select: ['documentId', 'code'] } } });
       return all.map(publicSubscriber);
     },
 
     /** A new subscriber with a fresh secret, returned this once for the receiving portal. */
     async createSubscriber(input: SubscriberInput) {
       const secret = generateSecret();
-      const created = await strapi.db.query(SUBSCRIBER_UID).create({
+      const created: { id: number } = await strapi.db.query(SUBSCRIBER_UID).create({
         data: { ...input, organization: await organizationId(input.organization), secret, scope: input.scope ?? 'must-syndicate', active: input.active ?? true },
       });
-      return { subscriber: publicSubscriber(await subscriberById(created.id)), secret };
+      return { subscriber: publicSubscriber((await subscriberById(created.id))!), secret };
     },
 
     async updateSubscriber(id: number, input: SubscriberInput) {
@@ -239,7 +310,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id },
         data: { ...input, ...(organization !== undefined ? { organization } : {}), ...reactivated },
       });
-      return publicSubscriber(await subscriberById(id));
+      return publicSubscriber((await subscriberById(id))!);
     },
 
     /** A new secret; the old one still signs alongside it until the receiver has switched. */
@@ -261,15 +332,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async failingDeliveries(issuedWithin: string[] | null = null): Promise<Delivery[]> {
       if (!issuedWithin) return deliveriesWhere(FAILING_DELIVERIES);
-      const failing = await strapi.db.query(DELIVERY_UID).findMany({ where: FAILING_DELIVERIES, select: ['itemDocumentId'] });
-      const documentIds = [...new Set(failing.map((row: any) => row.itemDocumentId as string))];
+      const failing: Array<{ itemDocumentId: string }> = await strapi.db.query(DELIVERY_UID).findMany({ where: FAILING_DELIVERIES, select: ['itemDocumentId'] });
+      const documentIds = [...new Set(failing.map((row) => row.itemDocumentId))];
       if (!documentIds.length) return [];
-      const inScope = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
+      const inScope: Array<{ documentId: string }> = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
         where: { documentId: { $in: documentIds }, issuingOrganization: { documentId: { $in: issuedWithin } } },
         select: ['documentId'],
       });
       if (!inScope.length) return [];
-      return deliveriesWhere({ ...FAILING_DELIVERIES, itemDocumentId: { $in: [...new Set(inScope.map((row: any) => row.documentId as string))] } });
+      return deliveriesWhere({ ...FAILING_DELIVERIES, itemDocumentId: { $in: [...new Set(inScope.map((row) => row.documentId))] } });
     },
 
     /**
@@ -277,13 +348,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * changed since a Beijing date: new pending deliveries, delivered by the worker as usual.
      */
     async resend({ subscriber, documentId, since }: { subscriber: number; documentId?: string; since?: string }) {
-      const target = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { id: subscriber } });
+      const target: SubscriberRow | null = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { id: subscriber } });
       if (!target) return null;
       const where: Record<string, unknown> = { action: { $ne: 'receipt' } };
       if (documentId) where.itemDocumentId = documentId;
       if (since) where.occurredAt = { $gte: startOfBeijingDay(since) };
-      const events = await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'asc' } });
-      const latest = new Map<string, any>();
+      const events: EventRow[] = await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'asc' } });
+      const latest = new Map<string, EventRow>();
       for (const event of events) latest.set(event.itemDocumentId, event);
       const at = now();
       for (const event of latest.values()) {
@@ -303,7 +374,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Outbox events after an id, oldest first (the pull feed); receipts are between instances only. */
-    eventsAfter(after: number, limit: number) {
+    eventsAfter(after: number, limit: number): Promise<EventRow[]> {
       return strapi.db.query(EVENT_UID).findMany({
         where: { id: { $gt: after }, action: { $ne: 'receipt' } },
         orderBy: { id: 'asc' },
@@ -313,10 +384,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The organization's latest published documents, as the public sees them, for an Atom feed. */
     async atomOf(code: string) {
-      const organization: any = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code, locale: SOURCE_LOCALE } });
+      const organization: { name: string; portalUrl?: string | null; updatedAt: string } | null = await strapi.db
+        .query(CONTENT_TYPES.organization)
+        .findOne({ where: { code, locale: SOURCE_LOCALE } });
       if (!organization) return null;
-      const documents: any[] = await strapi.documents(CONTENT_TYPES.policyDocument as any).findMany({
-        filters: { issuingOrganization: { code }, disclosureAttribute: 'proactive' } as any,
+      const documents = await documentsOf<FeedDocument>(strapi, CONTENT_TYPES.policyDocument).findMany({
+        filters: { issuingOrganization: { code }, disclosureAttribute: 'proactive' },
         status: 'published',
         locale: SOURCE_LOCALE,
         sort: ['publishedAt:desc'],
@@ -346,20 +419,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async acceptReceipt(headers: Record<string, unknown>, raw: string | undefined) {
       if (typeof raw !== 'string') return { kind: 'unauthenticated', reason: 'missing-headers' } as const;
-      const subscribers = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: { active: true } });
-      const secretsOf = (candidate: any) => [candidate.secret, candidate.previousSecret].filter(Boolean);
+      const subscribers: SubscriberRow[] = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: { active: true } });
+      const secretsOf = (candidate: SubscriberRow) => [candidate.secret, candidate.previousSecret].filter((secret): secret is string => Boolean(secret));
       const { sender: subscriber, reason } = identifySender(subscribers, secretsOf, headers, raw, Math.floor(now().getTime() / 1000));
       if (!subscriber) return { kind: 'unauthenticated', reason } as const;
-      let message: any;
+      let parsed: unknown;
       try {
-        message = JSON.parse(raw);
+        parsed = JSON.parse(raw);
       } catch {
         return { kind: 'invalid', reason: '回执不是有效的 JSON (the receipt is not valid JSON)' } as const;
       }
-      const problem = receiptProblem(message);
+      const problem = receiptProblem(parsed);
       if (problem) return { kind: 'invalid', reason: problem.message, path: problem.path } as const;
+      const message = parsed as ReceiptMessage;
       const { receipt } = message;
-      const delivery = await strapi.db.query(DELIVERY_UID).findOne({
+      const delivery: DeliveryRow | null = await strapi.db.query(DELIVERY_UID).findOne({
         where: { itemDocumentId: message.documentId, subscriber: subscriber.id, event: { version: message.version } },
         orderBy: { id: 'desc' },
       });
@@ -372,11 +446,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async status(documentId: string): Promise<SyndicationStatus | null> {
       const versions = await strapi.db.query(EVENT_UID).count({ where: { itemDocumentId: documentId } });
       if (!versions) return null;
-      const all = await strapi.db.query(DELIVERY_UID).findMany({
+      const all: SentDelivery[] = await strapi.db.query(DELIVERY_UID).findMany({
         where: { itemDocumentId: documentId },
         populate: { event: { select: ['version', 'occurredAt'] }, subscriber: { populate: { organization: { select: ['code'] } } } },
       });
-      const latest = new Map<number, any>();
+      const latest = new Map<number, SentDelivery>();
       for (const delivery of all) {
         const current = latest.get(delivery.subscriber.id);
         if (!current || current.event.version < delivery.event.version) latest.set(delivery.subscriber.id, delivery);
@@ -415,7 +489,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async recordChange(uid: string, happened: 'publish' | 'unpublish' | 'delete', documentId: string) {
       const events = strapi.db.query(EVENT_UID);
       const deliveries = strapi.db.query(DELIVERY_UID);
-      const previous = await events.findOne({ where: { itemDocumentId: documentId }, orderBy: { version: 'desc' } });
+      const previous: EventRow | null = await events.findOne({ where: { itemDocumentId: documentId }, orderBy: { version: 'desc' } });
       // Nothing to withdraw from subscribers that never had it.
       if (happened !== 'publish' && !previous) return null;
       const action: SyndicationAction =
@@ -438,7 +512,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         versions,
       };
-      const event = await events.create({
+      const event: EventRow = await events.create({
         data: {
           messageId: `msg_${randomUUID()}`,
           contentType: uid,
@@ -451,9 +525,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       // Who gets it: those who want it now, and those who had an earlier version (to follow it).
-      const earlier = await deliveries.findMany({ where: { itemDocumentId: documentId }, populate: { subscriber: { select: ['id'] } } });
-      const followers = new Set<number>(earlier.map((delivery: any) => delivery.subscriber?.id).filter(Boolean));
-      const subscribers = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: { active: true } });
+      const earlier: Array<{ subscriber?: { id: number } | null }> = await deliveries.findMany({ where: { itemDocumentId: documentId }, populate: { subscriber: { select: ['id'] } } });
+      const followers = new Set<number>(earlier.map((delivery) => delivery.subscriber?.id).filter((id): id is number => Boolean(id)));
+      const subscribers: SubscriberRow[] = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: { active: true } });
       for (const subscriber of subscribers) {
         if (!followers.has(subscriber.id) && !(source && subscriberWants(subscriber, source))) continue;
         await deliveries.create({

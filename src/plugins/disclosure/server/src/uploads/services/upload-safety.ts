@@ -19,7 +19,36 @@ interface IncomingFile {
   detectedMimeType?: string;
 }
 
-const sortFormats = (data: any) => {
+/**
+ * A file as the upload plugin hands it to image manipulation, and as its formats come back (Strapi
+ * declares no type for it): the fields read and written here, the rest carried along.
+ */
+interface UploadFile {
+  name: string;
+  hash: string;
+  filepath?: string;
+  tmpWorkingDirectory?: string;
+  path?: string | null;
+  getStream(): NodeJS.ReadableStream;
+  [field: string]: unknown;
+}
+
+/** One of Strapi's responsive formats (thumbnail, breakpoints): none where the image is too small. */
+type ResponsiveFormat = { key: string; file: UploadFile } | null | undefined;
+
+/** The upload plugin's services, as far as they are wrapped here (Strapi types services as Core.Service). */
+interface UploadService {
+  upload(input: { files: unknown }, ...rest: unknown[]): Promise<unknown>;
+  replace(id: unknown, input: { file: unknown }, ...rest: unknown[]): Promise<unknown>;
+  getSettings(): Promise<{ sizeOptimization?: boolean } | null | undefined>;
+}
+interface ImageManipulationService {
+  isFaultyImage(file: UploadFile): Promise<boolean>;
+  optimize(file: UploadFile): Promise<UploadFile>;
+  generateResponsiveFormats(file: UploadFile): Promise<ResponsiveFormat[] | null | undefined>;
+}
+
+const sortFormats = (data: { formats?: unknown } | null | undefined) => {
   if (data?.formats && typeof data.formats === 'object') {
     data.formats = Object.fromEntries(Object.entries(data.formats).sort(([a], [b]) => a.localeCompare(b)));
   }
@@ -56,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The file's bytes for sharp: its path, or its stream read whole (Strapi may hand over either). */
-  const inputOf = async (file: any): Promise<string | Buffer> => {
+  const inputOf = async (file: UploadFile): Promise<string | Buffer> => {
     if (file.filepath) return file.filepath;
     const chunks: Buffer[] = [];
     for await (const chunk of file.getStream()) chunks.push(chunk as Buffer);
@@ -64,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A derivative written next to the original, shaped as Strapi's own formats are. */
-  const derivative = async (file: any, key: string, pipeline: sharp.Sharp) => {
+  const derivative = async (file: UploadFile, key: string, pipeline: sharp.Sharp) => {
     const hash = `${key}_${file.hash}`;
     const filepath = path.join(file.tmpWorkingDirectory ?? tmpdir(), hash);
     const info = await pipeline.webp({ quality: WEBP_QUALITY }).toFile(filepath);
@@ -90,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * WebP derivatives beside Strapi's own formats (`webp` at full size, `<breakpoint>_webp` for each
    * breakpoint), and tiles of very tall infographics (`tile_01`, `tile_02`, … in reading order).
    */
-  const extraFormats = async (file: any, formats: Array<{ key: string; file: any }>) => {
+  const extraFormats = async (file: UploadFile, formats: Array<{ key: string; file: UploadFile }>) => {
     const input = await inputOf(file);
     const { format, width = 0, height = 0, pages = 1 } = await sharp(input).metadata();
     if (!format || !REENCODED.has(format) || pages > 1) return [];
@@ -144,8 +173,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
   install() {
-    const uploads = strapi.plugin('upload')?.service('upload') as any;
-    const images = strapi.plugin('upload')?.service('image-manipulation') as any;
+    const uploads = strapi.plugin('upload')?.service('upload') as UploadService | undefined;
+    const images = strapi.plugin('upload')?.service('image-manipulation') as ImageManipulationService | undefined;
     if (!uploads || !images) return;
 
     const upload = uploads.upload;
@@ -165,7 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     const isFaultyImage = images.isFaultyImage;
 
-    images.isFaultyImage = async (file: any) => {
+    images.isFaultyImage = async (file: UploadFile) => {
       const { format, width = 0, height = 0 } = await sharp(file.filepath)
         .metadata()
         .catch(() => ({ format: undefined, width: 0, height: 0 }));
@@ -177,13 +206,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return isFaultyImage(file);
     };
 
-    images.optimize = async (file: any) => {
+    images.optimize = async (file: UploadFile) => {
       const metadata = await sharp(file.filepath).metadata();
       if (!metadata.format || !REENCODED.has(metadata.format)) return file;
       const { width = 0, height = 0 } = metadata;
       refuseOverLimit(width, height);
-      const { sizeOptimization = false } = (await strapi.plugin('upload').service('upload').getSettings()) ?? {};
-      const output = path.join(file.tmpWorkingDirectory ?? path.dirname(file.filepath), `clean-${file.hash}`);
+      const { sizeOptimization = false } = (await (strapi.plugin('upload').service('upload') as UploadService).getSettings()) ?? {};
+      // A file sharp has just read from its path.
+      const output = path.join(file.tmpWorkingDirectory ?? path.dirname(file.filepath!), `clean-${file.hash}`);
       const info = await sharp(file.filepath, { limitInputPixels: maxPixels(), animated: true })
         .rotate()
         .toFormat(metadata.format as keyof sharp.FormatEnum, { quality: sizeOptimization ? 80 : 95 })
@@ -201,13 +231,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Strapi files its formats as their uploads finish; stored sorted, tiles come in reading order.
     strapi.db.lifecycles.subscribe({
       models: [UPLOAD_FILE_UID],
-      beforeCreate: (event: any) => sortFormats(event.params?.data),
-      beforeUpdate: (event: any) => sortFormats(event.params?.data),
+      beforeCreate: (event) => sortFormats(event.params?.data),
+      beforeUpdate: (event) => sortFormats(event.params?.data),
     });
 
     const generateResponsiveFormats = images.generateResponsiveFormats;
-    images.generateResponsiveFormats = async (file: any) => {
-      const formats = ((await generateResponsiveFormats(file)) ?? []).filter(Boolean);
+    images.generateResponsiveFormats = async (file: UploadFile) => {
+      const formats = ((await generateResponsiveFormats(file)) ?? []).filter((format): format is NonNullable<ResponsiveFormat> => Boolean(format));
       return [...formats, ...(await extraFormats(file, formats))];
     };
   },
