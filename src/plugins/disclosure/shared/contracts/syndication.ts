@@ -271,3 +271,15 @@ export declare namespace GetSyndicationStatus {
     data: SyndicationStatus;
   }
 }
+
+export declare namespace GetFeed {
+  export interface Request {
+    /** `since`: the cursor of the previous page; `limit`: 1–200, 50 when not given */
+    query: { since?: string; limit?: string };
+  }
+  /** GET /api/disclosure/feed (API tokens): the outbox's events in order, page by page. */
+  export interface Response {
+    data: Array<{ messageId: string; action: SyndicationAction; version: number; occurredAt: string; message: SyndicationMessage }>;
+    meta: { cursor: string | null; hasMore: boolean };
+  }
+}

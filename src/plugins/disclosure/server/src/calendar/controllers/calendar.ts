@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { CalendarArgumentError } from '../rules/working-calendar';
-import { refuse } from '../../utils/validation';
-import { validateAddQuery, validateBetweenQuery } from '../validation/calendar';
+import { refuse, validate } from '../../utils/validation';
+import { addQuery, betweenQuery } from '../validation/calendar';
 import { getService } from '../../utils/get-service';
 
 /** Answers change only when the office edits its calendar; a short public cache is safe. */
@@ -11,8 +12,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const calendar = () => getService(strapi, 'calendar');
 
   return {
-    async add(ctx: any) {
-      const { from, days } = validateAddQuery(ctx.query);
+    async add(ctx: Context) {
+      const { from, days } = validate(addQuery, ctx.query);
       const { date, calendarComplete, missingYears } = await calendar()
         .addWorkingDays(from, days)
         // Valid parameters whose answer the calendar cannot name (past 9999-12-31): still their fault.
@@ -21,8 +22,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { date, calendarComplete, ...(calendarComplete ? {} : { missingYears }) } };
     },
 
-    async between(ctx: any) {
-      const { from, to } = validateBetweenQuery(ctx.query);
+    async between(ctx: Context) {
+      const { from, to } = validate(betweenQuery, ctx.query);
       const { days, calendarComplete, missingYears } = await calendar().workingDaysBetween(from, to);
       ctx.set('Cache-Control', CACHE_CONTROL);
       ctx.body = { data: { days, calendarComplete, ...(calendarComplete ? {} : { missingYears }) } };

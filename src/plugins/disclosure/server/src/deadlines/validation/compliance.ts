@@ -1,4 +1,5 @@
-import { dateRangeOf, refuse } from '../../utils/validation';
+import { yup } from '@strapi/utils';
+import { dateRange, given, inOrder, refuse } from '../../utils/validation';
 
 export interface ComplianceQuery {
   organization?: string;
@@ -8,17 +9,13 @@ export interface ComplianceQuery {
   within?: string[];
 }
 
-export function validateComplianceQuery(query: Record<string, unknown>): ComplianceQuery {
-  const result: ComplianceQuery = { ...dateRangeOf(query) };
-  const organization = query.organization;
-  if (organization !== undefined && organization !== '') {
-    if (typeof organization !== 'string' || organization.length > 64) {
-      refuse('organization', '参数 organization 须为机构代码或 documentId (organization must be an organization code or documentId)');
-    }
-    result.organization = organization as string;
-  }
-  return result;
-}
+const ORGANIZATION_MESSAGE = '参数 organization 须为机构代码或 documentId (organization must be an organization code or documentId)';
+
+/** GET /compliance?organization=&from=&to=: a Beijing-date range, and an organization by code or documentId. */
+export const complianceQuery = inOrder({
+  ...dateRange,
+  organization: yup.string().transform(given).typeError(ORGANIZATION_MESSAGE).max(64, ORGANIZATION_MESSAGE),
+});
 
 export const organizationNotFound = (value: string): never =>
   refuse('organization', `找不到机构 ${value} (no organization with this code or documentId)`);

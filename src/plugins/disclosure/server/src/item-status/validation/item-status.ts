@@ -1,11 +1,10 @@
 import { SCOPED_TYPES } from '../../roles/rules/organization-scope';
-import { documentIdOf, refuse } from '../../utils/validation';
+import { documentIdParameter, inOrder, requiredOneOf } from '../../utils/validation';
+
+const CONTENT_TYPE_MESSAGE = `contentType 须为 ${SCOPED_TYPES.join('、')} 之一 (contentType must be one of ${SCOPED_TYPES.join(', ')})`;
 
 /** GET /disclosure/item-status?contentType=&documentId=: one of the organization-scoped catalogue types. */
-export function validateItemStatusQuery(query: Record<string, unknown>): { contentType: string; documentId: string } {
-  const { contentType } = query;
-  if (typeof contentType !== 'string' || !SCOPED_TYPES.includes(contentType)) {
-    refuse('contentType', `contentType 须为 ${SCOPED_TYPES.join('、')} 之一 (contentType must be one of ${SCOPED_TYPES.join(', ')})`);
-  }
-  return { contentType: contentType as string, documentId: documentIdOf(query.documentId) };
-}
+export const itemStatusQuery = inOrder({
+  contentType: requiredOneOf(SCOPED_TYPES, CONTENT_TYPE_MESSAGE),
+  documentId: documentIdParameter,
+});

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { validateLedgerQuery } from '../validation/ledger';
+import type { Context } from 'koa';
+import { validate } from '../../utils/validation';
+import { ledgerQuery } from '../validation/ledger';
 import { getService } from '../../utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Read-only: the ledger has no route that changes it. */
-  async find(ctx: any) {
-    const query = validateLedgerQuery(ctx.query);
+  async find(ctx: Context) {
+    const query = validate(ledgerQuery, ctx.query);
     const { entries, total } = await getService(strapi, 'ledger').list(query);
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = {

@@ -1,8 +1,8 @@
-import { isIsoDate } from '../../calendar/rules/beijing-time';
+import { yup } from '@strapi/utils';
 import calendarDaySchema from '../../calendar/content-types/calendar-day/schema.json';
 import conversionTermSchema from '../../conversion/content-types/conversion-term/schema.json';
 import type { CalendarDayKind, ConversionTermInput, ConversionTermKind } from '../../../../shared/contracts/settings';
-import { dataObjectOf, refuse } from '../../utils/validation';
+import { calendarDate, inOrder, oneOf, refuse, requestBody, requiredOneOf, siblingPath, trimmedText, yearParameter } from '../../utils/validation';
 
 // Limits come from the content types, so a 400 states the limit the database holds to.
 const DAY_NAME_MAX = calendarDaySchema.attributes.name.maxLength;
@@ -13,66 +13,65 @@ const TERM_MAX = {
 };
 const DAY_KINDS = calendarDaySchema.attributes.kind.enum as CalendarDayKind[];
 const TERM_KINDS = conversionTermSchema.attributes.kind.enum as ConversionTermKind[];
-// chinese-days covers 2004 onwards; a year far outside any schedule is a typo, not a question.
-const YEAR_RANGE = { min: 1990, max: 2100 };
 
-/** `?year=YYYY`, or the given default (the current Beijing year) when absent. */
-export function validateCalendarQuery(query: Record<string, unknown>, defaultYear: number): { year: number } {
-  const raw = query.year;
-  if (raw === undefined || raw === '') return { year: defaultYear };
-  const year = typeof raw === 'string' && /^\d{4}$/.test(raw) ? Number(raw) : NaN;
-  if (!(year >= YEAR_RANGE.min && year <= YEAR_RANGE.max)) {
-    refuse('year', `参数 year 须为 ${YEAR_RANGE.min} 至 ${YEAR_RANGE.max} 的四位年份 (year must be a four-digit year from ${YEAR_RANGE.min} to ${YEAR_RANGE.max})`);
-  }
-  return { year };
-}
+/** Trimmed text up to `max` characters; empty or null is null. */
+const optionalText = (field: string, label: string, max: number) =>
+  trimmedText(max, `${label} ${field} 须为文字，最多 ${max} 字 (${field} must be text of at most ${max} characters)`);
 
-/** An office calendar entry: a holiday, or a weekend day declared a working day (调休). */
-export function validateOfficeDay(body: unknown): { date: string; kind: CalendarDayKind; name: string | null } {
-  const data = dataObjectOf(body);
-  if (!isIsoDate(data.date)) refuse('date', '日期 date 须为 YYYY-MM-DD (date must be a calendar date YYYY-MM-DD)');
-  if (!DAY_KINDS.includes(data.kind)) {
-    refuse('kind', `类型 kind 只能取 holiday（放假）或 working（上班） (kind must be one of ${DAY_KINDS.join(', ')})`);
-  }
-  return { date: data.date, kind: data.kind, name: optionalText(data.name, 'name', '名称', DAY_NAME_MAX) };
-}
+/** GET /calendar?year=YYYY; the controller takes the current Beijing year when it is not given. */
+export const calendarQuery = inOrder({ year: yearParameter });
+
+/** POST /calendar/days: an office calendar entry, a holiday or a weekend day declared a working day (调休). */
+const DAY_DATE_MESSAGE = '日期 date 须为 YYYY-MM-DD (date must be a calendar date YYYY-MM-DD)';
+const DAY_KIND_MESSAGE = `类型 kind 只能取 holiday（放假）或 working（上班） (kind must be one of ${DAY_KINDS.join(', ')})`;
+export const officeDayBody = requestBody(
+  inOrder({
+    date: calendarDate(DAY_DATE_MESSAGE).required(DAY_DATE_MESSAGE),
+    kind: requiredOneOf(DAY_KINDS, DAY_KIND_MESSAGE),
+    name: optionalText('name', '名称', DAY_NAME_MAX).default(null),
+  })
+);
 
 /**
  * A conversion dictionary term. Creating needs kind and simplified; a phrase needs its traditional
  * form (checked by the service on update, against the stored term). A protected term has none.
  */
-export function validateConversionTerm(body: unknown, creating: boolean): ConversionTermInput {
-  const data = dataObjectOf(body);
-  const result: ConversionTermInput = {};
-  if (data.kind !== undefined || creating) {
-    if (!TERM_KINDS.includes(data.kind)) {
-      refuse('kind', `类型 kind 只能取 phrase（词组对照）或 protected（保护词） (kind must be one of ${TERM_KINDS.join(', ')})`);
-    }
-    result.kind = data.kind;
-  }
-  if (data.simplified !== undefined || creating) {
-    const simplified = optionalText(data.simplified, 'simplified', '简体', TERM_MAX.simplified);
-    if (!simplified) refuse('simplified', `简体 simplified 必填，最多 ${TERM_MAX.simplified} 字 (simplified is required, at most ${TERM_MAX.simplified} characters)`);
-    result.simplified = simplified;
-  }
-  if (data.traditional !== undefined) result.traditional = optionalText(data.traditional, 'traditional', '繁体', TERM_MAX.traditional);
-  if (data.note !== undefined) result.note = optionalText(data.note, 'note', '备注', TERM_MAX.note);
-  if (creating) assertPhraseComplete(result);
-  return result;
-}
+const TERM_KIND_MESSAGE = `类型 kind 只能取 phrase（词组对照）或 protected（保护词） (kind must be one of ${TERM_KINDS.join(', ')})`;
+const SIMPLIFIED_MESSAGE = `简体 simplified 必填，最多 ${TERM_MAX.simplified} 字 (simplified is required, at most ${TERM_MAX.simplified} characters)`;
+const PHRASE_MESSAGE = '词组对照须填写繁体 traditional (a phrase needs its traditional form)';
 
 /** A phrase pair without its traditional form would convert nothing. */
-export function assertPhraseComplete(term: ConversionTermInput): void {
-  if (term.kind === 'phrase' && !term.traditional) {
-    refuse('traditional', '词组对照须填写繁体 traditional (a phrase needs its traditional form)');
-  }
-}
+const isPhraseComplete = (term: ConversionTermInput): boolean => !(term.kind === 'phrase' && !term.traditional);
 
-/** Trimmed text up to `max` characters; empty or null is null. */
-function optionalText(value: unknown, field: string, label: string, max: number): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || value.trim().length > max) {
-    refuse(field, `${label} ${field} 须为文字，最多 ${max} 字 (${field} must be text of at most ${max} characters)`);
-  }
-  return (value as string).trim() || null;
+const termFields = {
+  kind: oneOf(TERM_KINDS, TERM_KIND_MESSAGE),
+  // Never null once checked (yup's types do not narrow on a test).
+  simplified: optionalText('simplified', '简体', TERM_MAX.simplified).test(
+    'simplified-given',
+    SIMPLIFIED_MESSAGE,
+    (simplified) => simplified !== null
+  ) as unknown as yup.StringSchema<string | undefined>,
+  traditional: optionalText('traditional', '繁体', TERM_MAX.traditional),
+  note: optionalText('note', '备注', TERM_MAX.note),
+};
+
+/** POST /conversion-terms. */
+export const createConversionTermBody = requestBody(
+  inOrder({
+    kind: termFields.kind.required(TERM_KIND_MESSAGE),
+    simplified: termFields.simplified.required(SIMPLIFIED_MESSAGE),
+    traditional: termFields.traditional,
+    // Once every field passed: a phrase has its traditional form.
+    note: termFields.note.test('phrase-complete', function () {
+      return isPhraseComplete(this.parent) || this.createError({ path: siblingPath(this, 'traditional'), message: PHRASE_MESSAGE });
+    }),
+  })
+);
+
+/** PUT /conversion-terms/:id: only the fields given change. */
+export const updateConversionTermBody = requestBody(inOrder(termFields));
+
+/** A phrase pair without its traditional form would convert nothing (the service checks an update merged with the stored term). */
+export function assertPhraseComplete(term: ConversionTermInput): void {
+  if (!isPhraseComplete(term)) refuse('traditional', PHRASE_MESSAGE);
 }

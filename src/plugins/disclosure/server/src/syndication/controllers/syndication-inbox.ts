@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
+import type { CreateSource, GetSources, UpdateSource } from '../../../../shared/contracts/syndication';
 import { respondWithError } from '../../errors/error-response';
 import { getService } from '../../utils/get-service';
-import { idOf } from '../../utils/validation';
-import { validateSource } from '../validation/source';
+import { idParams, validate } from '../../utils/validation';
+import { createSourceBody, updateSourceBody } from '../validation/source';
 
 const UNPARSED_BODY = Symbol.for('unparsedBody');
 /** When an attachment could not be fetched from the source: ask for the retry a little later. */
@@ -17,8 +19,8 @@ const REASONS: Record<string, string> = {
   'unknown-source': '签名与任何已登记的站点都不匹配 (the signature matches no registered source or subscriber)',
 };
 
-const unauthenticated = (ctx: any, what: string, reason: string) =>
-  respondWithError(ctx, 401, 'UnauthorizedError', `${what}验证失败：${REASONS[reason] ?? reason}`, { reason });
+const unauthenticated = (ctx: Context, what: string, reason: string | undefined) =>
+  respondWithError(ctx, 401, 'UnauthorizedError', `${what}验证失败：${REASONS[String(reason)] ?? reason}`, { reason });
 
 /** A 400 for a message refused; naming the field, in Strapi's shape, when one is to blame. */
 const invalid = (what: string, reason: string, path?: Array<string | number>) => {
@@ -32,7 +34,7 @@ const invalid = (what: string, reason: string, path?: Array<string | number>) =>
  * (a subscriber's receipt for a reprint it published after holding it).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async receive(ctx: any) {
+  async receive(ctx: Context) {
     const raw = ctx.request.body?.[UNPARSED_BODY];
     const result = await getService(strapi, 'syndication-inbox').receive(ctx.request.headers, raw);
     // Answered here: Strapi's error handler would reduce the reason to "Unauthorized", and a source
@@ -47,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: result.receipt, meta: { duplicate: result.duplicate } };
   },
 
-  async receipt(ctx: any) {
+  async receipt(ctx: Context) {
     const raw = ctx.request.body?.[UNPARSED_BODY];
     const result = await getService(strapi, 'syndication').acceptReceipt(ctx.request.headers, raw);
     if (result.kind === 'unauthenticated') return unauthenticated(ctx, '转载回执', result.reason);
@@ -57,18 +59,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Admin (super admins): the sources that push content here (转载来源), their secrets and policy. */
-  async sources(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'syndication-inbox').listSources() };
+  async sources(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'syndication-inbox').listSources() } satisfies GetSources.Response;
   },
 
-  async createSource(ctx: any) {
+  async createSource(ctx: Context) {
+    const { data } = validate(createSourceBody, ctx.request.body);
     ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'syndication-inbox').createSource(validateSource(ctx.request.body, true)) };
+    ctx.body = { data: await getService(strapi, 'syndication-inbox').createSource(data) } satisfies CreateSource.Response;
   },
 
-  async updateSource(ctx: any) {
-    const updated = await getService(strapi, 'syndication-inbox').updateSource(idOf(ctx.params.id), validateSource(ctx.request.body, false));
+  async updateSource(ctx: Context) {
+    const { id } = validate(idParams, ctx.params);
+    const updated = await getService(strapi, 'syndication-inbox').updateSource(id, validate(updateSourceBody, ctx.request.body).data);
     if (!updated) throw new errors.NotFoundError('没有这个转载来源 (no such source)');
-    ctx.body = { data: updated };
+    ctx.body = { data: updated } satisfies UpdateSource.Response;
   },
 });
