@@ -13,7 +13,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_BYTES', 100 * 1024 * 1024),
       // What may be stored is decided by the disclosure plugin, on the bytes, for every path that
-      // stores a file (services/upload-safety.ts, an allow-list: PDF, OFD, office documents, images,
+      // stores a file (the disclosure plugin's uploads/services/upload-safety.ts, an allow-list: PDF, OFD, office documents, images,
       // archives, audio, video). Strapi's own type lists would answer first on its upload routes
       // only, with a message naming neither the file nor what is accepted. Empty, not absent: absent,
       // Strapi warns on every upload that it has no security configuration.

@@ -12,6 +12,18 @@ export const CONTENT_TYPES = {
   publicConcern: 'api::public-concern.public-concern',
 } as const;
 
+/** Where each disclosure type names the organization it belongs to. */
+export const ORGANIZATION_FIELD: Readonly<Record<string, string>> = {
+  [CONTENT_TYPES.policyDocument]: 'issuingOrganization',
+  [CONTENT_TYPES.interpretation]: 'interpreter',
+  [CONTENT_TYPES.pressRelease]: 'organization',
+  [CONTENT_TYPES.publicConcern]: 'organization',
+  [CONTENT_TYPES.consultation]: 'organization',
+};
+
+/** The types an organization-scoped role works on. */
+export const SCOPED_TYPES: readonly string[] = Object.keys(ORGANIZATION_FIELD);
+
 /** A content type the app defines under src/api (not Strapi's or a plugin's). */
 export const isAppContentType = (uid: string): boolean => uid.startsWith('api::');
 
@@ -54,9 +66,10 @@ export const UPLOAD_FILE_UID = 'plugin::upload.file';
 export const CALENDAR_DAYS_TABLE = 'disclosure_calendar_days';
 
 /** Admin permission actions and conditions (their ids are stored in admin_permissions). */
-export const LEDGER_READ_ACTION = 'plugin::disclosure.ledger.read';
-export const REVIEW_ACTION = 'plugin::disclosure.review.record';
-export const SETTINGS_MANAGE_ACTION = 'plugin::disclosure.settings.manage';
+export const PERMISSION_ACTIONS = { readLedger: 'ledger.read', recordReview: 'review.record', manageSettings: 'settings.manage' } as const;
+export const LEDGER_READ_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.readLedger}`;
+export const REVIEW_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.recordReview}`;
+export const SETTINGS_MANAGE_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.manageSettings}`;
 export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
 export const ORGANIZATION_AND_BELOW = 'plugin::disclosure.organization-and-below';
 

@@ -16,13 +16,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // 3. The ledger table refuses UPDATE and DELETE at the database, below every API. Reading it is a
   //    permission of its own (the Auditor role, created by the app once the admin's roles exist).
   await getService(strapi, 'ledger').protect();
-  getService(strapi, 'audit-role').registerPermission();
 
   // 3b. Organization scopes for the admin's roles (同一机构, 本机构及下级机构) and the reviewer's
   //     permission; the default roles using them are created by the app once the admin's exist.
-  getService(strapi, 'organization-roles').registerConditionsAndActions();
-  //     Who may change the holiday calendar and the conversion dictionary is a permission of its own.
-  getService(strapi, 'settings').registerPermission();
+  getService(strapi, 'organization-roles').registerPermissions();
 
   // 4. Uploaded images are stored without their metadata, and oversized ones refused.
   getService(strapi, 'upload-safety').install();

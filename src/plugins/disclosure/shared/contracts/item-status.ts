@@ -5,8 +5,21 @@
 import type { DeadlineStatus } from './compliance';
 import type { SubscriberSyndicationStatus } from './syndication';
 
-export type { GateCheck, GateRule } from '../../server/src/publication/rules/publication-gate';
-import type { GateCheck } from '../../server/src/publication/rules/publication-gate';
+/** A rule of the publication gate (publication/rules/publication-gate). */
+export type GateRule =
+  | 'disclosure-attribute'
+  | 'confidentiality-review'
+  | 'interpretation-required'
+  | 'interpretation-after-document'
+  | 'image-alt-text';
+
+/** One line of the gate's checklist, as the edit view shows it before anyone tries to publish. */
+export interface GateCheck {
+  rule: GateRule;
+  passed: boolean;
+  /** What is missing, in the words of the refusal publishing would meet */
+  messages: string[];
+}
 
 export interface ItemDeadline {
   rule: string;

@@ -7,7 +7,7 @@ import type { ResponseCacheConfig } from '../public-reads/services/response-cach
 
 export interface DisclosureConfig {
   publicationGate: GateConfig;
-  /** Replaces the built-in rules (domain/deadlines DEFAULT_DEADLINE_RULES) when given */
+  /** Replaces the built-in rules (deadlines/rules/deadlines DEFAULT_DEADLINE_RULES) when given */
   deadlineRules?: DeadlineRule[];
   /** Publish items that passed the gate when their deadline arrives: every office, or these codes */
   autoPublishAtDeadline: boolean | string[];

@@ -3,7 +3,7 @@ import routes from './routes';
 import itemStatus from './services/item-status';
 import type { Capability } from '../utils/capability';
 
-/** The edit view's side panel: an item's deadlines, review, ledger and syndication in one answer. */
+/** The edit view's side panel: an item's deadlines, publication checklist, review, syndication and zh-Hant preview in one answer. */
 export default {
   services: { 'item-status': itemStatus },
   controllers: { 'item-status': itemStatusController },

@@ -8,7 +8,7 @@ type CoreController = Core.CoreAPI.Controller.CollectionType;
 
 /**
  * A public type's controller whose public lists and single documents are read straight from the
- * table (services/public-lists); every other read, and every signed-in or token request, goes
+ * table (services/public-lists.ts); every other read, and every signed-in or token request, goes
  * through the core controller's `find` and `findOne`. The app's controllers get it from the
  * public-lists service (`controllerFor(uid)`) in `factories.createCoreController`: Strapi makes the
  * core controller the prototype of what this returns, which `super` reaches.

@@ -35,7 +35,7 @@ const { Client: PostgresClient }: { Client: new (settings: object) => PgClient }
 
 /** One row per shared counter. */
 const COUNTERS_TABLE = 'disclosure_cache_stamps';
-/** PostgreSQL: one row per running instance, its lease (see domain/counter-lease). */
+/** PostgreSQL: one row per running instance, its lease (see rules/counter-lease). */
 const INSTANCES_TABLE = 'disclosure_cache_instances';
 /** Database-wide, whatever the schema: payloads name their schema and counter, and others are ignored. */
 const CHANGES_CHANNEL = 'disclosure_cache_changes';
@@ -191,7 +191,7 @@ class SerialClient {
 const instant = (): Instant => ({ monotonic: performance.now(), wall: Date.now() });
 
 /**
- * PostgreSQL: LISTEN/NOTIFY made safe by leases (domain/counter-lease). A notification alone arrives
+ * PostgreSQL: LISTEN/NOTIFY made safe by leases (rules/counter-lease). A notification alone arrives
  * some time after the commit, so a read in between would be stale; the writer therefore answers its
  * client only once each instance holding a lease has acknowledged the change, or the lease ran out.
  * An instance without a running lease (starting, cut off) reads the counter before every answer.

@@ -5,7 +5,7 @@ import { adminRequest } from '../utils/admin-request';
 import { paramsOf, type DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
 import { singleRelationTarget } from '../utils/relations';
-import { ORGANIZATION_FIELD } from './rules/organization-scope';
+import { ORGANIZATION_FIELD } from '../../../shared/constants';
 
 /** A create or update names one locale (Strapi's parameters for them take a single one). */
 const writeLocale = (locale: string | string[] | undefined): string => (locale as string | undefined) ?? SOURCE_LOCALE;

@@ -58,6 +58,9 @@ export interface EventRow {
   payload: SyndicationMessage | ReceiptPayload;
 }
 
+/** An outbox event of a document (not a receipt): what the pull feed pages through. */
+export type DocumentEventRow = EventRow & { action: SyndicationAction; payload: SyndicationMessage };
+
 /** What a receiver answered about a delivered version (its documentId, address, and whether published). */
 export interface DeliveryReceipt {
   status?: string;

@@ -5,7 +5,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { GateRule, GetItemStatus } from '../../../../shared/contracts/item-status';
 import type { RecordReview } from '../../../../shared/contracts/reviews';
 import { isWebAddress } from '../../../../shared/web-address';
-import { SCOPED_TYPES } from '../../../../server/src/roles/rules/organization-scope';
+import { SCOPED_TYPES } from '../../../../shared/constants';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { beijing, STATUS_VARIANT, statusLabel } from '../../utils/format';
 import { useFailureText, useT, type Translate } from '../common';

@@ -11,7 +11,7 @@ import {
   type OrganizationRef,
 } from '../rules/compliance';
 import type { DeadlineStatus } from '../rules/deadlines';
-import { ORGANIZATION_FIELD } from '../../roles/rules/organization-scope';
+import { ORGANIZATION_FIELD } from '../../../../shared/constants';
 import { missingPressConferences, quarterOf } from '../../press/rules/press-duty';
 import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
 import { getService } from '../../utils/get-service';

@@ -47,7 +47,7 @@ type TrackedItem = Record<string, unknown> & { title?: string | null; urgent?: b
 
 /**
  * Deadline records: one per tracked item and rule, recomputed whenever the item changes, and moved
- * along by the sweep as time passes. All computation is in domain/deadlines; this is storage.
+ * along by the sweep as time passes. All computation is in rules/deadlines; this is storage.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = (): Date => getService(strapi, 'clock').now();

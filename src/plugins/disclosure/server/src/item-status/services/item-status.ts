@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ItemDeadline, ItemStatus } from '../../../../shared/contracts/item-status';
 import { DEADLINE_UID, REVIEW_ACTION, SOURCE_LOCALE, TARGET_LOCALE } from '../../../../shared/constants';
-import { ORGANIZATION_FIELD } from '../../roles/rules/organization-scope';
+import { ORGANIZATION_FIELD } from '../../../../shared/constants';
 import { SYNDICATED_TYPES } from '../../syndication/services/syndication';
 import { getService } from '../../utils/get-service';
 import { modelOf } from '../../utils/models';

@@ -1,4 +1,4 @@
-import { SCOPED_TYPES } from '../../roles/rules/organization-scope';
+import { SCOPED_TYPES } from '../../../../shared/constants';
 import { documentIdParameter, inOrder, requiredOneOf } from '../../utils/validation';
 
 const CONTENT_TYPE_MESSAGE = `contentType 须为 ${SCOPED_TYPES.join('、')} 之一 (contentType must be one of ${SCOPED_TYPES.join(', ')})`;

@@ -3,7 +3,7 @@
  * without asking the database before every answer, and still never answer stale once a change has
  * been acknowledged to whoever made it.
  *
- * The protocol (PostgreSQL; see utils/shared-counter):
+ * The protocol (PostgreSQL; see public-reads/shared-counter):
  * - Every instance listens for the counter's changes and holds a lease: a row it renews every fraction
  *   of the lease. A renewal also reads the counter, under a share lock the counter's increment
  *   conflicts with, so a renewal is ordered wholly before or wholly after any increment.

@@ -47,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The filter a public read of `uid` must add, if any (a published on-request item stays unreadable); a copy, for queries to keep. */
   visibleRows: (uid: string): object | undefined => (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : undefined),
 
-  /** The schemas and row conditions a public query is scoped by (domain/public-query-scope). */
+  /** The schemas and row conditions a public query is scoped by (rules/public-query-scope). */
   readModel(): PublicReadModel {
     return {
       schema: (uid) => strapi.getModel(uid as UID.Schema) as unknown as QuerySchema | undefined,

@@ -46,14 +46,14 @@ interface ListedType extends PublicListModel {
 }
 
 export interface PublicListAnswer {
-  /** JSON fields' values may be RawJson: serialize the answer with domain/raw-json's serializeWithRawJson. */
+  /** JSON fields' values may be RawJson: serialize the answer with rules/raw-json's serializeWithRawJson. */
   results: unknown[];
   pagination: Record<string, number>;
 }
 
 /**
  * Public lists, and single documents, read straight from the table (planned by
- * domain/public-list-query; controllers opt in with utils/public-read-controller): the generic
+ * rules/public-list-query; controllers opt in with public-reads/public-read-controller): the generic
  * pipeline's answer at a fraction of its cost on a page of whole documents. The rules of a public read are those `restrictPublicReads` applies:
  * published rows only, in one locale, and only those the public may see
  * (`public-access.visibleRows`). The total is counted once per content state, as the pipeline's is.

@@ -40,7 +40,7 @@ export interface ResponseCacheConfig {
 /**
  * Public responses, rendered once per content state. The state is this instance's count of changes
  * plus a counter in the database that every instance increments after each change it commits, and
- * that every instance knows fresh before each cached answer (utils/shared-counter: read, or on
+ * that every instance knows fresh before each cached answer (public-reads/shared-counter: read, or on
  * PostgreSQL vouched for by a lease): an instance never answers from its cache after another
  * instance's change has been acknowledged.
  */

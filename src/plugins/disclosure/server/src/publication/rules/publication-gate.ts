@@ -9,14 +9,10 @@
  * - 无障碍: images in interpretations and press releases carry alternative text, for screen readers
  *   (GB/T 37668-2019, the accessibility standard government websites are held to).
  */
-import { checkDisclosureDecision, isPubliclyDisclosable, type DisclosureDecision } from '../../catalogue/rules/disclosure-attribute';
+import type { GateCheck, GateRule } from '../../../../shared/contracts/item-status';
 
-export type GateRule =
-  | 'disclosure-attribute'
-  | 'confidentiality-review'
-  | 'interpretation-required'
-  | 'interpretation-after-document'
-  | 'image-alt-text';
+export type { GateCheck, GateRule };
+import { checkDisclosureDecision, isPubliclyDisclosable, type DisclosureDecision } from '../../catalogue/rules/disclosure-attribute';
 
 export interface GateRefusal {
   rule: GateRule;
@@ -120,14 +116,6 @@ export function altTextRefusal(files: MediaFile[], field = 'media'): GateRefusal
     field,
     message: `图片须填写替代文字（alt）后才能发布，缺少：${names} (images need alternative text before publishing)`,
   };
-}
-
-/** One line of the gate's checklist, as the edit view shows it before anyone tries to publish. */
-export interface GateCheck {
-  rule: GateRule;
-  passed: boolean;
-  /** What is missing, in the words of the refusal publishing would meet */
-  messages: string[];
 }
 
 /**

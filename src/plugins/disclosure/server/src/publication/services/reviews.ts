@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SOURCE_LOCALE } from '../../../../shared/constants';
-import { ORGANIZATION_FIELD } from '../../roles/rules/organization-scope';
+import { ORGANIZATION_FIELD } from '../../../../shared/constants';
 import { getService } from '../../utils/get-service';
 import { documentsOf } from '../../utils/documents';
 import type { AdminUser } from '../../utils/request-state';

@@ -1,21 +1,9 @@
-import { CONTENT_TYPES } from '../../../../shared/constants';
+import { CONTENT_TYPES, ORGANIZATION_FIELD } from '../../../../shared/constants';
 
 /**
  * Which items an admin account may see and change, by organization: a county editor its county's, a
  * city reviewer the city's and its counties'. Plain data in, Strapi permission queries out.
  */
-
-/** Where each disclosure type names the organization it belongs to. */
-export const ORGANIZATION_FIELD: Readonly<Record<string, string>> = {
-  [CONTENT_TYPES.policyDocument]: 'issuingOrganization',
-  [CONTENT_TYPES.interpretation]: 'interpreter',
-  [CONTENT_TYPES.pressRelease]: 'organization',
-  [CONTENT_TYPES.publicConcern]: 'organization',
-  [CONTENT_TYPES.consultation]: 'organization',
-};
-
-/** The types an organization-scoped role works on. */
-export const SCOPED_TYPES: readonly string[] = Object.keys(ORGANIZATION_FIELD);
 
 export interface OrganizationNode {
   documentId: string;

@@ -9,17 +9,6 @@ export const AUDITOR_ROLE_CODE = 'disclosure-auditor';
  * change it (no route writes it, the document service and database triggers refuse changes).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  registerPermission() {
-    adminPermissions(strapi).actionProvider.registerMany([
-      {
-        section: 'plugins',
-        displayName: '查看发布台账与审计日志 (Read the ledger and audit log)',
-        uid: 'ledger.read',
-        pluginName: 'disclosure',
-      },
-    ]);
-  },
-
   /**
    * The Auditor role, created once with exactly the read permission. Call after the admin's own
    * bootstrap: the admin creates its default roles only when no role exists.

@@ -1,7 +1,9 @@
+import { PLUGIN_ACTIONS } from '../permissions';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES, EDITOR_ORGANIZATION_UID, LOCALE_CODES, ORGANIZATION_AND_BELOW, REVIEW_ACTION, SAME_ORGANIZATION, SOURCE_LOCALE } from '../../../../shared/constants';
-import { ORGANIZATION_FIELD, SCOPED_TYPES, organizationAndBelow, organizationCondition } from '../rules/organization-scope';
+import { ORGANIZATION_FIELD, SCOPED_TYPES } from '../../../../shared/constants';
+import { organizationAndBelow, organizationCondition } from '../rules/organization-scope';
 import { adminContentTypes, adminPermissions, adminRoles, type ConditionUser, type RegisteredAction } from '../../utils/admin-services';
 import { contentTypeOf } from '../../utils/models';
 import { currentRequest, type AdminAbility } from '../../utils/request-state';
@@ -109,8 +111,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     assignedOrganization,
 
-    /** The two conditions offered in the admin's role editor, and the review permission. */
-    registerConditionsAndActions() {
+    /** The plugin's permissions, all registered here: its actions, and the two conditions of the role editor. */
+    registerPermissions() {
       const { conditionProvider, actionProvider } = permissionService();
       conditionProvider.registerMany([
         {
@@ -126,9 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           handler: async (user: ConditionUser) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'below')),
         },
       ]);
-      actionProvider.registerMany([
-        { section: 'plugins', displayName: '记录保密审查 (Record the confidentiality review)', uid: 'review.record', pluginName: 'disclosure' },
-      ]);
+      actionProvider.registerMany(PLUGIN_ACTIONS.map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: 'disclosure' })));
     },
 
     /** Creates the default roles that do not exist yet (by code); an existing one is left as edited. */

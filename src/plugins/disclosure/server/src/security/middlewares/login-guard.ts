@@ -30,7 +30,7 @@ const refusal = (decision: LoginDecision, policy: LoginPolicy) => {
 
 /**
  * App-level middleware (after strapi::body) in front of the admin and users-permissions logins:
- * per-address limits and per-account lockout (domain/login-guard), and every login, failed, refused
+ * per-address limits and per-account lockout (rules/login-guard), and every login, failed, refused
  * or successful, written to the disclosure ledger, which is the audit log.
  */
 export default (config: Partial<LoginPolicy> = {}, { strapi }: { strapi: Core.Strapi }) => {

@@ -66,17 +66,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    registerPermission() {
-      adminPermissions(strapi).actionProvider.registerMany([
-        {
-          section: 'plugins',
-          displayName: '管理节假日安排与简繁转换词典 (Manage the holiday calendar and the conversion dictionary)',
-          uid: 'settings.manage',
-          pluginName: 'disclosure',
-        },
-      ]);
-    },
-
     /** One year of the calendar: whether it and the next have a schedule, the built-in days, the office's. */
     async calendarYear(year: number): Promise<CalendarYear> {
       const calendarService = getService(strapi, 'calendar');

@@ -25,7 +25,7 @@ import { receiptProblem } from '../validation/syndication-message';
 import { getService } from '../../utils/get-service';
 import { getConfig } from '../../utils/get-config';
 import { documentsOf } from '../../utils/documents';
-import type { DeliveryRow, EventRow, SubscriberRow } from '../rows';
+import type { DeliveryRow, DocumentEventRow, EventRow, SubscriberRow } from '../rows';
 
 /** The catalogue type that is syndicated (转载): policy documents. */
 /** A delivery to a subscriber that failed: given up on, or waiting to be retried after a failure. */
@@ -374,7 +374,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Outbox events after an id, oldest first (the pull feed); receipts are between instances only. */
-    eventsAfter(after: number, limit: number): Promise<EventRow[]> {
+    eventsAfter(after: number, limit: number): Promise<DocumentEventRow[]> {
       return strapi.db.query(EVENT_UID).findMany({
         where: { id: { $gt: after }, action: { $ne: 'receipt' } },
         orderBy: { id: 'asc' },

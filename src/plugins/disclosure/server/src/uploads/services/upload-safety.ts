@@ -66,7 +66,7 @@ const tooLarge = (width: number, height: number, maxPixels: number) =>
 /**
  * Every file stored through the upload plugin (the content API, the admin's uploads, replacements
  * and imports from URLs, syndicated attachments) must be a kind a disclosure site publishes, decided
- * on its bytes (domain/file-kinds), under an extension of that kind; it is stored with that kind's
+ * on its bytes (rules/file-kinds), under an extension of that kind; it is stored with that kind's
  * type, whatever type it was declared with. An image must also be the image it was declared as.
  *
  * Every uploaded image is re-encoded before it is stored, so no original keeps its EXIF, GPS or XMP
