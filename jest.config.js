@@ -1,5 +1,7 @@
 /** Domain modules are tested directly; integration tests boot the compiled app (see tests/harness). */
-const onPostgres = process.env.DATABASE_CLIENT === 'postgres' || /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
+const onPostgres =
+  process.env.DATABASE_CLIENT === 'postgres' ||
+  /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
 
 module.exports = {
   testEnvironment: 'node',

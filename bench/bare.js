@@ -27,7 +27,8 @@ const switchTiming = timeRequests(server);
 
 process.on('message', (message) => {
   if (message.responses) {
-    for (const [url, { headers, body }] of Object.entries(message.responses)) table.set(url, { headers, body: Buffer.from(body, 'base64') });
+    for (const [url, { headers, body }] of Object.entries(message.responses))
+      table.set(url, { headers, body: Buffer.from(body, 'base64') });
     process.send({ loaded: table.size });
   } else if (message.timing !== undefined) {
     process.send(switchTiming(message.timing));

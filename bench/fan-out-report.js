@@ -10,14 +10,19 @@ const path = require('path');
 
 function runFanOut(root, env) {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, 'fan-out.js')], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`bench/fan-out.js failed: ${error.message}\n${stderr}`));
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').pop()));
-      } catch {
-        reject(new Error(`bench/fan-out.js printed no result:\n${stdout}\n${stderr}`));
+    execFile(
+      process.execPath,
+      [path.join(__dirname, 'fan-out.js')],
+      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`bench/fan-out.js failed: ${error.message}\n${stderr}`));
+        try {
+          resolve(JSON.parse(stdout.trim().split('\n').pop()));
+        } catch {
+          reject(new Error(`bench/fan-out.js printed no result:\n${stdout}\n${stderr}`));
+        }
       }
-    });
+    );
   });
 }
 
@@ -30,17 +35,32 @@ function checksOf(run) {
     {
       target: `fan-out (${run.database}): every live receiver stored every message exactly once (its own count, deduplicated on webhook-id), signatures valid`,
       measured: `${count(run.stored)} of ${count(run.expected)} stored; ${run.missing} missing, ${run.storedTwice} stored twice, ${run.stray} not sent to it; ${count(run.duplicatesDeduplicated)} redeliveries deduplicated; ${run.badSignatures} bad signatures`,
-      met: run.stored === run.expected && !run.missing && !run.storedTwice && !run.stray && !run.badSignatures,
+      met:
+        run.stored === run.expected &&
+        !run.missing &&
+        !run.storedTwice &&
+        !run.stray &&
+        !run.badSignatures,
     },
     {
       target: `fan-out (${run.database}): a receiver answering 410 Gone gets no further request; its messages end (cancelled), not lost`,
       measured: `${gone.requestsAfter410} requests after the 410; ${gone.endedBy410} of ${gone.expectedEnded} messages ended by 410; ${gone.subscribersSwitchedOff} of ${gone.receivers} subscribers switched off; ${gone.stored} stored`,
-      met: gone.answered410 > 0 && !gone.requestsAfter410 && gone.endedBy410 === gone.expectedEnded && gone.subscribersSwitchedOff === gone.receivers && !gone.stored,
+      met:
+        gone.answered410 > 0 &&
+        !gone.requestsAfter410 &&
+        gone.endedBy410 === gone.expectedEnded &&
+        gone.subscribersSwitchedOff === gone.receivers &&
+        !gone.stored,
     },
     {
       target: `fan-out (${run.database}): every failure kind happened (503, timeout, an outage beyond one retry, 410)`,
       measured: `${run.refusedWith503} answered 503, ${run.timedOut} timed out, ${run.connectionsRefused} connections refused (down ${run.outageSeconds ?? '—'} s of the sender's clock), ${gone.answered410} answered 410`,
-      met: run.refusedWith503 > 0 && run.timedOut > 0 && run.downForAttempts >= 3 && run.connectionsRefused >= run.downForAttempts * kinds.down * run.documents && gone.answered410 > 0,
+      met:
+        run.refusedWith503 > 0 &&
+        run.timedOut > 0 &&
+        run.downForAttempts >= 3 &&
+        run.connectionsRefused >= run.downForAttempts * kinds.down * run.documents &&
+        gone.answered410 > 0,
     },
   ];
 }
@@ -57,17 +77,44 @@ function markdownOf(runs) {
     '',
     `| measure | ${runs.map((run) => run.database).join(' | ')} |`,
     `|---|${runs.map(() => '---|').join('')}`,
-    row('messages stored by live receivers / expected', (run) => `${count(run.stored)} / ${count(run.expected)}`),
-    row('missing / stored twice / not sent to it', (run) => `${run.missing} / ${run.storedTwice} / ${run.stray}`),
-    row('redeliveries of stored messages, deduplicated', (run) => count(run.duplicatesDeduplicated)),
+    row(
+      'messages stored by live receivers / expected',
+      (run) => `${count(run.stored)} / ${count(run.expected)}`
+    ),
+    row(
+      'missing / stored twice / not sent to it',
+      (run) => `${run.missing} / ${run.storedTwice} / ${run.stray}`
+    ),
+    row('redeliveries of stored messages, deduplicated', (run) =>
+      count(run.duplicatesDeduplicated)
+    ),
     row('bad signatures', (run) => run.badSignatures),
-    row('answered 503 / timed out / connections refused', (run) => `${run.refusedWith503} / ${run.timedOut} / ${run.connectionsRefused} (down ${run.outageSeconds ?? '—'} s of the sender's clock)`),
-    row('410 Gone: answered / requests after it / messages ended by 410 / subscribers switched off', (run) => `${run.gone.answered410} / ${run.gone.requestsAfter410} / ${run.gone.endedBy410} of ${run.gone.expectedEnded} / ${run.gone.subscribersSwitchedOff} of ${run.gone.receivers}`),
-    row('outbox: delivered / cancelled / dead / pending', (run) => `${run.outbox.delivered} / ${run.outbox.cancelled} / ${run.outbox.dead} / ${run.outbox.pending}`),
-    row('all stored, through the outbox', (run) => `${count(run.outboxMs)} ms (${run.passes} worker passes, ${run.retries} retries; ${count(run.waitSkippedSeconds)} s of retry waits skipped)`),
+    row(
+      'answered 503 / timed out / connections refused',
+      (run) =>
+        `${run.refusedWith503} / ${run.timedOut} / ${run.connectionsRefused} (down ${run.outageSeconds ?? '—'} s of the sender's clock)`
+    ),
+    row(
+      '410 Gone: answered / requests after it / messages ended by 410 / subscribers switched off',
+      (run) =>
+        `${run.gone.answered410} / ${run.gone.requestsAfter410} / ${run.gone.endedBy410} of ${run.gone.expectedEnded} / ${run.gone.subscribersSwitchedOff} of ${run.gone.receivers}`
+    ),
+    row(
+      'outbox: delivered / cancelled / dead / pending',
+      (run) =>
+        `${run.outbox.delivered} / ${run.outbox.cancelled} / ${run.outbox.dead} / ${run.outbox.pending}`
+    ),
+    row(
+      'all stored, through the outbox',
+      (run) =>
+        `${count(run.outboxMs)} ms (${run.passes} worker passes, ${run.retries} retries; ${count(run.waitSkippedSeconds)} s of retry waits skipped)`
+    ),
     row('bare fan-out loop', (run) => `${count(run.bareMs)} ms`),
     row('outbox / bare loop', (run) => run.outboxToBareRatio),
-    row(`publishing with ${first.receivers} subscribers / with none`, (run) => `${run.publishWithSubscribersMs} ms / ${run.publishAloneMs} ms`),
+    row(
+      `publishing with ${first.receivers} subscribers / with none`,
+      (run) => `${run.publishWithSubscribersMs} ms / ${run.publishAloneMs} ms`
+    ),
     '',
   ];
 }
@@ -93,7 +140,9 @@ async function fanOutBench({ smoke, databases, root }) {
   const broken = runs.filter((run) => run.lost || run.badSignatures);
   if (broken.length) {
     console.error(markdown.join('\n'));
-    throw new Error(`fan-out: ${broken.map((run) => `${run.database}: lost ${run.lost} (missing at receivers ${run.missing}, dead ${run.outbox.dead}), bad signatures ${run.badSignatures}`).join('; ')}`);
+    throw new Error(
+      `fan-out: ${broken.map((run) => `${run.database}: lost ${run.lost} (missing at receivers ${run.missing}, dead ${run.outbox.dead}), bad signatures ${run.badSignatures}`).join('; ')}`
+    );
   }
   return { runs, checks, markdown };
 }

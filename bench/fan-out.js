@@ -52,9 +52,18 @@ const dist = (module) => require(path.join(ROOT, 'dist/src/plugins/disclosure/se
 /** How many receivers of each kind: each kind at least once, whatever the size. */
 function kindsFor(count) {
   const atLeastOne = (share) => Math.max(1, Math.round(count * share));
-  const kinds = { gone: 1, down: atLeastOne(0.05), slow: atLeastOne(0.025), hung: atLeastOne(0.025), failsFirst: atLeastOne(0.3) };
+  const kinds = {
+    gone: 1,
+    down: atLeastOne(0.05),
+    slow: atLeastOne(0.025),
+    hung: atLeastOne(0.025),
+    failsFirst: atLeastOne(0.3),
+  };
   const misbehaving = Object.values(kinds).reduce((sum, n) => sum + n, 0);
-  if (misbehaving > count) throw new Error(`BENCH_RECEIVERS=${count}: at least ${misbehaving} receivers are needed for every kind`);
+  if (misbehaving > count)
+    throw new Error(
+      `BENCH_RECEIVERS=${count}: at least ${misbehaving} receivers are needed for every kind`
+    );
   return { ...kinds, ok: count - misbehaving };
 }
 
@@ -96,7 +105,12 @@ async function startReceivers(count, now) {
         receiver.requests += 1;
         if (receiver.goneAnswered) receiver.requestsAfterGone += 1;
         const body = Buffer.concat(chunks).toString();
-        const verified = verify(request.headers, body, [receiver.secret], Math.floor(now().getTime() / 1000));
+        const verified = verify(
+          request.headers,
+          body,
+          [receiver.secret],
+          Math.floor(now().getTime() / 1000)
+        );
         if (!verified.ok) {
           receiver.badSignatures += 1;
           response.writeHead(401, { 'content-type': 'application/json' });
@@ -104,9 +118,15 @@ async function startReceivers(count, now) {
         }
         const id = verified.id;
         const message = JSON.parse(body);
-        const attempt = (receiver.attempts.get(`${message.documentId}:${message.version}`) ?? 0) + 1;
+        const attempt =
+          (receiver.attempts.get(`${message.documentId}:${message.version}`) ?? 0) + 1;
         receiver.attempts.set(`${message.documentId}:${message.version}`, attempt);
-        const receipt = () => ({ documentId: `copy-${receiver.index}-${message.documentId}`, url: `${receiver.url}/copy/${message.documentId}`, status: 'published', version: message.version });
+        const receipt = () => ({
+          documentId: `copy-${receiver.index}-${message.documentId}`,
+          url: `${receiver.url}/copy/${message.documentId}`,
+          status: 'published',
+          version: message.version,
+        });
         const answer = (duplicate) => {
           response.writeHead(200, { 'content-type': 'application/json' });
           response.end(JSON.stringify({ data: receipt(), meta: { duplicate } }));
@@ -182,18 +202,33 @@ async function bareFanOut(receivers, events, lanes, now) {
       for (const event of events) {
         let gone = false;
         for (let attempt = 1; ; attempt += 1) {
-          if (attempt > 20) throw new Error(`bare loop: receiver ${receiver.index} took no message in 20 attempts`);
+          if (attempt > 20)
+            throw new Error(`bare loop: receiver ${receiver.index} took no message in 20 attempts`);
           const body = JSON.stringify(event.payload);
-          const headers = { 'content-type': 'application/json', ...signedHeaders([receiver.secret], event.messageId, body, Math.floor(now().getTime() / 1000)) };
+          const headers = {
+            'content-type': 'application/json',
+            ...signedHeaders(
+              [receiver.secret],
+              event.messageId,
+              body,
+              Math.floor(now().getTime() / 1000)
+            ),
+          };
           try {
-            const response = await fetch(`${receiver.url}/api/disclosure/inbox`, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
+            const response = await fetch(`${receiver.url}/api/disclosure/inbox`, {
+              method: 'POST',
+              headers,
+              body,
+              signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
+            });
             await response.text();
             if (response.ok) break;
             if (response.status === 410) {
               gone = true;
               break;
             }
-            if (response.status !== 503) throw new Error(`bare loop: receiver ${receiver.index} answered ${response.status}`);
+            if (response.status !== 503)
+              throw new Error(`bare loop: receiver ${receiver.index} answered ${response.status}`);
           } catch (error) {
             if (error?.name !== 'TimeoutError') throw error;
           }
@@ -220,7 +255,12 @@ async function bareFanOut(receivers, events, lanes, now) {
     SECRETS_FOR: 'benchmark',
   });
   const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({
+    appDir: ROOT,
+    distDir: path.join(ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   app.log.level = 'error';
   await app.load();
   const clock = app.plugin('disclosure').service('clock');
@@ -231,10 +271,18 @@ async function bareFanOut(receivers, events, lanes, now) {
     const syndication = app.plugin('disclosure').service('syndication');
     const worker = app.plugin('disclosure').service('syndication-worker');
     const config = app.config.get('plugin::disclosure.syndication');
-    if (config.requestTimeoutSeconds !== TIMEOUT_SECONDS) throw new Error(`the sender's timeout is ${config.requestTimeoutSeconds} s, not ${TIMEOUT_SECONDS} s`);
+    if (config.requestTimeoutSeconds !== TIMEOUT_SECONDS)
+      throw new Error(
+        `the sender's timeout is ${config.requestTimeoutSeconds} s, not ${TIMEOUT_SECONDS} s`
+      );
 
     const office = await app.documents('api::organization.organization').create({
-      data: { name: '山东省人民政府办公厅', code: '370000001', level: 'department', regionCode: '370000' },
+      data: {
+        name: '山东省人民政府办公厅',
+        code: '370000001',
+        level: 'department',
+        regionCode: '370000',
+      },
     });
     let sequence = 0;
     const publish = async () => {
@@ -249,11 +297,18 @@ async function bareFanOut(receivers, events, lanes, now) {
           issueDate: '2026-03-10',
           mustSyndicate: true,
           summary: '各市人民政府，省政府各部门、各直属机构：'.repeat(20),
-          confidentialityReview: { reviewer: '王审查', reviewedAt: '2026-03-09T08:00:00.000Z', conclusion: 'approved' },
+          confidentialityReview: {
+            reviewer: '王审查',
+            reviewedAt: '2026-03-09T08:00:00.000Z',
+            conclusion: 'approved',
+          },
         },
         status: 'published',
       });
-      return { documentId: document.documentId, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+      return {
+        documentId: document.documentId,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      };
     };
 
     // Publishing with no subscriber, then with all of them: the outbox's cost on the editor's click.
@@ -262,7 +317,11 @@ async function bareFanOut(receivers, events, lanes, now) {
     await app.db.query('plugin::disclosure.syndication-event').deleteMany({});
     const subscriberOf = new Map();
     for (const receiver of receivers) {
-      const created = await syndication.createSubscriber({ name: `县级门户 ${receiver.index}`, endpointUrl: `${receiver.url}/api/disclosure/inbox`, scope: 'must-syndicate' });
+      const created = await syndication.createSubscriber({
+        name: `县级门户 ${receiver.index}`,
+        endpointUrl: `${receiver.url}/api/disclosure/inbox`,
+        scope: 'must-syndicate',
+      });
       receiver.secret = created.secret;
       subscriberOf.set(receiver, created.subscriber.id);
     }
@@ -283,7 +342,16 @@ async function bareFanOut(receivers, events, lanes, now) {
     let retries = 0;
     let skippedMs = 0;
     for (;;) {
-      if (outage.to === null && !(await deliveries().count({ where: { subscriber: { id: { $in: downIds } }, status: 'pending', attempts: { $lt: DOWN_FOR_ATTEMPTS } } }))) {
+      if (
+        outage.to === null &&
+        !(await deliveries().count({
+          where: {
+            subscriber: { id: { $in: downIds } },
+            status: 'pending',
+            attempts: { $lt: DOWN_FOR_ATTEMPTS },
+          },
+        }))
+      ) {
         for (const receiver of down) await listen(receiver);
         outage.to = clock.now().getTime();
       }
@@ -292,7 +360,12 @@ async function bareFanOut(receivers, events, lanes, now) {
       retries += tally.retry;
       if (passes > 10000) throw new Error('fan-out: no end after 10,000 worker passes');
       if (tally.delivered + tally.retry + tally.dead + tally.gone) continue;
-      const [next] = await deliveries().findMany({ where: { status: 'pending' }, orderBy: { nextAttemptAt: 'asc' }, limit: 1, select: ['nextAttemptAt'] });
+      const [next] = await deliveries().findMany({
+        where: { status: 'pending' },
+        orderBy: { nextAttemptAt: 'asc' },
+        limit: 1,
+        select: ['nextAttemptAt'],
+      });
       if (!next) break;
       const dueIn = new Date(next.nextAttemptAt).getTime() - clock.now().getTime();
       const skip = Math.max(1, Math.ceil(dueIn / intervalMs)) * intervalMs;
@@ -302,8 +375,11 @@ async function bareFanOut(receivers, events, lanes, now) {
     const outboxMs = Number(process.hrtime.bigint() - start) / 1e6;
 
     // What the receivers stored, against the outbox's events: every live receiver, every event, once.
-    const events = await app.db.query('plugin::disclosure.syndication-event').findMany({ orderBy: { id: 'asc' } });
-    if (events.length !== DOCUMENTS) throw new Error(`fan-out: ${events.length} events for ${DOCUMENTS} documents`);
+    const events = await app.db
+      .query('plugin::disclosure.syndication-event')
+      .findMany({ orderBy: { id: 'asc' } });
+    if (events.length !== DOCUMENTS)
+      throw new Error(`fan-out: ${events.length} events for ${DOCUMENTS} documents`);
     const live = receivers.filter((receiver) => receiver.kind !== 'gone');
     const gone = receivers.filter((receiver) => receiver.kind === 'gone');
     let stored = 0;
@@ -312,8 +388,12 @@ async function bareFanOut(receivers, events, lanes, now) {
     let stray = 0;
     for (const receiver of receivers) {
       const copies = new Map();
-      for (const { documentId, version } of receiver.stored.values()) copies.set(`${documentId}:${version}`, (copies.get(`${documentId}:${version}`) ?? 0) + 1);
-      const expected = receiver.kind === 'gone' ? [] : events.map((event) => `${event.itemDocumentId}:${event.version}`);
+      for (const { documentId, version } of receiver.stored.values())
+        copies.set(`${documentId}:${version}`, (copies.get(`${documentId}:${version}`) ?? 0) + 1);
+      const expected =
+        receiver.kind === 'gone'
+          ? []
+          : events.map((event) => `${event.itemDocumentId}:${event.version}`);
       for (const key of expected) {
         const n = copies.get(key) ?? 0;
         if (n) stored += 1;
@@ -325,10 +405,16 @@ async function bareFanOut(receivers, events, lanes, now) {
     }
     const sum = (list, field) => list.reduce((total, receiver) => total + receiver[field], 0);
     const goneIds = gone.map((receiver) => subscriberOf.get(receiver));
-    const goneSubscribers = await app.db.query('plugin::disclosure.subscriber').findMany({ where: { id: { $in: goneIds } }, select: ['id', 'active'] });
-    const downDeliveries = await deliveries().findMany({ where: { subscriber: { id: { $in: downIds } } }, select: ['id', 'attempts'] });
+    const goneSubscribers = await app.db
+      .query('plugin::disclosure.subscriber')
+      .findMany({ where: { id: { $in: goneIds } }, select: ['id', 'active'] });
+    const downDeliveries = await deliveries().findMany({
+      where: { subscriber: { id: { $in: downIds } } },
+      select: ['id', 'attempts'],
+    });
     const outbox = {};
-    for (const status of ['delivered', 'pending', 'dead', 'cancelled']) outbox[status] = await deliveries().count({ where: { status } });
+    for (const status of ['delivered', 'pending', 'dead', 'cancelled'])
+      outbox[status] = await deliveries().count({ where: { status } });
     const result = {
       receivers: RECEIVERS,
       documents: DOCUMENTS,
@@ -343,7 +429,10 @@ async function bareFanOut(receivers, events, lanes, now) {
       badSignatures: sum(receivers, 'badSignatures'),
       refusedWith503: sum(receivers, 'refused'),
       timedOut: sum(receivers, 'timedOut'),
-      connectionsRefused: downDeliveries.reduce((total, delivery) => total + Math.max(0, delivery.attempts - 1), 0),
+      connectionsRefused: downDeliveries.reduce(
+        (total, delivery) => total + Math.max(0, delivery.attempts - 1),
+        0
+      ),
       downForAttempts: DOWN_FOR_ATTEMPTS,
       outageSeconds: outage.to === null ? null : Math.round((outage.to - outage.from) / 1000),
       gone: {
@@ -352,7 +441,9 @@ async function bareFanOut(receivers, events, lanes, now) {
         requestsAfter410: sum(gone, 'requestsAfterGone'),
         stored: gone.reduce((total, receiver) => total + receiver.stored.size, 0),
         expectedEnded: gone.length * events.length,
-        endedBy410: await deliveries().count({ where: { subscriber: { id: { $in: goneIds } }, status: 'cancelled' } }),
+        endedBy410: await deliveries().count({
+          where: { subscriber: { id: { $in: goneIds } }, status: 'cancelled' },
+        }),
         subscribersSwitchedOff: goneSubscribers.filter((subscriber) => !subscriber.active).length,
       },
       outbox,
@@ -367,7 +458,14 @@ async function bareFanOut(receivers, events, lanes, now) {
       for (const response of receiver.hanging) response.destroy();
       receiver.reset();
     }
-    result.bareMs = Math.round(await bareFanOut(receivers, events, dist('syndication/services/syndication-worker').CONCURRENT_TARGETS, () => clock.now()));
+    result.bareMs = Math.round(
+      await bareFanOut(
+        receivers,
+        events,
+        dist('syndication/services/syndication-worker').CONCURRENT_TARGETS,
+        () => clock.now()
+      )
+    );
     result.outboxToBareRatio = Number((result.outboxMs / result.bareMs).toFixed(2));
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     result.publishAloneMs = Math.round(median(alone));
@@ -376,7 +474,9 @@ async function bareFanOut(receivers, events, lanes, now) {
   } finally {
     await Promise.all(receivers.map(stop));
     await app.destroy();
-    if (ownFile) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
+    if (ownFile)
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
   }
   process.exit(0);
 })().catch((error) => {

@@ -30,9 +30,12 @@ const { average, median, quantile } = require('./stats');
 const ROOT = path.join(__dirname, '..');
 const LOCALES = ['zh-Hans', 'zh-Hant'];
 
-const LIST = 'filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pagination%5BpageSize%5D=25';
+const LIST =
+  'filters%5Bcategory%5D%5B%24eq%5D=service&sort=issueDate%3Adesc&pagination%5BpageSize%5D=25';
 /** What a portal's list page shows: no bodies. */
-const LIST_PAGE_FIELDS = ['title', 'documentNumber', 'indexNumber', 'issueDate', 'category'].map((field, index) => `fields%5B${index}%5D=${field}`).join('&');
+const LIST_PAGE_FIELDS = ['title', 'documentNumber', 'indexNumber', 'issueDate', 'category']
+  .map((field, index) => `fields%5B${index}%5D=${field}`)
+  .join('&');
 const READS = ['list', 'list-page', 'detail', 'counts'];
 /**
  * The server states a read is measured in. Cold is the cache off and the per-state memos off: each
@@ -61,7 +64,10 @@ const pathsFor = (locale, documentId) => ({
 /** A child process that answers each message sent to it with one message back. */
 function startChild(script, env) {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, script), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(__dirname, script), [], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const onExit = (code) => reject(new Error(`${script} exited with code ${code} while starting`));
     child.once('exit', onExit);
     child.once('message', (message) => {
@@ -69,7 +75,9 @@ function startChild(script, env) {
       if (!message.ready) return reject(new Error(`${script}: ${JSON.stringify(message)}`));
       const ask = (question) =>
         new Promise((answer, fail) => {
-          child.once('message', (reply) => (reply.error ? fail(new Error(reply.error)) : answer(reply)));
+          child.once('message', (reply) =>
+            reply.error ? fail(new Error(reply.error)) : answer(reply)
+          );
           child.send(question);
         });
       resolve({ child, port: message.port, ask, kill: () => child.kill('SIGKILL') });
@@ -88,11 +96,17 @@ function fetchBytes(port, url) {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));
         response.on('end', () => {
-          if (response.statusCode !== 200) return reject(new Error(`GET ${url}: ${response.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`));
+          if (response.statusCode !== 200)
+            return reject(
+              new Error(
+                `GET ${url}: ${response.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`
+              )
+            );
           const headers = [];
           for (let index = 0; index < response.rawHeaders.length; index += 2) {
             const name = response.rawHeaders[index];
-            if (!PER_CONNECTION_HEADERS.has(name.toLowerCase())) headers.push(name, response.rawHeaders[index + 1]);
+            if (!PER_CONNECTION_HEADERS.has(name.toLowerCase()))
+              headers.push(name, response.rawHeaders[index + 1]);
           }
           resolve({ headers, body: Buffer.concat(chunks) });
         });
@@ -102,11 +116,22 @@ function fetchBytes(port, url) {
 }
 
 async function load(port, url, { connections, seconds }) {
-  const result = await autocannon({ url: `http://127.0.0.1:${port}${url}`, connections, duration: seconds });
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${url}`,
+    connections,
+    duration: seconds,
+  });
   if (result.non2xx || result.errors || result.timeouts) {
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts under load`);
+    throw new Error(
+      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts under load`
+    );
   }
-  return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 /** Several loads of one URL as one: mean throughput and latencies, all requests. */
@@ -125,7 +150,8 @@ async function throwawayDatabase(client) {
     return {
       env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
       drop: async () => {
-        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(ROOT, `${filename}${suffix}`), { force: true });
+        for (const suffix of ['', '-wal', '-shm', '-journal'])
+          fs.rmSync(path.join(ROOT, `${filename}${suffix}`), { force: true });
       },
     };
   }
@@ -166,13 +192,16 @@ async function startInstance(client, documents) {
     instance.server = await startChild('server.js', env);
     const { seeded } = await instance.server.ask({ seed: documents });
     instance.seeded = seeded;
-    const firstPage = JSON.parse((await fetchBytes(instance.server.port, pathsFor('zh-Hans', 'x').list)).body.toString());
+    const firstPage = JSON.parse(
+      (await fetchBytes(instance.server.port, pathsFor('zh-Hans', 'x').list)).body.toString()
+    );
     if (!firstPage.data.length) throw new Error('the seeded catalogue lists nothing');
     const documentId = firstPage.data[0].documentId;
 
     instance.cases = [];
     for (const name of READS) {
-      for (const locale of LOCALES) instance.cases.push({ name, locale, url: pathsFor(locale, documentId)[name] });
+      for (const locale of LOCALES)
+        instance.cases.push({ name, locale, url: pathsFor(locale, documentId)[name] });
     }
     const responses = {};
     for (const item of instance.cases) {
@@ -193,7 +222,8 @@ async function startInstance(client, documents) {
 
 async function stopInstance(instance) {
   instance.bare?.kill();
-  if (instance.server) await instance.server.ask({ stop: true }).catch(() => instance.server.kill());
+  if (instance.server)
+    await instance.server.ask({ stop: true }).catch(() => instance.server.kill());
   await instance.database.drop();
 }
 
@@ -211,14 +241,23 @@ async function throughput(instance, { connections, seconds, warmupSeconds, round
   // pairedCost). Cached loads see thousands of requests a second, so a second each is plenty;
   // uncached ones see a hundred or two, and their p99 needs longer loads (every load starts with ten
   // requests at once).
-  const shortFor = (cache) => ({ connections, seconds: Math.max(1, cache ? seconds / rounds : (seconds * 2) / rounds) });
-  const ratioOf = (loads, baselines) => Number(median(loads.map((item, round) => item.requestsPerSecond / baselines[round].requestsPerSecond)).toFixed(3));
+  const shortFor = (cache) => ({
+    connections,
+    seconds: Math.max(1, cache ? seconds / rounds : (seconds * 2) / rounds),
+  });
+  const ratioOf = (loads, baselines) =>
+    Number(
+      median(
+        loads.map((item, round) => item.requestsPerSecond / baselines[round].requestsPerSecond)
+      ).toFixed(3)
+    );
   for (const cache of [true, false]) {
     await setMode(server, cache ? 'cached' : 'uncached');
     let settings = { memos: true, directLists: true };
     for (const name of READS) {
       const [hans, hant] = cases.filter((item) => item.name === name);
-      if (warmupSeconds && !cache) await load(server.port, hans.url, { connections, seconds: warmupSeconds });
+      if (warmupSeconds && !cache)
+        await load(server.port, hans.url, { connections, seconds: warmupSeconds });
       // Uncached reads run with the memos warm and cold, side by side; direct reads also through
       // Strapi's generic pipeline (public-lists off, memos warm), beside the direct read.
       const generic = !cache && DIRECT_READS.has(name);
@@ -234,15 +273,21 @@ async function throughput(instance, { connections, seconds, warmupSeconds, round
             { port: server.port, item: hant, key: 'uncached' },
             { port: server.port, item: hans, key: 'cold', memos: false },
             { port: server.port, item: hant, key: 'cold', memos: false },
-            ...(generic ? [{ port: server.port, item: hans, key: 'generic', directLists: false }] : []),
+            ...(generic
+              ? [{ port: server.port, item: hans, key: 'generic', directLists: false }]
+              : []),
           ];
       const loads = runs.map(() => []);
       for (let round = 0; round < rounds; round += 1) {
         const order = round % 2 ? [...runs.keys()].reverse() : [...runs.keys()];
         for (const index of order) {
-          const wanted = { memos: runs[index].memos ?? true, directLists: runs[index].directLists ?? true };
+          const wanted = {
+            memos: runs[index].memos ?? true,
+            directLists: runs[index].directLists ?? true,
+          };
           if (!cache && wanted.memos !== settings.memos) await server.ask({ memos: wanted.memos });
-          if (!cache && wanted.directLists !== settings.directLists) await server.ask({ directLists: wanted.directLists });
+          if (!cache && wanted.directLists !== settings.directLists)
+            await server.ask({ directLists: wanted.directLists });
           settings = wanted;
           loads[index].push(await load(runs[index].port, runs[index].item.url, shortFor(cache)));
         }
@@ -282,14 +327,26 @@ function get(agent, port, url) {
     http
       .get({ host: '127.0.0.1', port, path: url, agent }, (response) => {
         response.on('data', () => {});
-        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`GET ${url}: ${response.statusCode}`))));
+        response.on('end', () =>
+          response.statusCode === 200
+            ? resolve()
+            : reject(new Error(`GET ${url}: ${response.statusCode}`))
+        );
       })
       .on('error', reject);
   });
 }
 
 /** Per-request times in a few figures: quartiles and the 90th percentile, in ms. */
-const percentiles = (times) => Object.fromEntries([['p25', 0.25], ['p50', 0.5], ['p75', 0.75], ['p90', 0.9]].map(([name, q]) => [name, Number(quantile(times, q).toFixed(4))]));
+const percentiles = (times) =>
+  Object.fromEntries(
+    [
+      ['p25', 0.25],
+      ['p50', 0.5],
+      ['p75', 0.75],
+      ['p90', 0.9],
+    ].map(([name, q]) => [name, Number(quantile(times, q).toFixed(4))])
+  );
 
 /**
  * What one request costs the server, A against B: requests one at a time, A and B alternating (A-B,
@@ -321,7 +378,10 @@ async function pairedCost(a, b, { seconds, minimumPairs = 30 }) {
     const count = Math.max(1, Math.min(10, Math.floor(pairs / 5)));
     const rounds = [];
     for (let round = 0; round < count; round += 1) {
-      const [from, to] = [Math.floor((round * pairs) / count), Math.floor(((round + 1) * pairs) / count)];
+      const [from, to] = [
+        Math.floor((round * pairs) / count),
+        Math.floor(((round + 1) * pairs) / count),
+      ];
       rounds.push(median(bTimes.slice(from, to)) / median(aTimes.slice(from, to)));
     }
     const fixed = (value) => Number(value.toFixed(3));
@@ -330,8 +390,17 @@ async function pairedCost(a, b, { seconds, minimumPairs = 30 }) {
     const cpu =
       a.server !== b.server
         ? (() => {
-            const [aCpuUs, bCpuUs] = [a, b].map((side, index) => answers[servers.indexOf(side.server)].cpuMicros / [aTimes, bTimes][index].length);
-            return { cpu: { aUs: Number(aCpuUs.toFixed(1)), bUs: Number(bCpuUs.toFixed(1)), ratio: fixed(bCpuUs / aCpuUs) } };
+            const [aCpuUs, bCpuUs] = [a, b].map(
+              (side, index) =>
+                answers[servers.indexOf(side.server)].cpuMicros / [aTimes, bTimes][index].length
+            );
+            return {
+              cpu: {
+                aUs: Number(aCpuUs.toFixed(1)),
+                bUs: Number(bCpuUs.toFixed(1)),
+                ratio: fixed(bCpuUs / aCpuUs),
+              },
+            };
           })()
         : {};
     return {
@@ -339,7 +408,13 @@ async function pairedCost(a, b, { seconds, minimumPairs = 30 }) {
       aMs: Number(aMs.toFixed(4)),
       bMs: Number(bMs.toFixed(4)),
       ratio: fixed(bMs / aMs),
-      spread: { rounds: count, min: fixed(Math.min(...rounds)), q1: fixed(quantile(rounds, 0.25)), q3: fixed(quantile(rounds, 0.75)), max: fixed(Math.max(...rounds)) },
+      spread: {
+        rounds: count,
+        min: fixed(Math.min(...rounds)),
+        q1: fixed(quantile(rounds, 0.25)),
+        q3: fixed(quantile(rounds, 0.75)),
+        max: fixed(Math.max(...rounds)),
+      },
       a: percentiles(aTimes),
       b: percentiles(bTimes),
       ...cpu,
@@ -359,27 +434,57 @@ async function pairedCost(a, b, { seconds, minimumPairs = 30 }) {
  */
 async function costs(instances, { seconds }) {
   const found = [];
-  const caseOf = (instance, name, locale) => instance.cases.find((item) => item.name === name && item.locale === locale);
+  const caseOf = (instance, name, locale) =>
+    instance.cases.find((item) => item.name === name && item.locale === locale);
   for (const mode of Object.keys(MODES)) {
     await Promise.all(instances.map((instance) => setMode(instance.server, mode)));
     const { cache, memos } = MODES[mode];
     for (const name of READS) {
       for (const instance of instances) {
-        const [hans, hant] = LOCALES.map((locale) => ({ server: instance.server, url: caseOf(instance, name, locale).url }));
-        found.push({ compare: 'locale', read: name, mode, cache, memos, documents: instance.documents, ...(await pairedCost(hans, hant, { seconds })) });
+        const [hans, hant] = LOCALES.map((locale) => ({
+          server: instance.server,
+          url: caseOf(instance, name, locale).url,
+        }));
+        found.push({
+          compare: 'locale',
+          read: name,
+          mode,
+          cache,
+          memos,
+          documents: instance.documents,
+          ...(await pairedCost(hans, hant, { seconds })),
+        });
         if (mode !== 'cached') continue;
         for (const locale of LOCALES) {
           const url = caseOf(instance, name, locale).url;
-          const measured = await pairedCost({ server: instance.bare, url }, { server: instance.server, url }, { seconds });
+          const measured = await pairedCost(
+            { server: instance.bare, url },
+            { server: instance.server, url },
+            { seconds }
+          );
           // A cached answer does all the ceiling does and more: a share above 1 is noise, so none is reported.
           const share = Number(Math.min(1, 1 / measured.ratio).toFixed(3));
-          found.push({ compare: 'ceiling', read: name, mode, cache, memos, locale, documents: instance.documents, ...measured, share, withinSpread: measured.ratio <= 1 || measured.spread.q1 <= 1 });
+          found.push({
+            compare: 'ceiling',
+            read: name,
+            mode,
+            cache,
+            memos,
+            locale,
+            documents: instance.documents,
+            ...measured,
+            share,
+            withinSpread: measured.ratio <= 1 || measured.spread.q1 <= 1,
+          });
         }
       }
       if (mode === 'cached' || instances.length < 2) continue;
       const [small, large] = [instances[0], instances[instances.length - 1]];
       for (const locale of LOCALES) {
-        const [before, after] = [small, large].map((instance) => ({ server: instance.server, url: caseOf(instance, name, locale).url }));
+        const [before, after] = [small, large].map((instance) => ({
+          server: instance.server,
+          url: caseOf(instance, name, locale).url,
+        }));
         found.push({
           compare: 'size',
           from: small.documents,
@@ -402,7 +507,15 @@ async function costs(instances, { seconds }) {
  * One database: an instance per catalogue size, all running; each under load in turn, then their
  * per-request costs compared side by side.
  */
-async function readsBench({ client, sizes, connections, seconds, warmupSeconds, rounds = 2, pairedSeconds = 2 }) {
+async function readsBench({
+  client,
+  sizes,
+  connections,
+  seconds,
+  warmupSeconds,
+  rounds = 2,
+  pairedSeconds = 2,
+}) {
   const instances = [];
   try {
     for (const documents of [...sizes].sort((a, b) => a - b)) {
@@ -411,18 +524,29 @@ async function readsBench({ client, sizes, connections, seconds, warmupSeconds, 
     }
     const runs = [];
     for (const instance of instances) {
-      console.error(`bench: ${client}, ${instance.documents.toLocaleString('en')} documents under load…`);
+      console.error(
+        `bench: ${client}, ${instance.documents.toLocaleString('en')} documents under load…`
+      );
       runs.push(await throughput(instance, { connections, seconds, warmupSeconds, rounds }));
     }
     console.error(`bench: ${client}, per-request costs side by side…`);
-    return { runs, costs: (await costs(instances, { seconds: pairedSeconds })).map((entry) => ({ database: client, ...entry })) };
+    return {
+      runs,
+      costs: (await costs(instances, { seconds: pairedSeconds })).map((entry) => ({
+        database: client,
+        ...entry,
+      })),
+    };
   } finally {
     for (const instance of instances) await stopInstance(instance);
   }
 }
 
 /** The PostgreSQL server the throwaway databases are made on: DATABASE_URL's, or 127.0.0.1:5432. */
-const postgresServer = () => (process.env.DATABASE_URL && /^postgres/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres');
+const postgresServer = () =>
+  process.env.DATABASE_URL && /^postgres/.test(process.env.DATABASE_URL)
+    ? process.env.DATABASE_URL
+    : 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Whether a PostgreSQL server answers. */
 async function postgresAvailable() {

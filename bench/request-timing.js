@@ -22,7 +22,10 @@ function timeRequests(httpServer) {
     const cpu = process.cpuUsage(cpuSince);
     timings = on ? new Map() : null;
     cpuSince = process.cpuUsage();
-    return { timings: recorded ? Object.fromEntries(recorded) : {}, cpuMicros: recorded ? cpu.user + cpu.system : 0 };
+    return {
+      timings: recorded ? Object.fromEntries(recorded) : {},
+      cpuMicros: recorded ? cpu.user + cpu.system : 0,
+    };
   };
 }
 

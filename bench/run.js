@@ -34,8 +34,13 @@ const { readsBench, postgresAvailable, postgresServer, MODES } = require('./read
 const ROOT = path.join(__dirname, '..');
 const SMOKE = process.argv.includes('--smoke');
 const ROUNDS = Number(process.env.BENCH_ROUNDS || (SMOKE ? 1 : 7));
-const SIZES = (process.env.BENCH_SIZES || (SMOKE ? '200,400' : '10000,100000')).split(',').map(Number);
-const DATABASES = (process.env.BENCH_DATABASES || (SMOKE ? 'sqlite' : 'sqlite,postgres')).split(',').map((name) => name.trim()).filter(Boolean);
+const SIZES = (process.env.BENCH_SIZES || (SMOKE ? '200,400' : '10000,100000'))
+  .split(',')
+  .map(Number);
+const DATABASES = (process.env.BENCH_DATABASES || (SMOKE ? 'sqlite' : 'sqlite,postgres'))
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const SECONDS = Number(process.env.BENCH_SECONDS || (SMOKE ? 1 : 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const PAIRED_SECONDS = Number(process.env.BENCH_PAIRED_SECONDS || (SMOKE ? 0.3 : 3));
@@ -49,9 +54,15 @@ const timeMs = (fn, times) => {
 
 async function conversionBench() {
   const OpenCC = require('opencc-js');
-  const { ChineseConverter } = require(path.join(ROOT, 'dist/src/plugins/disclosure/server/src/conversion/rules/chinese-conversion'));
+  const { ChineseConverter } = require(
+    path.join(ROOT, 'dist/src/plugins/disclosure/server/src/conversion/rules/chinese-conversion')
+  );
   const fixtures = path.join(ROOT, 'src/seed/fixtures');
-  const text = fs.readdirSync(fixtures).map((file) => fs.readFileSync(path.join(fixtures, file), 'utf8')).join('\n').repeat(4);
+  const text = fs
+    .readdirSync(fixtures)
+    .map((file) => fs.readFileSync(path.join(fixtures, file), 'utf8'))
+    .join('\n')
+    .repeat(4);
 
   const heapBefore = process.memoryUsage().heapUsed;
   const buildStart = process.hrtime.bigint();
@@ -98,9 +109,11 @@ const percent = (value) => `${Math.round(value * 100)}%`;
 const documentsOf = (count) => `${count.toLocaleString('en')} documents`;
 const modeLabel = (entry) => MODES[entry.mode].label;
 /** A cached read's share of the ceiling: never above 1, and not a figure when the spread reaches it. */
-const shareText = (entry) => (entry.withinSpread ? 'indistinguishable from the ceiling (within spread)' : percent(entry.share));
+const shareText = (entry) =>
+  entry.withinSpread ? 'indistinguishable from the ceiling (within spread)' : percent(entry.share);
 /** A per-request cost ratio with the spread of its rounds. */
-const spreadText = (entry) => `${entry.ratio} (rounds' IQR ${entry.spread.q1}–${entry.spread.q3}, min–max ${entry.spread.min}–${entry.spread.max})`;
+const spreadText = (entry) =>
+  `${entry.ratio} (rounds' IQR ${entry.spread.q1}–${entry.spread.q3}, min–max ${entry.spread.min}–${entry.spread.max})`;
 
 /**
  * The issue's targets, each checked on this run's own figures: [{ target, measured, met }]. A target
@@ -108,13 +121,15 @@ const spreadText = (entry) => `${entry.ratio} (rounds' IQR ${entry.spread.q1}–
  */
 function targets(reads, costs) {
   const checks = [];
-  const notMeasured = (target, why) => checks.push({ target, measured: `not measured (${why})`, met: false });
+  const notMeasured = (target, why) =>
+    checks.push({ target, measured: `not measured (${why})`, met: false });
   const largest = Math.max(...SIZES);
   const where = (entry) =>
     `${entry.read}${entry.locale ? ` ${entry.locale}` : ''}, ${modeLabel(entry)}, ${entry.database}${entry.documents ? `, ${documentsOf(entry.documents)}` : ''}`;
 
   // Cached reads against the ceiling, by what a request costs the server (clamped to 1).
-  const ceilingTarget = 'cached public reads ≥ 50% of the bare-Node ceiling (ceiling ÷ cached cost per request, requests interleaved)';
+  const ceilingTarget =
+    'cached public reads ≥ 50% of the bare-Node ceiling (ceiling ÷ cached cost per request, requests interleaved)';
   const ceiling = costs.filter((entry) => entry.compare === 'ceiling');
   if (ceiling.length) {
     const worst = ceiling.reduce((a, b) => (b.share < a.share ? b : a));
@@ -129,21 +144,38 @@ function targets(reads, costs) {
 
   // Uncached list p99 on PostgreSQL at the largest size, each locale (a smoke run without
   // PostgreSQL checks its own database instead, so the check runs in CI too).
-  const p99Database = SMOKE && !reads.some((entry) => entry.database === 'postgres') && reads.length ? reads[0].database : 'postgres';
-  const p99Name = p99Database === 'postgres' ? 'PostgreSQL' : `${p99Database} (smoke run without PostgreSQL)`;
+  const p99Database =
+    SMOKE && !reads.some((entry) => entry.database === 'postgres') && reads.length
+      ? reads[0].database
+      : 'postgres';
+  const p99Name =
+    p99Database === 'postgres' ? 'PostgreSQL' : `${p99Database} (smoke run without PostgreSQL)`;
   for (const name of ['list', 'list-page']) {
     for (const locale of ['zh-Hans', 'zh-Hant']) {
       const target = `uncached ${name} ${locale} p99 < 100 ms at ${CONNECTIONS} connections on ${p99Name}, ${documentsOf(largest)} (cache off, memos warm)`;
-      const run = reads.find((entry) => entry.database === p99Database && entry.documents === largest);
+      const run = reads.find(
+        (entry) => entry.database === p99Database && entry.documents === largest
+      );
       const item = run?.cases.find((entry) => entry.name === name && entry.locale === locale);
       if (!item) notMeasured(target, `no ${p99Database} run at this size`);
-      else checks.push({ target, measured: `${ms(item.uncached.p99)} (cold: ${ms(item.cold.p99)})`, met: item.uncached.p99 < 100 });
+      else
+        checks.push({
+          target,
+          measured: `${ms(item.uncached.p99)} (cold: ${ms(item.cold.p99)})`,
+          met: item.uncached.p99 < 100,
+        });
     }
   }
 
   // Per-request costs, compared request by request (bench/reads.js, pairedCost).
-  const furthest = (entries) => entries.reduce((worst, entry) => (!worst || Math.abs(entry.ratio - 1) > Math.abs(worst.ratio - 1) ? entry : worst), null);
-  const localeTarget = 'zh-Hant within 5% of zh-Hans (per-request cost, requests interleaved; cached, uncached and cold)';
+  const furthest = (entries) =>
+    entries.reduce(
+      (worst, entry) =>
+        !worst || Math.abs(entry.ratio - 1) > Math.abs(worst.ratio - 1) ? entry : worst,
+      null
+    );
+  const localeTarget =
+    'zh-Hant within 5% of zh-Hans (per-request cost, requests interleaved; cached, uncached and cold)';
   const locales = furthest(costs.filter((entry) => entry.compare === 'locale'));
   if (locales) {
     checks.push({
@@ -157,14 +189,18 @@ function targets(reads, costs) {
   for (const database of DATABASES) {
     for (const mode of ['uncached', 'cold']) {
       const target = `${MODES[mode].label}, reads (list, filter, count, document): cost at the largest catalogue within 20% of the smallest (${database}; per-request cost, requests interleaved)`;
-      const growth = costs.filter((entry) => entry.database === database && entry.compare === 'size' && entry.mode === mode);
+      const growth = costs.filter(
+        (entry) => entry.database === database && entry.compare === 'size' && entry.mode === mode
+      );
       if (!growth.length) {
         notMeasured(target, SIZES.length < 2 ? 'one catalogue size only' : `no ${database} run`);
         continue;
       }
       const worst = growth.reduce((a, b) => (b.ratio > a.ratio ? b : a));
       checks.push({
-        target: target.replace('the largest catalogue', documentsOf(worst.to)).replace('the smallest', worst.from.toLocaleString('en')),
+        target: target
+          .replace('the largest catalogue', documentsOf(worst.to))
+          .replace('the smallest', worst.from.toLocaleString('en')),
         measured: `largest: ${spreadText(worst)} (${where(worst)})`,
         met: worst.ratio <= 1.2,
       });
@@ -180,13 +216,16 @@ function targets(reads, costs) {
 function exitCodeFor(checks, { smoke }) {
   const failed = checks.filter((check) => !check.met);
   if (smoke || !failed.length) return 0;
-  console.error(`bench: ${failed.length} of ${checks.length} targets not met:\n${failed.map((check) => `  - ${check.target}: ${check.measured}`).join('\n')}`);
+  console.error(
+    `bench: ${failed.length} of ${checks.length} targets not met:\n${failed.map((check) => `  - ${check.target}: ${check.measured}`).join('\n')}`
+  );
   return 1;
 }
 
 function readsMarkdown(reads) {
   const lines = [];
-  const figure = (load) => `${load.requestsPerSecond.toLocaleString('en')} (${ms(load.p50)} / ${ms(load.p99)})`;
+  const figure = (load) =>
+    `${load.requestsPerSecond.toLocaleString('en')} (${ms(load.p50)} / ${ms(load.p99)})`;
   for (const run of reads) {
     lines.push(
       `### ${run.database}, ${documentsOf(run.documents)}`,
@@ -205,13 +244,15 @@ function readsMarkdown(reads) {
     const direct = run.cases.filter((item) => item.generic);
     if (direct.length) {
       lines.push(
-        'Uncached reads (memos warm) straight from the table (public-lists) and through Strapi\'s generic read pipeline, in alternating loads:',
+        "Uncached reads (memos warm) straight from the table (public-lists) and through Strapi's generic read pipeline, in alternating loads:",
         '',
         '| read | locale | direct req/s (p50 / p99) | generic pipeline req/s (p50 / p99) | direct ÷ generic |',
         '|---|---|---|---|---|'
       );
       for (const item of direct) {
-        lines.push(`| ${item.name} | ${item.locale} | ${figure(item.uncached)} | ${figure(item.generic)} | ${item.generic.directToGeneric} |`);
+        lines.push(
+          `| ${item.name} | ${item.locale} | ${figure(item.uncached)} | ${figure(item.generic)} | ${item.generic.directToGeneric} |`
+        );
       }
       lines.push('');
     }
@@ -219,7 +260,8 @@ function readsMarkdown(reads) {
   return lines;
 }
 
-const quartiles = (side) => `${side.p50.toFixed(3)} ms (${side.p25.toFixed(3)}–${side.p75.toFixed(3)})`;
+const quartiles = (side) =>
+  `${side.p50.toFixed(3)} ms (${side.p25.toFixed(3)}–${side.p75.toFixed(3)})`;
 
 function ceilingMarkdown(costs) {
   const ceiling = costs.filter((entry) => entry.compare === 'ceiling');
@@ -227,7 +269,7 @@ function ceilingMarkdown(costs) {
   return [
     '## Cached reads against the ceiling, by what a request costs',
     '',
-    'The same bytes from the bare server and from Strapi\'s cache, one request at a time, alternating (A-B, B-A…), each timed by its server from arrival to its last byte. Per request: median (interquartile range). Cached ÷ ceiling: the ratio of the medians, and the same ratio in each of up to ten rounds of consecutive pairs (their IQR and min–max). CPU per request: each process\'s CPU time over the pairs ÷ its requests (HTTP parsing and socket writes included; information, not judged). A cached answer does everything the bare server does and more, so a share of the ceiling is never above 100%: when the rounds reach a ratio of 1 it is indistinguishable from the ceiling.',
+    "The same bytes from the bare server and from Strapi's cache, one request at a time, alternating (A-B, B-A…), each timed by its server from arrival to its last byte. Per request: median (interquartile range). Cached ÷ ceiling: the ratio of the medians, and the same ratio in each of up to ten rounds of consecutive pairs (their IQR and min–max). CPU per request: each process's CPU time over the pairs ÷ its requests (HTTP parsing and socket writes included; information, not judged). A cached answer does everything the bare server does and more, so a share of the ceiling is never above 100%: when the rounds reach a ratio of 1 it is indistinguishable from the ceiling.",
     '',
     '| database | documents | read | locale | ceiling per request | cached per request | cached ÷ ceiling cost | share of the ceiling | CPU per request, ceiling / cached (ratio) | pairs |',
     '|---|---|---|---|---|---|---|---|---|---|',
@@ -245,15 +287,25 @@ function costsMarkdown(costs) {
   return [
     '## Per-request cost, requests interleaved',
     '',
-    `One request at a time, A and B alternating (A-B, B-A…), each timed by its server from arrival to its last byte; the median of each side, and B ÷ A with its rounds' spread (as above). The catalogue sizes run side by side, an instance each. Modes: ${Object.values(MODES).map((mode) => mode.label).join('; ')}.`,
+    `One request at a time, A and B alternating (A-B, B-A…), each timed by its server from arrival to its last byte; the median of each side, and B ÷ A with its rounds' spread (as above). The catalogue sizes run side by side, an instance each. Modes: ${Object.values(
+      MODES
+    )
+      .map((mode) => mode.label)
+      .join('; ')}.`,
     '',
-    '| database | read | mode | A | B | A median | B median | B ÷ A (rounds\' IQR) | pairs |',
+    "| database | read | mode | A | B | A median | B median | B ÷ A (rounds' IQR) | pairs |",
     '|---|---|---|---|---|---|---|---|---|',
     ...compared.map((entry) => {
       const [a, b] =
         entry.compare === 'locale'
-          ? [`zh-Hans, ${entry.documents.toLocaleString('en')}`, `zh-Hant, ${entry.documents.toLocaleString('en')}`]
-          : [`${entry.locale}, ${entry.from.toLocaleString('en')}`, `${entry.locale}, ${entry.to.toLocaleString('en')}`];
+          ? [
+              `zh-Hans, ${entry.documents.toLocaleString('en')}`,
+              `zh-Hant, ${entry.documents.toLocaleString('en')}`,
+            ]
+          : [
+              `${entry.locale}, ${entry.from.toLocaleString('en')}`,
+              `${entry.locale}, ${entry.to.toLocaleString('en')}`,
+            ];
       return `| ${entry.database} | ${entry.read} | ${modeLabel(entry)} | ${a} | ${b} | ${entry.aMs.toFixed(3)} ms | ${entry.bMs.toFixed(3)} ms | ${entry.ratio} (${entry.spread.q1}–${entry.spread.q3}) | ${entry.pairs.toLocaleString('en')} |`;
     }),
     '',
@@ -262,10 +314,15 @@ function costsMarkdown(costs) {
 
 /** The commit, and whether the working tree differed from it (what was measured is then not the commit alone). */
 function gitState() {
-  const run = (command) => execSync(command, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  const run = (command) =>
+    execSync(command, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   try {
     const changed = run('git status --porcelain').split('\n').filter(Boolean);
-    return { commit: run('git rev-parse --short HEAD').trim(), dirty: changed.length > 0, changedPaths: changed.length };
+    return {
+      commit: run('git rev-parse --short HEAD').trim(),
+      dirty: changed.length > 0,
+      changedPaths: changed.length,
+    };
   } catch {
     return { commit: 'unknown', dirty: null, changedPaths: null };
   }
@@ -277,15 +334,22 @@ function gitState() {
 
   const databases = [];
   for (const database of DATABASES) {
-    if (database !== 'sqlite' && database !== 'postgres') throw new Error(`bench: unknown database "${database}" in BENCH_DATABASES (sqlite, postgres)`);
+    if (database !== 'sqlite' && database !== 'postgres')
+      throw new Error(
+        `bench: unknown database "${database}" in BENCH_DATABASES (sqlite, postgres)`
+      );
     if (database === 'postgres' && !(await postgresAvailable())) {
       const where = new URL(postgresServer()).host;
       if (!SMOKE) {
         // A full run's report claims every database it names: one that is missing is an error, not a footnote.
-        console.error(`bench: PostgreSQL is in BENCH_DATABASES but no server answers at ${where} (DATABASE_URL or 127.0.0.1:5432); start it, or leave postgres out of BENCH_DATABASES`);
+        console.error(
+          `bench: PostgreSQL is in BENCH_DATABASES but no server answers at ${where} (DATABASE_URL or 127.0.0.1:5432); start it, or leave postgres out of BENCH_DATABASES`
+        );
         process.exit(1);
       }
-      console.warn(`bench: no PostgreSQL server answers at ${where} (DATABASE_URL or 127.0.0.1:5432); PostgreSQL runs skipped in this smoke run`);
+      console.warn(
+        `bench: no PostgreSQL server answers at ${where} (DATABASE_URL or 127.0.0.1:5432); PostgreSQL runs skipped in this smoke run`
+      );
       continue;
     }
     databases.push(database);
@@ -309,7 +373,11 @@ function gitState() {
   }
   console.error('bench: conversion…');
   const conversion = await conversionBench();
-  const fanOut = await require('./fan-out-report').fanOutBench({ smoke: SMOKE, databases, root: ROOT });
+  const fanOut = await require('./fan-out-report').fanOutBench({
+    smoke: SMOKE,
+    databases,
+    root: ROOT,
+  });
 
   const result = {
     at: new Date().toISOString(),
@@ -322,7 +390,11 @@ function gitState() {
     smoke: SMOKE,
     databases,
     sizes: SIZES,
-    load: { connections: CONNECTIONS, seconds: SECONDS, generator: 'autocannon (its own process, keep-alive)' },
+    load: {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      generator: 'autocannon (its own process, keep-alive)',
+    },
     reads,
     costs,
     targets: [...targets(reads, costs), ...fanOut.checks],
@@ -335,15 +407,28 @@ function gitState() {
   const markdown = [
     `# Bench ${result.at}${SMOKE ? ' (smoke run: small, not for comparison)' : ''}`,
     '',
-    `Commit ${commit}${dirty === null ? '' : dirty ? ` with a dirty working tree (${changedPaths} ${changedPaths === 1 ? 'path' : 'paths'} changed or untracked: the figures are not the commit's alone)` : ' (clean working tree)'}, ${result.cores} cores (${result.cpu}), Node ${result.node}, databases ${databases.join(', ')}, ${SIZES.map((size) => size.toLocaleString('en')).join(' and ')} documents. Loads: ${CONNECTIONS} keep-alive connections, from autocannon in its own process, ${SECONDS} s per cached figure and ${SECONDS * 2} s per uncached or cold one, in rounds of short loads in alternating order. Modes: ${Object.values(MODES).map((mode) => mode.label).join('; ')} (the values remembered per content state, the Public role's permissions, list totals and catalogue counts, loaded for every request as after a change). Cached reads against the ceiling, zh-Hant against zh-Hans, and the largest catalogue against the smallest, by what a request costs the server, requests interleaved one by one (${PAIRED_SECONDS} s per comparison).`,
+    `Commit ${commit}${dirty === null ? '' : dirty ? ` with a dirty working tree (${changedPaths} ${changedPaths === 1 ? 'path' : 'paths'} changed or untracked: the figures are not the commit's alone)` : ' (clean working tree)'}, ${result.cores} cores (${result.cpu}), Node ${result.node}, databases ${databases.join(', ')}, ${SIZES.map((size) => size.toLocaleString('en')).join(' and ')} documents. Loads: ${CONNECTIONS} keep-alive connections, from autocannon in its own process, ${SECONDS} s per cached figure and ${SECONDS * 2} s per uncached or cold one, in rounds of short loads in alternating order. Modes: ${Object.values(
+      MODES
+    )
+      .map((mode) => mode.label)
+      .join(
+        '; '
+      )} (the values remembered per content state, the Public role's permissions, list totals and catalogue counts, loaded for every request as after a change). Cached reads against the ceiling, zh-Hant against zh-Hans, and the largest catalogue against the smallest, by what a request costs the server, requests interleaved one by one (${PAIRED_SECONDS} s per comparison).`,
     '',
     '## Targets',
     '',
     '| target | measured | met |',
     '|---|---|---|',
-    ...result.targets.map((check) => `| ${check.target} | ${check.measured} | ${check.met ? 'yes' : '**no**'} |`),
+    ...result.targets.map(
+      (check) => `| ${check.target} | ${check.measured} | ${check.met ? 'yes' : '**no**'} |`
+    ),
     '',
-    ...(SMOKE ? ['A smoke run reports the targets and exits 0 whatever they say: its sizes and loads are too small to judge them.', ''] : []),
+    ...(SMOKE
+      ? [
+          'A smoke run reports the targets and exits 0 whatever they say: its sizes and loads are too small to judge them.',
+          '',
+        ]
+      : []),
     '## Public reads',
     '',
     ...readsMarkdown(reads),

@@ -16,9 +16,40 @@ const ROOT = path.join(__dirname, '..');
 const DOC_TABLE = 'policy_documents';
 const ISSUER_LINK = 'policy_documents_issuing_organization_lnk';
 const CATEGORIES = ['decision', 'execution', 'management', 'service', 'result'];
-const GENRES = ['notice', 'opinion', 'implementation-plan', 'work-points', 'measures', 'circular', 'reply', 'plan'];
-const GENRE_WORDS = { notice: '通知', opinion: '意见', 'implementation-plan': '实施方案', 'work-points': '工作要点', measures: '办法', circular: '通报', reply: '批复', plan: '规划' };
-const TOPICS = ['政务公开', '营商环境', '乡村振兴', '生态环境', '教育', '医疗卫生', '社会保障', '交通运输', '住房保障', '安全生产', '财政预决算', '市场监管'];
+const GENRES = [
+  'notice',
+  'opinion',
+  'implementation-plan',
+  'work-points',
+  'measures',
+  'circular',
+  'reply',
+  'plan',
+];
+const GENRE_WORDS = {
+  notice: '通知',
+  opinion: '意见',
+  'implementation-plan': '实施方案',
+  'work-points': '工作要点',
+  measures: '办法',
+  circular: '通报',
+  reply: '批复',
+  plan: '规划',
+};
+const TOPICS = [
+  '政务公开',
+  '营商环境',
+  '乡村振兴',
+  '生态环境',
+  '教育',
+  '医疗卫生',
+  '社会保障',
+  '交通运输',
+  '住房保障',
+  '安全生产',
+  '财政预决算',
+  '市场监管',
+];
 const VALIDITY = ['effective', 'effective', 'effective', 'amended', 'repealed', 'expired'];
 const BODY_CHARACTERS = 2000;
 const DOCUMENTS_PER_BATCH = 200;
@@ -35,7 +66,8 @@ function generator(seed) {
   };
 }
 
-const documentIdFor = (index) => crypto.createHash('sha1').update(`bench-${index}`).digest('hex').slice(0, 24);
+const documentIdFor = (index) =>
+  crypto.createHash('sha1').update(`bench-${index}`).digest('hex').slice(0, 24);
 
 /** Paragraphs of the four real policies, in both scripts. */
 function paragraphPool(convert) {
@@ -62,20 +94,30 @@ async function seedCatalogue(strapi, documents) {
   const pool = paragraphPool(convert);
   const random = generator(documents);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const timestamp = (date) => (postgres ? date : date.toISOString().replace('T', ' ').replace('Z', ''));
+  const timestamp = (date) =>
+    postgres ? date : date.toISOString().replace('T', ' ').replace('Z', '');
 
   // Issuers: a province, its departments and cities, written the normal way (few, and the rules apply).
   const organizations = [];
   for (let index = 0; index < 40; index += 1) {
     const code = `37${String(index).padStart(4, '0')}001`;
     const organization = await strapi.documents('api::organization.organization').create({
-      data: { name: `基准测试市第${index + 1}局`, code, level: index === 0 ? 'province' : 'department', regionCode: `37${String(index).padStart(4, '0')}` },
+      data: {
+        name: `基准测试市第${index + 1}局`,
+        code,
+        level: index === 0 ? 'province' : 'department',
+        regionCode: `37${String(index).padStart(4, '0')}`,
+      },
     });
     organizations.push({ documentId: organization.documentId, code, prefix: `基测${index + 1}发` });
   }
   const organizationRows = await knex('organizations').select('id', 'document_id', 'locale');
-  const organizationRow = new Map(organizationRows.map((row) => [`${row.document_id}:${row.locale}`, row.id]));
-  const rowIdOf = (organization, locale) => organizationRow.get(`${organization.documentId}:${locale}`) ?? organizationRow.get(`${organization.documentId}:zh-Hans`);
+  const organizationRow = new Map(
+    organizationRows.map((row) => [`${row.document_id}:${row.locale}`, row.id])
+  );
+  const rowIdOf = (organization, locale) =>
+    organizationRow.get(`${organization.documentId}:${locale}`) ??
+    organizationRow.get(`${organization.documentId}:zh-Hans`);
 
   let nextId = Number((await knex(DOC_TABLE).max({ max: 'id' }).first()).max ?? 0) + 1;
   let nextLinkId = Number((await knex(ISSUER_LINK).max({ max: 'id' }).first()).max ?? 0) + 1;
@@ -88,7 +130,9 @@ async function seedCatalogue(strapi, documents) {
     for (let index = first; index < Math.min(documents, first + DOCUMENTS_PER_BATCH); index += 1) {
       const issuer = pick(organizations);
       const year = 2010 + Math.floor(random() * 17);
-      const issueDate = new Date(Date.UTC(year, Math.floor(random() * 12), 1 + Math.floor(random() * 28)));
+      const issueDate = new Date(
+        Date.UTC(year, Math.floor(random() * 12), 1 + Math.floor(random() * 28))
+      );
       const key = `${issuer.code}:${year}`;
       const sequence = (sequenceByIssuerYear.get(key) ?? 0) + 1;
       sequenceByIssuerYear.set(key, sequence);
@@ -96,7 +140,8 @@ async function seedCatalogue(strapi, documents) {
       const topic = pick(TOPICS);
       const genre = pick(GENRES);
       const roll = random();
-      const disclosureAttribute = roll < 0.92 ? 'proactive' : roll < 0.97 ? 'on-request' : 'not-disclosed';
+      const disclosureAttribute =
+        roll < 0.92 ? 'proactive' : roll < 0.97 ? 'on-request' : 'not-disclosed';
       const paragraphs = [];
       let length = 0;
       let at = Math.floor(random() * pool.length);
@@ -107,8 +152,18 @@ async function seedCatalogue(strapi, documents) {
       }
       const hansTitle = `关于${topic}工作的${GENRE_WORDS[genre]}（第${index + 1}号）`;
       const versions = {
-        'zh-Hans': { title: hansTitle, topic, summary: paragraphs[0].hans.slice(0, 120), body: paragraphs.map((p) => p.hans) },
-        'zh-Hant': { title: convert(hansTitle), topic: convert(topic), summary: paragraphs[0].hant.slice(0, 120), body: paragraphs.map((p) => p.hant) },
+        'zh-Hans': {
+          title: hansTitle,
+          topic,
+          summary: paragraphs[0].hans.slice(0, 120),
+          body: paragraphs.map((p) => p.hans),
+        },
+        'zh-Hant': {
+          title: convert(hansTitle),
+          topic: convert(topic),
+          summary: paragraphs[0].hant.slice(0, 120),
+          body: paragraphs.map((p) => p.hant),
+        },
       };
       const publishedAt = new Date(issueDate.getTime() + 86_400_000);
       for (const locale of ['zh-Hans', 'zh-Hant']) {
@@ -129,12 +184,23 @@ async function seedCatalogue(strapi, documents) {
             topic: version.topic,
             genre,
             disclosure_attribute: disclosureAttribute,
-            non_disclosure_reason: disclosureAttribute === 'proactive' ? null : disclosureAttribute === 'on-request' ? 'process-information' : 'state-secret',
-            non_disclosure_explanation: disclosureAttribute === 'proactive' ? null : '依法不予主动公开',
+            non_disclosure_reason:
+              disclosureAttribute === 'proactive'
+                ? null
+                : disclosureAttribute === 'on-request'
+                  ? 'process-information'
+                  : 'state-secret',
+            non_disclosure_explanation:
+              disclosureAttribute === 'proactive' ? null : '依法不予主动公开',
             is_normative: genre === 'measures',
             validity: pick(VALIDITY),
             summary: version.summary,
-            body: JSON.stringify(version.body.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }))),
+            body: JSON.stringify(
+              version.body.map((text) => ({
+                type: 'paragraph',
+                children: [{ type: 'text', text }],
+              }))
+            ),
             urgent: false,
             must_syndicate: false,
             created_at: timestamp(issueDate),
@@ -142,7 +208,11 @@ async function seedCatalogue(strapi, documents) {
             published_at: published ? timestamp(publishedAt) : null,
             locale,
           });
-          links.push({ id: nextLinkId, policy_document_id: id, organization_id: rowIdOf(issuer, locale) });
+          links.push({
+            id: nextLinkId,
+            policy_document_id: id,
+            organization_id: rowIdOf(issuer, locale),
+          });
           nextLinkId += 1;
         }
       }
@@ -158,7 +228,9 @@ async function seedCatalogue(strapi, documents) {
 
   if (postgres) {
     for (const table of [DOC_TABLE, ISSUER_LINK]) {
-      await knex.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`);
+      await knex.raw(
+        `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`
+      );
     }
   }
   // As the database's own maintenance (autovacuum) would after a bulk load: the planner knows the

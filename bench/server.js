@@ -18,7 +18,12 @@ const { timeRequests } = require('./request-timing');
 const ROOT = path.join(__dirname, '..');
 
 (async () => {
-  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({
+    appDir: ROOT,
+    distDir: path.join(ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   app.log.level = 'error';
   await app.load();
   await app.server.mount();

@@ -6,7 +6,9 @@ const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (sorted.length - 1) * q;
   const below = Math.floor(at);
-  return below === sorted.length - 1 ? sorted[below] : sorted[below] + (sorted[below + 1] - sorted[below]) * (at - below);
+  return below === sorted.length - 1
+    ? sorted[below]
+    : sorted[below] + (sorted[below + 1] - sorted[below]) * (at - below);
 };
 
 const average = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;

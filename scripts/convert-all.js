@@ -13,26 +13,35 @@ const bar = ({ contentType, done, total }) => {
 
 (async () => {
   const appContext = await compileStrapi();
-  const app = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
+  const app = await createStrapi({
+    ...appContext,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   app.log.level = 'warn';
   const interactive = process.stderr.isTTY;
   let last = 0;
   try {
-    const summary = await app.plugin('disclosure').service('conversion').backfill({
-      restart: process.argv.includes('--restart'),
-      onProgress(progress) {
-        if (interactive) process.stderr.write(`\r${bar(progress)}`);
-        else if (Date.now() - last > 2000 || progress.done === progress.total) {
-          last = Date.now();
-          process.stderr.write(`${bar(progress)}\n`);
-        }
-      },
-    });
+    const summary = await app
+      .plugin('disclosure')
+      .service('conversion')
+      .backfill({
+        restart: process.argv.includes('--restart'),
+        onProgress(progress) {
+          if (interactive) process.stderr.write(`\r${bar(progress)}`);
+          else if (Date.now() - last > 2000 || progress.done === progress.total) {
+            last = Date.now();
+            process.stderr.write(`${bar(progress)}\n`);
+          }
+        },
+      });
     if (interactive) process.stderr.write('\n');
     let failed = 0;
     for (const [uid, result] of Object.entries(summary)) {
       failed += result.failed.length;
-      console.log(`${uid}: ${result.converted}/${result.total} converted, ${result.published} published, ${result.failed.length} failed`);
+      console.log(
+        `${uid}: ${result.converted}/${result.total} converted, ${result.published} published, ${result.failed.length} failed`
+      );
       for (const failure of result.failed) console.log(`  ${failure.documentId}: ${failure.error}`);
     }
     process.exitCode = failed ? 1 : 0;

@@ -16,14 +16,23 @@ const option = (name) => {
   const documentId = option('document');
   const since = option('since');
   if (!Number.isInteger(subscriber) || (!documentId && !/^\d{4}-\d{2}-\d{2}$/.test(since ?? ''))) {
-    console.error('usage: npm run disclosure:resend -- --subscriber <id> (--document <documentId> | --since YYYY-MM-DD)');
+    console.error(
+      'usage: npm run disclosure:resend -- --subscriber <id> (--document <documentId> | --since YYYY-MM-DD)'
+    );
     process.exit(2);
   }
   const appContext = await compileStrapi();
-  const app = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
+  const app = await createStrapi({
+    ...appContext,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   app.log.level = 'warn';
   try {
-    const result = await app.plugin('disclosure').service('syndication').resend({ subscriber, documentId, since });
+    const result = await app
+      .plugin('disclosure')
+      .service('syndication')
+      .resend({ subscriber, documentId, since });
     if (!result) {
       console.error(`no subscriber ${subscriber}`);
       process.exitCode = 1;

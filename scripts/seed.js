@@ -8,13 +8,21 @@ const { compileStrapi, createStrapi } = require('@strapi/strapi');
 
 (async () => {
   const appContext = await compileStrapi();
-  const app = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
+  const app = await createStrapi({
+    ...appContext,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   app.log.level = 'warn';
   try {
     const { seedDemoContent } = require(path.join(appContext.distDir, 'src', 'seed'));
     const { created } = await seedDemoContent(app);
     const total = Object.values(created).reduce((sum, n) => sum + n, 0);
-    console.log(total ? `Seeded: ${JSON.stringify(created)}` : 'The demo catalogue is already there: nothing added.');
+    console.log(
+      total
+        ? `Seeded: ${JSON.stringify(created)}`
+        : 'The demo catalogue is already there: nothing added.'
+    );
   } finally {
     await app.destroy();
   }

@@ -21,27 +21,100 @@ const INDEXES = [
   // Public list: equality on locale (and category), newest issue date first; the other two columns
   // let the database skip drafts and non-proactive rows, and count, from the index alone.
   // Strapi breaks ties by id ascending, hence `issue_date DESC, id`: the index gives the exact order.
-  { table: 'policy_documents', name: 'policy_documents_category_issue_idx', columns: ['locale', 'category', 'issue_date DESC', 'id', 'published_at', 'disclosure_attribute'] },
-  { table: 'policy_documents', name: 'policy_documents_issue_idx', columns: ['locale', 'issue_date DESC', 'id', 'published_at', 'disclosure_attribute'] },
-  { table: 'policy_documents', name: 'policy_documents_published_idx', columns: ['locale', 'published_at'] },
-  { table: 'policy_documents', name: 'policy_documents_validity_idx', columns: ['locale', 'validity', 'issue_date'] },
-  { table: 'policy_documents', name: 'policy_documents_topic_idx', columns: ['locale', 'topic', 'issue_date'] },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_category_issue_idx',
+    columns: [
+      'locale',
+      'category',
+      'issue_date DESC',
+      'id',
+      'published_at',
+      'disclosure_attribute',
+    ],
+  },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_issue_idx',
+    columns: ['locale', 'issue_date DESC', 'id', 'published_at', 'disclosure_attribute'],
+  },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_published_idx',
+    columns: ['locale', 'published_at'],
+  },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_validity_idx',
+    columns: ['locale', 'validity', 'issue_date'],
+  },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_topic_idx',
+    columns: ['locale', 'topic', 'issue_date'],
+  },
   // Per-category counts of what the public sees.
-  { table: 'policy_documents', name: 'policy_documents_counts_idx', columns: ['locale', 'disclosure_attribute', 'category'], where: PUBLISHED },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_counts_idx',
+    columns: ['locale', 'disclosure_attribute', 'category'],
+    where: PUBLISHED,
+  },
   // The public list's total (Strapi counts "id" with the list's filters): every matching entry is
   // next to the others and holds the id, so the count reads only those, from the index alone. With
   // the list index it was a range over the category's drafts and non-proactive rows as well.
-  { table: 'policy_documents', name: 'policy_documents_list_count_idx', columns: ['locale', 'category', 'disclosure_attribute', 'id'], where: PUBLISHED },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_list_count_idx',
+    columns: ['locale', 'category', 'disclosure_attribute', 'id'],
+    where: PUBLISHED,
+  },
   // 索引号: one document per number.
-  { table: 'policy_documents', name: 'policy_documents_index_number_draft_uq', columns: ['index_number', 'locale'], unique: true, where: `${DRAFT} AND index_number IS NOT NULL` },
-  { table: 'policy_documents', name: 'policy_documents_index_number_published_uq', columns: ['index_number', 'locale'], unique: true, where: `${PUBLISHED} AND index_number IS NOT NULL` },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_index_number_draft_uq',
+    columns: ['index_number', 'locale'],
+    unique: true,
+    where: `${DRAFT} AND index_number IS NOT NULL`,
+  },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_index_number_published_uq',
+    columns: ['index_number', 'locale'],
+    unique: true,
+    where: `${PUBLISHED} AND index_number IS NOT NULL`,
+  },
   // 文号 per issuer: the issuer is a relation (another table), so the catalogue rules keep
   // issuer_document_number = "<issuer documentId>:<文号>" on the row for this index.
-  { table: 'policy_documents', name: 'policy_documents_issuer_document_number_draft_uq', columns: ['issuer_document_number', 'locale'], unique: true, where: `${DRAFT} AND issuer_document_number IS NOT NULL` },
-  { table: 'policy_documents', name: 'policy_documents_issuer_document_number_published_uq', columns: ['issuer_document_number', 'locale'], unique: true, where: `${PUBLISHED} AND issuer_document_number IS NOT NULL` },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_issuer_document_number_draft_uq',
+    columns: ['issuer_document_number', 'locale'],
+    unique: true,
+    where: `${DRAFT} AND issuer_document_number IS NOT NULL`,
+  },
+  {
+    table: 'policy_documents',
+    name: 'policy_documents_issuer_document_number_published_uq',
+    columns: ['issuer_document_number', 'locale'],
+    unique: true,
+    where: `${PUBLISHED} AND issuer_document_number IS NOT NULL`,
+  },
   // Organization codes (机构代码), one per locale row; holiday-calendar days, one per date.
-  { table: 'organizations', name: 'organizations_code_uq', columns: ['code', 'locale'], unique: true, where: 'code IS NOT NULL' },
-  { table: 'disclosure_calendar_days', name: 'disclosure_calendar_days_date_uq', columns: ['date'], unique: true, where: 'date IS NOT NULL' },
+  {
+    table: 'organizations',
+    name: 'organizations_code_uq',
+    columns: ['code', 'locale'],
+    unique: true,
+    where: 'code IS NOT NULL',
+  },
+  {
+    table: 'disclosure_calendar_days',
+    name: 'disclosure_calendar_days_date_uq',
+    columns: ['date'],
+    unique: true,
+    where: 'date IS NOT NULL',
+  },
   // The other public types are listed newest first.
   ...['interpretations', 'press_releases', 'consultations', 'public_concerns'].map((table) => ({
     table,
@@ -52,14 +125,17 @@ const INDEXES = [
 
 const quote = (identifier) => `"${identifier.replace(/"/g, '""')}"`;
 const columnName = (column) => column.split(' ')[0];
-const indexColumn = (column) => [quote(columnName(column)), ...column.split(' ').slice(1)].join(' ');
+const indexColumn = (column) =>
+  [quote(columnName(column)), ...column.split(' ').slice(1)].join(' ');
 
 const rowsOf = (result) => (Array.isArray(result) ? result : result.rows);
 
 /** Whether the index is there already: then this start has nothing to check or build for it. */
 async function indexExists(knex, name) {
   const postgres = /^(pg|postgres)/.test(knex.client.config.client);
-  const sql = postgres ? 'SELECT 1 FROM pg_indexes WHERE indexname = ?' : "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?";
+  const sql = postgres
+    ? 'SELECT 1 FROM pg_indexes WHERE indexname = ?'
+    : "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?";
   return rowsOf(await knex.raw(sql, [name])).length > 0;
 }
 
@@ -70,7 +146,11 @@ async function indexExists(knex, name) {
 async function backfillIssuerDocumentNumbers(knex) {
   if (await indexExists(knex, 'policy_documents_issuer_document_number_draft_uq')) return;
   const link = 'policy_documents_issuing_organization_lnk';
-  if (!(await knex.schema.hasTable(link)) || !(await knex.schema.hasColumn('policy_documents', 'issuer_document_number'))) return;
+  if (
+    !(await knex.schema.hasTable(link)) ||
+    !(await knex.schema.hasColumn('policy_documents', 'issuer_document_number'))
+  )
+    return;
   await knex.raw(
     `UPDATE policy_documents SET issuer_document_number = (
        SELECT o.document_id || ':' || policy_documents.document_number
@@ -87,7 +167,8 @@ async function up(knex) {
     if (await indexExists(knex, index.name)) continue;
     if (!(await knex.schema.hasTable(index.table))) continue;
     let present = true;
-    for (const column of index.columns) present = present && (await knex.schema.hasColumn(index.table, columnName(column)));
+    for (const column of index.columns)
+      present = present && (await knex.schema.hasColumn(index.table, columnName(column)));
     if (!present) continue;
 
     if (index.unique) {

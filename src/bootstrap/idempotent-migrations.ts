@@ -11,7 +11,10 @@ import type { Core } from '@strapi/strapi';
 export async function reapplyIdempotentMigrations(strapi: Core.Strapi): Promise<void> {
   const dir = path.join(strapi.dirs.app.root, 'database', 'migrations');
   if (!fs.existsSync(dir)) return;
-  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.js')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .sort()) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS migration file, loaded by path
     const migration = require(path.join(dir, file));
     if (migration.idempotent === true) {

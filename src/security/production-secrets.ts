@@ -15,7 +15,17 @@ export const REQUIRED_SECRETS = [
 export const MIN_SECRET_LENGTH = 16;
 
 /** Values from Strapi's templates and documentation examples, and other obvious stand-ins. */
-const PLACEHOLDERS = new Set(['tobemodified', 'tobemodified1', 'tobemodified2', 'example-token', 'example-salt', 'example-key', 'changeme', 'secret', 'password']);
+const PLACEHOLDERS = new Set([
+  'tobemodified',
+  'tobemodified1',
+  'tobemodified2',
+  'example-token',
+  'example-salt',
+  'example-key',
+  'changeme',
+  'secret',
+  'password',
+]);
 
 export function insecureSecrets(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
@@ -29,7 +39,8 @@ export function insecureSecrets(env: Record<string, string | undefined>): string
       continue;
     }
     const parts = name === 'APP_KEYS' ? value.split(',') : [value];
-    if (parts.some((part) => PLACEHOLDERS.has(part.trim().toLowerCase()))) problems.push(`${name} is a placeholder value`);
+    if (parts.some((part) => PLACEHOLDERS.has(part.trim().toLowerCase())))
+      problems.push(`${name} is a placeholder value`);
     else if (parts.some((part) => part.trim().length < MIN_SECRET_LENGTH)) {
       problems.push(`${name} is shorter than ${MIN_SECRET_LENGTH} characters`);
     }
@@ -38,7 +49,9 @@ export function insecureSecrets(env: Record<string, string | undefined>): string
 }
 
 /** Throws, stopping the start, when production would run on unsafe secrets. */
-export function assertProductionSecrets(env: Record<string, string | undefined> = process.env): void {
+export function assertProductionSecrets(
+  env: Record<string, string | undefined> = process.env
+): void {
   if (env.NODE_ENV !== 'production') return;
   const problems = insecureSecrets(env);
   if (problems.length) {

@@ -29,10 +29,13 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function reverseProxyConfig(env: Record<string, string | undefined>): ReverseProxyConfig {
   const koa = (env.IS_PROXIED ?? '').trim().toLowerCase() === 'true';
   const ipHeader = (env.PROXY_IP_HEADER ?? '').trim() || DEFAULT_PROXY_IP_HEADER;
-  if (!HEADER_NAME.test(ipHeader)) throw new Error(`PROXY_IP_HEADER is not an HTTP header name: "${ipHeader}"`);
+  if (!HEADER_NAME.test(ipHeader))
+    throw new Error(`PROXY_IP_HEADER is not an HTTP header name: "${ipHeader}"`);
   const hops = (env.PROXY_TRUSTED_HOPS ?? '').trim() || String(DEFAULT_PROXY_TRUSTED_HOPS);
   if (!/^[1-9]\d{0,1}$/.test(hops)) {
-    throw new Error(`PROXY_TRUSTED_HOPS must be a whole number from 1 to 99 (the proxies in front of the server), not "${hops}"`);
+    throw new Error(
+      `PROXY_TRUSTED_HOPS must be a whole number from 1 to 99 (the proxies in front of the server), not "${hops}"`
+    );
   }
   return { koa, ipHeader, maxIpsCount: Number(hops) };
 }

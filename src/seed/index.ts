@@ -1,7 +1,10 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { addCalendarDays, beijingDate } from '../plugins/disclosure/server/src/calendar/rules/beijing-time';
+import {
+  addCalendarDays,
+  beijingDate,
+} from '../plugins/disclosure/server/src/calendar/rules/beijing-time';
 import {
   genreOfTitle,
   parseOfficialDocument,
@@ -21,14 +24,19 @@ const PRESS = 'api::press-release.press-release';
  * The document service for the demo's writes, with loose parameters: Strapi's input types leave no
  * room for null (an empty field) nor for the blocks built here (the plugin's typed wrapper, as a type).
  */
-const documentsOf = <Document = Modules.Documents.AnyDocument>(strapi: Core.Strapi, uid: UID.ContentType) =>
-  strapi.documents(uid) as unknown as DocumentsOfType<Document>;
-
+const documentsOf = <Document = Modules.Documents.AnyDocument>(
+  strapi: Core.Strapi,
+  uid: UID.ContentType
+) => strapi.documents(uid) as unknown as DocumentsOfType<Document>;
 
 type Blocks = Array<Record<string, unknown>>;
 
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
-const heading = (text: string) => ({ type: 'heading', level: 2, children: [{ type: 'text', text }] });
+const heading = (text: string) => ({
+  type: 'heading',
+  level: 2,
+  children: [{ type: 'text', text }],
+});
 const HEADING = /^[一二三四五六七八九十]+、/;
 const toBlocks = (paragraphs: string[]): Blocks =>
   paragraphs.map((text) => (HEADING.test(text) ? heading(text) : paragraph(text)));
@@ -53,7 +61,9 @@ type Reader = (file: string) => ParsedOfficialDocument;
 const fixtureReader =
   (appRoot: string): Reader =>
   (file) =>
-    parseOfficialDocument(fs.readFileSync(path.join(appRoot, 'src', 'seed', 'fixtures', file), 'utf8'));
+    parseOfficialDocument(
+      fs.readFileSync(path.join(appRoot, 'src', 'seed', 'fixtures', file), 'utf8')
+    );
 
 interface Fixtures {
   shandong: ParsedOfficialDocument;
@@ -74,7 +84,13 @@ function readFixtures(read: Reader): Fixtures {
   };
 }
 
-function demoDocuments({ shandong, panjin, liaoning, zhanjiang, cityOffice }: Fixtures): DemoDocument[] {
+function demoDocuments({
+  shandong,
+  panjin,
+  liaoning,
+  zhanjiang,
+  cityOffice,
+}: Fixtures): DemoDocument[] {
   return [
     // Cited higher documents: catalogue entries with their metadata, text not held here.
     {
@@ -88,7 +104,8 @@ function demoDocuments({ shandong, panjin, liaoning, zhanjiang, cityOffice }: Fi
     },
     {
       key: { documentNumber: '粤办函〔2015〕248号' },
-      title: '广东省人民政府办公厅关于印发广东省贯彻落实国务院办公厅2015年政府信息公开工作要点分工方案的通知',
+      title:
+        '广东省人民政府办公厅关于印发广东省贯彻落实国务院办公厅2015年政府信息公开工作要点分工方案的通知',
       issuer: '440000001',
       category: 'execution',
       topic: '政务公开',
@@ -123,7 +140,8 @@ function demoDocuments({ shandong, panjin, liaoning, zhanjiang, cityOffice }: Fi
       isNormative: true,
       mustSyndicate: true,
       implements: shandong.cites,
-      summary: '搭建平台、拓宽渠道，建立例行新闻发布、政策解读和舆情回应制度，全面加强全省政府信息公开工作。',
+      summary:
+        '搭建平台、拓宽渠道，建立例行新闻发布、政策解读和舆情回应制度，全面加强全省政府信息公开工作。',
     },
     {
       key: { title: zhanjiang.title },
@@ -162,7 +180,10 @@ export interface SeedReport {
  * Builds the demo catalogue. Every record is found by its natural key first, so running it again adds
  * nothing; `today` (a Beijing date) places the open consultation around the day of seeding.
  */
-export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(new Date())): Promise<SeedReport> {
+export async function seedDemoContent(
+  strapi: Core.Strapi,
+  today = beijingDate(new Date())
+): Promise<SeedReport> {
   const fixtures = readFixtures(fixtureReader(strapi.dirs.app.root));
   const { shandong, zhanjiang, cityOffice } = fixtures;
   const created: Record<string, number> = {};
@@ -174,7 +195,9 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     where: Record<string, unknown>,
     create: () => Promise<{ documentId: string }>
   ): Promise<string> => {
-    const existing: { documentId: string } | null = await strapi.db.query(uid).findOne({ where, select: ['documentId'] });
+    const existing: { documentId: string } | null = await strapi.db
+      .query(uid)
+      .findOne({ where, select: ['documentId'] });
     if (existing) return existing.documentId;
     const entry = await create();
     count(uid);
@@ -226,7 +249,9 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
           validity: 'effective',
           summary: demo.summary,
           body: parsed ? toBlocks(parsed.paragraphs) : [paragraph(demo.summary)],
-          implements: (demo.implements ?? []).map((number) => documents.get(number)).filter(Boolean),
+          implements: (demo.implements ?? [])
+            .map((number) => documents.get(number))
+            .filter(Boolean),
           mustSyndicate: demo.mustSyndicate ?? false,
           confidentialityReview: review(parsed?.writtenDate),
         },
@@ -245,7 +270,11 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
         title: shandongInterpretation,
         sourceDocument: shandongPlan,
         form: 'text',
-        background: [paragraph(shandong.paragraphs.find((p) => p.startsWith('为贯彻落实')) ?? shandong.paragraphs[1])],
+        background: [
+          paragraph(
+            shandong.paragraphs.find((p) => p.startsWith('为贯彻落实')) ?? shandong.paragraphs[1]
+          ),
+        ],
         mainContent: shandong.headings.map(paragraph),
         scope: [paragraph('适用于全省各级人民政府及其部门的政府信息公开工作。')],
       },
@@ -262,7 +291,12 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
         questions: [
           {
             question: '2015年湛江市政府信息公开工作的总体要求是什么？',
-            answer: [paragraph(zhanjiang.paragraphs.find((p) => p.startsWith('2015年,全市')) ?? zhanjiang.paragraphs[1])],
+            answer: [
+              paragraph(
+                zhanjiang.paragraphs.find((p) => p.startsWith('2015年,全市')) ??
+                  zhanjiang.paragraphs[1]
+              ),
+            ],
           },
           { question: '工作要点包括哪几个方面？', answer: zhanjiang.headings.map(paragraph) },
         ],
@@ -276,7 +310,8 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
   }
 
   // A press conference on the Shandong plan.
-  const pressTitle = '山东省政府新闻办就《关于进一步加强政府信息公开工作实施方案》举行新闻发布会（演示）';
+  const pressTitle =
+    '山东省政府新闻办就《关于进一步加强政府信息公开工作实施方案》举行新闻发布会（演示）';
   await findOrCreate(PRESS, { title: pressTitle }, () =>
     documentsOf(strapi, PRESS).create({
       status: 'published',
@@ -301,8 +336,13 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
       data: {
         title: openTitle,
         confidentialityReview: review(addCalendarDays(today, -4)),
-        summary: '为落实政务公开工作要求，县政府办公室起草了《平阴县政务公开工作规范（征求意见稿）》，现向社会公开征求意见。',
-        basis: [paragraph('依据《山东省人民政府办公厅印发关于进一步加强政府信息公开工作实施方案的通知》（鲁政办发〔2014〕8号）。')],
+        summary:
+          '为落实政务公开工作要求，县政府办公室起草了《平阴县政务公开工作规范（征求意见稿）》，现向社会公开征求意见。',
+        basis: [
+          paragraph(
+            '依据《山东省人民政府办公厅印发关于进一步加强政府信息公开工作实施方案的通知》（鲁政办发〔2014〕8号）。'
+          ),
+        ],
         draftBody: [paragraph('第一条 为规范本县政务公开工作，制定本规范。')],
         organization: org('370124001'),
         startDate: addCalendarDays(today, -3),
@@ -317,7 +357,8 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     })
   );
 
-  const closedTitle = '关于《市政务办政务公开工作落实机制（征求意见稿）》公开征求意见的公告（演示）';
+  const closedTitle =
+    '关于《市政务办政务公开工作落实机制（征求意见稿）》公开征求意见的公告（演示）';
   const closed = await findOrCreate(CONSULTATION, { title: closedTitle }, () =>
     documentsOf(strapi, CONSULTATION).create({
       status: 'published',
@@ -335,9 +376,21 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     })
   );
   const feedback = [
-    { content: '建议明确“重要、紧急事项”的认定标准。', decision: 'adopted', reply: '已在机制中补充。' },
-    { content: '建议政策解读增加图解形式。', decision: 'partly-adopted', reply: '已增加数字化、图表化方式。' },
-    { content: '建议取消发布前的保密审查以提高效率。', decision: 'not-adopted', reply: '保密审查为法定程序。' },
+    {
+      content: '建议明确“重要、紧急事项”的认定标准。',
+      decision: 'adopted',
+      reply: '已在机制中补充。',
+    },
+    {
+      content: '建议政策解读增加图解形式。',
+      decision: 'partly-adopted',
+      reply: '已增加数字化、图表化方式。',
+    },
+    {
+      content: '建议取消发布前的保密审查以提高效率。',
+      decision: 'not-adopted',
+      reply: '保密审查为法定程序。',
+    },
   ];
   for (const [index, item] of feedback.entries()) {
     await findOrCreate(FEEDBACK, { content: item.content }, () =>
@@ -353,15 +406,24 @@ export async function seedDemoContent(strapi: Core.Strapi, today = beijingDate(n
     );
   }
   // The result once every opinion is decided: its counts come from the feedback.
-  const stored = await documentsOf<{ result?: unknown }>(strapi, CONSULTATION).findOne({ documentId: closed, status: 'published', populate: { result: true } });
+  const stored = await documentsOf<{ result?: unknown }>(strapi, CONSULTATION).findOne({
+    documentId: closed,
+    status: 'published',
+    populate: { result: true },
+  });
   if (!stored?.result) {
     await documentsOf(strapi, CONSULTATION).update({
       documentId: closed,
       status: 'published',
       data: {
         result: {
-          summary: [paragraph('征集期间共收到意见3条，采纳2条（含部分采纳1条）；未采纳意见已逐条说明理由。')],
-          notAdoptedReasons: '关于取消保密审查环节的意见：保密审查为法定程序（谁发布谁审查），不予采纳。',
+          summary: [
+            paragraph(
+              '征集期间共收到意见3条，采纳2条（含部分采纳1条）；未采纳意见已逐条说明理由。'
+            ),
+          ],
+          notAdoptedReasons:
+            '关于取消保密审查环节的意见：保密审查为法定程序（谁发布谁审查），不予采纳。',
           resultPublishedAt: '2024-09-20T02:00:00.000Z',
         },
       },

@@ -6,22 +6,34 @@ const DOC = 'api::policy-document.policy-document';
 let app: TestApp;
 let office: string;
 
-const counts = (query: Record<string, string> = {}) => app.http().get('/api/disclosure/catalogue/counts').query(query);
-const countOf = (body: any, category: string) => body.data.find((row: any) => row.category === category).count;
+const counts = (query: Record<string, string> = {}) =>
+  app.http().get('/api/disclosure/catalogue/counts').query(query);
+const countOf = (body: any, category: string) =>
+  body.data.find((row: any) => row.category === category).count;
 
 beforeAll(async () => {
   app = await startApp();
   office = (
     await app.strapi.documents('api::organization.organization').create({
-      data: { name: '潍坊市人民政府办公室', code: '370700001', level: 'department', regionCode: '370700' } as any,
+      data: {
+        name: '潍坊市人民政府办公室',
+        code: '370700001',
+        level: 'department',
+        regionCode: '370700',
+      } as any,
     })
   ).documentId;
   const documents = app.strapi.documents(DOC);
   for (const category of ['decision', 'decision', 'service']) {
-    await documents.create({ status: 'published', data: policyDocumentData(office, { category }) as any } as any);
+    await documents.create({
+      status: 'published',
+      data: policyDocumentData(office, { category }) as any,
+    } as any);
   }
   // Never counted: a draft, and a document not disclosed proactively (依申请公开).
-  await documents.create({ data: policyDocumentData(office, { category: 'decision' }) as any } as any);
+  await documents.create({
+    data: policyDocumentData(office, { category: 'decision' }) as any,
+  } as any);
   await documents.create({
     data: policyDocumentData(office, {
       category: 'decision',
@@ -39,7 +51,13 @@ afterAll(async () => {
 test('every category is listed, counting only published, proactive documents', async () => {
   const res = await counts();
   expect(res.status).toBe(200);
-  expect(res.body.data.map((row: any) => row.category)).toEqual(['decision', 'execution', 'management', 'service', 'result']);
+  expect(res.body.data.map((row: any) => row.category)).toEqual([
+    'decision',
+    'execution',
+    'management',
+    'service',
+    'result',
+  ]);
   expect(countOf(res.body, 'decision')).toBe(2);
   expect(countOf(res.body, 'service')).toBe(1);
   expect(countOf(res.body, 'result')).toBe(0);
@@ -55,7 +73,9 @@ test('the Traditional catalogue has the same counts', async () => {
 test('an unknown locale is refused with the accepted values', async () => {
   const res = await counts({ locale: 'en' });
   expect(res.status).toBe(400);
-  expect(res.body.error.message).toBe('参数 locale 须为 zh-Hans 或 zh-Hant (locale must be one of zh-Hans, zh-Hant)');
+  expect(res.body.error.message).toBe(
+    '参数 locale 须为 zh-Hans 或 zh-Hant (locale must be one of zh-Hans, zh-Hant)'
+  );
 });
 
 test('cached, and moved by the next publication', async () => {
@@ -64,7 +84,10 @@ test('cached, and moved by the next publication', async () => {
   await counts({ locale: 'zh-Hans' });
   const cached = await counts({ locale: 'zh-Hans' });
   expect(cached.headers['x-response-cache']).toBe('hit');
-  await app.strapi.documents(DOC).create({ status: 'published', data: policyDocumentData(office, { category: 'result' }) as any } as any);
+  await app.strapi.documents(DOC).create({
+    status: 'published',
+    data: policyDocumentData(office, { category: 'result' }) as any,
+  } as any);
   const moved = await counts({ locale: 'zh-Hans' });
   expect(countOf(moved.body, 'result')).toBe(1);
   expect(moved.body.meta.total).toBe(4);
@@ -76,7 +99,10 @@ test('with the response cache off, the counts are still those of the latest chan
   try {
     const before = (await counts({ locale: 'zh-Hans' })).body;
     expect((await counts({ locale: 'zh-Hans' })).headers['x-response-cache']).toBe('off');
-    await app.strapi.documents(DOC).create({ status: 'published', data: policyDocumentData(office, { category: 'management' }) as any } as any);
+    await app.strapi.documents(DOC).create({
+      status: 'published',
+      data: policyDocumentData(office, { category: 'management' }) as any,
+    } as any);
     const after = (await counts({ locale: 'zh-Hans' })).body;
     expect(countOf(after, 'management')).toBe(countOf(before, 'management') + 1);
     expect(after.meta.total).toBe(before.meta.total + 1);

@@ -12,20 +12,32 @@ let consultation: string;
 const publish = async (data: Record<string, unknown>) =>
   (
     await app.strapi.documents(CONSULTATION).create({
-      data: { title: '关于《济南市政务公开办法（征求意见稿）》公开征求意见的公告', organization: office, confidentialityReview: approvedReview, ...data } as any,
+      data: {
+        title: '关于《济南市政务公开办法（征求意见稿）》公开征求意见的公告',
+        organization: office,
+        confidentialityReview: approvedReview,
+        ...data,
+      } as any,
       status: 'published',
     })
   ).documentId;
 
-const statusOf = async (documentId: string) => (await app.http().get(`/api/consultations/${documentId}`)).body.data?.status;
-const submit = (documentId: string, data: Record<string, unknown>) => app.http().post(`/api/consultations/${documentId}/feedback`).send({ data });
+const statusOf = async (documentId: string) =>
+  (await app.http().get(`/api/consultations/${documentId}`)).body.data?.status;
+const submit = (documentId: string, data: Record<string, unknown>) =>
+  app.http().post(`/api/consultations/${documentId}/feedback`).send({ data });
 
 beforeAll(async () => {
   app = await startApp();
   setClock(app, '2026-05-01T02:00:00Z');
   office = (
     await app.strapi.documents('api::organization.organization').create({
-      data: { name: '济南市人民政府办公厅', code: '370100001', level: 'department', regionCode: '370100' } as any,
+      data: {
+        name: '济南市人民政府办公厅',
+        code: '370100001',
+        level: 'department',
+        regionCode: '370100',
+      } as any,
     })
   ).documentId;
   consultation = await publish({ startDate: '2026-05-10', endDate: '2026-06-08' });
@@ -46,14 +58,21 @@ describe('status, from the dates in Beijing time', () => {
     setClock(app, '2026-06-08T16:00:00Z');
     expect(await statusOf(consultation)).toBe('closed');
 
-    const finished = await publish({ startDate: '2026-04-01', endDate: '2026-04-30', result: { receivedCount: 0, adoptedCount: 0, resultPublishedAt: '2026-05-20T02:00:00.000Z' } });
+    const finished = await publish({
+      startDate: '2026-04-01',
+      endDate: '2026-04-30',
+      result: { receivedCount: 0, adoptedCount: 0, resultPublishedAt: '2026-05-20T02:00:00.000Z' },
+    });
     const list = await app.http().get('/api/consultations').query({ sort: 'startDate:asc' });
     expect(list.status).toBe(200);
     expect(list.body.data.map((entry: any) => [entry.documentId, entry.status])).toEqual([
       [finished, 'concluded'],
       [consultation, 'closed'],
     ]);
-    const traditional = await app.http().get(`/api/consultations/${consultation}`).query({ locale: 'zh-Hant' });
+    const traditional = await app
+      .http()
+      .get(`/api/consultations/${consultation}`)
+      .query({ locale: 'zh-Hant' });
     expect(traditional.body.data.status).toBe('closed');
   });
 });
@@ -64,7 +83,9 @@ describe('POST /api/consultations/:documentId/feedback', () => {
     setClock(app, '2026-05-05T02:00:00Z');
     const early = await submit(consultation, { content: '建议明确依申请公开的办理时限' });
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toBe('不在征集期内，意见未提交：意见征集尚未开始，将于 2026-05-10 开始 (the consultation opens on 2026-05-10)');
+    expect(early.body.error.message).toBe(
+      '不在征集期内，意见未提交：意见征集尚未开始，将于 2026-05-10 开始 (the consultation opens on 2026-05-10)'
+    );
     setClock(app, '2026-06-09T02:00:00Z');
     const late = await submit(consultation, { content: '建议明确依申请公开的办理时限' });
     expect(late.status).toBe(409);
@@ -74,12 +95,28 @@ describe('POST /api/consultations/:documentId/feedback', () => {
 
   test('while open: stored before the 201, personal data kept and never shown', async () => {
     setClock(app, '2026-05-20T02:00:00Z');
-    const response = await submit(consultation, { content: '  建议在第十条增加网上受理渠道。 ', submitterName: '张三', submitterContact: '13800000000' });
+    const response = await submit(consultation, {
+      content: '  建议在第十条增加网上受理渠道。 ',
+      submitterName: '张三',
+      submitterContact: '13800000000',
+    });
     expect(response.status).toBe(201);
-    expect(response.body.data).toEqual({ documentId: expect.any(String), submittedAt: '2026-05-20T02:00:00.000Z', status: 'received' });
+    expect(response.body.data).toEqual({
+      documentId: expect.any(String),
+      submittedAt: '2026-05-20T02:00:00.000Z',
+      status: 'received',
+    });
 
-    const stored = await app.strapi.db.query(FEEDBACK).findOne({ where: { documentId: response.body.data.documentId }, populate: { consultation: true } });
-    expect(stored).toMatchObject({ content: '建议在第十条增加网上受理渠道。', submitterName: '张三', submitterContact: '13800000000', decision: 'pending' });
+    const stored = await app.strapi.db.query(FEEDBACK).findOne({
+      where: { documentId: response.body.data.documentId },
+      populate: { consultation: true },
+    });
+    expect(stored).toMatchObject({
+      content: '建议在第十条增加网上受理渠道。',
+      submitterName: '张三',
+      submitterContact: '13800000000',
+      decision: 'pending',
+    });
     expect(stored.consultation.documentId).toBe(consultation);
 
     // Nowhere public: not the feedback type, not populated from the consultation.
@@ -104,7 +141,9 @@ describe('POST /api/consultations/:documentId/feedback', () => {
       expect(response.status).toBe(400);
       expect(response.body.error.message).toMatch(message);
     }
-    expect((await app.http().post(`/api/consultations/${consultation}/feedback`).send({})).status).toBe(400);
+    expect(
+      (await app.http().post(`/api/consultations/${consultation}/feedback`).send({})).status
+    ).toBe(400);
     expect((await submit('nosuchconsultation', { content: '建议' })).status).toBe(404);
     expect(await app.strapi.db.query(FEEDBACK).count()).toBe(before);
   });
@@ -112,7 +151,12 @@ describe('POST /api/consultations/:documentId/feedback', () => {
   test('a draft consultation takes no feedback', async () => {
     const draft = (
       await app.strapi.documents(CONSULTATION).create({
-        data: { title: '尚未发布的征求意见', organization: office, startDate: '2026-05-01', endDate: '2026-05-31' } as any,
+        data: {
+          title: '尚未发布的征求意见',
+          organization: office,
+          startDate: '2026-05-01',
+          endDate: '2026-05-31',
+        } as any,
       })
     ).documentId;
     expect((await submit(draft, { content: '建议' })).status).toBe(404);
@@ -120,12 +164,16 @@ describe('POST /api/consultations/:documentId/feedback', () => {
 
   test('limited per client: 10 in 10 minutes, the 11th is the first 429, with Retry-After', async () => {
     // The documented limit (docs/content-model.md) is the one on the route.
-    expect(rateLimitOf(app, 'POST', '/consultations/:documentId/feedback')).toEqual({ max: 10, perSeconds: 600 });
+    expect(rateLimitOf(app, 'POST', '/consultations/:documentId/feedback')).toEqual({
+      max: 10,
+      perSeconds: 600,
+    });
     // A day after the earlier tests' submissions (the period is still open), so the allowance is whole;
     // pinned, so none refills meanwhile.
     setClock(app, '2026-05-21T02:00:00Z');
     const statuses: number[] = [];
-    for (let i = 1; i <= 10; i += 1) statuses.push((await submit(consultation, { content: `第 ${i} 条意见` })).status);
+    for (let i = 1; i <= 10; i += 1)
+      statuses.push((await submit(consultation, { content: `第 ${i} 条意见` })).status);
     expect(statuses).toEqual(Array(10).fill(201));
 
     const before = await app.strapi.db.query(FEEDBACK).count();
@@ -156,24 +204,53 @@ describe('the result (采纳情况)', () => {
     const closed = await publish({ startDate: '2026-05-01', endDate: '2026-05-30' });
     const feedback = app.strapi.documents(FEEDBACK);
     const opinion = async (content: string, decision = 'pending') =>
-      (await feedback.create({ data: { consultation: closed, content, submitterName: '市民', submittedAt: '2026-05-10T02:00:00Z', decision } as any })).documentId;
+      (
+        await feedback.create({
+          data: {
+            consultation: closed,
+            content,
+            submitterName: '市民',
+            submittedAt: '2026-05-10T02:00:00Z',
+            decision,
+          } as any,
+        })
+      ).documentId;
     const first = await opinion('建议取消纸质材料。');
     const second = await opinion('建议取消纸质材料');
     await opinion('建议延长办理时间', 'adopted');
     await opinion('建议增加英文版', 'partly-adopted');
 
     const publishResult = (result: Record<string, unknown>) =>
-      app.strapi.documents(CONSULTATION).update({ documentId: closed, data: { result: { resultPublishedAt: '2026-06-20T02:00:00.000Z', ...result } } as any, status: 'published' } as any);
+      app.strapi.documents(CONSULTATION).update({
+        documentId: closed,
+        data: { result: { resultPublishedAt: '2026-06-20T02:00:00.000Z', ...result } } as any,
+        status: 'published',
+      } as any);
 
-    await expect(publishResult({ receivedCount: 99 })).rejects.toThrow(/还有 2 条意见未标注采纳情况/);
-    await feedback.update({ documentId: first, data: { decision: 'not-adopted', reply: '法律要求保留纸质材料' } as any });
+    await expect(publishResult({ receivedCount: 99 })).rejects.toThrow(
+      /还有 2 条意见未标注采纳情况/
+    );
+    await feedback.update({
+      documentId: first,
+      data: { decision: 'not-adopted', reply: '法律要求保留纸质材料' } as any,
+    });
     await feedback.update({ documentId: second, data: { decision: 'not-adopted' } as any });
-    await expect(publishResult({})).rejects.toThrow(/集中意见未予采纳须说明理由：“建议取消纸质材料。”（2 条）/);
+    await expect(publishResult({})).rejects.toThrow(
+      /集中意见未予采纳须说明理由：“建议取消纸质材料。”（2 条）/
+    );
 
-    await publishResult({ receivedCount: 99, adoptedCount: 99, notAdoptedReasons: '纸质材料为上位法要求，暂不取消。' });
+    await publishResult({
+      receivedCount: 99,
+      adoptedCount: 99,
+      notAdoptedReasons: '纸质材料为上位法要求，暂不取消。',
+    });
     const read = await app.http().get(`/api/consultations/${closed}`).query({ populate: 'result' });
     expect(read.body.data.status).toBe('concluded');
-    expect(read.body.data.result).toMatchObject({ receivedCount: 4, adoptedCount: 2, notAdoptedReasons: '纸质材料为上位法要求，暂不取消。' });
+    expect(read.body.data.result).toMatchObject({
+      receivedCount: 4,
+      adoptedCount: 2,
+      notAdoptedReasons: '纸质材料为上位法要求，暂不取消。',
+    });
     expect(JSON.stringify(read.body)).not.toContain('市民');
   });
 });

@@ -4,7 +4,9 @@ let app: TestApp;
 const credentials = { email: 'admin@example.gov.cn', password: 'Disclosure-2026' };
 
 beforeAll(async () => {
-  app = await startApp({ env: { ADMIN_EMAIL: credentials.email, ADMIN_PASSWORD: credentials.password } });
+  app = await startApp({
+    env: { ADMIN_EMAIL: credentials.email, ADMIN_PASSWORD: credentials.password },
+  });
 });
 afterAll(async () => {
   await app?.stop();

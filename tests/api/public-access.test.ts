@@ -3,7 +3,14 @@ import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi
 
 const DOC = 'api::policy-document.policy-document';
 const ORG = 'api::organization.organization';
-const PUBLIC_TYPES = ['organizations', 'policy-documents', 'interpretations', 'consultations', 'press-releases', 'public-concerns'];
+const PUBLIC_TYPES = [
+  'organizations',
+  'policy-documents',
+  'interpretations',
+  'consultations',
+  'press-releases',
+  'public-concerns',
+];
 
 let app: TestApp;
 let token: string;
@@ -14,7 +21,12 @@ beforeAll(async () => {
   token = await createFullAccessToken(app.strapi);
   const s = app.strapi;
   const office = await s.documents(ORG).create({
-    data: { name: '济南市人民政府办公厅', code: '370100001', level: 'department', regionCode: '370100' } as any,
+    data: {
+      name: '济南市人民政府办公厅',
+      code: '370100001',
+      level: 'department',
+      regionCode: '370100',
+    } as any,
   });
   const base = {
     issuingOrganization: office.documentId,
@@ -23,8 +35,14 @@ beforeAll(async () => {
     confidentialityReview: approvedReview,
   };
 
-  ids.published = (await s.documents(DOC).create({ status: 'published', data: { ...base, title: '已发布的主动公开文件' } as any })).documentId;
-  ids.draft = (await s.documents(DOC).create({ data: { ...base, title: '尚未发布的草稿' } as any })).documentId;
+  ids.published = (
+    await s
+      .documents(DOC)
+      .create({ status: 'published', data: { ...base, title: '已发布的主动公开文件' } as any })
+  ).documentId;
+  ids.draft = (
+    await s.documents(DOC).create({ data: { ...base, title: '尚未发布的草稿' } as any })
+  ).documentId;
   ids.onRequest = (
     await s.documents(DOC).create({
       data: {
@@ -37,25 +55,45 @@ beforeAll(async () => {
     })
   ).documentId;
   // Published while proactive, then re-classified below the gate (e.g. by a data import): still hidden.
-  ids.reclassified = (await s.documents(DOC).create({ status: 'published', data: { ...base, title: '事后定为不予公开' } as any })).documentId;
+  ids.reclassified = (
+    await s
+      .documents(DOC)
+      .create({ status: 'published', data: { ...base, title: '事后定为不予公开' } as any })
+  ).documentId;
   ids.interpretationOfReclassified = (
     await s.documents('api::interpretation.interpretation').create({
       status: 'published',
-      data: { title: '已发布的解读', sourceDocument: ids.reclassified, form: 'text', confidentialityReview: approvedReview } as any,
+      data: {
+        title: '已发布的解读',
+        sourceDocument: ids.reclassified,
+        form: 'text',
+        confidentialityReview: approvedReview,
+      } as any,
     })
   ).documentId;
   await s.db.query(DOC).updateMany({
     where: { documentId: ids.reclassified },
-    data: { disclosureAttribute: 'not-disclosed', nonDisclosureReason: 'state-secret', nonDisclosureExplanation: '涉密' },
+    data: {
+      disclosureAttribute: 'not-disclosed',
+      nonDisclosureReason: 'state-secret',
+      nonDisclosureExplanation: '涉密',
+    },
   });
 
   const interpretations = s.documents('api::interpretation.interpretation');
   ids.interpretationDraft = (
-    await interpretations.create({ data: { title: '草稿解读', sourceDocument: ids.published, form: 'text' } as any })
+    await interpretations.create({
+      data: { title: '草稿解读', sourceDocument: ids.published, form: 'text' } as any,
+    })
   ).documentId;
   ids.interpretationOfPublished = (
     await interpretations.create({
-      data: { title: '已发布的解读', sourceDocument: ids.published, form: 'text', confidentialityReview: approvedReview } as any,
+      data: {
+        title: '已发布的解读',
+        sourceDocument: ids.published,
+        form: 'text',
+        confidentialityReview: approvedReview,
+      } as any,
     })
   ).documentId;
   await interpretations.publish({ documentId: ids.interpretationOfPublished });
@@ -111,33 +149,50 @@ describe('the public reads published, proactive items only', () => {
     { 'populate[sourceDocument][fields][0]': 'title' },
     { 'populate[sourceDocument][populate][0]': 'implementedBy' },
   ])('a populated relation does not reach a document that is not proactive (%o)', async (query) => {
-    const res = await app.http().get(`/api/interpretations/${ids.interpretationOfReclassified}`).query(query);
+    const res = await app
+      .http()
+      .get(`/api/interpretations/${ids.interpretationOfReclassified}`)
+      .query(query);
     expect(res.status).toBe(200);
     expect(res.body.data.title).toBe('已发布的解读');
     expect(res.body.data.sourceDocument).toBeNull();
     expect(JSON.stringify(res.body)).not.toContain('事后定为不予公开');
 
-    const visible = await app.http().get(`/api/interpretations/${ids.interpretationOfPublished}`).query(query);
+    const visible = await app
+      .http()
+      .get(`/api/interpretations/${ids.interpretationOfPublished}`)
+      .query(query);
     expect(visible.body.data.sourceDocument.title).toBe('已发布的主动公开文件');
   });
 
-  test.each(['draft', 'onRequest', 'reclassified'])('the %s document cannot be fetched by id', async (key) => {
-    for (const query of [{}, { status: 'draft' }]) {
-      const res = await app.http().get(`/api/policy-documents/${ids[key]}`).query(query);
-      expect(res.status).toBe(404);
+  test.each(['draft', 'onRequest', 'reclassified'])(
+    'the %s document cannot be fetched by id',
+    async (key) => {
+      for (const query of [{}, { status: 'draft' }]) {
+        const res = await app.http().get(`/api/policy-documents/${ids[key]}`).query(query);
+        expect(res.status).toBe(404);
+      }
     }
-  });
+  );
 
   test('unknown query parameters and filters on private fields are refused', async () => {
-    expect((await app.http().get('/api/policy-documents').query({ debug: 'true' })).status).toBe(400);
-    const oracle = await app.http().get('/api/policy-documents').query({ 'filters[createdBy][password][$startsWith]': '$2' });
+    expect((await app.http().get('/api/policy-documents').query({ debug: 'true' })).status).toBe(
+      400
+    );
+    const oracle = await app
+      .http()
+      .get('/api/policy-documents')
+      .query({ 'filters[createdBy][password][$startsWith]': '$2' });
     expect(oracle.status).toBe(400);
     expect(JSON.stringify(oracle.body)).not.toMatch(/已发布的主动公开文件/);
   });
 
   test('filtering on the disclosure attribute reveals nothing', async () => {
     for (const attribute of ['on-request', 'not-disclosed']) {
-      const res = await app.http().get('/api/policy-documents').query({ 'filters[disclosureAttribute][$eq]': attribute });
+      const res = await app
+        .http()
+        .get('/api/policy-documents')
+        .query({ 'filters[disclosureAttribute][$eq]': attribute });
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual([]);
     }
@@ -158,12 +213,16 @@ describe('consultation feedback is never public', () => {
   test('there is no content-API route for feedback', async () => {
     expect((await app.http().get('/api/consultation-feedbacks')).status).toBe(404);
     expect(
-      (await app.http().get('/api/consultation-feedbacks').set('Authorization', `Bearer ${token}`)).status
+      (await app.http().get('/api/consultation-feedbacks').set('Authorization', `Bearer ${token}`))
+        .status
     ).toBe(404);
   });
 
   test('no populate reaches the feedback or its submitter', async () => {
-    const res = await app.http().get(`/api/consultations/${ids.consultation}`).query({ populate: '*' });
+    const res = await app
+      .http()
+      .get(`/api/consultations/${ids.consultation}`)
+      .query({ populate: '*' });
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(/张三丰|zhangsanfeng|建议延长办理时限/);
@@ -191,18 +250,27 @@ describe('the Public role may read and nothing else', () => {
 
   test.each(PUBLIC_TYPES)('/api/%s: reads 200, writes 403', async (plural) => {
     expect((await app.http().get(`/api/${plural}`)).status).toBe(200);
-    expect((await app.http().post(`/api/${plural}`).send({ data: { title: 'x', name: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await app
+          .http()
+          .post(`/api/${plural}`)
+          .send({ data: { title: 'x', name: 'x' } })
+      ).status
+    ).toBe(403);
   });
 
   test('a permission granted by mistake does not survive the next start', async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } });
     await app.strapi.db
       .query('plugin::users-permissions.permission')
       .create({ data: { action: 'api::policy-document.policy-document.create', role: role.id } });
     await app.strapi.plugin('disclosure').service('public-access').enforcePublicPermissions();
-    const permissions = await app.strapi.db
-      .query('plugin::users-permissions.permission')
-      .findMany({ where: { role: role.id, action: 'api::policy-document.policy-document.create' } });
+    const permissions = await app.strapi.db.query('plugin::users-permissions.permission').findMany({
+      where: { role: role.id, action: 'api::policy-document.policy-document.create' },
+    });
     expect(permissions).toEqual([]);
   });
 });

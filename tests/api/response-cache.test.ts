@@ -13,7 +13,10 @@ let office: string;
 const auth = () => ({ Authorization: `Bearer ${token}` });
 
 /** One request written on a socket as given (a request line supertest would have encoded), read to the end. */
-function rawGet(port: number, target: string | Buffer): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+function rawGet(
+  port: number,
+  target: string | Buffer
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -23,16 +26,32 @@ function rawGet(port: number, target: string | Buffer): Promise<{ status: number
       const text = Buffer.concat(chunks).toString('utf8');
       const [head, ...rest] = text.split('\r\n\r\n');
       const [statusLine, ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        headerLines.map((line) => [
+          line.slice(0, line.indexOf(':')).toLowerCase(),
+          line.slice(line.indexOf(':') + 1).trim(),
+        ])
+      );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
     });
-    socket.write(Buffer.concat([Buffer.from('GET '), Buffer.from(target), Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')]));
+    socket.write(
+      Buffer.concat([
+        Buffer.from('GET '),
+        Buffer.from(target),
+        Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'),
+      ])
+    );
   });
 }
-const publicGet = (path: string, query: Record<string, unknown> = {}) => app.http().get(path).query(query);
+const publicGet = (path: string, query: Record<string, unknown> = {}) =>
+  app.http().get(path).query(query);
 
 async function publishDocument(overrides: Record<string, unknown> = {}): Promise<string> {
-  const res = await app.http().post('/api/policy-documents').set(auth()).send({ data: policyDocumentData(office, overrides) });
+  const res = await app
+    .http()
+    .post('/api/policy-documents')
+    .set(auth())
+    .send({ data: policyDocumentData(office, overrides) });
   expect(res.status).toBe(201);
   return res.body.data.documentId;
 }
@@ -45,7 +64,12 @@ beforeAll(async () => {
   token = await createFullAccessToken(app.strapi);
   office = (
     await app.strapi.documents(ORG).create({
-      data: { name: '淄博市人民政府办公室', code: '370300001', level: 'department', regionCode: '370300' } as any,
+      data: {
+        name: '淄博市人民政府办公室',
+        code: '370300001',
+        level: 'department',
+        regionCode: '370300',
+      } as any,
     })
   ).documentId;
 });
@@ -91,12 +115,17 @@ describe('validators and the cache', () => {
       expect(replayed).toEqual(rendered);
       expect(hit.headers['access-control-allow-origin']).toBe(origin);
 
-      const notModified = await publicGet(`/api/policy-documents/${documentId}`).set('Origin', origin).set('If-None-Match', first.headers.etag);
+      const notModified = await publicGet(`/api/policy-documents/${documentId}`)
+        .set('Origin', origin)
+        .set('If-None-Match', first.headers.etag);
       expect(notModified.status).toBe(304);
       expect(notModified.text).toBe('');
       expect(notModified.headers['content-type']).toBeUndefined();
       expect(notModified.headers.etag).toBe(first.headers.etag);
-      const head = await app.http().head(`/api/policy-documents/${documentId}`).set('Origin', origin);
+      const head = await app
+        .http()
+        .head(`/api/policy-documents/${documentId}`)
+        .set('Origin', origin);
       expect(head.status).toBe(200);
       expect(head.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
       expect(koaContexts).toHaveBeenCalledTimes(1);
@@ -116,7 +145,8 @@ describe('validators and the cache', () => {
     const title = '关于网址形式的通知';
     await publishDocument({ title });
     const server = app.strapi.server.httpServer;
-    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    if (!server.listening)
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const koaContexts = jest.spyOn(app.strapi.server.app as any, 'createContext');
     try {
@@ -131,7 +161,10 @@ describe('validators and the cache', () => {
       expect(koaContexts).toHaveBeenCalledTimes(1);
 
       // Raw UTF-8 in the request line is refused by Node's HTTP parser before anyone reads it.
-      const raw = await rawGet(port, Buffer.from(`/api/policy-documents?filters[title][$eq]=${title}`));
+      const raw = await rawGet(
+        port,
+        Buffer.from(`/api/policy-documents?filters[title][$eq]=${title}`)
+      );
       expect(raw.status).toBe(400);
       expect(koaContexts).toHaveBeenCalledTimes(1);
 
@@ -150,7 +183,9 @@ describe('validators and the cache', () => {
   test('when the shared stamp cannot be read, a public read is answered from the database, never from the cache', async () => {
     const documentId = await publishDocument({ title: '关于计数器不可读的通知' });
     await publicGet(`/api/policy-documents/${documentId}`);
-    expect((await publicGet(`/api/policy-documents/${documentId}`)).headers['x-response-cache']).toBe('hit');
+    expect(
+      (await publicGet(`/api/policy-documents/${documentId}`)).headers['x-response-cache']
+    ).toBe('hit');
     const cache = app.strapi.plugin('disclosure').service('response-cache');
     const state = jest.spyOn(cache, 'state').mockRejectedValue(new Error('connection lost'));
     try {
@@ -168,13 +203,19 @@ describe('validators and the cache', () => {
   test('If-None-Match with the current tag gets 304 and no body; an old tag gets the new answer', async () => {
     const documentId = await publishDocument({ title: '关于验证器的通知' });
     const first = await publicGet(`/api/policy-documents/${documentId}`);
-    const unchanged = await publicGet(`/api/policy-documents/${documentId}`).set('If-None-Match', `"other", ${first.headers.etag}`);
+    const unchanged = await publicGet(`/api/policy-documents/${documentId}`).set(
+      'If-None-Match',
+      `"other", ${first.headers.etag}`
+    );
     expect(unchanged.status).toBe(304);
     expect(unchanged.text).toBe('');
     expect(unchanged.headers.etag).toBe(first.headers.etag);
 
     expect((await retitle(documentId, '关于验证器的通知（修订）')).status).toBe(200);
-    const changed = await publicGet(`/api/policy-documents/${documentId}`).set('If-None-Match', first.headers.etag);
+    const changed = await publicGet(`/api/policy-documents/${documentId}`).set(
+      'If-None-Match',
+      first.headers.etag
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.data.title).toBe('关于验证器的通知（修订）');
     expect(changed.headers.etag).not.toBe(first.headers.etag);
@@ -219,36 +260,58 @@ describe('every change that can alter an answer empties it', () => {
     await publishDocument({ title: '权限读取之前' }); // a new content state
     app.strapi.db.connection.on('query', listen);
     try {
-      expect((await publicGet('/api/policy-documents', { 'pagination[pageSize]': 3 })).status).toBe(200);
-      expect((await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 })).status).toBe(200);
+      expect((await publicGet('/api/policy-documents', { 'pagination[pageSize]': 3 })).status).toBe(
+        200
+      );
+      expect((await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 })).status).toBe(
+        200
+      );
     } finally {
       app.strapi.db.connection.removeListener('query', listen);
     }
     expect(permissionReads).toHaveLength(1); // two answers rendered, the permissions read once
 
     const permissions = app.strapi.db.query('plugin::users-permissions.permission');
-    const publicRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    const find = await permissions.findOne({ where: { action: 'api::press-release.press-release.find', role: publicRole.id } });
+    const publicRole = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } });
+    const find = await permissions.findOne({
+      where: { action: 'api::press-release.press-release.find', role: publicRole.id },
+    });
     expect(find).toBeTruthy();
     await permissions.delete({ where: { id: find.id } });
     try {
       const refused = await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 });
       expect(refused.status).toBe(403);
     } finally {
-      await permissions.create({ data: { action: 'api::press-release.press-release.find', role: publicRole.id } });
+      await permissions.create({
+        data: { action: 'api::press-release.press-release.find', role: publicRole.id },
+      });
     }
-    expect((await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 })).status).toBe(200);
+    expect((await publicGet('/api/press-releases', { 'pagination[pageSize]': 3 })).status).toBe(
+      200
+    );
   });
 
   test("a public list's total is counted once per content state for all its pages, sorts and fields, and a change is counted at once", async () => {
     const countQueries: string[] = [];
     const listen = (query: { sql: string }) => {
       // The list's count alone (publishing runs counts of its own).
-      if (/^select count\(/i.test(query.sql) && /policy_documents/.test(query.sql) && /title\W* like/i.test(query.sql)) countQueries.push(query.sql);
+      if (
+        /^select count\(/i.test(query.sql) &&
+        /policy_documents/.test(query.sql) &&
+        /title\W* like/i.test(query.sql)
+      )
+        countQueries.push(query.sql);
     };
     const list = (query: Record<string, unknown> = {}) =>
-      publicGet('/api/policy-documents', { 'filters[title][$startsWith]': '总数测试', 'pagination[pageSize]': 2, ...query });
-    for (const title of ['总数测试一', '总数测试二', '总数测试三']) await publishDocument({ title });
+      publicGet('/api/policy-documents', {
+        'filters[title][$startsWith]': '总数测试',
+        'pagination[pageSize]': 2,
+        ...query,
+      });
+    for (const title of ['总数测试一', '总数测试二', '总数测试三'])
+      await publishDocument({ title });
     app.strapi.db.connection.on('query', listen);
     try {
       const answers = [
@@ -261,7 +324,9 @@ describe('every change that can alter an answer empties it', () => {
       expect(countQueries).toHaveLength(1);
 
       // Another question is another count.
-      expect((await list({ 'filters[title][$startsWith]': '总数测试二' })).body.meta.pagination.total).toBe(1);
+      expect(
+        (await list({ 'filters[title][$startsWith]': '总数测试二' })).body.meta.pagination.total
+      ).toBe(1);
       expect(countQueries).toHaveLength(2);
 
       const fourth = await publishDocument({ title: '总数测试四' });
@@ -269,12 +334,19 @@ describe('every change that can alter an answer empties it', () => {
       expect((await list({ 'pagination[page]': 2 })).body.meta.pagination.total).toBe(4);
       expect(countQueries).toHaveLength(3);
 
-      await app.strapi.documents('api::policy-document.policy-document').unpublish({ documentId: fourth } as any);
+      await app.strapi
+        .documents('api::policy-document.policy-document')
+        .unpublish({ documentId: fourth } as any);
       expect((await list({ 'pagination[page]': 2 })).body.meta.pagination.total).toBe(3);
       expect(countQueries).toHaveLength(4);
 
       // A signed-in caller's read is its own: counted afresh every time.
-      const signedIn = () => app.http().get('/api/policy-documents').query({ 'filters[title][$startsWith]': '总数测试', 'pagination[pageSize]': 2 }).set(auth());
+      const signedIn = () =>
+        app
+          .http()
+          .get('/api/policy-documents')
+          .query({ 'filters[title][$startsWith]': '总数测试', 'pagination[pageSize]': 2 })
+          .set(auth());
       expect((await signedIn()).body.meta.pagination.total).toBe(3);
       expect((await signedIn()).body.meta.pagination.total).toBe(3);
       expect(countQueries).toHaveLength(6);
@@ -291,7 +363,11 @@ describe('every change that can alter an answer empties it', () => {
       if (/^select count\(/i.test(query.sql) && /title\W* like/i.test(query.sql)) reads.totals += 1;
       if (/group by/i.test(query.sql) && /category/.test(query.sql)) reads.counts += 1;
     };
-    const list = () => publicGet('/api/policy-documents', { 'filters[title][$startsWith]': '冷读', 'pagination[pageSize]': 2 });
+    const list = () =>
+      publicGet('/api/policy-documents', {
+        'filters[title][$startsWith]': '冷读',
+        'pagination[pageSize]': 2,
+      });
     const counts = () => publicGet('/api/disclosure/catalogue/counts', { locale: 'zh-Hans' });
     await publishDocument({ title: '冷读一' });
     await cache.announced();
@@ -321,10 +397,14 @@ describe('every change that can alter an answer empties it', () => {
     await retitle(documentId, '变更后');
     expect((await publicGet(path)).body.data.title).toBe('变更后');
 
-    await app.strapi.documents('api::policy-document.policy-document').unpublish({ documentId } as any);
+    await app.strapi
+      .documents('api::policy-document.policy-document')
+      .unpublish({ documentId } as any);
     expect((await publicGet(path)).status).toBe(404);
 
-    await app.strapi.documents('api::policy-document.policy-document').publish({ documentId } as any);
+    await app.strapi
+      .documents('api::policy-document.policy-document')
+      .publish({ documentId } as any);
     expect((await publicGet(path)).status).toBe(200);
 
     expect((await app.http().delete(path).set(auth())).status).toBe(204);
@@ -334,23 +414,39 @@ describe('every change that can alter an answer empties it', () => {
   test('the Traditional copy written by the zh-Hans update is served at once', async () => {
     const documentId = await publishDocument({ title: '关于发展经济的意见' });
     const path = `/api/policy-documents/${documentId}`;
-    expect((await publicGet(path, { locale: 'zh-Hant' })).body.data.title).toBe('關於發展經濟的意見');
+    expect((await publicGet(path, { locale: 'zh-Hant' })).body.data.title).toBe(
+      '關於發展經濟的意見'
+    );
     await publicGet(path, { locale: 'zh-Hant' });
     await retitle(documentId, '关于发展经济的实施意见');
-    expect((await publicGet(path, { locale: 'zh-Hant' })).body.data.title).toBe('關於發展經濟的實施意見');
+    expect((await publicGet(path, { locale: 'zh-Hant' })).body.data.title).toBe(
+      '關於發展經濟的實施意見'
+    );
   });
 
   test('a related organization renamed is seen through a populated read', async () => {
     const organization = await app.strapi.documents(ORG).create({
-      data: { name: '博山区人民政府', code: '370304000', level: 'county', regionCode: '370304' } as any,
+      data: {
+        name: '博山区人民政府',
+        code: '370304000',
+        level: 'county',
+        regionCode: '370304',
+      } as any,
     });
     const documentId = await publishDocument({ issuingOrganization: organization.documentId });
     const path = `/api/policy-documents/${documentId}`;
     const query = { 'populate[issuingOrganization][fields][0]': 'name' };
-    expect((await publicGet(path, query)).body.data.issuingOrganization.name).toBe('博山区人民政府');
+    expect((await publicGet(path, query)).body.data.issuingOrganization.name).toBe(
+      '博山区人民政府'
+    );
     await publicGet(path, query);
-    await app.strapi.documents(ORG).update({ documentId: organization.documentId, data: { name: '淄博市博山区人民政府' } as any });
-    expect((await publicGet(path, query)).body.data.issuingOrganization.name).toBe('淄博市博山区人民政府');
+    await app.strapi.documents(ORG).update({
+      documentId: organization.documentId,
+      data: { name: '淄博市博山区人民政府' } as any,
+    });
+    expect((await publicGet(path, query)).body.data.issuingOrganization.name).toBe(
+      '淄博市博山区人民政府'
+    );
   });
 
   test('a write rolled back changes nothing and leaves the cache as it was', async () => {
@@ -358,7 +454,11 @@ describe('every change that can alter an answer empties it', () => {
     const path = `/api/policy-documents/${documentId}`;
     await publicGet(path);
     // Refused by the catalogue rules (a number in no known format), inside the write's transaction.
-    const refused = await app.http().put(path).set(auth()).send({ data: { documentNumber: '随便写的' } });
+    const refused = await app
+      .http()
+      .put(path)
+      .set(auth())
+      .send({ data: { documentNumber: '随便写的' } });
     expect(refused.status).toBe(400);
     expect((await publicGet(path)).headers['x-response-cache']).toBe('hit');
   });
@@ -376,7 +476,11 @@ test('zero stale reads: readers running while a document is changed twenty times
       const startedAt = performance.now();
       const res = await publicGet(path);
       expect(res.status).toBe(200);
-      reads.push({ startedAt, version: Number(res.body.data.title.replace('版本', '')), outcome: res.headers['x-response-cache'] });
+      reads.push({
+        startedAt,
+        version: Number(res.body.data.title.replace('版本', '')),
+        outcome: res.headers['x-response-cache'],
+      });
     }
   };
   const writer = async () => {
@@ -392,7 +496,9 @@ test('zero stale reads: readers running while a document is changed twenty times
   };
   await Promise.all([writer(), ...Array.from({ length: 6 }, reader)]);
 
-  const stale = reads.filter((read) => acknowledged.some((at, index) => read.startedAt > at && read.version < index + 1));
+  const stale = reads.filter((read) =>
+    acknowledged.some((at, index) => read.startedAt > at && read.version < index + 1)
+  );
   expect(stale).toEqual([]);
   expect(reads.length).toBeGreaterThan(40);
   // The cache was in play, not bypassed: between writes, readers were answered from it.
@@ -402,7 +508,13 @@ test('zero stale reads: readers running while a document is changed twenty times
 test('an answer computed from the date is not kept past Beijing midnight: a consultation closes with no write at all', async () => {
   setClock(app, '2026-06-08T15:00:00Z'); // 23:00 on 8 June in Beijing
   const consultation = await app.strapi.documents('api::consultation.consultation').create({
-    data: { title: '关于公开征求意见的公告', organization: office, confidentialityReview: approvedReview, startDate: '2026-05-10', endDate: '2026-06-08' } as any,
+    data: {
+      title: '关于公开征求意见的公告',
+      organization: office,
+      confidentialityReview: approvedReview,
+      startDate: '2026-05-10',
+      endDate: '2026-06-08',
+    } as any,
     status: 'published',
   } as any);
   // Written outside a request: its announcement to other instances is not awaited by anyone.

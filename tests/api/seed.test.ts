@@ -27,13 +27,20 @@ const countAll = async () => {
 
 describe('demo catalogue', () => {
   test('the first start of an empty database seeds the catalogue from the real policies', async () => {
-    const res = await app.http().get('/api/policy-documents').query({ 'pagination[pageSize]': 100, sort: 'indexNumber' });
+    const res = await app
+      .http()
+      .get('/api/policy-documents')
+      .query({ 'pagination[pageSize]': 100, sort: 'indexNumber' });
     expect(res.status).toBe(200);
-    const byNumber = Object.fromEntries(res.body.data.map((d: any) => [d.documentNumber ?? d.title, d]));
+    const byNumber = Object.fromEntries(
+      res.body.data.map((d: any) => [d.documentNumber ?? d.title, d])
+    );
     expect(res.body.data).toHaveLength(7);
 
     const shandong = byNumber['鲁政办发〔2014〕8号'];
-    expect(shandong.title).toBe('山东省人民政府办公厅印发关于进一步加强政府信息公开工作实施方案的通知');
+    expect(shandong.title).toBe(
+      '山东省人民政府办公厅印发关于进一步加强政府信息公开工作实施方案的通知'
+    );
     expect(shandong.writtenDate).toBe('2014-02-19');
     expect(shandong.issueDate).toBe('2014-02-20');
     expect(shandong.indexNumber).toBe('370000001/2014-00001');
@@ -44,21 +51,29 @@ describe('demo catalogue', () => {
   });
 
   test('documents cite what they implement; interpretations and press are tied to them', async () => {
-    const res = await app
-      .http()
-      .get('/api/policy-documents')
-      .query({ 'filters[documentNumber][$eq]': '鲁政办发〔2014〕8号', populate: 'implements,interpretations,issuingOrganization' });
+    const res = await app.http().get('/api/policy-documents').query({
+      'filters[documentNumber][$eq]': '鲁政办发〔2014〕8号',
+      populate: 'implements,interpretations,issuingOrganization',
+    });
     const shandong = res.body.data[0];
     expect(shandong.implements.map((d: any) => d.documentNumber)).toEqual(['国办发〔2013〕100号']);
-    expect(shandong.interpretations.map((i: any) => i.title)).toEqual(['《关于进一步加强政府信息公开工作实施方案》解读']);
+    expect(shandong.interpretations.map((i: any) => i.title)).toEqual([
+      '《关于进一步加强政府信息公开工作实施方案》解读',
+    ]);
     expect(shandong.issuingOrganization.name).toBe('山东省人民政府办公厅');
 
-    const press = await app.http().get('/api/press-releases').query({ populate: 'relatedDocuments' });
+    const press = await app
+      .http()
+      .get('/api/press-releases')
+      .query({ populate: 'relatedDocuments' });
     expect(press.body.data[0].relatedDocuments[0].documentNumber).toBe('鲁政办发〔2014〕8号');
   });
 
   test('one consultation is open around the day of seeding, one is closed with its results', async () => {
-    const res = await app.http().get('/api/consultations').query({ populate: 'result', sort: 'startDate:desc' });
+    const res = await app
+      .http()
+      .get('/api/consultations')
+      .query({ populate: 'result', sort: 'startDate:desc' });
     expect(res.body.data).toHaveLength(2);
     const [open, closed] = res.body.data;
     const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;

@@ -31,7 +31,11 @@ let answers: Array<{ status: number; headers?: Record<string, string>; receiptUr
 const at = (iso: string) => setClock(app, iso);
 const worker = () => app.strapi.plugin('disclosure').service('syndication-worker');
 const deliveriesOf = (documentId: string) =>
-  app.strapi.db.query(DELIVERY).findMany({ where: { itemDocumentId: documentId }, populate: ['event'], orderBy: { id: 'asc' } });
+  app.strapi.db.query(DELIVERY).findMany({
+    where: { itemDocumentId: documentId },
+    populate: ['event'],
+    orderBy: { id: 'asc' },
+  });
 
 beforeAll(async () => {
   receiver = http.createServer((request, response) => {
@@ -40,12 +44,25 @@ beforeAll(async () => {
     request.on('end', () => {
       const check = verify(request.headers, body, [SECRET], Math.floor(Date.now() / 1000));
       const message = JSON.parse(body);
-      received.push({ id: String(request.headers['webhook-id']), version: message.version, action: message.action, signatureOk: check.ok });
+      received.push({
+        id: String(request.headers['webhook-id']),
+        version: message.version,
+        action: message.action,
+        signatureOk: check.ok,
+      });
       const answer = answers.shift() ?? { status: 200 };
       response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       // As the inbox answers: the receipt under data.
-      const receipt = { documentId: `copy-of-${message.documentId}`, url: answer.receiptUrl ?? 'https://county.example.gov.cn/zwgk/1', status: 'published' };
-      response.end(answer.status === 200 ? JSON.stringify({ data: receipt, meta: { duplicate: false } }) : '{"error":"busy"}');
+      const receipt = {
+        documentId: `copy-of-${message.documentId}`,
+        url: answer.receiptUrl ?? 'https://county.example.gov.cn/zwgk/1',
+        status: 'published',
+      };
+      response.end(
+        answer.status === 200
+          ? JSON.stringify({ data: receipt, meta: { duplicate: false } })
+          : '{"error":"busy"}'
+      );
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -54,7 +71,12 @@ beforeAll(async () => {
   worker().useRandom(() => 0.5);
   office = (
     await app.strapi.documents('api::organization.organization').create({
-      data: { name: '山东省人民政府办公厅', code: '370000001', level: 'department', regionCode: '370000' } as any,
+      data: {
+        name: '山东省人民政府办公厅',
+        code: '370000001',
+        level: 'department',
+        regionCode: '370000',
+      } as any,
     })
   ).documentId;
   subscriber = (
@@ -80,7 +102,11 @@ beforeEach(() => {
   answers = [];
 });
 
-const publishSyndicated = () => app.strapi.documents(DOC).create({ data: policyDocumentData(office, { mustSyndicate: true }) as any, status: 'published' });
+const publishSyndicated = () =>
+  app.strapi.documents(DOC).create({
+    data: policyDocumentData(office, { mustSyndicate: true }) as any,
+    status: 'published',
+  });
 
 test('with cron switched off (CRON_ENABLED=false), no delivery pass or sweep runs on its own', async () => {
   // Strapi starts every task a plugin adds, whatever server.cron.enabled says: the plugin checks it.
@@ -104,7 +130,11 @@ test('a busy receiver is retried after its Retry-After; then the receipt is kept
   expect(await worker().runOnce()).toMatchObject({ delivered: 1 });
   [delivery] = await deliveriesOf(doc.documentId);
   expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, lastError: null });
-  expect(delivery.receipt).toEqual({ documentId: `copy-of-${doc.documentId}`, url: 'https://county.example.gov.cn/zwgk/1', status: 'published' });
+  expect(delivery.receipt).toEqual({
+    documentId: `copy-of-${doc.documentId}`,
+    url: 'https://county.example.gov.cn/zwgk/1',
+    status: 'published',
+  });
   expect(received.map((message) => message.signatureOk)).toEqual([true, true]);
   expect(new Set(received.map((message) => message.id)).size).toBe(1); // the same message id each time
 });
@@ -116,13 +146,19 @@ test('a receipt whose address is not http(s) is kept without it: it would be a l
   expect(await worker().runOnce()).toMatchObject({ delivered: 1 });
   const [delivery] = await deliveriesOf(doc.documentId);
   expect(delivery).toMatchObject({ status: 'delivered', lastError: null });
-  expect(delivery.receipt).toEqual({ documentId: `copy-of-${doc.documentId}`, url: null, status: 'published' });
+  expect(delivery.receipt).toEqual({
+    documentId: `copy-of-${doc.documentId}`,
+    url: null,
+    status: 'published',
+  });
 });
 
 test('versions of one document arrive in order, even when the first had to wait', async () => {
   at('2026-05-11T03:00:00Z');
   const doc = await publishSyndicated();
-  await app.strapi.documents(DOC).update({ documentId: doc.documentId, data: { summary: '更正' } as any, status: 'published' });
+  await app.strapi
+    .documents(DOC)
+    .update({ documentId: doc.documentId, data: { summary: '更正' } as any, status: 'published' });
   answers = [{ status: 500 }];
   expect(await worker().runOnce()).toMatchObject({ claimed: 2, retry: 1, waiting: 1 });
   at('2026-05-11T03:00:05Z');
@@ -133,7 +169,10 @@ test('versions of one document arrive in order, even when the first had to wait'
     [1, 'publish'],
     [2, 'update'],
   ]);
-  expect((await deliveriesOf(doc.documentId)).map((delivery: any) => delivery.status)).toEqual(['delivered', 'delivered']);
+  expect((await deliveriesOf(doc.documentId)).map((delivery: any) => delivery.status)).toEqual([
+    'delivered',
+    'delivered',
+  ]);
 });
 
 test('a delivery whose worker died is taken over when its lease ends', async () => {
@@ -188,7 +227,10 @@ test('410 Gone switches the subscriber off and cancels what waits for it', async
 
 test('two workers at once share the work: every message delivered exactly once', async () => {
   at('2026-05-21T00:00:00Z');
-  await app.strapi.db.query(SUBSCRIBER).update({ where: { id: subscriber }, data: { active: true, disabledAt: null, disabledReason: null } });
+  await app.strapi.db.query(SUBSCRIBER).update({
+    where: { id: subscriber },
+    data: { active: true, disabledAt: null, disabledReason: null },
+  });
   const docs = [];
   for (let i = 0; i < 12; i += 1) docs.push(await publishSyndicated());
   const [one, two] = await Promise.all([worker().runOnce(5), worker().runOnce(5)]);
@@ -209,10 +251,18 @@ test('an administrator re-sends a document: a new message of the same version', 
   at('2026-05-22T00:00:00Z');
   const doc = await publishSyndicated();
   await worker().runOnce();
-  const result = await app.strapi.plugin('disclosure').service('syndication').resend({ subscriber, documentId: doc.documentId });
+  const result = await app.strapi
+    .plugin('disclosure')
+    .service('syndication')
+    .resend({ subscriber, documentId: doc.documentId });
   expect(result).toEqual({ subscriber: '济阳区政府门户', documents: 1 });
   expect(await worker().runOnce()).toMatchObject({ delivered: 1 });
   expect(received.map((message) => message.version)).toEqual([1, 1]);
   expect(new Set(received.map((message) => message.id)).size).toBe(2);
-  expect(await app.strapi.plugin('disclosure').service('syndication').resend({ subscriber: 999999, documentId: doc.documentId })).toBeNull();
+  expect(
+    await app.strapi
+      .plugin('disclosure')
+      .service('syndication')
+      .resend({ subscriber: 999999, documentId: doc.documentId })
+  ).toBeNull();
 });

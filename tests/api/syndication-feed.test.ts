@@ -16,13 +16,24 @@ beforeAll(async () => {
   token = await createFullAccessToken(app.strapi);
   office = (
     await app.strapi.documents('api::organization.organization').create({
-      data: { name: '山东省人民政府办公厅', code: '370000001', level: 'department', regionCode: '370000', portalUrl: 'https://www.shandong.gov.cn' } as any,
+      data: {
+        name: '山东省人民政府办公厅',
+        code: '370000001',
+        level: 'department',
+        regionCode: '370000',
+        portalUrl: 'https://www.shandong.gov.cn',
+      } as any,
     })
   ).documentId;
   for (const title of ['第一份转载文件', '第二份转载文件', '第三份转载文件']) {
-    await app.strapi.documents(DOC).create({ data: policyDocumentData(office, { title, mustSyndicate: true }) as any, status: 'published' });
+    await app.strapi.documents(DOC).create({
+      data: policyDocumentData(office, { title, mustSyndicate: true }) as any,
+      status: 'published',
+    });
   }
-  await app.strapi.documents(DOC).create({ data: policyDocumentData(office, { title: '尚未发布的草稿' }) as any });
+  await app.strapi
+    .documents(DOC)
+    .create({ data: policyDocumentData(office, { title: '尚未发布的草稿' }) as any });
 });
 
 afterAll(async () => {
@@ -33,11 +44,16 @@ describe('GET /api/disclosure/feed', () => {
   test('events in order, page by page, with a cursor that ends where the feed ends', async () => {
     const first = await feed({ limit: '2' });
     expect(first.status).toBe(200);
-    expect(first.body.data.map((event: any) => event.message.versions[0].title)).toEqual(['第一份转载文件', '第二份转载文件']);
+    expect(first.body.data.map((event: any) => event.message.versions[0].title)).toEqual([
+      '第一份转载文件',
+      '第二份转载文件',
+    ]);
     expect(first.body.data[0]).toMatchObject({ action: 'publish', version: 1 });
     expect(first.body.meta.hasMore).toBe(true);
     const second = await feed({ since: first.body.meta.cursor, limit: '2' });
-    expect(second.body.data.map((event: any) => event.message.versions[0].title)).toEqual(['第三份转载文件']);
+    expect(second.body.data.map((event: any) => event.message.versions[0].title)).toEqual([
+      '第三份转载文件',
+    ]);
     expect(second.body.meta.hasMore).toBe(false);
     const caughtUp = await feed({ since: second.body.meta.cursor });
     expect(caughtUp.body.data).toEqual([]);
@@ -57,13 +73,18 @@ describe('GET /api/disclosure/feed', () => {
 
 describe('GET /api/disclosure/feed.atom', () => {
   test("an organization's published documents, newest first, for anyone", async () => {
-    const response = await app.http().get('/api/disclosure/feed.atom').query({ organization: '370000001' });
+    const response = await app
+      .http()
+      .get('/api/disclosure/feed.atom')
+      .query({ organization: '370000001' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/atom\+xml/);
     const xml = response.text;
     expect(xml).toContain('<title>山东省人民政府办公厅 政府信息公开</title>');
     expect(xml).toContain('<link rel="alternate" href="https://www.shandong.gov.cn"/>');
-    const titles = [...xml.matchAll(/<entry>\s*<id>[^<]+<\/id>\s*<title>([^<]+)<\/title>/g)].map((match) => match[1]);
+    const titles = [...xml.matchAll(/<entry>\s*<id>[^<]+<\/id>\s*<title>([^<]+)<\/title>/g)].map(
+      (match) => match[1]
+    );
     expect(titles).toHaveLength(3);
     expect(titles.every((title) => title.endsWith('转载文件'))).toBe(true);
     expect(xml).not.toContain('尚未发布的草稿');
@@ -74,7 +95,12 @@ describe('GET /api/disclosure/feed.atom', () => {
     const realNow = clock.now;
     const city = (
       await app.strapi.documents('api::organization.organization').create({
-        data: { name: '淄博市人民政府办公室', code: '370300001', level: 'department', regionCode: '370300' } as any,
+        data: {
+          name: '淄博市人民政府办公室',
+          code: '370300001',
+          level: 'department',
+          regionCode: '370300',
+        } as any,
       })
     ).documentId;
     // Written in an order that is neither the publication order nor its reverse.
@@ -87,13 +113,18 @@ describe('GET /api/disclosure/feed.atom', () => {
     try {
       for (const [at, title] of publications) {
         setClock(app, at);
-        await app.strapi.documents(DOC).create({ data: policyDocumentData(city, { title }) as any, status: 'published' });
+        await app.strapi
+          .documents(DOC)
+          .create({ data: policyDocumentData(city, { title }) as any, status: 'published' });
       }
     } finally {
       jest.useRealTimers();
       clock.now = realNow;
     }
-    const response = await app.http().get('/api/disclosure/feed.atom').query({ organization: '370300001' });
+    const response = await app
+      .http()
+      .get('/api/disclosure/feed.atom')
+      .query({ organization: '370300001' });
     expect(response.status).toBe(200);
     const entries = [...response.text.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([, entry]) => ({
       title: entry.match(/<title>([^<]+)<\/title>/)?.[1],
@@ -110,17 +141,33 @@ describe('GET /api/disclosure/feed.atom', () => {
       if (index > 0) expect(stamp).toBeLessThan(stamps[index - 1]);
     });
     // The feed's own <updated> is its newest entry's publication.
-    expect(response.text.match(/<feed[^>]*>[\s\S]*?<updated>([^<]+)<\/updated>/)?.[1]).toBe(entries[0].published);
+    expect(response.text.match(/<feed[^>]*>[\s\S]*?<updated>([^<]+)<\/updated>/)?.[1]).toBe(
+      entries[0].published
+    );
   });
 
   test('on-request (依申请公开) and not-disclosed (不予公开) documents with a published past are not in the feed', async () => {
     const county = (
       await app.strapi.documents('api::organization.organization').create({
-        data: { name: '博兴县人民政府办公室', code: '371625001', level: 'department', regionCode: '371625' } as any,
+        data: {
+          name: '博兴县人民政府办公室',
+          code: '371625001',
+          level: 'department',
+          regionCode: '371625',
+        } as any,
       })
     ).documentId;
-    await app.strapi.documents(DOC).create({ data: policyDocumentData(county, { title: '仍然主动公开的文件', summary: '主动公开的摘要' }) as any, status: 'published' });
-    const hidden: Record<string, string> = { 'on-request': '改为依申请公开的文件', 'not-disclosed': '改为不予公开的文件' };
+    await app.strapi.documents(DOC).create({
+      data: policyDocumentData(county, {
+        title: '仍然主动公开的文件',
+        summary: '主动公开的摘要',
+      }) as any,
+      status: 'published',
+    });
+    const hidden: Record<string, string> = {
+      'on-request': '改为依申请公开的文件',
+      'not-disclosed': '改为不予公开的文件',
+    };
     for (const [attribute, title] of Object.entries(hidden)) {
       // Published as proactive (and so once in the feed), then re-classified in place, published row
       // included, as a migration or a direct fix leaves it (the publication gate refuses publishing it).
@@ -128,18 +175,32 @@ describe('GET /api/disclosure/feed.atom', () => {
         data: policyDocumentData(county, { title, summary: `${title}的摘要` }) as any,
         status: 'published',
       });
-      const before = await app.http().get('/api/disclosure/feed.atom').query({ organization: '371625001' });
+      const before = await app
+        .http()
+        .get('/api/disclosure/feed.atom')
+        .query({ organization: '371625001' });
       expect(before.text).toContain(`<title>${title}</title>`);
       await app.strapi.db.query(DOC).updateMany({
         where: { documentId },
-        data: { disclosureAttribute: attribute, nonDisclosureReason: 'process-information', nonDisclosureExplanation: `${title}的不公开理由` },
+        data: {
+          disclosureAttribute: attribute,
+          nonDisclosureReason: 'process-information',
+          nonDisclosureExplanation: `${title}的不公开理由`,
+        },
       });
-      const published = await app.strapi.db.query(DOC).findOne({ where: { documentId, publishedAt: { $notNull: true } } });
+      const published = await app.strapi.db
+        .query(DOC)
+        .findOne({ where: { documentId, publishedAt: { $notNull: true } } });
       expect(published).toMatchObject({ disclosureAttribute: attribute, title });
     }
-    const response = await app.http().get('/api/disclosure/feed.atom').query({ organization: '371625001' });
+    const response = await app
+      .http()
+      .get('/api/disclosure/feed.atom')
+      .query({ organization: '371625001' });
     expect(response.status).toBe(200);
-    const titles = [...response.text.matchAll(/<entry>\s*<id>[^<]+<\/id>\s*<title>([^<]+)<\/title>/g)].map((match) => match[1]);
+    const titles = [
+      ...response.text.matchAll(/<entry>\s*<id>[^<]+<\/id>\s*<title>([^<]+)<\/title>/g),
+    ].map((match) => match[1]);
     expect(titles).toEqual(['仍然主动公开的文件']);
     for (const title of Object.values(hidden)) {
       expect(response.text).not.toContain(title);
@@ -149,7 +210,12 @@ describe('GET /api/disclosure/feed.atom', () => {
   });
 
   test('unknown organization: 404; not a code: 400', async () => {
-    expect((await app.http().get('/api/disclosure/feed.atom').query({ organization: '999999999' })).status).toBe(404);
-    expect((await app.http().get('/api/disclosure/feed.atom').query({ organization: '<x>' })).status).toBe(400);
+    expect(
+      (await app.http().get('/api/disclosure/feed.atom').query({ organization: '999999999' }))
+        .status
+    ).toBe(404);
+    expect(
+      (await app.http().get('/api/disclosure/feed.atom').query({ organization: '<x>' })).status
+    ).toBe(400);
   });
 });

@@ -26,7 +26,12 @@ beforeAll(async () => {
       const message = JSON.parse(body);
       const state = outcomes[message.versions[0]?.title] ?? 'published';
       response.writeHead(200, { 'content-type': 'application/json' });
-      const receipt = { documentId: `copy-${message.documentId}`, url: state === 'published' ? `https://county.example.gov.cn/${message.documentId}` : null, status: state, version: message.version };
+      const receipt = {
+        documentId: `copy-${message.documentId}`,
+        url: state === 'published' ? `https://county.example.gov.cn/${message.documentId}` : null,
+        status: state,
+        version: message.version,
+      };
       response.end(JSON.stringify({ data: receipt, meta: { duplicate: false } }));
     });
   });
@@ -36,11 +41,21 @@ beforeAll(async () => {
   setClock(app, '2026-06-01T02:00:00Z'); // a Monday
   office = (
     await app.strapi.documents('api::organization.organization').create({
-      data: { name: '山东省人民政府办公厅', code: '370000001', level: 'department', regionCode: '370000' } as any,
+      data: {
+        name: '山东省人民政府办公厅',
+        code: '370000001',
+        level: 'department',
+        regionCode: '370000',
+      } as any,
     })
   ).documentId;
   const county = await app.strapi.documents('api::organization.organization').create({
-    data: { name: '济阳区人民政府', code: '370125000', level: 'county', regionCode: '370125' } as any,
+    data: {
+      name: '济阳区人民政府',
+      code: '370125000',
+      level: 'county',
+      regionCode: '370125',
+    } as any,
   });
   await app.strapi.db.query('plugin::disclosure.subscriber').create({
     data: {
@@ -62,9 +77,17 @@ afterAll(async () => {
 test('reprinted at once, and held by the receiver: both acknowledged; the held one turns late after a working day', async () => {
   outcomes['立即转载的文件'] = 'published';
   outcomes['待审核转载的文件'] = 'held';
-  const reprinted = await app.strapi.documents(DOC).create({ data: policyDocumentData(office, { title: '立即转载的文件', mustSyndicate: true }) as any, status: 'published' });
-  const held = await app.strapi.documents(DOC).create({ data: policyDocumentData(office, { title: '待审核转载的文件', mustSyndicate: true }) as any, status: 'published' });
-  expect(await app.strapi.plugin('disclosure').service('syndication-worker').runOnce()).toMatchObject({ delivered: 2 });
+  const reprinted = await app.strapi.documents(DOC).create({
+    data: policyDocumentData(office, { title: '立即转载的文件', mustSyndicate: true }) as any,
+    status: 'published',
+  });
+  const held = await app.strapi.documents(DOC).create({
+    data: policyDocumentData(office, { title: '待审核转载的文件', mustSyndicate: true }) as any,
+    status: 'published',
+  });
+  expect(
+    await app.strapi.plugin('disclosure').service('syndication-worker').runOnce()
+  ).toMatchObject({ delivered: 2 });
 
   const first = await status(reprinted.documentId);
   expect(first.status).toBe(200);
@@ -78,21 +101,39 @@ test('reprinted at once, and held by the receiver: both acknowledged; the held o
     acknowledged: true,
     held: false,
     lagSeconds: 0,
-    reprint: { documentId: `copy-${reprinted.documentId}`, url: `https://county.example.gov.cn/${reprinted.documentId}`, publishedAt: '2026-06-01T02:00:00.000Z' },
+    reprint: {
+      documentId: `copy-${reprinted.documentId}`,
+      url: `https://county.example.gov.cn/${reprinted.documentId}`,
+      publishedAt: '2026-06-01T02:00:00.000Z',
+    },
     // The held one is not yet due (Tuesday), so only the reprint is decided.
     onTime: { within: 1, reprinted: 1, onTime: 1, rate: 1 },
   });
 
   setClock(app, '2026-06-04T02:00:00Z'); // Thursday: the held reprint is past its working day
   const later = (await status(held.documentId)).body.data.subscribers[0];
-  expect(later).toMatchObject({ acknowledged: true, held: true, reprint: null, onTime: { reprinted: 1, onTime: 1, overdue: 1, rate: 0.5 } });
+  expect(later).toMatchObject({
+    acknowledged: true,
+    held: true,
+    reprint: null,
+    onTime: { reprinted: 1, onTime: 1, overdue: 1, rate: 0.5 },
+  });
 
   // The compliance report carries the same, per subscriber, for the period's publications.
-  const report = await app.http().get('/api/disclosure/compliance').set('Authorization', `Bearer ${token}`).query({ from: '2026-06-01', to: '2026-06-30' });
+  const report = await app
+    .http()
+    .get('/api/disclosure/compliance')
+    .set('Authorization', `Bearer ${token}`)
+    .query({ from: '2026-06-01', to: '2026-06-30' });
   expect(report.status).toBe(200);
   expect(report.body.data.reprints).toEqual([
     {
-      subscriber: { id: expect.any(Number), name: '济阳区政府门户', organizationCode: '370125000', active: true },
+      subscriber: {
+        id: expect.any(Number),
+        name: '济阳区政府门户',
+        organizationCode: '370125000',
+        active: true,
+      },
       within: 1,
       received: 2,
       reprinted: 1,
@@ -103,7 +144,11 @@ test('reprinted at once, and held by the receiver: both acknowledged; the held o
       rate: 0.5,
     },
   ]);
-  const before = await app.http().get('/api/disclosure/compliance').set('Authorization', `Bearer ${token}`).query({ to: '2026-05-31' });
+  const before = await app
+    .http()
+    .get('/api/disclosure/compliance')
+    .set('Authorization', `Bearer ${token}`)
+    .query({ to: '2026-05-31' });
   expect(before.body.data.reprints).toEqual([]);
 });
 

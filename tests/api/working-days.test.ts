@@ -8,8 +8,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const add = (query: Record<string, string>) => app.http().get('/api/disclosure/working-days/add').query(query);
-const between = (query: Record<string, string>) => app.http().get('/api/disclosure/working-days/between').query(query);
+const add = (query: Record<string, string>) =>
+  app.http().get('/api/disclosure/working-days/add').query(query);
+const between = (query: Record<string, string>) =>
+  app.http().get('/api/disclosure/working-days/between').query(query);
 
 describe('GET /api/disclosure/working-days/add', () => {
   test('the N-th working day after from, across Spring Festival 2026 and its make-up Saturday', async () => {
@@ -30,7 +32,11 @@ describe('GET /api/disclosure/working-days/add', () => {
   test('a year with no schedule is flagged and named', async () => {
     const res = await add({ from: '2026-12-30', days: '5' });
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ date: '2027-01-06', calendarComplete: false, missingYears: [2027] });
+    expect(res.body.data).toEqual({
+      date: '2027-01-06',
+      calendarComplete: false,
+      missingYears: [2027],
+    });
   });
 
   test.each([
@@ -74,7 +80,9 @@ describe('GET /api/disclosure/working-days/between', () => {
     const res = await between(query);
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors[0].path).toEqual(['to']);
-    expect(res.body.error.message).toBe('from 与 to 相隔不得超过 20 年 (from and to must be at most 20 years apart)');
+    expect(res.body.error.message).toBe(
+      'from 与 to 相隔不得超过 20 年 (from and to must be at most 20 years apart)'
+    );
   });
 
   test('a bad to answers 400 naming it', async () => {
@@ -97,6 +105,8 @@ describe('the office calendar', () => {
 
   test('a date can be entered once', async () => {
     const days = app.strapi.documents('plugin::disclosure.calendar-day' as any);
-    await expect(days.create({ data: { date: '2027-01-01', kind: 'working' } as any })).rejects.toThrow(/unique/);
+    await expect(
+      days.create({ data: { date: '2027-01-01', kind: 'working' } as any })
+    ).rejects.toThrow(/unique/);
   });
 });

@@ -22,10 +22,16 @@ describe('Atom feed', () => {
     });
     expect(xml).toContain('<title>山东省人民政府 &lt;主动公开&gt;</title>');
     expect(xml).toContain('<title>关于&quot;五公开&quot;的通知 &amp; 解读</title>');
-    expect(xml).toContain('href="https://cms.example.gov.cn/api/policy-documents/abc?locale=zh-Hans&amp;x=1"');
+    expect(xml).toContain(
+      'href="https://cms.example.gov.cn/api/policy-documents/abc?locale=zh-Hans&amp;x=1"'
+    );
     expect(xml).toContain('<summary>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;</summary>');
     expect(xml).toContain('<updated>2026-06-01T02:00:00.000Z</updated>');
     expect(xml).not.toContain('\u0007');
-    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+      )
+    ).toBe(true);
   });
 });

@@ -8,9 +8,15 @@ const converter = new ChineseConverter('tw', { protectedTerms: ['白宛松'] });
 
 describe('government text to Traditional (Taiwan standard, no vocabulary rewriting)', () => {
   test('signing and announcing vocabulary', () => {
-    expect(converter.toTraditional('政策文件与解读方案同步起草、同步审签、同步发布')).toBe('政策文件與解讀方案同步起草、同步審簽、同步發布');
-    expect(converter.toTraditional('经会签后由领导签批，复函已归档')).toBe('經會簽後由領導簽批，復函已歸檔');
-    expect(converter.toTraditional('召开新闻发布会，公布有关信息')).toBe('召開新聞發布會，公布有關信息');
+    expect(converter.toTraditional('政策文件与解读方案同步起草、同步审签、同步发布')).toBe(
+      '政策文件與解讀方案同步起草、同步審簽、同步發布'
+    );
+    expect(converter.toTraditional('经会签后由领导签批，复函已归档')).toBe(
+      '經會簽後由領導簽批，復函已歸檔'
+    );
+    expect(converter.toTraditional('召开新闻发布会，公布有关信息')).toBe(
+      '召開新聞發布會，公布有關信息'
+    );
   });
 
   test('no vocabulary rewriting: 信息 and 集群 stay', () => {
@@ -18,27 +24,34 @@ describe('government text to Traditional (Taiwan standard, no vocabulary rewriti
   });
 
   test('document numbers, index numbers, URLs and e-mail addresses are never converted', () => {
-    const text = '根据鲁政办发〔2014〕8号和粤府令第185号，见 https://www.gov.cn/政策/文件.html 与 zwgk@jinan.gov.cn，索引号 370000001/2014-00008。';
+    const text =
+      '根据鲁政办发〔2014〕8号和粤府令第185号，见 https://www.gov.cn/政策/文件.html 与 zwgk@jinan.gov.cn，索引号 370000001/2014-00008。';
     expect(converter.toTraditional(text)).toBe(
       '根據鲁政办发〔2014〕8号和粤府令第185号，見 https://www.gov.cn/政策/文件.html 與 zwgk@jinan.gov.cn，索引號 370000001/2014-00008。'
     );
-    expect(converter.toTraditional('按照粤办函〔2015〕248号文要求')).toBe('按照粤办函〔2015〕248号文要求');
+    expect(converter.toTraditional('按照粤办函〔2015〕248号文要求')).toBe(
+      '按照粤办函〔2015〕248号文要求'
+    );
   });
 
-  test("protected names are kept as written in both directions", () => {
+  test('protected names are kept as written in both directions', () => {
     expect(converter.toTraditional('白宛松同志')).toBe('白宛松同志');
     expect(converter.toSimplified('白宛松同志')).toBe('白宛松同志');
   });
 
   test('office overrides apply in both directions and beat longer built-in phrases', () => {
-    const withOverride = new ChineseConverter('tw', { phrases: [{ simplified: '台账', traditional: '台帳' }] });
+    const withOverride = new ChineseConverter('tw', {
+      phrases: [{ simplified: '台账', traditional: '台帳' }],
+    });
     expect(withOverride.toTraditional('建立工作台账')).toBe('建立工作台帳');
     expect(withOverride.toSimplified('建立工作台帳')).toBe('建立工作台账');
     expect(converter.toTraditional('建立工作台账')).toBe('建立工作臺賬');
   });
 
   test('Traditional with Hong Kong forms converts back to Simplified', () => {
-    expect(converter.toSimplified('説明産業發佈情況，會簽後公布')).toBe('说明产业发布情况，会签后公布');
+    expect(converter.toSimplified('説明産業發佈情況，會簽後公布')).toBe(
+      '说明产业发布情况，会签后公布'
+    );
   });
 
   test('other standards: OpenCC standard and Hong Kong', () => {
@@ -55,7 +68,11 @@ describe('government text to Traditional (Taiwan standard, no vocabulary rewriti
         type: 'paragraph',
         children: [
           { type: 'text', text: '详见', bold: true },
-          { type: 'link', url: 'https://www.gov.cn/发布', children: [{ type: 'text', text: '发布页面' }] },
+          {
+            type: 'link',
+            url: 'https://www.gov.cn/发布',
+            children: [{ type: 'text', text: '发布页面' }],
+          },
         ],
       },
       { type: 'code', children: [{ type: 'text', text: 'const 发布 = true;' }] },
@@ -66,7 +83,11 @@ describe('government text to Traditional (Taiwan standard, no vocabulary rewriti
         type: 'paragraph',
         children: [
           { type: 'text', text: '詳見', bold: true },
-          { type: 'link', url: 'https://www.gov.cn/发布', children: [{ type: 'text', text: '發布頁面' }] },
+          {
+            type: 'link',
+            url: 'https://www.gov.cn/发布',
+            children: [{ type: 'text', text: '發布頁面' }],
+          },
         ],
       },
       { type: 'code', children: [{ type: 'text', text: 'const 发布 = true;' }] },
@@ -80,16 +101,21 @@ describe('round trip on the four real policies', () => {
     .filter((name) => name.endsWith('.txt'))
     .map((name) => [name, fs.readFileSync(path.join(fixtures, name), 'utf8')] as const);
 
-  test.each(simplified)('%s: zh-Hans → zh-Hant → zh-Hans returns every character', (_name, text) => {
-    const traditional = converter.toTraditional(text);
-    expect(traditional).not.toBe(text);
-    const back = converter.toSimplified(traditional);
-    if (back !== text) {
-      const at = [...back].findIndex((char, index) => char !== [...text][index]);
-      throw new Error(`differs at ${at}: …${[...text].slice(at - 8, at + 8).join('')}… became …${[...back].slice(at - 8, at + 8).join('')}…`);
+  test.each(simplified)(
+    '%s: zh-Hans → zh-Hant → zh-Hans returns every character',
+    (_name, text) => {
+      const traditional = converter.toTraditional(text);
+      expect(traditional).not.toBe(text);
+      const back = converter.toSimplified(traditional);
+      if (back !== text) {
+        const at = [...back].findIndex((char, index) => char !== [...text][index]);
+        throw new Error(
+          `differs at ${at}: …${[...text].slice(at - 8, at + 8).join('')}… became …${[...back].slice(at - 8, at + 8).join('')}…`
+        );
+      }
+      expect(back).toBe(text);
     }
-    expect(back).toBe(text);
-  });
+  );
 });
 
 /**
@@ -98,13 +124,16 @@ describe('round trip on the four real policies', () => {
  * it by construction. What it catches is a change that stops a phrase, a protected span or a 文号 from
  * converting as it did.
  */
-describe('regression against the reference Traditional text of the four policies (corrected by the phrase table\'s own rules)', () => {
+describe("regression against the reference Traditional text of the four policies (corrected by the phrase table's own rules)", () => {
   // tests/fixtures/traditional holds each seed in Traditional as the phrase table's rules have it (see its README).
   const reviewed = path.join(__dirname, '..', 'fixtures', 'traditional');
   const pairs = fs
     .readdirSync(fixtures)
     .filter((name) => name.endsWith('.txt'))
-    .map((name) => [fs.readFileSync(path.join(fixtures, name), 'utf8'), fs.readFileSync(path.join(reviewed, name), 'utf8')]);
+    .map((name) => [
+      fs.readFileSync(path.join(fixtures, name), 'utf8'),
+      fs.readFileSync(path.join(reviewed, name), 'utf8'),
+    ]);
   const hanCharacters = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length;
   /** Characters differing from the reference text, per 10,000 Chinese characters. */
   const differencesPer10k = (convert: (text: string) => string) => {
@@ -128,6 +157,7 @@ describe('regression against the reference Traditional text of the four policies
   });
 
   test('the reviewed text converts back to the simplified originals', () => {
-    for (const [simplified, expected] of pairs) expect(converter.toSimplified(expected)).toBe(simplified);
+    for (const [simplified, expected] of pairs)
+      expect(converter.toSimplified(expected)).toBe(simplified);
   });
 });

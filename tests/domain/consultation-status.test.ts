@@ -1,4 +1,7 @@
-import { consultationStatus, feedbackRefusal } from '../../src/plugins/disclosure/server/src/consultations/rules/consultation-period';
+import {
+  consultationStatus,
+  feedbackRefusal,
+} from '../../src/plugins/disclosure/server/src/consultations/rules/consultation-period';
 
 const period = { startDate: '2026-05-10', endDate: '2026-06-08' };
 const at = (iso: string) => new Date(iso);
@@ -14,12 +17,24 @@ describe('consultation status (Beijing calendar days)', () => {
   });
 
   test('concluded once the result is published, not before its time', () => {
-    expect(consultationStatus({ ...period, resultPublishedAt: '2026-06-20T02:00:00Z' }, at('2026-06-21T00:00:00Z'))).toBe('concluded');
-    expect(consultationStatus({ ...period, resultPublishedAt: '2026-06-20T02:00:00Z' }, at('2026-06-10T00:00:00Z'))).toBe('closed');
+    expect(
+      consultationStatus(
+        { ...period, resultPublishedAt: '2026-06-20T02:00:00Z' },
+        at('2026-06-21T00:00:00Z')
+      )
+    ).toBe('concluded');
+    expect(
+      consultationStatus(
+        { ...period, resultPublishedAt: '2026-06-20T02:00:00Z' },
+        at('2026-06-10T00:00:00Z')
+      )
+    ).toBe('closed');
   });
 
   test('no period, no status', () => {
-    expect(consultationStatus({ startDate: null, endDate: '2026-06-08' }, at('2026-06-01T00:00:00Z'))).toBeNull();
+    expect(
+      consultationStatus({ startDate: null, endDate: '2026-06-08' }, at('2026-06-01T00:00:00Z'))
+    ).toBeNull();
   });
 
   test('refusals say when it opens or that it closed', () => {

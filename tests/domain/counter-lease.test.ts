@@ -1,4 +1,8 @@
-import { Acknowledgements, CounterLease, type Instant } from '../../src/plugins/disclosure/server/src/public-reads/rules/counter-lease';
+import {
+  Acknowledgements,
+  CounterLease,
+  type Instant,
+} from '../../src/plugins/disclosure/server/src/public-reads/rules/counter-lease';
 
 /** Both clocks at `ms` (as when nothing odd happens to either). */
 const at = (ms: number, wall = ms): Instant => ({ monotonic: ms, wall });

@@ -9,7 +9,10 @@ import {
 } from '../../src/plugins/disclosure/server/src/deadlines/rules/deadlines';
 import { WorkingCalendar } from '../../src/plugins/disclosure/server/src/calendar/rules/working-calendar';
 
-const calendar = new WorkingCalendar({ holidays: Object.keys(schedule.holidays), workdays: Object.keys(schedule.workdays) });
+const calendar = new WorkingCalendar({
+  holidays: Object.keys(schedule.holidays),
+  workdays: Object.keys(schedule.workdays),
+});
 const at = (iso: string) => new Date(iso);
 
 describe('computing deadlines', () => {
@@ -23,13 +26,29 @@ describe('computing deadlines', () => {
   test('issued 2026-03-10, published 2026-03-11 00:10 CST: late by one working day', () => {
     const length = { unit: 'same-day' } as const;
     const due = computeDue(length, '2026-03-10', calendar);
-    expect(assess(due, latenessUnitOf(length), at('2026-03-10T16:10:00Z'), at('2026-03-12T00:00:00Z'), calendar)).toEqual({
+    expect(
+      assess(
+        due,
+        latenessUnitOf(length),
+        at('2026-03-10T16:10:00Z'),
+        at('2026-03-12T00:00:00Z'),
+        calendar
+      )
+    ).toEqual({
       status: 'late',
       atRisk: false,
       lateness: 1,
       latenessUnit: 'working-days',
     });
-    expect(assess(due, latenessUnitOf(length), at('2026-03-10T15:59:00Z'), at('2026-03-12T00:00:00Z'), calendar).status).toBe('met');
+    expect(
+      assess(
+        due,
+        latenessUnitOf(length),
+        at('2026-03-10T15:59:00Z'),
+        at('2026-03-12T00:00:00Z'),
+        calendar
+      ).status
+    ).toBe('met');
   });
 
   test('7 working days across National Day 2026', () => {
@@ -41,16 +60,26 @@ describe('computing deadlines', () => {
 
   test('a start time counts from its Beijing day', () => {
     // Held at 2026-03-13 17:00 UTC = Saturday 14 March 01:00 in Beijing; 5 working days → Friday 20 March.
-    const due = computeDue({ unit: 'working-days', amount: 5 }, '2026-03-13T17:00:00.000Z', calendar);
+    const due = computeDue(
+      { unit: 'working-days', amount: 5 },
+      '2026-03-13T17:00:00.000Z',
+      calendar
+    );
     expect(due.dueDate).toBe('2026-03-20');
   });
 
   test('months clamp to the end of a shorter month; hours run from the instant', () => {
-    expect(computeDue({ unit: 'months', amount: 1 }, '2026-01-31', calendar).dueDate).toBe('2026-02-28');
-    expect(computeDue({ unit: 'calendar-days', amount: 30 }, '2026-09-01', calendar).dueDate).toBe('2026-10-01');
+    expect(computeDue({ unit: 'months', amount: 1 }, '2026-01-31', calendar).dueDate).toBe(
+      '2026-02-28'
+    );
+    expect(computeDue({ unit: 'calendar-days', amount: 30 }, '2026-09-01', calendar).dueDate).toBe(
+      '2026-10-01'
+    );
     const hours = computeDue({ unit: 'hours', amount: 48 }, '2026-03-10T02:30:00.000Z', calendar);
     expect(hours.dueAt.toISOString()).toBe('2026-03-12T02:30:00.000Z');
-    expect(assess(hours, 'hours', at('2026-03-12T05:01:00Z'), at('2026-03-13T00:00:00Z'), calendar)).toMatchObject({
+    expect(
+      assess(hours, 'hours', at('2026-03-12T05:01:00Z'), at('2026-03-13T00:00:00Z'), calendar)
+    ).toMatchObject({
       status: 'late',
       lateness: 3,
       latenessUnit: 'hours',
@@ -68,9 +97,15 @@ describe('status', () => {
   const due = computeDue(length, '2026-03-09', calendar); // due end of Monday 16 March
 
   test('pending, at risk in the last 24 hours, overdue after', () => {
-    expect(assess(due, latenessUnitOf(length), null, at('2026-03-12T00:00:00Z'), calendar)).toMatchObject({ status: 'pending', atRisk: false });
-    expect(assess(due, latenessUnitOf(length), null, at('2026-03-16T01:00:00Z'), calendar)).toMatchObject({ status: 'pending', atRisk: true });
-    expect(assess(due, latenessUnitOf(length), null, at('2026-03-18T01:00:00Z'), calendar)).toMatchObject({ status: 'overdue', lateness: 2 });
+    expect(
+      assess(due, latenessUnitOf(length), null, at('2026-03-12T00:00:00Z'), calendar)
+    ).toMatchObject({ status: 'pending', atRisk: false });
+    expect(
+      assess(due, latenessUnitOf(length), null, at('2026-03-16T01:00:00Z'), calendar)
+    ).toMatchObject({ status: 'pending', atRisk: true });
+    expect(
+      assess(due, latenessUnitOf(length), null, at('2026-03-18T01:00:00Z'), calendar)
+    ).toMatchObject({ status: 'overdue', lateness: 2 });
   });
 });
 
@@ -85,7 +120,11 @@ describe('rules as data', () => {
       validateDeadlineRules([
         { ...DEFAULT_DEADLINE_RULES[0], length: { unit: 'fortnight' } },
         { ...DEFAULT_DEADLINE_RULES[0], length: { unit: 'working-days', amount: 0 } },
-        { ...DEFAULT_DEADLINE_RULES[1], id: 'document-same-day', filter: { category: { $like: 'x' } } },
+        {
+          ...DEFAULT_DEADLINE_RULES[1],
+          id: 'document-same-day',
+          filter: { category: { $like: 'x' } },
+        },
       ])
     ).toEqual([
       'deadlineRules[0] (document-same-day): length.unit must be one of same-day, working-days, calendar-days, months, hours',
@@ -99,9 +138,17 @@ describe('rules as data', () => {
 
   test('filters', () => {
     const filter = { disclosureAttribute: 'proactive', category: { $ne: 'result' } };
-    expect(matchesFilter({ disclosureAttribute: 'proactive', category: 'decision' }, filter)).toBe(true);
-    expect(matchesFilter({ disclosureAttribute: 'proactive', category: 'result' }, filter)).toBe(false);
-    expect(matchesFilter({ disclosureAttribute: 'on-request', category: 'decision' }, filter)).toBe(false);
-    expect(matchesFilter({ kind: 'briefing' }, { kind: { $in: ['briefing', 'interview'] } })).toBe(true);
+    expect(matchesFilter({ disclosureAttribute: 'proactive', category: 'decision' }, filter)).toBe(
+      true
+    );
+    expect(matchesFilter({ disclosureAttribute: 'proactive', category: 'result' }, filter)).toBe(
+      false
+    );
+    expect(matchesFilter({ disclosureAttribute: 'on-request', category: 'decision' }, filter)).toBe(
+      false
+    );
+    expect(matchesFilter({ kind: 'briefing' }, { kind: { $in: ['briefing', 'interview'] } })).toBe(
+      true
+    );
   });
 });

@@ -14,7 +14,10 @@ describe('disclosure attribute (公开属性)', () => {
 
   test('on-request and not-disclosed need a statutory reason and an explanation', () => {
     const missing = checkDisclosureDecision({ disclosureAttribute: 'not-disclosed' });
-    expect(missing.map((v) => v.field)).toEqual(['nonDisclosureReason', 'nonDisclosureExplanation']);
+    expect(missing.map((v) => v.field)).toEqual([
+      'nonDisclosureReason',
+      'nonDisclosureExplanation',
+    ]);
     expect(missing[0].message).toMatch(/法定理由/);
 
     expect(

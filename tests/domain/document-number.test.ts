@@ -47,7 +47,9 @@ describe('document numbers (文号)', () => {
 
   test('finds cited numbers in running text', () => {
     expect(
-      findDocumentNumbers('按照（国办发〔2013〕100号）和(粤办函[2015]248号)精神，参照（国办发〔2013〕100号）')
+      findDocumentNumbers(
+        '按照（国办发〔2013〕100号）和(粤办函[2015]248号)精神，参照（国办发〔2013〕100号）'
+      )
     ).toEqual(['国办发〔2013〕100号', '粤办函〔2015〕248号']);
   });
 });

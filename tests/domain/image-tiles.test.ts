@@ -14,7 +14,9 @@ describe('tiles for tall infographics', () => {
     const tiles = tilePlan(500, 3301);
     expect(tiles.map((tile) => tile.height)).toEqual([1101, 1101, 1099]);
     expect(tiles.reduce((sum, tile) => sum + tile.height, 0)).toBe(3301);
-    expect(Math.max(...tilePlan(1000, 100_000).map((tile) => tile.height))).toBeLessThanOrEqual(1600);
+    expect(Math.max(...tilePlan(1000, 100_000).map((tile) => tile.height))).toBeLessThanOrEqual(
+      1600
+    );
   });
 
   test('an image up to three times as tall as wide is left whole', () => {

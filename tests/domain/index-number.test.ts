@@ -22,7 +22,9 @@ describe('index numbers (索引号)', () => {
   test('the first number of a year starts at 1, then follows the highest issued', () => {
     expect(nextIndexNumber('370000001', 2014, null)).toBe('370000001/2014-00001');
     expect(nextIndexNumber('370000001', 2014, '370000001/2014-00041')).toBe('370000001/2014-00042');
-    expect(nextIndexNumber('370000001', 2014, '370000001/2014-99999')).toBe('370000001/2014-100000');
+    expect(nextIndexNumber('370000001', 2014, '370000001/2014-99999')).toBe(
+      '370000001/2014-100000'
+    );
   });
 
   test('parses what it formats', () => {

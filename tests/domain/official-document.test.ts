@@ -34,7 +34,9 @@ describe('parseOfficialDocument on the real policies', () => {
     expect(notice.forwarded).toBeTruthy();
 
     const opinions = parseOfficialDocument(notice.forwarded as string);
-    expect(opinions.title).toBe('辽宁省人民政府办公厅关于进一步加强政府信息公开回应社会关切提升政府公信力的实施意见');
+    expect(opinions.title).toBe(
+      '辽宁省人民政府办公厅关于进一步加强政府信息公开回应社会关切提升政府公信力的实施意见'
+    );
     expect(opinions.documentNumber).toBe('辽政办发〔2013〕61号');
     expect(opinions.issuer).toBe('辽宁省人民政府办公厅');
     expect(opinions.writtenDate).toBe('2013-11-30');

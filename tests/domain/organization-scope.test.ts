@@ -1,4 +1,7 @@
-import { organizationAndBelow, organizationCondition } from '../../src/plugins/disclosure/server/src/roles/rules/organization-scope';
+import {
+  organizationAndBelow,
+  organizationCondition,
+} from '../../src/plugins/disclosure/server/src/roles/rules/organization-scope';
 
 const tree = [
   { documentId: 'province', parentDocumentId: null },
@@ -23,9 +26,15 @@ test('a cycle in the data does not loop', () => {
 });
 
 test('the condition names each type’s organization field; no organization means nothing', () => {
-  expect(organizationCondition('api::policy-document.policy-document', ['city'])).toEqual({ 'issuingOrganization.documentId': { $in: ['city'] } });
-  expect(organizationCondition('api::interpretation.interpretation', ['city'])).toEqual({ 'interpreter.documentId': { $in: ['city'] } });
-  expect(organizationCondition('api::organization.organization', ['city'])).toEqual({ documentId: { $in: ['city'] } });
+  expect(organizationCondition('api::policy-document.policy-document', ['city'])).toEqual({
+    'issuingOrganization.documentId': { $in: ['city'] },
+  });
+  expect(organizationCondition('api::interpretation.interpretation', ['city'])).toEqual({
+    'interpreter.documentId': { $in: ['city'] },
+  });
+  expect(organizationCondition('api::organization.organization', ['city'])).toEqual({
+    documentId: { $in: ['city'] },
+  });
   expect(organizationCondition('api::policy-document.policy-document', null)).toBe(false);
   expect(organizationCondition('api::policy-document.policy-document', [])).toBe(false);
   expect(organizationCondition('plugin::upload.file', ['city'])).toBe(true);

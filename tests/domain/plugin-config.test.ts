@@ -10,7 +10,10 @@ describe('disclosure plugin configuration', () => {
 
   test('attachment origins are scheme, host and port', () => {
     const config = valid();
-    config.syndication.attachmentOrigins = ['https://files.example.gov.cn', 'http://10.0.0.5:8080/'];
+    config.syndication.attachmentOrigins = [
+      'https://files.example.gov.cn',
+      'http://10.0.0.5:8080/',
+    ];
     expect(() => pluginConfig.validator(config)).not.toThrow();
   });
 
@@ -18,11 +21,31 @@ describe('disclosure plugin configuration', () => {
     ['deadlineTrackingStartsOn', '2025/01/01', /deadlineTrackingStartsOn must be a date/],
     ['autoPublishAtDeadline', 'yes', /autoPublishAtDeadline must be true, false or a list/],
     ['deadlineRules', [{ id: 'Bad Id' }], /deadlineRules\[0\] \(Bad Id\): id must be lower-case/],
-    ['syndication', { ...syndication, attachmentOrigins: ['https://files.example.gov.cn/uploads'] }, /attachmentOrigins must be a list of origins/],
-    ['syndication', { ...syndication, attachmentOrigins: ['file:///etc'] }, /attachmentOrigins must be a list of origins/],
-    ['syndication', { ...syndication, reprintWithinWorkingDays: 31 }, /reprintWithinWorkingDays must be a whole number/],
-    ['syndication', { ...syndication, deliveryIntervalSeconds: 0 }, /deliveryIntervalSeconds must be a whole number of seconds from 1 to 60/],
-    ['syndication', { ...syndication, requestTimeoutSeconds: 600 }, /requestTimeoutSeconds must be a whole number of seconds from 1 to 120/],
+    [
+      'syndication',
+      { ...syndication, attachmentOrigins: ['https://files.example.gov.cn/uploads'] },
+      /attachmentOrigins must be a list of origins/,
+    ],
+    [
+      'syndication',
+      { ...syndication, attachmentOrigins: ['file:///etc'] },
+      /attachmentOrigins must be a list of origins/,
+    ],
+    [
+      'syndication',
+      { ...syndication, reprintWithinWorkingDays: 31 },
+      /reprintWithinWorkingDays must be a whole number/,
+    ],
+    [
+      'syndication',
+      { ...syndication, deliveryIntervalSeconds: 0 },
+      /deliveryIntervalSeconds must be a whole number of seconds from 1 to 60/,
+    ],
+    [
+      'syndication',
+      { ...syndication, requestTimeoutSeconds: 600 },
+      /requestTimeoutSeconds must be a whole number of seconds from 1 to 120/,
+    ],
   ])('a bad %s stops the boot, saying what is wrong', (key, value, message) => {
     expect(() => pluginConfig.validator({ ...valid(), [key]: value })).toThrow(message);
   });

@@ -1,4 +1,7 @@
-import { missingPressConferences, quarterOf } from '../../src/plugins/disclosure/server/src/press/rules/press-duty';
+import {
+  missingPressConferences,
+  quarterOf,
+} from '../../src/plugins/disclosure/server/src/press/rules/press-duty';
 
 describe('quarterly press conferences (新闻发布)', () => {
   test.each([
@@ -12,6 +15,9 @@ describe('quarterly press conferences (新闻发布)', () => {
 
   test('livelihood-related organizations without a conference are listed', () => {
     const organizations = [{ code: 'a' }, { code: 'b' }, { code: 'c' }];
-    expect(missingPressConferences(organizations, new Set(['b']))).toEqual([{ code: 'a' }, { code: 'c' }]);
+    expect(missingPressConferences(organizations, new Set(['b']))).toEqual([
+      { code: 'a' },
+      { code: 'c' },
+    ]);
   });
 });

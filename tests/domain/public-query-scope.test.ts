@@ -37,7 +37,12 @@ const schemas: Record<string, QuerySchema> = {
       secretNumber: { type: 'string', private: true },
     },
   },
-  [ORG]: { attributes: { name: { type: 'string' }, parent: { type: 'relation', relation: 'manyToOne', target: ORG } } },
+  [ORG]: {
+    attributes: {
+      name: { type: 'string' },
+      parent: { type: 'relation', relation: 'manyToOne', target: ORG },
+    },
+  },
   [FILE]: {
     attributes: {
       name: { type: 'string' },
@@ -45,7 +50,12 @@ const schemas: Record<string, QuerySchema> = {
       folder: { type: 'relation', relation: 'manyToOne', target: 'plugin::upload.folder' },
     },
   },
-  'interpretation.qa-item': { attributes: { question: { type: 'text' }, source: { type: 'relation', relation: 'manyToOne', target: DOC } } },
+  'interpretation.qa-item': {
+    attributes: {
+      question: { type: 'text' },
+      source: { type: 'relation', relation: 'manyToOne', target: DOC },
+    },
+  },
   'disclosure.review': { attributes: { reviewer: { type: 'string' } } },
   'plugin::upload.folder': { attributes: { name: { type: 'string' } } },
   'admin::user': { attributes: { email: { type: 'email' } } },
@@ -54,7 +64,8 @@ const schemas: Record<string, QuerySchema> = {
 const PROACTIVE = { disclosureAttribute: 'proactive' };
 const model: PublicReadModel = {
   schema: (uid) => schemas[uid],
-  visibleRows: (uid) => (uid === DOC ? { ...PROACTIVE } : [INTERPRETATION, ORG, FILE].includes(uid) ? {} : null),
+  visibleRows: (uid) =>
+    uid === DOC ? { ...PROACTIVE } : [INTERPRETATION, ORG, FILE].includes(uid) ? {} : null,
 };
 const PUBLISHED = { publishedAt: { $notNull: true } };
 const VISIBLE_DOC = { $and: [PUBLISHED, PROACTIVE] };
@@ -90,37 +101,70 @@ describe('populate', () => {
   });
 
   test("a populate's own filters are kept, scoped, and combined with the rows it may see", () => {
-    expect(scope({ populate: { sourceDocument: { filters: { implements: { title: 'x' } }, fields: ['title'] } } }).populate).toEqual({
-      sourceDocument: { filters: { $and: [{ implements: { $and: [{ title: 'x' }, VISIBLE_DOC] } }, VISIBLE_DOC] }, fields: ['title'] },
+    expect(
+      scope({
+        populate: {
+          sourceDocument: { filters: { implements: { title: 'x' } }, fields: ['title'] },
+        },
+      }).populate
+    ).toEqual({
+      sourceDocument: {
+        filters: { $and: [{ implements: { $and: [{ title: 'x' }, VISIBLE_DOC] } }, VISIBLE_DOC] },
+        fields: ['title'],
+      },
     });
   });
 
   test('relations inside components are held too; text "false" populates nothing', () => {
-    expect(scope({ populate: { questions: { populate: { source: true } }, media: 'false' } }).populate).toEqual({
+    expect(
+      scope({ populate: { questions: { populate: { source: true } }, media: 'false' } }).populate
+    ).toEqual({
       questions: { populate: { source: { filters: VISIBLE_DOC } } },
     });
   });
 
   test.each([
-    [{ populate: { media: { populate: { related: true } } } }, 'morph', 'populate.media.populate.related'],
-    [{ populate: { media: { populate: { folder: true } } } }, 'not-public', 'populate.media.populate.folder'],
+    [
+      { populate: { media: { populate: { related: true } } } },
+      'morph',
+      'populate.media.populate.related',
+    ],
+    [
+      { populate: { media: { populate: { folder: true } } } },
+      'not-public',
+      'populate.media.populate.folder',
+    ],
     [{ populate: 'review' }, 'private', 'populate.review'],
     [{ populate: { createdBy: true } }, 'private', 'populate.createdBy'],
     [{ populate: { uncharted: true } }, 'unknown', 'populate.uncharted'],
-    [{ populate: { sourceDocument: { populate: { implements: { sort: 'issuingOrganization.name' } } } } }, 'sort-through-relation', 'populate.sourceDocument.populate.implements.sort.issuingOrganization'],
+    [
+      {
+        populate: {
+          sourceDocument: { populate: { implements: { sort: 'issuingOrganization.name' } } },
+        },
+      },
+      'sort-through-relation',
+      'populate.sourceDocument.populate.implements.sort.issuingOrganization',
+    ],
   ])('%j is refused (%s at %s)', (params, reason, path) => {
     expect(refusal(params)).toMatchObject({ reason, path });
   });
 
   test('"*" on a file leaves out its references and folder', () => {
-    expect(scope({ populate: { media: { populate: '*' } } }).populate).toEqual({ media: { populate: {} } });
+    expect(scope({ populate: { media: { populate: '*' } } }).populate).toEqual({
+      media: { populate: {} },
+    });
   });
 });
 
 describe('filters', () => {
   test('a relation in a filter is held to the rows the public may see, at every depth', () => {
-    expect(scope({ filters: { sourceDocument: { implements: { title: { $contains: 'x' } } } } }).filters).toEqual({
-      sourceDocument: { $and: [{ implements: { $and: [{ title: { $contains: 'x' } }, VISIBLE_DOC] } }, VISIBLE_DOC] },
+    expect(
+      scope({ filters: { sourceDocument: { implements: { title: { $contains: 'x' } } } } }).filters
+    ).toEqual({
+      sourceDocument: {
+        $and: [{ implements: { $and: [{ title: { $contains: 'x' } }, VISIBLE_DOC] } }, VISIBLE_DOC],
+      },
     });
   });
 
@@ -130,25 +174,51 @@ describe('filters', () => {
     });
   });
 
-  test('logical operators are walked; the row\'s own fields and components pass unchanged', () => {
-    const filters = { $or: [{ title: 'a' }, { $not: { questions: { question: { $null: true } } } }] };
+  test("logical operators are walked; the row's own fields and components pass unchanged", () => {
+    const filters = {
+      $or: [{ title: 'a' }, { $not: { questions: { question: { $null: true } } } }],
+    };
     expect(scope({ filters }).filters).toEqual(filters);
   });
 
   test.each([
     [{ filters: { notes: { $contains: 'x' } } }, 'private', 'filters.notes'],
-    [{ filters: { $or: [{ sourceDocument: { secretNumber: 'x' } }] } }, 'private', 'filters.$or[0].sourceDocument.secretNumber'],
+    [
+      { filters: { $or: [{ sourceDocument: { secretNumber: 'x' } }] } },
+      'private',
+      'filters.$or[0].sourceDocument.secretNumber',
+    ],
     [{ filters: { review: { reviewer: 'x' } } }, 'private', 'filters.review'],
     [{ filters: { media: { related: { id: 1 } } } }, 'morph', 'filters.media.related'],
-    [{ filters: { sourceDocument: { $null: true } } }, 'relation-operator', 'filters.sourceDocument'],
+    [
+      { filters: { sourceDocument: { $null: true } } },
+      'relation-operator',
+      'filters.sourceDocument',
+    ],
     [{ filters: { sourceDocument: 3 } }, 'relation-operator', 'filters.sourceDocument'],
     [{ filters: { createdBy: { email: { $contains: '@' } } } }, 'private', 'filters.createdBy'],
     [{ filters: { nonsense: 1 } }, 'unknown', 'filters.nonsense'],
     // Under $not a hidden joined row would match (its condition negated): no relation there.
-    [{ filters: { $not: { sourceDocument: { id: { $notNull: true } } } } }, 'negated-relation', 'filters.$not.sourceDocument'],
-    [{ filters: { $or: [{ $not: { localizations: { title: 'x' } } }] } }, 'negated-relation', 'filters.$or[0].$not.localizations'],
-    [{ filters: { sourceDocument: { $not: { implements: { title: 'x' } } } } }, 'negated-relation', 'filters.sourceDocument.$not.implements'],
-    [{ filters: { $not: { questions: { source: { title: 'x' } } } } }, 'negated-relation', 'filters.$not.questions.source'],
+    [
+      { filters: { $not: { sourceDocument: { id: { $notNull: true } } } } },
+      'negated-relation',
+      'filters.$not.sourceDocument',
+    ],
+    [
+      { filters: { $or: [{ $not: { localizations: { title: 'x' } } }] } },
+      'negated-relation',
+      'filters.$or[0].$not.localizations',
+    ],
+    [
+      { filters: { sourceDocument: { $not: { implements: { title: 'x' } } } } },
+      'negated-relation',
+      'filters.sourceDocument.$not.implements',
+    ],
+    [
+      { filters: { $not: { questions: { source: { title: 'x' } } } } },
+      'negated-relation',
+      'filters.$not.questions.source',
+    ],
     [{ filters: { $not: [{ title: 'x' }] } }, 'unknown', 'filters.$not'],
   ])('%j is refused (%s at %s)', (params, reason, path) => {
     expect(refusal(params)).toMatchObject({ reason, path });
@@ -156,12 +226,16 @@ describe('filters', () => {
 });
 
 describe('sort and fields', () => {
-  test.each(['title', 'title:desc', ['title:asc', 'id'], { title: 'asc' }, 'questions.question:asc', [{ questions: { question: 'desc' } }]])(
-    '%j sorts by the type\'s own fields and passes',
-    (sort) => {
-      expect(scope({ sort }).sort).toEqual(sort);
-    }
-  );
+  test.each([
+    'title',
+    'title:desc',
+    ['title:asc', 'id'],
+    { title: 'asc' },
+    'questions.question:asc',
+    [{ questions: { question: 'desc' } }],
+  ])("%j sorts by the type's own fields and passes", (sort) => {
+    expect(scope({ sort }).sort).toEqual(sort);
+  });
 
   test.each([
     ['sourceDocument.title', 'sort.sourceDocument'],
@@ -175,8 +249,14 @@ describe('sort and fields', () => {
 
   test('a private sort or field is refused', () => {
     expect(refusal({ sort: 'notes' })).toMatchObject({ reason: 'private', path: 'sort.notes' });
-    expect(refusal({ fields: ['title', 'notes'] })).toMatchObject({ reason: 'private', path: 'fields.notes' });
-    expect(refusal({ fields: ['sourceDocument'] })).toMatchObject({ reason: 'unknown', path: 'fields.sourceDocument' });
+    expect(refusal({ fields: ['title', 'notes'] })).toMatchObject({
+      reason: 'private',
+      path: 'fields.notes',
+    });
+    expect(refusal({ fields: ['sourceDocument'] })).toMatchObject({
+      reason: 'unknown',
+      path: 'fields.sourceDocument',
+    });
     expect(scope({ fields: ['title', 'documentId'] }).fields).toEqual(['title', 'documentId']);
   });
 });
@@ -185,7 +265,9 @@ describe('search', () => {
   test('_q becomes a search over public text fields only, beside the filters', () => {
     const scoped = scope({ _q: '住房', filters: { title: 'a' } });
     expect(scoped._q).toBeUndefined();
-    expect(scoped.filters).toEqual({ $and: [{ title: 'a' }, { $or: [{ title: { $containsi: '住房' } }] }] });
+    expect(scoped.filters).toEqual({
+      $and: [{ title: 'a' }, { $or: [{ title: { $containsi: '住房' } }] }],
+    });
   });
 });
 
@@ -197,7 +279,12 @@ describe('populate depth', () => {
     [['a.b.c'], 3],
     [{ interpretations: true }, 1],
     [{ interpretations: { populate: '*' } }, 2],
-    [{ interpretations: { populate: { sourceDocument: { populate: { interpretations: true } } } } }, 3],
+    [
+      {
+        interpretations: { populate: { sourceDocument: { populate: { interpretations: true } } } },
+      },
+      3,
+    ],
     [{ interpretations: { fields: ['title'] } }, 1],
   ])('%j reaches %i levels', (populate, depth) => {
     expect(populateDepth(populate)).toBe(depth);

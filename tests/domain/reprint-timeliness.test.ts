@@ -12,11 +12,21 @@ describe('reprint timeliness (转载时效)', () => {
       ],
       '2026-05-13'
     );
-    expect(tally).toEqual({ received: 5, reprinted: 3, onTime: 2, late: 1, overdue: 1, pending: 1, rate: 0.5 });
+    expect(tally).toEqual({
+      received: 5,
+      reprinted: 3,
+      onTime: 2,
+      late: 1,
+      overdue: 1,
+      pending: 1,
+      rate: 0.5,
+    });
   });
 
   test('nothing decided yet: no rate', () => {
-    expect(tallyReprints([{ dueDate: '2026-05-20', reprintedOn: null }], '2026-05-13').rate).toBeNull();
+    expect(
+      tallyReprints([{ dueDate: '2026-05-20', reprintedOn: null }], '2026-05-13').rate
+    ).toBeNull();
     expect(tallyReprints([], '2026-05-13')).toMatchObject({ received: 0, rate: null });
   });
 });

@@ -1,4 +1,11 @@
-import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, ResponseCache, splitSimpleUrl } from '../../src/plugins/disclosure/server/src/public-reads/rules/response-cache';
+import {
+  asksForDrafts,
+  cacheKey,
+  entityTag,
+  matchesIfNoneMatch,
+  ResponseCache,
+  splitSimpleUrl,
+} from '../../src/plugins/disclosure/server/src/public-reads/rules/response-cache';
 
 const entry = (state: string, text: string) => {
   const body = Buffer.from(text);
@@ -75,17 +82,27 @@ test('requests for drafts are recognized however the parameter is written', () =
 
 describe('splitSimpleUrl and cacheKey', () => {
   test('a plain URL splits at its first "?", as Koa reads path and query', () => {
-    expect(splitSimpleUrl('/api/policy-documents?locale=zh-Hant&sort=issueDate:desc&a=?b')).toEqual({ path: '/api/policy-documents', querystring: 'locale=zh-Hant&sort=issueDate:desc&a=?b' });
-    expect(splitSimpleUrl('/api/organizations')).toEqual({ path: '/api/organizations', querystring: '' });
-    expect(splitSimpleUrl('/api/x?filters%5Btitle%5D%5B%24contains%5D=%E9%80%9A%E7%9F%A5')?.querystring).toBe('filters%5Btitle%5D%5B%24contains%5D=%E9%80%9A%E7%9F%A5');
+    expect(splitSimpleUrl('/api/policy-documents?locale=zh-Hant&sort=issueDate:desc&a=?b')).toEqual(
+      { path: '/api/policy-documents', querystring: 'locale=zh-Hant&sort=issueDate:desc&a=?b' }
+    );
+    expect(splitSimpleUrl('/api/organizations')).toEqual({
+      path: '/api/organizations',
+      querystring: '',
+    });
+    expect(
+      splitSimpleUrl('/api/x?filters%5Btitle%5D%5B%24contains%5D=%E9%80%9A%E7%9F%A5')?.querystring
+    ).toBe('filters%5Btitle%5D%5B%24contains%5D=%E9%80%9A%E7%9F%A5');
   });
 
   test('anything a parser could read differently is left to Koa: fragments, spaces, raw non-ASCII, no leading slash', () => {
-    for (const url of ['/api/x#top', '/api/x?a=1 2', '/api/通知', 'http://host/api/x', '/api/x\t']) expect(splitSimpleUrl(url)).toBeNull();
+    for (const url of ['/api/x#top', '/api/x?a=1 2', '/api/通知', 'http://host/api/x', '/api/x\t'])
+      expect(splitSimpleUrl(url)).toBeNull();
   });
 
   test('the key keeps path, query and Origin apart', () => {
-    expect(cacheKey('/api/x', 'a=1', 'https://a.gov.cn')).not.toBe(cacheKey('/api/x', 'a=1', 'https://b.gov.cn'));
+    expect(cacheKey('/api/x', 'a=1', 'https://a.gov.cn')).not.toBe(
+      cacheKey('/api/x', 'a=1', 'https://b.gov.cn')
+    );
     expect(cacheKey('/api/x', 'a=1', '')).not.toBe(cacheKey('/api/x?a=1', '', ''));
   });
 });

@@ -1,10 +1,15 @@
-import { jsonKey, StateMemo } from '../../src/plugins/disclosure/server/src/public-reads/rules/state-memo';
+import {
+  jsonKey,
+  StateMemo,
+} from '../../src/plugins/disclosure/server/src/public-reads/rules/state-memo';
 
 test('callers in one state share one computation per key; a new state computes again', async () => {
   let computed = 0;
   const memo = new StateMemo();
   const compute = async () => (computed += 1);
-  expect(await Promise.all([memo.get('1:a', 'k', compute), memo.get('1:a', 'k', compute)])).toEqual([1, 1]);
+  expect(await Promise.all([memo.get('1:a', 'k', compute), memo.get('1:a', 'k', compute)])).toEqual(
+    [1, 1]
+  );
   expect(await memo.get('1:a', 'other', compute)).toBe(2);
   expect(await memo.get('1:a', 'k', compute)).toBe(1);
   expect(await memo.get('2:a', 'k', compute)).toBe(3);
@@ -14,7 +19,9 @@ test('callers in one state share one computation per key; a new state computes a
 
 test('a failed computation is not remembered', async () => {
   const memo = new StateMemo();
-  await expect(memo.get('1', 'k', () => Promise.reject(new Error('database closed')))).rejects.toThrow('database closed');
+  await expect(
+    memo.get('1', 'k', () => Promise.reject(new Error('database closed')))
+  ).rejects.toThrow('database closed');
   expect(await memo.get('1', 'k', async () => 5)).toBe(5);
 });
 
@@ -31,9 +38,24 @@ test('beyond its limit of keys in one state, values are computed and not kept', 
 });
 
 test('JSON data has a key, and equal data the same key; anything that could pass for other data has none', () => {
-  const filters = { $and: [{ category: { $eq: 'service' } }, { disclosureAttribute: 'proactive' }] };
-  expect(jsonKey(['api::policy-document.policy-document', { filters, locale: 'zh-Hans', status: 'published' }])).toBe(
-    jsonKey(['api::policy-document.policy-document', { filters: structuredClone(filters), locale: 'zh-Hans', status: 'published', unset: undefined }])
+  const filters = {
+    $and: [{ category: { $eq: 'service' } }, { disclosureAttribute: 'proactive' }],
+  };
+  expect(
+    jsonKey([
+      'api::policy-document.policy-document',
+      { filters, locale: 'zh-Hans', status: 'published' },
+    ])
+  ).toBe(
+    jsonKey([
+      'api::policy-document.policy-document',
+      {
+        filters: structuredClone(filters),
+        locale: 'zh-Hans',
+        status: 'published',
+        unset: undefined,
+      },
+    ])
   );
   expect(jsonKey({ locale: 'zh-Hans' })).not.toBe(jsonKey({ locale: 'zh-Hant' }));
   expect(jsonKey(Object.assign(Object.create(null), { a: 1 }))).toBe('{"a":1}');

@@ -19,19 +19,48 @@ const STORED: Record<string, unknown[]> = {
   boolean: [true, false, 1, 0, '1', '0', 't', 'true', 2],
   date: ['2026-03-12'],
   time: ['08:30:00.000'],
-  datetime: [new Date('2026-03-12T01:02:03.456Z'), '2026-03-12 01:02:03.456+00', '2026-03-12T01:02:03Z', 1773277323456, 'not a date'],
+  datetime: [
+    new Date('2026-03-12T01:02:03.456Z'),
+    '2026-03-12 01:02:03.456+00',
+    '2026-03-12T01:02:03Z',
+    1773277323456,
+    'not a date',
+  ],
   timestamp: [new Date('2026-03-12T01:02:03.456Z'), '2026-03-12T01:02:03Z', 'not a date'],
-  json: ['{"a":1}', JSON.stringify(JSON.stringify({ a: 1 })), '"只是文字"', 'not json', { a: 1 }, Buffer.from('{"a": 1}')],
-  blocks: [JSON.stringify([{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }]), [{ type: 'paragraph' }], Buffer.from('[]')],
+  json: [
+    '{"a":1}',
+    JSON.stringify(JSON.stringify({ a: 1 })),
+    '"只是文字"',
+    'not json',
+    { a: 1 },
+    Buffer.from('{"a": 1}'),
+  ],
+  blocks: [
+    JSON.stringify([{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }]),
+    [{ type: 'paragraph' }],
+    Buffer.from('[]'),
+  ],
 };
 
-test.each(Object.entries(STORED))('a stored %s reads as Strapi’s query engine reads it', (type, values) => {
-  const convert = fromStored(type);
-  expect(convert).not.toBeNull();
-  const field = createField({ type });
-  for (const value of values) expect(convert!(value)).toEqual(field.fromDB(value));
-});
+test.each(Object.entries(STORED))(
+  'a stored %s reads as Strapi’s query engine reads it',
+  (type, values) => {
+    const convert = fromStored(type);
+    expect(convert).not.toBeNull();
+    const field = createField({ type });
+    for (const value of values) expect(convert!(value)).toEqual(field.fromDB(value));
+  }
+);
 
 test('types not mirrored have no conversion, so their lists are read through Strapi', () => {
-  for (const type of ['biginteger', 'relation', 'media', 'component', 'password', 'constructor', 'toString']) expect(fromStored(type)).toBeNull();
+  for (const type of [
+    'biginteger',
+    'relation',
+    'media',
+    'component',
+    'password',
+    'constructor',
+    'toString',
+  ])
+    expect(fromStored(type)).toBeNull();
 });

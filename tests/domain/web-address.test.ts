@@ -1,14 +1,19 @@
-import { isWebAddress, MAX_WEB_ADDRESS_LENGTH, webAddress } from '../../src/plugins/disclosure/shared/web-address';
+import {
+  isWebAddress,
+  MAX_WEB_ADDRESS_LENGTH,
+  webAddress,
+} from '../../src/plugins/disclosure/shared/web-address';
 
 /** Partner and editor addresses that become links: http(s) only, read as a browser reads a link. */
 describe('webAddress', () => {
-  test.each(['https://www.shandong.gov.cn/art/2026/5/10/art_1.html', 'http://127.0.0.1:1337/api/policy-documents/x', 'HTTPS://WWW.GOV.CN'])(
-    'takes %s',
-    (address) => {
-      expect(isWebAddress(address)).toBe(true);
-      expect(webAddress(address)?.protocol).toMatch(/^https?:$/);
-    }
-  );
+  test.each([
+    'https://www.shandong.gov.cn/art/2026/5/10/art_1.html',
+    'http://127.0.0.1:1337/api/policy-documents/x',
+    'HTTPS://WWW.GOV.CN',
+  ])('takes %s', (address) => {
+    expect(isWebAddress(address)).toBe(true);
+    expect(webAddress(address)?.protocol).toMatch(/^https?:$/);
+  });
 
   test.each([
     ['javascript:', 'javascript:alert(1)'],

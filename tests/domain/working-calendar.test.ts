@@ -1,14 +1,24 @@
 import schedule from 'chinese-days/dist/chinese-days.json';
-import { WorkingCalendar, withinYears } from '../../src/plugins/disclosure/server/src/calendar/rules/working-calendar';
+import {
+  WorkingCalendar,
+  withinYears,
+} from '../../src/plugins/disclosure/server/src/calendar/rules/working-calendar';
 
-const builtIn = { holidays: Object.keys(schedule.holidays), workdays: Object.keys(schedule.workdays) };
+const builtIn = {
+  holidays: Object.keys(schedule.holidays),
+  workdays: Object.keys(schedule.workdays),
+};
 const calendar = new WorkingCalendar(builtIn);
 
 describe('working days on the State Council schedule', () => {
   test('Spring Festival 2025: the make-up Sunday before it works, the holiday week does not', () => {
     expect(calendar.isWorkingDay('2025-01-26')).toBe(true); // Sunday, 调休
     expect(calendar.isWorkingDay('2025-01-29')).toBe(false); // Wednesday, 春节
-    expect(calendar.addWorkingDays('2025-01-24', 1)).toEqual({ date: '2025-01-26', calendarComplete: true, missingYears: [] });
+    expect(calendar.addWorkingDays('2025-01-24', 1)).toEqual({
+      date: '2025-01-26',
+      calendarComplete: true,
+      missingYears: [],
+    });
     expect(calendar.addWorkingDays('2025-01-27', 1).date).toBe('2025-02-05');
     expect(calendar.workingDaysBetween('2025-01-24', '2025-02-08').days).toBe(6); // 26, 27, 5, 6, 7, 8 (Sat 调休)
   });
@@ -43,7 +53,10 @@ describe('working days on the State Council schedule', () => {
       calendarComplete: false,
       missingYears: [2027],
     });
-    expect(calendar.workingDaysBetween('2026-12-01', '2027-01-10')).toMatchObject({ calendarComplete: false, missingYears: [2027] });
+    expect(calendar.workingDaysBetween('2026-12-01', '2027-01-10')).toMatchObject({
+      calendarComplete: false,
+      missingYears: [2027],
+    });
   });
 
   test("the office's own entries win, and entering a year's holidays completes it", () => {
@@ -52,7 +65,11 @@ describe('working days on the State Council schedule', () => {
       { date: '2025-10-09', kind: 'holiday', name: '地方假日' },
       { date: '2026-03-07', kind: 'working', name: '调休上班' },
     ]);
-    expect(withOffice.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', calendarComplete: true, missingYears: [] });
+    expect(withOffice.addWorkingDays('2026-12-31', 1)).toEqual({
+      date: '2027-01-04',
+      calendarComplete: true,
+      missingYears: [],
+    });
     expect(withOffice.addWorkingDays('2025-09-30', 1).date).toBe('2025-10-10');
     expect(withOffice.addWorkingDays('2026-03-06', 1).date).toBe('2026-03-07');
   });
@@ -66,10 +83,22 @@ describe('working days on the State Council schedule', () => {
   });
 
   test('bad arguments name the parameter', () => {
-    expect(() => calendar.addWorkingDays('2026-02-30', 1)).toThrow(expect.objectContaining({ parameter: 'from' }));
-    expect(() => calendar.addWorkingDays('2026-02-01', 367)).toThrow(expect.objectContaining({ parameter: 'days' }));
-    expect(() => calendar.addWorkingDays('9999-12-30', 5)).toThrow(expect.objectContaining({ parameter: 'days', message: 'from 之后第 5 个工作日（days）将晚于 9999-12-31 (working day 5 after from would fall after 9999-12-31)' }));
-    expect(() => calendar.workingDaysBetween('2026-02-01', 'soon')).toThrow(expect.objectContaining({ parameter: 'to' }));
+    expect(() => calendar.addWorkingDays('2026-02-30', 1)).toThrow(
+      expect.objectContaining({ parameter: 'from' })
+    );
+    expect(() => calendar.addWorkingDays('2026-02-01', 367)).toThrow(
+      expect.objectContaining({ parameter: 'days' })
+    );
+    expect(() => calendar.addWorkingDays('9999-12-30', 5)).toThrow(
+      expect.objectContaining({
+        parameter: 'days',
+        message:
+          'from 之后第 5 个工作日（days）将晚于 9999-12-31 (working day 5 after from would fall after 9999-12-31)',
+      })
+    );
+    expect(() => calendar.workingDaysBetween('2026-02-01', 'soon')).toThrow(
+      expect.objectContaining({ parameter: 'to' })
+    );
   });
 });
 

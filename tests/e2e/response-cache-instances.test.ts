@@ -16,7 +16,14 @@ beforeAll(async () => {
     .http()
     .post('/api/organizations')
     .set('Authorization', `Bearer ${first.apiToken}`)
-    .send({ data: { name: '烟台市人民政府办公室', code: '370600001', level: 'department', regionCode: '370600' } });
+    .send({
+      data: {
+        name: '烟台市人民政府办公室',
+        code: '370600001',
+        level: 'department',
+        regionCode: '370600',
+      },
+    });
   expect(organization.status).toBe(201);
   office = organization.body.data.documentId;
 }, 240_000);
@@ -60,7 +67,10 @@ test('changes through one instance are seen at once through the other, whose cac
   }
 
   // Withdrawn through the first: the second stops showing it.
-  const withdrawn = await first.http().delete(path).set('Authorization', `Bearer ${first.apiToken}`);
+  const withdrawn = await first
+    .http()
+    .delete(path)
+    .set('Authorization', `Bearer ${first.apiToken}`);
   expect(withdrawn.status).toBe(204);
   expect((await second.http().get(path)).status).toBe(404);
 });

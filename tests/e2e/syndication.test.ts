@@ -66,23 +66,45 @@ class CountyLink extends EventEmitter {
 
 /** One request passed on, on a connection of its own (nothing kept alive after the test). */
 function forward(url: string, incoming: http.IncomingMessage, body: Buffer) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const headers = { ...incoming.headers, host: new URL(url).host, connection: 'close' };
-    const outgoing = http.request(url, { method: incoming.method, headers, agent: false }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk) => chunks.push(chunk));
-      answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }));
-      answer.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      const headers = { ...incoming.headers, host: new URL(url).host, connection: 'close' };
+      const outgoing = http.request(
+        url,
+        { method: incoming.method, headers, agent: false },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk) => chunks.push(chunk));
+          answer.on('end', () =>
+            resolve({
+              status: answer.statusCode ?? 502,
+              headers: answer.headers,
+              body: Buffer.concat(chunks),
+            })
+          );
+          answer.on('error', reject);
+        }
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    }
+  );
 }
 
 const as = (instance: Instance, token: string) => ({
   get: (path: string) => instance.http().get(path).set('Authorization', `Bearer ${token}`),
-  post: (path: string, body: unknown = {}) => instance.http().post(path).set('Authorization', `Bearer ${token}`).send(body as any),
-  put: (path: string, body: unknown) => instance.http().put(path).set('Authorization', `Bearer ${token}`).send(body as any),
+  post: (path: string, body: unknown = {}) =>
+    instance
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${token}`)
+      .send(body as any),
+  put: (path: string, body: unknown) =>
+    instance
+      .http()
+      .put(path)
+      .set('Authorization', `Bearer ${token}`)
+      .send(body as any),
 });
 const admin = (instance: Instance) => as(instance, instance.adminToken);
 const api = (instance: Instance) => as(instance, instance.apiToken);
@@ -110,38 +132,73 @@ async function publishAtProvince(title: string, overrides: Record<string, unknow
       ...overrides,
     },
   });
-  if (created.status !== 201) throw new Error(`province refused the document: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(
+      `province refused the document: ${created.status} ${JSON.stringify(created.body)}`
+    );
   return created.body.data.documentId as string;
 }
 
 /** The province's view of one document at the county: delivered, acknowledged, reprinted. */
 const statusAtProvince = async (documentId: string) => {
-  const response = await api(province).get(`/api/disclosure/syndication/status?document=${documentId}`);
-  return response.status === 200 ? response.body.data.subscribers.find((line: any) => line.subscriber.id === subscriberId) : null;
+  const response = await api(province).get(
+    `/api/disclosure/syndication/status?document=${documentId}`
+  );
+  return response.status === 200
+    ? response.body.data.subscribers.find((line: any) => line.subscriber.id === subscriberId)
+    : null;
 };
 
 /** The county's public copy of a province document (by its 文号), as a municipal site reads it. */
-const countyCopies = async (documentNumber: string, status: 'published' | 'draft' = 'published') => {
-  const reader = status === 'published' ? county.http().get('/api/policy-documents') : api(county).get('/api/policy-documents');
-  const response = await reader.query({ filters: { documentNumber: { $eq: documentNumber } }, status, locale: 'zh-Hans' });
+const countyCopies = async (
+  documentNumber: string,
+  status: 'published' | 'draft' = 'published'
+) => {
+  const reader =
+    status === 'published'
+      ? county.http().get('/api/policy-documents')
+      : api(county).get('/api/policy-documents');
+  const response = await reader.query({
+    filters: { documentNumber: { $eq: documentNumber } },
+    status,
+    locale: 'zh-Hans',
+  });
   return response.body.data as any[];
 };
 
 beforeAll(async () => {
-  [province, county] = await Promise.all([startInstance('province', syndicationEnv), startInstance('county', syndicationEnv)]);
+  [province, county] = await Promise.all([
+    startInstance('province', syndicationEnv),
+    startInstance('county', syndicationEnv),
+  ]);
   link = new CountyLink(county.url);
   await link.open();
 
-  const office = await api(province).post('/api/organizations', { data: { name: '山东省人民政府办公厅', code: '370000001', level: 'department', regionCode: '370000' } });
+  const office = await api(province).post('/api/organizations', {
+    data: {
+      name: '山东省人民政府办公厅',
+      code: '370000001',
+      level: 'department',
+      regionCode: '370000',
+    },
+  });
   provinceOffice = office.body.data.documentId;
 
   // The province registers the county as a subscriber and hands it the secret; the county registers
   // the province as a source with that secret, publishing reprints at once.
-  const subscriber = await admin(province).post('/disclosure/subscribers', { data: { name: '历城区政府门户', endpointUrl: `${link.url}/api/disclosure/inbox` } });
+  const subscriber = await admin(province).post('/disclosure/subscribers', {
+    data: { name: '历城区政府门户', endpointUrl: `${link.url}/api/disclosure/inbox` },
+  });
   subscriberId = subscriber.body.data.id;
   countySecret = subscriber.body.meta.secret;
   const source = await admin(county).post('/disclosure/sources', {
-    data: { name: '山东省政府门户网站', organizationCode: '370000000', baseUrl: province.url, secret: subscriber.body.meta.secret, policy: 'publish' },
+    data: {
+      name: '山东省政府门户网站',
+      organizationCode: '370000000',
+      baseUrl: province.url,
+      secret: subscriber.body.meta.secret,
+      policy: 'publish',
+    },
   });
   sourceId = source.body.data.id;
 }, 180_000);
@@ -160,9 +217,16 @@ test('publish → reprinted at the county, naming its source and linking to the 
   expect(line).toMatchObject({ status: 'delivered', acknowledged: true, version: 1, attempts: 1 });
 
   const [copy] = await countyCopies(`鲁政办发〔2026〕${sequence}号`);
-  expect(copy).toMatchObject({ title: '关于做好2026年政务公开工作的通知', reprintedFrom: '山东省人民政府办公厅', reprintedFromUrl: `${province.url}/api/policy-documents/${documentId}` });
+  expect(copy).toMatchObject({
+    title: '关于做好2026年政务公开工作的通知',
+    reprintedFrom: '山东省人民政府办公厅',
+    reprintedFromUrl: `${province.url}/api/policy-documents/${documentId}`,
+  });
   expect(line.reprint.url).toBe(`${county.url}/api/policy-documents/${copy.documentId}`);
-  const traditional = await county.http().get(`/api/policy-documents/${copy.documentId}`).query({ locale: 'zh-Hant' });
+  const traditional = await county
+    .http()
+    .get(`/api/policy-documents/${copy.documentId}`)
+    .query({ locale: 'zh-Hant' });
   expect(traditional.body.data.title).toBe('關於做好2026年政務公開工作的通知');
 });
 
@@ -171,17 +235,48 @@ test('update → the copy is updated; repeal → the copy says so; unpublish →
   const number = `鲁政办发〔2026〕${sequence}号`;
   await eventually('the first reprint', async () => (await countyCopies(number)).length === 1);
 
-  expect((await api(province).put(`/api/policy-documents/${documentId}`, { data: { title: '关于调整政务公开目录的通知（更正）' } })).status).toBe(200);
-  await eventually('the corrected title at the county', async () => (await countyCopies(number))[0]?.title === '关于调整政务公开目录的通知（更正）');
+  expect(
+    (
+      await api(province).put(`/api/policy-documents/${documentId}`, {
+        data: { title: '关于调整政务公开目录的通知（更正）' },
+      })
+    ).status
+  ).toBe(200);
+  await eventually(
+    'the corrected title at the county',
+    async () => (await countyCopies(number))[0]?.title === '关于调整政务公开目录的通知（更正）'
+  );
 
-  expect((await api(province).put(`/api/policy-documents/${documentId}`, { data: { validity: 'repealed' } })).status).toBe(200);
-  await eventually('the repeal at the county', async () => (await countyCopies(number))[0]?.validity === 'repealed');
+  expect(
+    (
+      await api(province).put(`/api/policy-documents/${documentId}`, {
+        data: { validity: 'repealed' },
+      })
+    ).status
+  ).toBe(200);
+  await eventually(
+    'the repeal at the county',
+    async () => (await countyCopies(number))[0]?.validity === 'repealed'
+  );
 
-  const unpublished = await admin(province).post(`/content-manager/collection-types/api::policy-document.policy-document/${documentId}/actions/unpublish?locale=zh-Hans`, {});
+  const unpublished = await admin(province).post(
+    `/content-manager/collection-types/api::policy-document.policy-document/${documentId}/actions/unpublish?locale=zh-Hans`,
+    {}
+  );
   expect(unpublished.status).toBe(200);
-  await eventually('the withdrawal at the county', async () => (await countyCopies(number)).length === 0);
+  await eventually(
+    'the withdrawal at the county',
+    async () => (await countyCopies(number)).length === 0
+  );
   expect(await statusAtProvince(documentId)).toMatchObject({ status: 'delivered', version: 4 });
-  expect((await county.http().get(`/api/policy-documents`).query({ filters: { documentNumber: { $eq: number } } })).body.data).toEqual([]);
+  expect(
+    (
+      await county
+        .http()
+        .get(`/api/policy-documents`)
+        .query({ filters: { documentNumber: { $eq: number } } })
+    ).body.data
+  ).toEqual([]);
 });
 
 test('the county down for a while → delivered once it is back, nothing lost', async () => {
@@ -244,19 +339,44 @@ test('a forged message at the county: 401, nothing stored', async () => {
     documentId: `forged${randomUUID().replace(/-/g, '').slice(0, 18)}`,
     occurredAt: new Date().toISOString(),
     source: { ...real.source, organization: { code: '379999001', name: '伪造的发文机关' } },
-    versions: real.versions.map((version: any) => ({ ...version, title: '伪造的转载文件', documentNumber: '鲁政办发〔2026〕999号', indexNumber: '379999001/2026-00999', issuingOrganization: { code: '379999001', name: '伪造的发文机关' } })),
+    versions: real.versions.map((version: any) => ({
+      ...version,
+      title: '伪造的转载文件',
+      documentNumber: '鲁政办发〔2026〕999号',
+      indexNumber: '379999001/2026-00999',
+      issuingOrganization: { code: '379999001', name: '伪造的发文机关' },
+    })),
   };
   const body = JSON.stringify(forgedMessage);
   const now = Math.floor(Date.now() / 1000);
   const attempts = {
     // Signed with a secret the county does not hold.
-    'an unknown secret': { headers: signedHeaders(['whsec_' + Buffer.alloc(24, 9).toString('base64')], `msg_${randomUUID()}`, body, now), body },
+    'an unknown secret': {
+      headers: signedHeaders(
+        ['whsec_' + Buffer.alloc(24, 9).toString('base64')],
+        `msg_${randomUUID()}`,
+        body,
+        now
+      ),
+      body,
+    },
     // Signed with the source's own secret, then altered on the way.
-    'an altered body': { headers: signedHeaders([countySecret], `msg_${randomUUID()}`, JSON.stringify(real), now), body },
+    'an altered body': {
+      headers: signedHeaders([countySecret], `msg_${randomUUID()}`, JSON.stringify(real), now),
+      body,
+    },
   };
 
   const before = await rowCounts(county.databaseEnv);
-  expect(Object.keys(before)).toEqual(expect.arrayContaining(['disclosure_inbox_messages', 'disclosure_syndication_records', 'policy_documents', 'files', 'organizations']));
+  expect(Object.keys(before)).toEqual(
+    expect.arrayContaining([
+      'disclosure_inbox_messages',
+      'disclosure_syndication_records',
+      'policy_documents',
+      'files',
+      'organizations',
+    ])
+  );
   for (const [how, { headers, body: sent }] of Object.entries(attempts)) {
     const forged = await county
       .http()
@@ -286,7 +406,9 @@ test('a reprint held for an editor (转载审核) → published later → the re
   const [draft] = await countyCopies(number, 'draft');
 
   // The county's editor reviews and publishes the reprint.
-  const published = await api(county).put(`/api/policy-documents/${draft.documentId}`, { data: { summary: '经审核转载' } });
+  const published = await api(county).put(`/api/policy-documents/${draft.documentId}`, {
+    data: { summary: '经审核转载' },
+  });
   expect(published.status).toBe(200);
   expect(await countyCopies(number)).toHaveLength(1);
   const reprinted = await eventually('the receipt at the province', async () => {

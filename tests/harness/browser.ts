@@ -24,20 +24,30 @@ export interface BrowserApp extends TestApp {
  */
 export function ensureAdminBuild(): void {
   if (fs.existsSync(ADMIN_INDEX)) return;
-  console.log(`browser tests: no admin build at ${path.relative(ROOT, ADMIN_INDEX)}, running \`strapi build\` once (a few minutes)…`);
+  console.log(
+    `browser tests: no admin build at ${path.relative(ROOT, ADMIN_INDEX)}, running \`strapi build\` once (a few minutes)…`
+  );
   // The package's exports do not list its bin script, so it is found by path: the project's own strapi.
   const strapiBin = path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   // As `npm run build` runs it: jest's NODE_ENV=test stays out, and production is not claimed either,
   // since loading the configuration in production demands the operator's secrets.
   const { NODE_ENV: _testEnv, ...env } = process.env;
-  const result = spawnSync(process.execPath, [strapiBin, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...env, STRAPI_TELEMETRY_DISABLED: 'true' } });
+  const result = spawnSync(process.execPath, [strapiBin, 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...env, STRAPI_TELEMETRY_DISABLED: 'true' },
+  });
   if (result.status !== 0 || !fs.existsSync(ADMIN_INDEX)) {
-    throw new Error(`\`strapi build\` failed (exit ${result.status}); the browser tests need the admin panel in dist/build`);
+    throw new Error(
+      `\`strapi build\` failed (exit ${result.status}); the browser tests need the admin panel in dist/build`
+    );
   }
 }
 
 /** The app serving its admin panel, listening on a free loopback port. */
-export async function startBrowserApp(options: Omit<StartOptions, 'serveAdminPanel'> = {}): Promise<BrowserApp> {
+export async function startBrowserApp(
+  options: Omit<StartOptions, 'serveAdminPanel'> = {}
+): Promise<BrowserApp> {
   ensureAdminBuild();
   const app = await startApp({ ...options, serveAdminPanel: true });
   const server = app.strapi.server.httpServer;
@@ -85,8 +95,16 @@ export async function launchChromium(): Promise<Browser> {
  * machine's real clock, which is harmless: the admin's cookies are session cookies (no `Expires`)
  * unless "remember me" is ticked, which these tests never do.
  */
-export async function newDesk(browser: Browser, app: BrowserApp): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: app.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 1000 } });
+export async function newDesk(
+  browser: Browser,
+  app: BrowserApp
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: app.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 1000 },
+  });
   // Playwright's clock (in this process) stamps the install with this process's Date.now(), which
   // setClock has pinned as well, and the page then adds the real time elapsed since that stamp. The
   // start is shifted by the pinned clock's distance from the real one so that the page lands on the
@@ -99,7 +117,8 @@ export async function newDesk(browser: Browser, app: BrowserApp): Promise<{ cont
   await context.addInitScript(() => {
     // about:blank, where every page starts, has no storage of its own to set.
     if (window.location.protocol !== 'http:') return;
-    if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'zh-Hans');
+    if (!window.localStorage.getItem('strapi-admin-language'))
+      window.localStorage.setItem('strapi-admin-language', 'zh-Hans');
   });
   // Generous, because the admin panel's first paint on a busy 2-core machine running Strapi, its
   // database and Chromium at once has been seen to take over 20 s.
@@ -110,7 +129,9 @@ export async function newDesk(browser: Browser, app: BrowserApp): Promise<{ cont
   await page.goto('/admin/auth/login');
   const pageNow = await page.evaluate(() => Date.now());
   if (Math.abs(pageNow - Date.now()) > 10_000) {
-    throw new Error(`the page's clock (${new Date(pageNow).toISOString()}) does not follow the server's (${new Date().toISOString()})`);
+    throw new Error(
+      `the page's clock (${new Date(pageNow).toISOString()}) does not follow the server's (${new Date().toISOString()})`
+    );
   }
   return { context, page };
 }
@@ -125,7 +146,8 @@ function watch(context: BrowserContext): void {
   openDesks.set(context, trouble);
   context.on('close', () => openDesks.delete(context));
   context.on('response', (response) => {
-    if (response.status() >= 400) note(`${response.status()} ${response.request().method()} ${response.url()}`);
+    if (response.status() >= 400)
+      note(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
   context.on('weberror', (error) => note(`page error: ${error.error().message}`));
 }
@@ -138,10 +160,17 @@ async function describeDesks(testName: string): Promise<string> {
     for (const page of context.pages()) {
       desk += 1;
       const name = `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${desk}`;
-      const shot = await screenshot(page, name).catch((error: Error) => `(no screenshot: ${error.message})`);
+      const shot = await screenshot(page, name).catch(
+        (error: Error) => `(no screenshot: ${error.message})`
+      );
       const text = await page.innerText('body', { timeout: 2_000 }).catch(() => '(no text)');
       descriptions.push(
-        [`desk ${desk} at ${page.url()}`, `  screenshot: ${shot}`, ...trouble.map((line) => `  ${line}`), `  text: ${text.replace(/\s+/g, ' ').slice(0, 600)}`].join('\n')
+        [
+          `desk ${desk} at ${page.url()}`,
+          `  screenshot: ${shot}`,
+          ...trouble.map((line) => `  ${line}`),
+          `  text: ${text.replace(/\s+/g, ' ').slice(0, 600)}`,
+        ].join('\n')
       );
     }
   }
@@ -174,8 +203,13 @@ export function deskTest(name: string, fn: () => Promise<void>, timeout?: number
 }
 
 /** Signs in through the admin's login page, as a person would; waits for the signed-in home page. */
-export async function signInThroughLoginPage(page: Page, email: string, password: string): Promise<void> {
-  if (!new URL(page.url()).pathname.startsWith('/admin/auth/login')) await page.goto('/admin/auth/login');
+export async function signInThroughLoginPage(
+  page: Page,
+  email: string,
+  password: string
+): Promise<void> {
+  if (!new URL(page.url()).pathname.startsWith('/admin/auth/login'))
+    await page.goto('/admin/auth/login');
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();

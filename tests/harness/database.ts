@@ -24,7 +24,8 @@ const ROOT = path.join(__dirname, '..', '..');
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const usingPostgres = (): boolean =>
-  process.env.DATABASE_CLIENT === 'postgres' || /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
+  process.env.DATABASE_CLIENT === 'postgres' ||
+  /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
 
 export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
   const name = `disclosure_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -78,21 +79,34 @@ export async function assertConnectedTo(db: any, expected: ThrowawayDatabase): P
   let database = '';
   try {
     if (dialect === 'postgres') {
-      const { rows } = await db.connection.raw('select version() as version, current_database() as name');
+      const { rows } = await db.connection.raw(
+        'select version() as version, current_database() as name'
+      );
       server = rows[0].version;
       database = rows[0].name;
     } else if (dialect === 'sqlite') {
       const [row] = await db.connection.raw('select sqlite_version() as version');
       server = `SQLite ${row.version}`;
       const files = await db.connection.raw('pragma database_list');
-      database = path.basename(String(files.find((file: any) => file.name === 'main')?.file ?? ''), '.db');
+      database = path.basename(
+        String(files.find((file: any) => file.name === 'main')?.file ?? ''),
+        '.db'
+      );
     }
   } catch (error: any) {
     server = `(no answer: ${error.message})`;
   }
   const engine = { sqlite: /^SQLite \d/, postgres: /^PostgreSQL \d/ }[expected.client];
-  const drivers = { sqlite: ['sqlite', 'sqlite3', 'better-sqlite3'], postgres: ['postgres', 'pg', 'postgresql'] }[expected.client];
-  if (dialect !== expected.client || !drivers.includes(driver) || !engine.test(server) || database !== expected.name) {
+  const drivers = {
+    sqlite: ['sqlite', 'sqlite3', 'better-sqlite3'],
+    postgres: ['postgres', 'pg', 'postgresql'],
+  }[expected.client];
+  if (
+    dialect !== expected.client ||
+    !drivers.includes(driver) ||
+    !engine.test(server) ||
+    database !== expected.name
+  ) {
     throw new Error(
       `测试数据库不符：要求 ${expected.client}（${expected.name}），实际连接的是 ${dialect}/${driver}（${server || '?'}，${database || '?'}） ` +
         `(wrong test database: the suite asked for ${expected.client} database ${expected.name}, the app is on ${dialect} via ${driver}: ${server || '?'}, database ${database || '?'})`
@@ -108,10 +122,22 @@ export async function rowCounts(env: Record<string, string>): Promise<Record<str
   if (env.DATABASE_CLIENT === 'sqlite') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when the database is SQLite
     const Database = require('better-sqlite3');
-    const db = new Database(path.join(ROOT, env.DATABASE_FILENAME), { readonly: true, fileMustExist: true });
+    const db = new Database(path.join(ROOT, env.DATABASE_FILENAME), {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
-      const tables: Array<{ name: string }> = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-      return Object.fromEntries(tables.map(({ name }) => [name, Number(db.prepare(`SELECT count(*) AS n FROM "${name}"`).get().n)]));
+      const tables: Array<{ name: string }> = db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+        .all();
+      return Object.fromEntries(
+        tables.map(({ name }) => [
+          name,
+          Number(db.prepare(`SELECT count(*) AS n FROM "${name}"`).get().n),
+        ])
+      );
     } finally {
       db.close();
     }
@@ -120,10 +146,15 @@ export async function rowCounts(env: Record<string, string>): Promise<Record<str
   await client.connect();
   try {
     const schema = env.DATABASE_SCHEMA ?? 'public';
-    const tables = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name", [schema]);
+    const tables = await client.query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name",
+      [schema]
+    );
     const counts: Record<string, number> = {};
     for (const { table_name: name } of tables.rows) {
-      counts[name] = Number((await client.query(`SELECT count(*) AS n FROM "${schema}"."${name}"`)).rows[0].n);
+      counts[name] = Number(
+        (await client.query(`SELECT count(*) AS n FROM "${schema}"."${name}"`)).rows[0].n
+      );
     }
     return counts;
   } finally {

@@ -8,7 +8,10 @@ export const approvedReview = {
 let documentSequence = 0;
 
 /** A proactive policy document issued on 2026-03-10 that passes the gate, with a title of its own. */
-export const policyDocumentData = (issuingOrganization: string, overrides: Record<string, unknown> = {}) => ({
+export const policyDocumentData = (
+  issuingOrganization: string,
+  overrides: Record<string, unknown> = {}
+) => ({
   title: `测试文件${(documentSequence += 1)}`,
   issuingOrganization,
   category: 'decision',

@@ -9,7 +9,12 @@ const { createStrapi } = require('@strapi/strapi');
 const ROOT = path.join(__dirname, '..', '..');
 
 (async () => {
-  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({
+    appDir: ROOT,
+    distDir: path.join(ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   app.log.level = 'warn';
   await app.start();
   process.send?.({ ready: true });

@@ -46,7 +46,10 @@ export async function freePort(): Promise<number> {
 function spawn(name: string, env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     // The instance logs warnings and errors only (instance-process.js); shown, so a failure in a child says why.
-    const child = fork(PROCESS, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(PROCESS, [], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${name} did not start within ${BOOT_TIMEOUT_MS / 1000} s`));
@@ -64,10 +67,16 @@ function spawn(name: string, env: Record<string, string>): Promise<ChildProcess>
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 /** `sharing`: run on that instance's database (several instances behind one load balancer). */
-export async function startInstance(name: string, env: Record<string, string> = {}, options: { sharing?: Instance } = {}): Promise<Instance> {
+export async function startInstance(
+  name: string,
+  env: Record<string, string> = {},
+  options: { sharing?: Instance } = {}
+): Promise<Instance> {
   const database: Pick<ThrowawayDatabase, 'env' | 'drop'> = options.sharing
     ? { env: options.sharing.databaseEnv, drop: async () => undefined }
     : await createThrowawayDatabase();
@@ -91,13 +100,15 @@ export async function startInstance(name: string, env: Record<string, string> = 
   const http = () => request.agent(url);
 
   const login = await http().post('/admin/login').send(ADMIN);
-  if (login.status !== 200) throw new Error(`${name}: admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  if (login.status !== 200)
+    throw new Error(`${name}: admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   const adminToken = login.body.data.token ?? login.body.data.accessToken;
   const token = await http()
     .post('/admin/api-tokens')
     .set('Authorization', `Bearer ${adminToken}`)
     .send({ name: `${name}-system`, type: 'full-access', lifespan: null, description: 'tests' });
-  if (token.status !== 201) throw new Error(`${name}: API token refused: ${token.status} ${JSON.stringify(token.body)}`);
+  if (token.status !== 201)
+    throw new Error(`${name}: API token refused: ${token.status} ${JSON.stringify(token.body)}`);
 
   return {
     name,
@@ -122,7 +133,10 @@ export async function startInstance(name: string, env: Record<string, string> = 
     async stop() {
       child.kill('SIGTERM');
       let grace: NodeJS.Timeout | undefined;
-      const stopped = await Promise.race([exited(child).then(() => true), new Promise((resolve) => (grace = setTimeout(() => resolve(false), 10_000)))]);
+      const stopped = await Promise.race([
+        exited(child).then(() => true),
+        new Promise((resolve) => (grace = setTimeout(() => resolve(false), 10_000))),
+      ]);
       // A pending grace timer would keep the test run alive for its 10 s.
       clearTimeout(grace);
       if (!stopped) {
@@ -135,7 +149,12 @@ export async function startInstance(name: string, env: Record<string, string> = 
 }
 
 /** Waits until `check` returns something truthy, trying every `everyMs`; fails naming `what`. */
-export async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 250): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+  everyMs = 250
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -145,7 +164,10 @@ export async function eventually<T>(what: string, check: () => Promise<T | null 
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? `: ${String(last)}` : ''}`
+      );
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

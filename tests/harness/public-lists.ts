@@ -21,4 +21,5 @@ export async function bothWays(app: TestApp, path: string) {
 }
 
 /** The entries' field names, in order: equal bodies may still list their fields differently. */
-export const fieldOrder = (answer: { body: any }) => JSON.stringify(answer.body.data.map(Object.keys));
+export const fieldOrder = (answer: { body: any }) =>
+  JSON.stringify(answer.body.data.map(Object.keys));

@@ -44,7 +44,9 @@ export function pdf(text = '政府信息公开工作年度报告'): Buffer {
 }
 
 /** A ZIP archive; entries are deflated except those marked stored (ODF's `mimetype` must be). */
-export function zip(entries: Array<[name: string, content: string | Buffer, options?: { stored?: boolean }]>): Buffer {
+export function zip(
+  entries: Array<[name: string, content: string | Buffer, options?: { stored?: boolean }]>
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -54,14 +56,46 @@ export function zip(entries: Array<[name: string, content: string | Buffer, opti
     const packed = stored ? data : zlib.deflateRawSync(data);
     const nameBytes = Buffer.from(name);
     const crc = zlib.crc32(data);
-    const common = Buffer.concat([u16(20), u16(0x0800), u16(stored ? 0 : 8), u16(0), u16(0x21), u32(crc), u32(packed.length), u32(data.length), u16(nameBytes.length), u16(0)]);
+    const common = Buffer.concat([
+      u16(20),
+      u16(0x0800),
+      u16(stored ? 0 : 8),
+      u16(0),
+      u16(0x21),
+      u32(crc),
+      u32(packed.length),
+      u32(data.length),
+      u16(nameBytes.length),
+      u16(0),
+    ]);
     const local = Buffer.concat([u32(0x04034b50), common, nameBytes, packed]);
-    centrals.push(Buffer.concat([u32(0x02014b50), u16(20), common, u16(0), u16(0), u16(0), u32(0), u32(offset), nameBytes]));
+    centrals.push(
+      Buffer.concat([
+        u32(0x02014b50),
+        u16(20),
+        common,
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(offset),
+        nameBytes,
+      ])
+    );
     locals.push(local);
     offset += local.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(entries.length), u16(entries.length), u32(directory.length), u32(offset), u16(0)]);
+  const end = Buffer.concat([
+    u32(0x06054b50),
+    u16(0),
+    u16(0),
+    u16(entries.length),
+    u16(entries.length),
+    u32(directory.length),
+    u32(offset),
+    u16(0),
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }
 
@@ -75,34 +109,67 @@ const RELS = (main: string) =>
 
 export function docx(options: { macros?: boolean } = {}): Buffer {
   return zip([
-    ['[Content_Types].xml', CONTENT_TYPES('word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')],
+    [
+      '[Content_Types].xml',
+      CONTENT_TYPES(
+        'word/document.xml',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'
+      ),
+    ],
     ['_rels/.rels', RELS('word/document.xml')],
-    ['word/document.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>关于做好政务公开工作的通知</w:t></w:r></w:p></w:body></w:document>'],
+    [
+      'word/document.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>关于做好政务公开工作的通知</w:t></w:r></w:p></w:body></w:document>',
+    ],
     ...(options.macros ? [['word/vbaProject.bin', Buffer.alloc(512, 1)] as [string, Buffer]] : []),
   ]);
 }
 
 export function xlsx(): Buffer {
   return zip([
-    ['[Content_Types].xml', CONTENT_TYPES('xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')],
+    [
+      '[Content_Types].xml',
+      CONTENT_TYPES(
+        'xl/workbook.xml',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'
+      ),
+    ],
     ['_rels/.rels', RELS('xl/workbook.xml')],
-    ['xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="预算" sheetId="1"/></sheets></workbook>'],
+    [
+      'xl/workbook.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="预算" sheetId="1"/></sheets></workbook>',
+    ],
   ]);
 }
 
 export function pptx(): Buffer {
   return zip([
-    ['[Content_Types].xml', CONTENT_TYPES('ppt/presentation.xml', 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml')],
+    [
+      '[Content_Types].xml',
+      CONTENT_TYPES(
+        'ppt/presentation.xml',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml'
+      ),
+    ],
     ['_rels/.rels', RELS('ppt/presentation.xml')],
-    ['ppt/presentation.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>'],
+    [
+      'ppt/presentation.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>',
+    ],
   ]);
 }
 
 /** An OFD (GB/T 33190) package: OFD.xml at the root, pointing at its document. */
 export function ofd(): Buffer {
   return zip([
-    ['OFD.xml', '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>d1</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>'],
-    ['Doc_0/Document.xml', '<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID></ofd:CommonData></ofd:Document>'],
+    [
+      'OFD.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>d1</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>',
+    ],
+    [
+      'Doc_0/Document.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID></ofd:CommonData></ofd:Document>',
+    ],
   ]);
 }
 
@@ -110,8 +177,14 @@ export function ofd(): Buffer {
 export function odf(mimetype = 'application/vnd.oasis.opendocument.text'): Buffer {
   return zip([
     ['mimetype', mimetype, { stored: true }],
-    ['content.xml', '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>'],
-    ['META-INF/manifest.xml', `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/></manifest:manifest>`],
+    [
+      'content.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>',
+    ],
+    [
+      'META-INF/manifest.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/></manifest:manifest>`,
+    ],
   ]);
 }
 
@@ -123,8 +196,12 @@ export function jar(): Buffer {
   ]);
 }
 
-const WORD_CLASS = [0x06, 0x09, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46];
-const INSTALLER_CLASS = [0x84, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46];
+const WORD_CLASS = [
+  0x06, 0x09, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46,
+];
+const INSTALLER_CLASS = [
+  0x84, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46,
+];
 
 /**
  * An OLE2 compound file (Office 97–2003, WPS; also Windows Installer): header, one FAT sector, one
@@ -172,7 +249,8 @@ export function ole2(options: { installer?: boolean; stream?: string } = {}): Bu
   return Buffer.concat([header, fat, directory]);
 }
 
-const solid = (background: string) => sharp({ create: { width: 64, height: 48, channels: 3, background } });
+const solid = (background: string) =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background } });
 export const jpeg = () => solid('#3a6ea5').jpeg().toBuffer();
 export const png = () => solid('#336699').png().toBuffer();
 export const gif = () => solid('#996633').gif().toBuffer();
@@ -184,7 +262,19 @@ export const avif = () => solid('#993366').avif().toBuffer();
 export function bmp(): Buffer {
   const pixels = Buffer.alloc(16, 0x80);
   const header = Buffer.concat([Buffer.from('BM'), u32(54 + pixels.length), u32(0), u32(54)]);
-  const info = Buffer.concat([u32(40), u32(2), u32(2), u16(1), u16(24), u32(0), u32(pixels.length), u32(2835), u32(2835), u32(0), u32(0)]);
+  const info = Buffer.concat([
+    u32(40),
+    u32(2),
+    u32(2),
+    u16(1),
+    u16(24),
+    u32(0),
+    u32(pixels.length),
+    u32(2835),
+    u32(2835),
+    u32(0),
+    u32(0),
+  ]);
   return Buffer.concat([header, info, pixels]);
 }
 
@@ -194,13 +284,21 @@ export function rar(): Buffer {
     const body = Buffer.from([fields.length, ...fields]);
     return Buffer.concat([u32(zlib.crc32(body)), body]);
   };
-  return Buffer.concat([Buffer.from([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00]), block([1, 0, 0]), block([5, 0, 0])]);
+  return Buffer.concat([
+    Buffer.from([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00]),
+    block([1, 0, 0]),
+    block([5, 0, 0]),
+  ]);
 }
 
 /** An empty 7z archive: the signature header pointing at an empty next header. */
 export function sevenZip(): Buffer {
   const next = Buffer.concat([Buffer.alloc(8), Buffer.alloc(8), u32(0)]);
-  return Buffer.concat([Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]), u32(zlib.crc32(next)), next]);
+  return Buffer.concat([
+    Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]),
+    u32(zlib.crc32(next)),
+    next,
+  ]);
 }
 
 export const gzip = () => zlib.gzipSync(Buffer.from('政府信息公开目录\n'.repeat(100)));
@@ -212,16 +310,34 @@ export function mp3(options: { id3?: boolean; frames?: number } = {}): Buffer {
   const frames = Buffer.concat(new Array(options.frames ?? 4).fill(frame));
   if (options.id3 === false) return frames;
   const title = Buffer.concat([Buffer.from([3]), Buffer.from('新闻发布会录音', 'utf8')]);
-  const tagFrame = Buffer.concat([Buffer.from('TIT2'), u32be(title.length), Buffer.from([0, 0]), title]);
+  const tagFrame = Buffer.concat([
+    Buffer.from('TIT2'),
+    u32be(title.length),
+    Buffer.from([0, 0]),
+    title,
+  ]);
   const size = tagFrame.length;
-  const syncsafe = Buffer.from([(size >> 21) & 0x7f, (size >> 14) & 0x7f, (size >> 7) & 0x7f, size & 0x7f]);
+  const syncsafe = Buffer.from([
+    (size >> 21) & 0x7f,
+    (size >> 14) & 0x7f,
+    (size >> 7) & 0x7f,
+    size & 0x7f,
+  ]);
   return Buffer.concat([Buffer.from('ID3'), Buffer.from([4, 0, 0]), syncsafe, tagFrame, frames]);
 }
 
 /** AAC in ADTS frames (LC, 44.1 kHz, stereo). */
 export function aac(): Buffer {
   const length = 7 + 32;
-  const header = Buffer.from([0xff, 0xf1, 0x50, 0x80, (length >> 3) & 0xff, ((length & 7) << 5) | 0x1f, 0xfc]);
+  const header = Buffer.from([
+    0xff,
+    0xf1,
+    0x50,
+    0x80,
+    (length >> 3) & 0xff,
+    ((length & 7) << 5) | 0x1f,
+    0xfc,
+  ]);
   const frame = Buffer.concat([header, Buffer.alloc(32, 0)]);
   return Buffer.concat([frame, frame, frame]);
 }
@@ -229,15 +345,48 @@ export function aac(): Buffer {
 /** 0.01 s of 16-bit mono PCM silence at 8 kHz. */
 export function wav(): Buffer {
   const samples = Buffer.alloc(160, 0);
-  const format = Buffer.concat([Buffer.from('fmt '), u32(16), u16(1), u16(1), u32(8000), u32(16000), u16(2), u16(16)]);
+  const format = Buffer.concat([
+    Buffer.from('fmt '),
+    u32(16),
+    u16(1),
+    u16(1),
+    u32(8000),
+    u32(16000),
+    u16(2),
+    u16(16),
+  ]);
   const data = Buffer.concat([Buffer.from('data'), u32(samples.length), samples]);
-  return Buffer.concat([Buffer.from('RIFF'), u32(4 + format.length + data.length), Buffer.from('WAVE'), format, data]);
+  return Buffer.concat([
+    Buffer.from('RIFF'),
+    u32(4 + format.length + data.length),
+    Buffer.from('WAVE'),
+    format,
+    data,
+  ]);
 }
 
 /** An Ogg page carrying a Vorbis identification header. */
 export function ogg(): Buffer {
-  const packet = Buffer.concat([Buffer.from([1]), Buffer.from('vorbis'), u32(0), Buffer.from([1]), u32(44100), u32(0), u32(128000), u32(0), Buffer.from([0xb8, 1])]);
-  const page = Buffer.concat([Buffer.from('OggS'), Buffer.from([0, 2]), Buffer.alloc(8), u32(1), u32(0), u32(0), Buffer.from([1, packet.length])]);
+  const packet = Buffer.concat([
+    Buffer.from([1]),
+    Buffer.from('vorbis'),
+    u32(0),
+    Buffer.from([1]),
+    u32(44100),
+    u32(0),
+    u32(128000),
+    u32(0),
+    Buffer.from([0xb8, 1]),
+  ]);
+  const page = Buffer.concat([
+    Buffer.from('OggS'),
+    Buffer.from([0, 2]),
+    Buffer.alloc(8),
+    u32(1),
+    u32(0),
+    u32(0),
+    Buffer.from([1, packet.length]),
+  ]);
   return Buffer.concat([page, packet]);
 }
 
@@ -256,31 +405,55 @@ const box = (type: string, ...content: Buffer[]) => {
 
 /** ISO media: an `ftyp` box with these brands, then an empty `moov` and `mdat`. */
 export function isoMedia(major = 'isom', compatible = ['isom', 'iso2', 'avc1', 'mp41']): Buffer {
-  return Buffer.concat([box('ftyp', Buffer.from(major, 'latin1'), u32be(512), ...compatible.map((brand) => Buffer.from(brand, 'latin1'))), box('moov', box('mvhd', Buffer.alloc(100))), box('mdat', Buffer.alloc(64))]);
+  return Buffer.concat([
+    box(
+      'ftyp',
+      Buffer.from(major, 'latin1'),
+      u32be(512),
+      ...compatible.map((brand) => Buffer.from(brand, 'latin1'))
+    ),
+    box('moov', box('mvhd', Buffer.alloc(100))),
+    box('mdat', Buffer.alloc(64)),
+  ]);
 }
 
 /** The EBML header of a WebM or Matroska file, then an empty segment. */
 export function matroska(docType: 'webm' | 'matroska'): Buffer {
-  const element = (id: number[], data: Buffer) => Buffer.concat([Buffer.from(id), Buffer.from([0x80 | data.length]), data]);
+  const element = (id: number[], data: Buffer) =>
+    Buffer.concat([Buffer.from(id), Buffer.from([0x80 | data.length]), data]);
   const header = Buffer.concat([
     element([0x42, 0x86], Buffer.from([1])), // EBMLVersion
     element([0x42, 0xf7], Buffer.from([1])), // EBMLReadVersion
     element([0x42, 0x82], Buffer.from(docType)), // DocType
     element([0x42, 0x87], Buffer.from([4])), // DocTypeVersion
   ]);
-  return Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x80 | header.length]), header, Buffer.from([0x18, 0x53, 0x80, 0x67, 0x80])]);
+  return Buffer.concat([
+    Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x80 | header.length]),
+    header,
+    Buffer.from([0x18, 0x53, 0x80, 0x67, 0x80]),
+  ]);
 }
 
 export function avi(): Buffer {
-  const header = Buffer.concat([Buffer.from('LIST'), u32(4 + 8 + 56), Buffer.from('hdrl'), Buffer.from('avih'), u32(56), Buffer.alloc(56)]);
+  const header = Buffer.concat([
+    Buffer.from('LIST'),
+    u32(4 + 8 + 56),
+    Buffer.from('hdrl'),
+    Buffer.from('avih'),
+    u32(56),
+    Buffer.alloc(56),
+  ]);
   return Buffer.concat([Buffer.from('RIFF'), u32(4 + header.length), Buffer.from('AVI '), header]);
 }
 
-export const flv = () => Buffer.concat([Buffer.from('FLV'), Buffer.from([1, 5]), u32be(9), u32be(0)]);
+export const flv = () =>
+  Buffer.concat([Buffer.from('FLV'), Buffer.from([1, 5]), u32be(9), u32be(0)]);
 
 /** The start of an ASF (WMV/WMA) file: the header object's GUID, size and object count. */
 export function asf(): Buffer {
-  const guid = Buffer.from([0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9, 0x00, 0xaa, 0x00, 0x62, 0xce, 0x6c]);
+  const guid = Buffer.from([
+    0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9, 0x00, 0xaa, 0x00, 0x62, 0xce, 0x6c,
+  ]);
   return Buffer.concat([guid, u32(30), u32(0), u32(0), Buffer.from([1, 2])]);
 }
 
@@ -308,8 +481,12 @@ export const heic = () => isoMedia('heic', ['mif1', 'heic']);
 
 /** XHTML whose elements carry a prefix: no `<script` anywhere, still a page that runs script. */
 export const prefixedXhtml = () =>
-  Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<x:html xmlns:x="http://www.w3.org/1999/xhtml"><x:body><x:script>fetch("/admin/users/me").then((r) => r.text()).then(alert)</x:script></x:body></x:html>');
+  Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<x:html xmlns:x="http://www.w3.org/1999/xhtml"><x:body><x:script>fetch("/admin/users/me").then((r) => r.text()).then(alert)</x:script></x:body></x:html>'
+  );
 
 /** Harmless-looking text for the first kilobyte, then a page. */
 export const markupAfterFirstKilobyte = () =>
-  Buffer.from(`${'政府信息公开工作年度报告。'.repeat(100)}\n<html><body><script>alert(document.cookie)</script></body></html>`);
+  Buffer.from(
+    `${'政府信息公开工作年度报告。'.repeat(100)}\n<html><body><script>alert(document.cookie)</script></body></html>`
+  );

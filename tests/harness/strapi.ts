@@ -65,7 +65,11 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
       // Strapi leaves some reads running after a document-service write has returned (on PostgreSQL,
       // populating an organization's parent and children after a create); let them finish first.
       const pool = (strapi.db.connection as any).client.pool;
-      for (let waited = 0; waited < 3000 && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0); waited += 20) {
+      for (
+        let waited = 0;
+        waited < 3000 && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0);
+        waited += 20
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await strapi.destroy();
@@ -121,16 +125,30 @@ export function resetClock(app: TestApp): void {
  * The rate-limit middleware's settings on a route, as the router has them: `{ max, perSeconds }`.
  * `plugin` names the plugin whose content-API router holds the route; without it, an API's router.
  */
-export function rateLimitOf(app: TestApp, method: string, path: string, plugin?: string): { max: number; perSeconds: number } {
-  const routers: any[] = plugin ? Object.values(app.strapi.plugin(plugin).routes as any) : Object.values(app.strapi.apis).flatMap((api: any) => Object.values(api.routes));
-  const route = routers.flatMap((router) => router.routes ?? []).find((entry: any) => entry.method === method && entry.path === path);
-  const middleware = route?.config?.middlewares?.find((entry: any) => entry?.name === 'plugin::disclosure.rate-limit');
+export function rateLimitOf(
+  app: TestApp,
+  method: string,
+  path: string,
+  plugin?: string
+): { max: number; perSeconds: number } {
+  const routers: any[] = plugin
+    ? Object.values(app.strapi.plugin(plugin).routes as any)
+    : Object.values(app.strapi.apis).flatMap((api: any) => Object.values(api.routes));
+  const route = routers
+    .flatMap((router) => router.routes ?? [])
+    .find((entry: any) => entry.method === method && entry.path === path);
+  const middleware = route?.config?.middlewares?.find(
+    (entry: any) => entry?.name === 'plugin::disclosure.rate-limit'
+  );
   if (!middleware) throw new Error(`no rate limit on ${method} ${path}`);
   return middleware.config;
 }
 
 /** A super admin logged in through /admin/login; returns the bearer token the admin panel would use. */
-export async function createAdminSession(app: TestApp, email = 'admin@example.gov.cn'): Promise<string> {
+export async function createAdminSession(
+  app: TestApp,
+  email = 'admin@example.gov.cn'
+): Promise<string> {
   const password = 'Disclosure-2026';
   const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
   await app.strapi.service('admin::user').create({
@@ -143,6 +161,7 @@ export async function createAdminSession(app: TestApp, email = 'admin@example.go
     roles: [superAdmin.id],
   });
   const login = await app.http().post('/admin/login').send({ email, password });
-  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  if (login.status !== 200)
+    throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return login.body.data.token ?? login.body.data.accessToken;
 }

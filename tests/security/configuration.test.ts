@@ -4,7 +4,9 @@ import { createAdminSession, setClock, startApp, type TestApp } from '../harness
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startApp({ env: { CORS_ORIGINS: 'https://www.jinan.gov.cn,https://zwgk.jinan.gov.cn' } });
+  app = await startApp({
+    env: { CORS_ORIGINS: 'https://www.jinan.gov.cn,https://zwgk.jinan.gov.cn' },
+  });
 });
 
 afterAll(async () => {
@@ -47,9 +49,15 @@ describe('security headers (strapi::security)', () => {
 
 describe('CORS (strapi::cors)', () => {
   test('only the configured municipal sites may read from a browser', async () => {
-    const allowed = await app.http().get('/api/policy-documents').set('Origin', 'https://zwgk.jinan.gov.cn');
+    const allowed = await app
+      .http()
+      .get('/api/policy-documents')
+      .set('Origin', 'https://zwgk.jinan.gov.cn');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://zwgk.jinan.gov.cn');
-    const other = await app.http().get('/api/policy-documents').set('Origin', 'https://evil.example.com');
+    const other = await app
+      .http()
+      .get('/api/policy-documents')
+      .set('Origin', 'https://evil.example.com');
     expect(other.headers['access-control-allow-origin']).not.toBe('https://evil.example.com');
     expect(other.headers['access-control-allow-origin']).not.toBe('*');
   });
@@ -70,7 +78,13 @@ describe('admin accounts', () => {
     // Time stands still at each step, so the login is at 00:00:00.000 and the bound falls at 10:00:00.000.
     setClock(app, '2026-05-12T00:00:00Z', { frozen: true });
     const browser = app.http();
-    expect((await browser.post('/admin/login').send({ email: 'long-session@example.gov.cn', password: 'Disclosure-2026' })).status).toBe(200);
+    expect(
+      (
+        await browser
+          .post('/admin/login')
+          .send({ email: 'long-session@example.gov.cn', password: 'Disclosure-2026' })
+      ).status
+    ).toBe(200);
     const renewAt = async (iso: string) => {
       setClock(app, iso, { frozen: true });
       return (await browser.post('/admin/access-token').send({})).status;
@@ -78,7 +92,9 @@ describe('admin accounts', () => {
     // Never idle for 30 minutes: renewed every 25 until the last millisecond of the tenth hour.
     const renewals: number[] = [];
     for (let minutes = 25; minutes < 10 * 60; minutes += 25) {
-      renewals.push(await renewAt(new Date(Date.parse('2026-05-12T00:00:00Z') + minutes * 60_000).toISOString()));
+      renewals.push(
+        await renewAt(new Date(Date.parse('2026-05-12T00:00:00Z') + minutes * 60_000).toISOString())
+      );
     }
     renewals.push(await renewAt('2026-05-12T09:59:00Z'));
     renewals.push(await renewAt('2026-05-12T09:59:59.999Z'));
@@ -90,7 +106,9 @@ describe('admin accounts', () => {
     setClock(app, '2026-05-11T01:00:00Z');
     await createAdminSession(app, 'idle-session@example.gov.cn');
     const browser = app.http();
-    const login = await browser.post('/admin/login').send({ email: 'idle-session@example.gov.cn', password: 'Disclosure-2026' });
+    const login = await browser
+      .post('/admin/login')
+      .send({ email: 'idle-session@example.gov.cn', password: 'Disclosure-2026' });
     expect(login.status).toBe(200);
     const renew = () => browser.post('/admin/access-token').send({});
     setClock(app, '2026-05-11T01:29:00Z');
@@ -113,29 +131,64 @@ describe('admin accounts', () => {
     // Each breaks exactly one clause of the rule, and keeps the others.
     const refused: Array<[password: string, message: string]> = [
       ['Abcde12', '密码（password）至少 8 个字符 (password must be at least 8 characters)'],
-      ['abcdefgh12', '密码（password）须含大写字母 (password must contain at least one uppercase character)'],
-      ['ABCDEFGH12', '密码（password）须含小写字母 (password must contain at least one lowercase character)'],
+      [
+        'abcdefgh12',
+        '密码（password）须含大写字母 (password must contain at least one uppercase character)',
+      ],
+      [
+        'ABCDEFGH12',
+        '密码（password）须含小写字母 (password must contain at least one lowercase character)',
+      ],
       ['Abcdefghij', '密码（password）须含数字 (password must contain at least one number)'],
-      [`Aa1${'x'.repeat(70)}`, '密码（password）须少于 73 字节 (password must be less than 73 bytes)'],
+      [
+        `Aa1${'x'.repeat(70)}`,
+        '密码（password）须少于 73 字节 (password must be less than 73 bytes)',
+      ],
     ];
     for (const [password, message] of refused) {
       const response = await change(password);
-      expect([password, response.status, response.body.error?.message]).toEqual([password, 400, message]);
-      expect(response.body.error.details.errors).toEqual([expect.objectContaining({ path: ['password'], message })]);
+      expect([password, response.status, response.body.error?.message]).toEqual([
+        password,
+        400,
+        message,
+      ]);
+      expect(response.body.error.details.errors).toEqual([
+        expect.objectContaining({ path: ['password'], message }),
+      ]);
     }
     // Exactly 8 characters, one of each class: accepted, and it is the password from then on.
     const accepted = await change('Abcdef12');
     expect(accepted.status).toBe(200);
     current = 'Abcdef12';
-    expect((await app.http().post('/admin/login').send({ email: 'password-policy@example.gov.cn', password: 'Abcdef12' })).status).toBe(200);
-    expect((await app.http().post('/admin/login').send({ email: 'password-policy@example.gov.cn', password: 'Disclosure-2026' })).status).toBe(400);
+    expect(
+      (
+        await app
+          .http()
+          .post('/admin/login')
+          .send({ email: 'password-policy@example.gov.cn', password: 'Abcdef12' })
+      ).status
+    ).toBe(200);
+    expect(
+      (
+        await app
+          .http()
+          .post('/admin/login')
+          .send({ email: 'password-policy@example.gov.cn', password: 'Disclosure-2026' })
+      ).status
+    ).toBe(400);
   });
 
   test("Strapi's own login limiters are replaced by the disclosure login guard", () => {
     expect(app.strapi.config.get('admin.rateLimit.enabled')).toBe(false);
     expect(app.strapi.config.get('plugin::users-permissions.ratelimit.enabled')).toBe(false);
-    const names = (app.strapi.config.get('middlewares') as any[]).map((entry) => (typeof entry === 'string' ? entry : entry.name));
-    expect(names).toEqual(expect.arrayContaining(['plugin::disclosure.login-guard', 'plugin::disclosure.audit-trail']));
-    expect(names.indexOf('plugin::disclosure.login-guard')).toBeGreaterThan(names.indexOf('strapi::body'));
+    const names = (app.strapi.config.get('middlewares') as any[]).map((entry) =>
+      typeof entry === 'string' ? entry : entry.name
+    );
+    expect(names).toEqual(
+      expect.arrayContaining(['plugin::disclosure.login-guard', 'plugin::disclosure.audit-trail'])
+    );
+    expect(names.indexOf('plugin::disclosure.login-guard')).toBeGreaterThan(
+      names.indexOf('strapi::body')
+    );
   });
 });

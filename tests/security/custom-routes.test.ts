@@ -1,5 +1,10 @@
 import crypto from 'crypto';
-import { createAdminSession, createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
+import {
+  createAdminSession,
+  createFullAccessToken,
+  startApp,
+  type TestApp,
+} from '../harness/strapi';
 
 /**
  * Every custom route, as the router has it (the disclosure plugin's admin and content-API routes, and
@@ -10,7 +15,15 @@ import { createAdminSession, createFullAccessToken, startApp, type TestApp } fro
  * On the demo catalogue (which has consultation feedback with submitters), no response carries a
  * password, a token, or a submitter's name or contact, and nothing answers 500.
  */
-const PRIVATE_KEYS = ['issuerDocumentNumber', 'password', 'resetPasswordToken', 'registrationToken', 'confirmationToken', 'submitterName', 'submitterContact'];
+const PRIVATE_KEYS = [
+  'issuerDocumentNumber',
+  'password',
+  'resetPasswordToken',
+  'registrationToken',
+  'confirmationToken',
+  'submitterName',
+  'submitterContact',
+];
 const CORE_ACTIONS = new Set(['find', 'findOne', 'create', 'update', 'delete']);
 /** A plausible id for `:id` that names no row: the route must answer 404, not 500. */
 const ABSENT_ID = '987654';
@@ -56,43 +69,125 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 200,
     plainAdminAnswers: '403 PolicyError',
   },
-  'GET /disclosure/ledger': { access: 'admin-permission plugin::disclosure.ledger.read', query: { pageSize: '100' }, answers: 200 },
-  'POST /disclosure/reviews': { access: 'admin-permission plugin::disclosure.review.record', body: {}, answers: 400 },
+  'GET /disclosure/ledger': {
+    access: 'admin-permission plugin::disclosure.ledger.read',
+    query: { pageSize: '100' },
+    answers: 200,
+  },
+  'POST /disclosure/reviews': {
+    access: 'admin-permission plugin::disclosure.review.record',
+    body: {},
+    answers: 400,
+  },
   'GET /disclosure/subscribers': { access: 'super-admin', answers: 200 },
   'POST /disclosure/subscribers': { access: 'super-admin', body: {}, answers: 400 },
-  'PUT /disclosure/subscribers/:id': { access: 'super-admin', body: { data: { name: '县政府门户' } }, answers: 404 },
-  'POST /disclosure/subscribers/:id/rotate-secret': { access: 'super-admin', body: {}, answers: 404 },
-  'POST /disclosure/subscribers/:id/resend': { access: 'super-admin', body: { data: { since: '2026-01-01' } }, answers: 404 },
+  'PUT /disclosure/subscribers/:id': {
+    access: 'super-admin',
+    body: { data: { name: '县政府门户' } },
+    answers: 404,
+  },
+  'POST /disclosure/subscribers/:id/rotate-secret': {
+    access: 'super-admin',
+    body: {},
+    answers: 404,
+  },
+  'POST /disclosure/subscribers/:id/resend': {
+    access: 'super-admin',
+    body: { data: { since: '2026-01-01' } },
+    answers: 404,
+  },
   'GET /disclosure/sources': { access: 'super-admin', answers: 200 },
   'POST /disclosure/sources': { access: 'super-admin', body: {}, answers: 400 },
-  'PUT /disclosure/sources/:id': { access: 'super-admin', body: { data: { name: '市政府门户' } }, answers: 404 },
-  'GET /disclosure/syndication-status': { access: 'super-admin', query: { document: f.syndicated }, answers: 200 },
+  'PUT /disclosure/sources/:id': {
+    access: 'super-admin',
+    body: { data: { name: '市政府门户' } },
+    answers: 404,
+  },
+  'GET /disclosure/syndication-status': {
+    access: 'super-admin',
+    query: { document: f.syndicated },
+    answers: 200,
+  },
   'GET /disclosure/deliveries': { access: 'super-admin', answers: 200 },
   'POST /disclosure/deliveries/:id/retry': { access: 'super-admin', body: {}, answers: 404 },
-  'GET /disclosure/translation-locks': { access: 'admin', query: { contentType: 'api::policy-document.policy-document', documentId: f.policy.documentId }, answers: 200 },
+  'GET /disclosure/translation-locks': {
+    access: 'admin',
+    query: { contentType: 'api::policy-document.policy-document', documentId: f.policy.documentId },
+    answers: 200,
+  },
   'DELETE /disclosure/translation-locks/:id': { access: 'admin', answers: 404 },
   'GET /disclosure/calendar': { access: 'admin', answers: 200 },
-  'POST /disclosure/calendar/days': { access: 'admin-permission plugin::disclosure.settings.manage', body: {}, answers: 400 },
-  'DELETE /disclosure/calendar/days/:id': { access: 'admin-permission plugin::disclosure.settings.manage', answers: 404 },
+  'POST /disclosure/calendar/days': {
+    access: 'admin-permission plugin::disclosure.settings.manage',
+    body: {},
+    answers: 400,
+  },
+  'DELETE /disclosure/calendar/days/:id': {
+    access: 'admin-permission plugin::disclosure.settings.manage',
+    answers: 404,
+  },
   'GET /disclosure/conversion-terms': { access: 'admin', answers: 200 },
-  'POST /disclosure/conversion-terms': { access: 'admin-permission plugin::disclosure.settings.manage', body: {}, answers: 400 },
-  'PUT /disclosure/conversion-terms/:id': { access: 'admin-permission plugin::disclosure.settings.manage', body: { data: { traditional: '臺帳' } }, answers: 404 },
-  'DELETE /disclosure/conversion-terms/:id': { access: 'admin-permission plugin::disclosure.settings.manage', answers: 404 },
+  'POST /disclosure/conversion-terms': {
+    access: 'admin-permission plugin::disclosure.settings.manage',
+    body: {},
+    answers: 400,
+  },
+  'PUT /disclosure/conversion-terms/:id': {
+    access: 'admin-permission plugin::disclosure.settings.manage',
+    body: { data: { traditional: '臺帳' } },
+    answers: 404,
+  },
+  'DELETE /disclosure/conversion-terms/:id': {
+    access: 'admin-permission plugin::disclosure.settings.manage',
+    answers: 404,
+  },
   'GET /disclosure/deadline-rules': { access: 'admin', answers: 200 },
   // The plugin's content-API routes
-  'GET /api/disclosure/working-days/add': { access: 'public', query: { from: '2026-02-13', days: '3' }, answers: 200 },
-  'GET /api/disclosure/working-days/between': { access: 'public', query: { from: '2026-02-13', to: '2026-03-13' }, answers: 200 },
-  'GET /api/disclosure/catalogue/counts': { access: 'public', query: { locale: 'zh-Hant' }, answers: 200 },
-  'POST /api/disclosure/convert': { access: 'public', body: { text: '政务公开', from: 'zh-Hans', to: 'zh-Hant' }, answers: 200 },
+  'GET /api/disclosure/working-days/add': {
+    access: 'public',
+    query: { from: '2026-02-13', days: '3' },
+    answers: 200,
+  },
+  'GET /api/disclosure/working-days/between': {
+    access: 'public',
+    query: { from: '2026-02-13', to: '2026-03-13' },
+    answers: 200,
+  },
+  'GET /api/disclosure/catalogue/counts': {
+    access: 'public',
+    query: { locale: 'zh-Hant' },
+    answers: 200,
+  },
+  'POST /api/disclosure/convert': {
+    access: 'public',
+    body: { text: '政务公开', from: 'zh-Hans', to: 'zh-Hant' },
+    answers: 200,
+  },
   // Open at the router, authenticated by the message's signature: unsigned, a 401 that says why.
-  'POST /api/disclosure/inbox': { access: 'public', body: { type: 'document.published' }, answers: 401 },
+  'POST /api/disclosure/inbox': {
+    access: 'public',
+    body: { type: 'document.published' },
+    answers: 401,
+  },
   'POST /api/disclosure/receipts': { access: 'public', body: { type: 'receipt' }, answers: 401 },
   'GET /api/disclosure/feed': { access: 'api-token', answers: 200 },
-  'GET /api/disclosure/feed.atom': { access: 'public', query: { organization: f.organizationCode }, answers: 200 },
-  'GET /api/disclosure/syndication/status': { access: 'api-token', query: { document: f.syndicated }, answers: 200 },
+  'GET /api/disclosure/feed.atom': {
+    access: 'public',
+    query: { organization: f.organizationCode },
+    answers: 200,
+  },
+  'GET /api/disclosure/syndication/status': {
+    access: 'api-token',
+    query: { document: f.syndicated },
+    answers: 200,
+  },
   'GET /api/disclosure/compliance': { access: 'api-token', answers: 200 },
   // The APIs' own routes
-  'POST /api/consultations/:documentId/feedback': { access: 'public', body: { data: { content: '建议增加网上受理渠道' } }, answers: 201 },
+  'POST /api/consultations/:documentId/feedback': {
+    access: 'public',
+    body: { data: { content: '建议增加网上受理渠道' } },
+    answers: 201,
+  },
 });
 
 interface CustomRoute {
@@ -110,7 +205,8 @@ function accessOf(type: string, config: any, key: string): Access {
   if (type !== 'admin') return 'api-token';
   const policies: any[] = config?.policies ?? [];
   const names = policies.map((policy) => (typeof policy === 'string' ? policy : policy?.name));
-  if (!names.includes('admin::isAuthenticatedAdmin')) throw new Error(`${key}: an admin route without admin::isAuthenticatedAdmin`);
+  if (!names.includes('admin::isAuthenticatedAdmin'))
+    throw new Error(`${key}: an admin route without admin::isAuthenticatedAdmin`);
   if (names.includes('plugin::disclosure.is-super-admin')) return 'super-admin';
   const permission = policies.find((policy) => policy?.name === 'admin::hasPermissions');
   if (permission) return `admin-permission ${permission.config.actions.join(',')}`;
@@ -124,9 +220,17 @@ function customRoutes(app: TestApp): CustomRoute[] {
   const add = (type: 'admin' | 'content-api', prefix: string, route: any) => {
     const url = `${type === 'content-api' ? apiPrefix : ''}${prefix}${route.path}`;
     const key = `${route.method} ${url}`;
-    routes.push({ key, type, method: route.method, url, access: accessOf(type, route.config, key) });
+    routes.push({
+      key,
+      type,
+      method: route.method,
+      url,
+      access: accessOf(type, route.config, key),
+    });
   };
-  for (const router of Object.values(app.strapi.plugin('disclosure').routes as Record<string, any>)) {
+  for (const router of Object.values(
+    app.strapi.plugin('disclosure').routes as Record<string, any>
+  )) {
     for (const route of router.routes) add(router.type, router.prefix ?? '/disclosure', route);
   }
   for (const api of Object.values(app.strapi.apis) as any[]) {
@@ -163,11 +267,17 @@ beforeAll(async () => {
   app = await startApp({ seed: true });
   fullAccess = await createFullAccessToken(app.strapi);
   readOnly = (
-    await app.strapi.service('admin::api-token').create({ name: `read-only-${crypto.randomBytes(4).toString('hex')}`, type: 'read-only', lifespan: null })
+    await app.strapi.service('admin::api-token').create({
+      name: `read-only-${crypto.randomBytes(4).toString('hex')}`,
+      type: 'read-only',
+      lifespan: null,
+    })
   ).accessKey;
   superAdmin = await createAdminSession(app);
   // An admin whose role grants nothing: signed in, not a super admin, no disclosure permission.
-  const role = await app.strapi.service('admin::role').create({ name: '无权限角色', description: 'No permissions' });
+  const role = await app.strapi
+    .service('admin::role')
+    .create({ name: '无权限角色', description: 'No permissions' });
   await app.strapi.service('admin::user').create({
     email: 'no-permissions@example.gov.cn',
     firstname: '无权限',
@@ -176,20 +286,41 @@ beforeAll(async () => {
     isActive: true,
     roles: [role.id],
   });
-  const login = await app.http().post('/admin/login').send({ email: 'no-permissions@example.gov.cn', password: 'Disclosure-2026' });
+  const login = await app
+    .http()
+    .post('/admin/login')
+    .send({ email: 'no-permissions@example.gov.cn', password: 'Disclosure-2026' });
   plainAdmin = login.body.data.token ?? login.body.data.accessToken;
 
-  const policy = await app.strapi.db.query('api::policy-document.policy-document').findOne({ where: { locale: 'zh-Hans' } });
-  const organization = await app.strapi.db.query('api::organization.organization').findOne({ where: { code: { $notNull: true } } });
+  const policy = await app.strapi.db
+    .query('api::policy-document.policy-document')
+    .findOne({ where: { locale: 'zh-Hans' } });
+  const organization = await app.strapi.db
+    .query('api::organization.organization')
+    .findOne({ where: { code: { $notNull: true } } });
   // The demo's open consultation (seeded around today), with a day's margin either side of the Beijing date.
   const today = new Date().toISOString().slice(0, 10);
-  const consultations = await app.strapi.db.query('api::consultation.consultation').findMany({ where: { publishedAt: { $notNull: true } } });
-  const consultation = consultations.find((entry: any) => entry.startDate < today && today < entry.endDate);
-  const event = await app.strapi.db.query('plugin::disclosure.syndication-event').findOne({ orderBy: { id: 'asc' } });
-  probes = PROBES({ policy, syndicated: event?.itemDocumentId ?? 'no-syndicated-document', organizationCode: organization.code });
+  const consultations = await app.strapi.db
+    .query('api::consultation.consultation')
+    .findMany({ where: { publishedAt: { $notNull: true } } });
+  const consultation = consultations.find(
+    (entry: any) => entry.startDate < today && today < entry.endDate
+  );
+  const event = await app.strapi.db
+    .query('plugin::disclosure.syndication-event')
+    .findOne({ orderBy: { id: 'asc' } });
+  probes = PROBES({
+    policy,
+    syndicated: event?.itemDocumentId ?? 'no-syndicated-document',
+    organizationCode: organization.code,
+  });
   routes = customRoutes(app);
   for (const route of routes) {
-    if (route.url.includes(':documentId')) route.url = route.url.replace(':documentId', consultation?.documentId ?? 'no-open-consultation');
+    if (route.url.includes(':documentId'))
+      route.url = route.url.replace(
+        ':documentId',
+        consultation?.documentId ?? 'no-open-consultation'
+      );
     route.url = route.url.replace(/:id\b/g, ABSENT_ID);
   }
 });
@@ -201,14 +332,18 @@ afterAll(async () => {
 /** The route's entry in PROBES; a route without one fails every test that calls it. */
 const probeOf = (route: CustomRoute): Probe => {
   const probe = probes[route.key];
-  if (!probe) throw new Error(`${route.key}: no probe in PROBES (who may call it, a safe input, the answer)`);
+  if (!probe)
+    throw new Error(`${route.key}: no probe in PROBES (who may call it, a safe input, the answer)`);
   return probe;
 };
 
 const call = (route: CustomRoute, bearer?: string) => {
   const probe = probeOf(route);
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-  let request = app.http()[method](route.url).query(probe.query ?? {});
+  let request = app
+    .http()
+    [method](route.url)
+    .query(probe.query ?? {});
   if (bearer) request = request.set('Authorization', `Bearer ${bearer}`);
   return probe.body ? request.send(probe.body) : request;
 };
@@ -216,16 +351,27 @@ const call = (route: CustomRoute, bearer?: string) => {
 test('the router has every custom route, and each has a probe saying who may call it', async () => {
   const declared = customRoutes(app);
   // A route without a probe, or whose config gives other rights than the probe says, fails here.
-  expect(declared.map((route) => [route.key, route.access])).toEqual(declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe']));
+  expect(declared.map((route) => [route.key, route.access])).toEqual(
+    declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
+  );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
   // 26 admin routes and 11 content-API ones today; none lost by the enumeration.
   expect(routes.length).toBe(37);
   // Registered where the key says (so the URLs probed below are the served ones)…
-  const layers = app.strapi.server.listRoutes().map((layer: any) => `${layer.methods.filter((m: string) => m !== 'HEAD').join(',')} ${layer.path}`);
+  const layers = app.strapi.server
+    .listRoutes()
+    .map(
+      (layer: any) => `${layer.methods.filter((m: string) => m !== 'HEAD').join(',')} ${layer.path}`
+    );
   for (const route of declared) expect(layers).toContain(`${route.method} ${route.url}`);
   // …and nothing served under the plugin's prefixes is missing from the enumeration.
   const served = layers.filter((layer) => / \/(api\/)?disclosure\//.test(layer));
-  expect(served.sort()).toEqual(declared.filter((route) => route.url.includes('/disclosure/')).map((route) => `${route.method} ${route.url}`).sort());
+  expect(served.sort()).toEqual(
+    declared
+      .filter((route) => route.url.includes('/disclosure/'))
+      .map((route) => `${route.method} ${route.url}`)
+      .sort()
+  );
 });
 
 test('admin routes: 401 without an admin session (an API token is none); permissions enforced; no 500', async () => {
@@ -241,8 +387,12 @@ test('admin routes: 401 without an admin session (an API token is none); permiss
     // A signed-in admin passes the route's policies when they ask for nothing more (the handler may
     // still scope what it sees); otherwise a policy refuses it with 403.
     const plain = await call(route, plainAdmin);
-    outcomes.push(`${route.key} no-permission-admin ${plain.status}${plain.body?.error?.name === 'PolicyError' ? ' PolicyError' : ''}`);
-    expected.push(`${route.key} no-permission-admin ${probe.access === 'admin' ? (probe.plainAdminAnswers ?? probe.answers) : '403 PolicyError'}`);
+    outcomes.push(
+      `${route.key} no-permission-admin ${plain.status}${plain.body?.error?.name === 'PolicyError' ? ' PolicyError' : ''}`
+    );
+    expected.push(
+      `${route.key} no-permission-admin ${probe.access === 'admin' ? (probe.plainAdminAnswers ?? probe.answers) : '403 PolicyError'}`
+    );
 
     const widest = await call(route, superAdmin);
     outcomes.push(`${route.key} super-admin ${widest.status}`);
@@ -268,18 +418,28 @@ test('content-API routes: public ones answer anyone; the others refuse the publi
       outcomes.push(`${route.key} ${anonymous.status} ${readOnlyToken.status} ${fullToken.status}`);
       expected.push(`${route.key} 403 403 ${probe.answers}`);
     }
-    for (const response of [anonymous, readOnlyToken, fullToken]) expect(privateKeysIn(response.body)).toEqual([]);
+    for (const response of [anonymous, readOnlyToken, fullToken])
+      expect(privateKeysIn(response.body)).toEqual([]);
   }
   expect(outcomes).toEqual(expected);
 });
 
 test('no custom route returns a submitter’s contact or a password hash', async () => {
-  const feedback = await app.strapi.db.query('api::consultation-feedback.consultation-feedback').findMany({});
+  const feedback = await app.strapi.db
+    .query('api::consultation-feedback.consultation-feedback')
+    .findMany({});
   expect(feedback.length).toBeGreaterThan(0);
   const contacts = feedback.map((entry: any) => entry.submitterContact).filter(Boolean);
   expect(contacts.length).toBeGreaterThan(0);
   for (const route of routes) {
-    const widest = await call(route, route.type === 'admin' ? superAdmin : probeOf(route).access === 'public' ? undefined : fullAccess);
+    const widest = await call(
+      route,
+      route.type === 'admin'
+        ? superAdmin
+        : probeOf(route).access === 'public'
+          ? undefined
+          : fullAccess
+    );
     expect(widest.status).toBeLessThan(500);
     const text = JSON.stringify(widest.body ?? widest.text);
     expect(text).not.toMatch(/\$2[aby]\$\d\d\$/); // a bcrypt hash

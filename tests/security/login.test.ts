@@ -7,8 +7,11 @@ const ADMIN_PASSWORD = 'Disclosure-2026';
 let app: TestApp;
 
 const loginsOf = (account: string) =>
-  app.strapi.db.query(LEDGER).findMany({ where: { action: 'login', actorName: account }, orderBy: { id: 'asc' } });
-const adminLogin = (email: string, password: string) => app.http().post('/admin/login').send({ email, password });
+  app.strapi.db
+    .query(LEDGER)
+    .findMany({ where: { action: 'login', actorName: account }, orderBy: { id: 'asc' } });
+const adminLogin = (email: string, password: string) =>
+  app.http().post('/admin/login').send({ email, password });
 
 beforeAll(async () => {
   app = await startApp();
@@ -23,7 +26,11 @@ afterAll(async () => {
 describe('admin login', () => {
   test('a successful login is written to the audit log with the address it came from', async () => {
     const [entry] = await loginsOf(ADMIN_EMAIL);
-    expect(entry).toMatchObject({ outcome: 'allowed', actorType: 'admin', contentType: 'admin::user' });
+    expect(entry).toMatchObject({
+      outcome: 'allowed',
+      actorType: 'admin',
+      contentType: 'admin::user',
+    });
     expect(entry.address).toMatch(/127\.0\.0\.1/);
   });
 
@@ -38,7 +45,9 @@ describe('admin login', () => {
     expect(locked.body.error.details).toMatchObject({ reason: 'account-locked' });
     expect(Number(locked.headers['retry-after'])).toBe(15 * 60);
 
-    const refused = (await loginsOf(ADMIN_EMAIL)).filter((entry: any) => entry.outcome === 'refused');
+    const refused = (await loginsOf(ADMIN_EMAIL)).filter(
+      (entry: any) => entry.outcome === 'refused'
+    );
     expect(refused.map((entry: any) => entry.rules)).toEqual([
       'wrong-password',
       'wrong-password',
@@ -62,8 +71,15 @@ describe('admin login', () => {
       .set('Authorization', `Bearer ${session.body.data.token ?? session.body.data.accessToken}`)
       .send({ name: '信息公开审核员', description: 'Reviewers' });
     expect(created.status).toBe(201);
-    const [entry] = await app.strapi.db.query(LEDGER).findMany({ where: { action: 'role-change' } });
-    expect(entry).toMatchObject({ outcome: 'allowed', contentType: 'admin::role', actorType: 'admin', actorName: ADMIN_EMAIL });
+    const [entry] = await app.strapi.db
+      .query(LEDGER)
+      .findMany({ where: { action: 'role-change' } });
+    expect(entry).toMatchObject({
+      outcome: 'allowed',
+      contentType: 'admin::role',
+      actorType: 'admin',
+      actorName: ADMIN_EMAIL,
+    });
     expect(entry.message).toBe('POST /admin/roles');
   });
 });
@@ -71,7 +87,9 @@ describe('admin login', () => {
 describe('content-API login (users-permissions)', () => {
   // The Public role may only read the catalogue; an office that opens end-user login gets the same guard.
   beforeAll(async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } });
     await app.strapi.db
       .query('plugin::users-permissions.permission')
       .create({ data: { action: 'plugin::users-permissions.auth.callback', role: role.id } });
@@ -79,7 +97,9 @@ describe('content-API login (users-permissions)', () => {
 
   test('the account lockout applies to /api/auth/local as well', async () => {
     setClock(app, '2026-05-11T03:00:00Z');
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'authenticated' } });
     await app.strapi.plugin('users-permissions').service('user').add({
       username: 'reader',
       email: 'reader@example.gov.cn',
@@ -90,11 +110,14 @@ describe('content-API login (users-permissions)', () => {
     });
     const login = (password: string) =>
       app.http().post('/api/auth/local').send({ identifier: 'reader@example.gov.cn', password });
-    for (let attempt = 1; attempt <= 5; attempt += 1) expect((await login('nope-nope-nope')).status).toBe(400);
+    for (let attempt = 1; attempt <= 5; attempt += 1)
+      expect((await login('nope-nope-nope')).status).toBe(400);
     const locked = await login('Reader-2026-pass');
     expect(locked.status).toBe(429);
     expect(locked.body.error.details.reason).toBe('account-locked');
-    expect((await loginsOf('reader@example.gov.cn')).map((entry: any) => entry.actorType)).toContain('user');
+    expect(
+      (await loginsOf('reader@example.gov.cn')).map((entry: any) => entry.actorType)
+    ).toContain('user');
   });
 
   test('one address is held to 20 attempts in 15 minutes however many accounts it tries', async () => {
@@ -107,8 +130,13 @@ describe('content-API login (users-permissions)', () => {
         .send({ identifier: `guess${attempt}@example.com`, password: 'guess-guess-guess' });
       statuses.push(response.status);
       if (response.status === 429) {
-        expect(response.body.error.details).toEqual({ reason: 'address-limit', retryAfterSeconds: 45 });
-        expect(response.body.error.message).toMatch(/^登录尝试过于频繁：同一地址每 15 分钟最多 20 次/);
+        expect(response.body.error.details).toEqual({
+          reason: 'address-limit',
+          retryAfterSeconds: 45,
+        });
+        expect(response.body.error.message).toMatch(
+          /^登录尝试过于频繁：同一地址每 15 分钟最多 20 次/
+        );
         // 20 attempts per 15 minutes: the next one is allowed 900 / 20 = 45 s on (the clock is pinned).
         expect(response.headers['retry-after']).toBe('45');
       }

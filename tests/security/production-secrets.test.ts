@@ -17,7 +17,13 @@ describe('secrets in production', () => {
   });
 
   test('missing, placeholder, short and development secrets are each named', () => {
-    const problems = insecureSecrets({ ...strong, APP_KEYS: 'toBeModified1,toBeModified2', JWT_SECRET: 'short', ENCRYPTION_KEY: undefined, SECRETS_FOR: 'development' });
+    const problems = insecureSecrets({
+      ...strong,
+      APP_KEYS: 'toBeModified1,toBeModified2',
+      JWT_SECRET: 'short',
+      ENCRYPTION_KEY: undefined,
+      SECRETS_FOR: 'development',
+    });
     expect(problems).toEqual([
       'SECRETS_FOR=development: the secrets were generated for a development checkout',
       'APP_KEYS is a placeholder value',
@@ -29,12 +35,18 @@ describe('secrets in production', () => {
   test('the server configuration refuses to load in production with unsafe secrets', () => {
     const saved = { ...process.env };
     try {
-      Object.assign(process.env, { ...strong, NODE_ENV: 'production', ADMIN_JWT_SECRET: 'tobemodified' });
+      Object.assign(process.env, {
+        ...strong,
+        NODE_ENV: 'production',
+        ADMIN_JWT_SECRET: 'tobemodified',
+      });
       const env: any = (name: string, fallback?: unknown) => process.env[name] ?? fallback;
       env.int = (name: string, fallback?: number) => Number(process.env[name] ?? fallback);
       env.bool = (_name: string, fallback?: boolean) => fallback;
       env.array = (name: string) => (process.env[name] ?? '').split(',');
-      expect(() => serverConfig({ env })).toThrow(/^生产环境拒绝启动：密钥不安全 .*ADMIN_JWT_SECRET is a placeholder value/);
+      expect(() => serverConfig({ env })).toThrow(
+        /^生产环境拒绝启动：密钥不安全 .*ADMIN_JWT_SECRET is a placeholder value/
+      );
       process.env.NODE_ENV = 'test';
       expect(() => serverConfig({ env })).not.toThrow();
     } finally {

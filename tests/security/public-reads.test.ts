@@ -85,7 +85,11 @@ const PARAMETER_ATTACKS: string[] = [
 ];
 
 /** Asking about publication state: the answer must be the plain one (no yes/no about unpublished edits). */
-const STATUS_ATTACKS = PARAMETER_ATTACKS.filter((attack) => /status|hasPublishedVersion|publicationFilter|publicationState/.test(attack) && !attack.includes('locale'));
+const STATUS_ATTACKS = PARAMETER_ATTACKS.filter(
+  (attack) =>
+    /status|hasPublishedVersion|publicationFilter|publicationState/.test(attack) &&
+    !attack.includes('locale')
+);
 
 interface Step {
   uid: string;
@@ -99,20 +103,31 @@ let readOnlyToken: string;
 const hidden: Array<{ uid: string; documentId: string }> = [];
 const published: Record<string, string> = {};
 const privateKeys = new Set<string>();
-const tally = { routes: new Set<string>(), probes: new Set<string>(), requests: 0, leaks: 0, oracles: 0, serverErrors: 0 };
+const tally = {
+  routes: new Set<string>(),
+  probes: new Set<string>(),
+  requests: 0,
+  leaks: 0,
+  oracles: 0,
+  serverErrors: 0,
+};
 
-const schema = (uid: string): { attributes: Record<string, Attribute> } => app.strapi.getModel(uid as any) as any;
+const schema = (uid: string): { attributes: Record<string, Attribute> } =>
+  app.strapi.getModel(uid as any) as any;
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
 
 /** Where following `name` leads, by the attribute's kind. */
 function stepOf(uid: string, name: string, attribute: Attribute): Step | null {
   if (attribute.type === 'relation') {
-    if (attribute.relation?.startsWith('morph') || !attribute.target) return { uid, name, kind: 'morph' };
+    if (attribute.relation?.startsWith('morph') || !attribute.target)
+      return { uid, name, kind: 'morph' };
     return { uid, name, kind: 'relation', next: attribute.target };
   }
   if (attribute.type === 'media') return { uid, name, kind: 'media', next: FILE };
-  if (attribute.type === 'component') return { uid, name, kind: 'component', next: attribute.component };
-  if (attribute.type === 'dynamiczone') return { uid, name, kind: 'dynamiczone', next: attribute.components?.[0] };
+  if (attribute.type === 'component')
+    return { uid, name, kind: 'component', next: attribute.component };
+  if (attribute.type === 'dynamiczone')
+    return { uid, name, kind: 'dynamiczone', next: attribute.components?.[0] };
   return null;
 }
 
@@ -129,7 +144,11 @@ async function markedFieldsOf(uid: string): Promise<string[]> {
   const attributes = schema(uid)?.attributes ?? {};
   const rows: any[] = await app.strapi.db.query(uid as any).findMany({});
   const fields = Object.entries(attributes)
-    .filter(([name, attribute]) => (TEXT_TYPES.has(attribute.type) || attribute.type === 'blocks') && rows.some((row) => JSON.stringify(row[name] ?? '').includes(MARKER)))
+    .filter(
+      ([name, attribute]) =>
+        (TEXT_TYPES.has(attribute.type) || attribute.type === 'blocks') &&
+        rows.some((row) => JSON.stringify(row[name] ?? '').includes(MARKER))
+    )
     .map(([name]) => name);
   markedFields.set(uid, fields);
   return fields;
@@ -147,7 +166,11 @@ async function get(path: string, token?: string): Promise<Answer> {
   const request = app.http().get(path);
   const response = await (token ? request.set('Authorization', `Bearer ${token}`) : request);
   tally.requests += 1;
-  return { status: response.status, body: response.body, text: JSON.stringify(response.body ?? '') };
+  return {
+    status: response.status,
+    body: response.body,
+    text: JSON.stringify(response.body ?? ''),
+  };
 }
 
 function keysOf(value: unknown, into = new Set<string>()): Set<string> {
@@ -165,16 +188,21 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
 function markedValues(value: unknown, at = '', into: string[] = []): string[] {
   if (into.length >= 3) return into;
   if (typeof value === 'string') {
-    if (value.includes(MARKER) || value.includes(SUBMITTER_CONTACT)) into.push(`${at || '(body)'}=${JSON.stringify(value.slice(0, 60))}`);
-  } else if (Array.isArray(value)) value.forEach((item, index) => markedValues(item, `${at}[${index}]`, into));
-  else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) markedValues(inner, at ? `${at}.${key}` : key, into);
+    if (value.includes(MARKER) || value.includes(SUBMITTER_CONTACT))
+      into.push(`${at || '(body)'}=${JSON.stringify(value.slice(0, 60))}`);
+  } else if (Array.isArray(value))
+    value.forEach((item, index) => markedValues(item, `${at}[${index}]`, into));
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value))
+      markedValues(inner, at ? `${at}.${key}` : key, into);
   return into;
 }
 
 /** Where a private key stands in an answer's data: `data[0].createdBy`, first few. */
 function privatePlaces(value: unknown, at = 'data', into: string[] = []): string[] {
   if (into.length >= 3) return into;
-  if (Array.isArray(value)) value.forEach((item, index) => privatePlaces(item, `${at}[${index}]`, into));
+  if (Array.isArray(value))
+    value.forEach((item, index) => privatePlaces(item, `${at}[${index}]`, into));
   else if (value && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
       if (privateKeys.has(key)) into.push(`${at}.${key}`);
@@ -194,37 +222,52 @@ function problemsOf(answer: Answer, path: string): string[] {
   if (answer.text.includes(MARKER) || answer.text.includes(SUBMITTER_CONTACT)) {
     tally.leaks += 1;
     const places = markedValues(answer.body);
-    problems.push(`GET ${path}: hidden text leaked (${answer.status}) at ${places.length ? places.join(', ') : answer.text.slice(0, 120)}`);
+    problems.push(
+      `GET ${path}: hidden text leaked (${answer.status}) at ${places.length ? places.join(', ') : answer.text.slice(0, 120)}`
+    );
   }
-  const leakedKeys = answer.status < 400 ? [...keysOf(answer.body?.data)].filter((key) => privateKeys.has(key)) : [];
+  const leakedKeys =
+    answer.status < 400 ? [...keysOf(answer.body?.data)].filter((key) => privateKeys.has(key)) : [];
   if (leakedKeys.length) {
     tally.leaks += 1;
-    problems.push(`GET ${path}: private attribute ${leakedKeys.join(',')} leaked at ${privatePlaces(answer.body?.data).join(', ')}`);
+    problems.push(
+      `GET ${path}: private attribute ${leakedKeys.join(',')} leaked at ${privatePlaces(answer.body?.data).join(', ')}`
+    );
   }
   return problems;
 }
 
 /** Fails the test it is called in with every problem found, one a line, naming the caller and the route. */
 function expectNone(problems: string[], where: string): void {
-  if (problems.length) throw new Error(`${problems.length} problem(s) ${where}:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new Error(`${problems.length} problem(s) ${where}:\n  ${problems.join('\n  ')}`);
 }
 
 /** An answer's visible content: the ids in order and the total, or the refusal. */
 const outcome = (answer: Answer) =>
   answer.status >= 400
     ? `refused ${answer.status}`
-    : JSON.stringify({ total: answer.body?.meta?.pagination?.total, ids: [answer.body?.data ?? []].flat().map((item: any) => item?.documentId ?? item?.id) });
+    : JSON.stringify({
+        total: answer.body?.meta?.pagination?.total,
+        ids: [answer.body?.data ?? []].flat().map((item: any) => item?.documentId ?? item?.id),
+      });
 
 /** Builds `a[populate][b][populate][c]` style query keys. */
-const populateKey = (names: string[]) => names.map((name, index) => (index === 0 ? `populate[${name}]` : `[populate][${name}]`)).join('');
+const populateKey = (names: string[]) =>
+  names.map((name, index) => (index === 0 ? `populate[${name}]` : `[populate][${name}]`)).join('');
 const filterKey = (names: string[]) => `filters${names.map((name) => `[${name}]`).join('')}`;
 
 /** The probes of one path (populate, filters present/absent, sort, fields), on one route. */
-async function probePath(route: string, steps: Step[], token?: string): Promise<{ problems: string[]; refused: boolean }> {
+async function probePath(
+  route: string,
+  steps: Step[],
+  token?: string
+): Promise<{ problems: string[]; refused: boolean }> {
   const names = steps.map((step) => step.name);
   const last = steps[steps.length - 1];
   const problems: string[] = [];
-  const record = (query: string) => tally.probes.add(`${names.join('.')}|${query.replace(/=.*$/, '')}`);
+  const record = (query: string) =>
+    tally.probes.add(`${names.join('.')}|${query.replace(/=.*$/, '')}`);
 
   const populate = `${populateKey(names)}=true`;
   record(populate);
@@ -245,7 +288,9 @@ async function probePath(route: string, steps: Step[], token?: string): Promise<
     const present = await probeFilter(`${filterKey([...names, field])}[$contains]=${MARKER}`);
     if (outcome(present) !== outcome(absent)) {
       tally.oracles += 1;
-      problems.push(`GET ${route}?${filterKey([...names, field])}[$contains]=…: an oracle, ${outcome(present)} for hidden text, ${outcome(absent)} for absent text`);
+      problems.push(
+        `GET ${route}?${filterKey([...names, field])}[$contains]=…: an oracle, ${outcome(present)} for hidden text, ${outcome(absent)} for absent text`
+      );
     }
   }
 
@@ -258,12 +303,15 @@ async function probePath(route: string, steps: Step[], token?: string): Promise<
   problems.push(...problemsOf(negated, `${route}?${negatedQuery}`));
   if (throughRelation && negated.status < 400) {
     tally.oracles += 1;
-    problems.push(`GET ${route}?${negatedQuery}: a negated filter through ${names.join('.')} answered ${negated.status}, not refused (${outcome(negated)})`);
+    problems.push(
+      `GET ${route}?${negatedQuery}: a negated filter through ${names.join('.')} answered ${negated.status}, not refused (${outcome(negated)})`
+    );
   }
 
   // Sorts through a relation, a file or a private attribute are refused: their order would be decided
   // by what the public cannot see.
-  const through = throughRelation || steps.some((step) => schema(step.uid).attributes[step.name]?.private);
+  const through =
+    throughRelation || steps.some((step) => schema(step.uid).attributes[step.name]?.private);
   const sortField = fields[0] ?? 'id';
   const sort = `sort=${[...names, sortField].join('.')}:desc`;
   record(sort);
@@ -271,7 +319,9 @@ async function probePath(route: string, steps: Step[], token?: string): Promise<
   problems.push(...problemsOf(sorted, `${route}?${sort}`));
   if (through && sorted.status < 400) {
     tally.oracles += 1;
-    problems.push(`GET ${route}?${sort}: an order through ${names.join('.')} answered ${sorted.status}, not refused (${outcome(sorted)})`);
+    problems.push(
+      `GET ${route}?${sort}: an order through ${names.join('.')} answered ${sorted.status}, not refused (${outcome(sorted)})`
+    );
   }
 
   return { problems, refused: populated.status >= 400 && populated.status < 500 };
@@ -281,7 +331,11 @@ async function probePath(route: string, steps: Step[], token?: string): Promise<
  * The paths from `root` to probe: breadth first, to the depth limit, each attribute followed once per
  * depth, not beyond a path the public is refused.
  */
-async function walk(root: string, route: string, token?: string): Promise<Array<{ path: string; problems: string[] }>> {
+async function walk(
+  root: string,
+  route: string,
+  token?: string
+): Promise<Array<{ path: string; problems: string[] }>> {
   const results: Array<{ path: string; problems: string[] }> = [];
   const followed = new Set<string>();
   let frontier: Step[][] = [[]];
@@ -311,8 +365,14 @@ beforeAll(async () => {
   const s = app.strapi;
   expect(s.db.dialect.client).toBe(usingPostgres() ? 'postgres' : 'sqlite');
 
-  for (const uid of [...Object.keys(ROUTES), 'api::consultation-feedback.consultation-feedback', 'admin::user', 'plugin::users-permissions.user']) {
-    for (const [name, attribute] of Object.entries(schema(uid).attributes)) if (attribute.private) privateKeys.add(name);
+  for (const uid of [
+    ...Object.keys(ROUTES),
+    'api::consultation-feedback.consultation-feedback',
+    'admin::user',
+    'plugin::users-permissions.user',
+  ]) {
+    for (const [name, attribute] of Object.entries(schema(uid).attributes))
+      if (attribute.private) privateKeys.add(name);
   }
   // i18n marks these private on the types it does not localize (feedback, accounts) only.
   privateKeys.delete('locale');
@@ -321,14 +381,32 @@ beforeAll(async () => {
   privateKeys.add('confidentialityReview');
   privateKeys.add('reviewer');
 
-  const office = await s.documents(ORG).create({ data: { name: '济南市人民政府办公厅', code: '370100001', level: 'department', regionCode: '370100' } as any });
+  const office = await s.documents(ORG).create({
+    data: {
+      name: '济南市人民政府办公厅',
+      code: '370100001',
+      level: 'department',
+      regionCode: '370100',
+    } as any,
+  });
   // One file, attached to the published items and to every hidden one.
   const file = await s.db.query(FILE).create({
-    data: { name: 'shared.pdf', hash: 'shared_attack_file', ext: '.pdf', mime: 'application/pdf', size: 1, url: '/uploads/shared_attack_file.pdf', provider: 'local', folderPath: '/' },
+    data: {
+      name: 'shared.pdf',
+      hash: 'shared_attack_file',
+      ext: '.pdf',
+      mime: 'application/pdf',
+      size: 1,
+      url: '/uploads/shared_attack_file.pdf',
+      provider: 'local',
+      folderPath: '/',
+    },
   });
   const review = { ...approvedReview, reviewer: `${MARKER} 审查人`, note: `${MARKER} 审查意见` };
   const create = async (uid: string, data: Record<string, unknown>, publish: boolean) => {
-    const created = await s.documents(uid as any).create({ data: data as any, ...(publish ? { status: 'published' } : {}) });
+    const created = await s
+      .documents(uid as any)
+      .create({ data: data as any, ...(publish ? { status: 'published' } : {}) });
     return created.documentId as string;
   };
   const hide = (uid: string, documentId: string) => hidden.push({ uid, documentId });
@@ -336,12 +414,31 @@ beforeAll(async () => {
   const reclassify = (documentId: string, attribute: string) =>
     s.db.query(DOC).updateMany({
       where: { documentId },
-      data: { disclosureAttribute: attribute, nonDisclosureReason: 'process-information', title: `${MARKER} ${attribute}`, summary: `${MARKER} ${attribute}`, nonDisclosureExplanation: `${MARKER} 理由` },
+      data: {
+        disclosureAttribute: attribute,
+        nonDisclosureReason: 'process-information',
+        title: `${MARKER} ${attribute}`,
+        summary: `${MARKER} ${attribute}`,
+        nonDisclosureExplanation: `${MARKER} 理由`,
+      },
     });
 
-  const base = { issuingOrganization: office.documentId, category: 'decision', issueDate: '2026-03-10', confidentialityReview: review, attachments: [file.id] };
-  published[DOC] = await create(DOC, { ...base, title: '已发布的主动公开文件', issuerDocumentNumber: `${MARKER}-发文字号` }, true);
-  hide(DOC, await create(DOC, { ...base, title: `${MARKER} 草稿文件`, summary: `${MARKER} 草稿` }, false));
+  const base = {
+    issuingOrganization: office.documentId,
+    category: 'decision',
+    issueDate: '2026-03-10',
+    confidentialityReview: review,
+    attachments: [file.id],
+  };
+  published[DOC] = await create(
+    DOC,
+    { ...base, title: '已发布的主动公开文件', issuerDocumentNumber: `${MARKER}-发文字号` },
+    true
+  );
+  hide(
+    DOC,
+    await create(DOC, { ...base, title: `${MARKER} 草稿文件`, summary: `${MARKER} 草稿` }, false)
+  );
   const onRequest = await create(DOC, { ...base, title: '将改为依申请公开的文件' }, true);
   const notDisclosed = await create(DOC, { ...base, title: '将改为不予公开的文件' }, true);
   await reclassify(onRequest, 'on-request');
@@ -349,37 +446,142 @@ beforeAll(async () => {
   hide(DOC, onRequest);
   hide(DOC, notDisclosed);
   // Published documents linking to the hidden ones, so every relation has hidden rows at its end.
-  await s.documents(DOC).update({ documentId: published[DOC], data: { implements: [onRequest, notDisclosed], replacedBy: onRequest } as any, status: 'published' } as any);
+  await s.documents(DOC).update({
+    documentId: published[DOC],
+    data: { implements: [onRequest, notDisclosed], replacedBy: onRequest } as any,
+    status: 'published',
+  } as any);
   // The unpublished edit of a published document (its zh-Hant copy follows).
-  await s.documents(DOC).update({ documentId: published[DOC], data: { summary: `${MARKER} 未发布的修改`, title: `${MARKER} 未发布的标题` } as any });
-
-  const interpretation = { form: 'text', confidentialityReview: review, media: [file.id], interpreter: office.documentId };
-  published[INTERPRETATION] = await create(INTERPRETATION, { ...interpretation, title: '已发布的解读', sourceDocument: published[DOC], questions: [{ question: '问题' }] }, true);
-  await create(INTERPRETATION, { ...interpretation, title: '解读依申请公开的文件', sourceDocument: onRequest }, true);
-  hide(INTERPRETATION, await create(INTERPRETATION, { ...interpretation, title: `${MARKER} 草稿解读`, sourceDocument: published[DOC], questions: [{ question: `${MARKER} 问题` }] }, false));
-  await s.documents(INTERPRETATION).update({ documentId: published[INTERPRETATION], data: { title: `${MARKER} 解读的未发布修改` } as any });
-
-  const consultation = { organization: office.documentId, startDate: '2026-03-01', endDate: '2026-03-31', confidentialityReview: review, draftAttachments: [file.id] };
-  published[CONSULTATION] = await create(CONSULTATION, { ...consultation, title: '公开征求意见', relatedDocument: onRequest }, true);
-  hide(CONSULTATION, await create(CONSULTATION, { ...consultation, title: `${MARKER} 草稿征求意见`, relatedDocument: published[DOC] }, false));
-  await s.documents('api::consultation-feedback.consultation-feedback').create({
-    data: { consultation: published[CONSULTATION], content: `${MARKER} 意见内容`, submitterName: `${MARKER} 张三`, submitterContact: SUBMITTER_CONTACT } as any,
+  await s.documents(DOC).update({
+    documentId: published[DOC],
+    data: { summary: `${MARKER} 未发布的修改`, title: `${MARKER} 未发布的标题` } as any,
   });
 
-  const press = { kind: 'press-release', organization: office.documentId, heldAt: '2026-03-09T01:00:00Z', confidentialityReview: review, media: [file.id] };
-  published[PRESS] = await create(PRESS, { ...press, title: '已发布的新闻稿', relatedDocuments: [published[DOC], onRequest], speakers: [{ name: '发言人' }] }, true);
-  hide(PRESS, await create(PRESS, { ...press, title: `${MARKER} 草稿新闻稿`, speakers: [{ name: `${MARKER} 发言人` }] }, false));
+  const interpretation = {
+    form: 'text',
+    confidentialityReview: review,
+    media: [file.id],
+    interpreter: office.documentId,
+  };
+  published[INTERPRETATION] = await create(
+    INTERPRETATION,
+    {
+      ...interpretation,
+      title: '已发布的解读',
+      sourceDocument: published[DOC],
+      questions: [{ question: '问题' }],
+    },
+    true
+  );
+  await create(
+    INTERPRETATION,
+    { ...interpretation, title: '解读依申请公开的文件', sourceDocument: onRequest },
+    true
+  );
+  hide(
+    INTERPRETATION,
+    await create(
+      INTERPRETATION,
+      {
+        ...interpretation,
+        title: `${MARKER} 草稿解读`,
+        sourceDocument: published[DOC],
+        questions: [{ question: `${MARKER} 问题` }],
+      },
+      false
+    )
+  );
+  await s.documents(INTERPRETATION).update({
+    documentId: published[INTERPRETATION],
+    data: { title: `${MARKER} 解读的未发布修改` } as any,
+  });
+
+  const consultation = {
+    organization: office.documentId,
+    startDate: '2026-03-01',
+    endDate: '2026-03-31',
+    confidentialityReview: review,
+    draftAttachments: [file.id],
+  };
+  published[CONSULTATION] = await create(
+    CONSULTATION,
+    { ...consultation, title: '公开征求意见', relatedDocument: onRequest },
+    true
+  );
+  hide(
+    CONSULTATION,
+    await create(
+      CONSULTATION,
+      { ...consultation, title: `${MARKER} 草稿征求意见`, relatedDocument: published[DOC] },
+      false
+    )
+  );
+  await s.documents('api::consultation-feedback.consultation-feedback').create({
+    data: {
+      consultation: published[CONSULTATION],
+      content: `${MARKER} 意见内容`,
+      submitterName: `${MARKER} 张三`,
+      submitterContact: SUBMITTER_CONTACT,
+    } as any,
+  });
+
+  const press = {
+    kind: 'press-release',
+    organization: office.documentId,
+    heldAt: '2026-03-09T01:00:00Z',
+    confidentialityReview: review,
+    media: [file.id],
+  };
+  published[PRESS] = await create(
+    PRESS,
+    {
+      ...press,
+      title: '已发布的新闻稿',
+      relatedDocuments: [published[DOC], onRequest],
+      speakers: [{ name: '发言人' }],
+    },
+    true
+  );
+  hide(
+    PRESS,
+    await create(
+      PRESS,
+      { ...press, title: `${MARKER} 草稿新闻稿`, speakers: [{ name: `${MARKER} 发言人` }] },
+      false
+    )
+  );
 
   const concern = { detectedAt: '2026-03-09T01:00:00Z', organization: office.documentId };
-  published[CONCERN] = await create(CONCERN, { ...concern, topic: '已回应的舆情', internalNotes: `${MARKER} 内部研判`, documents: [published[DOC], onRequest, notDisclosed] }, true);
+  published[CONCERN] = await create(
+    CONCERN,
+    {
+      ...concern,
+      topic: '已回应的舆情',
+      internalNotes: `${MARKER} 内部研判`,
+      documents: [published[DOC], onRequest, notDisclosed],
+    },
+    true
+  );
   hide(CONCERN, await create(CONCERN, { ...concern, topic: `${MARKER} 核实中的舆情` }, false));
   published[ORG] = office.documentId;
 
   // An admin author on every row: populating createdBy must never reach an account.
-  const admin = await s.service('admin::user').create({ email: `${MARKER.toLowerCase()}-author@example.gov.cn`, firstname: MARKER, password: 'Author-2026-pass', isActive: true });
-  for (const uid of Object.keys(ROUTES)) await s.db.query(uid as any).updateMany({ where: {}, data: { createdBy: admin.id, updatedBy: admin.id } });
+  const admin = await s.service('admin::user').create({
+    email: `${MARKER.toLowerCase()}-author@example.gov.cn`,
+    firstname: MARKER,
+    password: 'Author-2026-pass',
+    isActive: true,
+  });
+  for (const uid of Object.keys(ROUTES))
+    await s.db
+      .query(uid as any)
+      .updateMany({ where: {}, data: { createdBy: admin.id, updatedBy: admin.id } });
 
-  readOnlyToken = (await s.service('admin::api-token').create({ name: 'municipal-site', type: 'read-only', lifespan: null })).accessKey;
+  readOnlyToken = (
+    await s
+      .service('admin::api-token')
+      .create({ name: 'municipal-site', type: 'read-only', lifespan: null })
+  ).accessKey;
 });
 
 afterAll(async () => {
@@ -403,7 +605,10 @@ describe.each(callers)('as %s', (caller, token) => {
       tally.routes.add(route);
       const results = await walk(uid, route, token());
       expect(results.length).toBeGreaterThan(3);
-      expectNone(results.flatMap((result) => result.problems), `as ${caller} on ${route}, through the schema's paths`);
+      expectNone(
+        results.flatMap((result) => result.problems),
+        `as ${caller} on ${route}, through the schema's paths`
+      );
     });
 
     test('every path of the schema, on the item route', async () => {
@@ -411,7 +616,10 @@ describe.each(callers)('as %s', (caller, token) => {
       tally.routes.add(`/api/${plural}/:documentId`);
       const results = await walk(uid, route, token());
       expect(results.length).toBeGreaterThan(3);
-      expectNone(results.flatMap((result) => result.problems), `as ${caller} on ${route}, through the schema's paths`);
+      expectNone(
+        results.flatMap((result) => result.problems),
+        `as ${caller} on ${route}, through the schema's paths`
+      );
     });
 
     test('every parameter trick, on the list and the item route', async () => {
@@ -436,7 +644,9 @@ describe.each(callers)('as %s', (caller, token) => {
           const seen = answer.status >= 400 && answer.status < 500 ? plain : outcome(answer);
           if (seen !== plain) {
             tally.oracles += 1;
-            problems.push(`GET ${route}?${attack}: an oracle, ${seen} where the plain read answers ${plain}`);
+            problems.push(
+              `GET ${route}?${attack}: an oracle, ${seen} where the plain read answers ${plain}`
+            );
           }
         }
       }
@@ -449,7 +659,9 @@ describe.each(callers)('as %s', (caller, token) => {
       const problems = [...problemsOf(present, `/api/${plural}?_q=${MARKER}`)];
       if (outcome(present) !== outcome(absent)) {
         tally.oracles += 1;
-        problems.push(`GET /api/${plural}?_q=${MARKER}: an oracle, ${outcome(present)} for hidden text, ${outcome(absent)} for absent text`);
+        problems.push(
+          `GET /api/${plural}?_q=${MARKER}: an oracle, ${outcome(present)} for hidden text, ${outcome(absent)} for absent text`
+        );
       }
       expectNone(problems, `as ${caller} on /api/${plural}, by search`);
     });
@@ -471,7 +683,10 @@ describe.each(callers)('as %s', (caller, token) => {
           const path = `/api/${plural}/${documentId}${attack ? `?${attack}` : ''}`;
           const answer = await get(path, token());
           problems.push(...problemsOf(answer, path));
-          if (![400, 404].includes(answer.status)) problems.push(`GET ${path}: a hidden item answered ${answer.status}, not 404 (${outcome(answer)})`);
+          if (![400, 404].includes(answer.status))
+            problems.push(
+              `GET ${path}: a hidden item answered ${answer.status}, not 404 (${outcome(answer)})`
+            );
         }
       }
       expectNone(problems, `as ${caller} on hidden /api/${plural}/:documentId`);
@@ -484,21 +699,34 @@ describe('what a read-only token may call', () => {
     const routes = app.strapi.server
       .listRoutes()
       .filter((layer: any) => layer.methods.includes('GET') && layer.path.startsWith('/api/'))
-      .map((layer: any) => layer.path.replace(/:documentId|:id/g, published[DOC]).replace(/:[a-zA-Z]+/g, 'x'));
-    expect(routes).toEqual(expect.arrayContaining(['/api/upload/files', '/api/users', '/api/disclosure/compliance']));
+      .map((layer: any) =>
+        layer.path.replace(/:documentId|:id/g, published[DOC]).replace(/:[a-zA-Z]+/g, 'x')
+      );
+    expect(routes).toEqual(
+      expect.arrayContaining(['/api/upload/files', '/api/users', '/api/disclosure/compliance'])
+    );
     const differences: string[] = [];
     for (const route of [...new Set(routes)] as string[]) {
       const [anonymous, withToken] = [await get(route), await get(route, readOnlyToken)];
       problemsOf(withToken, route).forEach((problem) => differences.push(problem));
       // Refused to the public: refused to the token. Open to the public: the same answer.
-      if (anonymous.status >= 400 && withToken.status < 400) differences.push(`${route}: public ${anonymous.status}, token ${withToken.status}`);
-      if (anonymous.status < 400 && outcome(anonymous) !== outcome(withToken)) differences.push(`${route}: answers differ`);
+      if (anonymous.status >= 400 && withToken.status < 400)
+        differences.push(`${route}: public ${anonymous.status}, token ${withToken.status}`);
+      if (anonymous.status < 400 && outcome(anonymous) !== outcome(withToken))
+        differences.push(`${route}: answers differ`);
     }
     expect(differences).toEqual([]);
   });
 
   test('the files of the media library and the accounts: refused, with their relations', async () => {
-    for (const path of ['/api/upload/files?populate[related]=true', '/api/upload/files', '/api/users', '/api/users/me', '/api/disclosure/compliance', `/api/disclosure/syndication/status?document=${published[DOC]}`]) {
+    for (const path of [
+      '/api/upload/files?populate[related]=true',
+      '/api/upload/files',
+      '/api/users',
+      '/api/users/me',
+      '/api/disclosure/compliance',
+      `/api/disclosure/syndication/status?document=${published[DOC]}`,
+    ]) {
       const answer = await get(path, readOnlyToken);
       expect(answer.status).toBe(403);
       expect(answer.text).not.toContain(MARKER);
@@ -508,15 +736,23 @@ describe('what a read-only token may call', () => {
 
 describe('bounds', () => {
   test('populate is bounded to 3 levels for the public, with the limit in the message', async () => {
-    const within = await get('/api/policy-documents?populate[interpretations][populate][sourceDocument][populate]=*');
+    const within = await get(
+      '/api/policy-documents?populate[interpretations][populate][sourceDocument][populate]=*'
+    );
     expect(within.status).toBe(200);
-    const deep = await get('/api/policy-documents?populate[interpretations][populate][sourceDocument][populate][interpretations][populate]=*');
+    const deep = await get(
+      '/api/policy-documents?populate[interpretations][populate][sourceDocument][populate][interpretations][populate]=*'
+    );
     expect(deep.status).toBe(400);
     expect(deep.body.error.message).toMatch(/^关联展开层级过深：公开接口最多展开 3 层/);
   });
 
   test('no feedback route exists, whatever the path', async () => {
-    for (const path of ['/api/consultation-feedbacks', '/api/consultation-feedback', '/api/consultations/feedbacks']) {
+    for (const path of [
+      '/api/consultation-feedbacks',
+      '/api/consultation-feedback',
+      '/api/consultations/feedbacks',
+    ]) {
       const answer = await get(path);
       expect([403, 404]).toContain(answer.status);
       expect(answer.text).not.toContain(MARKER);
@@ -531,16 +767,26 @@ describe('controls: the suite can see what it looks for', () => {
   });
 
   test('what the public may see through each kind of path is there', async () => {
-    const doc = await get(`/api/policy-documents/${published[DOC]}?populate[attachments]=true&populate[localizations]=true&populate[issuingOrganization]=true`);
+    const doc = await get(
+      `/api/policy-documents/${published[DOC]}?populate[attachments]=true&populate[localizations]=true&populate[issuingOrganization]=true`
+    );
     expect(doc.status).toBe(200);
     expect(doc.body.data.attachments.map((file: any) => file.name)).toEqual(['shared.pdf']);
     expect(doc.body.data.issuingOrganization.name).toBe('济南市人民政府办公厅');
     expect(doc.body.data.localizations.map((row: any) => row.locale)).toEqual(['zh-Hant']);
-    const press = await get(`/api/press-releases/${published[PRESS]}?populate[speakers]=true&populate[relatedDocuments]=true`);
+    const press = await get(
+      `/api/press-releases/${published[PRESS]}?populate[speakers]=true&populate[relatedDocuments]=true`
+    );
     expect(press.body.data.speakers.map((speaker: any) => speaker.name)).toEqual(['发言人']);
-    expect(press.body.data.relatedDocuments.map((item: any) => item.documentId)).toEqual([published[DOC]]);
-    const through = await get(`/api/interpretations?filters[sourceDocument][title][$eq]=已发布的主动公开文件`);
-    expect(through.body.data.map((item: any) => item.documentId)).toEqual([published[INTERPRETATION]]);
+    expect(press.body.data.relatedDocuments.map((item: any) => item.documentId)).toEqual([
+      published[DOC],
+    ]);
+    const through = await get(
+      `/api/interpretations?filters[sourceDocument][title][$eq]=已发布的主动公开文件`
+    );
+    expect(through.body.data.map((item: any) => item.documentId)).toEqual([
+      published[INTERPRETATION],
+    ]);
     const sorted = await get('/api/press-releases?sort=title:desc');
     expect(sorted.status).toBe(200);
   });
@@ -548,9 +794,13 @@ describe('controls: the suite can see what it looks for', () => {
   test('a refusal names the path, in Chinese with English beside', async () => {
     const answer = await get('/api/policy-documents?populate[attachments][populate][related]=true');
     expect(answer.status).toBe(400);
-    expect(answer.body.error.message).toMatch(/^populate\.attachments\.populate\.related：文件的引用关系不能通过公开接口读取 \(/);
+    expect(answer.body.error.message).toMatch(
+      /^populate\.attachments\.populate\.related：文件的引用关系不能通过公开接口读取 \(/
+    );
     const sort = await get('/api/interpretations?sort=sourceDocument.title');
     expect(sort.status).toBe(400);
-    expect(sort.body.error.message).toMatch(/公开接口只能按本类内容自身的字段排序 \(public reads sort by the type's own fields only\)/);
+    expect(sort.body.error.message).toMatch(
+      /公开接口只能按本类内容自身的字段排序 \(public reads sort by the type's own fields only\)/
+    );
   });
 });

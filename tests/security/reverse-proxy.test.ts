@@ -21,7 +21,12 @@ let consultation: string;
 async function openConsultation(): Promise<string> {
   setClock(app, '2026-05-20T02:00:00Z');
   const office = await app.strapi.documents('api::organization.organization').create({
-    data: { name: '济南市人民政府办公厅', code: '370100001', level: 'department', regionCode: '370100' } as any,
+    data: {
+      name: '济南市人民政府办公厅',
+      code: '370100001',
+      level: 'department',
+      regionCode: '370100',
+    } as any,
   });
   const created = await app.strapi.documents(CONSULTATION).create({
     data: {
@@ -37,7 +42,11 @@ async function openConsultation(): Promise<string> {
 }
 
 const feedback = (forwardedFor: string) =>
-  app.http().post(`/api/consultations/${consultation}/feedback`).set('X-Forwarded-For', forwardedFor).send({ data: { content: '建议增加网上受理渠道' } });
+  app
+    .http()
+    .post(`/api/consultations/${consultation}/feedback`)
+    .set('X-Forwarded-For', forwardedFor)
+    .send({ data: { content: '建议增加网上受理渠道' } });
 
 /** Sends feedback until refused (at most one more than the limit): the statuses and the refusal. */
 async function exhaust(forwardedFor: string) {
@@ -53,7 +62,9 @@ async function exhaust(forwardedFor: string) {
 
 const expectRefusedAtTheLimit = ({ statuses, refused }: Awaited<ReturnType<typeof exhaust>>) => {
   expect(statuses).toEqual([...Array(FEEDBACK_LIMIT).fill(201), 429]);
-  expect(refused.body.error.message).toMatch(new RegExp(`^请求过于频繁：每 ${FEEDBACK_WINDOW_SECONDS} 秒最多 ${FEEDBACK_LIMIT} 次`));
+  expect(refused.body.error.message).toMatch(
+    new RegExp(`^请求过于频繁：每 ${FEEDBACK_WINDOW_SECONDS} 秒最多 ${FEEDBACK_LIMIT} 次`)
+  );
   expect(refused.headers['ratelimit-limit']).toBe(String(FEEDBACK_LIMIT));
   expect(refused.headers['ratelimit-remaining']).toBe('0');
   // One request's worth refills every 600 / 10 = 60 s, and the clock is pinned (openConsultation).
@@ -67,18 +78,36 @@ const adminLogin = (forwardedFor: string, email: string, password = PASSWORD) =>
 
 async function createAdmin(email: string) {
   const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
-  await app.strapi.service('admin::user').create({ email, firstname: '管理员', password: PASSWORD, isActive: true, roles: [superAdmin.id] });
+  await app.strapi.service('admin::user').create({
+    email,
+    firstname: '管理员',
+    password: PASSWORD,
+    isActive: true,
+    roles: [superAdmin.id],
+  });
 }
 
 const loginAddresses = async (email: string) =>
-  (await app.strapi.db.query(LEDGER).findMany({ where: { action: 'login', actorName: email }, orderBy: { id: 'asc' } })).map(
-    (entry: any) => [entry.outcome, entry.address]
-  );
+  (
+    await app.strapi.db
+      .query(LEDGER)
+      .findMany({ where: { action: 'login', actorName: email }, orderBy: { id: 'asc' } })
+  ).map((entry: any) => [entry.outcome, entry.address]);
 
 describe('the configuration (src/security/reverse-proxy)', () => {
   test('off by default; X-Forwarded-For, one trusted hop', () => {
-    expect(reverseProxyConfig({})).toEqual({ koa: false, ipHeader: 'X-Forwarded-For', maxIpsCount: 1 });
-    expect(reverseProxyConfig({ IS_PROXIED: 'true', PROXY_IP_HEADER: 'X-Real-IP', PROXY_TRUSTED_HOPS: '2' })).toEqual({
+    expect(reverseProxyConfig({})).toEqual({
+      koa: false,
+      ipHeader: 'X-Forwarded-For',
+      maxIpsCount: 1,
+    });
+    expect(
+      reverseProxyConfig({
+        IS_PROXIED: 'true',
+        PROXY_IP_HEADER: 'X-Real-IP',
+        PROXY_TRUSTED_HOPS: '2',
+      })
+    ).toEqual({
       koa: true,
       ipHeader: 'X-Real-IP',
       maxIpsCount: 2,
@@ -87,15 +116,21 @@ describe('the configuration (src/security/reverse-proxy)', () => {
 
   test('a hop count that would believe every entry, or a header that is not one, stops the start', () => {
     for (const hops of ['0', '-1', '1.5', 'all', '100']) {
-      expect(() => reverseProxyConfig({ IS_PROXIED: 'true', PROXY_TRUSTED_HOPS: hops })).toThrow(/^PROXY_TRUSTED_HOPS must be a whole number from 1 to 99/);
+      expect(() => reverseProxyConfig({ IS_PROXIED: 'true', PROXY_TRUSTED_HOPS: hops })).toThrow(
+        /^PROXY_TRUSTED_HOPS must be a whole number from 1 to 99/
+      );
     }
-    expect(() => reverseProxyConfig({ IS_PROXIED: 'true', PROXY_IP_HEADER: 'X Forwarded For' })).toThrow(/^PROXY_IP_HEADER is not an HTTP header name/);
+    expect(() =>
+      reverseProxyConfig({ IS_PROXIED: 'true', PROXY_IP_HEADER: 'X Forwarded For' })
+    ).toThrow(/^PROXY_IP_HEADER is not an HTTP header name/);
   });
 });
 
 describe('behind a reverse proxy (IS_PROXIED=true)', () => {
   beforeAll(async () => {
-    app = await startApp({ env: { IS_PROXIED: 'true', PROXY_IP_HEADER: '', PROXY_TRUSTED_HOPS: '' } });
+    app = await startApp({
+      env: { IS_PROXIED: 'true', PROXY_IP_HEADER: '', PROXY_TRUSTED_HOPS: '' },
+    });
     consultation = await openConsultation();
   });
 
@@ -105,7 +140,11 @@ describe('behind a reverse proxy (IS_PROXIED=true)', () => {
 
   test('Strapi hands Koa the proxy settings', () => {
     const koa = app.strapi.server.app as any;
-    expect({ proxy: koa.proxy, proxyIpHeader: koa.proxyIpHeader, maxIpsCount: koa.maxIpsCount }).toEqual({
+    expect({
+      proxy: koa.proxy,
+      proxyIpHeader: koa.proxyIpHeader,
+      maxIpsCount: koa.maxIpsCount,
+    }).toEqual({
       proxy: true,
       proxyIpHeader: 'X-Forwarded-For',
       maxIpsCount: 1,
@@ -131,7 +170,11 @@ describe('behind a reverse proxy (IS_PROXIED=true)', () => {
     setClock(app, '2026-05-20T03:00:00Z');
     const statuses: number[] = [];
     for (let attempt = 1; attempt <= 21; attempt += 1) {
-      const response = await adminLogin('203.0.113.40', `guess${attempt}@example.com`, 'Guess-guess-2026');
+      const response = await adminLogin(
+        '203.0.113.40',
+        `guess${attempt}@example.com`,
+        'Guess-guess-2026'
+      );
       statuses.push(response.status);
       if (response.status === 429) {
         expect(response.body.error.details.reason).toBe('address-limit');
@@ -140,14 +183,20 @@ describe('behind a reverse proxy (IS_PROXIED=true)', () => {
       }
     }
     expect(statuses).toEqual([...Array(20).fill(400), 429]);
-    expect((await adminLogin('203.0.113.50', 'guess1@example.com', 'Guess-guess-2026')).status).toBe(400);
+    expect(
+      (await adminLogin('203.0.113.50', 'guess1@example.com', 'Guess-guess-2026')).status
+    ).toBe(400);
   });
 
   test('the audit log records the visitor’s address for a login, as the proxy wrote it', async () => {
     setClock(app, '2026-05-20T04:00:00Z');
     await createAdmin('proxied-admin@example.gov.cn');
-    expect((await adminLogin('198.51.100.99, 203.0.113.60', 'proxied-admin@example.gov.cn')).status).toBe(200);
-    expect((await adminLogin('203.0.113.61', 'proxied-admin@example.gov.cn', 'Wrong-password-1')).status).toBe(400);
+    expect(
+      (await adminLogin('198.51.100.99, 203.0.113.60', 'proxied-admin@example.gov.cn')).status
+    ).toBe(200);
+    expect(
+      (await adminLogin('203.0.113.61', 'proxied-admin@example.gov.cn', 'Wrong-password-1')).status
+    ).toBe(400);
     expect(await loginAddresses('proxied-admin@example.gov.cn')).toEqual([
       ['allowed', '203.0.113.60'],
       ['refused', '203.0.113.61'],
@@ -168,7 +217,8 @@ describe('not behind a proxy (IS_PROXIED unset)', () => {
   test('X-Forwarded-For is ignored: two "visitors" are one client with one limit', async () => {
     expect((app.strapi.server.app as any).proxy).toBe(false);
     const statuses: number[] = [];
-    for (let i = 0; i < FEEDBACK_LIMIT; i += 1) statuses.push((await feedback('203.0.113.10')).status);
+    for (let i = 0; i < FEEDBACK_LIMIT; i += 1)
+      statuses.push((await feedback('203.0.113.10')).status);
     const other = await feedback('203.0.113.20');
     expectRefusedAtTheLimit({ statuses: [...statuses, other.status], refused: other });
   });

@@ -5,7 +5,10 @@ import type { Services } from '../../plugins/disclosure/server/src/utils/get-ser
 type PermissionService = { findPublicPermissions(): Promise<unknown>; [member: string]: unknown };
 /** The plugin's server part as Strapi hands it to an extension: its services are factories. */
 interface UsersPermissionsServer {
-  services: { permission: (context: { strapi: Core.Strapi }) => PermissionService; [name: string]: unknown };
+  services: {
+    permission: (context: { strapi: Core.Strapi }) => PermissionService;
+    [name: string]: unknown;
+  };
   [part: string]: unknown;
 }
 
@@ -23,7 +26,9 @@ export default (plugin: UsersPermissionsServer) => {
     return {
       ...service,
       findPublicPermissions: () =>
-        (strapi.plugin('disclosure').service('response-cache') as Services['response-cache']).forContentState('public-permissions', findPublicPermissions),
+        (
+          strapi.plugin('disclosure').service('response-cache') as Services['response-cache']
+        ).forContentState('public-permissions', findPublicPermissions),
     };
   };
   return plugin;

@@ -22,7 +22,8 @@ type EntryAnswer = { data?: ConsultationEntry | null; [part: string]: unknown } 
  */
 export default factories.createCoreController(UID, ({ strapi }) => {
   // The plugin's service, typed by the plugin (a type import: the app reaches it through Strapi).
-  const consultations = () => strapi.plugin('disclosure').service('consultation') as Services['consultation'];
+  const consultations = () =>
+    strapi.plugin('disclosure').service('consultation') as Services['consultation'];
 
   /** The status of each returned consultation, from its published dates and result. */
   const withStatus = async (entries: ConsultationEntry[]) => {
@@ -34,7 +35,10 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       populate: { result: { select: ['resultPublishedAt'] } },
     });
     const byId = new Map(rows.map((row) => [row.documentId, consultations().statusOf(row)]));
-    return entries.map((entry) => ({ ...entry, status: byId.get(entry.documentId) ?? consultations().statusOf(entry) }));
+    return entries.map((entry) => ({
+      ...entry,
+      status: byId.get(entry.documentId) ?? consultations().statusOf(entry),
+    }));
   };
 
   return {
@@ -53,9 +57,12 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     /** POST /api/consultations/:documentId/feedback (public): an opinion, while the consultation is open. */
     async submitFeedback(ctx) {
       const outcome = await consultations().submitFeedback(ctx.params.documentId, ctx.request.body);
-      if (outcome.kind === 'not-found') throw new errors.NotFoundError('没有这个意见征集 (no such consultation)');
+      if (outcome.kind === 'not-found')
+        throw new errors.NotFoundError('没有这个意见征集 (no such consultation)');
       if (outcome.kind === 'refused') {
-        return ctx.conflict(`不在征集期内，意见未提交：${outcome.reason}`, { status: outcome.status });
+        return ctx.conflict(`不在征集期内，意见未提交：${outcome.reason}`, {
+          status: outcome.status,
+        });
       }
       ctx.status = 201;
       ctx.body = { data: { ...outcome.receipt, status: 'received' } };

@@ -7,7 +7,9 @@ export default {
       handler: 'api::consultation.consultation.submitFeedback',
       config: {
         auth: false,
-        middlewares: [{ name: 'plugin::disclosure.rate-limit', config: { max: 10, perSeconds: 600 } }],
+        middlewares: [
+          { name: 'plugin::disclosure.rate-limit', config: { max: 10, perSeconds: 600 } },
+        ],
       },
     },
   ],

@@ -66,7 +66,11 @@ export const UPLOAD_FILE_UID = 'plugin::upload.file';
 export const CALENDAR_DAYS_TABLE = 'disclosure_calendar_days';
 
 /** Admin permission actions and conditions (their ids are stored in admin_permissions). */
-export const PERMISSION_ACTIONS = { readLedger: 'ledger.read', recordReview: 'review.record', manageSettings: 'settings.manage' } as const;
+export const PERMISSION_ACTIONS = {
+  readLedger: 'ledger.read',
+  recordReview: 'review.record',
+  manageSettings: 'settings.manage',
+} as const;
 export const LEDGER_READ_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.readLedger}`;
 export const REVIEW_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.recordReview}`;
 export const SETTINGS_MANAGE_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.manageSettings}`;
@@ -74,6 +78,19 @@ export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
 export const ORGANIZATION_AND_BELOW = 'plugin::disclosure.organization-and-below';
 
 /** Document-service actions that change stored content. */
-export const DOCUMENT_WRITE_ACTIONS: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+export const DOCUMENT_WRITE_ACTIONS: ReadonlySet<string> = new Set([
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+  'clone',
+]);
 /** Document-service actions that read. */
-export const DOCUMENT_READ_ACTIONS: ReadonlySet<string> = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+export const DOCUMENT_READ_ACTIONS: ReadonlySet<string> = new Set([
+  'findMany',
+  'findFirst',
+  'findOne',
+  'count',
+]);

@@ -18,8 +18,12 @@ export default {
       pluginId: PLUGIN_ID,
       icon: Clock,
       title: { id: `${PLUGIN_ID}.widget.dueToday`, defaultMessage: '今日到期' },
-      link: { label: { id: `${PLUGIN_ID}.widget.open`, defaultMessage: '打开政务公开' }, href: `/plugins/${PLUGIN_ID}` },
-      component: () => import('./components/DueTodayWidget').then((module) => module.DueTodayWidget),
+      link: {
+        label: { id: `${PLUGIN_ID}.widget.open`, defaultMessage: '打开政务公开' },
+        href: `/plugins/${PLUGIN_ID}`,
+      },
+      component: () =>
+        import('./components/DueTodayWidget').then((module) => module.DueTodayWidget),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
@@ -31,42 +35,55 @@ export default {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     // Settings → 政务公开 (addSettingsLink with a section object is createSettingSection's current form).
     // Readable by every admin; the server decides who may change anything.
-    app.addSettingsLink({ id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: '政务公开' } }, [
+    app.addSettingsLink(
       {
-        id: `${PLUGIN_ID}-calendar`,
-        to: `${PLUGIN_ID}/calendar`,
-        intlLabel: { id: `${PLUGIN_ID}.settings.calendar.title`, defaultMessage: '节假日安排' },
-        Component: () => import('./pages/settings/HolidayCalendarPage'),
-        permissions: [],
+        id: PLUGIN_ID,
+        intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: '政务公开' },
       },
-      {
-        id: `${PLUGIN_ID}-conversion-dictionary`,
-        to: `${PLUGIN_ID}/conversion-dictionary`,
-        intlLabel: { id: `${PLUGIN_ID}.settings.dictionary.title`, defaultMessage: '简繁转换词典' },
-        Component: () => import('./pages/settings/ConversionDictionaryPage'),
-        permissions: [],
-      },
-      {
-        id: `${PLUGIN_ID}-syndication`,
-        to: `${PLUGIN_ID}/syndication`,
-        intlLabel: { id: `${PLUGIN_ID}.settings.syndication.title`, defaultMessage: '转载订阅与来源' },
-        Component: () => import('./pages/settings/SyndicationSettingsPage'),
-        permissions: [],
-      },
-      {
-        id: `${PLUGIN_ID}-deadline-rules`,
-        to: `${PLUGIN_ID}/deadline-rules`,
-        intlLabel: { id: `${PLUGIN_ID}.settings.rules.title`, defaultMessage: '公开时限规则' },
-        Component: () => import('./pages/settings/DeadlineRulesPage'),
-        permissions: [],
-      },
-    ]);
+      [
+        {
+          id: `${PLUGIN_ID}-calendar`,
+          to: `${PLUGIN_ID}/calendar`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.calendar.title`, defaultMessage: '节假日安排' },
+          Component: () => import('./pages/settings/HolidayCalendarPage'),
+          permissions: [],
+        },
+        {
+          id: `${PLUGIN_ID}-conversion-dictionary`,
+          to: `${PLUGIN_ID}/conversion-dictionary`,
+          intlLabel: {
+            id: `${PLUGIN_ID}.settings.dictionary.title`,
+            defaultMessage: '简繁转换词典',
+          },
+          Component: () => import('./pages/settings/ConversionDictionaryPage'),
+          permissions: [],
+        },
+        {
+          id: `${PLUGIN_ID}-syndication`,
+          to: `${PLUGIN_ID}/syndication`,
+          intlLabel: {
+            id: `${PLUGIN_ID}.settings.syndication.title`,
+            defaultMessage: '转载订阅与来源',
+          },
+          Component: () => import('./pages/settings/SyndicationSettingsPage'),
+          permissions: [],
+        },
+        {
+          id: `${PLUGIN_ID}-deadline-rules`,
+          to: `${PLUGIN_ID}/deadline-rules`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.rules.title`, defaultMessage: '公开时限规则' },
+          Component: () => import('./pages/settings/DeadlineRulesPage'),
+          permissions: [],
+        },
+      ]
+    );
   },
 
   // What bootstrap is given: a few of StrapiApp's methods, not the app.
   bootstrap(app: Parameters<NonNullable<PluginDefinition['bootstrap']>>[0]) {
     // Plugin['apis'] is a bare record: the content manager's are typed by the content manager.
-    const contentManager = app.getPlugin('content-manager')?.apis as ContentManagerPlugin['config']['apis'] | undefined;
+    const contentManager = app.getPlugin('content-manager')?.apis as
+      ContentManagerPlugin['config']['apis'] | undefined;
     contentManager?.addEditViewSidePanel?.([DisclosurePanel, TraditionalLocksPanel]);
   },
 
@@ -74,7 +91,9 @@ export default {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as TranslationModule;
+          const { default: data } = (await import(
+            `./translations/${locale}.json`
+          )) as TranslationModule;
           return { data: prefixKeys(data), locale };
         } catch {
           return { data: {}, locale };

@@ -4,7 +4,6 @@ import { getService } from './utils/get-service';
 import { getConfig } from './utils/get-config';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-
   // 1. Locales first: seeding and every localized write need zh-Hans as the default.
   await getService(strapi, 'locales').ensureChineseLocales();
 

@@ -38,10 +38,16 @@ export const CAPABILITIES = {
 
 type Capabilities = typeof CAPABILITIES;
 type Registry = 'services' | 'controllers' | 'contentTypes' | 'middlewares' | 'policies';
-type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (
+  value: infer I
+) => void
+  ? I
+  : never;
 /** One of Strapi's registries as the capabilities fill it, every entry keeping its own type. */
 export type Merged<R extends Registry> = UnionToIntersection<
-  { [C in keyof Capabilities]: Capabilities[C] extends Record<R, infer Entries> ? Entries : never }[keyof Capabilities]
+  {
+    [C in keyof Capabilities]: Capabilities[C] extends Record<R, infer Entries> ? Entries : never;
+  }[keyof Capabilities]
 >;
 
 /** The capabilities' entries of one registry; a name two capabilities give is a mistake that stops the boot. */
@@ -49,7 +55,10 @@ export function merged<R extends Registry>(registry: R): Merged<R> {
   const result: Record<string, unknown> = {};
   for (const [capability, parts] of Object.entries(CAPABILITIES) as Array<[string, Capability]>) {
     for (const [name, entry] of Object.entries(parts[registry] ?? {})) {
-      if (name in result) throw new Error(`disclosure: ${registry} "${name}" is registered twice (again by ${capability})`);
+      if (name in result)
+        throw new Error(
+          `disclosure: ${registry} "${name}" is registered twice (again by ${capability})`
+        );
       result[name] = entry;
     }
   }
@@ -58,4 +67,6 @@ export function merged<R extends Registry>(registry: R): Merged<R> {
 
 /** The capabilities' routes of one router, in the order listed. */
 export const routesOf = (router: 'admin' | 'contentApi'): PluginRoute[] =>
-  Object.values(CAPABILITIES as Record<string, Capability>).flatMap((capability) => [...(capability.routes?.[router] ?? [])]);
+  Object.values(CAPABILITIES as Record<string, Capability>).flatMap((capability) => [
+    ...(capability.routes?.[router] ?? []),
+  ]);

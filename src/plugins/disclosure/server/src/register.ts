@@ -5,7 +5,12 @@ import { prepareConsultations } from './consultations/document-middlewares';
 import { reloadConversionTerms, syncTraditional } from './conversion/document-middlewares';
 import { trackDeadlines } from './deadlines/document-middlewares';
 import { prepareInterpretations } from './interpretations/document-middlewares';
-import { guardPublication, keepLedgerAppendOnly, keepReviewsToReviewers, recordRefusals } from './publication/document-middlewares';
+import {
+  guardPublication,
+  keepLedgerAppendOnly,
+  keepReviewsToReviewers,
+  recordRefusals,
+} from './publication/document-middlewares';
 import { rememberPublicCounts, restrictPublicReads } from './public-reads/document-middlewares';
 import { keepWritesInScope } from './roles/document-middlewares';
 import { recordSyndicationEvents } from './syndication/document-middlewares';
@@ -13,21 +18,36 @@ import type { DocumentMiddlewareFactory } from './utils/capability';
 
 /** The document-service middlewares, outermost first. The order is part of the rules. */
 const DOCUMENT_MIDDLEWARES: ReadonlyArray<readonly [DocumentMiddlewareFactory, string]> = [
-  [recordRefusals, 'outermost: a refusal reaches the ledger after every transaction around it has rolled back'],
+  [
+    recordRefusals,
+    'outermost: a refusal reaches the ledger after every transaction around it has rolled back',
+  ],
   [restrictPublicReads, 'a public read is scoped before anything reads for it'],
   [keepLedgerAppendOnly, 'the ledger is refused a change before any other rule spends work on it'],
-  [keepReviewsToReviewers, 'a confidentiality review typed by a non-reviewer is refused as sent, before normalization'],
+  [
+    keepReviewsToReviewers,
+    'a confidentiality review typed by a non-reviewer is refused as sent, before normalization',
+  ],
   [keepWritesInScope, "an admin's write is held to their organizations as sent"],
-  [recordSyndicationEvents, 'outside the sync: the event is written after the zh-Hant copy, in one transaction, carrying both'],
+  [
+    recordSyndicationEvents,
+    'outside the sync: the event is written after the zh-Hant copy, in one transaction, carrying both',
+  ],
   [syncTraditional, 'the zh-Hant copy follows the zh-Hans write that the rules below have checked'],
   [applyCatalogueRules, '文号/索引号 normalized and numbered before the gate sees the data'],
   [prepareInterpretations, 'an interpretation checked against its document before the gate'],
   [prepareConsultations, "a consultation's period and status set before the gate"],
-  [keepCalendarCurrent, 'one holiday-calendar entry per date; the working-day calendar reloads after a change'],
+  [
+    keepCalendarCurrent,
+    'one holiday-calendar entry per date; the working-day calendar reloads after a change',
+  ],
   [reloadConversionTerms, 'the conversion dictionary reloads after a change'],
   [guardPublication, 'after normalization: the gate judges the data as it will be stored'],
   [trackDeadlines, 'deadline records recomputed in the same transaction as the write they follow'],
-  [rememberPublicCounts, 'innermost: a public count remembered exactly as the repository would count it'],
+  [
+    rememberPublicCounts,
+    'innermost: a public count remembered exactly as the repository would count it',
+  ],
 ];
 
 /**

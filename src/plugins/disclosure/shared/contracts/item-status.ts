@@ -55,7 +55,10 @@ export interface ItemStatus {
   /** 转载 receipts: one line per subscriber (syndicated types only; empty before the first delivery) */
   syndication: SubscriberSyndicationStatus[];
   /** The zh-Hans title and summary, and their Traditional conversion as the zh-Hant copy will read */
-  preview: { title: { hans: string | null; hant: string | null }; summary: { hans: string | null; hant: string | null } };
+  preview: {
+    title: { hans: string | null; hant: string | null };
+    summary: { hans: string | null; hant: string | null };
+  };
 }
 
 export declare namespace GetItemStatus {

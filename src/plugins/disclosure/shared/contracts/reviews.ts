@@ -9,7 +9,14 @@ export type ReviewConclusion = 'approved' | 'rejected' | 'needs-changes';
 export declare namespace RecordReview {
   export interface Request {
     /** Who and when are never taken from the request */
-    body: { data: { contentType: string; documentId: string; conclusion: ReviewConclusion; note?: string | null } };
+    body: {
+      data: {
+        contentType: string;
+        documentId: string;
+        conclusion: ReviewConclusion;
+        note?: string | null;
+      };
+    };
   }
   export interface Response {
     data: ConfidentialityReviewRecord;

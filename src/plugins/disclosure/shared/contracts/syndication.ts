@@ -88,7 +88,14 @@ export interface SubscriberSyndicationStatus {
   /** From the source's change to its delivery, in seconds */
   lagSeconds: number | null;
   /** Reprints by this subscriber published within the configured working days, of all it received */
-  onTime: { within: number; reprinted: number; onTime: number; late: number; overdue: number; rate: number | null };
+  onTime: {
+    within: number;
+    reprinted: number;
+    onTime: number;
+    late: number;
+    overdue: number;
+    rate: number | null;
+  };
 }
 
 export interface SyndicationStatus {
@@ -279,7 +286,13 @@ export declare namespace GetFeed {
   }
   /** GET /api/disclosure/feed (API tokens): the outbox's events in order, page by page. */
   export interface Response {
-    data: Array<{ messageId: string; action: SyndicationAction; version: number; occurredAt: string; message: SyndicationMessage }>;
+    data: Array<{
+      messageId: string;
+      action: SyndicationAction;
+      version: number;
+      occurredAt: string;
+      message: SyndicationMessage;
+    }>;
     meta: { cursor: string | null; hasMore: boolean };
   }
 }

@@ -1,8 +1,22 @@
 import * as React from 'react';
-import { Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography, type ButtonProps, type TypographyProps } from '@strapi/design-system';
+import {
+  Button,
+  Flex,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  type ButtonProps,
+  type TypographyProps,
+} from '@strapi/design-system';
 
 /** Column headers, in the compliance page's style. */
-export const HeaderCell = ({ children }: { children: React.ReactNode }) => <Typography variant="sigma">{children}</Typography>;
+export const HeaderCell = ({ children }: { children: React.ReactNode }) => (
+  <Typography variant="sigma">{children}</Typography>
+);
 
 /** One column of a DataTable: its header's text (already translated) and what each row shows in it. */
 export interface Column<Row> {
@@ -51,7 +65,13 @@ const ActionsCell = <Row,>({ row, actions }: { row: Row; actions: Array<RowActio
         'render' in action ? (
           <React.Fragment key={index}>{action.render(row)}</React.Fragment>
         ) : (
-          <Button key={index} size="S" variant={action.variant ?? 'secondary'} loading={action.loading?.(row)} onClick={() => action.onClick(row)}>
+          <Button
+            key={index}
+            size="S"
+            variant={action.variant ?? 'secondary'}
+            loading={action.loading?.(row)}
+            onClick={() => action.onClick(row)}
+          >
             {action.label}
           </Button>
         )
@@ -75,9 +95,15 @@ export const DataTable = <Row,>({
   testId,
   rowTestId,
 }: DataTableProps<Row>) => {
-  if (rows.length === 0 && empty !== undefined) return <Typography textColor={emptyTextColor}>{empty}</Typography>;
+  if (rows.length === 0 && empty !== undefined)
+    return <Typography textColor={emptyTextColor}>{empty}</Typography>;
   const all: Array<Column<Row>> =
-    actionsHeader === undefined ? columns : [...columns, { header: actionsHeader, cell: (row) => <ActionsCell row={row} actions={rowActions} /> }];
+    actionsHeader === undefined
+      ? columns
+      : [
+          ...columns,
+          { header: actionsHeader, cell: (row) => <ActionsCell row={row} actions={rowActions} /> },
+        ];
   return (
     <Table colCount={all.length} rowCount={rows.length + 1} data-testid={testId}>
       <Thead>

@@ -17,7 +17,12 @@ export const DueTodayWidget = () => {
       {items?.length === 0 && <Typography>{t('dueToday.none', '今日没有到期条目')}</Typography>}
       <Flex direction="column" alignItems="stretch" gap={2}>
         {items?.map((item) => (
-          <Flex key={`${item.documentId}-${item.rule}`} justifyContent="space-between" gap={2} data-testid="due-today-item">
+          <Flex
+            key={`${item.documentId}-${item.rule}`}
+            justifyContent="space-between"
+            gap={2}
+            data-testid="due-today-item"
+          >
             <Link to={item.editPath.replace(/^\/admin/, '')}>
               <Typography textColor="primary600" ellipsis>
                 {item.title ?? item.documentId}

@@ -33,13 +33,25 @@ export interface FormModalProps<Values> {
  * The body lives only while the modal is open (the dialog's content is unmounted when closed), so its
  * state starts from `initialValues`, with no error, every time the modal opens.
  */
-const FormModalBody = <Values,>({ title, initialValues, children, onSubmit, submitLabel, canSubmit, errorText }: FormModalProps<Values>) => {
+const FormModalBody = <Values,>({
+  title,
+  initialValues,
+  children,
+  onSubmit,
+  submitLabel,
+  canSubmit,
+  errorText,
+}: FormModalProps<Values>) => {
   const t = useT();
   const failureText = useFailureText();
   const [values, setValues] = React.useState<Values>(initialValues);
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const set = React.useCallback(<K extends keyof Values>(name: K, value: Values[K]) => setValues((current) => ({ ...current, [name]: value })), []);
+  const set = React.useCallback(
+    <K extends keyof Values>(name: K, value: Values[K]) =>
+      setValues((current) => ({ ...current, [name]: value })),
+    []
+  );
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();

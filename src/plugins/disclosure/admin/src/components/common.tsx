@@ -5,13 +5,18 @@ import { useIntl } from 'react-intl';
 import type { DeliveryStatus } from '../../../shared/contracts/syndication';
 import { getTranslation } from '../utils/getTranslation';
 
-export type Translate = (id: string, defaultMessage: string, values?: Record<string, string | number>) => string;
+export type Translate = (
+  id: string,
+  defaultMessage: string,
+  values?: Record<string, string | number>
+) => string;
 
 /** The plugin's formatMessage, stable across renders so it can sit in effect dependencies. */
 export const useT = (): Translate => {
   const { formatMessage } = useIntl();
   return React.useCallback(
-    (id, defaultMessage, values) => formatMessage({ id: getTranslation(id), defaultMessage }, values),
+    (id, defaultMessage, values) =>
+      formatMessage({ id: getTranslation(id), defaultMessage }, values),
     [formatMessage]
   );
 };
@@ -41,7 +46,9 @@ export const useFailureText = (forbidden?: string) => {
       const message = serverErrorMessage(failure);
       // A policy's bare refusal says nothing; a refusal with its reason (a PolicyError) is shown as it is.
       if (status === 403 && (!message || /^(Policy Failed|Forbidden)$/i.test(message))) {
-        return forbidden ?? t('syndication.forbidden', '仅超级管理员可管理转载 (super admins only)');
+        return (
+          forbidden ?? t('syndication.forbidden', '仅超级管理员可管理转载 (super admins only)')
+        );
       }
       return message ?? (failure instanceof Error ? failure.message : String(failure));
     },
@@ -82,5 +89,7 @@ export const useDeliveryStatusLabels = (): Record<DeliveryStatus, string> => {
 
 export const DeliveryStatusBadge = ({ status }: { status: DeliveryStatus }) => {
   const labels = useDeliveryStatusLabels();
-  return <Badge variant={DELIVERY_VARIANT[status] ?? 'secondary'}>{labels[status] ?? status}</Badge>;
+  return (
+    <Badge variant={DELIVERY_VARIANT[status] ?? 'secondary'}>{labels[status] ?? status}</Badge>
+  );
 };

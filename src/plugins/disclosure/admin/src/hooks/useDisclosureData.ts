@@ -56,7 +56,12 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
   const failureText = useFailureText();
   const { params, refreshKey, resetOnChange = false } = options;
 
-  const [state, setState] = React.useState<State<T>>({ data: null, error: null, isLoading: false, asked: null });
+  const [state, setState] = React.useState<State<T>>({
+    data: null,
+    error: null,
+    isLoading: false,
+    asked: null,
+  });
   // The latest arguments, for reload() and the effect (which runs on the key, not on object identity).
   const latest = React.useRef({ url, params, errorText: options.errorText ?? failureText });
   // Declared before the loading effect, so it has the arguments of the same render.
@@ -86,13 +91,23 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
         ({ data: body }) => {
           if (controller.signal.aborted) return;
           inFlight.current = null;
-          setState((current) => ({ ...current, data: body.data as T, error: null, isLoading: false }));
+          setState((current) => ({
+            ...current,
+            data: body.data as T,
+            error: null,
+            isLoading: false,
+          }));
         },
         (failure: unknown) => {
           if (controller.signal.aborted) return;
           inFlight.current = null;
           const text = latest.current.errorText(failure);
-          setState((current) => ({ ...current, data: text === null ? null : current.data, error: text, isLoading: false }));
+          setState((current) => ({
+            ...current,
+            data: text === null ? null : current.data,
+            error: text,
+            isLoading: false,
+          }));
         }
       );
     },
@@ -110,7 +125,10 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
     (update) =>
       setState((current) => ({
         ...current,
-        data: typeof update === 'function' ? (update as (previous: T | null) => T | null)(current.data) : update,
+        data:
+          typeof update === 'function'
+            ? (update as (previous: T | null) => T | null)(current.data)
+            : update,
       })),
     []
   );
@@ -118,7 +136,16 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
   if (key === null) return { data: null, error: null, isLoading: false, reload, setData };
   // Between a change of the question and the effect that asks it (one render), the answer held is
   // about the previous question: loading, and with resetOnChange not shown.
-  const stale = state.asked === null || state.asked.key !== key || !Object.is(state.asked.refreshKey, refreshKey);
+  const stale =
+    state.asked === null ||
+    state.asked.key !== key ||
+    !Object.is(state.asked.refreshKey, refreshKey);
   if (stale && resetOnChange) return { data: null, error: null, isLoading: true, reload, setData };
-  return { data: state.data, error: state.error, isLoading: state.isLoading || stale, reload, setData };
+  return {
+    data: state.data,
+    error: state.error,
+    isLoading: state.isLoading || stale,
+    reload,
+    setData,
+  };
 }

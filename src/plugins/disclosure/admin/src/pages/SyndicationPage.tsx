@@ -15,10 +15,16 @@ export const SyndicationPage = () => {
       <Layouts.Header
         navigationAction={<BackButton fallback={`/plugins/${PLUGIN_ID}`} />}
         title={t('syndication.title', '转载管理')}
-        subtitle={t('syndication.subtitle', '订阅方与来源、签名密钥、投递与文件转载情况（仅超级管理员）')}
+        subtitle={t(
+          'syndication.subtitle',
+          '订阅方与来源、签名密钥、投递与文件转载情况（仅超级管理员）'
+        )}
       />
       <Layouts.Content>
-        <SyndicationTabs tabs={['subscribers', 'sources', 'deliveries', 'document']} label={t('syndication.title', '转载管理')} />
+        <SyndicationTabs
+          tabs={['subscribers', 'sources', 'deliveries', 'document']}
+          label={t('syndication.title', '转载管理')}
+        />
       </Layouts.Content>
     </Page.Main>
   );

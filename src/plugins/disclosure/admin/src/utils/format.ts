@@ -5,10 +5,14 @@ import type { Translate } from '../components/common';
 export const beijing = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
 
-export const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+export const percent = (rate: number | null) =>
+  rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
 
 /** A deadline's length in words: 当日, 7 个工作日, 48 小时. */
-export const deadlineLength = (length: { unit: string; amount?: number } | null, t: Translate): string => {
+export const deadlineLength = (
+  length: { unit: string; amount?: number } | null,
+  t: Translate
+): string => {
   if (!length) return '—';
   const amount = length.amount ?? 0;
   switch (length.unit) {
@@ -27,7 +31,10 @@ export const deadlineLength = (length: { unit: string; amount?: number } | null,
   }
 };
 
-export const STATUS_VARIANT: Record<DeadlineStatus, 'danger' | 'warning' | 'secondary' | 'success'> = {
+export const STATUS_VARIANT: Record<
+  DeadlineStatus,
+  'danger' | 'warning' | 'secondary' | 'success'
+> = {
   overdue: 'danger',
   pending: 'warning',
   late: 'secondary',

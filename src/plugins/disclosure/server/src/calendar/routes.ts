@@ -3,7 +3,17 @@ import type { CapabilityRoutes } from '../utils/capability';
 
 export default {
   contentApi: [
-    { method: 'GET', path: '/working-days/add', handler: 'calendar.add', config: ROUTE_ACCESS.public },
-    { method: 'GET', path: '/working-days/between', handler: 'calendar.between', config: ROUTE_ACCESS.public },
+    {
+      method: 'GET',
+      path: '/working-days/add',
+      handler: 'calendar.add',
+      config: ROUTE_ACCESS.public,
+    },
+    {
+      method: 'GET',
+      path: '/working-days/between',
+      handler: 'calendar.between',
+      config: ROUTE_ACCESS.public,
+    },
   ],
 } satisfies CapabilityRoutes;

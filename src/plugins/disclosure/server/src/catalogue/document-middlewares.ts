@@ -26,10 +26,14 @@ export const applyCatalogueRules: DocumentMiddlewareFactory = (strapi) => async 
       .catch((error: unknown) => refuseUniqueClash(error, params.data, POLICY_DOCUMENTS_TABLE));
   }
   if (uid === CONTENT_TYPES.policyDocument && action === 'publish') {
-    return next().catch((error: unknown) => refuseUniqueClash(error, params.data, POLICY_DOCUMENTS_TABLE));
+    return next().catch((error: unknown) =>
+      refuseUniqueClash(error, params.data, POLICY_DOCUMENTS_TABLE)
+    );
   }
   if (uid === CONTENT_TYPES.organization && (action === 'create' || action === 'update')) {
-    return next().catch((error: unknown) => refuseUniqueClash(error, params.data, ORGANIZATIONS_TABLE));
+    return next().catch((error: unknown) =>
+      refuseUniqueClash(error, params.data, ORGANIZATIONS_TABLE)
+    );
   }
   return next();
 };

@@ -4,6 +4,11 @@ import type { CapabilityRoutes } from '../utils/capability';
 export default {
   contentApi: [
     // Per-category counts of what the public can read (the 五公开 catalogue tree): public.
-    { method: 'GET', path: '/catalogue/counts', handler: 'catalogue.counts', config: ROUTE_ACCESS.public },
+    {
+      method: 'GET',
+      path: '/catalogue/counts',
+      handler: 'catalogue.counts',
+      config: ROUTE_ACCESS.public,
+    },
   ],
 } satisfies CapabilityRoutes;

@@ -1,6 +1,9 @@
 import { httpOrigin } from '../syndication/rules/attachment-fetch';
 import { isIsoDate } from '../calendar/rules/beijing-time';
-import { TRADITIONAL_STANDARDS, type TraditionalStandard } from '../conversion/rules/chinese-conversion';
+import {
+  TRADITIONAL_STANDARDS,
+  type TraditionalStandard,
+} from '../conversion/rules/chinese-conversion';
 import { validateDeadlineRules, type DeadlineRule } from '../deadlines/rules/deadlines';
 import type { GateConfig } from '../publication/services/publication-gate';
 import type { ResponseCacheConfig } from '../public-reads/services/response-cache';
@@ -48,7 +51,12 @@ const defaults: DisclosureConfig = {
   conversion: { standard: 'tw' },
   images: { maxPixels: 40_000_000 },
   responseCache: { enabled: true, maxEntries: 5000, maxMegabytes: 64, maxAgeSeconds: 0 },
-  syndication: { reprintWithinWorkingDays: 1, attachmentOrigins: [], deliveryIntervalSeconds: 10, requestTimeoutSeconds: 10 },
+  syndication: {
+    reprintWithinWorkingDays: 1,
+    attachmentOrigins: [],
+    deliveryIntervalSeconds: 10,
+    requestTimeoutSeconds: 10,
+  },
 };
 
 export default {
@@ -60,12 +68,21 @@ export default {
     if (typeof gate?.requireInterpretationForNormative !== 'boolean') {
       problems.push('publicationGate.requireInterpretationForNormative must be true or false');
     }
-    if (!Array.isArray(gate?.interpretationExemptOrganizations) || gate.interpretationExemptOrganizations.some((code) => typeof code !== 'string')) {
-      problems.push('publicationGate.interpretationExemptOrganizations must be a list of organization codes');
+    if (
+      !Array.isArray(gate?.interpretationExemptOrganizations) ||
+      gate.interpretationExemptOrganizations.some((code) => typeof code !== 'string')
+    ) {
+      problems.push(
+        'publicationGate.interpretationExemptOrganizations must be a list of organization codes'
+      );
     }
-    if (config.deadlineRules !== undefined) problems.push(...validateDeadlineRules(config.deadlineRules));
+    if (config.deadlineRules !== undefined)
+      problems.push(...validateDeadlineRules(config.deadlineRules));
     const auto = config.autoPublishAtDeadline;
-    if (typeof auto !== 'boolean' && !(Array.isArray(auto) && auto.every((code) => typeof code === 'string'))) {
+    if (
+      typeof auto !== 'boolean' &&
+      !(Array.isArray(auto) && auto.every((code) => typeof code === 'string'))
+    ) {
       problems.push('autoPublishAtDeadline must be true, false or a list of organization codes');
     }
     const since = config.deadlineTrackingStartsOn;
@@ -73,39 +90,74 @@ export default {
       problems.push('deadlineTrackingStartsOn must be a date YYYY-MM-DD or null');
     }
     if (!TRADITIONAL_STANDARDS.includes(config.conversion?.standard)) {
-      problems.push(`conversion.standard must be one of ${TRADITIONAL_STANDARDS.join(', ')} (not twp: it rewrites 信息 as 資訊)`);
+      problems.push(
+        `conversion.standard must be one of ${TRADITIONAL_STANDARDS.join(', ')} (not twp: it rewrites 信息 as 資訊)`
+      );
     }
     const within = config.syndication?.reprintWithinWorkingDays;
     if (!Number.isInteger(within) || within < 0 || within > 30) {
-      problems.push('syndication.reprintWithinWorkingDays must be a whole number of working days from 0 to 30');
+      problems.push(
+        'syndication.reprintWithinWorkingDays must be a whole number of working days from 0 to 30'
+      );
     }
     const pixels = config.images?.maxPixels;
     if (!Number.isInteger(pixels) || pixels < 1_000_000 || pixels > 1_000_000_000) {
-      problems.push('images.maxPixels must be a whole number of pixels from 1,000,000 to 1,000,000,000');
+      problems.push(
+        'images.maxPixels must be a whole number of pixels from 1,000,000 to 1,000,000,000'
+      );
     }
     const interval = config.syndication?.deliveryIntervalSeconds;
     if (!Number.isInteger(interval) || interval < 1 || interval > 60) {
-      problems.push('syndication.deliveryIntervalSeconds must be a whole number of seconds from 1 to 60');
+      problems.push(
+        'syndication.deliveryIntervalSeconds must be a whole number of seconds from 1 to 60'
+      );
     }
     const timeout = config.syndication?.requestTimeoutSeconds;
     if (!Number.isInteger(timeout) || timeout < 1 || timeout > 120) {
-      problems.push('syndication.requestTimeoutSeconds must be a whole number of seconds from 1 to 120');
+      problems.push(
+        'syndication.requestTimeoutSeconds must be a whole number of seconds from 1 to 120'
+      );
     }
     const origins = config.syndication?.attachmentOrigins;
-    if (!Array.isArray(origins) || origins.some((origin) => typeof origin !== 'string' || httpOrigin(origin) !== origin.replace(/\/$/, ''))) {
-      problems.push('syndication.attachmentOrigins must be a list of origins such as https://files.example.gov.cn (scheme, host and port only)');
+    if (
+      !Array.isArray(origins) ||
+      origins.some(
+        (origin) => typeof origin !== 'string' || httpOrigin(origin) !== origin.replace(/\/$/, '')
+      )
+    ) {
+      problems.push(
+        'syndication.attachmentOrigins must be a list of origins such as https://files.example.gov.cn (scheme, host and port only)'
+      );
     }
     const cache = config.responseCache;
-    if (typeof cache?.enabled !== 'boolean') problems.push('responseCache.enabled must be true or false');
-    if (!Number.isInteger(cache?.maxEntries) || cache.maxEntries < 1 || cache.maxEntries > 1_000_000) {
+    if (typeof cache?.enabled !== 'boolean')
+      problems.push('responseCache.enabled must be true or false');
+    if (
+      !Number.isInteger(cache?.maxEntries) ||
+      cache.maxEntries < 1 ||
+      cache.maxEntries > 1_000_000
+    ) {
       problems.push('responseCache.maxEntries must be a whole number from 1 to 1,000,000');
     }
-    if (!Number.isInteger(cache?.maxMegabytes) || cache.maxMegabytes < 1 || cache.maxMegabytes > 4096) {
-      problems.push('responseCache.maxMegabytes must be a whole number of megabytes from 1 to 4096');
+    if (
+      !Number.isInteger(cache?.maxMegabytes) ||
+      cache.maxMegabytes < 1 ||
+      cache.maxMegabytes > 4096
+    ) {
+      problems.push(
+        'responseCache.maxMegabytes must be a whole number of megabytes from 1 to 4096'
+      );
     }
-    if (!Number.isInteger(cache?.maxAgeSeconds) || cache.maxAgeSeconds < 0 || cache.maxAgeSeconds > 86_400) {
-      problems.push('responseCache.maxAgeSeconds must be a whole number of seconds from 0 to 86400');
+    if (
+      !Number.isInteger(cache?.maxAgeSeconds) ||
+      cache.maxAgeSeconds < 0 ||
+      cache.maxAgeSeconds > 86_400
+    ) {
+      problems.push(
+        'responseCache.maxAgeSeconds must be a whole number of seconds from 0 to 86400'
+      );
     }
-    if (problems.length) throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
+    if (problems.length)
+      throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },
 };

@@ -3,11 +3,26 @@ import type { CapabilityRoutes } from '../utils/capability';
 
 export default {
   admin: [
-    { method: 'GET', path: '/translation-locks', handler: 'conversion.locks', config: ROUTE_ACCESS.authenticated },
-    { method: 'DELETE', path: '/translation-locks/:id', handler: 'conversion.unlock', config: ROUTE_ACCESS.authenticated },
+    {
+      method: 'GET',
+      path: '/translation-locks',
+      handler: 'conversion.locks',
+      config: ROUTE_ACCESS.authenticated,
+    },
+    {
+      method: 'DELETE',
+      path: '/translation-locks/:id',
+      handler: 'conversion.unlock',
+      config: ROUTE_ACCESS.authenticated,
+    },
   ],
   contentApi: [
     // Simplified ⇄ Traditional for municipal sites and editors' tools; public, so rate limited.
-    { method: 'POST', path: '/convert', handler: 'conversion.convert', config: publicRateLimited(30, 60) },
+    {
+      method: 'POST',
+      path: '/convert',
+      handler: 'conversion.convert',
+      config: publicRateLimited(30, 60),
+    },
   ],
 } satisfies CapabilityRoutes;

@@ -12,7 +12,8 @@ export const trackDeadlines: DocumentMiddlewareFactory = (strapi) => async (cont
   // Records are per document: a zh-Hant copy written by the sync changes none of their inputs, which
   // the zh-Hans write it follows has just recomputed. Deleting the copy does: the document is gone.
   const copyOnly = isTraditionalCopy(context.params) && context.action !== 'delete';
-  if (!DOCUMENT_WRITE_ACTIONS.has(context.action) || !deadlines.tracks(context.uid) || copyOnly) return next();
+  if (!DOCUMENT_WRITE_ACTIONS.has(context.action) || !deadlines.tracks(context.uid) || copyOnly)
+    return next();
   return strapi.db.transaction(async () => {
     const result = await next();
     const documentId = paramsOf(context).documentId ?? resultDocumentId(result);

@@ -1,4 +1,9 @@
-import { refusedAsNotUniqueBy, uniqueClashMessage, uniqueFieldsOf, uniqueViolationField } from './rules/unique-constraints';
+import {
+  refusedAsNotUniqueBy,
+  uniqueClashMessage,
+  uniqueFieldsOf,
+  uniqueViolationField,
+} from './rules/unique-constraints';
 import { throwIfViolated, violation } from './rule-violations';
 
 /**
@@ -6,7 +11,17 @@ import { throwIfViolated, violation } from './rule-violations';
  * racing past a service's own check can meet first): the editor's message naming the value.
  */
 export function refuseUniqueClash(error: unknown, data: unknown, table: string): never {
-  const field = uniqueViolationField(error, table) ?? uniqueFieldsOf(table).find((candidate) => refusedAsNotUniqueBy(error, candidate));
-  if (field) throwIfViolated([violation(field, uniqueClashMessage[field](String((data as Record<string, unknown> | undefined)?.[field] ?? '')))]);
+  const field =
+    uniqueViolationField(error, table) ??
+    uniqueFieldsOf(table).find((candidate) => refusedAsNotUniqueBy(error, candidate));
+  if (field)
+    throwIfViolated([
+      violation(
+        field,
+        uniqueClashMessage[field](
+          String((data as Record<string, unknown> | undefined)?.[field] ?? '')
+        )
+      ),
+    ]);
   throw error;
 }

@@ -2,14 +2,28 @@ import { errors } from '@strapi/utils';
 import { DOCUMENT_READ_ACTIONS } from '../../../shared/constants';
 import { paramsOf, type DocumentMiddlewareFactory } from '../utils/capability';
 import { getService } from '../utils/get-service';
-import { populateDepth, PublicQueryRefusal, scopePublicQuery, type RefusalReason } from './rules/public-query-scope';
+import {
+  populateDepth,
+  PublicQueryRefusal,
+  scopePublicQuery,
+  type RefusalReason,
+} from './rules/public-query-scope';
 import { jsonKey } from './rules/state-memo';
 
 /** Relation levels a public request may populate (document → interpretations → their media). */
 export const MAX_PUBLIC_POPULATE_DEPTH = 3;
 
 /** Parameters a count ignores (the repository counts by filters, search, status and locale only). */
-const NOT_COUNTED = new Set(['pagination', 'page', 'pageSize', 'start', 'limit', 'sort', 'fields', 'populate']);
+const NOT_COUNTED = new Set([
+  'pagination',
+  'page',
+  'pageSize',
+  'start',
+  'limit',
+  'sort',
+  'fields',
+  'populate',
+]);
 
 /**
  * The public sees published, proactive items only, whatever it asks for: `?status=draft` and the
@@ -19,7 +33,11 @@ const NOT_COUNTED = new Set(['pagination', 'page', 'pageSize', 'start', 'limit',
  */
 export const restrictPublicReads: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const access = getService(strapi, 'public-access');
-  if (!DOCUMENT_READ_ACTIONS.has(context.action) || !access.readsAsPublic(strapi.requestContext.get())) return next();
+  if (
+    !DOCUMENT_READ_ACTIONS.has(context.action) ||
+    !access.readsAsPublic(strapi.requestContext.get())
+  )
+    return next();
   const params = paramsOf(context);
   if (context.contentType.options?.draftAndPublish) params.status = 'published';
   // Which documents have unpublished edits, or were never published, is nobody's business outside.
@@ -51,19 +69,31 @@ export const restrictPublicReads: DocumentMiddlewareFactory = (strapi) => async 
  * (all pages, sorts and field choices of one list share it) and again after any committed change.
  * Innermost, so it keeps exactly what the repository would count after every other middleware.
  */
-export const rememberPublicCounts: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
-  if (context.action !== 'count' || !getService(strapi, 'public-access').readsAsPublic(strapi.requestContext.get())) return next();
-  const counted = Object.entries(context.params ?? {}).filter(([name]) => !NOT_COUNTED.has(name));
-  const key = jsonKey([context.uid, Object.fromEntries(counted)]);
-  // next() is typed as the union of every action's result; a count's is what the memo keeps.
-  type Counted = Awaited<ReturnType<typeof next>>;
-  return key ? getService(strapi, 'response-cache').forContentState(`count:${key}`, next as () => Promise<Counted>) : next();
-};
+export const rememberPublicCounts: DocumentMiddlewareFactory =
+  (strapi) => async (context, next) => {
+    if (
+      context.action !== 'count' ||
+      !getService(strapi, 'public-access').readsAsPublic(strapi.requestContext.get())
+    )
+      return next();
+    const counted = Object.entries(context.params ?? {}).filter(([name]) => !NOT_COUNTED.has(name));
+    const key = jsonKey([context.uid, Object.fromEntries(counted)]);
+    // next() is typed as the union of every action's result; a count's is what the memo keeps.
+    type Counted = Awaited<ReturnType<typeof next>>;
+    return key
+      ? getService(strapi, 'response-cache').forContentState(
+          `count:${key}`,
+          next as () => Promise<Counted>
+        )
+      : next();
+  };
 
 const REFUSAL_MESSAGES: Record<RefusalReason, (path: string) => string> = {
   private: (path) => `${path} 是非公开字段，公开接口不能查询、排序或展开 (${path} is not public)`,
-  'not-public': (path) => `${path} 指向不公开的内容，公开接口不能读取 (${path} leads to content that is not public)`,
-  morph: (path) => `${path}：文件的引用关系不能通过公开接口读取 (a file's references cannot be read through the public API)`,
+  'not-public': (path) =>
+    `${path} 指向不公开的内容，公开接口不能读取 (${path} leads to content that is not public)`,
+  morph: (path) =>
+    `${path}：文件的引用关系不能通过公开接口读取 (a file's references cannot be read through the public API)`,
   'sort-through-relation': (path) =>
     `${path}：公开接口只能按本类内容自身的字段排序 (public reads sort by the type's own fields only)`,
   'relation-operator': (path) =>
@@ -75,4 +105,7 @@ const REFUSAL_MESSAGES: Record<RefusalReason, (path: string) => string> = {
 
 /** A public query refused by its path: a 400 naming the parameter, in Chinese with English beside. */
 const refusedPublicQuery = (refusal: PublicQueryRefusal) =>
-  new errors.ValidationError(REFUSAL_MESSAGES[refusal.reason](refusal.path), { path: refusal.path, reason: refusal.reason });
+  new errors.ValidationError(REFUSAL_MESSAGES[refusal.reason](refusal.path), {
+    path: refusal.path,
+    reason: refusal.reason,
+  });

@@ -6,6 +6,10 @@ import type { Capability } from '../utils/capability';
 
 /** What the public may read, and reading it fast: scoping, direct lists, the response cache. */
 export default {
-  services: { 'public-access': publicAccess, 'public-lists': publicLists, 'response-cache': responseCache },
+  services: {
+    'public-access': publicAccess,
+    'public-lists': publicLists,
+    'response-cache': responseCache,
+  },
   middlewares: { 'response-cache': responseCacheMiddleware },
 } satisfies Capability;

@@ -24,7 +24,10 @@ export const publicReadController = (strapi: Core.Strapi, uid: string) => {
     async find(this: CoreController, ctx: Context) {
       const direct = await lists().find(uid, ctx);
       if (!direct) return super.find(ctx);
-      return asBytes(ctx, await this.transformResponse(direct.results, { pagination: direct.pagination }));
+      return asBytes(
+        ctx,
+        await this.transformResponse(direct.results, { pagination: direct.pagination })
+      );
     },
 
     async findOne(this: CoreController, ctx: Context) {

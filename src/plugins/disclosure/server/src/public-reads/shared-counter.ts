@@ -19,7 +19,10 @@ interface PgClient {
   connect(): Promise<void>;
   end(): Promise<void>;
   on(event: 'error' | 'end', listener: () => void): void;
-  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
+  on(
+    event: 'notification',
+    listener: (message: { channel: string; payload?: string }) => void
+  ): void;
 }
 /** A query's result; a simple query of several statements answers with one per statement. */
 interface PgResult {
@@ -28,9 +31,13 @@ interface PgResult {
 
 // The drivers Strapi itself uses (the app depends on both); they ship no types, hence require, typed
 // above as far as they are used.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const BetterSqlite3: new (filename: string, options: { readonly: boolean; fileMustExist: boolean }) => SqliteDatabase = require('better-sqlite3');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+type SqliteConstructor = new (
+  filename: string,
+  options: { readonly: boolean; fileMustExist: boolean }
+) => SqliteDatabase;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- better-sqlite3 ships no types
+const BetterSqlite3: SqliteConstructor = require('better-sqlite3');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- pg ships no types here
 const { Client: PostgresClient }: { Client: new (settings: object) => PgClient } = require('pg');
 
 /** One row per shared counter. */
@@ -78,7 +85,13 @@ export interface SharedCounter {
   increment(): Promise<void>;
   close(): Promise<void>;
   /** For tests and the benchmark. */
-  stats(): { instance: string | null; leased: boolean; reads: number; heard: string | null; connectionsLost: number };
+  stats(): {
+    instance: string | null;
+    leased: boolean;
+    reads: number;
+    heard: string | null;
+    connectionsLost: number;
+  };
 }
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
@@ -92,9 +105,14 @@ export async function openSharedCounter(options: SharedCounterOptions): Promise<
   const { knex, schema, name } = options;
   const qualified = (table: string) => (schema ? `${quote(schema)}.${quote(table)}` : quote(table));
   // IF NOT EXISTS: several instances may start on an empty database at once.
-  await knex().raw(`CREATE TABLE IF NOT EXISTS ${qualified(COUNTERS_TABLE)} (name varchar(40) PRIMARY KEY, version bigint NOT NULL DEFAULT 0)`);
+  await knex().raw(
+    `CREATE TABLE IF NOT EXISTS ${qualified(COUNTERS_TABLE)} (name varchar(40) PRIMARY KEY, version bigint NOT NULL DEFAULT 0)`
+  );
   await options.table(COUNTERS_TABLE).insert({ name, version: 0 }).onConflict('name').ignore();
-  const counter = options.dialect === 'postgres' ? await openLeasedCounter(options, qualified) : openReadCounter(options);
+  const counter =
+    options.dialect === 'postgres'
+      ? await openLeasedCounter(options, qualified)
+      : openReadCounter(options);
   /** An increment given up on (after its retries) is owed: tried every second until one is stored. */
   let owed: NodeJS.Timeout | null = null;
   const increment = async (): Promise<void> => {
@@ -131,7 +149,10 @@ export async function openSharedCounter(options: SharedCounterOptions): Promise<
   };
 }
 
-const readThroughPool = async (table: SharedCounterOptions['table'], name: string): Promise<number> => {
+const readThroughPool = async (
+  table: SharedCounterOptions['table'],
+  name: string
+): Promise<number> => {
   const row = await table(COUNTERS_TABLE).where({ name }).first('version');
   return Number(row?.version ?? 0);
 };
@@ -141,7 +162,12 @@ const readThroughPool = async (table: SharedCounterOptions['table'], name: strin
  * pool, which cost as much as the rest of a cached answer: SQLite, a read-only handle of its own and
  * one prepared statement (microseconds).
  */
-function openReadCounter({ dialect, table, connection, name }: SharedCounterOptions): SharedCounter {
+function openReadCounter({
+  dialect,
+  table,
+  connection,
+  name,
+}: SharedCounterOptions): SharedCounter {
   let handle: SqliteDatabase | null = null;
   let statement: SqliteStatement | null = null;
   if (dialect === 'sqlite') {
@@ -196,7 +222,10 @@ const instant = (): Instant => ({ monotonic: performance.now(), wall: Date.now()
  * client only once each instance holding a lease has acknowledged the change, or the lease ran out.
  * An instance without a running lease (starting, cut off) reads the counter before every answer.
  */
-async function openLeasedCounter(options: SharedCounterOptions, qualified: (table: string) => string): Promise<SharedCounter> {
+async function openLeasedCounter(
+  options: SharedCounterOptions,
+  qualified: (table: string) => string
+): Promise<SharedCounter> {
   const { knex, connection, schema, name, warn } = options;
   const instance = randomBytes(8).toString('hex');
   /** Which counter a notification is about: the channels are shared by every schema of the database. */
@@ -208,9 +237,14 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
   let reads = 0;
   let connectionsLost = 0;
 
-  await knex().raw(`CREATE TABLE IF NOT EXISTS ${qualified(INSTANCES_TABLE)} (id varchar(40) PRIMARY KEY, lease_until timestamptz NOT NULL)`);
+  await knex().raw(
+    `CREATE TABLE IF NOT EXISTS ${qualified(INSTANCES_TABLE)} (id varchar(40) PRIMARY KEY, lease_until timestamptz NOT NULL)`
+  );
   // Rows of instances long gone (a crash leaves its row behind).
-  await options.table(INSTANCES_TABLE).where('lease_until', '<', knex().raw("now() - interval '1 day'")).delete();
+  await options
+    .table(INSTANCES_TABLE)
+    .where('lease_until', '<', knex().raw("now() - interval '1 day'"))
+    .delete();
 
   /** Drops a connection that listens and renews (an old one's late events change nothing). */
   const abandon = (which: SerialClient | null) => {
@@ -226,10 +260,15 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
   /** Says what this instance has heard, once its state has moved (lease calls are synchronous). */
   const acknowledge = (through: SerialClient) => {
     const payload = JSON.stringify({ scope, instance, version: lease.version });
-    through.query('SELECT pg_notify($1, $2)', [ACKNOWLEDGEMENTS_CHANNEL, payload]).catch(() => undefined);
+    through
+      .query('SELECT pg_notify($1, $2)', [ACKNOWLEDGEMENTS_CHANNEL, payload])
+      .catch(() => undefined);
   };
 
-  const onNotification = (listener: SerialClient, message: { channel: string; payload?: string }) => {
+  const onNotification = (
+    listener: SerialClient,
+    message: { channel: string; payload?: string }
+  ) => {
     let payload: { scope?: unknown; version?: unknown; instance?: unknown } | null;
     try {
       payload = JSON.parse(message.payload ?? '');
@@ -258,7 +297,9 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
     });
     listener.client.on('error', () => abandon(listener));
     listener.client.on('end', () => abandon(listener));
-    listener.client.on('notification', (message: { channel: string; payload?: string }) => onNotification(listener, message));
+    listener.client.on('notification', (message: { channel: string; payload?: string }) =>
+      onNotification(listener, message)
+    );
     try {
       await listener.client.connect();
       await listener.query(`LISTEN ${CHANGES_CHANNEL}; LISTEN ${ACKNOWLEDGEMENTS_CHANNEL}`);
@@ -297,7 +338,10 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
       if (stuck > 2 * LEASE_MS) attempt = null;
       return;
     }
-    const mine: { since: number; through: SerialClient | null } = { since: performance.now(), through: client };
+    const mine: { since: number; through: SerialClient | null } = {
+      since: performance.now(),
+      through: client,
+    };
     attempt = mine;
     try {
       const through = mine.through ?? (mine.through = await connect());
@@ -309,7 +353,10 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
       warned = false;
     } catch (error) {
       // Once per outage, not every renewal.
-      if (!closed && !warned) warn(`disclosure response cache: no lease, reading the counter before each answer until one is renewed (${(error as Error).message})`);
+      if (!closed && !warned)
+        warn(
+          `disclosure response cache: no lease, reading the counter before each answer until one is renewed (${(error as Error).message})`
+        );
       warned = true;
       abandon(mine.through);
     } finally {
@@ -319,10 +366,13 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
   await renew();
   let timer: NodeJS.Timeout;
   const schedule = () => {
-    timer = setTimeout(() => {
-      void renew();
-      schedule();
-    }, RENEW_MS.min + Math.random() * RENEW_MS.spread);
+    timer = setTimeout(
+      () => {
+        void renew();
+        schedule();
+      },
+      RENEW_MS.min + Math.random() * RENEW_MS.spread
+    );
     timer.unref();
   };
   schedule();
@@ -331,7 +381,15 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
     reads += 1;
     const through = client;
     const version = through
-      ? Number((await through.query({ name: 'disclosure-counter', text: `SELECT version FROM ${qualified(COUNTERS_TABLE)} WHERE name = $1`, values: [name] })).rows[0]?.version ?? 0)
+      ? Number(
+          (
+            await through.query({
+              name: 'disclosure-counter',
+              text: `SELECT version FROM ${qualified(COUNTERS_TABLE)} WHERE name = $1`,
+              values: [name],
+            })
+          ).rows[0]?.version ?? 0
+        )
       : await readThroughPool(options.table, name);
     if (lease.read(version) && through) acknowledge(through);
     return lease.value;
@@ -362,7 +420,9 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
       );
       const ids: string[] = leases.rows.map((row: { id: string }) => row.id);
       acknowledgements.retain(new Set(ids));
-      await Promise.all(ids.map((id) => acknowledgements.wait(id, version, deadline - performance.now())));
+      await Promise.all(
+        ids.map((id) => acknowledgements.wait(id, version, deadline - performance.now()))
+      );
     },
     async close() {
       closed = true;
@@ -371,10 +431,18 @@ async function openLeasedCounter(options: SharedCounterOptions, qualified: (tabl
       client = null;
       lease.lost();
       if (leaving) {
-        await leaving.query(`DELETE FROM ${qualified(INSTANCES_TABLE)} WHERE id = $1`, [instance]).catch(() => undefined);
+        await leaving
+          .query(`DELETE FROM ${qualified(INSTANCES_TABLE)} WHERE id = $1`, [instance])
+          .catch(() => undefined);
         await leaving.end().catch(() => undefined);
       }
     },
-    stats: () => ({ instance, leased: lease.current(instant()) !== null, reads, heard: lease.value, connectionsLost }),
+    stats: () => ({
+      instance,
+      leased: lease.current(instant()) !== null,
+      reads,
+      heard: lease.value,
+      connectionsLost,
+    }),
   };
 }

@@ -4,6 +4,11 @@ import type { CapabilityRoutes } from '../utils/capability';
 export default {
   admin: [
     { method: 'GET', path: '/ledger', handler: 'ledger.find', config: ROUTE_ACCESS.canReadLedger },
-    { method: 'POST', path: '/reviews', handler: 'reviews.record', config: ROUTE_ACCESS.canRecordReview },
+    {
+      method: 'POST',
+      path: '/reviews',
+      handler: 'reviews.record',
+      config: ROUTE_ACCESS.canRecordReview,
+    },
   ],
 } satisfies CapabilityRoutes;

@@ -1,6 +1,13 @@
-import { LEDGER_READ_ACTION, REVIEW_ACTION, SETTINGS_MANAGE_ACTION } from '../../../shared/constants';
+import {
+  LEDGER_READ_ACTION,
+  REVIEW_ACTION,
+  SETTINGS_MANAGE_ACTION,
+} from '../../../shared/constants';
 
-const permission = (action: string) => ({ name: 'admin::hasPermissions', config: { actions: [action] } });
+const permission = (action: string) => ({
+  name: 'admin::hasPermissions',
+  config: { actions: [action] },
+});
 
 /** Who may call an admin route: the policies each capability's routes take. */
 export const ROUTE_ACCESS = {
@@ -13,7 +20,9 @@ export const ROUTE_ACCESS = {
   /** 保密审查: reviewers (and super admins) only. */
   canRecordReview: { policies: ['admin::isAuthenticatedAdmin', permission(REVIEW_ACTION)] },
   /** The holiday calendar and the conversion dictionary: super admins, or roles given this permission. */
-  canManageSettings: { policies: ['admin::isAuthenticatedAdmin', permission(SETTINGS_MANAGE_ACTION)] },
+  canManageSettings: {
+    policies: ['admin::isAuthenticatedAdmin', permission(SETTINGS_MANAGE_ACTION)],
+  },
   /** Public content-API routes, answered to anyone. */
   public: { auth: false },
 } as const;

@@ -10,25 +10,28 @@ import { SYNDICATED_TYPES } from './services/syndication';
  * copy (registered outside the sync), so the event carries both locales. The copy's own writes,
  * made by the sync, are not events of their own.
  */
-export const recordSyndicationEvents: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
-  const { uid, action } = context;
-  const params = paramsOf(context);
-  if (!SYNDICATED_TYPES.has(uid) || isTraditionalCopy(params)) return next();
-  const happened =
-    action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published')
-      ? 'publish'
-      : action === 'unpublish' || action === 'delete'
-        ? action
-        : null;
-  if (!happened || (params.locale && params.locale !== SOURCE_LOCALE)) return next();
-  return strapi.db.transaction(async () => {
-    const result = await next();
-    const documentId = params.documentId ?? resultDocumentId(result);
-    if (documentId) {
-      await getService(strapi, 'syndication').recordChange(uid, happened, documentId);
-      // A held reprint published here: its source gets a receipt.
-      if (happened === 'publish') await getService(strapi, 'syndication-inbox').onLocalPublish(documentId);
-    }
-    return result;
-  });
-};
+export const recordSyndicationEvents: DocumentMiddlewareFactory =
+  (strapi) => async (context, next) => {
+    const { uid, action } = context;
+    const params = paramsOf(context);
+    if (!SYNDICATED_TYPES.has(uid) || isTraditionalCopy(params)) return next();
+    const happened =
+      action === 'publish' ||
+      ((action === 'create' || action === 'update') && params.status === 'published')
+        ? 'publish'
+        : action === 'unpublish' || action === 'delete'
+          ? action
+          : null;
+    if (!happened || (params.locale && params.locale !== SOURCE_LOCALE)) return next();
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId = params.documentId ?? resultDocumentId(result);
+      if (documentId) {
+        await getService(strapi, 'syndication').recordChange(uid, happened, documentId);
+        // A held reprint published here: its source gets a receipt.
+        if (happened === 'publish')
+          await getService(strapi, 'syndication-inbox').onLocalPublish(documentId);
+      }
+      return result;
+    });
+  };

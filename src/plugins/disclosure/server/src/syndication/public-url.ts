@@ -20,5 +20,7 @@ export const addressForPartners = (strapi: Core.Strapi): string | null => {
 };
 
 /** Where the public API serves a policy document, for another instance: null when that is not known. */
-export const policyDocumentUrlForPartners = (strapi: Core.Strapi, documentId: string): string | null =>
-  addressForPartners(strapi) ? policyDocumentUrl(strapi, documentId) : null;
+export const policyDocumentUrlForPartners = (
+  strapi: Core.Strapi,
+  documentId: string
+): string | null => (addressForPartners(strapi) ? policyDocumentUrl(strapi, documentId) : null);

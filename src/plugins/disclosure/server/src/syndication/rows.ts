@@ -59,7 +59,10 @@ export interface EventRow {
 }
 
 /** An outbox event of a document (not a receipt): what the pull feed pages through. */
-export type DocumentEventRow = EventRow & { action: SyndicationAction; payload: SyndicationMessage };
+export type DocumentEventRow = EventRow & {
+  action: SyndicationAction;
+  payload: SyndicationMessage;
+};
 
 /** What a receiver answered about a delivered version (its documentId, address, and whether published). */
 export interface DeliveryReceipt {

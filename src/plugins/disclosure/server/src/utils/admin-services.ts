@@ -59,9 +59,14 @@ export interface AdminRoleService {
 }
 
 export interface AdminContentTypeService {
-  getPermissionsWithNestedFields(actions: RegisteredAction[]): Array<{ action: string; subject: string; properties?: Record<string, unknown> }>;
+  getPermissionsWithNestedFields(
+    actions: RegisteredAction[]
+  ): Array<{ action: string; subject: string; properties?: Record<string, unknown> }>;
 }
 
-export const adminPermissions = (strapi: Core.Strapi): AdminPermissionService => strapi.service('admin::permission') as AdminPermissionService;
-export const adminRoles = (strapi: Core.Strapi): AdminRoleService => strapi.service('admin::role') as AdminRoleService;
-export const adminContentTypes = (strapi: Core.Strapi): AdminContentTypeService => strapi.service('admin::content-type') as AdminContentTypeService;
+export const adminPermissions = (strapi: Core.Strapi): AdminPermissionService =>
+  strapi.service('admin::permission') as AdminPermissionService;
+export const adminRoles = (strapi: Core.Strapi): AdminRoleService =>
+  strapi.service('admin::role') as AdminRoleService;
+export const adminContentTypes = (strapi: Core.Strapi): AdminContentTypeService =>
+  strapi.service('admin::content-type') as AdminContentTypeService;

@@ -19,10 +19,12 @@ export interface DocumentParams {
 }
 
 /** The parameters of the call a document middleware is running for (the same object: changes apply). */
-export const paramsOf = (context: DocumentContext): DocumentParams => context.params as DocumentParams;
+export const paramsOf = (context: DocumentContext): DocumentParams =>
+  context.params as DocumentParams;
 
 /** The documentId of what a document-service call returned, when it returned a document (create, update). */
-export const resultDocumentId = (result: unknown): string | undefined => (result as { documentId?: string } | null | undefined)?.documentId;
+export const resultDocumentId = (result: unknown): string | undefined =>
+  (result as { documentId?: string } | null | undefined)?.documentId;
 
 /** What a document-service call resolves to (Strapi types `next()` as a union of each action's promise). */
 export type DocumentResult = Awaited<ReturnType<Parameters<DocumentMiddleware>[1]>>;

@@ -19,5 +19,8 @@ export interface DocumentsOfType<Document = Modules.Documents.AnyDocument> {
   unpublish(params: LooseParams): Promise<{ documentId: string; entries: Document[] }>;
 }
 
-export const documentsOf = <Document = Modules.Documents.AnyDocument>(strapi: Core.Strapi, uid: string): DocumentsOfType<Document> =>
+export const documentsOf = <Document = Modules.Documents.AnyDocument>(
+  strapi: Core.Strapi,
+  uid: string
+): DocumentsOfType<Document> =>
   strapi.documents(uid as UID.ContentType) as unknown as DocumentsOfType<Document>;

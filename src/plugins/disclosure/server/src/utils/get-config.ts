@@ -6,4 +6,5 @@ import type { DisclosureConfig } from '../config';
  * runs its validator at boot, so every field but deadlineRules is present. Read it where it is used:
  * tests change settings at run time (strapi.config.set).
  */
-export const getConfig = (strapi: Core.Strapi): DisclosureConfig => strapi.config.get('plugin::disclosure') as DisclosureConfig;
+export const getConfig = (strapi: Core.Strapi): DisclosureConfig =>
+  strapi.config.get('plugin::disclosure') as DisclosureConfig;

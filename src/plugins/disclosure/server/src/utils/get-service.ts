@@ -4,7 +4,9 @@ import type { Merged } from '../capabilities';
 type ServiceFactories = Merged<'services'>;
 export type ServiceName = keyof ServiceFactories & string;
 /** Each service as its factory builds it, so calls through getService are typed. */
-export type Services = { [K in ServiceName]: ServiceFactories[K] extends (...args: never[]) => infer Built ? Built : never };
+export type Services = {
+  [K in ServiceName]: ServiceFactories[K] extends (...args: never[]) => infer Built ? Built : never;
+};
 
 /**
  * The plugin's service by name. Look it up where it is used and call the method on the object:

@@ -32,7 +32,8 @@ export interface ModelView {
  * The schema of a content type or component known to Strapi (Strapi's getModel, for a uid held in a
  * string). Undefined for a uid Strapi does not know, which callers holding a loaded uid do not check.
  */
-export const modelOf = (strapi: Core.Strapi, uid: string): ModelView => strapi.getModel(uid as UID.Schema) as unknown as ModelView;
+export const modelOf = (strapi: Core.Strapi, uid: string): ModelView =>
+  strapi.getModel(uid as UID.Schema) as unknown as ModelView;
 
 /** A content type's schema (Strapi's contentType, for a uid held in a string); undefined for one it does not know. */
 export const contentTypeOf = (strapi: Core.Strapi, uid: string): ModelView | undefined =>

@@ -10,14 +10,16 @@ export function singleRelationTarget(value: unknown): RelationTarget | null | un
   if (value === null) return null;
   if (typeof value === 'string') return value ? { documentId: value } : null;
   if (typeof value === 'number') return { id: value };
-  if (Array.isArray(value)) return value.length ? singleRelationTarget(value[value.length - 1]) : null;
+  if (Array.isArray(value))
+    return value.length ? singleRelationTarget(value[value.length - 1]) : null;
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (typeof record.documentId === 'string') return { documentId: record.documentId };
     if (typeof record.id === 'number') return { id: record.id };
     if ('set' in record) return singleRelationTarget(record.set);
     const connect = record.connect;
-    if (Array.isArray(connect) && connect.length) return singleRelationTarget(connect[connect.length - 1]);
+    if (Array.isArray(connect) && connect.length)
+      return singleRelationTarget(connect[connect.length - 1]);
     // The admin sends { connect: [], disconnect: [] } for a relation left as it was.
     const disconnect = record.disconnect;
     if (Array.isArray(disconnect) && disconnect.length) return null;

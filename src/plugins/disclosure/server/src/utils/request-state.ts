@@ -49,4 +49,5 @@ export interface RequestState {
 export type RequestContext = ParameterizedContext<RequestState>;
 
 /** The request the current code runs for (Strapi's request context), or undefined outside one. */
-export const currentRequest = (strapi: Core.Strapi): RequestContext | undefined => strapi.requestContext.get() as RequestContext | undefined;
+export const currentRequest = (strapi: Core.Strapi): RequestContext | undefined =>
+  strapi.requestContext.get() as RequestContext | undefined;

@@ -6,5 +6,7 @@ import type { Core } from '@strapi/strapi';
  */
 export async function lockWithinTransaction(strapi: Core.Strapi, key: string): Promise<void> {
   if (strapi.db.dialect.client !== 'postgres' || !strapi.db.inTransaction()) return;
-  await strapi.db.transaction(({ trx }) => trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [key]));
+  await strapi.db.transaction(({ trx }) =>
+    trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [key])
+  );
 }

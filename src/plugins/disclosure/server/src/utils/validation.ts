@@ -23,7 +23,9 @@ type Message = Parameters<yup.AnySchema['typeError']>[0];
 
 /** A 400 naming the parameter, as every query and body validator of the plugin answers. */
 export const refuse = (parameter: string, message: string): never => {
-  throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
+  throw new errors.ValidationError(message, {
+    errors: [{ path: [parameter], message, name: 'ValidationError' }],
+  });
 };
 
 /** Refusals of a schema marked so name no parameter: a bare ValidationError, as those routes always answered. */
@@ -48,26 +50,31 @@ export function validate<S extends yup.AnySchema>(schema: S, input: unknown): yu
 }
 
 /** An object, as JSON has them (not null, not an array). */
-export const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 /** yup's coercion undone: the value as sent is the value checked. */
 export const asSent = (_coerced: unknown, sent: unknown): unknown => sent;
 /** A query parameter as sent; empty (`?from=`) is not given. */
-export const given = (_coerced: unknown, sent: unknown): unknown => (sent === '' ? undefined : sent);
+export const given = (_coerced: unknown, sent: unknown): unknown =>
+  sent === '' ? undefined : sent;
 /** A value with a default: null (`?status`, as qs reads it) is not given either. */
 export const nullAsAbsent = (_coerced: unknown, sent: unknown): unknown => sent ?? undefined;
 /** A number in a query string or route, as `Number` reads it; empty is not given. */
-const numberGiven = (_coerced: unknown, sent: unknown): number | undefined => (sent === '' ? undefined : Number(sent));
+const numberGiven = (_coerced: unknown, sent: unknown): number | undefined =>
+  sent === '' ? undefined : Number(sent);
 /** A number written in digits as `pattern` has them (else NaN, refused as not a number); empty is not given. */
 export const digitsGiven =
   (pattern: RegExp) =>
   (_coerced: unknown, sent: unknown): number | undefined =>
     sent === '' ? undefined : typeof sent === 'string' && pattern.test(sent) ? Number(sent) : NaN;
 /** Text trimmed; blank is null. */
-const trimmedOrNull = (_coerced: unknown, sent: unknown): unknown => (typeof sent === 'string' ? sent.trim() || null : sent);
+const trimmedOrNull = (_coerced: unknown, sent: unknown): unknown =>
+  typeof sent === 'string' ? sent.trim() || null : sent;
 
 /** The value as sent, before the schema's conversions (yup gives it to tests; its types leave it out). */
-export const sentValue = (context: yup.TestContext): unknown => (context as yup.TestContext & { originalValue: unknown }).originalValue;
+export const sentValue = (context: yup.TestContext): unknown =>
+  (context as yup.TestContext & { originalValue: unknown }).originalValue;
 
 /**
  * An object whose fields are checked in the order written, and returned in that order. yup checks an
@@ -78,18 +85,32 @@ export const sentValue = (context: yup.TestContext): unknown => (context as yup.
  */
 export const inOrder = <S extends Shape>(shape: S) => {
   const fields = Object.keys(shape);
-  return yup.object(Object.fromEntries(Object.entries(shape).reverse()) as S).transform((_coerced: unknown, sent: unknown) =>
-    isPlainObject(sent) ? { ...Object.fromEntries(fields.filter((field) => Object.hasOwn(sent, field)).map((field) => [field, sent[field]])), ...sent } : sent
-  );
+  return yup
+    .object(Object.fromEntries(Object.entries(shape).reverse()) as S)
+    .transform((_coerced: unknown, sent: unknown) =>
+      isPlainObject(sent)
+        ? {
+            ...Object.fromEntries(
+              fields
+                .filter((field) => Object.hasOwn(sent, field))
+                .map((field) => [field, sent[field]])
+            ),
+            ...sent,
+          }
+        : sent
+    );
 };
 
 /** One of `values`, as sent. */
-export const oneOf = <T>(values: readonly T[], message: string) => yup.mixed<T>().oneOf([...values], message);
+export const oneOf = <T>(values: readonly T[], message: string) =>
+  yup.mixed<T>().oneOf([...values], message);
 /** One of `values`, which must be given. */
-export const requiredOneOf = <T>(values: readonly T[], message: string) => oneOf(values, message).required(message);
+export const requiredOneOf = <T>(values: readonly T[], message: string) =>
+  oneOf(values, message).required(message);
 
 /** The path of `field`, beside the one a check sits on: a check across fields names the field it is about. */
-export const siblingPath = (context: yup.TestContext, field: string): string => context.path.replace(/[^.]+$/, field);
+export const siblingPath = (context: yup.TestContext, field: string): string =>
+  context.path.replace(/[^.]+$/, field);
 
 const DATA_MESSAGE = '请求须含 data 对象 (the body must contain a data object)';
 
@@ -101,7 +122,9 @@ const DATA_MESSAGE = '请求须含 data 对象 (the body must contain a data obj
 export const requestBody = <S extends Shape>(data: yup.ObjectSchema<S>) =>
   yup
     .object({ data: data.default(null).typeError(DATA_MESSAGE) })
-    .transform((_coerced: unknown, body: unknown) => (isPlainObject(body) ? body : {})) as unknown as yup.BaseSchema<
+    .transform((_coerced: unknown, body: unknown) =>
+      isPlainObject(body) ? body : {}
+    ) as unknown as yup.BaseSchema<
     unknown,
     Record<string, unknown>,
     { data: yup.InferType<yup.ObjectSchema<S>> }
@@ -115,23 +138,31 @@ export const calendarDate = (message: string) =>
     .typeError(message)
     .test('calendar-date', message, (value) => value === undefined || isIsoDate(value));
 
-const dateParameterMessage = (parameter: string) => `参数 ${parameter} 须为日期 YYYY-MM-DD (${parameter} must be a calendar date YYYY-MM-DD)`;
+const dateParameterMessage = (parameter: string) =>
+  `参数 ${parameter} 须为日期 YYYY-MM-DD (${parameter} must be a calendar date YYYY-MM-DD)`;
 /** A date query parameter, `from`, `to`: empty is not given. */
-export const dateParameter = (parameter: string) => calendarDate(dateParameterMessage(parameter)).transform(given);
+export const dateParameter = (parameter: string) =>
+  calendarDate(dateParameterMessage(parameter)).transform(given);
 /** A date query parameter that must be given. */
-export const requiredDateParameter = (parameter: string) => dateParameter(parameter).required(dateParameterMessage(parameter));
+export const requiredDateParameter = (parameter: string) =>
+  dateParameter(parameter).required(dateParameterMessage(parameter));
 
 /** Optional `from` and `to` calendar dates (YYYY-MM-DD), `to` not before `from`: spread into a query's shape. */
 export const dateRange = {
   from: dateParameter('from'),
-  to: dateParameter('to').test('not-before-from', '截止日期不得早于起始日期 (to must not be before from)', function (to) {
-    const { from } = this.parent as { from?: string };
-    return !(from && to && to < from);
-  }),
+  to: dateParameter('to').test(
+    'not-before-from',
+    '截止日期不得早于起始日期 (to must not be before from)',
+    function (to) {
+      const { from } = this.parent as { from?: string };
+      return !(from && to && to < from);
+    }
+  ),
 };
 
 /** A whole number from 1. */
-const fromOne = (message: string) => yup.number().typeError(message).integer(message).min(1, message);
+const fromOne = (message: string) =>
+  yup.number().typeError(message).integer(message).min(1, message);
 
 /** A positive whole number, as sent (a number in JSON). */
 export const positiveInteger = (parameter: string) => {
@@ -151,7 +182,8 @@ export const countParameter = (parameter: string, fallback: number, max?: number
 
 /** Strapi's documentId: 24 lower-case letters and digits, or a shorter seeded one. */
 const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
-export const documentId = (message: string) => yup.string().transform(asSent).typeError(message).matches(DOCUMENT_ID, message);
+export const documentId = (message: string) =>
+  yup.string().transform(asSent).typeError(message).matches(DOCUMENT_ID, message);
 
 /** A required `documentId`, named so in the refusal. */
 const DOCUMENT_ID_MESSAGE = 'documentId 格式不正确 (documentId is not a document id)';
@@ -160,7 +192,12 @@ export const documentIdParameter = documentId(DOCUMENT_ID_MESSAGE).required(DOCU
 /** An organization code (统一社会信用代码 or the office's own): letters, digits and hyphens, at most `max`. */
 const ORGANIZATION_CODE = /^[0-9A-Za-z-]+$/;
 export const organizationCode = (max: number, message: string) =>
-  yup.string().transform(asSent).typeError(message).matches(ORGANIZATION_CODE, message).max(max, message);
+  yup
+    .string()
+    .transform(asSent)
+    .typeError(message)
+    .matches(ORGANIZATION_CODE, message)
+    .max(max, message);
 
 /** A year of the office calendar, YYYY, 1990–2100 (chinese-days covers 2004 onwards; further out is a typo). */
 const YEAR_RANGE = { min: 1990, max: 2100 };
@@ -188,7 +225,10 @@ export const trimmedText = (max: number, message: string) =>
 
 /** `true` or `false`, as sent. */
 export const trueOrFalse = (parameter: string) =>
-  yup.boolean().transform(asSent).typeError(`${parameter} 须为 true 或 false (${parameter} must be true or false)`);
+  yup
+    .boolean()
+    .transform(asSent)
+    .typeError(`${parameter} 须为 true 或 false (${parameter} must be true or false)`);
 
 /** An http(s) address (shared/web-address), taken as `output` makes it of the parsed URL; `.nullable()` where null is taken. */
 export const httpAddress = (message: Message, output: (url: URL) => string) =>
@@ -200,5 +240,9 @@ export const httpAddress = (message: Message, output: (url: URL) => string) =>
     })
     .test('http-address', message, function () {
       const sent = sentValue(this);
-      return sent === undefined || (sent === null && this.schema.spec.nullable) || webAddress(sent) !== null;
+      return (
+        sent === undefined ||
+        (sent === null && this.schema.spec.nullable) ||
+        webAddress(sent) !== null
+      );
     });

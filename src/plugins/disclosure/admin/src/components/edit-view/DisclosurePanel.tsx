@@ -1,5 +1,14 @@
 import * as React from 'react';
-import { Badge, Box, Button, Divider, Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Divider,
+  Field,
+  Flex,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import type { PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { GateRule, GetItemStatus } from '../../../../shared/contracts/item-status';
@@ -15,7 +24,10 @@ const gateRuleLabel = (t: Translate, rule: GateRule) =>
     'disclosure-attribute': t('gate.rule.disclosure-attribute', '公开属性：主动公开'),
     'confidentiality-review': t('gate.rule.confidentiality-review', '保密审查已通过'),
     'interpretation-required': t('gate.rule.interpretation-required', '政策解读同步发布'),
-    'interpretation-after-document': t('gate.rule.interpretation-after-document', '所解读文件已发布'),
+    'interpretation-after-document': t(
+      'gate.rule.interpretation-after-document',
+      '所解读文件已发布'
+    ),
     'image-alt-text': t('gate.rule.image-alt-text', '图片已填写替代文字'),
   })[rule];
 
@@ -53,10 +65,16 @@ export const DisclosurePanel = ({ model, documentId, document }: PanelComponentP
   const [saving, setSaving] = React.useState(false);
   // The organization-scoped catalogue types: those GET /disclosure/item-status answers for.
   const applies = Boolean(documentId) && SCOPED_TYPES.includes(model);
-  const params: GetItemStatus.Request['query'] | undefined = applies ? { contentType: model, documentId: documentId! } : undefined;
+  const params: GetItemStatus.Request['query'] | undefined = applies
+    ? { contentType: model, documentId: documentId! }
+    : undefined;
   // Asked again whenever the document is saved, published or unpublished.
   const version = `${document?.updatedAt ?? ''}|${document?.publishedAt ?? ''}|${document?.status ?? ''}`;
-  const { data: status, error, reload } = useDisclosureData<GetItemStatus.Response>(applies ? '/disclosure/item-status' : null, {
+  const {
+    data: status,
+    error,
+    reload,
+  } = useDisclosureData<GetItemStatus.Response>(applies ? '/disclosure/item-status' : null, {
     params,
     refreshKey: version,
   });
@@ -66,7 +84,12 @@ export const DisclosurePanel = ({ model, documentId, document }: PanelComponentP
   const recordReview = async (conclusion: 'approved' | 'needs-changes') => {
     setSaving(true);
     try {
-      const data: RecordReview.Request['body']['data'] = { contentType: model, documentId: documentId!, conclusion, note: noteInput.current?.value.trim() || null };
+      const data: RecordReview.Request['body']['data'] = {
+        contentType: model,
+        documentId: documentId!,
+        conclusion,
+        note: noteInput.current?.value.trim() || null,
+      };
       await post<RecordReview.Response>('/disclosure/reviews', { data });
       if (noteInput.current) noteInput.current.value = '';
       toggleNotification({ type: 'success', message: t('review.recorded', '保密审查已记录') });
@@ -81,22 +104,45 @@ export const DisclosurePanel = ({ model, documentId, document }: PanelComponentP
   return {
     title: t('panel.title', '政务公开'),
     content: (
-      <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="disclosure-panel">
+      <Flex
+        direction="column"
+        alignItems="stretch"
+        gap={4}
+        width="100%"
+        data-testid="disclosure-panel"
+      >
         {error && <Typography textColor="danger600">{error}</Typography>}
         {!status && !error && <Typography variant="pi">{t('panel.loading', '加载中…')}</Typography>}
         {status && (
           <>
             <Section title={t('panel.deadline', '公开时限')}>
-              {status.deadlines.length === 0 && <Typography variant="pi">{t('panel.noDeadline', '不适用公开时限')}</Typography>}
+              {status.deadlines.length === 0 && (
+                <Typography variant="pi">{t('panel.noDeadline', '不适用公开时限')}</Typography>
+              )}
               {status.deadlines.map((deadline) => (
-                <Flex key={deadline.rule} direction="column" alignItems="flex-start" gap={1} data-testid="panel-deadline" data-status={deadline.status}>
+                <Flex
+                  key={deadline.rule}
+                  direction="column"
+                  alignItems="flex-start"
+                  gap={1}
+                  data-testid="panel-deadline"
+                  data-status={deadline.status}
+                >
                   <Flex gap={2} wrap="wrap">
-                    <Badge variant={STATUS_VARIANT[deadline.status]}>{statusLabel(t, deadline.status)}</Badge>
-                    {deadline.atRisk && <Badge variant="warning">{t('status.atRisk', '即将到期')}</Badge>}
+                    <Badge variant={STATUS_VARIANT[deadline.status]}>
+                      {statusLabel(t, deadline.status)}
+                    </Badge>
+                    {deadline.atRisk && (
+                      <Badge variant="warning">{t('status.atRisk', '即将到期')}</Badge>
+                    )}
                   </Flex>
                   <Typography variant="pi">
-                    {t('panel.dueOn', '到期：{due}', { due: deadline.dueDate ?? beijing(deadline.dueAt) })}
-                    {deadline.metAt ? ` · ${t('panel.metAt', '发布：{at}', { at: beijing(deadline.metAt) })}` : ''}
+                    {t('panel.dueOn', '到期：{due}', {
+                      due: deadline.dueDate ?? beijing(deadline.dueAt),
+                    })}
+                    {deadline.metAt
+                      ? ` · ${t('panel.metAt', '发布：{at}', { at: beijing(deadline.metAt) })}`
+                      : ''}
                   </Typography>
                   {deadline.label && (
                     <Typography variant="pi" textColor="neutral600">
@@ -111,8 +157,18 @@ export const DisclosurePanel = ({ model, documentId, document }: PanelComponentP
             {status.gate && (
               <Section title={t('panel.gate', '发布前检查')}>
                 {status.gate.checks.map((check) => (
-                  <Flex key={check.rule} direction="column" alignItems="flex-start" gap={1} data-testid={`gate-check-${check.rule}`} data-passed={String(check.passed)}>
-                    <Typography textColor={check.passed ? 'success600' : 'danger600'} fontWeight="bold">
+                  <Flex
+                    key={check.rule}
+                    direction="column"
+                    alignItems="flex-start"
+                    gap={1}
+                    data-testid={`gate-check-${check.rule}`}
+                    data-passed={String(check.passed)}
+                  >
+                    <Typography
+                      textColor={check.passed ? 'success600' : 'danger600'}
+                      fontWeight="bold"
+                    >
                       {check.passed ? '✓' : '✗'} {gateRuleLabel(t, check.rule)}
                     </Typography>
                     {check.messages.map((message) => (
@@ -134,7 +190,8 @@ export const DisclosurePanel = ({ model, documentId, document }: PanelComponentP
               <Section title={t('panel.review', '保密审查')}>
                 {status.review?.reviewer && (
                   <Typography variant="pi" data-testid="panel-review">
-                    {status.review.reviewer} · {beijing(status.review.reviewedAt)} · {conclusionLabel(t, status.review.conclusion)}
+                    {status.review.reviewer} · {beijing(status.review.reviewedAt)} ·{' '}
+                    {conclusionLabel(t, status.review.conclusion)}
                     {status.review.note ? ` · ${status.review.note}` : ''}
                   </Typography>
                 )}
@@ -145,10 +202,19 @@ export const DisclosurePanel = ({ model, documentId, document }: PanelComponentP
                       <TextInput data-testid="review-note" ref={noteInput} maxLength={2000} />
                     </Field.Root>
                     <Flex gap={2}>
-                      <Button data-testid="review-approve" loading={saving} onClick={() => recordReview('approved')}>
+                      <Button
+                        data-testid="review-approve"
+                        loading={saving}
+                        onClick={() => recordReview('approved')}
+                      >
                         {t('review.approve', '审查通过')}
                       </Button>
-                      <Button variant="secondary" data-testid="review-needs-changes" disabled={saving} onClick={() => recordReview('needs-changes')}>
+                      <Button
+                        variant="secondary"
+                        data-testid="review-needs-changes"
+                        disabled={saving}
+                        onClick={() => recordReview('needs-changes')}
+                      >
                         {t('review.needsChanges', '退回修改')}
                       </Button>
                     </Flex>
@@ -160,16 +226,26 @@ export const DisclosurePanel = ({ model, documentId, document }: PanelComponentP
             {status.syndication.length > 0 && (
               <Section title={t('panel.syndication', '转载回执')}>
                 {status.syndication.map((line) => (
-                  <Flex key={line.subscriber.id} direction="column" alignItems="flex-start" gap={1} data-testid="panel-receipt">
+                  <Flex
+                    key={line.subscriber.id}
+                    direction="column"
+                    alignItems="flex-start"
+                    gap={1}
+                    data-testid="panel-receipt"
+                  >
                     <Typography fontWeight="bold">{line.subscriber.name}</Typography>
                     <Typography variant="pi">
                       {line.reprint
-                        ? t('panel.reprinted', '已转载 {at}', { at: beijing(line.reprint.publishedAt) })
+                        ? t('panel.reprinted', '已转载 {at}', {
+                            at: beijing(line.reprint.publishedAt),
+                          })
                         : line.held
                           ? t('panel.held', '已接收，待对方发布')
                           : line.status === 'delivered'
                             ? t('panel.delivered', '已送达')
-                            : t('panel.notDelivered', '未送达（已尝试 {attempts} 次）', { attempts: line.attempts })}
+                            : t('panel.notDelivered', '未送达（已尝试 {attempts} 次）', {
+                                attempts: line.attempts,
+                              })}
                     </Typography>
                     {/* Only an http(s) address becomes a link: the receiver wrote it, not us. */}
                     {line.reprint && isWebAddress(line.reprint.url) && (

@@ -7,7 +7,13 @@ import { useT } from '../common';
  * 删除, asked twice: settings take effect at once (a deleted holiday changes every deadline computed
  * after it), so a slip of the mouse must not do it.
  */
-export const ConfirmDeleteButton = ({ what, onConfirm }: { what: string; onConfirm: () => Promise<unknown> }) => {
+export const ConfirmDeleteButton = ({
+  what,
+  onConfirm,
+}: {
+  what: string;
+  onConfirm: () => Promise<unknown>;
+}) => {
   const t = useT();
   const [open, setOpen] = React.useState(false);
   return (

@@ -14,7 +14,9 @@ import { useFailureText, useT } from '../common';
  */
 export const useSettingsAccess = () => {
   const t = useT();
-  const canManage = useAuth('useSettingsAccess', (state) => state.permissions.some((permission) => permission.action === SETTINGS_MANAGE_ACTION));
+  const canManage = useAuth('useSettingsAccess', (state) =>
+    state.permissions.some((permission) => permission.action === SETTINGS_MANAGE_ACTION)
+  );
   const failureText = useFailureText(
     t('settings.forbidden', '您没有修改政务公开设置的权限 (you may not change these settings)')
   );

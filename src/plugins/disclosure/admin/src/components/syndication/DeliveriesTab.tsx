@@ -1,10 +1,29 @@
 import * as React from 'react';
-import { Box, Field, Flex, Loader, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Field,
+  Flex,
+  Loader,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+} from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { Delivery, DeliveryStatus, GetDeliveries, RetryDelivery } from '../../../../shared/contracts/syndication';
+import type {
+  Delivery,
+  DeliveryStatus,
+  GetDeliveries,
+  RetryDelivery,
+} from '../../../../shared/contracts/syndication';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { beijing } from '../../utils/format';
-import { DeliveryStatusBadge, ErrorBox, useDeliveryStatusLabels, useFailureText, useT } from '../common';
+import {
+  DeliveryStatusBadge,
+  ErrorBox,
+  useDeliveryStatusLabels,
+  useFailureText,
+  useT,
+} from '../common';
 import { DataTable } from '../DataTable';
 
 const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'delivered', 'cancelled'];
@@ -18,7 +37,14 @@ export const DeliveriesTab = () => {
   const [status, setStatus] = React.useState<DeliveryStatus>('dead');
   const params: GetDeliveries.Request['query'] = { status };
   // Another state is another list: the previous one is not shown while it loads.
-  const { data: deliveries, error: loadError, reload } = useDisclosureData<GetDeliveries.Response>('/disclosure/deliveries', { params, resetOnChange: true });
+  const {
+    data: deliveries,
+    error: loadError,
+    reload,
+  } = useDisclosureData<GetDeliveries.Response>('/disclosure/deliveries', {
+    params,
+    resetOnChange: true,
+  });
   const [retryError, setRetryError] = React.useState<string | null>(null);
   const error = retryError ?? loadError;
   const [retrying, setRetrying] = React.useState<number | null>(null);
@@ -40,10 +66,13 @@ export const DeliveriesTab = () => {
         <Box width="16rem">
           <Field.Root name="status">
             <Field.Label>{t('syndication.deliveries.status', '投递状态')}</Field.Label>
-            <SingleSelect value={status} onChange={(value) => {
+            <SingleSelect
+              value={status}
+              onChange={(value) => {
                 setStatus(value as DeliveryStatus);
                 setRetryError(null);
-              }}>
+              }}
+            >
               {STATUSES.map((value) => (
                 <SingleSelectOption key={value} value={value}>
                   {labels[value]}
@@ -53,7 +82,10 @@ export const DeliveriesTab = () => {
           </Field.Root>
         </Box>
         <Typography variant="pi" textColor="neutral600">
-          {t('syndication.deliveries.explain', '最近 200 条。已停止重试的投递可在修复接收方后手动重试。')}
+          {t(
+            'syndication.deliveries.explain',
+            '最近 200 条。已停止重试的投递可在修复接收方后手动重试。'
+          )}
         </Typography>
       </Flex>
       <ErrorBox message={error} />
@@ -73,7 +105,10 @@ export const DeliveriesTab = () => {
             },
           ]}
           columns={[
-            { header: t('syndication.deliveries.document', '文件'), cell: (delivery) => <Typography variant="pi">{delivery.itemDocumentId}</Typography> },
+            {
+              header: t('syndication.deliveries.document', '文件'),
+              cell: (delivery) => <Typography variant="pi">{delivery.itemDocumentId}</Typography>,
+            },
             {
               header: t('syndication.deliveries.action', '动作 / 版本'),
               cell: (delivery) => (
@@ -83,18 +118,34 @@ export const DeliveriesTab = () => {
                 </Typography>
               ),
             },
-            { header: t('syndication.deliveries.target', '接收方'), cell: (delivery) => <Typography>{delivery.target ?? '—'}</Typography> },
-            { header: t('syndication.deliveries.state', '状态'), cell: (delivery) => <DeliveryStatusBadge status={delivery.status} /> },
-            { header: t('syndication.deliveries.attempts', '尝试次数'), cell: (delivery) => <Typography>{delivery.attempts}</Typography> },
+            {
+              header: t('syndication.deliveries.target', '接收方'),
+              cell: (delivery) => <Typography>{delivery.target ?? '—'}</Typography>,
+            },
+            {
+              header: t('syndication.deliveries.state', '状态'),
+              cell: (delivery) => <DeliveryStatusBadge status={delivery.status} />,
+            },
+            {
+              header: t('syndication.deliveries.attempts', '尝试次数'),
+              cell: (delivery) => <Typography>{delivery.attempts}</Typography>,
+            },
             {
               header: t('syndication.deliveries.lastError', '最近一次答复'),
               cell: (delivery) => (
                 <Typography variant="pi" textColor={delivery.lastError ? 'danger600' : undefined}>
-                  {[delivery.lastStatus, delivery.lastError].filter((part) => part !== null).join(' ') || '—'}
+                  {[delivery.lastStatus, delivery.lastError]
+                    .filter((part) => part !== null)
+                    .join(' ') || '—'}
                 </Typography>
               ),
             },
-            { header: t('syndication.deliveries.next', '下次尝试（北京时间）'), cell: (delivery) => <Typography variant="pi">{beijing(delivery.nextAttemptAt)}</Typography> },
+            {
+              header: t('syndication.deliveries.next', '下次尝试（北京时间）'),
+              cell: (delivery) => (
+                <Typography variant="pi">{beijing(delivery.nextAttemptAt)}</Typography>
+              ),
+            },
           ]}
         />
       )}

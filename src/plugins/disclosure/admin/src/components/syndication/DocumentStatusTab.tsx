@@ -1,10 +1,26 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, Link, TextInput, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Link,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import type { GetSyndicationStatus } from '../../../../shared/contracts/syndication';
 import { isWebAddress } from '../../../../shared/web-address';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { beijing, percent } from '../../utils/format';
-import { DeliveryStatusBadge, ErrorBox, failureStatus, type Translate, useFailureText, useT } from '../common';
+import {
+  DeliveryStatusBadge,
+  ErrorBox,
+  failureStatus,
+  type Translate,
+  useFailureText,
+  useT,
+} from '../common';
 import { DataTable } from '../DataTable';
 
 /** From the source's change to delivery: seconds are too fine past a minute, so the two largest units. */
@@ -12,9 +28,17 @@ const lagText = (seconds: number | null, t: Translate) => {
   if (seconds === null) return '—';
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return t('syndication.lag.seconds', '{s} 秒', { s });
-  if (s < 3600) return t('syndication.lag.minutes', '{m} 分 {s} 秒', { m: Math.floor(s / 60), s: s % 60 });
-  if (s < 86400) return t('syndication.lag.hours', '{h} 小时 {m} 分', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
-  return t('syndication.lag.days', '{d} 天 {h} 小时', { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600) });
+  if (s < 3600)
+    return t('syndication.lag.minutes', '{m} 分 {s} 秒', { m: Math.floor(s / 60), s: s % 60 });
+  if (s < 86400)
+    return t('syndication.lag.hours', '{h} 小时 {m} 分', {
+      h: Math.floor(s / 3600),
+      m: Math.floor((s % 3600) / 60),
+    });
+  return t('syndication.lag.days', '{d} 天 {h} 小时', {
+    d: Math.floor(s / 86400),
+    h: Math.floor((s % 86400) / 3600),
+  });
 };
 
 /** 文件转载情况: for one policy document, where each subscriber's copy stands and how late it came. */
@@ -24,8 +48,14 @@ export const DocumentStatusTab = () => {
   const [documentId, setDocumentId] = React.useState('');
   // The document asked about, and how many times: asking again (the same document) loads afresh.
   const [asked, setAsked] = React.useState<{ document: string; count: number } | null>(null);
-  const params: GetSyndicationStatus.Request['query'] | undefined = asked ? { document: asked.document } : undefined;
-  const { data: status, error, isLoading } = useDisclosureData<GetSyndicationStatus.Response>(asked && '/disclosure/syndication-status', {
+  const params: GetSyndicationStatus.Request['query'] | undefined = asked
+    ? { document: asked.document }
+    : undefined;
+  const {
+    data: status,
+    error,
+    isLoading,
+  } = useDisclosureData<GetSyndicationStatus.Response>(asked && '/disclosure/syndication-status', {
     params,
     refreshKey: asked?.count,
     resetOnChange: true,
@@ -60,17 +90,23 @@ export const DocumentStatusTab = () => {
       <ErrorBox message={error} />
       {notFound && (
         <Box background="neutral100" padding={4} hasRadius marginBottom={4}>
-          <Typography>{t('syndication.status.never', '该文件尚未转载：没有向任何订阅方推送过。')}</Typography>
+          <Typography>
+            {t('syndication.status.never', '该文件尚未转载：没有向任何订阅方推送过。')}
+          </Typography>
         </Box>
       )}
       {status && (
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Typography variant="pi" textColor="neutral600">
-            {t('syndication.status.summary', '文件 {documentId}：共 {versions} 个版本，{count} 个订阅方', {
-              documentId: status.documentId,
-              versions: status.versions,
-              count: status.subscribers.length,
-            })}
+            {t(
+              'syndication.status.summary',
+              '文件 {documentId}：共 {versions} 个版本，{count} 个订阅方',
+              {
+                documentId: status.documentId,
+                versions: status.versions,
+                count: status.subscribers.length,
+              }
+            )}
           </Typography>
           <DataTable
             rows={status.subscribers}
@@ -81,11 +117,16 @@ export const DocumentStatusTab = () => {
                 cell: (line) => (
                   <>
                     <Typography fontWeight="bold">{line.subscriber.name}</Typography>
-                    {!line.subscriber.active && <Badge variant="neutral">{t('syndication.off', '已停用')}</Badge>}
+                    {!line.subscriber.active && (
+                      <Badge variant="neutral">{t('syndication.off', '已停用')}</Badge>
+                    )}
                   </>
                 ),
               },
-              { header: t('syndication.status.version', '版本'), cell: (line) => <Typography>v{line.version}</Typography> },
+              {
+                header: t('syndication.status.version', '版本'),
+                cell: (line) => <Typography>v{line.version}</Typography>,
+              },
               {
                 header: t('syndication.deliveries.state', '状态'),
                 cell: (line) => (
@@ -99,12 +140,18 @@ export const DocumentStatusTab = () => {
                   </>
                 ),
               },
-              { header: t('syndication.deliveries.attempts', '尝试次数'), cell: (line) => <Typography>{line.attempts}</Typography> },
+              {
+                header: t('syndication.deliveries.attempts', '尝试次数'),
+                cell: (line) => <Typography>{line.attempts}</Typography>,
+              },
               {
                 header: t('syndication.status.deliveredAt', '送达时间（北京时间）'),
                 cell: (line) => <Typography variant="pi">{beijing(line.deliveredAt)}</Typography>,
               },
-              { header: t('syndication.status.acknowledged', '已回执'), cell: (line) => <Typography>{line.acknowledged ? yes : no}</Typography> },
+              {
+                header: t('syndication.status.acknowledged', '已回执'),
+                cell: (line) => <Typography>{line.acknowledged ? yes : no}</Typography>,
+              },
               {
                 header: t('syndication.status.reprint', '转载稿'),
                 cell: (line) =>
@@ -124,18 +171,28 @@ export const DocumentStatusTab = () => {
                     <Typography>—</Typography>
                   ),
               },
-              { header: t('syndication.status.held', '待审核'), cell: (line) => <Typography>{line.held ? yes : no}</Typography> },
-              { header: t('syndication.status.lag', '投递耗时'), cell: (line) => <Typography variant="pi">{lagText(line.lagSeconds, t)}</Typography> },
+              {
+                header: t('syndication.status.held', '待审核'),
+                cell: (line) => <Typography>{line.held ? yes : no}</Typography>,
+              },
+              {
+                header: t('syndication.status.lag', '投递耗时'),
+                cell: (line) => <Typography variant="pi">{lagText(line.lagSeconds, t)}</Typography>,
+              },
               {
                 header: t('syndication.status.onTime', '按时转载率'),
                 cell: (line) => (
                   <Typography variant="pi">
-                    {t('syndication.status.onTimeValue', '按时 {onTime} / 已转载 {reprinted}，按时率 {rate}（{within} 个工作日内）', {
-                      onTime: line.onTime.onTime,
-                      reprinted: line.onTime.reprinted,
-                      rate: percent(line.onTime.rate),
-                      within: line.onTime.within,
-                    })}
+                    {t(
+                      'syndication.status.onTimeValue',
+                      '按时 {onTime} / 已转载 {reprinted}，按时率 {rate}（{within} 个工作日内）',
+                      {
+                        onTime: line.onTime.onTime,
+                        reprinted: line.onTime.reprinted,
+                        rate: percent(line.onTime.rate),
+                        within: line.onTime.within,
+                      }
+                    )}
                   </Typography>
                 ),
               },
@@ -143,7 +200,10 @@ export const DocumentStatusTab = () => {
           />
           {/* The rate also counts reprints still missing past their due day, so it can be below onTime/reprinted. */}
           <Typography variant="pi" textColor="neutral600">
-            {t('syndication.status.onTimeNote', '按时转载率统计该订阅方收到的全部首发文件：逾期仍未转载的也计入分母。')}
+            {t(
+              'syndication.status.onTimeNote',
+              '按时转载率统计该订阅方收到的全部首发文件：逾期仍未转载的也计入分母。'
+            )}
           </Typography>
         </Flex>
       )}

@@ -20,8 +20,13 @@ export const ResendModal = ({ subscriber, onClose, onQueued }: Props) => {
   const submit = async ({ documentId, since }: typeof EMPTY) => {
     if (!subscriber) return;
     // One or the other: each field is disabled while the other is filled.
-    const data: ResendToSubscriber.Request['body']['data'] = documentId.trim() ? { documentId: documentId.trim() } : { since };
-    const { data: queued } = await post<ResendToSubscriber.Response>(`/disclosure/subscribers/${subscriber.id}/resend`, { data });
+    const data: ResendToSubscriber.Request['body']['data'] = documentId.trim()
+      ? { documentId: documentId.trim() }
+      : { since };
+    const { data: queued } = await post<ResendToSubscriber.Response>(
+      `/disclosure/subscribers/${subscriber.id}/resend`,
+      { data }
+    );
     onQueued(queued.data);
   };
 
@@ -38,15 +43,27 @@ export const ResendModal = ({ subscriber, onClose, onQueued }: Props) => {
       {({ values, set }) => (
         <>
           <Typography variant="pi">
-            {t('syndication.resend.explain', '填写一份文件的 documentId，或一个日期以重新推送该日（北京时间）以来变更的全部文件；每份文件推送其最新版本。')}
+            {t(
+              'syndication.resend.explain',
+              '填写一份文件的 documentId，或一个日期以重新推送该日（北京时间）以来变更的全部文件；每份文件推送其最新版本。'
+            )}
           </Typography>
           <Field.Root name="documentId">
             <Field.Label>{t('syndication.resend.document', '文件 documentId')}</Field.Label>
-            <TextInput value={values.documentId} disabled={!!values.since} onChange={(e) => set('documentId', e.target.value)} />
+            <TextInput
+              value={values.documentId}
+              disabled={!!values.since}
+              onChange={(e) => set('documentId', e.target.value)}
+            />
           </Field.Root>
           <Field.Root name="since">
             <Field.Label>{t('syndication.resend.since', '或自此日期以来')}</Field.Label>
-            <TextInput type="date" value={values.since} disabled={!!values.documentId.trim()} onChange={(e) => set('since', e.target.value)} />
+            <TextInput
+              type="date"
+              value={values.since}
+              disabled={!!values.documentId.trim()}
+              onChange={(e) => set('since', e.target.value)}
+            />
           </Field.Root>
         </>
       )}

@@ -9,20 +9,32 @@ import { SourceCreateModal, SourceEditModal, type SourceEdit } from './SourceMod
 /** 来源: the instances that push documents here, and what is done with what they push. */
 export const SourcesTab = () => {
   const t = useT();
-  const { data: sources, error, reload, setData: setSources } = useDisclosureData<GetSources.Response>('/disclosure/sources');
+  const {
+    data: sources,
+    error,
+    reload,
+    setData: setSources,
+  } = useDisclosureData<GetSources.Response>('/disclosure/sources');
   const [creating, setCreating] = React.useState(false);
   const [edit, setEdit] = React.useState<SourceEdit | null>(null);
 
   const policyLabel = (source: SyndicationSource) =>
-    source.policy === 'publish' ? t('syndication.policy.publishShort', '立即发布') : t('syndication.policy.holdShort', '转载审核');
+    source.policy === 'publish'
+      ? t('syndication.policy.publishShort', '立即发布')
+      : t('syndication.policy.holdShort', '转载审核');
 
   return (
     <Box paddingTop={4}>
       <Flex justifyContent="space-between" marginBottom={4}>
         <Typography variant="pi" textColor="neutral600">
-          {t('syndication.sources.explain', '向本站推送文件的上级或其他站点；本站以其给出的密钥验证推送。')}
+          {t(
+            'syndication.sources.explain',
+            '向本站推送文件的上级或其他站点；本站以其给出的密钥验证推送。'
+          )}
         </Typography>
-        <Button onClick={() => setCreating(true)}>{t('syndication.sources.create', '新增来源')}</Button>
+        <Button onClick={() => setCreating(true)}>
+          {t('syndication.sources.create', '新增来源')}
+        </Button>
       </Flex>
       <ErrorBox message={error} />
       {!sources && !error && <Loader small />}
@@ -33,8 +45,15 @@ export const SourcesTab = () => {
           empty={t('syndication.sources.none', '尚无来源。')}
           actionsHeader={t('syndication.actions', '操作')}
           rowActions={[
-            { label: t('syndication.sources.edit', '编辑'), onClick: (source) => setEdit({ source, mode: 'settings' }) },
-            { label: t('syndication.sources.addSecret', '添加新密钥'), variant: 'tertiary', onClick: (source) => setEdit({ source, mode: 'secret' }) },
+            {
+              label: t('syndication.sources.edit', '编辑'),
+              onClick: (source) => setEdit({ source, mode: 'settings' }),
+            },
+            {
+              label: t('syndication.sources.addSecret', '添加新密钥'),
+              variant: 'tertiary',
+              onClick: (source) => setEdit({ source, mode: 'secret' }),
+            },
           ]}
           columns={[
             {
@@ -42,19 +61,32 @@ export const SourcesTab = () => {
               cell: (source) => (
                 <>
                   <Typography fontWeight="bold">{source.name}</Typography>
-                  {source.organizationCode && <Typography variant="pi"> · {source.organizationCode}</Typography>}
+                  {source.organizationCode && (
+                    <Typography variant="pi"> · {source.organizationCode}</Typography>
+                  )}
                 </>
               ),
             },
             {
               header: t('syndication.sources.baseUrl', '来源网址'),
-              cell: (source) => <Typography variant="pi" style={{ wordBreak: 'break-all' }}>{source.baseUrl ?? '—'}</Typography>,
+              cell: (source) => (
+                <Typography variant="pi" style={{ wordBreak: 'break-all' }}>
+                  {source.baseUrl ?? '—'}
+                </Typography>
+              ),
             },
             {
               header: t('syndication.sources.policy', '转载策略'),
-              cell: (source) => <Badge variant={source.policy === 'publish' ? 'primary' : 'warning'}>{policyLabel(source)}</Badge>,
+              cell: (source) => (
+                <Badge variant={source.policy === 'publish' ? 'primary' : 'warning'}>
+                  {policyLabel(source)}
+                </Badge>
+              ),
             },
-            { header: t('syndication.sources.secrets', '有效密钥'), cell: (source) => <Typography>{source.secretCount}</Typography> },
+            {
+              header: t('syndication.sources.secrets', '有效密钥'),
+              cell: (source) => <Typography>{source.secretCount}</Typography>,
+            },
             {
               header: t('syndication.active', '启用'),
               cell: (source) => (
@@ -80,7 +112,9 @@ export const SourcesTab = () => {
         onClose={() => setEdit(null)}
         onSaved={(updated) => {
           setEdit(null);
-          setSources((current) => current?.map((row) => (row.id === updated.id ? updated : row)) ?? null);
+          setSources(
+            (current) => current?.map((row) => (row.id === updated.id ? updated : row)) ?? null
+          );
         }}
       />
     </Box>

@@ -11,7 +11,13 @@ interface Props {
   onCreated: (response: CreateSubscriber.Response) => void;
 }
 
-const EMPTY = { name: '', endpointUrl: '', scope: 'must-syndicate' as SubscriberScope, categories: '', topics: '' };
+const EMPTY = {
+  name: '',
+  endpointUrl: '',
+  scope: 'must-syndicate' as SubscriberScope,
+  categories: '',
+  topics: '',
+};
 
 export const SubscriberCreateModal = ({ open, onClose, onCreated }: Props) => {
   const t = useT();
@@ -23,40 +29,77 @@ export const SubscriberCreateModal = ({ open, onClose, onCreated }: Props) => {
       name: form.name.trim(),
       endpointUrl: form.endpointUrl.trim(),
       scope: form.scope,
-      ...(form.scope === 'categories' ? { categories: splitList(form.categories), topics: splitList(form.topics) } : {}),
+      ...(form.scope === 'categories'
+        ? { categories: splitList(form.categories), topics: splitList(form.topics) }
+        : {}),
     };
-    const { data: created } = await post<CreateSubscriber.Response>('/disclosure/subscribers', { data });
+    const { data: created } = await post<CreateSubscriber.Response>('/disclosure/subscribers', {
+      data,
+    });
     onCreated(created);
   };
 
   return (
-    <FormModal open={open} title={t('syndication.subscribers.create', '新增订阅方')} initialValues={EMPTY} onClose={onClose} onSubmit={submit}>
+    <FormModal
+      open={open}
+      title={t('syndication.subscribers.create', '新增订阅方')}
+      initialValues={EMPTY}
+      onClose={onClose}
+      onSubmit={submit}
+    >
       {({ values, set }) => (
         <>
           <Field.Root name="name" required>
             <Field.Label>{t('syndication.subscribers.name', '名称')}</Field.Label>
             <TextInput value={values.name} onChange={(e) => set('name', e.target.value)} />
           </Field.Root>
-          <Field.Root name="endpointUrl" required hint={t('syndication.subscribers.endpointHint', '接收方门户网站的转载接收地址 (http/https)')}>
+          <Field.Root
+            name="endpointUrl"
+            required
+            hint={t(
+              'syndication.subscribers.endpointHint',
+              '接收方门户网站的转载接收地址 (http/https)'
+            )}
+          >
             <Field.Label>{t('syndication.subscribers.endpoint', '接收地址')}</Field.Label>
-            <TextInput type="url" value={values.endpointUrl} onChange={(e) => set('endpointUrl', e.target.value)} />
+            <TextInput
+              type="url"
+              value={values.endpointUrl}
+              onChange={(e) => set('endpointUrl', e.target.value)}
+            />
             <Field.Hint />
           </Field.Root>
           <Field.Root name="scope">
             <Field.Label>{t('syndication.subscribers.scope', '转载范围')}</Field.Label>
-            <SingleSelect value={values.scope} onChange={(value) => set('scope', value as SubscriberScope)}>
-              <SingleSelectOption value="must-syndicate">{t('syndication.scope.must', '仅必须转载的文件')}</SingleSelectOption>
-              <SingleSelectOption value="categories">{t('syndication.scope.categories', '必须转载的文件，及下列类别、主题')}</SingleSelectOption>
+            <SingleSelect
+              value={values.scope}
+              onChange={(value) => set('scope', value as SubscriberScope)}
+            >
+              <SingleSelectOption value="must-syndicate">
+                {t('syndication.scope.must', '仅必须转载的文件')}
+              </SingleSelectOption>
+              <SingleSelectOption value="categories">
+                {t('syndication.scope.categories', '必须转载的文件，及下列类别、主题')}
+              </SingleSelectOption>
             </SingleSelect>
           </Field.Root>
           {values.scope === 'categories' && (
             <>
-              <Field.Root name="categories" hint={t('syndication.subscribers.listHint', '多个以逗号分隔')}>
+              <Field.Root
+                name="categories"
+                hint={t('syndication.subscribers.listHint', '多个以逗号分隔')}
+              >
                 <Field.Label>{t('syndication.subscribers.categories', '类别')}</Field.Label>
-                <TextInput value={values.categories} onChange={(e) => set('categories', e.target.value)} />
+                <TextInput
+                  value={values.categories}
+                  onChange={(e) => set('categories', e.target.value)}
+                />
                 <Field.Hint />
               </Field.Root>
-              <Field.Root name="topics" hint={t('syndication.subscribers.listHint', '多个以逗号分隔')}>
+              <Field.Root
+                name="topics"
+                hint={t('syndication.subscribers.listHint', '多个以逗号分隔')}
+              >
                 <Field.Label>{t('syndication.subscribers.topics', '主题')}</Field.Label>
                 <TextInput value={values.topics} onChange={(e) => set('topics', e.target.value)} />
                 <Field.Hint />

@@ -1,5 +1,14 @@
 import * as React from 'react';
-import { Badge, Box, Button, Dialog, Flex, Loader, Switch, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Dialog,
+  Flex,
+  Loader,
+  Switch,
+  Typography,
+} from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type {
   GetSubscribers,
@@ -21,7 +30,12 @@ export const SubscribersTab = () => {
   const failureText = useFailureText();
   const { toggleNotification } = useNotification();
   const { put, post } = useFetchClient();
-  const { data: subscribers, error: loadError, reload, setData: setSubscribers } = useDisclosureData<GetSubscribers.Response>('/disclosure/subscribers');
+  const {
+    data: subscribers,
+    error: loadError,
+    reload,
+    setData: setSubscribers,
+  } = useDisclosureData<GetSubscribers.Response>('/disclosure/subscribers');
   // A refused change (a switch, a rotation), shown above the table until the next change succeeds.
   const [actionError, setActionError] = React.useState<string | null>(null);
   const error = actionError ?? loadError;
@@ -31,7 +45,9 @@ export const SubscribersTab = () => {
   const [resending, setResending] = React.useState<Subscriber | null>(null);
 
   const replace = (updated: Subscriber) =>
-    setSubscribers((current) => current?.map((row) => (row.id === updated.id ? updated : row)) ?? null);
+    setSubscribers(
+      (current) => current?.map((row) => (row.id === updated.id ? updated : row)) ?? null
+    );
 
   const setActive = (subscriber: Subscriber, active: boolean) =>
     put<UpdateSubscriber.Response>(`/disclosure/subscribers/${subscriber.id}`, { data: { active } })
@@ -48,18 +64,26 @@ export const SubscribersTab = () => {
       .finally(() => setRotating(null));
 
   const scopeOf = (subscriber: Subscriber) => {
-    if (subscriber.scope === 'must-syndicate') return t('syndication.scope.must', '仅必须转载的文件');
+    if (subscriber.scope === 'must-syndicate')
+      return t('syndication.scope.must', '仅必须转载的文件');
     const lists = [...subscriber.categories, ...subscriber.topics].join('、');
-    return t('syndication.scope.categoriesList', '必须转载的文件，及 {lists}', { lists: lists || '—' });
+    return t('syndication.scope.categoriesList', '必须转载的文件，及 {lists}', {
+      lists: lists || '—',
+    });
   };
 
   return (
     <Box paddingTop={4}>
       <Flex justifyContent="space-between" marginBottom={4}>
         <Typography variant="pi" textColor="neutral600">
-          {t('syndication.subscribers.explain', '本站主动推送文件的门户网站；每个订阅方持有各自的签名密钥。')}
+          {t(
+            'syndication.subscribers.explain',
+            '本站主动推送文件的门户网站；每个订阅方持有各自的签名密钥。'
+          )}
         </Typography>
-        <Button onClick={() => setCreating(true)}>{t('syndication.subscribers.create', '新增订阅方')}</Button>
+        <Button onClick={() => setCreating(true)}>
+          {t('syndication.subscribers.create', '新增订阅方')}
+        </Button>
       </Flex>
       <ErrorBox message={error} />
       {!subscribers && !error && <Loader small />}
@@ -71,7 +95,11 @@ export const SubscribersTab = () => {
           actionsHeader={t('syndication.actions', '操作')}
           rowActions={[
             { label: t('syndication.subscribers.rotate', '更换密钥'), onClick: setRotating },
-            { label: t('syndication.subscribers.resend', '重新推送'), variant: 'tertiary', onClick: setResending },
+            {
+              label: t('syndication.subscribers.resend', '重新推送'),
+              variant: 'tertiary',
+              onClick: setResending,
+            },
           ]}
           columns={[
             {
@@ -79,15 +107,24 @@ export const SubscribersTab = () => {
               cell: (subscriber) => (
                 <>
                   <Typography fontWeight="bold">{subscriber.name}</Typography>
-                  {subscriber.organization && <Typography variant="pi"> · {subscriber.organization.code}</Typography>}
+                  {subscriber.organization && (
+                    <Typography variant="pi"> · {subscriber.organization.code}</Typography>
+                  )}
                 </>
               ),
             },
             {
               header: t('syndication.subscribers.endpoint', '接收地址'),
-              cell: (subscriber) => <Typography variant="pi" style={{ wordBreak: 'break-all' }}>{subscriber.endpointUrl}</Typography>,
+              cell: (subscriber) => (
+                <Typography variant="pi" style={{ wordBreak: 'break-all' }}>
+                  {subscriber.endpointUrl}
+                </Typography>
+              ),
             },
-            { header: t('syndication.subscribers.scope', '转载范围'), cell: (subscriber) => <Typography variant="pi">{scopeOf(subscriber)}</Typography> },
+            {
+              header: t('syndication.subscribers.scope', '转载范围'),
+              cell: (subscriber) => <Typography variant="pi">{scopeOf(subscriber)}</Typography>,
+            },
             {
               header: t('syndication.active', '启用'),
               cell: (subscriber) => (
@@ -99,13 +136,16 @@ export const SubscribersTab = () => {
                       onCheckedChange={(checked) => setActive(subscriber, checked)}
                     />
                     <Badge variant={subscriber.active ? 'success' : 'neutral'}>
-                      {subscriber.active ? t('syndication.on', '已启用') : t('syndication.off', '已停用')}
+                      {subscriber.active
+                        ? t('syndication.on', '已启用')
+                        : t('syndication.off', '已停用')}
                     </Badge>
                   </Flex>
                   {/* Set when the worker stopped it (e.g. 410 Gone); turning it on again clears it. */}
                   {subscriber.disabledReason && (
                     <Typography variant="pi" textColor="danger600">
-                      {subscriber.disabledReason} {subscriber.disabledAt ? `(${beijing(subscriber.disabledAt)})` : ''}
+                      {subscriber.disabledReason}{' '}
+                      {subscriber.disabledAt ? `(${beijing(subscriber.disabledAt)})` : ''}
                     </Typography>
                   )}
                 </Flex>
@@ -132,7 +172,10 @@ export const SubscribersTab = () => {
           setResending(null);
           toggleNotification({
             type: 'success',
-            message: t('syndication.resend.queued', '已为 {name} 排入 {count} 份文件的重新推送', { name: queued.subscriber, count: queued.documents }),
+            message: t('syndication.resend.queued', '已为 {name} 排入 {count} 份文件的重新推送', {
+              name: queued.subscriber,
+              count: queued.documents,
+            }),
           });
         }}
       />
@@ -141,17 +184,24 @@ export const SubscribersTab = () => {
       {/* Confirmed first: a second rotation before the receiver switches drops the secret it still uses. */}
       <Dialog.Root open={!!rotating} onOpenChange={(open) => !open && setRotating(null)}>
         <Dialog.Content>
-          <Dialog.Header>{t('syndication.rotate.title', '更换 {name} 的密钥？', { name: rotating?.name ?? '' })}</Dialog.Header>
+          <Dialog.Header>
+            {t('syndication.rotate.title', '更换 {name} 的密钥？', { name: rotating?.name ?? '' })}
+          </Dialog.Header>
           <Dialog.Body>
             <Typography>
-              {t('syndication.rotate.explain', '将生成新密钥并仅显示一次。旧密钥在接收方换用新密钥之前继续有效；再次更换则旧密钥作废。')}
+              {t(
+                'syndication.rotate.explain',
+                '将生成新密钥并仅显示一次。旧密钥在接收方换用新密钥之前继续有效；再次更换则旧密钥作废。'
+              )}
             </Typography>
           </Dialog.Body>
           <Dialog.Footer>
             <Dialog.Cancel>
               <Button variant="tertiary">{t('syndication.cancel', '取消')}</Button>
             </Dialog.Cancel>
-            <Button onClick={() => rotating && rotate(rotating)}>{t('syndication.rotate.confirm', '生成新密钥')}</Button>
+            <Button onClick={() => rotating && rotate(rotating)}>
+              {t('syndication.rotate.confirm', '生成新密钥')}
+            </Button>
           </Dialog.Footer>
         </Dialog.Content>
       </Dialog.Root>

@@ -8,11 +8,20 @@ import { SubscribersTab } from './SubscribersTab';
 
 export type SyndicationTab = 'subscribers' | 'sources' | 'deliveries' | 'document';
 
-const TABS: Record<SyndicationTab, { label: (t: Translate) => string; Content: React.ComponentType }> = {
-  subscribers: { label: (t) => t('syndication.tab.subscribers', '订阅方'), Content: SubscribersTab },
+const TABS: Record<
+  SyndicationTab,
+  { label: (t: Translate) => string; Content: React.ComponentType }
+> = {
+  subscribers: {
+    label: (t) => t('syndication.tab.subscribers', '订阅方'),
+    Content: SubscribersTab,
+  },
   sources: { label: (t) => t('syndication.tab.sources', '来源'), Content: SourcesTab },
   deliveries: { label: (t) => t('syndication.tab.deliveries', '投递'), Content: DeliveriesTab },
-  document: { label: (t) => t('syndication.tab.document', '文件转载情况'), Content: DocumentStatusTab },
+  document: {
+    label: (t) => t('syndication.tab.document', '文件转载情况'),
+    Content: DocumentStatusTab,
+  },
 };
 
 /**

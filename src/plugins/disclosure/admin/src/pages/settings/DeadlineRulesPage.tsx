@@ -12,7 +12,10 @@ import { deadlineLength } from '../../utils/format';
 const DeadlineRulesPage = () => {
   const t = useT();
   const { failureText } = useSettingsAccess();
-  const { data: rules, error } = useDisclosureData<GetDeadlineRules.Response>('/disclosure/deadline-rules', { errorText: failureText });
+  const { data: rules, error } = useDisclosureData<GetDeadlineRules.Response>(
+    '/disclosure/deadline-rules',
+    { errorText: failureText }
+  );
 
   const typeNames: Record<string, string> = {
     [CONTENT_TYPES.policyDocument]: t('settings.rules.type.policyDocument', '政策文件'),
@@ -27,7 +30,10 @@ const DeadlineRulesPage = () => {
       <Page.Title>{t('settings.rules.title', '公开时限规则')}</Page.Title>
       <Layouts.Header
         title={t('settings.rules.title', '公开时限规则')}
-        subtitle={t('settings.rules.subtitle', '当前生效的规则（只读；在 config/plugins.ts 的 deadlineRules 中配置）')}
+        subtitle={t(
+          'settings.rules.subtitle',
+          '当前生效的规则（只读；在 config/plugins.ts 的 deadlineRules 中配置）'
+        )}
       />
       <Layouts.Content>
         <ErrorBox message={error} />
@@ -44,14 +50,31 @@ const DeadlineRulesPage = () => {
                   cell: (rule) => (
                     <>
                       <Typography>{rule.label}</Typography>
-                      <Typography variant="pi" textColor="neutral600"> · {rule.id}</Typography>
+                      <Typography variant="pi" textColor="neutral600">
+                        {' '}
+                        · {rule.id}
+                      </Typography>
                     </>
                   ),
                 },
-                { header: t('settings.rules.type', '内容类型'), cell: (rule) => <Typography>{typeNames[rule.contentType] ?? rule.contentType}</Typography> },
-                { header: t('settings.rules.length', '时限'), cell: (rule) => <Typography>{deadlineLength(rule.length, t)}</Typography> },
-                { header: t('settings.rules.urgentLength', '紧急事项时限'), cell: (rule) => <Typography>{deadlineLength(rule.urgentLength, t)}</Typography> },
-                { header: t('settings.rules.source', '依据'), cell: (rule) => <Typography variant="pi">{rule.source}</Typography> },
+                {
+                  header: t('settings.rules.type', '内容类型'),
+                  cell: (rule) => (
+                    <Typography>{typeNames[rule.contentType] ?? rule.contentType}</Typography>
+                  ),
+                },
+                {
+                  header: t('settings.rules.length', '时限'),
+                  cell: (rule) => <Typography>{deadlineLength(rule.length, t)}</Typography>,
+                },
+                {
+                  header: t('settings.rules.urgentLength', '紧急事项时限'),
+                  cell: (rule) => <Typography>{deadlineLength(rule.urgentLength, t)}</Typography>,
+                },
+                {
+                  header: t('settings.rules.source', '依据'),
+                  cell: (rule) => <Typography variant="pi">{rule.source}</Typography>,
+                },
               ]}
             />
           </Box>

@@ -13,10 +13,16 @@ const SyndicationSettingsPage = () => {
       <Page.Title>{t('settings.syndication.title', '转载订阅与来源')}</Page.Title>
       <Layouts.Header
         title={t('settings.syndication.title', '转载订阅与来源')}
-        subtitle={t('settings.syndication.subtitle', '本站推送的订阅方、向本站推送的来源及其签名密钥（仅超级管理员）')}
+        subtitle={t(
+          'settings.syndication.subtitle',
+          '本站推送的订阅方、向本站推送的来源及其签名密钥（仅超级管理员）'
+        )}
       />
       <Layouts.Content>
-        <SyndicationTabs tabs={['subscribers', 'sources']} label={t('settings.syndication.title', '转载订阅与来源')} />
+        <SyndicationTabs
+          tabs={['subscribers', 'sources']}
+          label={t('settings.syndication.title', '转载订阅与来源')}
+        />
       </Layouts.Content>
     </Page.Main>
   );

@@ -17,16 +17,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { date, calendarComplete, missingYears } = await calendar()
         .addWorkingDays(from, days)
         // Valid parameters whose answer the calendar cannot name (past 9999-12-31): still their fault.
-        .catch((error: unknown) => (error instanceof CalendarArgumentError ? refuse(error.parameter, error.message) : Promise.reject(error)));
+        .catch((error: unknown) =>
+          error instanceof CalendarArgumentError
+            ? refuse(error.parameter, error.message)
+            : Promise.reject(error)
+        );
       ctx.set('Cache-Control', CACHE_CONTROL);
-      ctx.body = { data: { date, calendarComplete, ...(calendarComplete ? {} : { missingYears }) } };
+      ctx.body = {
+        data: { date, calendarComplete, ...(calendarComplete ? {} : { missingYears }) },
+      };
     },
 
     async between(ctx: Context) {
       const { from, to } = validate(betweenQuery, ctx.query);
-      const { days, calendarComplete, missingYears } = await calendar().workingDaysBetween(from, to);
+      const { days, calendarComplete, missingYears } = await calendar().workingDaysBetween(
+        from,
+        to
+      );
       ctx.set('Cache-Control', CACHE_CONTROL);
-      ctx.body = { data: { days, calendarComplete, ...(calendarComplete ? {} : { missingYears }) } };
+      ctx.body = {
+        data: { days, calendarComplete, ...(calendarComplete ? {} : { missingYears }) },
+      };
     },
   };
 };

@@ -98,7 +98,11 @@ export class WorkingCalendar {
 
   private answer(firstDay: number, lastDay: number): CalendarAnswer {
     const missingYears: number[] = [];
-    for (let year = yearOf(Math.min(firstDay, lastDay)); year <= yearOf(Math.max(firstDay, lastDay)); year += 1) {
+    for (
+      let year = yearOf(Math.min(firstDay, lastDay));
+      year <= yearOf(Math.max(firstDay, lastDay));
+      year += 1
+    ) {
       if (!this.hasSchedule(year)) missingYears.push(year);
     }
     return { calendarComplete: missingYears.length === 0, missingYears };
@@ -108,20 +112,26 @@ export class WorkingCalendar {
   addWorkingDays(from: string, days: number): CalendarAnswer & { date: string } {
     assertDate(from, 'from');
     if (!Number.isInteger(days) || days < 0 || days > MAX_WORKING_DAYS) {
-      throw new CalendarArgumentError('days', `days must be a whole number from 0 to ${MAX_WORKING_DAYS}`);
+      throw new CalendarArgumentError(
+        'days',
+        `days must be a whole number from 0 to ${MAX_WORKING_DAYS}`
+      );
     }
     const start = dayNumber(from);
     let day = start;
     if (days === 0) {
       while (!this.isWorking(day)) day += 1;
     } else {
-      for (let counted = 0; counted < days; ) {
+      for (let counted = 0; counted < days;) {
         day += 1;
         if (this.isWorking(day)) counted += 1;
       }
     }
     if (day > dayNumber(LAST_DATE)) {
-      throw new CalendarArgumentError('days', `from 之后第 ${days} 个工作日（days）将晚于 ${LAST_DATE} (working day ${days} after from would fall after ${LAST_DATE})`);
+      throw new CalendarArgumentError(
+        'days',
+        `from 之后第 ${days} 个工作日（days）将晚于 ${LAST_DATE} (working day ${days} after from would fall after ${LAST_DATE})`
+      );
     }
     return { date: dateOf(day), ...this.answer(start, day) };
   }
@@ -150,5 +160,6 @@ export class CalendarArgumentError extends RangeError {
 }
 
 function assertDate(value: string, parameter: string): void {
-  if (!isIsoDate(value)) throw new CalendarArgumentError(parameter, `${parameter} must be a calendar date YYYY-MM-DD`);
+  if (!isIsoDate(value))
+    throw new CalendarArgumentError(parameter, `${parameter} must be a calendar date YYYY-MM-DD`);
 }

@@ -20,7 +20,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .query(CALENDAR_DAY_UID)
       .findMany({ select: ['date', 'kind', 'name'], orderBy: { date: 'asc' } });
     return new WorkingCalendar(
-      { holidays: Object.keys(builtInSchedule.holidays), workdays: Object.keys(builtInSchedule.workdays) },
+      {
+        holidays: Object.keys(builtInSchedule.holidays),
+        workdays: Object.keys(builtInSchedule.workdays),
+      },
       overrides
     );
   };
@@ -45,8 +48,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The State Council's schedule for one year, as built in (no office entries). */
     builtInYear(year: number): { holidays: string[]; workdays: string[] } {
-      const ofYear = (dates: Record<string, unknown>) => Object.keys(dates).filter((date) => date.startsWith(`${year}-`)).sort();
-      return { holidays: ofYear(builtInSchedule.holidays), workdays: ofYear(builtInSchedule.workdays) };
+      const ofYear = (dates: Record<string, unknown>) =>
+        Object.keys(dates)
+          .filter((date) => date.startsWith(`${year}-`))
+          .sort();
+      return {
+        holidays: ofYear(builtInSchedule.holidays),
+        workdays: ofYear(builtInSchedule.workdays),
+      };
     },
 
     /**
@@ -55,7 +64,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async assertDateFree(date: unknown, except?: string): Promise<void> {
       if (typeof date !== 'string') return;
-      const where: Record<string, unknown> = { date, ...(except ? { documentId: { $ne: except } } : {}) };
+      const where: Record<string, unknown> = {
+        date,
+        ...(except ? { documentId: { $ne: except } } : {}),
+      };
       if (await strapi.db.query(CALENDAR_DAY_UID).count({ where })) {
         throwIfViolated([violation('date', uniqueClashMessage.date(date))]);
       }

@@ -19,10 +19,12 @@ export const addQuery = inOrder({
 export const betweenQuery = inOrder({
   from: requiredDateParameter('from'),
   to: requiredDateParameter('to').test(
-      'within-years',
-      `from 与 to 相隔不得超过 ${MAX_RANGE_YEARS} 年 (from and to must be at most ${MAX_RANGE_YEARS} years apart)`,
-      function (to) {
-        return to !== undefined && withinYears((this.parent as { from: string }).from, to, MAX_RANGE_YEARS);
-      }
-    ),
+    'within-years',
+    `from 与 to 相隔不得超过 ${MAX_RANGE_YEARS} 年 (from and to must be at most ${MAX_RANGE_YEARS} years apart)`,
+    function (to) {
+      return (
+        to !== undefined && withinYears((this.parent as { from: string }).from, to, MAX_RANGE_YEARS)
+      );
+    }
+  ),
 });

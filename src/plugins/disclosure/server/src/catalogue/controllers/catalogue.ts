@@ -9,6 +9,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async counts(ctx: Context) {
     const { locale } = validate(countsQuery, ctx.query);
     const counts = await getService(strapi, 'catalogue').countByCategory(locale);
-    ctx.body = { data: counts, meta: { locale, total: counts.reduce((sum, { count }) => sum + count, 0) } };
+    ctx.body = {
+      data: counts,
+      meta: { locale, total: counts.reduce((sum, { count }) => sum + count, 0) },
+    };
   },
 });

@@ -27,7 +27,8 @@ export interface ParsedOfficialDocument {
 const CHINESE_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const SIGNATURE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const ISSUED_LINE = /^(.*?)(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$/;
-const PAGE_META = /^【信息来源[:：]\s*([^】]+)】.*【信息时间[:：]\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*】/;
+const PAGE_META =
+  /^【信息来源[:：]\s*([^】]+)】.*【信息时间[:：]\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*】/;
 const NAVIGATION = /^(当前位置|>)/;
 const ENDS_A_SENTENCE = /[。，；：:,;！？]$/;
 const HEADING = /^[一二三四五六七八九十]+、/;

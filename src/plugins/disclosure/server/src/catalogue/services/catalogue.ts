@@ -63,13 +63,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const normalizeDocumentNumber = (data: Data): void => {
     if (!('documentNumber' in data)) return;
-    const raw = typeof data.documentNumber === 'string' ? data.documentNumber.trim() : data.documentNumber;
+    const raw =
+      typeof data.documentNumber === 'string' ? data.documentNumber.trim() : data.documentNumber;
     if (raw === null || raw === undefined || raw === '') {
       data.documentNumber = null;
       return;
     }
     const parsed = parseDocumentNumber(raw, beijingYear(now()) + 1);
-    if (!parsed) throwIfViolated([violation('documentNumber', `${DOCUMENT_NUMBER_RULE}: “${raw}”`)]);
+    if (!parsed)
+      throwIfViolated([violation('documentNumber', `${DOCUMENT_NUMBER_RULE}: “${raw}”`)]);
     data.documentNumber = parsed!.normalized;
   };
 
@@ -86,7 +88,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (target === null) return null;
     const issuer = await findOrganization(target);
     if (!issuer) {
-      throwIfViolated([violation('issuingOrganization', '发布机构不存在 (issuingOrganization not found)')]);
+      throwIfViolated([
+        violation('issuingOrganization', '发布机构不存在 (issuingOrganization not found)'),
+      ]);
     }
     return issuer;
   };
@@ -106,7 +110,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
     if (clash) {
-      throwIfViolated([violation('documentNumber', uniqueClashMessage.documentNumber(documentNumber))]);
+      throwIfViolated([
+        violation('documentNumber', uniqueClashMessage.documentNumber(documentNumber)),
+      ]);
     }
   };
 
@@ -115,7 +121,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * the year of its 文号, else this year in Beijing.
    */
   const generateIndexNumber = async (issuer: OrganizationRef, data: Data): Promise<string> => {
-    const dated = [data.issueDate, data.writtenDate].find((date): date is string => isIsoDate(date));
+    const dated = [data.issueDate, data.writtenDate].find((date): date is string =>
+      isIsoDate(date)
+    );
     const year = dated
       ? Number(dated.slice(0, 4))
       : (parseDocumentNumber(data.documentNumber)?.year ?? beijingYear(now()));
@@ -131,7 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * An index number identifies one document in the catalogue, draft or published (Strapi's own unique
    * check covers published entries only).
    */
-  const assertIndexNumberFree = async (indexNumber: string | null | undefined, documentId?: string) => {
+  const assertIndexNumberFree = async (
+    indexNumber: string | null | undefined,
+    documentId?: string
+  ) => {
     if (!indexNumber) return;
     const clash = await strapi.db.query(DOC).findOne({
       select: ['documentId'],
@@ -147,10 +158,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * issuer must not read it at once: a lock per issuer, held by the caller's transaction until the
    * row is written.
    */
-  const lockIssuer = (issuer: OrganizationRef) => lockWithinTransaction(strapi, `disclosure-catalogue:${issuer.code}`);
+  const lockIssuer = (issuer: OrganizationRef) =>
+    lockWithinTransaction(strapi, `disclosure-catalogue:${issuer.code}`);
 
   /** Public documents per category: one grouped count, answered from the counts index. */
-  const countCategories = async (locale: string): Promise<Array<{ category: string; count: number }>> => {
+  const countCategories = async (
+    locale: string
+  ): Promise<Array<{ category: string; count: number }>> => {
     const { tableName } = strapi.db.metadata.get(DOC);
     const rows: Array<{ category: string; count: string | number }> = await strapi.db
       .connection(tableName)
@@ -164,7 +178,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return categories.map((category) => ({ category, count: counted.get(category) ?? 0 }));
   };
 
-  const countsByLocale = new Map<string, { state: string; counts: Promise<Array<{ category: string; count: number }>> }>();
+  const countsByLocale = new Map<
+    string,
+    { state: string; counts: Promise<Array<{ category: string; count: number }>> }
+  >();
 
   return {
     /** Documents the public can read (published, proactive) per category, every category listed. */
@@ -189,7 +206,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throwIfViolated(checkDisclosureDecision(data));
       const issuer = await resolveIssuer(data);
       if (!issuer) {
-        throwIfViolated([violation('issuingOrganization', '发布机构必填 (issuingOrganization is required)')]);
+        throwIfViolated([
+          violation('issuingOrganization', '发布机构必填 (issuingOrganization is required)'),
+        ]);
       }
       await lockIssuer(issuer!);
       await assertDocumentNumberFree(data.documentNumber, issuer!);
@@ -208,14 +227,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throwIfViolated(checkDisclosureDecision(effective));
       const issuer = await resolveIssuer(data, current.issuingOrganization);
       if ('issuingOrganization' in data && !issuer) {
-        throwIfViolated([violation('issuingOrganization', '发布机构必填 (issuingOrganization is required)')]);
+        throwIfViolated([
+          violation('issuingOrganization', '发布机构必填 (issuingOrganization is required)'),
+        ]);
       }
-      if (issuer && ('documentNumber' in data || 'issuingOrganization' in data || 'indexNumber' in data)) {
+      if (
+        issuer &&
+        ('documentNumber' in data || 'issuingOrganization' in data || 'indexNumber' in data)
+      ) {
         await lockIssuer(issuer);
       }
       if (issuer && ('documentNumber' in data || 'issuingOrganization' in data)) {
         await assertDocumentNumberFree(effective.documentNumber, issuer, params.documentId);
-        data.issuerDocumentNumber = issuerDocumentNumber(issuer.documentId, effective.documentNumber);
+        data.issuerDocumentNumber = issuerDocumentNumber(
+          issuer.documentId,
+          effective.documentNumber
+        );
       }
       if ('indexNumber' in data && !data.indexNumber && issuer) {
         data.indexNumber = await generateIndexNumber(issuer, effective);

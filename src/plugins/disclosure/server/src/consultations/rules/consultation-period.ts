@@ -21,7 +21,12 @@ export function checkConsultationPeriod(period: ConsultationPeriod): RuleViolati
   if (!isIsoDate(startDate) || !isIsoDate(endDate)) return []; // required-ness is the schema's job
   const days = consultationLengthInDays(startDate, endDate);
   if (days < 1) {
-    return [{ field: 'endDate', message: '征集截止日期不得早于开始日期 (endDate must not be before startDate)' }];
+    return [
+      {
+        field: 'endDate',
+        message: '征集截止日期不得早于开始日期 (endDate must not be before startDate)',
+      },
+    ];
   }
   if (days < MINIMUM_CONSULTATION_DAYS && !period.shortPeriodReason?.trim()) {
     return [
@@ -41,10 +46,15 @@ export function checkConsultationPeriod(period: ConsultationPeriod): RuleViolati
 export type ConsultationStatus = 'upcoming' | 'open' | 'closed' | 'concluded';
 
 export function consultationStatus(
-  consultation: { startDate?: string | null; endDate?: string | null; resultPublishedAt?: string | Date | null },
+  consultation: {
+    startDate?: string | null;
+    endDate?: string | null;
+    resultPublishedAt?: string | Date | null;
+  },
   now: Date
 ): ConsultationStatus | null {
-  if (consultation.resultPublishedAt && new Date(consultation.resultPublishedAt) <= now) return 'concluded';
+  if (consultation.resultPublishedAt && new Date(consultation.resultPublishedAt) <= now)
+    return 'concluded';
   const { startDate, endDate } = consultation;
   if (!isIsoDate(startDate) || !isIsoDate(endDate)) return null;
   const today = beijingDate(now);
@@ -54,7 +64,10 @@ export function consultationStatus(
 }
 
 /** Why feedback is not accepted now, for the person trying to give it; null while open. */
-export function feedbackRefusal(status: ConsultationStatus | null, consultation: { startDate?: string | null; endDate?: string | null }): string | null {
+export function feedbackRefusal(
+  status: ConsultationStatus | null,
+  consultation: { startDate?: string | null; endDate?: string | null }
+): string | null {
   switch (status) {
     case 'open':
       return null;
@@ -78,7 +91,9 @@ const opinionKey = (content: string) => content.replace(/[\s\p{P}\p{S}]/gu, '');
  * concentrated opinions (集中意见: the same opinion from several people) that were not adopted, which
  * the result must give reasons for (Heilongjiang 2017 §5(二)).
  */
-export function summarizeFeedback(feedback: Array<{ content: string; decision: FeedbackDecision }>) {
+export function summarizeFeedback(
+  feedback: Array<{ content: string; decision: FeedbackDecision }>
+) {
   const notAdopted = new Map<string, { content: string; count: number }>();
   for (const item of feedback) {
     if (item.decision !== 'not-adopted') continue;
@@ -89,14 +104,19 @@ export function summarizeFeedback(feedback: Array<{ content: string; decision: F
   }
   return {
     receivedCount: feedback.length,
-    adoptedCount: feedback.filter((item) => item.decision === 'adopted' || item.decision === 'partly-adopted').length,
+    adoptedCount: feedback.filter(
+      (item) => item.decision === 'adopted' || item.decision === 'partly-adopted'
+    ).length,
     undecided: feedback.filter((item) => item.decision === 'pending').length,
     concentratedNotAdopted: [...notAdopted.values()].filter((group) => group.count >= 2),
   };
 }
 
 /** What stops a result from being published; empty when it may be. */
-export function checkResultPublication(summary: ReturnType<typeof summarizeFeedback>, notAdoptedReasons: string | null | undefined): RuleViolation[] {
+export function checkResultPublication(
+  summary: ReturnType<typeof summarizeFeedback>,
+  notAdoptedReasons: string | null | undefined
+): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (summary.undecided) {
     violations.push({

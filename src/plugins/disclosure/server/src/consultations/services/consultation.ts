@@ -22,12 +22,22 @@ interface ConsultationFields {
   startDate?: string | null;
   endDate?: string | null;
   shortPeriodReason?: string | null;
-  result?: { resultPublishedAt?: string | null; notAdoptedReasons?: string | null; receivedCount?: number; adoptedCount?: number } | null;
+  result?: {
+    resultPublishedAt?: string | null;
+    notAdoptedReasons?: string | null;
+    receivedCount?: number;
+    adoptedCount?: number;
+  } | null;
   [field: string]: unknown;
 }
 
 /** A published consultation's dates, as read for its status. */
-type PublishedConsultation = { documentId: string; startDate?: string | null; endDate?: string | null; result?: { resultPublishedAt?: string | null } | null };
+type PublishedConsultation = {
+  documentId: string;
+  startDate?: string | null;
+  endDate?: string | null;
+  result?: { resultPublishedAt?: string | null } | null;
+};
 
 export type FeedbackOutcome =
   | { kind: 'not-found' }
@@ -40,9 +50,16 @@ export type FeedbackOutcome =
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Where a consultation stands now (upcoming, open, closed, concluded). */
-  statusOf(consultation: { startDate?: string | null; endDate?: string | null; result?: { resultPublishedAt?: string | null } | null }) {
+  statusOf(consultation: {
+    startDate?: string | null;
+    endDate?: string | null;
+    result?: { resultPublishedAt?: string | null } | null;
+  }) {
     const now = getService(strapi, 'clock').now() as Date;
-    return consultationStatus({ ...consultation, resultPublishedAt: consultation.result?.resultPublishedAt ?? null }, now);
+    return consultationStatus(
+      { ...consultation, resultPublishedAt: consultation.result?.resultPublishedAt ?? null },
+      now
+    );
   },
 
   /**
@@ -52,7 +69,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async submitFeedback(consultationDocumentId: string, body: unknown): Promise<FeedbackOutcome> {
     const input = validateFeedback(body);
-    const consultation = await documentsOf<PublishedConsultation>(strapi, CONTENT_TYPES.consultation).findOne({
+    const consultation = await documentsOf<PublishedConsultation>(
+      strapi,
+      CONTENT_TYPES.consultation
+    ).findOne({
       documentId: consultationDocumentId,
       status: 'published',
       fields: ['startDate', 'endDate'],
@@ -66,7 +86,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const created = await documentsOf(strapi, CONTENT_TYPES.consultationFeedback).create({
       data: { consultation: consultationDocumentId, ...input, submittedAt, decision: 'pending' },
     });
-    return { kind: 'received', receipt: { documentId: created.documentId, submittedAt: submittedAt.toISOString() } };
+    return {
+      kind: 'received',
+      receipt: { documentId: created.documentId, submittedAt: submittedAt.toISOString() },
+    };
   },
 
   /**
@@ -76,7 +99,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async prepareWrite(params: Pick<DocumentParams, 'documentId' | 'data'>) {
     const data: ConsultationFields = params.data ?? {};
-    const touchesPeriod = ['startDate', 'endDate', 'shortPeriodReason'].some((field) => field in data);
+    const touchesPeriod = ['startDate', 'endDate', 'shortPeriodReason'].some(
+      (field) => field in data
+    );
     if (touchesPeriod) {
       const current = params.documentId
         ? await strapi.db.query(CONTENT_TYPES.consultation).findOne({

@@ -2,7 +2,11 @@ import { yup } from '@strapi/utils';
 import { inOrder, requestBody, sentValue, trimmedText, validate } from '../../utils/validation';
 
 /** Limits stated to the person writing, in the refusal. */
-export const FEEDBACK_LIMITS = { content: 5000, submitterName: 100, submitterContact: 200 } as const;
+export const FEEDBACK_LIMITS = {
+  content: 5000,
+  submitterName: 100,
+  submitterContact: 200,
+} as const;
 
 export interface FeedbackInput {
   content: string;
@@ -12,14 +16,19 @@ export interface FeedbackInput {
 
 /** Name and contact: optional, trimmed; empty is null. */
 const optionalText = (field: 'submitterName' | 'submitterContact', label: string) =>
-  trimmedText(FEEDBACK_LIMITS[field], `${label}最多 ${FEEDBACK_LIMITS[field]} 字 (${field} is at most ${FEEDBACK_LIMITS[field]} characters)`).default(null);
+  trimmedText(
+    FEEDBACK_LIMITS[field],
+    `${label}最多 ${FEEDBACK_LIMITS[field]} 字 (${field} is at most ${FEEDBACK_LIMITS[field]} characters)`
+  ).default(null);
 
 /** An opinion submitted to a consultation (意见征集): the text required, name and contact optional; nothing else. */
 export const feedbackBody = requestBody(
   inOrder({
     content: yup
       .string()
-      .transform((_coerced: unknown, sent: unknown) => (typeof sent === 'string' ? sent.trim() : ''))
+      .transform((_coerced: unknown, sent: unknown) =>
+        typeof sent === 'string' ? sent.trim() : ''
+      )
       .required('意见内容必填 (content is required)')
       .max(
         FEEDBACK_LIMITS.content,

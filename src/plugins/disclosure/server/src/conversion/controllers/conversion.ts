@@ -2,13 +2,20 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { validate } from '../../utils/validation';
-import { assertConvertSize, CONVERT_LIMIT_BYTES, convertBody, TooLargeError, translationLocksQuery } from '../validation/conversion';
+import {
+  assertConvertSize,
+  CONVERT_LIMIT_BYTES,
+  convertBody,
+  TooLargeError,
+  translationLocksQuery,
+} from '../validation/conversion';
 import { getService } from '../../utils/get-service';
 
 /** Simplified ⇄ Traditional: the public converter, and the zh-Hant fields locked by an editor's correction. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async convert(ctx: Context) {
-    const length = Number(ctx.request.length) || Buffer.byteLength(JSON.stringify(ctx.request.body ?? {}));
+    const length =
+      Number(ctx.request.length) || Buffer.byteLength(JSON.stringify(ctx.request.body ?? {}));
     try {
       assertConvertSize(length);
       const { text, blocks, from, to } = validate(convertBody, ctx.request.body);
@@ -18,7 +25,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (error) {
       if (!(error instanceof TooLargeError)) throw error;
       ctx.status = 413;
-      ctx.body = { data: null, error: { status: 413, name: 'PayloadTooLargeError', message: error.message, details: { limitBytes: CONVERT_LIMIT_BYTES } } };
+      ctx.body = {
+        data: null,
+        error: {
+          status: 413,
+          name: 'PayloadTooLargeError',
+          message: error.message,
+          details: { limitBytes: CONVERT_LIMIT_BYTES },
+        },
+      };
     }
   },
 

@@ -67,7 +67,9 @@ function basePipeline(configName: string): BasePipeline {
   const config = OpenCC.Locale.configs[configName] as PresetConfig;
   const segmentation = config.segmentation ? new OpenCC.Trie() : null;
   if (segmentation) {
-    const dicts = (Array.isArray(config.segmentation) ? config.segmentation : [config.segmentation]) as DictGroup;
+    const dicts = (
+      Array.isArray(config.segmentation) ? config.segmentation : [config.segmentation]
+    ) as DictGroup;
     segmentation.loadDictGroup(dicts);
   }
   const stages = config.conversionChain.map((group) => {
@@ -100,20 +102,28 @@ const ADDRESSES = new RegExp(
 );
 /** Every address above contains one of these: most government text has none, and skips the scan. */
 const ADDRESS_MARKS = /[@/]|www\./;
-const NUMBER_TAILS = /[〔\[(（【［]\s*\d{4}\s*[〕\])）】］]\s*第?\s*\d{1,6}\s*[号號]|令第\d{1,5}[号號]/g;
+const NUMBER_TAILS =
+  /[〔[(（【［]\s*\d{4}\s*[〕\])）】］]\s*第?\s*\d{1,6}\s*[号號]|令第\d{1,5}[号號]/g;
 const ISSUER_CHARACTER = /[\u4e00-\u9fff]/u;
 const MAX_ISSUER_LENGTH = 8;
-const LEADING_FUNCTION_WORDS = /^(?:按照|根据|根據|依据|依據|依照|参照|參照|关于|關於|对于|對於|贯彻|貫徹|落实|落實|执行|執行|印发|印發|转发|轉發|要求|精神|和|与|與|及|对|對|按|据|據|依|将|將|即|的|见|見|经|經|由|以|为|為|在|于|於)+/u;
+const LEADING_FUNCTION_WORDS =
+  /^(?:按照|根据|根據|依据|依據|依照|参照|參照|关于|關於|对于|對於|贯彻|貫徹|落实|落實|执行|執行|印发|印發|转发|轉發|要求|精神|和|与|與|及|对|對|按|据|據|依|将|將|即|的|见|見|经|經|由|以|为|為|在|于|於)+/u;
 
 function protectedSpans(text: string): Array<[start: number, end: number]> {
   const spans: Array<[number, number]> = [];
   if (ADDRESS_MARKS.test(text)) {
-    for (const match of text.matchAll(ADDRESSES)) spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+    for (const match of text.matchAll(ADDRESSES))
+      spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
   }
   for (const match of text.matchAll(NUMBER_TAILS)) {
     const tailStart = match.index ?? 0;
     let start = tailStart;
-    while (start > 0 && tailStart - start < MAX_ISSUER_LENGTH && ISSUER_CHARACTER.test(text[start - 1])) start -= 1;
+    while (
+      start > 0 &&
+      tailStart - start < MAX_ISSUER_LENGTH &&
+      ISSUER_CHARACTER.test(text[start - 1])
+    )
+      start -= 1;
     if (start === tailStart) continue; // no issuer: just a year and a number
     const lead = LEADING_FUNCTION_WORDS.exec(text.slice(start, tailStart));
     if (lead && lead[0].length < tailStart - start) start += lead[0].length;
@@ -135,7 +145,9 @@ function protectedSpans(text: string): Array<[start: number, end: number]> {
  */
 function convertWithOpenCC(text: string, base: BasePipeline): string {
   const segments = base.segmentation ? base.segmentation.segment(text) : [text];
-  return base.stages.reduce((values, stage) => values.map((value) => stage.convert(value)), segments).join('');
+  return base.stages
+    .reduce((values, stage) => values.map((value) => stage.convert(value)), segments)
+    .join('');
 }
 
 /** Custom entries first wherever they match; OpenCC's segments for the rest. */
@@ -146,7 +158,7 @@ function convertWithPrecedence(text: string, base: BasePipeline, custom: Trie): 
     if (pending) output += convertWithOpenCC(pending, base);
     pending = '';
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const own = custom.matchPrefix(text, i);
     if (own) {
       flush();
@@ -182,13 +194,17 @@ export class ChineseConverter {
     dictionary: ConversionDictionary = {}
   ) {
     if (!TRADITIONAL_STANDARDS.includes(standard)) {
-      throw new RangeError(`Traditional standard must be one of ${TRADITIONAL_STANDARDS.join(', ')}`);
+      throw new RangeError(
+        `Traditional standard must be one of ${TRADITIONAL_STANDARDS.join(', ')}`
+      );
     }
     const toTraditional = new OpenCC.Trie();
     const toSimplified = new OpenCC.Trie();
     const phrases: Array<readonly [string, string]> = [
       ...GOVERNMENT_PHRASES,
-      ...(dictionary.phrases ?? []).map(({ simplified, traditional }) => [simplified, traditional] as const),
+      ...(dictionary.phrases ?? []).map(
+        ({ simplified, traditional }) => [simplified, traditional] as const
+      ),
     ];
     // Later entries win: the office's overrides over the shipped phrases, protected terms over both.
     for (const [simplified, traditional] of phrases) {
@@ -202,8 +218,14 @@ export class ChineseConverter {
     }
     this.custom = { 'to-traditional': toTraditional, 'to-simplified': toSimplified };
     this.customPatterns = {
-      'to-traditional': entriesPattern([...phrases.map(([simplified]) => simplified), ...protectedTerms]),
-      'to-simplified': entriesPattern([...phrases.map(([, traditional]) => traditional), ...protectedTerms]),
+      'to-traditional': entriesPattern([
+        ...phrases.map(([simplified]) => simplified),
+        ...protectedTerms,
+      ]),
+      'to-simplified': entriesPattern([
+        ...phrases.map(([, traditional]) => traditional),
+        ...protectedTerms,
+      ]),
     };
   }
 
@@ -226,7 +248,9 @@ export class ChineseConverter {
     let output = '';
     let cursor = 0;
     for (const [start, end] of spans) {
-      output += this.overlay(normalized, converted, cursor, start, base, direction) + text.slice(start, end);
+      output +=
+        this.overlay(normalized, converted, cursor, start, base, direction) +
+        text.slice(start, end);
       cursor = end;
     }
     return output + this.overlay(normalized, converted, cursor, text.length, base, direction);
@@ -241,14 +265,25 @@ export class ChineseConverter {
   }
 
   /** OpenCC's result for [from, to), with the custom entries found there (one native scan) laid over it. */
-  private overlay(source: string, converted: string, from: number, to: number, base: BasePipeline, direction: Direction): string {
+  private overlay(
+    source: string,
+    converted: string,
+    from: number,
+    to: number,
+    base: BasePipeline,
+    direction: Direction
+  ): string {
     if (from >= to) return '';
     const custom = this.custom[direction];
     const pattern = this.customPatterns[direction];
     let output = '';
     let copiedUpTo = from;
     pattern.lastIndex = from;
-    for (let found = pattern.exec(source); found && found.index < to; found = pattern.exec(source)) {
+    for (
+      let found = pattern.exec(source);
+      found && found.index < to;
+      found = pattern.exec(source)
+    ) {
       const start = found.index;
       let own = custom.matchPrefix(source, start);
       // An entry must not run into the protected span that follows.
@@ -268,7 +303,12 @@ export class ChineseConverter {
   }
 
   /** The slow path, for text whose conversion changes its length: each unprotected run on its own. */
-  private convertRunByRun(text: string, spans: Array<[number, number]>, base: BasePipeline, direction: Direction): string {
+  private convertRunByRun(
+    text: string,
+    spans: Array<[number, number]>,
+    base: BasePipeline,
+    direction: Direction
+  ): string {
     const convertRun = (run: string) => {
       if (!run) return run;
       const normalized = base.normalize(run);

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
-import { CONVERSION_TERM_UID, SOURCE_LOCALE, TARGET_LOCALE, TRANSLATION_LOCK_UID, isAppContentType } from '../../../../shared/constants';
-import { ChineseConverter, type Direction, type TraditionalStandard } from '../rules/chinese-conversion';
+import {
+  CONVERSION_TERM_UID,
+  SOURCE_LOCALE,
+  TARGET_LOCALE,
+  TRANSLATION_LOCK_UID,
+  isAppContentType,
+} from '../../../../shared/constants';
+import { ChineseConverter, type Direction } from '../rules/chinese-conversion';
 import { asTraditionalCopy } from '../rules/traditional-copy';
 import { reloadable } from '../../utils/reloadable';
 import { getConfig } from '../../utils/get-config';
 import { documentsOf } from '../../utils/documents';
 import { componentOf, modelOf, type AttributeView } from '../../utils/models';
-
 
 const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 
@@ -34,7 +39,11 @@ export interface TranslationLock {
   lockedAt: string;
 }
 
-const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 32);
+const hash = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(value ?? null))
+    .digest('hex')
+    .slice(0, 32);
 
 /**
  * Keeps the zh-Hant version of every localized content type in step with its zh-Hans source:
@@ -48,7 +57,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Fields each locale holds for itself: localized ones, and relations (per locale in Strapi 5). */
   const localizedAttributes = (uid: string): Array<[string, Attribute]> =>
     Object.entries(schema(uid).attributes).filter(([name, attribute]) => {
-      if (name === 'localizations' || attribute.writable === false || attribute.visible === false) return false;
+      if (name === 'localizations' || attribute.writable === false || attribute.visible === false)
+        return false;
       return attribute.type === 'relation'
         ? !attribute.mappedBy && !String(attribute.target).startsWith('admin::')
         : attribute.pluginOptions?.i18n?.localized === true;
@@ -60,7 +70,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * others after each write, so a zh-Hant draft written with stale ones would undo the editor's change.
    */
   const sharedAttributes = (uid: string): Array<[string, Attribute]> => {
-    const names: string[] = strapi.plugin('i18n').service('content-types').getNonLocalizedAttributes(schema(uid));
+    const names: string[] = strapi
+      .plugin('i18n')
+      .service('content-types')
+      .getNonLocalizedAttributes(schema(uid));
     return names.map((name) => [name, schema(uid).attributes[name]]);
   };
 
@@ -69,31 +82,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [name, attribute] of sharedAttributes(uid)) {
       if (!(name in source)) continue;
       const value = source[name];
-      if (attribute.type === 'media' && value) data[name] = Array.isArray(value) ? value.map((file: Related) => file.id) : value.id;
-      else if (attribute.type === 'component' || attribute.type === 'dynamiczone') data[name] = stripIds(value);
+      if (attribute.type === 'media' && value)
+        data[name] = Array.isArray(value) ? value.map((file: Related) => file.id) : value.id;
+      else if (attribute.type === 'component' || attribute.type === 'dynamiczone')
+        data[name] = stripIds(value);
       else data[name] = value;
     }
     return data;
   };
 
   const build = async (): Promise<ChineseConverter> => {
-    const terms: Array<{ kind: 'phrase' | 'protected'; simplified: string; traditional: string | null }> = await strapi.db
+    const terms: Array<{
+      kind: 'phrase' | 'protected';
+      simplified: string;
+      traditional: string | null;
+    }> = await strapi.db
       .query(CONVERSION_TERM_UID)
       .findMany({ select: ['kind', 'simplified', 'traditional'] });
     return new ChineseConverter(standard(), {
       phrases: terms
-        .filter((term): term is typeof term & { traditional: string } => term.kind === 'phrase' && Boolean(term.traditional))
+        .filter(
+          (term): term is typeof term & { traditional: string } =>
+            term.kind === 'phrase' && Boolean(term.traditional)
+        )
         .map((term) => ({ simplified: term.simplified, traditional: term.traditional })),
-      protectedTerms: terms.filter((term) => term.kind === 'protected').map((term) => term.simplified),
+      protectedTerms: terms
+        .filter((term) => term.kind === 'protected')
+        .map((term) => term.simplified),
     });
   };
 
   const converter = reloadable(build);
 
   /** Component or dynamic-zone data converted for the other locale, without ids (rebuilt there). */
-  const convertComponent = (componentUid: string, value: Entry, convert: ChineseConverter, direction: Direction): Entry => {
+  const convertComponent = (
+    componentUid: string,
+    value: Entry,
+    convert: ChineseConverter,
+    direction: Direction
+  ): Entry => {
     const { id: _id, ...rest } = value;
-    const attributes: Record<string, Attribute> = componentOf(strapi, componentUid)?.attributes ?? {};
+    const attributes: Record<string, Attribute> =
+      componentOf(strapi, componentUid)?.attributes ?? {};
     const result: Entry = {};
     for (const [name, fieldValue] of Object.entries(rest)) {
       result[name] = convertValue(attributes[name], fieldValue, convert, direction);
@@ -102,7 +132,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A stored value converted for the other locale; what it holds is what its attribute's type says. */
-  const convertValue = (attribute: Attribute | undefined, value: unknown, convert: ChineseConverter, direction: Direction): unknown => {
+  const convertValue = (
+    attribute: Attribute | undefined,
+    value: unknown,
+    convert: ChineseConverter,
+    direction: Direction
+  ): unknown => {
     if (value === null || value === undefined || !attribute) return value;
     // People's names and the like are kept as written: `pluginOptions.disclosure.convert: false`.
     if (attribute.pluginOptions?.disclosure?.convert === false) return value;
@@ -115,13 +150,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : convertComponent(component, value as Entry, convert, direction);
     }
     if (attribute.type === 'dynamiczone') {
-      return (value as Array<Entry & { __component: string }>).map((item) => ({ __component: item.__component, ...convertComponent(item.__component, item, convert, direction) }));
+      return (value as Array<Entry & { __component: string }>).map((item) => ({
+        __component: item.__component,
+        ...convertComponent(item.__component, item, convert, direction),
+      }));
     }
     if (attribute.type === 'relation') {
-      return Array.isArray(value) ? value.map((related: Related) => related.documentId) : ((value as Related).documentId ?? null);
+      return Array.isArray(value)
+        ? value.map((related: Related) => related.documentId)
+        : ((value as Related).documentId ?? null);
     }
     if (attribute.type === 'media') {
-      return Array.isArray(value) ? value.map((file: Related) => file.id) : ((value as Related).id ?? null);
+      return Array.isArray(value)
+        ? value.map((file: Related) => file.id)
+        : ((value as Related).id ?? null);
     }
     return value;
   };
@@ -129,12 +171,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const populateFor = (uid: string) =>
     Object.fromEntries(
       [...localizedAttributes(uid), ...sharedAttributes(uid)]
-        .filter(([, attribute]) => ['relation', 'component', 'dynamiczone', 'media'].includes(attribute.type))
-        .map(([name, attribute]) => [name, attribute.type === 'relation' ? { fields: ['documentId'] } : true])
+        .filter(([, attribute]) =>
+          ['relation', 'component', 'dynamiczone', 'media'].includes(attribute.type)
+        )
+        .map(([name, attribute]) => [
+          name,
+          attribute.type === 'relation' ? { fields: ['documentId'] } : true,
+        ])
     );
 
   const service = {
-    localizedTypes: () => Object.keys(strapi.contentTypes).filter((uid) => isAppContentType(uid) && isLocalized(uid)),
+    localizedTypes: () =>
+      Object.keys(strapi.contentTypes).filter((uid) => isAppContentType(uid) && isLocalized(uid)),
     isLocalized,
 
     converter: (): Promise<ChineseConverter> => converter.get(),
@@ -142,9 +190,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Converts a text or blocks value between the two locales. */
     async convertValue(value: string | unknown[], from: string, to: string) {
-      const direction: Direction = from === SOURCE_LOCALE && to === TARGET_LOCALE ? 'to-traditional' : 'to-simplified';
+      const direction: Direction =
+        from === SOURCE_LOCALE && to === TARGET_LOCALE ? 'to-traditional' : 'to-simplified';
       const convert = await service.converter();
-      return typeof value === 'string' ? convert.convert(value, direction) : convert.convertBlocks(value, direction);
+      return typeof value === 'string'
+        ? convert.convert(value, direction)
+        : convert.convertBlocks(value, direction);
     },
 
     /** The zh-Hant data for a zh-Hans entry (fields locked by an editor left out). */
@@ -159,7 +210,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async locksOf(uid: string, documentId: string): Promise<TranslationLock[]> {
-      return strapi.db.query(TRANSLATION_LOCK_UID).findMany({ where: { contentType: uid, itemDocumentId: documentId } });
+      return strapi.db
+        .query(TRANSLATION_LOCK_UID)
+        .findMany({ where: { contentType: uid, itemDocumentId: documentId } });
     },
 
     /** Which locked fields changed in the source since they were locked (the admin shows these). */
@@ -189,7 +242,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Writes the zh-Hant version of one document from its zh-Hans draft, creating what it relates to
      * in zh-Hant first when missing; publishes it when asked. Runs in the caller's transaction.
      */
-    async syncDocument(uid: string, documentId: string, options: { publish?: boolean } = {}, visited = new Set<string>()) {
+    async syncDocument(
+      uid: string,
+      documentId: string,
+      options: { publish?: boolean } = {},
+      visited = new Set<string>()
+    ) {
       const key = `${uid}:${documentId}`;
       if (visited.has(key)) return;
       visited.add(key);
@@ -200,7 +258,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const [name, attribute] of localizedAttributes(uid)) {
         if (attribute.type !== 'relation' || !isLocalized(attribute.target as string)) continue;
         const target = attribute.target as string;
-        const related: Array<{ documentId: string }> = Array.isArray(source[name]) ? source[name] : source[name] ? [source[name]] : [];
+        const related: Array<{ documentId: string }> = Array.isArray(source[name])
+          ? source[name]
+          : source[name]
+            ? [source[name]]
+            : [];
         for (const entry of related) {
           const exists = await strapi.db
             .query(target)
@@ -209,21 +271,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const locks = new Set<string>((await service.locksOf(uid, documentId)).map((lock) => lock.field));
-      const data = { ...sharedDataFor(uid, source), ...(await service.traditionalDataFor(uid, source, locks)) };
+      const locks = new Set<string>(
+        (await service.locksOf(uid, documentId)).map((lock) => lock.field)
+      );
+      const data = {
+        ...sharedDataFor(uid, source),
+        ...(await service.traditionalDataFor(uid, source, locks)),
+      };
       // Marked as the sync's own writes, so they are not taken for an editor's correction.
-      await documentsOf(strapi, uid).update(asTraditionalCopy({ documentId, locale: TARGET_LOCALE, data }));
+      await documentsOf(strapi, uid).update(
+        asTraditionalCopy({ documentId, locale: TARGET_LOCALE, data })
+      );
       if (options.publish && schema(uid).options?.draftAndPublish) {
-        await documentsOf(strapi, uid).publish(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }));
+        await documentsOf(strapi, uid).publish(
+          asTraditionalCopy({ documentId, locale: TARGET_LOCALE })
+        );
       }
     },
 
     async unpublishTraditional(uid: string, documentId: string) {
-      await documentsOf(strapi, uid).unpublish(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }));
+      await documentsOf(strapi, uid).unpublish(
+        asTraditionalCopy({ documentId, locale: TARGET_LOCALE })
+      );
     },
 
     async deleteTraditional(uid: string, documentId: string) {
-      await documentsOf(strapi, uid).delete(asTraditionalCopy({ documentId, locale: TARGET_LOCALE }));
+      await documentsOf(strapi, uid).delete(
+        asTraditionalCopy({ documentId, locale: TARGET_LOCALE })
+      );
     },
 
     /**
@@ -237,14 +312,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await service.locksOf(uid, documentId);
       for (const [name, attribute] of localizedAttributes(uid)) {
         if (!(name in data) || attribute.type === 'relation') continue;
-        if (JSON.stringify(stripIds(data[name])) === JSON.stringify(stripIds(expected[name]))) continue;
+        if (JSON.stringify(stripIds(data[name])) === JSON.stringify(stripIds(expected[name])))
+          continue;
         const lock = existing.find((candidate) => candidate.field === name);
         const fields = { sourceHash: hash(source[name]), lockedAt: new Date() };
-        if (lock) await strapi.db.query(TRANSLATION_LOCK_UID).update({ where: { id: lock.id }, data: fields });
-        else
+        if (lock)
           await strapi.db
             .query(TRANSLATION_LOCK_UID)
-            .create({ data: { contentType: uid, itemDocumentId: documentId, field: name, ...fields } });
+            .update({ where: { id: lock.id }, data: fields });
+        else
+          await strapi.db.query(TRANSLATION_LOCK_UID).create({
+            data: { contentType: uid, itemDocumentId: documentId, field: name, ...fields },
+          });
       }
     },
 
@@ -253,18 +332,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * where zh-Hans is published. Idempotent; resumable: progress is kept per type in the plugin
      * store, so an interrupted run continues where it stopped (`restart` starts over).
      */
-    async backfill(options: { restart?: boolean; batchSize?: number; onProgress?: (progress: BackfillProgress) => void } = {}) {
+    async backfill(
+      options: {
+        restart?: boolean;
+        batchSize?: number;
+        onProgress?: (progress: BackfillProgress) => void;
+      } = {}
+    ) {
       const store = strapi.store({ type: 'plugin', name: 'disclosure', key: 'convert-all' });
-      const checkpoint: Record<string, number> = options.restart ? {} : (((await store.get({})) as Record<string, number>) ?? {});
+      const checkpoint: Record<string, number> = options.restart
+        ? {}
+        : (((await store.get({})) as Record<string, number>) ?? {});
       const batchSize = options.batchSize ?? 100;
-      const summary: Record<string, { total: number; converted: number; published: number; failed: Array<{ documentId: string; error: string }> }> = {};
+      const summary: Record<
+        string,
+        {
+          total: number;
+          converted: number;
+          published: number;
+          failed: Array<{ documentId: string; error: string }>;
+        }
+      > = {};
 
       for (const uid of service.localizedTypes()) {
         const query = strapi.db.query(uid);
         const hasDraftAndPublish = Boolean(schema(uid).options?.draftAndPublish);
-        const sourceWhere = { locale: SOURCE_LOCALE, ...(hasDraftAndPublish ? { publishedAt: null } : {}) };
+        const sourceWhere = {
+          locale: SOURCE_LOCALE,
+          ...(hasDraftAndPublish ? { publishedAt: null } : {}),
+        };
         const total = await query.count({ where: sourceWhere });
-        const result = (summary[uid] = { total, converted: 0, published: 0, failed: [] as Array<{ documentId: string; error: string }> });
+        const result = (summary[uid] = {
+          total,
+          converted: 0,
+          published: 0,
+          failed: [] as Array<{ documentId: string; error: string }>,
+        });
         let lastId = checkpoint[uid] ?? 0;
         let done = await query.count({ where: { ...sourceWhere, id: { $lte: lastId } } });
         for (;;) {
@@ -278,7 +381,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const { id, documentId } of batch) {
             const publish =
               hasDraftAndPublish &&
-              (await query.count({ where: { documentId, locale: SOURCE_LOCALE, publishedAt: { $notNull: true } } })) > 0;
+              (await query.count({
+                where: { documentId, locale: SOURCE_LOCALE, publishedAt: { $notNull: true } },
+              })) > 0;
             try {
               await strapi.db.transaction(() => service.syncDocument(uid, documentId, { publish }));
               result.converted += 1;
@@ -299,10 +404,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async unlock(id: number) {
-      const lock: TranslationLock | null = await strapi.db.query(TRANSLATION_LOCK_UID).findOne({ where: { id } });
+      const lock: TranslationLock | null = await strapi.db
+        .query(TRANSLATION_LOCK_UID)
+        .findOne({ where: { id } });
       if (!lock) return null;
       await strapi.db.query(TRANSLATION_LOCK_UID).delete({ where: { id } });
-      await strapi.db.transaction(() => service.syncDocument(lock.contentType, lock.itemDocumentId));
+      await strapi.db.transaction(() =>
+        service.syncDocument(lock.contentType, lock.itemDocumentId)
+      );
       return lock;
     },
   };

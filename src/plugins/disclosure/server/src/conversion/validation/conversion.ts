@@ -19,7 +19,10 @@ export function assertConvertSize(byteLength: number): void {
 }
 
 const locale = (parameter: 'from' | 'to') =>
-  requiredOneOf(LOCALE_CODES as LocaleCode[], `${parameter} 须为 zh-Hans 或 zh-Hant (${parameter} must be zh-Hans or zh-Hant)`);
+  requiredOneOf(
+    LOCALE_CODES as LocaleCode[],
+    `${parameter} 须为 zh-Hans 或 zh-Hant (${parameter} must be zh-Hans or zh-Hant)`
+  );
 
 /**
  * POST /disclosure/convert: `{ text, from, to }` or `{ blocks, from, to }`, bare or in `data`. What
@@ -33,16 +36,25 @@ export const convertBody = inOrder({
   text: yup
     .string()
     .transform((_coerced: unknown, sent: unknown) => (typeof sent === 'string' ? sent : undefined))
-    .test('text-or-blocks', '须提供 text（字符串）或 blocks（数组）之一 (give either text, a string, or blocks, an array)', function (text) {
-      return (text === undefined) !== ((this.parent as { blocks?: unknown[] }).blocks === undefined);
-    }),
-  blocks: yup.array().transform((_coerced: unknown, sent: unknown) => (Array.isArray(sent) ? sent : undefined)),
+    .test(
+      'text-or-blocks',
+      '须提供 text（字符串）或 blocks（数组）之一 (give either text, a string, or blocks, an array)',
+      function (text) {
+        return (
+          (text === undefined) !== ((this.parent as { blocks?: unknown[] }).blocks === undefined)
+        );
+      }
+    ),
+  blocks: yup
+    .array()
+    .transform((_coerced: unknown, sent: unknown) => (Array.isArray(sent) ? sent : undefined)),
 }).transform((_coerced: unknown, body: unknown) => {
   const input = (body as { data?: unknown } | null | undefined)?.data ?? body;
   return isPlainObject(input) ? input : {};
 });
 
-const CONTENT_TYPE_MESSAGE = 'contentType 须为内容类型 UID (contentType must be a content type uid)';
+const CONTENT_TYPE_MESSAGE =
+  'contentType 须为内容类型 UID (contentType must be a content type uid)';
 const LOCKED_DOCUMENT_MESSAGE = 'documentId 必填 (documentId is required)';
 
 /** GET /translation-locks?contentType=&documentId=: answered without naming the parameter, as it always was. */
@@ -54,7 +66,15 @@ export const translationLocksQuery = unnamed(
       .typeError(CONTENT_TYPE_MESSAGE)
       .required(CONTENT_TYPE_MESSAGE)
       // Any property of the registry counts, as it always has.
-      .test('content-type', CONTENT_TYPE_MESSAGE, (uid) => !!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]),
-    documentId: yup.string().transform(asSent).typeError(LOCKED_DOCUMENT_MESSAGE).required(LOCKED_DOCUMENT_MESSAGE),
+      .test(
+        'content-type',
+        CONTENT_TYPE_MESSAGE,
+        (uid) => !!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]
+      ),
+    documentId: yup
+      .string()
+      .transform(asSent)
+      .typeError(LOCKED_DOCUMENT_MESSAGE)
+      .required(LOCKED_DOCUMENT_MESSAGE),
   })
 );

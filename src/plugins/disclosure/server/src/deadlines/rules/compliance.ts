@@ -5,7 +5,10 @@ import { CONTENT_TYPES } from '../../../../shared/constants';
  * organization and per rule, and catalogue columns left without new content (the national
  * inspection's single-veto items, 单项否决).
  */
-import type { OrganizationSummary as OrganizationRef, Tally } from '../../../../shared/contracts/compliance';
+import type {
+  OrganizationSummary as OrganizationRef,
+  Tally,
+} from '../../../../shared/contracts/compliance';
 import type { DeadlineStatus } from './deadlines';
 
 export type { OrganizationRef, Tally };
@@ -17,7 +20,15 @@ export interface DeadlineFact {
   organization: OrganizationRef | null;
 }
 
-const emptyTally = (): Tally => ({ total: 0, pending: 0, met: 0, late: 0, overdue: 0, atRisk: 0, rate: null });
+const emptyTally = (): Tally => ({
+  total: 0,
+  pending: 0,
+  met: 0,
+  late: 0,
+  overdue: 0,
+  atRisk: 0,
+  rate: null,
+});
 
 const add = (tally: Tally, fact: DeadlineFact) => {
   tally.total += 1;
@@ -37,7 +48,8 @@ export function summarizeDeadlines(facts: DeadlineFact[]) {
   for (const fact of facts) {
     add(overall, fact);
     const key = fact.organization?.documentId ?? '';
-    if (!byOrganization.has(key)) byOrganization.set(key, { organization: fact.organization, tally: emptyTally() });
+    if (!byOrganization.has(key))
+      byOrganization.set(key, { organization: fact.organization, tally: emptyTally() });
     add(byOrganization.get(key)!.tally, fact);
     if (!byRule.has(fact.rule)) byRule.set(fact.rule, emptyTally());
     add(byRule.get(fact.rule)!, fact);
@@ -77,14 +89,23 @@ const windowStart = (now: Date, window: FreshnessWindow): Date => {
 };
 
 /** Columns whose newest item is older than their window, stalest first. */
-export function staleColumns(columns: ColumnActivity[], windows: Record<string, FreshnessWindow>, now: Date) {
+export function staleColumns(
+  columns: ColumnActivity[],
+  windows: Record<string, FreshnessWindow>,
+  now: Date
+) {
   return columns
     .filter((column) => windows[column.contentType])
-    .filter((column) => column.lastPublishedAt.getTime() < windowStart(now, windows[column.contentType]).getTime())
+    .filter(
+      (column) =>
+        column.lastPublishedAt.getTime() < windowStart(now, windows[column.contentType]).getTime()
+    )
     .map((column) => ({
       ...column,
       window: windows[column.contentType],
-      daysSinceLastItem: Math.floor((now.getTime() - column.lastPublishedAt.getTime()) / 86_400_000),
+      daysSinceLastItem: Math.floor(
+        (now.getTime() - column.lastPublishedAt.getTime()) / 86_400_000
+      ),
     }))
     .sort((a, b) => b.daysSinceLastItem - a.daysSinceLastItem);
 }

@@ -7,7 +7,12 @@ import { CONTENT_TYPES } from '../../../../shared/constants';
  * rules. "Same day" is the Beijing calendar day of the start: issued 2026-03-10, published 2026-03-11
  * 00:10 CST is one working day late.
  */
-import { addCalendarDays, beijingDate, isIsoDate, startOfBeijingDay } from '../../calendar/rules/beijing-time';
+import {
+  addCalendarDays,
+  beijingDate,
+  isIsoDate,
+  startOfBeijingDay,
+} from '../../calendar/rules/beijing-time';
 import type { CalendarAnswer } from '../../calendar/rules/working-calendar';
 
 export type DeadlineLength =
@@ -128,7 +133,10 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
 const UNITS = new Set(['same-day', 'working-days', 'calendar-days', 'months', 'hours']);
 
 /** A rule as configured, before these checks: each field may be missing or of another type. */
-type UncheckedRule = { [field: string]: unknown; length?: UncheckedLength; urgentLength?: UncheckedLength } | null | undefined;
+type UncheckedRule =
+  | { [field: string]: unknown; length?: UncheckedLength; urgentLength?: UncheckedLength }
+  | null
+  | undefined;
 type UncheckedLength = { unit?: unknown; amount?: unknown } | null | undefined;
 const OPERATORS = new Set(['$ne', '$in', '$notIn', '$null']);
 
@@ -139,28 +147,41 @@ export function validateDeadlineRules(rules: unknown): string[] {
   const ids = new Set<string>();
   (rules as UncheckedRule[]).forEach((rule, index) => {
     const at = `deadlineRules[${index}]${typeof rule?.id === 'string' ? ` (${rule.id})` : ''}`;
-    if (typeof rule?.id !== 'string' || !/^[a-z0-9-]+$/.test(rule.id)) problems.push(`${at}: id must be lower-case letters, digits and dashes`);
+    if (typeof rule?.id !== 'string' || !/^[a-z0-9-]+$/.test(rule.id))
+      problems.push(`${at}: id must be lower-case letters, digits and dashes`);
     else if (ids.has(rule.id)) problems.push(`${at}: id is used twice`);
     else ids.add(rule.id);
     for (const field of ['label', 'contentType', 'startField', 'metBy', 'source']) {
       const value = rule?.[field];
       if (typeof value !== 'string' || !value.trim()) problems.push(`${at}: ${field} is required`);
     }
-    for (const [name, length] of [['length', rule?.length], ['urgentLength', rule?.urgentLength]] as const) {
+    for (const [name, length] of [
+      ['length', rule?.length],
+      ['urgentLength', rule?.urgentLength],
+    ] as const) {
       if (name === 'urgentLength' && length === undefined) continue;
       if (!length || !UNITS.has(length.unit as string)) {
         problems.push(`${at}: ${name}.unit must be one of ${[...UNITS].join(', ')}`);
-      } else if (length.unit !== 'same-day' && !(Number.isInteger(length.amount) && (length.amount as number) > 0 && (length.amount as number) <= 366)) {
+      } else if (
+        length.unit !== 'same-day' &&
+        !(
+          Number.isInteger(length.amount) &&
+          (length.amount as number) > 0 &&
+          (length.amount as number) <= 366
+        )
+      ) {
         problems.push(`${at}: ${name}.amount must be a whole number from 1 to 366`);
       }
     }
     if (rule?.filter !== undefined) {
-      if (typeof rule.filter !== 'object' || rule.filter === null || Array.isArray(rule.filter)) problems.push(`${at}: filter must be an object`);
+      if (typeof rule.filter !== 'object' || rule.filter === null || Array.isArray(rule.filter))
+        problems.push(`${at}: filter must be an object`);
       else
         for (const [field, condition] of Object.entries(rule.filter)) {
           if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
             for (const operator of Object.keys(condition)) {
-              if (!OPERATORS.has(operator)) problems.push(`${at}: filter.${field} uses unknown operator ${operator}`);
+              if (!OPERATORS.has(operator))
+                problems.push(`${at}: filter.${field} uses unknown operator ${operator}`);
             }
           }
         }
@@ -171,7 +192,12 @@ export function validateDeadlineRules(rules: unknown): string[] {
 
 /** The value at a dotted path of an item (`result.resultPublishedAt`), undefined where the path breaks off. */
 export const valueAt = (item: Record<string, unknown> | null | undefined, path: string): unknown =>
-  path.split('.').reduce<unknown>((value, key) => (value == null ? undefined : (value as Record<string, unknown>)[key]), item);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value == null ? undefined : (value as Record<string, unknown>)[key]),
+      item
+    );
 
 export function matchesFilter(item: Record<string, unknown>, filter: Filter | undefined): boolean {
   if (!filter) return true;
@@ -201,7 +227,9 @@ const endOfBeijingDay = (date: string): Date => startOfBeijingDay(addCalendarDay
 const addMonths = (date: string, months: number): string => {
   const [year, month, day] = date.split('-').map(Number);
   const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)
+  ).getUTCDate();
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
 };
@@ -217,11 +245,19 @@ export function computeDue(length: DeadlineLength, start: string | Date, calenda
   if (Number.isNaN(startAt.getTime())) throw new RangeError(`Not a date or time: ${String(start)}`);
   const complete = { calendarComplete: true, missingYears: [] as number[] };
   if (length.unit === 'hours') {
-    return { startAt, dueAt: new Date(startAt.getTime() + length.amount * 3_600_000), dueDate: null, ...complete };
+    return {
+      startAt,
+      dueAt: new Date(startAt.getTime() + length.amount * 3_600_000),
+      dueDate: null,
+      ...complete,
+    };
   }
   const startDate = typeof start === 'string' && isIsoDate(start) ? start : beijingDate(startAt);
   if (length.unit === 'working-days') {
-    const { date, calendarComplete, missingYears } = calendar.addWorkingDays(startDate, length.amount);
+    const { date, calendarComplete, missingYears } = calendar.addWorkingDays(
+      startDate,
+      length.amount
+    );
     return { startAt, dueAt: endOfBeijingDay(date), dueDate: date, calendarComplete, missingYears };
   }
   const dueDate =
@@ -245,20 +281,41 @@ const AT_RISK_MS = 24 * 3_600_000;
 
 export type LatenessUnit = Assessment['latenessUnit'];
 
-export const latenessUnitOf = (length: DeadlineLength): LatenessUnit => (length.unit === 'hours' ? 'hours' : 'working-days');
+export const latenessUnitOf = (length: DeadlineLength): LatenessUnit =>
+  length.unit === 'hours' ? 'hours' : 'working-days';
 
-export function assess(due: Due, latenessUnit: LatenessUnit, metAt: Date | null, now: Date, calendar: Calendar): Assessment {
+export function assess(
+  due: Due,
+  latenessUnit: LatenessUnit,
+  metAt: Date | null,
+  now: Date,
+  calendar: Calendar
+): Assessment {
   const lateBy = (at: Date): number => {
-    if (latenessUnit === 'hours') return Math.ceil((at.getTime() - due.dueAt.getTime()) / 3_600_000);
-    const days = calendar.workingDaysBetween(due.dueDate ?? beijingDate(due.dueAt), beijingDate(at)).days;
+    if (latenessUnit === 'hours')
+      return Math.ceil((at.getTime() - due.dueAt.getTime()) / 3_600_000);
+    const days = calendar.workingDaysBetween(
+      due.dueDate ?? beijingDate(due.dueAt),
+      beijingDate(at)
+    ).days;
     return Math.max(1, days);
   };
   if (metAt) {
     const late = metAt.getTime() > due.dueAt.getTime();
-    return { status: late ? 'late' : 'met', atRisk: false, lateness: late ? lateBy(metAt) : 0, latenessUnit };
+    return {
+      status: late ? 'late' : 'met',
+      atRisk: false,
+      lateness: late ? lateBy(metAt) : 0,
+      latenessUnit,
+    };
   }
   if (now.getTime() > due.dueAt.getTime()) {
     return { status: 'overdue', atRisk: false, lateness: lateBy(now), latenessUnit };
   }
-  return { status: 'pending', atRisk: due.dueAt.getTime() - now.getTime() <= AT_RISK_MS, lateness: null, latenessUnit };
+  return {
+    status: 'pending',
+    atRisk: due.dueAt.getTime() - now.getTime() <= AT_RISK_MS,
+    lateness: null,
+    latenessUnit,
+  };
 }

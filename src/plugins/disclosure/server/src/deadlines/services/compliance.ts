@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { ComplianceReport, OrganizationSummary, TrackedItem } from '../../../../shared/contracts/compliance';
+import type {
+  ComplianceReport,
+  OrganizationSummary,
+  TrackedItem,
+} from '../../../../shared/contracts/compliance';
 import { CONTENT_TYPES, DEADLINE_UID, SOURCE_LOCALE } from '../../../../shared/constants';
 import { addCalendarDays, beijingDate, startOfBeijingDay } from '../../calendar/rules/beijing-time';
 import {
@@ -23,7 +27,12 @@ const withoutId = ({ id: _id, ...reference }: FoundOrganization): OrganizationRe
 
 /** The catalogue columns whose freshness is reported, and where each names its organization. */
 const ORGANIZATION_FIELDS: Record<string, string> = Object.fromEntries(
-  [CONTENT_TYPES.policyDocument, CONTENT_TYPES.pressRelease, CONTENT_TYPES.interpretation, CONTENT_TYPES.consultation].map((uid) => [uid, ORGANIZATION_FIELD[uid]])
+  [
+    CONTENT_TYPES.policyDocument,
+    CONTENT_TYPES.pressRelease,
+    CONTENT_TYPES.interpretation,
+    CONTENT_TYPES.consultation,
+  ].map((uid) => [uid, ORGANIZATION_FIELD[uid]])
 );
 const ORG_FIELDS = ['documentId', 'code', 'name'];
 const STATUSES: DeadlineStatus[] = ['overdue', 'pending', 'late', 'met'];
@@ -34,7 +43,6 @@ export const editViewPath = (contentType: string, documentId: string) =>
 
 /** The numbers behind GET /api/disclosure/compliance and the plugin's admin page. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-
   const findOrganization = async (value: string): Promise<FoundOrganization | null> =>
     strapi.db.query(CONTENT_TYPES.organization).findOne({
       where: { $or: [{ code: value }, { documentId: value }] },
@@ -45,9 +53,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const columnActivity = async (within: string[] | null): Promise<ColumnActivity[]> => {
     const latest = new Map<string, ColumnActivity>();
     for (const [uid, field] of Object.entries(ORGANIZATION_FIELDS)) {
-      const rows: Array<{ publishedAt: string; category?: string | null; [field: string]: unknown }> = await strapi.db.query(uid).findMany({
-        where: { publishedAt: { $notNull: true }, ...(within ? { [field]: { documentId: { $in: within } } } : {}) },
-        select: uid === CONTENT_TYPES.policyDocument ? ['publishedAt', 'category'] : ['publishedAt'],
+      const rows: Array<{
+        publishedAt: string;
+        category?: string | null;
+        [field: string]: unknown;
+      }> = await strapi.db.query(uid).findMany({
+        where: {
+          publishedAt: { $notNull: true },
+          ...(within ? { [field]: { documentId: { $in: within } } } : {}),
+        },
+        select:
+          uid === CONTENT_TYPES.policyDocument ? ['publishedAt', 'category'] : ['publishedAt'],
         populate: { [field]: { select: ORG_FIELDS } },
       });
       for (const row of rows) {
@@ -58,7 +74,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const publishedAt = new Date(row.publishedAt);
         const seen = latest.get(key);
         if (!seen || seen.lastPublishedAt < publishedAt) {
-          latest.set(key, { organization, contentType: uid, category, lastPublishedAt: publishedAt });
+          latest.set(key, {
+            organization,
+            contentType: uid,
+            category,
+            lastPublishedAt: publishedAt,
+          });
         }
       }
     }
@@ -68,32 +89,57 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Livelihood-related organizations that have held no press conference this quarter (Beijing). */
   const pressConferenceDuty = async (now: Date, within: string[] | null) => {
     const quarter = quarterOf(beijingDate(now));
-    const organizations: OrganizationSummary[] = await strapi.db.query(CONTENT_TYPES.organization).findMany({
-      where: { livelihoodRelated: true, locale: SOURCE_LOCALE, ...(within ? { documentId: { $in: within } } : {}) },
-      select: ORG_FIELDS,
-      orderBy: { code: 'asc' },
-    });
-    const held: Array<{ organization?: { code: string } | null }> = await strapi.db.query(CONTENT_TYPES.pressRelease).findMany({
-      where: {
-        kind: 'press-conference',
-        publishedAt: { $notNull: true },
-        heldAt: { $gte: startOfBeijingDay(quarter.from), $lt: startOfBeijingDay(addCalendarDays(quarter.to, 1)) },
-      },
-      populate: { organization: { select: ['code'] } },
-    });
-    const heldBy = new Set<string>(held.map((release) => release.organization?.code).filter((code): code is string => Boolean(code)));
+    const organizations: OrganizationSummary[] = await strapi.db
+      .query(CONTENT_TYPES.organization)
+      .findMany({
+        where: {
+          livelihoodRelated: true,
+          locale: SOURCE_LOCALE,
+          ...(within ? { documentId: { $in: within } } : {}),
+        },
+        select: ORG_FIELDS,
+        orderBy: { code: 'asc' },
+      });
+    const held: Array<{ organization?: { code: string } | null }> = await strapi.db
+      .query(CONTENT_TYPES.pressRelease)
+      .findMany({
+        where: {
+          kind: 'press-conference',
+          publishedAt: { $notNull: true },
+          heldAt: {
+            $gte: startOfBeijingDay(quarter.from),
+            $lt: startOfBeijingDay(addCalendarDays(quarter.to, 1)),
+          },
+        },
+        populate: { organization: { select: ['code'] } },
+      });
+    const heldBy = new Set<string>(
+      held
+        .map((release) => release.organization?.code)
+        .filter((code): code is string => Boolean(code))
+    );
     return { ...quarter, missing: missingPressConferences(organizations, heldBy) };
   };
 
   /** Syndication deliveries that are failing, of documents issued within these organizations, with their titles. */
-  const failingDeliveries = async (within: string[] | null): Promise<ComplianceReport['failingDeliveries']> => {
+  const failingDeliveries = async (
+    within: string[] | null
+  ): Promise<ComplianceReport['failingDeliveries']> => {
     const failing = await getService(strapi, 'syndication').failingDeliveries(within);
     if (!failing.length) return [];
-    const documents: Array<{ documentId: string; title: string }> = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
-      where: { documentId: { $in: [...new Set(failing.map((delivery) => delivery.itemDocumentId))] }, locale: SOURCE_LOCALE, publishedAt: null },
-      select: ['documentId', 'title'],
-    });
-    const titles = new Map<string, string>(documents.map((document) => [document.documentId, document.title]));
+    const documents: Array<{ documentId: string; title: string }> = await strapi.db
+      .query(CONTENT_TYPES.policyDocument)
+      .findMany({
+        where: {
+          documentId: { $in: [...new Set(failing.map((delivery) => delivery.itemDocumentId))] },
+          locale: SOURCE_LOCALE,
+          publishedAt: null,
+        },
+        select: ['documentId', 'title'],
+      });
+    const titles = new Map<string, string>(
+      documents.map((document) => [document.documentId, document.title])
+    );
     return failing.map((delivery) => ({
       ...delivery,
       title: titles.get(delivery.itemDocumentId) ?? null,
@@ -125,7 +171,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const records: DeadlineRecord[] = await strapi.db.query(DEADLINE_UID).findMany({
       where: {
         status: 'pending',
-        dueAt: { $gt: startOfBeijingDay(today), $lte: startOfBeijingDay(addCalendarDays(today, 1)) },
+        dueAt: {
+          $gt: startOfBeijingDay(today),
+          $lte: startOfBeijingDay(addCalendarDays(today, 1)),
+        },
         ...(within ? { organization: { documentId: { $in: within } } } : {}),
       },
       orderBy: { dueAt: 'asc' },
@@ -137,13 +186,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** What falls due today for these organizations (all, for null): the homepage widget. */
-    dueToday: (within: string[] | null) => dueTodayWithin(within, getService(strapi, 'clock').now()),
+    dueToday: (within: string[] | null) =>
+      dueTodayWithin(within, getService(strapi, 'clock').now()),
 
     async report(query: ComplianceQuery): Promise<ComplianceReport> {
       const organization = query.organization ? await findOrganization(query.organization) : null;
       if (query.organization && !organization) organizationNotFound(query.organization);
       // An organization's account sees its own organization and those below it; a named one, only it.
-      const within: string[] | null = query.within ?? (organization ? [organization.documentId] : null);
+      const within: string[] | null =
+        query.within ?? (organization ? [organization.documentId] : null);
 
       const where: Record<string, unknown> = {};
       if (within) where.organization = { documentId: { $in: within } };
@@ -165,18 +216,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         organization: record.organization ?? null,
       }));
       const summary = summarizeDeadlines(facts);
-      const rules = new Map(getService(strapi, 'deadlines').rules().map((rule) => [rule.id, rule]));
-      const missingYears = [...new Set(records.flatMap((record) => record.missingYears ?? []))].sort();
+      const rules = new Map(
+        getService(strapi, 'deadlines')
+          .rules()
+          .map((rule) => [rule.id, rule])
+      );
+      const missingYears = [
+        ...new Set(records.flatMap((record) => record.missingYears ?? [])),
+      ].sort();
 
       const items = Object.fromEntries(
-        STATUSES.map((status) => [status, records.filter((record) => record.status === status).slice(0, LIST_LIMIT).map(trackedItem)])
+        STATUSES.map((status) => [
+          status,
+          records
+            .filter((record) => record.status === status)
+            .slice(0, LIST_LIMIT)
+            .map(trackedItem),
+        ])
       ) as ComplianceReport['items'];
 
       const now: Date = getService(strapi, 'clock').now();
       const { today, items: dueToday } = await dueTodayWithin(within, now);
       const stale = staleColumns(await columnActivity(within), DEFAULT_FRESHNESS_WINDOWS, now);
       const issuers = within
-        ? (await strapi.db.query(CONTENT_TYPES.organization).findMany({ where: { documentId: { $in: within } }, select: ['code'] })).map((row: { code: string }) => row.code)
+        ? (
+            await strapi.db
+              .query(CONTENT_TYPES.organization)
+              .findMany({ where: { documentId: { $in: within } }, select: ['code'] })
+          ).map((row: { code: string }) => row.code)
         : undefined;
 
       return {
@@ -195,8 +262,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             source: rules.get(row.rule)?.source ?? null,
           })),
         },
-        staleColumns: stale.map((column) => ({ ...column, lastPublishedAt: column.lastPublishedAt.toISOString() })),
-        reprints: await getService(strapi, 'syndication').reprintTimeliness({ from: query.from, to: query.to, issuers }),
+        staleColumns: stale.map((column) => ({
+          ...column,
+          lastPublishedAt: column.lastPublishedAt.toISOString(),
+        })),
+        reprints: await getService(strapi, 'syndication').reprintTimeliness({
+          from: query.from,
+          to: query.to,
+          issuers,
+        }),
         failingDeliveries: await failingDeliveries(within),
         pressConferences: await pressConferenceDuty(now, within),
         calendar: { complete: missingYears.length === 0, missingYears },

@@ -43,7 +43,11 @@ export interface DeadlineRecord<Organization = OrganizationSummary> {
 }
 
 /** A tracked item as read for its rules: the fields they name, and what they populate. */
-type TrackedItem = Record<string, unknown> & { title?: string | null; urgent?: boolean | null; publishedAt?: string | null };
+type TrackedItem = Record<string, unknown> & {
+  title?: string | null;
+  urgent?: boolean | null;
+  publishedAt?: string | null;
+};
 
 /**
  * Deadline records: one per tracked item and rule, recomputed whenever the item changes, and moved
@@ -52,8 +56,7 @@ type TrackedItem = Record<string, unknown> & { title?: string | null; urgent?: b
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = (): Date => getService(strapi, 'clock').now();
   const calendar = () => getService(strapi, 'calendar').get();
-  const rules = (): DeadlineRule[] =>
-    getConfig(strapi).deadlineRules ?? DEFAULT_DEADLINE_RULES;
+  const rules = (): DeadlineRule[] => getConfig(strapi).deadlineRules ?? DEFAULT_DEADLINE_RULES;
   const records = () => strapi.db.query(DEADLINE_UID);
 
   const rulesFor = (uid: string) => rules().filter((rule) => rule.contentType === uid);
@@ -94,11 +97,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           problems.push(`${rule.id}: no content type ${rule.contentType}`);
           continue;
         }
-        for (const path of [rule.startField, rule.metBy === 'published' ? null : rule.metBy, rule.organizationField]) {
-          if (path && !(model.attributes as Record<string, unknown>)[path.split('.')[0]]) problems.push(`${rule.id}: ${rule.contentType} has no field ${path}`);
+        for (const path of [
+          rule.startField,
+          rule.metBy === 'published' ? null : rule.metBy,
+          rule.organizationField,
+        ]) {
+          if (path && !(model.attributes as Record<string, unknown>)[path.split('.')[0]])
+            problems.push(`${rule.id}: ${rule.contentType} has no field ${path}`);
         }
       }
-      if (problems.length) throw new Error(`disclosure: deadline rules do not fit the content model:\n  ${problems.join('\n  ')}`);
+      if (problems.length)
+        throw new Error(
+          `disclosure: deadline rules do not fit the content model:\n  ${problems.join('\n  ')}`
+        );
     },
 
     /** Recomputes the records of one item (all rules for its type), or removes them once it is gone. */
@@ -109,7 +120,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hasDraftAndPublish = Boolean(model.options?.draftAndPublish);
       const populate = populateFor(applicable);
       const [draft, published]: Array<TrackedItem | null> = await Promise.all([
-        strapi.db.query(uid).findOne({ where: { documentId, ...(hasDraftAndPublish ? { publishedAt: null } : {}) }, populate }),
+        strapi.db.query(uid).findOne({
+          where: { documentId, ...(hasDraftAndPublish ? { publishedAt: null } : {}) },
+          populate,
+        }),
         strapi.db.query(uid).findOne({
           where: { documentId, publishedAt: { $notNull: true } },
           populate,
@@ -117,7 +131,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
       ]);
       const item = draft ?? published;
-      const existing: DeadlineRecord[] = await records().findMany({ where: { contentType: uid, itemDocumentId: documentId } });
+      const existing: DeadlineRecord[] = await records().findMany({
+        where: { contentType: uid, itemDocumentId: documentId },
+      });
       const current = await calendar();
       const at = now();
       const trackingStartsOn = getConfig(strapi).deadlineTrackingStartsOn;
@@ -125,16 +141,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const rule of applicable) {
         const record = existing.find((candidate) => candidate.rule === rule.id);
         // A date or datetime field, as the rules are checked to name.
-        const start = (item ? valueAt(item, rule.startField) : null) as string | Date | null | undefined;
+        const start = (item ? valueAt(item, rule.startField) : null) as
+          string | Date | null | undefined;
         const length = rule.urgentLength && item?.urgent ? rule.urgentLength : rule.length;
         const due = start ? computeDue(length, start, current) : null;
-        const archive = due && trackingStartsOn ? beijingDate(due.startAt) < trackingStartsOn : false;
+        const archive =
+          due && trackingStartsOn ? beijingDate(due.startAt) < trackingStartsOn : false;
         if (!item || !due || archive || !matchesFilter(item, rule.filter)) {
           if (record) await records().delete({ where: { id: record.id } });
           continue;
         }
         // Publication meets a deadline once; a later unpublish or republish does not move it.
-        const metValue = (rule.metBy === 'published' ? (record?.metAt ?? published?.publishedAt) : valueAt(item, rule.metBy)) as string | Date | null | undefined;
+        const metValue = (
+          rule.metBy === 'published'
+            ? (record?.metAt ?? published?.publishedAt)
+            : valueAt(item, rule.metBy)
+        ) as string | Date | null | undefined;
         const metAt = metValue ? new Date(metValue) : null;
         const assessment = assess(due, latenessUnitOf(length), metAt, at, current);
         const data = {
@@ -142,7 +164,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           contentType: uid,
           itemDocumentId: documentId,
           title: item.title ?? null,
-          organization: rule.organizationField ? ((valueAt(item, rule.organizationField) as { id?: number } | null | undefined)?.id ?? null) : null,
+          organization: rule.organizationField
+            ? ((valueAt(item, rule.organizationField) as { id?: number } | null | undefined)?.id ??
+              null)
+            : null,
           startAt: due.startAt,
           dueAt: due.dueAt,
           dueDate: due.dueDate,
@@ -154,8 +179,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (record) await records().update({ where: { id: record.id }, data });
         else await records().create({ data });
       }
-      const retired = existing.filter((record) => !applicable.some((rule) => rule.id === record.rule));
-      if (retired.length) await records().deleteMany({ where: { id: { $in: retired.map((record) => record.id) } } });
+      const retired = existing.filter(
+        (record) => !applicable.some((rule) => rule.id === record.rule)
+      );
+      if (retired.length)
+        await records().deleteMany({ where: { id: { $in: retired.map((record) => record.id) } } });
     },
 
     /**
@@ -178,18 +206,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const rule = rulesById.get(record.rule);
         if (!rule) continue;
         const code = record.organization?.code;
-        const enabled = autoPublish === true || (Array.isArray(autoPublish) && code !== undefined && autoPublish.includes(code));
-        if (enabled && rule.metBy === 'published' && new Date(record.dueAt).getTime() - at.getTime() <= SWEEP_INTERVAL_MS) {
+        const enabled =
+          autoPublish === true ||
+          (Array.isArray(autoPublish) && code !== undefined && autoPublish.includes(code));
+        if (
+          enabled &&
+          rule.metBy === 'published' &&
+          new Date(record.dueAt).getTime() - at.getTime() <= SWEEP_INTERVAL_MS
+        ) {
           try {
-            await documentsOf(strapi, record.contentType).publish({ documentId: record.itemDocumentId });
+            await documentsOf(strapi, record.contentType).publish({
+              documentId: record.itemDocumentId,
+            });
             published.push(record.itemDocumentId);
             continue; // publishing refreshed the record
           } catch (error) {
             // The gate refused (and wrote the ledger): the item stays for an editor.
-            strapi.log.info(`disclosure: not auto-publishing ${record.itemDocumentId}: ${(error as Error).message}`);
+            strapi.log.info(
+              `disclosure: not auto-publishing ${record.itemDocumentId}: ${(error as Error).message}`
+            );
           }
         }
-        const assessment = assess(dueOf(record), record.latenessUnit ?? latenessUnitOf(rule.length), null, at, current);
+        const assessment = assess(
+          dueOf(record),
+          record.latenessUnit ?? latenessUnitOf(rule.length),
+          null,
+          at,
+          current
+        );
         if (assessment.status !== record.status || assessment.atRisk !== record.atRisk) {
           await records().update({ where: { id: record.id }, data: assessment });
           updated += 1;

@@ -9,12 +9,17 @@ export interface ComplianceQuery {
   within?: string[];
 }
 
-const ORGANIZATION_MESSAGE = '参数 organization 须为机构代码或 documentId (organization must be an organization code or documentId)';
+const ORGANIZATION_MESSAGE =
+  '参数 organization 须为机构代码或 documentId (organization must be an organization code or documentId)';
 
 /** GET /compliance?organization=&from=&to=: a Beijing-date range, and an organization by code or documentId. */
 export const complianceQuery = inOrder({
   ...dateRange,
-  organization: yup.string().transform(given).typeError(ORGANIZATION_MESSAGE).max(64, ORGANIZATION_MESSAGE),
+  organization: yup
+    .string()
+    .transform(given)
+    .typeError(ORGANIZATION_MESSAGE)
+    .max(64, ORGANIZATION_MESSAGE),
 });
 
 export const organizationNotFound = (value: string): never =>

@@ -5,7 +5,10 @@ import { bilingualMessage } from '../rules/validation-messages';
 /** One of the field errors Strapi's error body lists. */
 type FieldError = { message?: unknown; path?: Array<string | number> } | null | undefined;
 /** The error body `strapi::errors` formats: `{ data: null, error: { status, name, message, details } }`. */
-type ErrorBody = { error?: { message?: unknown; details?: { errors?: FieldError[] | unknown } } } | null | undefined;
+type ErrorBody =
+  | { error?: { message?: unknown; details?: { errors?: FieldError[] | unknown } } }
+  | null
+  | undefined;
 
 /**
  * Placed before `strapi::errors` in config/middlewares, so it sees the error body that middleware
@@ -23,9 +26,13 @@ export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
     const details = error.details?.errors as FieldError[] | undefined;
     if (Array.isArray(details)) {
       for (const item of details) {
-        if (typeof item?.message === 'string') item.message = bilingualMessage(item.message, item.path);
+        if (typeof item?.message === 'string')
+          item.message = bilingualMessage(item.message, item.path);
       }
     }
     // With one error Strapi repeats its message at the top: translate it with the same field.
-    error.message = bilingualMessage(error.message, details?.length === 1 ? details[0]!.path : undefined);
+    error.message = bilingualMessage(
+      error.message,
+      details?.length === 1 ? details[0]!.path : undefined
+    );
   };

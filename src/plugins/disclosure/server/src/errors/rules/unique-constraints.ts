@@ -6,10 +6,14 @@
 export type UniqueField = 'indexNumber' | 'documentNumber' | 'code' | 'date';
 
 export const uniqueClashMessage: Record<UniqueField, (value: string) => string> = {
-  indexNumber: (value) => `索引号（indexNumber）已被其他条目使用，须唯一：${value} (index number already used by another document)`,
-  documentNumber: (value) => `文号 ${value} 已被本机关的其他文件使用 (document number already used by this issuer)`,
-  code: (value) => `机构代码（code）已被其他机构使用，须唯一：${value} (organization code already used)`,
-  date: (value) => `${value} 已在节假日安排中，每个日期只能录入一次 (${value} is already in the holiday calendar; each date must be unique)`,
+  indexNumber: (value) =>
+    `索引号（indexNumber）已被其他条目使用，须唯一：${value} (index number already used by another document)`,
+  documentNumber: (value) =>
+    `文号 ${value} 已被本机关的其他文件使用 (document number already used by this issuer)`,
+  code: (value) =>
+    `机构代码（code）已被其他机构使用，须唯一：${value} (organization code already used)`,
+  date: (value) =>
+    `${value} 已在节假日安排中，每个日期只能录入一次 (${value} is already in the holiday calendar; each date must be unique)`,
 };
 
 /**
@@ -33,8 +37,13 @@ export function uniqueViolationField(error: unknown, table: string): UniqueField
   const candidate = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
   if (!candidate || typeof candidate !== 'object') return null;
   let described: string | null = null;
-  if (candidate.code === '23505' && typeof candidate.constraint === 'string') described = candidate.constraint;
-  else if (typeof candidate.code === 'string' && candidate.code.startsWith('SQLITE_CONSTRAINT') && typeof candidate.message === 'string') {
+  if (candidate.code === '23505' && typeof candidate.constraint === 'string')
+    described = candidate.constraint;
+  else if (
+    typeof candidate.code === 'string' &&
+    candidate.code.startsWith('SQLITE_CONSTRAINT') &&
+    typeof candidate.message === 'string'
+  ) {
     described = candidate.message;
   }
   if (!described || !described.includes(table)) return null;
@@ -42,7 +51,8 @@ export function uniqueViolationField(error: unknown, table: string): UniqueField
 }
 
 /** The unique fields a table's rows carry. */
-export const uniqueFieldsOf = (table: string): UniqueField[] => (COLUMNS[table] ?? []).map(([, field]) => field);
+export const uniqueFieldsOf = (table: string): UniqueField[] =>
+  (COLUMNS[table] ?? []).map(([, field]) => field);
 
 /**
  * Whether an error is Strapi's own `unique` check (the entity validator's, a count before the insert)
@@ -52,15 +62,21 @@ export const uniqueFieldsOf = (table: string): UniqueField[] => (COLUMNS[table] 
  */
 export function refusedAsNotUniqueBy(error: unknown, field: UniqueField): boolean {
   const candidate = error as { name?: unknown; details?: { errors?: unknown } } | null;
-  if (!candidate || typeof candidate !== 'object' || candidate.name !== 'ValidationError') return false;
+  if (!candidate || typeof candidate !== 'object' || candidate.name !== 'ValidationError')
+    return false;
   const refusals = candidate.details?.errors;
   if (!Array.isArray(refusals) || refusals.length === 0) return false;
   return refusals.every(
     (refusal: { path?: unknown; message?: unknown } | null | undefined) =>
-      Array.isArray(refusal?.path) && refusal.path.join('.') === field && /must be unique/i.test(String(refusal?.message ?? ''))
+      Array.isArray(refusal?.path) &&
+      refusal.path.join('.') === field &&
+      /must be unique/i.test(String(refusal?.message ?? ''))
   );
 }
 
 /** The value stored for the per-issuer 文号 index: the issuer's documentId and the normalized 文号. */
-export const issuerDocumentNumber = (issuerDocumentId: string | null | undefined, documentNumber: string | null | undefined): string | null =>
+export const issuerDocumentNumber = (
+  issuerDocumentId: string | null | undefined,
+  documentNumber: string | null | undefined
+): string | null =>
   issuerDocumentId && documentNumber ? `${issuerDocumentId}:${documentNumber}` : null;

@@ -98,7 +98,9 @@ const HAS_CHINESE = /[\u4e00-\u9fa5]/;
 export const fieldLabel = (path: Array<string | number> | undefined): string => {
   if (!path?.length) return '';
   const apiName = path.join('.');
-  const field = [...path].reverse().find((segment) => typeof segment === 'string' && !/^\d+$/.test(segment));
+  const field = [...path]
+    .reverse()
+    .find((segment) => typeof segment === 'string' && !/^\d+$/.test(segment));
   const label = FIELD_LABELS[String(field)];
   return label ? `${label}（${apiName}）` : apiName;
 };

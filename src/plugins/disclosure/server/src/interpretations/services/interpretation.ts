@@ -31,7 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The organization of the admin making this request, when it has one (super admins may have none). */
   async editorOrganization(): Promise<{ id: number; name: string } | null> {
     const admin = adminRequest(strapi);
-    return admin ? getService(strapi, 'organization-roles').assignedOrganization(admin.user.id) : null;
+    return admin
+      ? getService(strapi, 'organization-roles').assignedOrganization(admin.user.id)
+      : null;
   },
 
   /**
@@ -41,7 +43,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async assertMayInterpret(source: SourceDocument) {
     const editor = await this.editorOrganization();
     if (!editor) return;
-    const own = [source.draftingDepartment, source.issuingOrganization, ...(source.coIssuers ?? [])].some((organization) => organization?.id === editor.id);
+    const own = [
+      source.draftingDepartment,
+      source.issuingOrganization,
+      ...(source.coIssuers ?? []),
+    ].some((organization) => organization?.id === editor.id);
     if (!own) {
       // A PolicyError: Strapi reduces any other 403 to a bare "Forbidden", and the editor needs the reason.
       throw new errors.PolicyError(
@@ -54,7 +60,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const data = (params.data ??= {});
     const target = singleRelationTarget(data.sourceDocument);
     const source: SourceDocument | null = target
-      ? await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT })
+      ? await strapi.db
+          .query(CONTENT_TYPES.policyDocument)
+          .findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT })
       : null;
     if (!source) {
       throwIfViolated([
@@ -78,11 +86,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const target = params.data ? singleRelationTarget(params.data.sourceDocument) : undefined;
     if (target === null) {
       throwIfViolated([
-        violation('sourceDocument', '政策解读须关联所解读的文件 (an interpretation must be tied to the document it explains)'),
+        violation(
+          'sourceDocument',
+          '政策解读须关联所解读的文件 (an interpretation must be tied to the document it explains)'
+        ),
       ]);
     }
     if (target) {
-      const source: SourceDocument | null = await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT });
+      const source: SourceDocument | null = await strapi.db
+        .query(CONTENT_TYPES.policyDocument)
+        .findOne({ where: target, populate: ORGANIZATIONS_OF_DOCUMENT });
       if (source) await this.assertMayInterpret(source);
     }
   },

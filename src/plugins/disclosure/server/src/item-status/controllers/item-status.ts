@@ -10,7 +10,12 @@ import { getService } from '../../utils/get-service';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const { contentType, documentId } = validate(itemStatusQuery, ctx.query);
-    const status = await getService(strapi, 'item-status').of(contentType, documentId, ctx.state.user, ctx.state.userAbility);
+    const status = await getService(strapi, 'item-status').of(
+      contentType,
+      documentId,
+      ctx.state.user,
+      ctx.state.userAbility
+    );
     if (!status) throw new errors.NotFoundError('条目不存在 (no such item)');
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = { data: status } satisfies GetItemStatus.Response;

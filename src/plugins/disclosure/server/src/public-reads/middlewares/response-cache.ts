@@ -1,7 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Context, Next } from 'koa';
-import { asksForDrafts, cacheKey, entityTag, matchesIfNoneMatch, publicCacheControl, rendersOwnShape, splitSimpleUrl, type CachedResponse } from '../rules/response-cache';
+import {
+  asksForDrafts,
+  cacheKey,
+  entityTag,
+  matchesIfNoneMatch,
+  publicCacheControl,
+  rendersOwnShape,
+  splitSimpleUrl,
+  type CachedResponse,
+} from '../rules/response-cache';
 import { CONTENT_CHANGED, CONTENT_STATE } from '../services/response-cache';
 import { getService } from '../../utils/get-service';
 
@@ -16,7 +25,12 @@ const NOT_REPLAYED = new Set(['content-length', 'etag', 'x-response-cache', 'dat
 const bodyBytes = (body: unknown): Buffer | null => {
   if (Buffer.isBuffer(body)) return body;
   if (typeof body === 'string') return Buffer.from(body);
-  if (body === null || body === undefined || typeof (body as { pipe?: unknown }).pipe === 'function') return null;
+  if (
+    body === null ||
+    body === undefined ||
+    typeof (body as { pipe?: unknown }).pipe === 'function'
+  )
+    return null;
   return Buffer.from(JSON.stringify(body));
 };
 
@@ -29,11 +43,16 @@ const bodyBytes = (body: unknown): Buffer | null => {
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'response-cache');
 
-  const answer = (ctx: Context, entry: Pick<CachedResponse, 'headers' | 'body' | 'etag'>, outcome: string) => {
+  const answer = (
+    ctx: Context,
+    entry: Pick<CachedResponse, 'headers' | 'body' | 'etag'>,
+    outcome: string
+  ) => {
     for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
     ctx.set('ETag', entry.etag);
     // A route that chose its own public lifetime (working days: 5 minutes) keeps it.
-    if (!entry.headers['cache-control']) ctx.set('Cache-Control', publicCacheControl(service().maxAgeSeconds()));
+    if (!entry.headers['cache-control'])
+      ctx.set('Cache-Control', publicCacheControl(service().maxAgeSeconds()));
     ctx.set('X-Response-Cache', outcome);
     ctx.status = 200;
     if (matchesIfNoneMatch(ctx.get('If-None-Match'), entry.etag)) {
@@ -55,7 +74,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return;
     }
     if (!ctx.path.startsWith(CACHEABLE_PREFIX)) return next();
-    if (ctx.get('Authorization') || asksForDrafts(ctx.querystring) || rendersOwnShape(ctx.headers)) {
+    if (
+      ctx.get('Authorization') ||
+      asksForDrafts(ctx.querystring) ||
+      rendersOwnShape(ctx.headers)
+    ) {
       await next();
       // Someone's own view: no shared cache (a CDN, a proxy) may keep it.
       if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'private, no-store');
@@ -70,7 +93,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       state = (ctx.req as ReadEarly)[STATE_READ_EARLY] ?? (await cache.state());
     } catch (error) {
       // The shared counter cannot be read: answer from the database, as without a cache.
-      strapi.log.warn(`disclosure response cache: content state unavailable (${(error as Error).message})`);
+      strapi.log.warn(
+        `disclosure response cache: content state unavailable (${(error as Error).message})`
+      );
       return next();
     }
     ctx.state[CONTENT_STATE] = state;
@@ -89,7 +114,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(ctx.response.headers)) {
-      if (!before.has(name) && !NOT_REPLAYED.has(name) && value !== undefined) headers[name] = String(value);
+      if (!before.has(name) && !NOT_REPLAYED.has(name) && value !== undefined)
+        headers[name] = String(value);
     }
     const entry: CachedResponse = { state, headers, body, etag: entityTag(body) };
     if (cache.enabled()) cache.store(key, entry);
@@ -98,14 +124,19 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 };
 
 /** An answer's headers for a 200 and for a 304 (as Koa answers one: no body, so no body headers). */
-function rawHeadersOf(entry: CachedResponse, maxAgeSeconds: number): { ok: string[]; notModified: string[] } {
+function rawHeadersOf(
+  entry: CachedResponse,
+  maxAgeSeconds: number
+): { ok: string[]; notModified: string[] } {
   const common = Object.entries(entry.headers).flat();
   common.push('ETag', entry.etag);
-  if (!entry.headers['cache-control']) common.push('Cache-Control', publicCacheControl(maxAgeSeconds));
+  if (!entry.headers['cache-control'])
+    common.push('Cache-Control', publicCacheControl(maxAgeSeconds));
   common.push('X-Response-Cache', 'hit');
   const notModified: string[] = [];
   for (let index = 0; index < common.length; index += 2) {
-    if (common[index].toLowerCase() !== 'content-type') notModified.push(common[index], common[index + 1]);
+    if (common[index].toLowerCase() !== 'content-type')
+      notModified.push(common[index], common[index + 1]);
   }
   return { ok: [...common, 'Content-Length', String(entry.body.length)], notModified };
 }
@@ -119,17 +150,26 @@ function rawHeadersOf(entry: CachedResponse, maxAgeSeconds: number): { ok: strin
  */
 export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
   const server = strapi.server.httpServer;
-  const [koa] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  const [koa] = server.listeners('request') as Array<
+    (req: IncomingMessage, res: ServerResponse) => void
+  >;
   if (!koa) return;
   // Looked up once: this runs before every request.
   const cache = getService(strapi, 'response-cache');
   // Each entry's headers flattened once, as writeHead takes them: no per-request header bookkeeping.
   const rawHeaders = new WeakMap<CachedResponse, { ok: string[]; notModified: string[] }>();
 
-  const answeredEarly = async (req: IncomingMessage, res: ServerResponse, parts: { path: string; querystring: string }): Promise<boolean> => {
+  const answeredEarly = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    parts: { path: string; querystring: string }
+  ): Promise<boolean> => {
     const state: string = await cache.state();
     (req as ReadEarly)[STATE_READ_EARLY] = state;
-    const hit: CachedResponse | undefined = cache.lookup(cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''), state);
+    const hit: CachedResponse | undefined = cache.lookup(
+      cacheKey(parts.path, parts.querystring, req.headers.origin ?? ''),
+      state
+    );
     if (!hit) return false;
     let headers = rawHeaders.get(hit);
     if (!headers) rawHeaders.set(hit, (headers = rawHeadersOf(hit, cache.maxAgeSeconds())));
@@ -145,8 +185,18 @@ export function answerHitsBeforeKoa(strapi: Core.Strapi): void {
 
   server.removeListener('request', koa);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const parts = (req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith(CACHEABLE_PREFIX) ? splitSimpleUrl(req.url) : null;
-    if (!parts || req.headers.authorization || asksForDrafts(parts.querystring) || rendersOwnShape(req.headers) || !cache.enabled()) return koa.call(server, req, res);
+    const parts =
+      (req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith(CACHEABLE_PREFIX)
+        ? splitSimpleUrl(req.url)
+        : null;
+    if (
+      !parts ||
+      req.headers.authorization ||
+      asksForDrafts(parts.querystring) ||
+      rendersOwnShape(req.headers) ||
+      !cache.enabled()
+    )
+      return koa.call(server, req, res);
     answeredEarly(req, res, parts).then(
       (answered) => answered || koa.call(server, req, res),
       // The shared counter cannot be read: Koa's middleware answers from the database and says why.

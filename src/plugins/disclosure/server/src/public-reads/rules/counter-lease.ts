@@ -33,7 +33,10 @@ export interface RenewalTicket {
 }
 
 export class CounterLease {
-  private validUntil: Instant = { monotonic: Number.NEGATIVE_INFINITY, wall: Number.NEGATIVE_INFINITY };
+  private validUntil: Instant = {
+    monotonic: Number.NEGATIVE_INFINITY,
+    wall: Number.NEGATIVE_INFINITY,
+  };
   private heardVersion = 0;
   /** Moves when an authoritative read finds the counter lower than heard (a restored database). */
   private epoch = 0;
@@ -51,7 +54,8 @@ export class CounterLease {
   renewed(ticket: RenewalTicket, version: number): boolean {
     // A notification of a later change can be handled before the renewal's answer that preceded it
     // (both in one packet): a read lower than what was heard since it was sent is not a reset.
-    const news = version >= ticket.heardBefore && version < this.heardVersion ? false : this.read(version);
+    const news =
+      version >= ticket.heardBefore && version < this.heardVersion ? false : this.read(version);
     if (ticket.generation === this.generation) {
       this.validUntil = {
         monotonic: Math.max(this.validUntil.monotonic, ticket.sentAt.monotonic + this.durationMs),
@@ -90,7 +94,9 @@ export class CounterLease {
 
   /** The counter as last heard (with its epoch), while the lease vouches for it; null: read it. */
   current(now: Instant): string | null {
-    return now.monotonic < this.validUntil.monotonic && now.wall < this.validUntil.wall ? this.value : null;
+    return now.monotonic < this.validUntil.monotonic && now.wall < this.validUntil.wall
+      ? this.value
+      : null;
   }
 
   /** The counter as last heard, whatever the lease: what this instance acknowledges. */
@@ -112,7 +118,11 @@ type ProcessTimer = ReturnType<typeof setTimeout>;
 /** The writer's side: which instance has acknowledged which value, and waiting for one. */
 export class Acknowledgements<Handle = ProcessTimer> {
   private readonly acknowledged = new Map<string, number>();
-  private readonly waiting = new Set<{ instance: string; version: number; done: (acknowledged: boolean) => void }>();
+  private readonly waiting = new Set<{
+    instance: string;
+    version: number;
+    done: (acknowledged: boolean) => void;
+  }>();
 
   constructor(
     // The defaults are the process's timers, whose handle is the default Handle.
@@ -124,12 +134,14 @@ export class Acknowledgements<Handle = ProcessTimer> {
   heard(instance: string, version: number): void {
     if (!((this.acknowledged.get(instance) ?? 0) < version)) return;
     this.acknowledged.set(instance, version);
-    for (const waiter of [...this.waiting]) if (waiter.instance === instance && waiter.version <= version) waiter.done(true);
+    for (const waiter of [...this.waiting])
+      if (waiter.instance === instance && waiter.version <= version) waiter.done(true);
   }
 
   /** Forgets instances not named (gone): the map does not grow with every instance ever started. */
   retain(instances: ReadonlySet<string>): void {
-    for (const instance of this.acknowledged.keys()) if (!instances.has(instance)) this.acknowledged.delete(instance);
+    for (const instance of this.acknowledged.keys())
+      if (!instances.has(instance)) this.acknowledged.delete(instance);
   }
 
   /** Resolves true once `instance` has acknowledged `version`, false when `timeoutMs` ran out first. */

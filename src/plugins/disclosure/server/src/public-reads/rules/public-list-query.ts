@@ -40,7 +40,22 @@ const ALWAYS_SELECTED = new Set(['id', 'documentId']);
 /** Types whose query-string value is compared as it is written (no casting). */
 const FILTERABLE_TYPES = new Set(['string', 'text', 'enumeration', 'uid', 'email']);
 /** Types a database orders by their value. */
-const SORTABLE_TYPES = new Set(['string', 'text', 'enumeration', 'uid', 'email', 'date', 'datetime', 'time', 'timestamp', 'integer', 'biginteger', 'float', 'decimal', 'boolean']);
+const SORTABLE_TYPES = new Set([
+  'string',
+  'text',
+  'enumeration',
+  'uid',
+  'email',
+  'date',
+  'datetime',
+  'time',
+  'timestamp',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+]);
 /** Chosen by the `locale` parameter, never filtered on. */
 const NOT_FILTERED = new Set(['locale']);
 const KNOWN_PARAMETERS = new Set(['filters', 'sort', 'pagination', 'fields', 'locale', 'status']);
@@ -49,7 +64,10 @@ const DOCUMENT_PARAMETERS = new Set(['fields', 'locale', 'status']);
 const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
 
 const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
 
@@ -58,9 +76,15 @@ function planFilters(filters: unknown, fields: PublicFieldTypes): Record<string,
   if (!isPlainObject(filters)) return null;
   const where: Record<string, string> = {};
   for (const [name, condition] of Object.entries(filters)) {
-    if (!own(fields, name) || NOT_FILTERED.has(name) || !FILTERABLE_TYPES.has(fields[name])) return null;
+    if (!own(fields, name) || NOT_FILTERED.has(name) || !FILTERABLE_TYPES.has(fields[name]))
+      return null;
     if (typeof condition === 'string') where[name] = condition;
-    else if (isPlainObject(condition) && Object.keys(condition).length === 1 && typeof condition.$eq === 'string') where[name] = condition.$eq;
+    else if (
+      isPlainObject(condition) &&
+      Object.keys(condition).length === 1 &&
+      typeof condition.$eq === 'string'
+    )
+      where[name] = condition.$eq;
     else return null;
   }
   return where;
@@ -68,7 +92,12 @@ function planFilters(filters: unknown, fields: PublicFieldTypes): Record<string,
 
 function planSort(sort: unknown, fields: PublicFieldTypes): PublicListPlan['orderBy'] | null {
   if (sort === undefined) return [];
-  const terms = typeof sort === 'string' ? sort.split(',') : Array.isArray(sort) && sort.every((term) => typeof term === 'string') ? sort : null;
+  const terms =
+    typeof sort === 'string'
+      ? sort.split(',')
+      : Array.isArray(sort) && sort.every((term) => typeof term === 'string')
+        ? sort
+        : null;
   if (!terms || !terms.length) return null;
   const orderBy: PublicListPlan['orderBy'] = [];
   for (const term of terms as string[]) {
@@ -85,7 +114,12 @@ function planPagination(pagination: unknown): PublicListPlan['pagination'] | nul
   if (!isPlainObject(pagination)) return null;
   const planned: PublicListPlan['pagination'] = {};
   for (const [name, value] of Object.entries(pagination)) {
-    if ((name !== 'page' && name !== 'pageSize') || typeof value !== 'string' || !PAGE_NUMBER.test(value)) return null;
+    if (
+      (name !== 'page' && name !== 'pageSize') ||
+      typeof value !== 'string' ||
+      !PAGE_NUMBER.test(value)
+    )
+      return null;
     planned[name] = Number(value);
   }
   return planned;
@@ -97,8 +131,20 @@ function planPagination(pagination: unknown): PublicListPlan['pagination'] | nul
  */
 function planSelect(fieldsAsked: unknown, fields: PublicFieldTypes): string[] | null | false {
   if (fieldsAsked === undefined) return null;
-  const names = typeof fieldsAsked === 'string' ? [fieldsAsked] : Array.isArray(fieldsAsked) ? fieldsAsked : null;
-  if (!names || !names.length || !names.every((name) => typeof name === 'string' && (own(fields, name) || ALWAYS_SELECTED.has(name)))) return false;
+  const names =
+    typeof fieldsAsked === 'string'
+      ? [fieldsAsked]
+      : Array.isArray(fieldsAsked)
+        ? fieldsAsked
+        : null;
+  if (
+    !names ||
+    !names.length ||
+    !names.every(
+      (name) => typeof name === 'string' && (own(fields, name) || ALWAYS_SELECTED.has(name))
+    )
+  )
+    return false;
   return [...new Set([...ALWAYS_SELECTED, ...(names as string[])])];
 }
 
@@ -109,7 +155,8 @@ export function planPublicList(query: unknown, model: PublicListModel): PublicLi
   // Public reads are of published content whatever is asked; other values are the pipeline's to refuse.
   if (query.status !== undefined && query.status !== 'published') return null;
   const { locale } = query;
-  if (locale !== undefined && !(typeof locale === 'string' && model.locales.includes(locale))) return null;
+  if (locale !== undefined && !(typeof locale === 'string' && model.locales.includes(locale)))
+    return null;
 
   const where = planFilters(query.filters, model.fields);
   const orderBy = planSort(query.sort, model.fields);
@@ -123,7 +170,11 @@ export function planPublicList(query: unknown, model: PublicListModel): PublicLi
  * The plan for a public read of one document (`GET /api/x/:documentId`): the list plan of the query,
  * its one condition the documentId. Null when the pipeline should answer it.
  */
-export function planPublicDocument(documentId: unknown, query: unknown, model: PublicListModel): PublicListPlan | null {
+export function planPublicDocument(
+  documentId: unknown,
+  query: unknown,
+  model: PublicListModel
+): PublicListPlan | null {
   if (typeof documentId !== 'string' || !documentId || !isPlainObject(query)) return null;
   for (const name of Object.keys(query)) if (!DOCUMENT_PARAMETERS.has(name)) return null;
   const plan = planPublicList(query, model);

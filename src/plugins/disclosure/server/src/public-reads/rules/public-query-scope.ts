@@ -41,7 +41,14 @@ export interface PublicReadModel {
   visibleRows(uid: string): object | null;
 }
 
-export type RefusalReason = 'private' | 'not-public' | 'morph' | 'sort-through-relation' | 'relation-operator' | 'negated-relation' | 'unknown';
+export type RefusalReason =
+  | 'private'
+  | 'not-public'
+  | 'morph'
+  | 'sort-through-relation'
+  | 'relation-operator'
+  | 'negated-relation'
+  | 'unknown';
 
 /** A query the public may not make; `path` names where (e.g. `populate.attachments.related`). */
 export class PublicQueryRefusal extends Error {
@@ -59,8 +66,23 @@ const PUBLISHED = { publishedAt: { $notNull: true } };
 /** Every document has them, though no schema lists them. */
 const IMPLICIT_SCALARS = new Set(['id', 'documentId']);
 const SCALAR_TYPES = new Set([
-  'string', 'text', 'richtext', 'blocks', 'email', 'uid', 'enumeration', 'boolean', 'integer', 'biginteger',
-  'float', 'decimal', 'date', 'time', 'datetime', 'timestamp', 'json',
+  'string',
+  'text',
+  'richtext',
+  'blocks',
+  'email',
+  'uid',
+  'enumeration',
+  'boolean',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'date',
+  'time',
+  'datetime',
+  'timestamp',
+  'json',
 ]);
 const SEARCHED_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
 const MORPH_RELATIONS = new Set(['morphToOne', 'morphToMany', 'morphOne', 'morphMany']);
@@ -78,16 +100,36 @@ function step(model: PublicReadModel, schema: QuerySchema, name: string, path: s
   if (!attribute) throw new PublicQueryRefusal('unknown', path);
   if (attribute.private) throw new PublicQueryRefusal('private', path);
   if (SCALAR_TYPES.has(attribute.type)) return { kind: 'scalar' };
-  if (attribute.type === 'component' && attribute.component) return { kind: 'component', uids: [attribute.component] };
-  if (attribute.type === 'dynamiczone' && attribute.components) return { kind: 'component', uids: attribute.components };
-  const target = attribute.type === 'media' ? UPLOAD_FILE_UID : attribute.type === 'relation' ? attribute.target : undefined;
-  if (attribute.type === 'relation' && (MORPH_RELATIONS.has(attribute.relation ?? '') || !target)) throw new PublicQueryRefusal('morph', path);
+  if (attribute.type === 'component' && attribute.component)
+    return { kind: 'component', uids: [attribute.component] };
+  if (attribute.type === 'dynamiczone' && attribute.components)
+    return { kind: 'component', uids: attribute.components };
+  const target =
+    attribute.type === 'media'
+      ? UPLOAD_FILE_UID
+      : attribute.type === 'relation'
+        ? attribute.target
+        : undefined;
+  if (attribute.type === 'relation' && (MORPH_RELATIONS.has(attribute.relation ?? '') || !target))
+    throw new PublicQueryRefusal('morph', path);
   if (!target) throw new PublicQueryRefusal('unknown', path);
   const rows = model.visibleRows(target);
   const targetSchema = model.schema(target);
   if (rows === null || !targetSchema) throw new PublicQueryRefusal('not-public', path);
-  const conditions = [...(targetSchema.options?.draftAndPublish ? [PUBLISHED] : []), ...(Object.keys(rows).length ? [rows] : [])];
-  return { kind: 'relation', target, condition: conditions.length === 0 ? undefined : conditions.length === 1 ? { ...conditions[0] } : { $and: conditions } };
+  const conditions = [
+    ...(targetSchema.options?.draftAndPublish ? [PUBLISHED] : []),
+    ...(Object.keys(rows).length ? [rows] : []),
+  ];
+  return {
+    kind: 'relation',
+    target,
+    condition:
+      conditions.length === 0
+        ? undefined
+        : conditions.length === 1
+          ? { ...conditions[0] }
+          : { $and: conditions },
+  };
 }
 
 const schemaOf = (model: PublicReadModel, uid: string, path: string): QuerySchema => {
@@ -96,9 +138,14 @@ const schemaOf = (model: PublicReadModel, uid: string, path: string): QuerySchem
   return schema;
 };
 const join = (path: string, name: string) => (path ? `${path}.${name}` : name);
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 const withCondition = (filters: unknown, condition: object | undefined) =>
-  !condition ? filters : filters === undefined || (isObject(filters) && !Object.keys(filters).length) ? condition : { $and: [filters, condition] };
+  !condition
+    ? filters
+    : filters === undefined || (isObject(filters) && !Object.keys(filters).length)
+      ? condition
+      : { $and: [filters, condition] };
 
 // ---------------------------------------------------------------- filters
 
@@ -107,8 +154,17 @@ const withCondition = (filters: unknown, condition: object | undefined) =>
  * Under `$not`, no relation may be named: the database negates each joined row, and a hidden row
  * (its condition false) would then match, telling that it exists.
  */
-export function scopeFilters(filters: unknown, uid: string, model: PublicReadModel, path = 'filters', negated = false): unknown {
-  if (Array.isArray(filters)) return filters.map((item, index) => scopeFilters(item, uid, model, `${path}[${index}]`, negated));
+export function scopeFilters(
+  filters: unknown,
+  uid: string,
+  model: PublicReadModel,
+  path = 'filters',
+  negated = false
+): unknown {
+  if (Array.isArray(filters))
+    return filters.map((item, index) =>
+      scopeFilters(item, uid, model, `${path}[${index}]`, negated)
+    );
   if (!isObject(filters)) return filters;
   const schema = schemaOf(model, uid, path);
   const scoped: Record<string, unknown> = {};
@@ -135,7 +191,11 @@ export function scopeFilters(filters: unknown, uid: string, model: PublicReadMod
       if (negated) throw new PublicQueryRefusal('negated-relation', here);
       // `filters[relation][$null]=true` and the like compare the joined row's id, which the row
       // condition cannot qualify: name one of its fields instead.
-      if (!isObject(value) || Object.keys(value).some((inner) => inner.startsWith('$') && !LOGICAL.has(inner))) refuseOperator(here);
+      if (
+        !isObject(value) ||
+        Object.keys(value).some((inner) => inner.startsWith('$') && !LOGICAL.has(inner))
+      )
+        refuseOperator(here);
       scoped[key] = withCondition(scopeFilters(value, next.target, model, here), next.condition);
     }
   }
@@ -151,9 +211,13 @@ const refuseOperator = (path: string): never => {
 /** Every sort path stays on the type's own fields (through its components): it is checked, not changed. */
 export function checkSort(sort: unknown, uid: string, model: PublicReadModel, path = 'sort'): void {
   if (sort === undefined || sort === null || sort === '') return;
-  if (Array.isArray(sort)) return sort.forEach((item, index) => checkSort(item, uid, model, `${path}[${index}]`));
+  if (Array.isArray(sort))
+    return sort.forEach((item, index) => checkSort(item, uid, model, `${path}[${index}]`));
   if (typeof sort === 'string') {
-    for (const part of sort.split(',').map((item) => item.trim()).filter(Boolean)) {
+    for (const part of sort
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)) {
       const names = part.split(':')[0].split('.');
       checkSortPath(names, uid, model, path);
     }
@@ -163,7 +227,8 @@ export function checkSort(sort: unknown, uid: string, model: PublicReadModel, pa
     for (const [key, value] of Object.entries(sort)) {
       if (isObject(value)) {
         const next = step(model, schemaOf(model, uid, path), key, join(path, key));
-        if (next.kind !== 'component' || next.uids.length !== 1) throw new PublicQueryRefusal('sort-through-relation', join(path, key));
+        if (next.kind !== 'component' || next.uids.length !== 1)
+          throw new PublicQueryRefusal('sort-through-relation', join(path, key));
         checkSort(value, next.uids[0], model, join(path, key));
       } else checkSortPath([key], uid, model, path);
     }
@@ -177,7 +242,8 @@ function checkSortPath(names: string[], uid: string, model: PublicReadModel, pat
     here = join(here, name);
     const next = step(model, schemaOf(model, current, here), name, here);
     if (next.kind === 'scalar' && index === names.length - 1) return;
-    if (next.kind !== 'component' || next.uids.length !== 1) throw new PublicQueryRefusal('sort-through-relation', here);
+    if (next.kind !== 'component' || next.uids.length !== 1)
+      throw new PublicQueryRefusal('sort-through-relation', here);
     current = next.uids[0];
   }
   // A path that ends on a component sorts by nothing the public could name.
@@ -187,13 +253,24 @@ function checkSortPath(names: string[], uid: string, model: PublicReadModel, pat
 // ---------------------------------------------------------------- fields
 
 /** Chosen fields must be public ones of the type. */
-export function checkFields(fields: unknown, uid: string, model: PublicReadModel, path = 'fields'): void {
+export function checkFields(
+  fields: unknown,
+  uid: string,
+  model: PublicReadModel,
+  path = 'fields'
+): void {
   if (fields === undefined || fields === null || fields === '*') return;
-  const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields.map(String) : [];
+  const names =
+    typeof fields === 'string'
+      ? fields.split(',')
+      : Array.isArray(fields)
+        ? fields.map(String)
+        : [];
   const schema = schemaOf(model, uid, path);
   for (const name of names.map((item) => item.trim()).filter(Boolean)) {
     if (name === '*') continue;
-    if (step(model, schema, name, join(path, name)).kind !== 'scalar') throw new PublicQueryRefusal('unknown', join(path, name));
+    if (step(model, schema, name, join(path, name)).kind !== 'scalar')
+      throw new PublicQueryRefusal('unknown', join(path, name));
   }
 }
 
@@ -211,17 +288,23 @@ function toObject(populate: unknown, schema: QuerySchema): PopulateObject | null
         .map(([name]) => [name, true])
     );
   }
-  const paths = typeof populate === 'string' ? populate.split(',') : Array.isArray(populate) ? populate : null;
+  const paths =
+    typeof populate === 'string' ? populate.split(',') : Array.isArray(populate) ? populate : null;
   if (paths) {
     const result: PopulateObject = {};
-    for (const path of paths.map(String).map((p) => p.trim()).filter(Boolean)) {
+    for (const path of paths
+      .map(String)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [head, ...rest] = path.split('.');
       if (!rest.length) {
         result[head] ??= true;
         continue;
       }
       // Built here: true, or an object with the nested paths.
-      const existing = (result[head] === true || result[head] === undefined ? { populate: [] } : result[head]) as { populate?: unknown[] };
+      const existing = (
+        result[head] === true || result[head] === undefined ? { populate: [] } : result[head]
+      ) as { populate?: unknown[] };
       existing.populate = [...(existing.populate ?? []), rest.join('.')];
       result[head] = existing;
     }
@@ -245,7 +328,12 @@ function followable(model: PublicReadModel, schema: QuerySchema, name: string): 
  * A populate on `uid` in which every relation reached, at any depth, carries the rows the public may
  * see of its target, and whose own filters, sorts and fields are held to the same rules.
  */
-export function scopePopulate(populate: unknown, uid: string, model: PublicReadModel, path = 'populate'): unknown {
+export function scopePopulate(
+  populate: unknown,
+  uid: string,
+  model: PublicReadModel,
+  path = 'populate'
+): unknown {
   if (populate === undefined || populate === null || populate === false) return populate;
   const schema = schemaOf(model, uid, path);
   const expanded = populate === '*' || populate === true;
@@ -260,19 +348,27 @@ export function scopePopulate(populate: unknown, uid: string, model: PublicReadM
     const here = join(path, name);
     const next = step(model, schema, name, here);
     if (next.kind === 'scalar') throw new PublicQueryRefusal('unknown', here);
-    const options: PopulateObject = value === true || value === '*' ? {} : isObject(value) ? { ...value } : {};
+    const options: PopulateObject =
+      value === true || value === '*' ? {} : isObject(value) ? { ...value } : {};
 
     if (next.kind === 'component') {
       if (isObject(options.on)) {
         // A dynamic zone: each component's own populate.
         options.on = Object.fromEntries(
           Object.entries(options.on).map(([component, inner]) => {
-            if (!next.uids.includes(component)) throw new PublicQueryRefusal('unknown', join(here, component));
-            return [component, isObject(inner) ? scopeOptions(inner, component, model, join(here, component)) : inner];
+            if (!next.uids.includes(component))
+              throw new PublicQueryRefusal('unknown', join(here, component));
+            return [
+              component,
+              isObject(inner)
+                ? scopeOptions(inner, component, model, join(here, component))
+                : inner,
+            ];
           })
         );
       }
-      for (const component of next.uids.length === 1 ? next.uids : []) Object.assign(options, scopeOptions(options, component, model, here));
+      for (const component of next.uids.length === 1 ? next.uids : [])
+        Object.assign(options, scopeOptions(options, component, model, here));
       scoped[name] = Object.keys(options).length ? options : value;
       continue;
     }
@@ -286,10 +382,17 @@ export function scopePopulate(populate: unknown, uid: string, model: PublicReadM
 }
 
 /** A populate entry's own populate, filters, sort and fields, on the type it reaches. */
-function scopeOptions(options: PopulateObject, uid: string, model: PublicReadModel, path: string): PopulateObject {
+function scopeOptions(
+  options: PopulateObject,
+  uid: string,
+  model: PublicReadModel,
+  path: string
+): PopulateObject {
   const scoped: PopulateObject = { ...options };
-  if (options.populate !== undefined) scoped.populate = scopePopulate(options.populate, uid, model, join(path, 'populate'));
-  if (options.filters !== undefined) scoped.filters = scopeFilters(options.filters, uid, model, join(path, 'filters'));
+  if (options.populate !== undefined)
+    scoped.populate = scopePopulate(options.populate, uid, model, join(path, 'populate'));
+  if (options.filters !== undefined)
+    scoped.filters = scopeFilters(options.filters, uid, model, join(path, 'filters'));
   if (options.sort !== undefined) checkSort(options.sort, uid, model, join(path, 'sort'));
   if (options.fields !== undefined) checkFields(options.fields, uid, model, join(path, 'fields'));
   return scoped;
@@ -299,13 +402,17 @@ function scopeOptions(options: PopulateObject, uid: string, model: PublicReadMod
 export function populateDepth(populate: unknown): number {
   if (populate === undefined || populate === null || populate === false) return 0;
   if (populate === true || populate === '*') return 1;
-  const paths = typeof populate === 'string' ? populate.split(',') : Array.isArray(populate) ? populate : null;
-  if (paths) return Math.max(0, ...paths.map((path) => String(path).split('.').filter(Boolean).length));
+  const paths =
+    typeof populate === 'string' ? populate.split(',') : Array.isArray(populate) ? populate : null;
+  if (paths)
+    return Math.max(0, ...paths.map((path) => String(path).split('.').filter(Boolean).length));
   if (typeof populate !== 'object') return 0;
   return Math.max(
     0,
     ...Object.values(populate).map((value: unknown) =>
-      value && typeof value === 'object' && 'populate' in value && value.populate !== undefined ? 1 + populateDepth(value.populate) : 1
+      value && typeof value === 'object' && 'populate' in value && value.populate !== undefined
+        ? 1 + populateDepth(value.populate)
+        : 1
     )
   );
 }
@@ -339,7 +446,11 @@ export interface PublicQueryParams {
  * The params of a public read of `uid`, scoped: filters, populate and `_q` rewritten, sort and fields
  * checked. Throws PublicQueryRefusal. The row condition of `uid` itself is the caller's to add.
  */
-export function scopePublicQuery<T extends PublicQueryParams>(params: T, uid: string, model: PublicReadModel): T {
+export function scopePublicQuery<T extends PublicQueryParams>(
+  params: T,
+  uid: string,
+  model: PublicReadModel
+): T {
   const scoped: T = { ...params };
   if (params.filters !== undefined) scoped.filters = scopeFilters(params.filters, uid, model);
   if (typeof params._q === 'string' && params._q !== '') {

@@ -22,7 +22,10 @@ export const textStandIn = (index: number): string => `\u0000stand-in:${NONCE}:$
 export const numberStandIn = (index: number): number => 1_999_999_937 - index;
 
 /** The template of the SQL the query builder wrote with `standIns` in place of the values, or null. */
-export function templateOf(compiled: { sql: string; bindings: readonly unknown[] }, standIns: readonly unknown[]): QueryTemplate | null {
+export function templateOf(
+  compiled: { sql: string; bindings: readonly unknown[] },
+  standIns: readonly unknown[]
+): QueryTemplate | null {
   const slots = compiled.bindings.map((binding) => {
     const value = standIns.indexOf(binding);
     return value === -1 ? { fixed: binding } : { value };

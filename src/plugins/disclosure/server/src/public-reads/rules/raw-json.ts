@@ -13,13 +13,15 @@ import { asJson } from './stored-values';
  * of the RawJson with that number.
  */
 const NONCE = randomBytes(16).toString('hex');
-export const rawJsonPlaceholder = (index: number): string => `\u0000raw-json:${NONCE}:${index}\u0000`;
+export const rawJsonPlaceholder = (index: number): string =>
+  `\u0000raw-json:${NONCE}:${index}\u0000`;
 /** A placeholder as JSON.stringify writes it (quoted, each NUL as the six characters \u0000), capturing its number. */
 const WRITTEN_PLACEHOLDER = new RegExp(`"\\\\u0000raw-json:${NONCE}:(\\d+)\\\\u0000"`);
 /** The RawJson parts met by the JSON.stringify under way in serializeWithRawJson, by number. */
 let collecting: RawJson[] | null = null;
 
-const isJsonWhitespace = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+const isJsonWhitespace = (byte: number) =>
+  byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
 /** JSON text as bytes, to appear as it is where a value would be serialized. */
 export class RawJson {
@@ -70,11 +72,23 @@ export function serializeWithRawJson(value: unknown): Buffer {
   // JSON.stringify of the value's own that did not reach the answer as it was.
   const parts = text.split(WRITTEN_PLACEHOLDER);
   const numbers = parts.filter((_, index) => index % 2 === 1).map(Number);
-  if (numbers.length !== raws.length || new Set(numbers).size !== raws.length || numbers.some((number) => number >= raws.length)) return Buffer.from(JSON.stringify(value));
+  if (
+    numbers.length !== raws.length ||
+    new Set(numbers).size !== raws.length ||
+    numbers.some((number) => number >= raws.length)
+  )
+    return Buffer.from(JSON.stringify(value));
   let length = 0;
-  parts.forEach((part, index) => (length += index % 2 ? raws[Number(part)].bytes.length : Buffer.byteLength(part)));
+  parts.forEach(
+    (part, index) =>
+      (length += index % 2 ? raws[Number(part)].bytes.length : Buffer.byteLength(part))
+  );
   const answer = Buffer.allocUnsafe(length);
   let offset = 0;
-  parts.forEach((part, index) => (offset += index % 2 ? raws[Number(part)].bytes.copy(answer, offset) : answer.write(part, offset)));
+  parts.forEach(
+    (part, index) =>
+      (offset +=
+        index % 2 ? raws[Number(part)].bytes.copy(answer, offset) : answer.write(part, offset))
+  );
   return answer;
 }

@@ -70,7 +70,8 @@ export class ResponseCache {
 }
 
 /** A strong validator: the same bytes always get the same tag, on every instance. */
-export const entityTag = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
+export const entityTag = (body: Buffer): string =>
+  `"${createHash('sha1').update(body).digest('base64url')}"`;
 
 /** If-None-Match (RFC 9110 §13.1.2): a list of tags or "*", compared weakly. */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
@@ -81,7 +82,8 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /** A request for drafts (`status=draft`, also as `status[]=` or URL-encoded) is never answered from the cache. */
-export const asksForDrafts = (querystring: string): boolean => /(^|&)status(%5B%5D|\[\])?=draft(&|$)/i.test(querystring);
+export const asksForDrafts = (querystring: string): boolean =>
+  /(^|&)status(%5B%5D|\[\])?=draft(&|$)/i.test(querystring);
 
 /** Request headers with which Strapi renders an answer in another shape: the v4 response format, content source maps. */
 const RENDERING_HEADERS = ['strapi-response-format', 'strapi-encode-source-maps'];
@@ -94,7 +96,8 @@ export const rendersOwnShape = (headers: Record<string, string | string[] | unde
  * The key a public answer is filed under: path and query as sent, and the caller's Origin (CORS
  * answers depend on it; nothing else in a public request changes the answer).
  */
-export const cacheKey = (path: string, querystring: string, origin: string): string => `${path}?${querystring}\n${origin}`;
+export const cacheKey = (path: string, querystring: string, origin: string): string =>
+  `${path}?${querystring}\n${origin}`;
 
 /**
  * A request URL that every parser splits the same way at its first '?': printable ASCII with no
@@ -103,8 +106,11 @@ export const cacheKey = (path: string, querystring: string, origin: string): str
 export function splitSimpleUrl(url: string): { path: string; querystring: string } | null {
   if (!/^\/[\x21-\x22\x24-\x7e]*$/.test(url)) return null;
   const at = url.indexOf('?');
-  return at < 0 ? { path: url, querystring: '' } : { path: url.slice(0, at), querystring: url.slice(at + 1) };
+  return at < 0
+    ? { path: url, querystring: '' }
+    : { path: url.slice(0, at), querystring: url.slice(at + 1) };
 }
 
 /** The Cache-Control of a public answer whose route chose none of its own. */
-export const publicCacheControl = (maxAgeSeconds: number): string => `public, max-age=${maxAgeSeconds}, must-revalidate`;
+export const publicCacheControl = (maxAgeSeconds: number): string =>
+  `public, max-age=${maxAgeSeconds}, must-revalidate`;

@@ -49,5 +49,7 @@ function isJsonData(value: unknown): boolean {
   // A plain object's prototype is Object.prototype (of whichever realm made it) or none.
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== null && Object.getPrototypeOf(prototype) !== null) return false;
-  return Object.values(value as object).every((member) => member === undefined || isJsonData(member));
+  return Object.values(value as object).every(
+    (member) => member === undefined || isJsonData(member)
+  );
 }

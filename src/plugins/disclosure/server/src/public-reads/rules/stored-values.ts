@@ -10,7 +10,8 @@ type FromStored = (value: unknown) => unknown;
 const asIs: FromStored = (value) => value;
 
 /** lodash's toString for the values a column gives (strings, numbers, booleans). */
-const asText: FromStored = (value) => (typeof value === 'string' ? value : Object.is(value, -0) ? '-0' : String(value));
+const asText: FromStored = (value) =>
+  typeof value === 'string' ? value : Object.is(value, -0) ? '-0' : String(value);
 
 const asNumber: FromStored = (value) => (typeof value === 'number' ? value : Number(value));
 
@@ -62,4 +63,5 @@ const CONVERSIONS: Readonly<Record<string, FromStored>> = {
 };
 
 /** The conversion for an attribute type (null stays null, as in Strapi), or null when it is not mirrored. */
-export const fromStored = (type: string): FromStored | null => (Object.prototype.hasOwnProperty.call(CONVERSIONS, type) ? CONVERSIONS[type] : null);
+export const fromStored = (type: string): FromStored | null =>
+  Object.prototype.hasOwnProperty.call(CONVERSIONS, type) ? CONVERSIONS[type] : null;

@@ -9,7 +9,9 @@ const READ_ACTIONS = ['find', 'findOne'];
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 /** Beyond being published: which rows of a type the public may read. */
-const VISIBLE_ROWS: Readonly<Record<string, object>> = { [CONTENT_TYPES.policyDocument]: PROACTIVE_FILTER };
+const VISIBLE_ROWS: Readonly<Record<string, object>> = {
+  [CONTENT_TYPES.policyDocument]: PROACTIVE_FILTER,
+};
 /** Files are read through the media fields of public items only (never listed on their own). */
 const READABLE_TYPES: ReadonlySet<string> = new Set([...PUBLIC_CONTENT_TYPES, UPLOAD_FILE_UID]);
 
@@ -18,7 +20,10 @@ type AuthService = Modules.Auth.AuthenticationService;
 /** The parts of a Koa context that tell who reads. */
 interface ReadingRequest {
   method: string;
-  state?: { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string }; credentials?: { type?: string } | null } };
+  state?: {
+    route?: { info?: { type?: string } };
+    auth?: { strategy?: { name?: string }; credentials?: { type?: string } | null };
+  };
 }
 
 /**
@@ -45,13 +50,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The filter a public read of `uid` must add, if any (a published on-request item stays unreadable); a copy, for queries to keep. */
-  visibleRows: (uid: string): object | undefined => (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : undefined),
+  visibleRows: (uid: string): object | undefined =>
+    VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : undefined,
 
   /** The schemas and row conditions a public query is scoped by (rules/public-query-scope). */
   readModel(): PublicReadModel {
     return {
       schema: (uid) => strapi.getModel(uid as UID.Schema) as unknown as QuerySchema | undefined,
-      visibleRows: (uid) => (READABLE_TYPES.has(uid) ? (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : {}) : null),
+      visibleRows: (uid) =>
+        READABLE_TYPES.has(uid) ? (VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : {}) : null,
     };
   },
 
@@ -65,12 +72,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const auth = strapi.get('auth') as AuthService;
     const verify = auth.verify.bind(auth);
     const allowed = new Set(publicActions());
-    auth.verify = async (state: Parameters<AuthService['verify']>[0], config: Parameters<AuthService['verify']>[1] = {}) => {
+    auth.verify = async (
+      state: Parameters<AuthService['verify']>[0],
+      config: Parameters<AuthService['verify']>[1] = {}
+    ) => {
       // An API token's credentials: its row, with its type.
-      const readOnly = TOKEN_STRATEGIES.has(state?.strategy?.name ?? '') && (state?.credentials as { type?: string } | null | undefined)?.type === 'read-only';
+      const readOnly =
+        TOKEN_STRATEGIES.has(state?.strategy?.name ?? '') &&
+        (state?.credentials as { type?: string } | null | undefined)?.type === 'read-only';
       if (readOnly && config !== false) {
-        const scopes: unknown[] = Array.isArray(config?.scope) ? config.scope : config?.scope ? [config.scope] : [];
-        if (!scopes.length || !scopes.every((scope) => typeof scope === 'string' && allowed.has(scope))) throw new errors.ForbiddenError();
+        const scopes: unknown[] = Array.isArray(config?.scope)
+          ? config.scope
+          : config?.scope
+            ? [config.scope]
+            : [];
+        if (
+          !scopes.length ||
+          !scopes.every((scope) => typeof scope === 'string' && allowed.has(scope))
+        )
+          throw new errors.ForbiddenError();
       }
       return verify(state, config);
     };
@@ -79,7 +99,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async enforcePublicPermissions() {
     const roles = strapi.db.query('plugin::users-permissions.role');
     const permissions = strapi.db.query('plugin::users-permissions.permission');
-    const publicRole = await roles.findOne({ where: { type: 'public' }, populate: ['permissions'] });
+    const publicRole = await roles.findOne({
+      where: { type: 'public' },
+      populate: ['permissions'],
+    });
     if (!publicRole) {
       throw new Error(
         'The users-permissions Public role does not exist yet: declare users-permissions before disclosure in config/plugins'

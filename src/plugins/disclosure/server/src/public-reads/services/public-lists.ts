@@ -3,8 +3,19 @@ import type { Context } from 'koa';
 import type { Knex } from 'knex';
 import { contentTypes, pagination as paginationRules } from '@strapi/utils';
 import { LOCALE_CODES } from '../../../../shared/constants';
-import { planPublicDocument, planPublicList, type PublicListModel, type PublicListPlan } from '../rules/public-list-query';
-import { bindingsOf, numberStandIn, templateOf, textStandIn, type QueryTemplate } from '../rules/query-template';
+import {
+  planPublicDocument,
+  planPublicList,
+  type PublicListModel,
+  type PublicListPlan,
+} from '../rules/public-list-query';
+import {
+  bindingsOf,
+  numberStandIn,
+  templateOf,
+  textStandIn,
+  type QueryTemplate,
+} from '../rules/query-template';
 import { RawJson, storedJsonValue } from '../rules/raw-json';
 import { RecentlyUsed } from '../rules/recently-used';
 import { rendersOwnShape } from '../rules/response-cache';
@@ -18,7 +29,8 @@ import type { AttributeView, ModelView } from '../../utils/models';
 type Row = Record<string, unknown>;
 /** An attribute as its column is named (Strapi's metadata types columnName on scalar attributes only). */
 type ColumnAttribute = { type: string; columnName?: string };
-const columnAttributes = (metadata: { attributes: object }) => metadata.attributes as Record<string, ColumnAttribute>;
+const columnAttributes = (metadata: { attributes: object }) =>
+  metadata.attributes as Record<string, ColumnAttribute>;
 /** A column of the information schema (MySQL names it in capitals). */
 type ColumnName = { name?: string; NAME?: string };
 
@@ -78,12 +90,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!model) {
       const schema = strapi.getModel(uid as UID.ContentType);
       const fields: Record<string, string> = {};
-      for (const [name, attribute] of Object.entries(schema.attributes as Record<string, AttributeView>)) {
-        if (!NOT_LISTED_TYPES.has(attribute.type) && !contentTypes.isPrivateAttribute(schema, name)) fields[name] = attribute.type;
+      for (const [name, attribute] of Object.entries(
+        schema.attributes as Record<string, AttributeView>
+      )) {
+        if (!NOT_LISTED_TYPES.has(attribute.type) && !contentTypes.isPrivateAttribute(schema, name))
+          fields[name] = attribute.type;
       }
       model = {
         fields,
-        locales: (schema.pluginOptions as ModelView['pluginOptions'])?.i18n?.localized ? LOCALE_CODES : [],
+        locales: (schema.pluginOptions as ModelView['pluginOptions'])?.i18n?.localized
+          ? LOCALE_CODES
+          : [],
         draftAndPublish: contentTypes.hasDraftAndPublish(schema),
         storedOrder: null,
       };
@@ -102,8 +119,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const knex = strapi.db.connection;
     // bytea, which pg decodes to a Buffer as each row arrives: off the JavaScript heap, so bodies
     // held until the answer is written cost the young-generation collector nothing (text did).
-    if (strapi.db.dialect.client === 'postgres') return knex.raw(`convert_to(??::text, 'UTF8') AS ??`, [column, column]);
-    if (strapi.db.dialect.client === 'sqlite') return knex.raw('CASE WHEN json_valid(??) THEN CAST(?? AS BLOB) ELSE ?? END AS ??', [column, column, column, column]);
+    if (strapi.db.dialect.client === 'postgres')
+      return knex.raw(`convert_to(??::text, 'UTF8') AS ??`, [column, column]);
+    if (strapi.db.dialect.client === 'sqlite')
+      return knex.raw('CASE WHEN json_valid(??) THEN CAST(?? AS BLOB) ELSE ?? END AS ??', [
+        column,
+        column,
+        column,
+        column,
+      ]);
     return null;
   };
 
@@ -125,7 +149,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const columnOrder = async (table: string): Promise<string[]> => {
     const knex = strapi.db.connection;
     if (strapi.db.dialect.client === 'sqlite') {
-      return ((await knex.raw(`PRAGMA table_info(${JSON.stringify(table)})`)) as Array<{ name: string }>).map((column) => column.name);
+      return (
+        (await knex.raw(`PRAGMA table_info(${JSON.stringify(table)})`)) as Array<{ name: string }>
+      ).map((column) => column.name);
     }
     const schema = strapi.db.getSchemaName();
     // PostgreSQL answers { rows }, MySQL [rows, fields].
@@ -133,7 +159,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       `SELECT column_name AS name FROM information_schema.columns WHERE table_name = ? AND table_schema = ${schema ? '?' : strapi.db.dialect.client === 'postgres' ? 'current_schema()' : 'database()'} ORDER BY ordinal_position`,
       schema ? [table, schema] : [table]
     )) as { rows: ColumnName[] } | [ColumnName[], unknown];
-    return (Array.isArray(result) ? result[0] : result.rows).map((column) => (column.name ?? column.NAME) as string);
+    return (Array.isArray(result) ? result[0] : result.rows).map(
+      (column) => (column.name ?? column.NAME) as string
+    );
   };
 
   /**
@@ -145,9 +173,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     model.storedOrder ??= (async () => {
       const metadata = strapi.db.metadata.get(uid);
       const attributeOfColumn = new Map<string, string>();
-      for (const [name, attribute] of Object.entries(columnAttributes(metadata))) attributeOfColumn.set(attribute.columnName ?? name, name);
+      for (const [name, attribute] of Object.entries(columnAttributes(metadata)))
+        attributeOfColumn.set(attribute.columnName ?? name, name);
       const shown = new Set(['id', 'documentId', ...Object.keys(model.fields)]);
-      const ordered = (await columnOrder(metadata.tableName)).map((column) => attributeOfColumn.get(column)).filter((name): name is string => !!name && shown.has(name));
+      const ordered = (await columnOrder(metadata.tableName))
+        .map((column) => attributeOfColumn.get(column))
+        .filter((name): name is string => !!name && shown.has(name));
       return [...new Set([...ordered, ...shown])];
     })().catch((error) => {
       model.storedOrder = null;
@@ -159,10 +190,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const templates = new RecentlyUsed<CompiledList | null>(MAX_TEMPLATES);
   /** The rows of a raw query, as each driver answers: PostgreSQL { rows }, SQLite the rows, MySQL [rows, fields]. */
   const rowsOf = (result: unknown): Row[] =>
-    strapi.db.dialect.client === 'postgres' ? (result as { rows: Row[] }).rows : strapi.db.dialect.client === 'sqlite' ? (result as Row[]) : (result as [Row[]])[0];
+    strapi.db.dialect.client === 'postgres'
+      ? (result as { rows: Row[] }).rows
+      : strapi.db.dialect.client === 'sqlite'
+        ? (result as Row[])
+        : (result as [Row[]])[0];
 
   /** The SQL Strapi's query builder writes for a shape (its stand-ins in place of values), or null without a template. */
-  const compile = (uid: string, fields: string[], query: object, standIns: unknown[]): CompiledList | null => {
+  const compile = (
+    uid: string,
+    fields: string[],
+    query: object,
+    standIns: unknown[]
+  ): CompiledList | null => {
     const metadata = strapi.db.metadata.get(uid);
     const columns: CompiledList['columns'] = [];
     for (const field of fields) {
@@ -171,7 +211,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!convert) return null;
       columns.push([attribute.columnName ?? field, field, convert]);
     }
-    const template = templateOf(strapi.db.queryBuilder(uid as UID.Schema).init(query).getKnexQuery().toSQL(), standIns);
+    const template = templateOf(
+      strapi.db
+        .queryBuilder(uid as UID.Schema)
+        .init(query)
+        .getKnexQuery()
+        .toSQL(),
+      standIns
+    );
     return template && { template, columns };
   };
 
@@ -180,7 +227,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * once for the list's shape and bound with this request's values, and the same values. A shape
    * without a template is read by `findMany`.
    */
-  const readPage = async (uid: string, fields: string[], select: unknown[], whereOf: WhereOf, orderBy: PublicListPlan['orderBy'], start: number, limit: number) => {
+  const readPage = async (
+    uid: string,
+    fields: string[],
+    select: unknown[],
+    whereOf: WhereOf,
+    orderBy: PublicListPlan['orderBy'],
+    start: number,
+    limit: number
+  ) => {
     const values: unknown[] = [];
     const standIns: unknown[] = [];
     const valueOf = (given: unknown, standIn: unknown) => {
@@ -190,7 +245,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
     const where = whereOf((given) => valueOf(given, textStandIn(values.length)));
     // No limit (-1) and no offset (0) are shapes of their own: the query builder writes them differently.
-    const shape = { select, where, orderBy, limit: limit > 0 ? valueOf(limit, numberStandIn(0)) : limit, offset: start > 0 ? valueOf(start, numberStandIn(1)) : 0 };
+    const shape = {
+      select,
+      where,
+      orderBy,
+      limit: limit > 0 ? valueOf(limit, numberStandIn(0)) : limit,
+      offset: start > 0 ? valueOf(start, numberStandIn(1)) : 0,
+    };
     const key = jsonKey([uid, fields, where, orderBy, limit > 0 || limit, start > 0]);
     // Within a transaction (none on a public GET), the query engine, which reads inside it.
     let compiled = key === null || strapi.db.inTransaction() ? null : templates.get(key);
@@ -199,10 +260,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A shape longer than any a portal asks (a sort of many repeated terms) is not kept.
       if (key!.length <= MAX_TEMPLATE_KEY) templates.set(key!, compiled);
     }
-    if (!compiled) return strapi.db.query(uid as UID.ContentType).findMany({ select, where: whereOf((given) => given), orderBy, offset: start, limit }) as Promise<Record<string, unknown>[]>;
+    if (!compiled)
+      return strapi.db.query(uid as UID.ContentType).findMany({
+        select,
+        where: whereOf((given) => given),
+        orderBy,
+        offset: start,
+        limit,
+      }) as Promise<Record<string, unknown>[]>;
     const { template, columns } = compiled;
     readByTemplate += 1;
-    const rows = rowsOf(await strapi.db.connection.raw(template.sql, bindingsOf(template, values) as Knex.RawBinding[]));
+    const rows = rowsOf(
+      await strapi.db.connection.raw(
+        template.sql,
+        bindingsOf(template, values) as Knex.RawBinding[]
+      )
+    );
     return rows.map((row) => {
       const entry: Record<string, unknown> = {};
       for (const [column, field, convert] of columns) {
@@ -219,18 +292,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * `restrictPublicReads` applies: published rows only, in one locale, only those the public may see),
    * and the fields to select.
    */
-  const publicRead = async (uid: string, ctx: Context, planOf: (query: unknown, model: PublicListModel) => PublicListPlan | null) => {
+  const publicRead = async (
+    uid: string,
+    ctx: Context,
+    planOf: (query: unknown, model: PublicListModel) => PublicListPlan | null
+  ) => {
     // An answer in another shape (Strapi's v4 format, content source maps) is the pipeline's to render.
-    if (!enabled || ctx.get('Authorization') || rendersOwnShape(ctx.headers) || !getService(strapi, 'public-access').readsAsPublic(ctx)) return null;
+    if (
+      !enabled ||
+      ctx.get('Authorization') ||
+      rendersOwnShape(ctx.headers) ||
+      !getService(strapi, 'public-access').readsAsPublic(ctx)
+    )
+      return null;
     const model = modelOf(uid);
     const plan = planOf(ctx.query, model);
     if (!plan) return null;
-    const locale = model.locales.length ? (plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())) : undefined;
+    const locale = model.locales.length
+      ? (plan.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()))
+      : undefined;
     // No default locale to read in (the i18n store without one): the pipeline's to answer.
     if (model.locales.length && typeof locale !== 'string') return null;
     const visible = getService(strapi, 'public-access').visibleRows(uid);
     const whereOf: WhereOf = (value) => {
-      const conditions: object[] = [Object.fromEntries(Object.entries(plan.where).map(([field, given]) => [field, value(given)]))];
+      const conditions: object[] = [
+        Object.fromEntries(
+          Object.entries(plan.where).map(([field, given]) => [field, value(given)])
+        ),
+      ];
       if (model.draftAndPublish) conditions.push({ publishedAt: { $notNull: true } });
       if (locale !== undefined) conditions.push({ locale: value(locale) });
       if (visible) conditions.push(visible);
@@ -285,13 +374,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const count = () => rows.count({ where });
       const [results, total] = await Promise.all([
         readPage(uid, fields, select, whereOf, plan.orderBy, start, limit),
-        withCount ? (countKey ? getService(strapi, 'response-cache').forContentState(`public-list-count:${countKey}`, count) : count()) : undefined,
+        withCount
+          ? countKey
+            ? getService(strapi, 'response-cache').forContentState(
+                `public-list-count:${countKey}`,
+                count
+              )
+            : count()
+          : undefined,
       ]);
       withStoredBodies(results, asBytes);
       answered += 1;
       // Strapi's type asks for a total; without a count its own core service passes none either, and drops total and pageCount.
       const paged = paginationRules.transformPagedPaginationInfo({ start, limit }, total as number);
-      const pagination = withCount ? paged : Object.fromEntries(Object.entries(paged).filter(([name]) => name !== 'total' && name !== 'pageCount'));
+      const pagination = withCount
+        ? paged
+        : Object.fromEntries(
+            Object.entries(paged).filter(([name]) => name !== 'total' && name !== 'pageCount')
+          );
       return { results, pagination: pagination as Record<string, number> };
     },
 
@@ -300,7 +400,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * pipeline is to answer it, also when the public may see no such document (its 404 is the pipeline's).
      */
     async findOne(uid: string, ctx: Context): Promise<{ entry: Record<string, unknown> } | null> {
-      const read = await publicRead(uid, ctx, (query, model) => planPublicDocument(ctx.params?.id, query, model));
+      const read = await publicRead(uid, ctx, (query, model) =>
+        planPublicDocument(ctx.params?.id, query, model)
+      );
       if (!read) return null;
       const [entry] = await readPage(uid, read.fields, read.select, read.whereOf, [], 0, 1);
       if (!entry) return null;

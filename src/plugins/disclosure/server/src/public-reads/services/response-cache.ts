@@ -3,13 +3,20 @@ import { CALENDAR_DAY_UID, UPLOAD_FILE_UID, isAppContentType } from '../../../..
 import { beijingDate } from '../../calendar/rules/beijing-time';
 import { ResponseCache, type CachedResponse } from '../rules/response-cache';
 import { StateMemo } from '../rules/state-memo';
-import { openSharedCounter, type SharedCounter, type SharedCounterOptions } from '../shared-counter';
+import {
+  openSharedCounter,
+  type SharedCounter,
+  type SharedCounterOptions,
+} from '../shared-counter';
 import { getService } from '../../utils/get-service';
 import { getConfig } from '../../utils/get-config';
 import { currentRequest } from '../../utils/request-state';
 
 /** A database lifecycle subscriber for some models (Strapi's type, without the bare-function form). */
-type ModelSubscriber = Exclude<Parameters<Core.Strapi['db']['lifecycles']['subscribe']>[0], (...args: never[]) => unknown>;
+type ModelSubscriber = Exclude<
+  Parameters<Core.Strapi['db']['lifecycles']['subscribe']>[0],
+  (...args: never[]) => unknown
+>;
 
 /** The shared counter that counts changes to anything the public API can show. */
 const CONTENT_COUNTER = 'content';
@@ -27,7 +34,14 @@ const PUBLICLY_VISIBLE_MODELS = [
   CALENDAR_DAY_UID,
 ];
 
-const WRITE_EVENTS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
+const WRITE_EVENTS = [
+  'afterCreate',
+  'afterCreateMany',
+  'afterUpdate',
+  'afterUpdateMany',
+  'afterDelete',
+  'afterDeleteMany',
+] as const;
 
 export interface ResponseCacheConfig {
   enabled: boolean;
@@ -50,7 +64,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Off only in the benchmark's cold runs (setMemosEnabled): every read loads afresh, as after a change.
   let memosEnabled = true;
   let localChanges = 0;
-  const cache = new ResponseCache({ maxEntries: settings().maxEntries, maxBytes: settings().maxMegabytes * 1024 * 1024 });
+  const cache = new ResponseCache({
+    maxEntries: settings().maxEntries,
+    maxBytes: settings().maxMegabytes * 1024 * 1024,
+  });
   const announcing = new Set<Promise<unknown>>();
   const knex = () => strapi.db.connection;
   // The clock service, looked up once (state() runs before every public answer); tests replace its `now`.
@@ -64,7 +81,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     Promise.resolve()
       .then(() => counter?.increment())
       .catch((error: Error) =>
-        strapi.log.error(`disclosure response cache: could not announce a change, other instances may answer from before it until it is (${error.message})`)
+        strapi.log.error(
+          `disclosure response cache: could not announce a change, other instances may answer from before it until it is (${error.message})`
+        )
       );
 
   /** Called after a change is committed: this instance forgets at once, the others once it is announced. */
@@ -97,7 +116,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Creates the shared counter and starts watching every model a public answer can depend on. */
     async install() {
-      const connection = strapi.config.get<{ connection?: SharedCounterOptions['connection'] } | undefined>('database.connection') ?? {};
+      const connection =
+        strapi.config.get<{ connection?: SharedCounterOptions['connection'] } | undefined>(
+          'database.connection'
+        ) ?? {};
       counter = await openSharedCounter({
         dialect: strapi.db.dialect.client,
         table: (name) => strapi.db.getConnection(name),
@@ -108,7 +130,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         name: CONTENT_COUNTER,
         warn: (message) => strapi.log.warn(message),
       });
-      const models = [...Object.keys(strapi.contentTypes).filter(isAppContentType), ...PUBLICLY_VISIBLE_MODELS];
+      const models = [
+        ...Object.keys(strapi.contentTypes).filter(isAppContentType),
+        ...PUBLICLY_VISIBLE_MODELS,
+      ];
       const subscriber: ModelSubscriber = { models };
       for (const event of WRITE_EVENTS) subscriber[event] = onWrite;
       strapi.db.lifecycles.subscribe(subscriber);
@@ -165,6 +190,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async announced(): Promise<void> {
       await Promise.all([...announcing]);
     },
-    stats: () => ({ entries: cache.size, bytes: cache.sizeInBytes, localChanges, counter: counter?.stats() ?? null }),
+    stats: () => ({
+      entries: cache.size,
+      bytes: cache.sizeInBytes,
+      localChanges,
+      counter: counter?.stats() ?? null,
+    }),
   };
 };

@@ -12,7 +12,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = {
       data: entries,
-      meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+      meta: {
+        pagination: {
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+          pageCount: Math.ceil(total / query.pageSize),
+        },
+      },
     };
   },
 });

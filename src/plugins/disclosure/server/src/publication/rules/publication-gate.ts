@@ -12,7 +12,11 @@
 import type { GateCheck, GateRule } from '../../../../shared/contracts/item-status';
 
 export type { GateCheck, GateRule };
-import { checkDisclosureDecision, isPubliclyDisclosable, type DisclosureDecision } from '../../catalogue/rules/disclosure-attribute';
+import {
+  checkDisclosureDecision,
+  isPubliclyDisclosable,
+  type DisclosureDecision,
+} from '../../catalogue/rules/disclosure-attribute';
 
 export interface GateRefusal {
   rule: GateRule;
@@ -31,7 +35,9 @@ export interface GateItem extends DisclosureDecision {
   isNormative?: boolean | null;
 }
 
-export function reviewRefusal(review: ConfidentialityReview | null | undefined): GateRefusal | null {
+export function reviewRefusal(
+  review: ConfidentialityReview | null | undefined
+): GateRefusal | null {
   const missing: string[] = [];
   if (!review?.reviewer?.trim()) missing.push('审查人 reviewer');
   if (!review?.reviewedAt) missing.push('审查时间 reviewedAt');
@@ -55,7 +61,8 @@ export function checkItemPublication(item: GateItem): GateRefusal[] {
       {
         rule: 'disclosure-attribute',
         field: 'disclosureAttribute',
-        message: '依申请公开、不予公开的信息不得在网站发布 (only proactively disclosed items can be published)',
+        message:
+          '依申请公开、不予公开的信息不得在网站发布 (only proactively disclosed items can be published)',
       },
       ...reasons,
     ];
@@ -70,7 +77,10 @@ export interface NormativeContext {
   requireInterpretation: boolean;
 }
 
-export function checkDocumentPublication(item: GateItem, normative: NormativeContext): GateRefusal[] {
+export function checkDocumentPublication(
+  item: GateItem,
+  normative: NormativeContext
+): GateRefusal[] {
   const refusals = checkItemPublication(item);
   if (item.isNormative && normative.requireInterpretation && normative.readyInterpretations < 1) {
     refusals.push({
@@ -108,7 +118,9 @@ export interface MediaFile {
 
 /** Images without alternative text, named, or null when every image has it. */
 export function altTextRefusal(files: MediaFile[], field = 'media'): GateRefusal | null {
-  const missing = files.filter((file) => file?.mime?.startsWith('image/') && !file.alternativeText?.trim());
+  const missing = files.filter(
+    (file) => file?.mime?.startsWith('image/') && !file.alternativeText?.trim()
+  );
   if (!missing.length) return null;
   const names = missing.map((file) => file.name ?? '未命名').join('、');
   return {
@@ -124,7 +136,9 @@ export function altTextRefusal(files: MediaFile[], field = 'media'): GateRefusal
  */
 export function gateChecklist(rules: readonly GateRule[], refusals: GateRefusal[]): GateCheck[] {
   return rules.map((rule) => {
-    const messages = refusals.filter((refusal) => refusal.rule === rule).map((refusal) => refusal.message);
+    const messages = refusals
+      .filter((refusal) => refusal.rule === rule)
+      .map((refusal) => refusal.message);
     return { rule, passed: messages.length === 0, messages };
   });
 }

@@ -5,7 +5,6 @@ import type { LedgerQuery } from '../validation/ledger';
 import { getService } from '../../utils/get-service';
 import { currentRequest } from '../../utils/request-state';
 
-
 export interface LedgerRecord {
   action: 'publish' | 'unpublish' | 'role-change' | 'export';
   outcome: 'allowed' | 'refused';
@@ -56,12 +55,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const credentials = auth.credentials ?? {};
     if (strategy === 'admin') {
       const name = [credentials.firstname, credentials.lastname].filter(Boolean).join(' ');
-      return { actorType: 'admin', actorId: String(credentials.id), actorName: credentials.email ?? name };
+      return {
+        actorType: 'admin',
+        actorId: String(credentials.id),
+        actorName: credentials.email ?? name,
+      };
     }
     if (strategy === 'content-api-token' || strategy === 'api-token') {
-      return { actorType: 'api-token', actorId: String(credentials.id), actorName: credentials.name ?? null };
+      return {
+        actorType: 'api-token',
+        actorId: String(credentials.id),
+        actorName: credentials.name ?? null,
+      };
     }
-    return { actorType: 'user', actorId: credentials.id ? String(credentials.id) : null, actorName: credentials.email ?? null };
+    return {
+      actorType: 'user',
+      actorId: credentials.id ? String(credentials.id) : null,
+      actorName: credentials.email ?? null,
+    };
   };
 
   const now = () => getService(strapi, 'clock').now() as Date;
@@ -71,7 +82,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async record(entry: LedgerRecord) {
       const { rules, ...rest } = entry;
       await strapi.db.query(LEDGER_UID).create({
-        data: { ...rest, rules: rules?.length ? rules.join(',') : null, at: now(), address: address(), ...actor() },
+        data: {
+          ...rest,
+          rules: rules?.length ? rules.join(',') : null,
+          at: now(),
+          address: address(),
+          ...actor(),
+        },
       });
     },
 
@@ -111,7 +128,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query(LEDGER_UID).count({ where }),
       ]);
-      return { entries: entries.map(({ id, createdAt, updatedAt, publishedAt, ...entry }: LedgerRow) => entry), total };
+      return {
+        entries: entries.map(
+          ({ id, createdAt, updatedAt, publishedAt, ...entry }: LedgerRow) => entry
+        ),
+        total,
+      };
     },
 
     /** Database triggers that refuse UPDATE and DELETE on the ledger table (created idempotently). */

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, RECORD_UID, SOURCE_LOCALE, UPLOAD_FILE_UID } from '../../../../shared/constants';
+import {
+  CONTENT_TYPES,
+  RECORD_UID,
+  SOURCE_LOCALE,
+  UPLOAD_FILE_UID,
+} from '../../../../shared/constants';
 import {
   altTextRefusal,
   checkDocumentPublication,
@@ -50,14 +55,25 @@ export const GATED_TYPES = new Set<string>([
 ]);
 
 /** Types whose images need alternative text before publishing (图解, press photos). */
-const ILLUSTRATED_TYPES = new Set<string>([CONTENT_TYPES.interpretation, CONTENT_TYPES.pressRelease]);
+const ILLUSTRATED_TYPES = new Set<string>([
+  CONTENT_TYPES.interpretation,
+  CONTENT_TYPES.pressRelease,
+]);
 
 const REVIEW = { confidentialityReview: true } as const;
 
 /** The rules each gated type answers to, in the order the edit view's checklist lists them. */
 const RULES_BY_TYPE: Record<string, GateRule[]> = {
-  [CONTENT_TYPES.policyDocument]: ['disclosure-attribute', 'confidentiality-review', 'interpretation-required'],
-  [CONTENT_TYPES.interpretation]: ['confidentiality-review', 'interpretation-after-document', 'image-alt-text'],
+  [CONTENT_TYPES.policyDocument]: [
+    'disclosure-attribute',
+    'confidentiality-review',
+    'interpretation-required',
+  ],
+  [CONTENT_TYPES.interpretation]: [
+    'confidentiality-review',
+    'interpretation-after-document',
+    'image-alt-text',
+  ],
   [CONTENT_TYPES.consultation]: ['confidentiality-review'],
   [CONTENT_TYPES.pressRelease]: ['confidentiality-review', 'image-alt-text'],
 };
@@ -77,15 +93,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => getService(strapi, 'ledger');
   const config = (): GateConfig => getConfig(strapi).publicationGate;
 
-  const draftOf = (uid: string, documentId: string, populate: GatePopulate = REVIEW): Promise<ItemToPublish | null> =>
+  const draftOf = (
+    uid: string,
+    documentId: string,
+    populate: GatePopulate = REVIEW
+  ): Promise<ItemToPublish | null> =>
     strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null }, populate });
 
   const isPublished = async (uid: string, documentId: string) =>
-    (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+    (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true } } })) >
+    0;
 
   /** The item as it will be published: the stored draft with this call's changes on top. */
-  const itemToPublish = async (uid: string, action: string, params: Params, populate?: GatePopulate): Promise<ItemToPublish | null> => {
-    const stored = action === 'create' || !params.documentId ? null : await draftOf(uid, params.documentId, populate);
+  const itemToPublish = async (
+    uid: string,
+    action: string,
+    params: Params,
+    populate?: GatePopulate
+  ): Promise<ItemToPublish | null> => {
+    const stored =
+      action === 'create' || !params.documentId
+        ? null
+        : await draftOf(uid, params.documentId, populate);
     if (action !== 'create' && !stored) return null;
     return { ...(stored ?? {}), ...(action === 'publish' ? {} : (params.data ?? {})) };
   };
@@ -106,10 +135,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { requireInterpretationForNormative, interpretationExemptOrganizations } = config();
     const issuer = await issuerCode(item);
     // A reprint (转载) follows its source, which published it with its interpretation.
-    const reprint = documentId ? (await strapi.db.query(RECORD_UID).count({ where: { localDocumentId: documentId } })) > 0 : false;
+    const reprint = documentId
+      ? (await strapi.db.query(RECORD_UID).count({ where: { localDocumentId: documentId } })) > 0
+      : false;
     const refusals = checkDocumentPublication(item, {
       readyInterpretations: ready.length + publishedAlready,
-      requireInterpretation: requireInterpretationForNormative && !reprint && !interpretationExemptOrganizations.includes(issuer ?? ''),
+      requireInterpretation:
+        requireInterpretationForNormative &&
+        !reprint &&
+        !interpretationExemptOrganizations.includes(issuer ?? ''),
     });
     return { refusals, cascade: [...new Set(ready.map((draft) => draft.documentId))] };
   };
@@ -117,26 +151,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The files of a media field as stored, or as given by id in this call's data. */
   const mediaFiles = async (media: unknown): Promise<MediaFile[]> => {
     const list = (Array.isArray(media) ? media : media ? [media] : []) as MediaEntry[];
-    const ids = list.map((entry) => (typeof entry === 'object' && entry !== null ? (entry.mime === undefined ? entry.id : null) : entry)).filter((id) => id != null);
-    const stored = list.filter((entry): entry is MediaFile => typeof entry === 'object' && entry !== null && entry.mime !== undefined);
-    const given: MediaFile[] = ids.length ? await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: ids } }, select: ['name', 'mime', 'alternativeText'] }) : [];
+    const ids = list
+      .map((entry) =>
+        typeof entry === 'object' && entry !== null
+          ? entry.mime === undefined
+            ? entry.id
+            : null
+          : entry
+      )
+      .filter((id) => id != null);
+    const stored = list.filter(
+      (entry): entry is MediaFile =>
+        typeof entry === 'object' && entry !== null && entry.mime !== undefined
+    );
+    const given: MediaFile[] = ids.length
+      ? await strapi.db
+          .query(UPLOAD_FILE_UID)
+          .findMany({ where: { id: { $in: ids } }, select: ['name', 'mime', 'alternativeText'] })
+      : [];
     return [...stored, ...given];
   };
 
   const issuerCode = async (item: ItemToPublish): Promise<string | null> => {
     const target = singleRelationTarget(item.issuingOrganization);
     if (!target) return null;
-    const issuer = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: target, select: ['code'] });
+    const issuer = await strapi.db
+      .query(CONTENT_TYPES.organization)
+      .findOne({ where: target, select: ['code'] });
     return issuer?.code ?? null;
   };
 
   const planInterpretation = async (item: ItemToPublish) => {
     const target = singleRelationTarget(item.sourceDocument);
     const source = target
-      ? await strapi.db.query(CONTENT_TYPES.policyDocument).findOne({ where: target, select: ['documentId'] })
+      ? await strapi.db
+          .query(CONTENT_TYPES.policyDocument)
+          .findOne({ where: target, select: ['documentId'] })
       : null;
-    const published = source ? await isPublished(CONTENT_TYPES.policyDocument, source.documentId) : false;
-    return { refusals: checkInterpretationPublication(item, { exists: Boolean(source), published }), cascade: [] };
+    const published = source
+      ? await isPublished(CONTENT_TYPES.policyDocument, source.documentId)
+      : false;
+    return {
+      refusals: checkInterpretationPublication(item, { exists: Boolean(source), published }),
+      cascade: [],
+    };
   };
 
   /** What the gate reads of an item besides its own fields. */
@@ -146,7 +204,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       : uid === CONTENT_TYPES.interpretation
         ? { ...REVIEW, sourceDocument: { select: ['id', 'documentId'] } }
         : REVIEW),
-    ...(ILLUSTRATED_TYPES.has(uid) ? { media: { select: ['id', 'name', 'mime', 'alternativeText'] } } : {}),
+    ...(ILLUSTRATED_TYPES.has(uid)
+      ? { media: { select: ['id', 'name', 'mime', 'alternativeText'] } }
+      : {}),
   });
 
   /** Every refusal publishing the item would meet, and the interpretations that would go out with it. */
@@ -169,9 +229,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * transaction around the attempt has rolled back, so the record of a refusal is never lost with it.
    */
   const refuse = (refusals: GateRefusal[], entry: LedgerRecord): never => {
-    const error = new errors.ValidationError(refusals.map((refusal) => refusal.message).join('；'), {
-      errors: refusals.map(({ field, message, rule }) => ({ path: [field], message, name: 'ValidationError', rule })),
-    });
+    const error = new errors.ValidationError(
+      refusals.map((refusal) => refusal.message).join('；'),
+      {
+        errors: refusals.map(({ field, message, rule }) => ({
+          path: [field],
+          message,
+          name: 'ValidationError',
+          rule,
+        })),
+      }
+    );
     throw Object.assign(error, { ledgerEntry: entry });
   };
 
@@ -183,7 +251,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async checklist(uid: string, documentId: string) {
       if (!RULES_BY_TYPE[uid]) return null;
-      const item: ItemToPublish | null = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null, locale: SOURCE_LOCALE }, populate: populateFor(uid) });
+      const item: ItemToPublish | null = await strapi.db.query(uid).findOne({
+        where: { documentId, publishedAt: null, locale: SOURCE_LOCALE },
+        populate: populateFor(uid),
+      });
       return item ? this.checklistOf(uid, item) : null;
     },
 
@@ -195,7 +266,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rules = RULES_BY_TYPE[uid];
       if (!rules) return null;
       const { refusals } = await planFor(uid, item, item.documentId);
-      const applicable = rules.filter((rule) => rule !== 'interpretation-required' || (item.isNormative && config().requireInterpretationForNormative));
+      const applicable = rules.filter(
+        (rule) =>
+          rule !== 'interpretation-required' ||
+          (item.isNormative && config().requireInterpretationForNormative)
+      );
       return gateChecklist(applicable, refusals);
     },
 
@@ -203,13 +278,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Runs around a document-service call that publishes: `publish`, or `create`/`update` with
      * status 'published' (which Strapi publishes internally, past the middlewares).
      */
-    async guard<Result>(uid: string, action: string, params: Params, next: () => Promise<Result>): Promise<Result> {
+    async guard<Result>(
+      uid: string,
+      action: string,
+      params: Params,
+      next: () => Promise<Result>
+    ): Promise<Result> {
       const item = await itemToPublish(uid, action, params, populateFor(uid));
       if (!item) return next(); // nothing to publish: the document service answers as it does
       const plan = await planFor(uid, item, params.documentId);
 
-      const locale = Array.isArray(params.locale) ? params.locale.join(',') : (params.locale ?? null);
-      const entry = { action: 'publish' as const, contentType: uid, itemDocumentId: params.documentId ?? null, locale, title: item.title ?? null };
+      const locale = Array.isArray(params.locale)
+        ? params.locale.join(',')
+        : (params.locale ?? null);
+      const entry = {
+        action: 'publish' as const,
+        contentType: uid,
+        itemDocumentId: params.documentId ?? null,
+        locale,
+        title: item.title ?? null,
+      };
       if (plan.refusals.length) {
         refuse(plan.refusals, {
           ...entry,
@@ -223,17 +311,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const result = await next();
         for (const documentId of plan.cascade) {
           // The zh-Hant copy's cascade is part of the copy.
-          await strapi.documents(CONTENT_TYPES.interpretation).publish(withMarkOf(params, { documentId, locale: params.locale }));
+          await strapi
+            .documents(CONTENT_TYPES.interpretation)
+            .publish(withMarkOf(params, { documentId, locale: params.locale }));
         }
-        await ledger().record({ ...entry, itemDocumentId: entry.itemDocumentId ?? resultDocumentId(result) ?? null, outcome: 'allowed' });
+        await ledger().record({
+          ...entry,
+          itemDocumentId: entry.itemDocumentId ?? resultDocumentId(result) ?? null,
+          outcome: 'allowed',
+        });
         return result;
       });
     },
 
-    async recordUnpublish<Result>(uid: string, params: Params, next: () => Promise<Result>): Promise<Result> {
+    async recordUnpublish<Result>(
+      uid: string,
+      params: Params,
+      next: () => Promise<Result>
+    ): Promise<Result> {
       const result = await next();
-      const locale = Array.isArray(params.locale) ? params.locale.join(',') : (params.locale ?? null);
-      await ledger().record({ action: 'unpublish', outcome: 'allowed', contentType: uid, itemDocumentId: params.documentId ?? null, locale });
+      const locale = Array.isArray(params.locale)
+        ? params.locale.join(',')
+        : (params.locale ?? null);
+      await ledger().record({
+        action: 'unpublish',
+        outcome: 'allowed',
+        contentType: uid,
+        itemDocumentId: params.documentId ?? null,
+        locale,
+      });
       return result;
     },
   };

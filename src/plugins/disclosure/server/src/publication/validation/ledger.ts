@@ -17,7 +17,13 @@ export interface LedgerQuery {
 export const ledgerQuery = inOrder({
   page: countParameter('page', 1),
   pageSize: countParameter('pageSize', 25, MAX_LEDGER_PAGE_SIZE),
-  action: oneOf(LEDGER_ACTIONS, `参数 action 只能取：${LEDGER_ACTIONS.join('、')} (action must be one of ${LEDGER_ACTIONS.join(', ')})`).transform(given),
-  outcome: oneOf(LEDGER_OUTCOMES, '参数 outcome 只能取 allowed 或 refused (outcome must be allowed or refused)').transform(given),
+  action: oneOf(
+    LEDGER_ACTIONS,
+    `参数 action 只能取：${LEDGER_ACTIONS.join('、')} (action must be one of ${LEDGER_ACTIONS.join(', ')})`
+  ).transform(given),
+  outcome: oneOf(
+    LEDGER_OUTCOMES,
+    '参数 outcome 只能取 allowed 或 refused (outcome must be allowed or refused)'
+  ).transform(given),
   ...dateRange,
 });

@@ -1,6 +1,12 @@
 import { yup } from '@strapi/utils';
 import { GATED_TYPES } from '../services/publication-gate';
-import { asSent, documentIdParameter, inOrder, requestBody, requiredOneOf } from '../../utils/validation';
+import {
+  asSent,
+  documentIdParameter,
+  inOrder,
+  requestBody,
+  requiredOneOf,
+} from '../../utils/validation';
 
 const TYPES = [...GATED_TYPES];
 const CONCLUSIONS = ['approved', 'rejected', 'needs-changes'];
@@ -14,7 +20,11 @@ const NOTE_MESSAGE = `审查意见最多 ${NOTE_LIMIT} 字 (note: text of at mos
 const setByTheServer = (field: 'reviewer' | 'reviewedAt') =>
   yup
     .mixed<never>()
-    .test('set-by-the-server', `${field} 由系统按当前登录的审核人和时间记录，不能填写 (${field} is taken from your session and the clock)`, (value) => value === undefined);
+    .test(
+      'set-by-the-server',
+      `${field} 由系统按当前登录的审核人和时间记录，不能填写 (${field} is taken from your session and the clock)`,
+      (value) => value === undefined
+    );
 
 /** POST /disclosure/reviews: `{ data: { contentType, documentId, conclusion, note? } }`; who and when are never taken from here. */
 export const reviewBody = requestBody(
@@ -22,7 +32,13 @@ export const reviewBody = requestBody(
     contentType: requiredOneOf(TYPES, CONTENT_TYPE_MESSAGE),
     documentId: documentIdParameter,
     conclusion: requiredOneOf(CONCLUSIONS, CONCLUSION_MESSAGE),
-    note: yup.string().transform(asSent).nullable().default(null).typeError(NOTE_MESSAGE).max(NOTE_LIMIT, NOTE_MESSAGE),
+    note: yup
+      .string()
+      .transform(asSent)
+      .nullable()
+      .default(null)
+      .typeError(NOTE_MESSAGE)
+      .max(NOTE_LIMIT, NOTE_MESSAGE),
     reviewer: setByTheServer('reviewer'),
     reviewedAt: setByTheServer('reviewedAt'),
   })

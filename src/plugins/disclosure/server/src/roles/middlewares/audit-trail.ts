@@ -6,7 +6,10 @@ import { getService } from '../../utils/get-service';
 const AUDITED_ROUTES: Array<{ pattern: RegExp; contentType: string }> = [
   { pattern: /^\/admin\/roles(?:\/([^/]+))?(?:\/permissions)?$/, contentType: 'admin::role' },
   { pattern: /^\/admin\/users(?:\/([^/]+))?$/, contentType: 'admin::user' },
-  { pattern: /^\/users-permissions\/roles(?:\/([^/]+))?$/, contentType: 'plugin::users-permissions.role' },
+  {
+    pattern: /^\/users-permissions\/roles(?:\/([^/]+))?$/,
+    contentType: 'plugin::users-permissions.role',
+  },
 ];
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -30,7 +33,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
           itemDocumentId: match[1] ?? null,
           message: `${ctx.method} ${path}`,
         })
-        .catch((error: Error) => strapi.log.error(`Disclosure ledger: role change not recorded: ${error.message}`));
+        .catch((error: Error) =>
+          strapi.log.error(`Disclosure ledger: role change not recorded: ${error.message}`)
+        );
       return;
     }
   };

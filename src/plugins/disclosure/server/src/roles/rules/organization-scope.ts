@@ -33,9 +33,13 @@ export function organizationAndBelow(organizations: OrganizationNode[], root: st
  * The permission condition for one subject: items of these organizations. `false` (nothing) for an
  * account without an organization; `true` (no restriction) for a subject that has no organization.
  */
-export function organizationCondition(subject: string | null | undefined, organizationDocumentIds: string[] | null): Record<string, unknown> | boolean {
+export function organizationCondition(
+  subject: string | null | undefined,
+  organizationDocumentIds: string[] | null
+): Record<string, unknown> | boolean {
   if (!organizationDocumentIds || organizationDocumentIds.length === 0) return false;
-  if (subject === CONTENT_TYPES.organization) return { documentId: { $in: organizationDocumentIds } };
+  if (subject === CONTENT_TYPES.organization)
+    return { documentId: { $in: organizationDocumentIds } };
   const field = subject ? ORGANIZATION_FIELD[subject] : undefined;
   if (!field) return true;
   return { [`${field}.documentId`]: { $in: organizationDocumentIds } };

@@ -1,6 +1,6 @@
 import { LEDGER_READ_ACTION } from '../../../../shared/constants';
 import type { Core } from '@strapi/strapi';
-import { adminPermissions, adminRoles } from '../../utils/admin-services';
+import { adminRoles } from '../../utils/admin-services';
 
 export const AUDITOR_ROLE_CODE = 'disclosure-auditor';
 
@@ -15,13 +15,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async ensureAuditorRole() {
     const roles = adminRoles(strapi);
-    if (!(await roles.getSuperAdmin())) throw new Error('ensureAuditorRole: the admin has not created its roles yet');
+    if (!(await roles.getSuperAdmin()))
+      throw new Error('ensureAuditorRole: the admin has not created its roles yet');
     if (await roles.findOne({ code: AUDITOR_ROLE_CODE })) return;
     const role = await roles.create({
       name: '审计员 (Auditor)',
       code: AUDITOR_ROLE_CODE,
       description: '只读查看发布台账与审计日志 (reads the ledger and audit log; changes nothing)',
     });
-    await roles.assignPermissions(role.id, [{ action: LEDGER_READ_ACTION, subject: null, properties: {}, conditions: [] }]);
+    await roles.assignPermissions(role.id, [
+      { action: LEDGER_READ_ACTION, subject: null, properties: {}, conditions: [] },
+    ]);
   },
 });

@@ -1,10 +1,24 @@
 import { PLUGIN_ACTIONS } from '../permissions';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, EDITOR_ORGANIZATION_UID, LOCALE_CODES, ORGANIZATION_AND_BELOW, REVIEW_ACTION, SAME_ORGANIZATION, SOURCE_LOCALE } from '../../../../shared/constants';
+import {
+  CONTENT_TYPES,
+  EDITOR_ORGANIZATION_UID,
+  LOCALE_CODES,
+  ORGANIZATION_AND_BELOW,
+  REVIEW_ACTION,
+  SAME_ORGANIZATION,
+  SOURCE_LOCALE,
+} from '../../../../shared/constants';
 import { ORGANIZATION_FIELD, SCOPED_TYPES } from '../../../../shared/constants';
 import { organizationAndBelow, organizationCondition } from '../rules/organization-scope';
-import { adminContentTypes, adminPermissions, adminRoles, type ConditionUser, type RegisteredAction } from '../../utils/admin-services';
+import {
+  adminContentTypes,
+  adminPermissions,
+  adminRoles,
+  type ConditionUser,
+  type RegisteredAction,
+} from '../../utils/admin-services';
 import { contentTypeOf } from '../../utils/models';
 import { currentRequest, type AdminAbility } from '../../utils/request-state';
 
@@ -36,7 +50,8 @@ export const DEFAULT_ROLES: DefaultRole[] = [
   {
     code: 'disclosure-reviewer',
     name: '审核人 (Reviewer)',
-    description: '对本机构及下级机构的条目作保密审查，不能发布 (records the confidentiality review of its and lower organizations’ items; cannot publish)',
+    description:
+      '对本机构及下级机构的条目作保密审查，不能发布 (records the confidentiality review of its and lower organizations’ items; cannot publish)',
     actions: ['read'],
     scope: 'below',
     plugin: [REVIEW_ACTION],
@@ -44,7 +59,8 @@ export const DEFAULT_ROLES: DefaultRole[] = [
   {
     code: 'disclosure-publisher',
     name: '发布人 (Publisher)',
-    description: '发布本机构及下级机构已通过审查的条目 (publishes its and lower organizations’ reviewed items)',
+    description:
+      '发布本机构及下级机构已通过审查的条目 (publishes its and lower organizations’ reviewed items)',
     actions: ['read', 'update', 'publish'],
     scope: 'below',
     plugin: [],
@@ -65,7 +81,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const permissionService = () => adminPermissions(strapi);
 
   /** The organization an admin account is assigned to (editor-organization), or null. */
-  const assignedOrganization = async (userId: number): Promise<{ id: number; documentId: string; name: string } | null> => {
+  const assignedOrganization = async (
+    userId: number
+  ): Promise<{ id: number; documentId: string; name: string } | null> => {
     const assignment = await strapi.db.query(EDITOR_ORGANIZATION_UID).findOne({
       where: { user: { id: userId } },
       populate: { organization: { select: ['id', 'documentId', 'name'] } },
@@ -78,9 +96,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const own = (await assignedOrganization(userId))?.documentId;
     if (!own) return null;
     if (scope === 'same') return [own];
-    const rows = await strapi.db.query(CONTENT_TYPES.organization).findMany({ select: ['documentId'], populate: { parent: { select: ['documentId'] } } });
+    const rows = await strapi.db
+      .query(CONTENT_TYPES.organization)
+      .findMany({ select: ['documentId'], populate: { parent: { select: ['documentId'] } } });
     return organizationAndBelow(
-      rows.map((row: OrganizationRow) => ({ documentId: row.documentId, parentDocumentId: row.parent?.documentId ?? null })),
+      rows.map((row: OrganizationRow) => ({
+        documentId: row.documentId,
+        parentDocumentId: row.parent?.documentId ?? null,
+      })),
       own
     );
   };
@@ -88,22 +111,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const memoizedOrganizationsOf = (userId: number, scope: Scope): Promise<string[] | null> => {
     const request = currentRequest(strapi);
     if (!request?.state) return organizationsOf(userId, scope);
-    const memo = (request.state[SCOPE_MEMO] ??= new Map<string, Promise<string[] | null>>()) as ScopeMemo;
+    const memo = (request.state[SCOPE_MEMO] ??= new Map<
+      string,
+      Promise<string[] | null>
+    >()) as ScopeMemo;
     const key = `${userId}:${scope}`;
     if (!memo.has(key)) memo.set(key, organizationsOf(userId, scope));
     return memo.get(key)!;
   };
 
-  const permissionsFor = (actionIds: string[], subjects: readonly string[], conditions: string[]) => {
+  const permissionsFor = (
+    actionIds: string[],
+    subjects: readonly string[],
+    conditions: string[]
+  ) => {
     const { actionProvider } = permissionService();
-    const actions = actionIds.map((id) => actionProvider.get(id)).filter((action): action is RegisteredAction => Boolean(action));
-    const localized = (uid: string) => Boolean(contentTypeOf(strapi, uid)?.pluginOptions?.i18n?.localized);
+    const actions = actionIds
+      .map((id) => actionProvider.get(id))
+      .filter((action): action is RegisteredAction => Boolean(action));
+    const localized = (uid: string) =>
+      Boolean(contentTypeOf(strapi, uid)?.pluginOptions?.i18n?.localized);
     return adminContentTypes(strapi)
       .getPermissionsWithNestedFields(actions)
       .filter((permission) => subjects.includes(permission.subject))
       .map((permission) => ({
         ...permission,
-        properties: { ...permission.properties, ...(localized(permission.subject) ? { locales: LOCALE_CODES } : {}) },
+        properties: {
+          ...permission.properties,
+          ...(localized(permission.subject) ? { locales: LOCALE_CODES } : {}),
+        },
         conditions,
       }));
   };
@@ -119,16 +155,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           displayName: '同一机构 (Same organization)',
           name: 'same-organization',
           plugin: 'disclosure',
-          handler: async (user: ConditionUser) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'same')),
+          handler: async (user: ConditionUser) =>
+            organizationCondition(
+              user.permission?.subject,
+              await memoizedOrganizationsOf(user.id, 'same')
+            ),
         },
         {
           displayName: '本机构及下级机构 (My organization and those below it)',
           name: 'organization-and-below',
           plugin: 'disclosure',
-          handler: async (user: ConditionUser) => organizationCondition(user.permission?.subject, await memoizedOrganizationsOf(user.id, 'below')),
+          handler: async (user: ConditionUser) =>
+            organizationCondition(
+              user.permission?.subject,
+              await memoizedOrganizationsOf(user.id, 'below')
+            ),
         },
       ]);
-      actionProvider.registerMany(PLUGIN_ACTIONS.map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: 'disclosure' })));
+      actionProvider.registerMany(
+        PLUGIN_ACTIONS.map(({ uid, displayName }) => ({
+          section: 'plugins',
+          displayName,
+          uid,
+          pluginName: 'disclosure',
+        }))
+      );
     },
 
     /** Creates the default roles that do not exist yet (by code); an existing one is left as edited. */
@@ -136,15 +187,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const roles = adminRoles(strapi);
       for (const definition of DEFAULT_ROLES) {
         if (await roles.findOne({ code: definition.code })) continue;
-        const role = await roles.create({ name: definition.name, code: definition.code, description: definition.description });
+        const role = await roles.create({
+          name: definition.name,
+          code: definition.code,
+          description: definition.description,
+        });
         const condition = definition.scope === 'same' ? SAME_ORGANIZATION : ORGANIZATION_AND_BELOW;
         await roles.assignPermissions(role.id, [
-          ...permissionsFor(definition.actions.map((action) => `${CONTENT_MANAGER}.${action}`), SCOPED_TYPES, [condition]),
+          ...permissionsFor(
+            definition.actions.map((action) => `${CONTENT_MANAGER}.${action}`),
+            SCOPED_TYPES,
+            [condition]
+          ),
           // Organizations are public facts, and forms pick the issuer from them.
           ...permissionsFor([`${CONTENT_MANAGER}.read`], [CONTENT_TYPES.organization], []),
-          ...definition.plugin.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+          ...definition.plugin.map((action) => ({
+            action,
+            subject: null,
+            properties: {},
+            conditions: [],
+          })),
           { action: 'plugin::upload.read', subject: null, properties: {}, conditions: [] },
-          ...(definition.actions.includes('create') ? [{ action: 'plugin::upload.assets.create', subject: null, properties: {}, conditions: [] }] : []),
+          ...(definition.actions.includes('create')
+            ? [
+                {
+                  action: 'plugin::upload.assets.create',
+                  subject: null,
+                  properties: {},
+                  conditions: [],
+                },
+              ]
+            : []),
         ]);
       }
     },
@@ -154,12 +227,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * organization (documentId; undefined for a type without one), conditions included: the same
      * check the content manager makes, on a subject built from what is given rather than stored.
      */
-    permits(ability: AdminAbility | null | undefined, action: 'read' | 'create' | 'update' | 'publish', uid: string, item: { organization?: string | null; locale?: string }): boolean {
+    permits(
+      ability: AdminAbility | null | undefined,
+      action: 'read' | 'create' | 'update' | 'publish',
+      uid: string,
+      item: { organization?: string | null; locale?: string }
+    ): boolean {
       if (!ability) return false;
       const field = ORGANIZATION_FIELD[uid];
       const fields: Record<string, unknown> = { locale: item.locale ?? SOURCE_LOCALE };
-      if (field && item.organization !== undefined) fields[field] = { documentId: item.organization };
-      const subject = permissionService().createPermissionsManager({ ability, model: uid }).toSubject(fields, uid);
+      if (field && item.organization !== undefined)
+        fields[field] = { documentId: item.organization };
+      const subject = permissionService()
+        .createPermissionsManager({ ability, model: uid })
+        .toSubject(fields, uid);
       return ability.can(`${CONTENT_MANAGER}.${action}`, subject);
     },
 
@@ -171,9 +252,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A report asked for an organization (code or documentId) outside the account's scope: 403. */
     async assertOrganizationInScope(scope: string[], value: string) {
-      const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { $or: [{ code: value }, { documentId: value }] }, select: ['documentId'] });
+      const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({
+        where: { $or: [{ code: value }, { documentId: value }] },
+        select: ['documentId'],
+      });
       if (organization && !scope.includes(organization.documentId)) {
-        throw new errors.PolicyError('只能查看本机构及下级机构的统计 (you may only see the figures of your organization and those below it)');
+        throw new errors.PolicyError(
+          '只能查看本机构及下级机构的统计 (you may only see the figures of your organization and those below it)'
+        );
       }
     },
   };

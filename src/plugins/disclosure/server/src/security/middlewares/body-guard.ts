@@ -35,8 +35,12 @@ const ENCODED_NUL = /%00/i;
 export default (_config: unknown, _context: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     const refuse = (place: Place, problem: BodyProblem) =>
-      respondWithError(ctx, 400, 'ValidationError', messageFor(problem, place), { location: place, path: problem.path });
-    if (ENCODED_NUL.test(ctx.path)) return refuse('path', { kind: 'nul-character', path: ctx.path });
+      respondWithError(ctx, 400, 'ValidationError', messageFor(problem, place), {
+        location: place,
+        path: problem.path,
+      });
+    if (ENCODED_NUL.test(ctx.path))
+      return refuse('path', { kind: 'nul-character', path: ctx.path });
     const places: Array<[Place, unknown]> = [
       ['query', ctx.query],
       ['body', ctx.request.body],

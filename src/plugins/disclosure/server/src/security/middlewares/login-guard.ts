@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { respondWithError } from '../../errors/error-response';
-import { DEFAULT_LOGIN_POLICY, LoginGuard, type LoginDecision, type LoginPolicy } from '../rules/login-guard';
+import {
+  DEFAULT_LOGIN_POLICY,
+  LoginGuard,
+  type LoginDecision,
+  type LoginPolicy,
+} from '../rules/login-guard';
 import { getService } from '../../utils/get-service';
 
 /** Login routes: the account is named by this body field. */
@@ -37,10 +42,24 @@ export default (config: Partial<LoginPolicy> = {}, { strapi }: { strapi: Core.St
   const policy = { ...DEFAULT_LOGIN_POLICY, ...config };
   const guard = new LoginGuard(policy, () => getService(strapi, 'clock').now().getTime());
 
-  const record = (realm: 'admin' | 'user', account: unknown, outcome: 'allowed' | 'refused', ip: string, rule?: string) =>
+  const record = (
+    realm: 'admin' | 'user',
+    account: unknown,
+    outcome: 'allowed' | 'refused',
+    ip: string,
+    rule?: string
+  ) =>
     getService(strapi, 'ledger')
-      .recordLogin({ realm, account: LoginGuard.accountKey(account) || null, outcome, address: ip, rule })
-      .catch((error: Error) => strapi.log.error(`Disclosure ledger: login not recorded: ${error.message}`));
+      .recordLogin({
+        realm,
+        account: LoginGuard.accountKey(account) || null,
+        outcome,
+        address: ip,
+        rule,
+      })
+      .catch((error: Error) =>
+        strapi.log.error(`Disclosure ledger: login not recorded: ${error.message}`)
+      );
 
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'POST') return next();
@@ -54,7 +73,14 @@ export default (config: Partial<LoginPolicy> = {}, { strapi }: { strapi: Core.St
     if (!decision.allowed) {
       if (login) await record(login.realm, account, 'refused', ip, decision.reason);
       const details = { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds };
-      respondWithError(ctx, 429, 'RateLimitError', refusal(decision, policy), details, decision.retryAfterSeconds);
+      respondWithError(
+        ctx,
+        429,
+        'RateLimitError',
+        refusal(decision, policy),
+        details,
+        decision.retryAfterSeconds
+      );
       return;
     }
     if (!login) return next();
@@ -64,14 +90,25 @@ export default (config: Partial<LoginPolicy> = {}, { strapi }: { strapi: Core.St
       await next();
       failed = ctx.status === 400 || ctx.status === 401;
     } catch (error) {
-      const refusal = error as { status?: unknown; statusCode?: unknown; name?: unknown } | null | undefined;
+      const refusal = error as
+        { status?: unknown; statusCode?: unknown; name?: unknown } | null | undefined;
       const status = refusal?.status ?? refusal?.statusCode;
-      failed = status === 400 || status === 401 || refusal?.name === 'ApplicationError' || refusal?.name === 'ValidationError';
+      failed =
+        status === 400 ||
+        status === 401 ||
+        refusal?.name === 'ApplicationError' ||
+        refusal?.name === 'ValidationError';
       throw error;
     } finally {
       if (failed) {
         const locked = guard.failed(account);
-        await record(login.realm, account, 'refused', ip, locked ? 'wrong-password,account-locked' : 'wrong-password');
+        await record(
+          login.realm,
+          account,
+          'refused',
+          ip,
+          locked ? 'wrong-password,account-locked' : 'wrong-password'
+        );
       } else if (ctx.status === 200) {
         guard.succeeded(account);
         await record(login.realm, account, 'allowed', ip);

@@ -19,7 +19,9 @@ export interface RateLimitConfig {
 export default (config: RateLimitConfig = {}, { strapi }: { strapi: Core.Strapi }) => {
   const max = config.max ?? 30;
   const perSeconds = config.perSeconds ?? 60;
-  const limiter = new RateLimiter(max, perSeconds, () => getService(strapi, 'clock').now().getTime());
+  const limiter = new RateLimiter(max, perSeconds, () =>
+    getService(strapi, 'clock').now().getTime()
+  );
   return async (ctx: Context, next: Next) => {
     const decision = limiter.take(ctx.request.ip ?? 'unknown');
     ctx.set('RateLimit-Limit', String(max));

@@ -39,7 +39,8 @@ export function findBodyProblem(value: unknown, path: string[] = []): BodyProble
     }
   } else if (value && typeof value === 'object') {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbidden-key', key, path: joined([...path, key]) };
+      if (FORBIDDEN_KEYS.has(key))
+        return { kind: 'forbidden-key', key, path: joined([...path, key]) };
       if (key.includes(NUL)) return { kind: 'nul-character', path: joined([...path, key]) };
       const problem = findBodyProblem((value as Record<string, unknown>)[key], [...path, key]);
       if (problem) return problem;

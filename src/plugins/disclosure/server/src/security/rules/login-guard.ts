@@ -60,11 +60,19 @@ export class LoginGuard {
     const state = this.accounts.get(LoginGuard.accountKey(account));
     const now = this.now();
     if (state && state.lockedUntil > now) {
-      return { allowed: false, reason: 'account-locked', retryAfterSeconds: Math.ceil((state.lockedUntil - now) / 1000) };
+      return {
+        allowed: false,
+        reason: 'account-locked',
+        retryAfterSeconds: Math.ceil((state.lockedUntil - now) / 1000),
+      };
     }
     const byAddress = this.addresses.take(address);
     if (!byAddress.allowed) {
-      return { allowed: false, reason: 'address-limit', retryAfterSeconds: byAddress.retryAfterSeconds };
+      return {
+        allowed: false,
+        reason: 'address-limit',
+        retryAfterSeconds: byAddress.retryAfterSeconds,
+      };
     }
     return { allowed: true, retryAfterSeconds: 0 };
   }
@@ -76,7 +84,8 @@ export class LoginGuard {
     const now = this.now();
     const state = this.accounts.get(key) ?? { failures: 0, lockedUntil: 0 };
     // A lockout that has run out starts the count again.
-    if (state.lockedUntil && state.lockedUntil <= now) Object.assign(state, { failures: 0, lockedUntil: 0 });
+    if (state.lockedUntil && state.lockedUntil <= now)
+      Object.assign(state, { failures: 0, lockedUntil: 0 });
     state.failures += 1;
     if (!this.accounts.has(key)) this.remember(key, state);
     if (state.failures >= this.policy.maxFailures) {
@@ -93,7 +102,8 @@ export class LoginGuard {
   private remember(key: string, state: AccountState) {
     if (this.accounts.size >= this.maxAccounts) {
       const now = this.now();
-      for (const [other, value] of this.accounts) if (value.lockedUntil <= now) this.accounts.delete(other);
+      for (const [other, value] of this.accounts)
+        if (value.lockedUntil <= now) this.accounts.delete(other);
     }
     this.accounts.set(key, state);
   }

@@ -12,7 +12,12 @@ import type {
 } from '../../../../shared/contracts/settings';
 import { beijingYear } from '../../calendar/rules/beijing-time';
 import { idParams, validate } from '../../utils/validation';
-import { calendarQuery, createConversionTermBody, officeDayBody, updateConversionTermBody } from '../validation/settings';
+import {
+  calendarQuery,
+  createConversionTermBody,
+  officeDayBody,
+  updateConversionTermBody,
+} from '../validation/settings';
 import { getService } from '../../utils/get-service';
 
 /** Admin: the settings pages (holiday calendar, conversion dictionary, deadline rules). */
@@ -22,7 +27,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async calendar(ctx: Context) {
       // "This year" is Beijing's, by the plugin clock (so tests and replays can pin it).
-      const { year = beijingYear(getService(strapi, 'clock').now()) } = validate(calendarQuery, ctx.query);
+      const { year = beijingYear(getService(strapi, 'clock').now()) } = validate(
+        calendarQuery,
+        ctx.query
+      );
       ctx.body = { data: await settings().calendarYear(year) } satisfies GetCalendar.Response;
     },
 
@@ -43,14 +51,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async createConversionTerm(ctx: Context) {
-      const term = await settings().createTerm(validate(createConversionTermBody, ctx.request.body).data);
+      const term = await settings().createTerm(
+        validate(createConversionTermBody, ctx.request.body).data
+      );
       ctx.status = 201;
       ctx.body = { data: term } satisfies SaveConversionTerm.Response;
     },
 
     async updateConversionTerm(ctx: Context) {
       const { id } = validate(idParams, ctx.params);
-      const term = await settings().updateTerm(id, validate(updateConversionTermBody, ctx.request.body).data);
+      const term = await settings().updateTerm(
+        id,
+        validate(updateConversionTermBody, ctx.request.body).data
+      );
       if (!term) throw new errors.NotFoundError('没有这个词典条目 (no such conversion term)');
       ctx.body = { data: term } satisfies SaveConversionTerm.Response;
     },

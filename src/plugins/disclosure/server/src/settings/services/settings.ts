@@ -13,9 +13,7 @@ import type {
 import { assertPhraseComplete } from '../validation/settings';
 import { refuse } from '../../utils/validation';
 import { getService } from '../../utils/get-service';
-import { adminPermissions } from '../../utils/admin-services';
 import { documentsOf } from '../../utils/documents';
-
 
 /** A holiday-calendar entry as stored (plugin::disclosure.calendar-day). */
 interface CalendarDayRow {
@@ -36,7 +34,12 @@ interface ConversionTermRow {
   note?: string | null;
 }
 
-const officeDayOf = (row: CalendarDayRow): OfficeDay => ({ id: row.id, date: row.date, kind: row.kind, name: row.name ?? null });
+const officeDayOf = (row: CalendarDayRow): OfficeDay => ({
+  id: row.id,
+  date: row.date,
+  kind: row.kind,
+  name: row.name ?? null,
+});
 const termOf = (row: ConversionTermRow): ConversionTerm => ({
   id: row.id,
   kind: row.kind,
@@ -54,14 +57,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const days = () => documentsOf<CalendarDayRow>(strapi, CALENDAR_DAY_UID);
   const terms = () => documentsOf<ConversionTermRow>(strapi, CONVERSION_TERM_UID);
 
-  const rowById = async <Row>(uid: string, id: number): Promise<Row | null> => strapi.db.query(uid).findOne({ where: { id } });
+  const rowById = async <Row>(uid: string, id: number): Promise<Row | null> =>
+    strapi.db.query(uid).findOne({ where: { id } });
 
   /** Two entries for one simplified text would race each other in the converter. */
   const assertSimplifiedFree = async (simplified: string | undefined, exceptId?: number) => {
     if (!simplified) return;
-    const where: Record<string, unknown> = { simplified, ...(exceptId ? { id: { $ne: exceptId } } : {}) };
+    const where: Record<string, unknown> = {
+      simplified,
+      ...(exceptId ? { id: { $ne: exceptId } } : {}),
+    };
     if (await strapi.db.query(CONVERSION_TERM_UID).count({ where })) {
-      refuse('simplified', `“${simplified}”已在简繁转换词典中 (“${simplified}” is already in the conversion dictionary)`);
+      refuse(
+        'simplified',
+        `“${simplified}”已在简繁转换词典中 (“${simplified}” is already in the conversion dictionary)`
+      );
     }
   };
 
@@ -84,7 +94,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async addOfficeDay(input: { date: string; kind: CalendarDayKind; name: string | null }): Promise<OfficeDay> {
+    async addOfficeDay(input: {
+      date: string;
+      kind: CalendarDayKind;
+      name: string | null;
+    }): Promise<OfficeDay> {
       return officeDayOf(await days().create({ data: input }));
     },
 
@@ -97,7 +111,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async listTerms(): Promise<ConversionTerm[]> {
-      const rows: ConversionTermRow[] = await strapi.db.query(CONVERSION_TERM_UID).findMany({ orderBy: [{ kind: 'asc' }, { simplified: 'asc' }] });
+      const rows: ConversionTermRow[] = await strapi.db
+        .query(CONVERSION_TERM_UID)
+        .findMany({ orderBy: [{ kind: 'asc' }, { simplified: 'asc' }] });
       return rows.map(termOf);
     },
 
@@ -112,7 +128,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async updateTerm(id: number, input: ConversionTermInput): Promise<ConversionTerm | null> {
       const row = await rowById<ConversionTermRow>(CONVERSION_TERM_UID, id);
       if (!row) return null;
-      const merged = { kind: row.kind, simplified: row.simplified, traditional: row.traditional, note: row.note, ...input };
+      const merged = {
+        kind: row.kind,
+        simplified: row.simplified,
+        traditional: row.traditional,
+        note: row.note,
+        ...input,
+      };
       if (merged.kind === 'protected') merged.traditional = null;
       assertPhraseComplete(merged);
       await assertSimplifiedFree(input.simplified, id);
@@ -143,4 +165,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-

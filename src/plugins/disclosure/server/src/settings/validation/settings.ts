@@ -1,8 +1,22 @@
 import { yup } from '@strapi/utils';
 import calendarDaySchema from '../../calendar/content-types/calendar-day/schema.json';
 import conversionTermSchema from '../../conversion/content-types/conversion-term/schema.json';
-import type { CalendarDayKind, ConversionTermInput, ConversionTermKind } from '../../../../shared/contracts/settings';
-import { calendarDate, inOrder, oneOf, refuse, requestBody, requiredOneOf, siblingPath, trimmedText, yearParameter } from '../../utils/validation';
+import type {
+  CalendarDayKind,
+  ConversionTermInput,
+  ConversionTermKind,
+} from '../../../../shared/contracts/settings';
+import {
+  calendarDate,
+  inOrder,
+  oneOf,
+  refuse,
+  requestBody,
+  requiredOneOf,
+  siblingPath,
+  trimmedText,
+  yearParameter,
+} from '../../utils/validation';
 
 // Limits come from the content types, so a 400 states the limit the database holds to.
 const DAY_NAME_MAX = calendarDaySchema.attributes.name.maxLength;
@@ -16,7 +30,10 @@ const TERM_KINDS = conversionTermSchema.attributes.kind.enum as ConversionTermKi
 
 /** Trimmed text up to `max` characters; empty or null is null. */
 const optionalText = (field: string, label: string, max: number) =>
-  trimmedText(max, `${label} ${field} 须为文字，最多 ${max} 字 (${field} must be text of at most ${max} characters)`);
+  trimmedText(
+    max,
+    `${label} ${field} 须为文字，最多 ${max} 字 (${field} must be text of at most ${max} characters)`
+  );
 
 /** GET /calendar?year=YYYY; the controller takes the current Beijing year when it is not given. */
 export const calendarQuery = inOrder({ year: yearParameter });
@@ -41,7 +58,8 @@ const SIMPLIFIED_MESSAGE = `简体 simplified 必填，最多 ${TERM_MAX.simplif
 const PHRASE_MESSAGE = '词组对照须填写繁体 traditional (a phrase needs its traditional form)';
 
 /** A phrase pair without its traditional form would convert nothing. */
-const isPhraseComplete = (term: ConversionTermInput): boolean => !(term.kind === 'phrase' && !term.traditional);
+const isPhraseComplete = (term: ConversionTermInput): boolean =>
+  !(term.kind === 'phrase' && !term.traditional);
 
 const termFields = {
   kind: oneOf(TERM_KINDS, TERM_KIND_MESSAGE),
@@ -63,7 +81,10 @@ export const createConversionTermBody = requestBody(
     traditional: termFields.traditional,
     // Once every field passed: a phrase has its traditional form.
     note: termFields.note.test('phrase-complete', function () {
-      return isPhraseComplete(this.parent) || this.createError({ path: siblingPath(this, 'traditional'), message: PHRASE_MESSAGE });
+      return (
+        isPhraseComplete(this.parent) ||
+        this.createError({ path: siblingPath(this, 'traditional'), message: PHRASE_MESSAGE })
+      );
     }),
   })
 );

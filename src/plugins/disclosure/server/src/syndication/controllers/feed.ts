@@ -19,15 +19,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const last = page[page.length - 1];
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = {
-      data: page.map(({ messageId, action, version, occurredAt, payload }) => ({ messageId, action, version, occurredAt, message: payload })),
-      meta: { cursor: last ? encodeCursor(last.id) : (ctx.query.since as string) || null, hasMore: events.length > limit },
+      data: page.map(({ messageId, action, version, occurredAt, payload }) => ({
+        messageId,
+        action,
+        version,
+        occurredAt,
+        message: payload,
+      })),
+      meta: {
+        cursor: last ? encodeCursor(last.id) : (ctx.query.since as string) || null,
+        hasMore: events.length > limit,
+      },
     } satisfies GetFeed.Response;
   },
 
   async atom(ctx: Context) {
     const { organization } = validate(atomQuery, ctx.query);
     const feed = await getService(strapi, 'syndication').atomOf(organization);
-    if (!feed) throw new errors.NotFoundError(`找不到机构 ${organization} (no organization with this code)`);
+    if (!feed)
+      throw new errors.NotFoundError(`找不到机构 ${organization} (no organization with this code)`);
     ctx.set('Content-Type', 'application/atom+xml; charset=utf-8');
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.body = atomFeed(feed);

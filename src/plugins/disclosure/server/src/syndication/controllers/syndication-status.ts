@@ -11,7 +11,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async report(ctx: Context) {
     const { document } = validate(syndicationStatusQuery, ctx.query);
     const status = await getService(strapi, 'syndication').status(document);
-    if (!status) throw new errors.NotFoundError(`该文件没有转载记录 (no syndication for ${document})`);
+    if (!status)
+      throw new errors.NotFoundError(`该文件没有转载记录 (no syndication for ${document})`);
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = { data: status } satisfies GetSyndicationStatus.Response;
   },

@@ -19,10 +19,18 @@ export interface AtomFeed {
 }
 
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[character] as string);
+  text.replace(
+    /[&<>"']/g,
+    (character) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[
+        character
+      ] as string
+  );
 
 // Characters XML 1.0 does not allow at all, which a pasted document can carry.
-const stripInvalid = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+const stripInvalid = (text: string) =>
+  // eslint-disable-next-line no-control-regex -- these control characters are what is removed
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 const text = (value: string) => escapeXml(stripInvalid(value));
 

@@ -34,7 +34,8 @@ export class AttachmentFetchError extends Error {
 }
 
 /** The origin (scheme, host, port) of an http(s) URL, or null. */
-export const httpOrigin = (value: string | null | undefined): string | null => webAddress(value)?.origin ?? null;
+export const httpOrigin = (value: string | null | undefined): string | null =>
+  webAddress(value)?.origin ?? null;
 
 /** Whether `url` is on one of the trusted origins. */
 export function isFromTrustedOrigin(url: string, trustedOrigins: string[]): boolean {
@@ -48,7 +49,8 @@ export interface FetchLimits {
 }
 
 /** What a failed fetch or stream may tell of itself (an Error, an AbortSignal's TimeoutError, undici's cause). */
-type FailureFields = { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null | undefined;
+type FailureFields =
+  { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null | undefined;
 
 /**
  * Downloads `attachment` to `destination`, hashing as it streams. Resolves with the SHA-256 (hex) and
@@ -62,19 +64,34 @@ export async function fetchVerified(
 ): Promise<{ sha256: string; sizeInBytes: number }> {
   const name = attachment.url;
   if (attachment.sizeInBytes !== null && attachment.sizeInBytes > limits.maxBytes) {
-    throw new AttachmentFetchError('refused', `附件 ${name} 大小 ${attachment.sizeInBytes} 字节，超过上限 ${limits.maxBytes} 字节 (attachment larger than the ${limits.maxBytes}-byte limit)`);
+    throw new AttachmentFetchError(
+      'refused',
+      `附件 ${name} 大小 ${attachment.sizeInBytes} 字节，超过上限 ${limits.maxBytes} 字节 (attachment larger than the ${limits.maxBytes}-byte limit)`
+    );
   }
   let response: Response;
   try {
-    response = await fetchImpl(attachment.url, { redirect: 'error', signal: AbortSignal.timeout(limits.timeoutMs) });
+    response = await fetchImpl(attachment.url, {
+      redirect: 'error',
+      signal: AbortSignal.timeout(limits.timeoutMs),
+    });
   } catch (caught) {
     const failure = caught as FailureFields;
-    const why = failure?.name === 'TimeoutError' ? `${limits.timeoutMs / 1000} 秒内未取到 (no answer within ${limits.timeoutMs / 1000} s)` : String(failure?.cause?.code ?? failure?.message ?? failure);
-    throw new AttachmentFetchError('unavailable', `附件 ${name} 暂时无法获取：${why} (attachment unavailable)`);
+    const why =
+      failure?.name === 'TimeoutError'
+        ? `${limits.timeoutMs / 1000} 秒内未取到 (no answer within ${limits.timeoutMs / 1000} s)`
+        : String(failure?.cause?.code ?? failure?.message ?? failure);
+    throw new AttachmentFetchError(
+      'unavailable',
+      `附件 ${name} 暂时无法获取：${why} (attachment unavailable)`
+    );
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel().catch(() => undefined);
-    throw new AttachmentFetchError('unavailable', `附件 ${name} 暂时无法获取：HTTP ${response.status} (attachment unavailable)`);
+    throw new AttachmentFetchError(
+      'unavailable',
+      `附件 ${name} 暂时无法获取：HTTP ${response.status} (attachment unavailable)`
+    );
   }
 
   const hash = createHash('sha256');
@@ -93,7 +110,12 @@ export async function fetchVerified(
       size += chunk.byteLength;
       if (size > limits.maxBytes) {
         await response.body.cancel().catch(() => undefined);
-        return await fail(new AttachmentFetchError('refused', `附件 ${name} 超过上限 ${limits.maxBytes} 字节 (attachment larger than the ${limits.maxBytes}-byte limit)`));
+        return await fail(
+          new AttachmentFetchError(
+            'refused',
+            `附件 ${name} 超过上限 ${limits.maxBytes} 字节 (attachment larger than the ${limits.maxBytes}-byte limit)`
+          )
+        );
       }
       hash.update(chunk);
       if (!file.write(chunk)) await once(file, 'drain');
@@ -103,15 +125,30 @@ export async function fetchVerified(
   } catch (caught) {
     if (caught instanceof AttachmentFetchError) throw caught;
     const failure = caught as FailureFields;
-    return fail(new AttachmentFetchError('unavailable', `附件 ${name} 下载中断：${failure?.message ?? failure} (download interrupted)`));
+    return fail(
+      new AttachmentFetchError(
+        'unavailable',
+        `附件 ${name} 下载中断：${failure?.message ?? failure} (download interrupted)`
+      )
+    );
   }
 
   const sha256 = hash.digest('hex');
   if (attachment.sizeInBytes !== null && size !== attachment.sizeInBytes) {
-    return fail(new AttachmentFetchError('refused', `附件 ${name} 大小不符：声明 ${attachment.sizeInBytes} 字节，实收 ${size} 字节 (size mismatch)`));
+    return fail(
+      new AttachmentFetchError(
+        'refused',
+        `附件 ${name} 大小不符：声明 ${attachment.sizeInBytes} 字节，实收 ${size} 字节 (size mismatch)`
+      )
+    );
   }
   if (sha256 !== attachment.sha256.toLowerCase()) {
-    return fail(new AttachmentFetchError('refused', `附件 ${name} 校验值不符：声明 sha256 ${attachment.sha256}，实收 ${sha256} (SHA-256 mismatch)`));
+    return fail(
+      new AttachmentFetchError(
+        'refused',
+        `附件 ${name} 校验值不符：声明 sha256 ${attachment.sha256}，实收 ${sha256} (SHA-256 mismatch)`
+      )
+    );
   }
   return { sha256, sizeInBytes: size };
 }

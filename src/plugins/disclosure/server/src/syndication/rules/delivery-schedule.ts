@@ -6,7 +6,9 @@
  */
 
 /** Waits before attempts 2, 3, …, in seconds: 5 s, 1 min, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h. */
-export const RETRY_SCHEDULE_SECONDS: readonly number[] = [5, 60, 300, 1800, 7200, 18000, 36000, 50400, 72000, 72000];
+export const RETRY_SCHEDULE_SECONDS: readonly number[] = [
+  5, 60, 300, 1800, 7200, 18000, 36000, 50400, 72000, 72000,
+];
 /** No delivery is retried beyond this long after its first attempt. */
 export const MAX_RETRY_WINDOW_SECONDS = 72 * 3600;
 /** A wait is moved by up to this fraction either way. */
@@ -21,7 +23,11 @@ export type AttemptOutcome =
   | { kind: 'retry'; retryAfterSeconds?: number };
 
 /** What a receiver's answer (or a network failure, status 0) means for the delivery. */
-export function classifyResponse(status: number, retryAfter?: string | null, now: Date = new Date()): AttemptOutcome {
+export function classifyResponse(
+  status: number,
+  retryAfter?: string | null,
+  now: Date = new Date()
+): AttemptOutcome {
   if (status >= 200 && status < 300) return { kind: 'delivered' };
   if (status === 410) return { kind: 'gone' };
   const after = parseRetryAfter(retryAfter, now);
@@ -52,7 +58,10 @@ export function nextAttemptAt(
   if (attempts < 1 || attempts > RETRY_SCHEDULE_SECONDS.length) return null;
   const scheduled = RETRY_SCHEDULE_SECONDS[attempts - 1];
   const jittered = scheduled * (1 + JITTER * (2 * random() - 1));
-  const wait = retryAfterSeconds === undefined ? jittered : Math.max(jittered, Math.min(retryAfterSeconds, MAX_RETRY_AFTER_SECONDS));
+  const wait =
+    retryAfterSeconds === undefined
+      ? jittered
+      : Math.max(jittered, Math.min(retryAfterSeconds, MAX_RETRY_AFTER_SECONDS));
   const due = new Date(failedAt.getTime() + Math.round(wait * 1000));
   if (due.getTime() - firstAttemptAt.getTime() > MAX_RETRY_WINDOW_SECONDS * 1000) return null;
   return due;

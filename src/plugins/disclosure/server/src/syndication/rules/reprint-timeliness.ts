@@ -23,7 +23,15 @@ export interface ReprintTally {
 }
 
 export function tallyReprints(facts: ReprintFact[], today: string): ReprintTally {
-  const tally: ReprintTally = { received: facts.length, reprinted: 0, onTime: 0, late: 0, overdue: 0, pending: 0, rate: null };
+  const tally: ReprintTally = {
+    received: facts.length,
+    reprinted: 0,
+    onTime: 0,
+    late: 0,
+    overdue: 0,
+    pending: 0,
+    rate: null,
+  };
   for (const { dueDate, reprintedOn } of facts) {
     if (reprintedOn) {
       tally.reprinted += 1;

@@ -15,7 +15,8 @@ export interface SyndicableItem {
   topic?: string | null;
 }
 
-const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
+const listOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
 
 export function subscriberWants(subscriber: SubscriberScope, item: SyndicableItem): boolean {
   if (!subscriber.active) return false;

@@ -16,7 +16,13 @@ export interface WebhookHeaders {
   'webhook-signature': string;
 }
 
-export type VerificationFailure = 'missing-headers' | 'bad-timestamp' | 'timestamp-too-old' | 'timestamp-too-new' | 'bad-signature' | 'no-secret';
+export type VerificationFailure =
+  | 'missing-headers'
+  | 'bad-timestamp'
+  | 'timestamp-too-old'
+  | 'timestamp-too-new'
+  | 'bad-signature'
+  | 'no-secret';
 
 export interface Verification {
   ok: boolean;
@@ -41,12 +47,19 @@ function keyOf(secret: string): Buffer {
 
 /** `v1,<signature>` for one secret. */
 export function sign(secret: string, id: string, timestamp: number, body: string): string {
-  const mac = createHmac('sha256', keyOf(secret)).update(`${id}.${timestamp}.${body}`).digest('base64');
+  const mac = createHmac('sha256', keyOf(secret))
+    .update(`${id}.${timestamp}.${body}`)
+    .digest('base64');
   return `v1,${mac}`;
 }
 
 /** The three headers of a message, signed with every given secret (rotation: old and new). */
-export function signedHeaders(secrets: string[], id: string, body: string, timestamp: number): WebhookHeaders {
+export function signedHeaders(
+  secrets: string[],
+  id: string,
+  body: string,
+  timestamp: number
+): WebhookHeaders {
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
@@ -89,7 +102,8 @@ export function verify(
     // Every offered signature is compared, matching or not, so timing reveals nothing.
     let matched = false;
     for (const candidate of offered) {
-      if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) matched = true;
+      if (candidate.length === expected.length && timingSafeEqual(candidate, expected))
+        matched = true;
     }
     if (matched) return { ok: true, id, timestamp };
   }

@@ -6,7 +6,12 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { UPLOAD_FILE_UID } from '../../../../shared/constants';
 import type { AttachmentRef } from '../../../../shared/contracts/syndication';
-import { AttachmentFetchError, fetchVerified, httpOrigin, isFromTrustedOrigin } from '../rules/attachment-fetch';
+import {
+  AttachmentFetchError,
+  fetchVerified,
+  httpOrigin,
+  isFromTrustedOrigin,
+} from '../rules/attachment-fetch';
 import { getConfig } from '../../utils/get-config';
 import type { SourceRow } from '../rows';
 
@@ -39,25 +44,38 @@ export interface PreparedAttachments {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const trustedOrigins = (source: SourceRow): string[] => {
     const configured = getConfig(strapi).syndication.attachmentOrigins;
-    return [httpOrigin(source.baseUrl), ...configured.map(httpOrigin)].filter((origin): origin is string => !!origin);
+    return [httpOrigin(source.baseUrl), ...configured.map(httpOrigin)].filter(
+      (origin): origin is string => !!origin
+    );
   };
 
-  const maxBytes = () => Number(strapi.config.get<{ sizeLimit?: unknown } | undefined>('plugin::upload')?.sizeLimit) || 100 * 1024 * 1024;
+  const maxBytes = () =>
+    Number(strapi.config.get<{ sizeLimit?: unknown } | undefined>('plugin::upload')?.sizeLimit) ||
+    100 * 1024 * 1024;
 
   /** The copy's earlier files still present, by the source file's hash. */
   const reusable = async (manifest: AttachmentManifestEntry[] | null | undefined) => {
     const entries = Array.isArray(manifest) ? manifest : [];
     if (!entries.length) return new Map<string, AttachmentManifestEntry>();
-    const present: Array<{ id: number }> = await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: entries.map((entry) => entry.fileId) } }, select: ['id'] });
+    const present: Array<{ id: number }> = await strapi.db
+      .query(UPLOAD_FILE_UID)
+      .findMany({ where: { id: { $in: entries.map((entry) => entry.fileId) } }, select: ['id'] });
     const ids = new Set(present.map((file) => file.id));
-    return new Map(entries.filter((entry) => ids.has(entry.fileId)).map((entry) => [entry.sha256, entry]));
+    return new Map(
+      entries.filter((entry) => ids.has(entry.fileId)).map((entry) => [entry.sha256, entry])
+    );
   };
 
   const discard = async (fileIds: number[]) => {
     const upload = strapi.plugin('upload').service('upload');
     for (const id of fileIds) {
       const file = await strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id } });
-      if (file) await upload.remove(file).catch((error: Error) => strapi.log.warn(`syndication: could not remove attachment ${id}: ${error.message}`));
+      if (file)
+        await upload
+          .remove(file)
+          .catch((error: Error) =>
+            strapi.log.warn(`syndication: could not remove attachment ${id}: ${error.message}`)
+          );
     }
   };
 
@@ -68,7 +86,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Fetches, verifies and stores `refs`; throws an AttachmentFetchError naming the first that fails
      * (and leaves nothing uploaded behind).
      */
-    async prepare(source: SourceRow, refs: VerifiedAttachmentRef[], previousManifest: AttachmentManifestEntry[] | null | undefined): Promise<PreparedAttachments> {
+    async prepare(
+      source: SourceRow,
+      refs: VerifiedAttachmentRef[],
+      previousManifest: AttachmentManifestEntry[] | null | undefined
+    ): Promise<PreparedAttachments> {
       const result: PreparedAttachments = { fileIds: [], manifest: [], uploaded: [] };
       if (!refs.length) return result;
       const origins = trustedOrigins(source);
@@ -93,11 +115,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             continue;
           }
           const filepath = path.join(workspace, randomUUID());
-          const { sha256, sizeInBytes } = await fetchVerified(ref, filepath, { maxBytes: maxBytes(), timeoutMs: ATTACHMENT_TIMEOUT_MS });
-          const [file]: Array<{ id: number }> = await strapi.plugin('upload').service('upload').upload({
-            data: { fileInfo: { name: ref.name, caption: null, alternativeText: null } },
-            files: { filepath, originalFilename: ref.name, mimetype: ref.mime ?? 'application/octet-stream', size: sizeInBytes },
+          const { sha256, sizeInBytes } = await fetchVerified(ref, filepath, {
+            maxBytes: maxBytes(),
+            timeoutMs: ATTACHMENT_TIMEOUT_MS,
           });
+          const [file]: Array<{ id: number }> = await strapi
+            .plugin('upload')
+            .service('upload')
+            .upload({
+              data: { fileInfo: { name: ref.name, caption: null, alternativeText: null } },
+              files: {
+                filepath,
+                originalFilename: ref.name,
+                mimetype: ref.mime ?? 'application/octet-stream',
+                size: sizeInBytes,
+              },
+            });
           result.uploaded.push(file.id);
           result.fileIds.push(file.id);
           result.manifest.push({ url: ref.url, sha256, fileId: file.id });
@@ -107,7 +140,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await discard(result.uploaded);
         // The upload rules refused the file (its type, its pixels): a reason the sender can act on.
         if (failure instanceof errors.ApplicationError) {
-          throw new AttachmentFetchError('refused', `附件未能保存：${failure.message} (attachment refused by the upload rules)`);
+          throw new AttachmentFetchError(
+            'refused',
+            `附件未能保存：${failure.message} (attachment refused by the upload rules)`
+          );
         }
         throw failure;
       } finally {

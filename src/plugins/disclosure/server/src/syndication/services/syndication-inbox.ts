@@ -1,7 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'crypto';
-import type { SyndicatedVersion, SyndicationMessage, SyndicationSource } from '../../../../shared/contracts/syndication';
-import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, INBOX_UID, RECORD_UID, SOURCE_LOCALE, SOURCE_UID } from '../../../../shared/constants';
+import type {
+  SyndicatedVersion,
+  SyndicationMessage,
+  SyndicationSource,
+} from '../../../../shared/contracts/syndication';
+import {
+  CONTENT_TYPES,
+  DELIVERY_UID,
+  EVENT_UID,
+  INBOX_UID,
+  RECORD_UID,
+  SOURCE_LOCALE,
+  SOURCE_UID,
+} from '../../../../shared/constants';
 import { AttachmentFetchError } from '../rules/attachment-fetch';
 import { identifySender, type VerificationFailure } from '../rules/webhook-signature';
 import { policyDocumentUrlForPartners } from '../public-url';
@@ -12,7 +24,6 @@ import type { PreparedAttachments, VerifiedAttachmentRef } from './syndication-a
 import { getService } from '../../utils/get-service';
 import { documentsOf } from '../../utils/documents';
 import type { InboxRow, RecordRow, SourceRow } from '../rows';
-
 
 export interface Receipt {
   documentId: string | null;
@@ -42,15 +53,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The active source whose secret signed the message. */
   const authenticate = async (headers: Record<string, unknown>, raw: string) => {
-    const sources: SourceRow[] = await strapi.db.query(SOURCE_UID).findMany({ where: { active: true } });
-    const secretsOf = (source: SourceRow) => (Array.isArray(source.secrets) ? source.secrets.filter((s: unknown): s is string => typeof s === 'string') : []);
+    const sources: SourceRow[] = await strapi.db
+      .query(SOURCE_UID)
+      .findMany({ where: { active: true } });
+    const secretsOf = (source: SourceRow) =>
+      Array.isArray(source.secrets)
+        ? source.secrets.filter((s: unknown): s is string => typeof s === 'string')
+        : [];
     return identifySender(sources, secretsOf, headers, raw, Math.floor(now().getTime() / 1000));
   };
 
   /** A local organization for a source's organization key, created on first sight. */
   const organizationFor = async (key: { code: string; name: string | null } | null) => {
     if (!key?.code) return null;
-    const found: { documentId: string } | null = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { code: key.code, locale: SOURCE_LOCALE } });
+    const found: { documentId: string } | null = await strapi.db
+      .query(CONTENT_TYPES.organization)
+      .findOne({ where: { code: key.code, locale: SOURCE_LOCALE } });
     if (found) return found.documentId;
     const created = await documentsOf(strapi, CONTENT_TYPES.organization).create({
       data: { name: key.name ?? key.code, code: key.code, level: 'department' },
@@ -58,7 +76,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return created.documentId;
   };
 
-  const localData = async (version: SyndicatedVersion, source: SourceRow, message: SyndicationMessage) => ({
+  const localData = async (
+    version: SyndicatedVersion,
+    source: SourceRow,
+    message: SyndicationMessage
+  ) => ({
     title: version.title,
     documentNumber: version.documentNumber,
     indexNumber: version.indexNumber,
@@ -76,45 +98,91 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     urgent: version.urgent ?? false,
     issuingOrganization: await organizationFor(version.issuingOrganization),
     // Reviewed at the source before it published: the copy carries that review, naming the source.
-    confidentialityReview: { reviewer: `转载自 ${source.name}`, reviewedAt: message.occurredAt, conclusion: 'approved' },
+    confidentialityReview: {
+      reviewer: `转载自 ${source.name}`,
+      reviewedAt: message.occurredAt,
+      conclusion: 'approved',
+    },
     // 转载须注明来源: the copy names the issuing office and links to the original.
-    reprintedFrom: message.source?.organization?.name ?? version.issuingOrganization?.name ?? source.name,
+    reprintedFrom:
+      message.source?.organization?.name ?? version.issuingOrganization?.name ?? source.name,
     reprintedFromUrl: message.source?.documentUrl ?? message.source?.url ?? null,
   });
 
-  const recordOf = (source: SourceRow, message: Pick<SyndicationMessage, 'documentId'>): Promise<RecordRow | null> =>
-    strapi.db.query(RECORD_UID).findOne({ where: { source: source.id, sourceDocumentId: message.documentId } });
+  const recordOf = (
+    source: SourceRow,
+    message: Pick<SyndicationMessage, 'documentId'>
+  ): Promise<RecordRow | null> =>
+    strapi.db
+      .query(RECORD_UID)
+      .findOne({ where: { source: source.id, sourceDocumentId: message.documentId } });
 
   /**
    * Older than what is held: ignored. The same version again (a re-send) is applied only when the
    * copy has gone missing here.
    */
-  const isOutdated = async (record: RecordRow | null, message: Pick<SyndicationMessage, 'version'>) => {
+  const isOutdated = async (
+    record: RecordRow | null,
+    message: Pick<SyndicationMessage, 'version'>
+  ) => {
     if (!record || record.version < message.version) return false;
     if (record.version > message.version) return true;
-    return !!record.localDocumentId && !!(await docs().findOne({ documentId: record.localDocumentId }));
+    return (
+      !!record.localDocumentId && !!(await docs().findOne({ documentId: record.localDocumentId }))
+    );
   };
 
-  const apply = async (source: SourceRow, message: SyndicationMessage, attachments: PreparedAttachments | null): Promise<Receipt> => {
+  const apply = async (
+    source: SourceRow,
+    message: SyndicationMessage,
+    attachments: PreparedAttachments | null
+  ): Promise<Receipt> => {
     const records = strapi.db.query(RECORD_UID);
     const record = await recordOf(source, message);
     if (await isOutdated(record, message)) {
       const held = record!; // only a record held can be newer
-      return { documentId: held.localDocumentId, url: held.localDocumentId ? policyDocumentUrlForPartners(strapi, held.localDocumentId) : null, status: 'ignored', version: held.version, reason: 'older-version' };
+      return {
+        documentId: held.localDocumentId,
+        url: held.localDocumentId
+          ? policyDocumentUrlForPartners(strapi, held.localDocumentId)
+          : null,
+        status: 'ignored',
+        version: held.version,
+        reason: 'older-version',
+      };
     }
     const receivedAt = now();
-    const common = { source: source.id, sourceDocumentId: message.documentId, contentType: message.contentType, version: message.version, receivedAt, sourceUrl: message.source?.url ?? null, sourceOrganizationCode: message.source?.organization?.code ?? null };
+    const common = {
+      source: source.id,
+      sourceDocumentId: message.documentId,
+      contentType: message.contentType,
+      version: message.version,
+      receivedAt,
+      sourceUrl: message.source?.url ?? null,
+      sourceOrganizationCode: message.source?.organization?.code ?? null,
+    };
 
     if (message.action === 'unpublish' || message.action === 'delete') {
-      if (record?.localDocumentId) await docs().unpublish({ documentId: record.localDocumentId }).catch(() => null);
+      if (record?.localDocumentId)
+        await docs()
+          .unpublish({ documentId: record.localDocumentId })
+          .catch(() => null);
       const state = 'withdrawn';
       if (record) await records.update({ where: { id: record.id }, data: { ...common, state } });
       else await records.create({ data: { ...common, state, localDocumentId: null } });
-      return { documentId: record?.localDocumentId ?? null, url: null, status: state, version: message.version };
+      return {
+        documentId: record?.localDocumentId ?? null,
+        url: null,
+        status: state,
+        version: message.version,
+      };
     }
 
     const version = message.versions.find((v) => v.locale === SOURCE_LOCALE)!;
-    const data = { ...(await localData(version, source, message)), attachments: attachments?.fileIds ?? [] };
+    const data = {
+      ...(await localData(version, source, message)),
+      attachments: attachments?.fileIds ?? [],
+    };
     let localDocumentId = record?.localDocumentId as string | undefined;
     if (localDocumentId && (await docs().findOne({ documentId: localDocumentId }))) {
       await docs().update({ documentId: localDocumentId, data });
@@ -127,7 +195,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (record) await records.update({ where: { id: record.id }, data: kept });
     else await records.create({ data: kept });
     if (state === 'published') await docs().publish({ documentId: localDocumentId });
-    return { documentId: localDocumentId, url: policyDocumentUrlForPartners(strapi, localDocumentId), status: state, version: message.version };
+    return {
+      documentId: localDocumentId,
+      url: policyDocumentUrlForPartners(strapi, localDocumentId),
+      status: state,
+      version: message.version,
+    };
   };
 
   /** A source as the admin sees it: how many secrets it has, never the secrets. */
@@ -143,13 +216,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async listSources() {
-      const all: SourceRow[] = await strapi.db.query(SOURCE_UID).findMany({ orderBy: { name: 'asc' } });
+      const all: SourceRow[] = await strapi.db
+        .query(SOURCE_UID)
+        .findMany({ orderBy: { name: 'asc' } });
       return all.map(publicSource);
     },
 
     async createSource({ secret, ...input }: SourceInput) {
       const created: SourceRow = await strapi.db.query(SOURCE_UID).create({
-        data: { ...input, secrets: [secret], policy: input.policy ?? 'hold', active: input.active ?? true },
+        data: {
+          ...input,
+          secrets: [secret],
+          policy: input.policy ?? 'hold',
+          active: input.active ?? true,
+        },
       });
       return publicSource(created);
     },
@@ -159,11 +239,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * own pace (it signs with both meanwhile); older ones are dropped.
      */
     async updateSource(id: number, { secret, ...input }: SourceInput) {
-      const current: SourceRow | null = await strapi.db.query(SOURCE_UID).findOne({ where: { id } });
+      const current: SourceRow | null = await strapi.db
+        .query(SOURCE_UID)
+        .findOne({ where: { id } });
       if (!current) return null;
       const held: string[] = Array.isArray(current.secrets) ? current.secrets : [];
-      const secrets = secret ? [secret, ...held.filter((old) => old !== secret)].slice(0, 2) : undefined;
-      const updated: SourceRow = await strapi.db.query(SOURCE_UID).update({ where: { id }, data: { ...input, ...(secrets ? { secrets } : {}) } });
+      const secrets = secret
+        ? [secret, ...held.filter((old) => old !== secret)].slice(0, 2)
+        : undefined;
+      const updated: SourceRow = await strapi.db
+        .query(SOURCE_UID)
+        .update({ where: { id }, data: { ...input, ...(secrets ? { secrets } : {}) } });
       return publicSource(updated);
     },
 
@@ -173,11 +259,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async onLocalPublish(localDocumentId: string) {
       const records = strapi.db.query(RECORD_UID);
-      const record: RecordRow | null = await records.findOne({ where: { localDocumentId, state: 'held' }, populate: { source: true } });
+      const record: RecordRow | null = await records.findOne({
+        where: { localDocumentId, state: 'held' },
+        populate: { source: true },
+      });
       if (!record?.source) return null;
       const at = now();
       await records.update({ where: { id: record.id }, data: { state: 'published' } });
-      const receipt = { documentId: localDocumentId, url: policyDocumentUrlForPartners(strapi, localDocumentId), status: 'published', version: record.version, publishedAt: at.toISOString() };
+      const receipt = {
+        documentId: localDocumentId,
+        url: policyDocumentUrlForPartners(strapi, localDocumentId),
+        status: 'published',
+        version: record.version,
+        publishedAt: at.toISOString(),
+      };
       const event: { id: number } = await strapi.db.query(EVENT_UID).create({
         data: {
           messageId: `msg_${randomUUID()}`,
@@ -190,7 +285,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       return strapi.db.query(DELIVERY_UID).create({
-        data: { event: event.id, source: record.source.id, itemDocumentId: record.sourceDocumentId, status: 'pending', attempts: 0, nextAttemptAt: at },
+        data: {
+          event: event.id,
+          source: record.source.id,
+          itemDocumentId: record.sourceDocumentId,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: at,
+        },
       });
     },
 
@@ -200,7 +302,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!identified.sender) return { kind: 'unauthenticated', reason: identified.reason! };
       const { sender: source, id: messageId } = identified;
 
-      const seen: InboxRow | null = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
+      const seen: InboxRow | null = await strapi.db
+        .query(INBOX_UID)
+        .findOne({ where: { messageId, source: source.id } });
       if (seen) return { kind: 'accepted', receipt: seen.receipt, duplicate: true };
 
       let parsed: unknown;
@@ -221,12 +325,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const record = await recordOf(source, message);
         if (!(await isOutdated(record, message))) {
           // Checked by messageProblem: a list of complete references, or none.
-          const refs = (message.versions.find((v) => v.locale === SOURCE_LOCALE)?.attachments ?? []) as VerifiedAttachmentRef[];
+          const refs = (message.versions.find((v) => v.locale === SOURCE_LOCALE)?.attachments ??
+            []) as VerifiedAttachmentRef[];
           try {
             attachments = await attachmentService.prepare(source, refs, record?.attachments);
           } catch (failure) {
             if (!(failure instanceof AttachmentFetchError)) throw failure;
-            return { kind: failure.kind === 'refused' ? 'invalid' : 'unavailable', reason: failure.message };
+            return {
+              kind: failure.kind === 'refused' ? 'invalid' : 'unavailable',
+              reason: failure.message,
+            };
           }
         }
       }
@@ -237,15 +345,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let receipt: Receipt;
       try {
         receipt = await strapi.db.transaction(async () => {
-          await lockWithinTransaction(strapi, `disclosure-inbox:${source.id}:${message.documentId}`);
-          const earlier: InboxRow | null = await strapi.db.query(INBOX_UID).findOne({ where: { messageId, source: source.id } });
+          await lockWithinTransaction(
+            strapi,
+            `disclosure-inbox:${source.id}:${message.documentId}`
+          );
+          const earlier: InboxRow | null = await strapi.db
+            .query(INBOX_UID)
+            .findOne({ where: { messageId, source: source.id } });
           if (earlier) {
             duplicate = true;
             return earlier.receipt;
           }
           const result = await apply(source, message, attachments);
           await strapi.db.query(INBOX_UID).create({
-            data: { messageId, source: source.id, sourceDocumentId: message.documentId, version: message.version, receivedAt: now(), receipt: result },
+            data: {
+              messageId,
+              source: source.id,
+              sourceDocumentId: message.documentId,
+              version: message.version,
+              receivedAt: now(),
+              receipt: result,
+            },
           });
           return result;
         });
@@ -254,7 +374,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw failure;
       }
       // Fetched for a version overtaken meanwhile: not kept.
-      if (attachments && (duplicate || receipt.status === 'ignored')) await attachmentService.discard(attachments.uploaded);
+      if (attachments && (duplicate || receipt.status === 'ignored'))
+        await attachmentService.discard(attachments.uploaded);
       return { kind: 'accepted', receipt, duplicate };
     },
   };

@@ -53,7 +53,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return knex.transaction(async (trx) => {
         const rows = await due(trx.select('id')).forUpdate().skipLocked();
         const ids = rows.map((row: { id: number }) => row.id);
-        if (ids.length) await trx(tableName).whereIn('id', ids).update({ lease_until: leaseUntil, leased_by: workerId });
+        if (ids.length)
+          await trx(tableName)
+            .whereIn('id', ids)
+            .update({ lease_until: leaseUntil, leased_by: workerId });
         return ids;
       });
     }
@@ -75,14 +78,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           key: { subscriber: delivery.subscriber.id },
           active: delivery.subscriber.active,
           url: delivery.subscriber.endpointUrl,
-          secrets: [delivery.subscriber.secret, delivery.subscriber.previousSecret].filter((secret): secret is string => Boolean(secret)),
+          secrets: [delivery.subscriber.secret, delivery.subscriber.previousSecret].filter(
+            (secret): secret is string => Boolean(secret)
+          ),
         }
       : {
           key: { source: delivery.source?.id },
           active: !!delivery.source?.active,
           url: `${String(delivery.source?.baseUrl ?? '').replace(/\/$/, '')}/api/disclosure/receipts`,
           // The source's secrets as stored (newest first): it checks the current one.
-          secrets: Array.isArray(delivery.source?.secrets) ? (delivery.source.secrets as string[]).slice(0, 1) : [],
+          secrets: Array.isArray(delivery.source?.secrets)
+            ? (delivery.source.secrets as string[]).slice(0, 1)
+            : [],
         };
 
   /** An earlier version of the same document still waits for this target: this one waits too. */
@@ -111,7 +118,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const response = await fetch(target.url, {
         method: 'POST',
         // A re-send is a new message (its own id), so the receiver does not take it for a retry.
-        headers: { 'content-type': 'application/json', ...signedHeaders(secrets, delivery.messageId ?? event.messageId, body, Math.floor(at.getTime() / 1000)) },
+        headers: {
+          'content-type': 'application/json',
+          ...signedHeaders(
+            secrets,
+            delivery.messageId ?? event.messageId,
+            body,
+            Math.floor(at.getTime() / 1000)
+          ),
+        },
         body,
         redirect: 'manual',
         signal: AbortSignal.timeout(requestTimeoutSeconds() * 1000),
@@ -128,20 +143,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (status < 200 || status >= 300) error = `HTTP ${status}: ${text.slice(0, 500)}`;
     } catch (caught) {
-      const failure = caught as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null | undefined;
-      error = failure?.name === 'TimeoutError' ? `no answer within ${requestTimeoutSeconds()} s` : String(failure?.cause?.code ?? failure?.message ?? failure);
+      const failure = caught as
+        { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null | undefined;
+      error =
+        failure?.name === 'TimeoutError'
+          ? `no answer within ${requestTimeoutSeconds()} s`
+          : String(failure?.cause?.code ?? failure?.message ?? failure);
     }
 
     const outcome = classifyResponse(status, retryAfter, at);
     const firstAttemptAt = delivery.firstAttemptAt ? new Date(delivery.firstAttemptAt) : at;
     const attempts = (delivery.attempts ?? 0) + 1;
-    const common = { attempts, firstAttemptAt, lastStatus: status || null, lastError: error, leaseUntil: null, leasedBy: null };
+    const common = {
+      attempts,
+      firstAttemptAt,
+      lastStatus: status || null,
+      lastError: error,
+      leaseUntil: null,
+      leasedBy: null,
+    };
     if (outcome.kind === 'delivered') {
-      await deliveries().update({ where: { id: delivery.id }, data: { ...common, status: 'delivered', deliveredAt: at, receipt } });
+      await deliveries().update({
+        where: { id: delivery.id },
+        data: { ...common, status: 'delivered', deliveredAt: at, receipt },
+      });
       return 'delivered';
     }
     if (outcome.kind === 'gone' && !subscriber) {
-      await deliveries().update({ where: { id: delivery.id }, data: { ...common, status: 'cancelled' } });
+      await deliveries().update({
+        where: { id: delivery.id },
+        data: { ...common, status: 'cancelled' },
+      });
       return 'gone';
     }
     if (outcome.kind === 'gone') {
@@ -149,10 +181,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A delivery to a subscriber (one to a source was cancelled above).
       await strapi.db.query(SUBSCRIBER_UID).update({
         where: { id: subscriber!.id },
-        data: { active: false, disabledAt: at, disabledReason: '接收方答复 410 Gone，已停用 (the receiver answered 410 Gone)' },
+        data: {
+          active: false,
+          disabledAt: at,
+          disabledReason: '接收方答复 410 Gone，已停用 (the receiver answered 410 Gone)',
+        },
       });
-      await deliveries().update({ where: { id: delivery.id }, data: { ...common, status: 'cancelled' } });
-      const waiting: Array<{ id: number }> = await deliveries().findMany({ where: { subscriber: subscriber!.id, status: 'pending' }, select: ['id'] });
+      await deliveries().update({
+        where: { id: delivery.id },
+        data: { ...common, status: 'cancelled' },
+      });
+      const waiting: Array<{ id: number }> = await deliveries().findMany({
+        where: { subscriber: subscriber!.id, status: 'pending' },
+        select: ['id'],
+      });
       if (waiting.length) {
         await deliveries().updateMany({
           where: { id: { $in: waiting.map((row) => row.id) } },
@@ -181,7 +223,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = await claim(limit, at);
       const tally = { claimed: ids.length, delivered: 0, retry: 0, dead: 0, gone: 0, waiting: 0 };
       const claimed: ClaimedDelivery[] = ids.length
-        ? await deliveries().findMany({ where: { id: { $in: ids } }, orderBy: { id: 'asc' }, populate: { event: true, subscriber: true, source: true } })
+        ? await deliveries().findMany({
+            where: { id: { $in: ids } },
+            orderBy: { id: 'asc' },
+            populate: { event: true, subscriber: true, source: true },
+          })
         : [];
       // Subscribers a 410 switched off during this pass: their other claimed deliveries were cancelled.
       const switchedOff = new Set<number>();
@@ -223,7 +269,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async retry(id: number) {
       const delivery: DeliveryRow | null = await deliveries().findOne({ where: { id } });
       if (!delivery || delivery.status !== 'dead') return null;
-      return deliveries().update({ where: { id }, data: { status: 'pending', nextAttemptAt: now(), firstAttemptAt: null, attempts: 0, leaseUntil: null, leasedBy: null } });
+      return deliveries().update({
+        where: { id },
+        data: {
+          status: 'pending',
+          nextAttemptAt: now(),
+          firstAttemptAt: null,
+          attempts: 0,
+          leaseUntil: null,
+          leasedBy: null,
+        },
+      });
     },
   };
 };

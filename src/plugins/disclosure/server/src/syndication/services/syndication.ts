@@ -14,8 +14,20 @@ import type {
   SyndicationStatus,
   Subscriber,
 } from '../../../../shared/contracts/syndication';
-import { CONTENT_TYPES, DELIVERY_UID, EVENT_UID, LOCALES, SOURCE_LOCALE, SUBSCRIBER_UID } from '../../../../shared/constants';
-import { addressForPartners, policyDocumentUrl, policyDocumentUrlForPartners, publicUrl } from '../public-url';
+import {
+  CONTENT_TYPES,
+  DELIVERY_UID,
+  EVENT_UID,
+  LOCALES,
+  SOURCE_LOCALE,
+  SUBSCRIBER_UID,
+} from '../../../../shared/constants';
+import {
+  addressForPartners,
+  policyDocumentUrl,
+  policyDocumentUrlForPartners,
+  publicUrl,
+} from '../public-url';
 import { beijingDate, startOfBeijingDay } from '../../calendar/rules/beijing-time';
 import { tallyReprints, type ReprintFact, type ReprintTally } from '../rules/reprint-timeliness';
 import { subscriberWants } from '../rules/syndication-scope';
@@ -29,7 +41,10 @@ import type { DeliveryRow, DocumentEventRow, EventRow, SubscriberRow } from '../
 
 /** The catalogue type that is syndicated (转载): policy documents. */
 /** A delivery to a subscriber that failed: given up on, or waiting to be retried after a failure. */
-const FAILING_DELIVERIES = { subscriber: { id: { $notNull: true } }, $or: [{ status: 'dead' }, { status: 'pending', attempts: { $gt: 0 } }] };
+const FAILING_DELIVERIES = {
+  subscriber: { id: { $notNull: true } },
+  $or: [{ status: 'dead' }, { status: 'pending', attempts: { $gt: 0 } }],
+};
 export const SYNDICATED_TYPES = new Set<string>([CONTENT_TYPES.policyDocument]);
 
 const ORGANIZATION_FIELDS = { fields: ['code', 'name'] };
@@ -95,15 +110,25 @@ interface ReceiptMessage {
   receipt: Record<string, unknown>;
 }
 
-function organizationKey(organization: OrganizationFields | null | undefined): OrganizationKey | null;
+function organizationKey(
+  organization: OrganizationFields | null | undefined
+): OrganizationKey | null;
 function organizationKey(organization: OrganizationFields): OrganizationKey;
-function organizationKey(organization: OrganizationFields | null | undefined): OrganizationKey | null {
+function organizationKey(
+  organization: OrganizationFields | null | undefined
+): OrganizationKey | null {
   return organization ? { code: organization.code, name: organization.name ?? null } : null;
 }
 function documentKey(document: DocumentKeyFields | null | undefined): DocumentKey | null;
 function documentKey(document: DocumentKeyFields): DocumentKey;
 function documentKey(document: DocumentKeyFields | null | undefined): DocumentKey | null {
-  return document ? { documentNumber: document.documentNumber ?? null, indexNumber: document.indexNumber ?? null, title: document.title ?? null } : null;
+  return document
+    ? {
+        documentNumber: document.documentNumber ?? null,
+        indexNumber: document.indexNumber ?? null,
+        title: document.title ?? null,
+      }
+    : null;
 }
 
 /**
@@ -134,7 +159,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const publishedVersions = async (uid: string, documentId: string): Promise<SyndicatedVersion[]> => {
+  const publishedVersions = async (
+    uid: string,
+    documentId: string
+  ): Promise<SyndicatedVersion[]> => {
     const versions: SyndicatedVersion[] = [];
     for (const { code: locale } of LOCALES) {
       const doc = await documentsOf<PublishedDocument>(strapi, uid).findOne({
@@ -184,8 +212,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reprintOf = (delivery: DeliveryRow) => {
     const receipt = delivery.receipt;
     if (!receipt || receipt.status !== 'published') return null;
-    const publishedAt = receipt.publishedAt ?? (delivery.deliveredAt ? new Date(delivery.deliveredAt).toISOString() : null);
-    return publishedAt ? { documentId: receipt.documentId ?? null, url: receipt.url ?? null, publishedAt } : null;
+    const publishedAt =
+      receipt.publishedAt ??
+      (delivery.deliveredAt ? new Date(delivery.deliveredAt).toISOString() : null);
+    return publishedAt
+      ? { documentId: receipt.documentId ?? null, url: receipt.url ?? null, publishedAt }
+      : null;
   };
 
   /** Deliveries as the admin lists them (newest first, at most 200). */
@@ -194,7 +226,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where,
       orderBy: { id: 'desc' },
       limit: 200,
-      populate: { event: { select: ['action', 'version', 'occurredAt'] }, subscriber: { select: ['id', 'name'] }, source: { select: ['id', 'name'] } },
+      populate: {
+        event: { select: ['action', 'version', 'occurredAt'] },
+        subscriber: { select: ['id', 'name'] },
+        source: { select: ['id', 'name'] },
+      },
     });
     return rows.map((row) => ({
       id: row.id,
@@ -215,13 +251,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * working days of the source's publication (on the holiday calendar). `from` and `to` limit it to
    * documents published in that Beijing date range, `issuers` to those of these organizations (codes).
    */
-  const reprintTimeliness = async (options: { subscriber?: number; from?: string; to?: string; issuers?: string[] } = {}) => {
+  const reprintTimeliness = async (
+    options: { subscriber?: number; from?: string; to?: string; issuers?: string[] } = {}
+  ) => {
     const calendar = getService(strapi, 'calendar');
     const within = reprintWithinWorkingDays();
     const today = beijingDate(now());
     const received: SentDelivery[] = await strapi.db.query(DELIVERY_UID).findMany({
-      where: { status: 'delivered', event: { action: 'publish' }, ...(options.subscriber ? { subscriber: options.subscriber } : { subscriber: { id: { $notNull: true } } }) },
-      populate: { event: { select: ['occurredAt', 'payload'] }, subscriber: { select: ['id', 'name', 'active'], populate: { organization: { select: ['code'] } } } },
+      where: {
+        status: 'delivered',
+        event: { action: 'publish' },
+        ...(options.subscriber
+          ? { subscriber: options.subscriber }
+          : { subscriber: { id: { $notNull: true } } }),
+      },
+      populate: {
+        event: { select: ['occurredAt', 'payload'] },
+        subscriber: {
+          select: ['id', 'name', 'active'],
+          populate: { organization: { select: ['code'] } },
+        },
+      },
     });
     const facts = new Map<number, { subscriber: SubscriberRow; facts: ReprintFact[] }>();
     for (const delivery of received) {
@@ -229,18 +279,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const published = (delivery.event?.payload as SyndicationMessage | undefined)?.versions?.[0];
       const issuer = published?.issuingOrganization?.code;
       if (options.issuers && (issuer === undefined || !options.issuers.includes(issuer))) continue;
-      const sourcePublishedOn = beijingDate(new Date((published?.publishedAt ?? delivery.event?.occurredAt) as string));
-      if ((options.from && sourcePublishedOn < options.from) || (options.to && sourcePublishedOn > options.to)) continue;
+      const sourcePublishedOn = beijingDate(
+        new Date((published?.publishedAt ?? delivery.event?.occurredAt) as string)
+      );
+      if (
+        (options.from && sourcePublishedOn < options.from) ||
+        (options.to && sourcePublishedOn > options.to)
+      )
+        continue;
       const dueDate = (await calendar.addWorkingDays(sourcePublishedOn, within)).date as string;
       const reprint = reprintOf(delivery);
-      const entry = facts.get(delivery.subscriber.id) ?? { subscriber: delivery.subscriber, facts: [] };
-      entry.facts.push({ dueDate, reprintedOn: reprint ? beijingDate(new Date(reprint.publishedAt)) : null });
+      const entry = facts.get(delivery.subscriber.id) ?? {
+        subscriber: delivery.subscriber,
+        facts: [],
+      };
+      entry.facts.push({
+        dueDate,
+        reprintedOn: reprint ? beijingDate(new Date(reprint.publishedAt)) : null,
+      });
       facts.set(delivery.subscriber.id, entry);
     }
     return [...facts.values()]
       .sort((a, b) => a.subscriber.name.localeCompare(b.subscriber.name))
       .map(({ subscriber, facts: list }) => ({
-        subscriber: { id: subscriber.id, name: subscriber.name, organizationCode: subscriber.organization?.code ?? null, active: subscriber.active },
+        subscriber: {
+          id: subscriber.id,
+          name: subscriber.name,
+          organizationCode: subscriber.organization?.code ?? null,
+          active: subscriber.active,
+        },
         within,
         ...tallyReprints(list, today),
       }));
@@ -266,7 +333,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     id: subscriber.id,
     name: subscriber.name,
     endpointUrl: subscriber.endpointUrl,
-    organization: subscriber.organization ? { documentId: subscriber.organization.documentId, code: subscriber.organization.code } : null,
+    organization: subscriber.organization
+      ? { documentId: subscriber.organization.documentId, code: subscriber.organization.code }
+      : null,
     scope: subscriber.scope,
     categories: subscriber.categories ?? [],
     topics: subscriber.topics ?? [],
@@ -278,18 +347,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const organizationId = async (documentId: string | null | undefined) => {
     if (documentId === undefined) return undefined;
     if (documentId === null) return null;
-    const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({ where: { documentId }, select: ['id'] });
+    const organization = await strapi.db
+      .query(CONTENT_TYPES.organization)
+      .findOne({ where: { documentId }, select: ['id'] });
     return organization?.id ?? null;
   };
 
   const subscriberById = (id: number): Promise<SubscriberRow | null> =>
-    strapi.db.query(SUBSCRIBER_UID).findOne({ where: { id }, populate: { organization: { select: ['documentId', 'code'] } } });
+    strapi.db
+      .query(SUBSCRIBER_UID)
+      .findOne({ where: { id }, populate: { organization: { select: ['documentId', 'code'] } } });
 
   return {
     reprintTimeliness,
 
     async listSubscribers() {
-      const all: SubscriberRow[] = await strapi.db.query(SUBSCRIBER_UID).findMany({ orderBy: { name: 'asc' }, populate: { organization: { select: ['documentId', 'code'] } } });
+      const all: SubscriberRow[] = await strapi.db.query(SUBSCRIBER_UID).findMany({
+        orderBy: { name: 'asc' },
+        populate: { organization: { select: ['documentId', 'code'] } },
+      });
       return all.map(publicSubscriber);
     },
 
@@ -297,7 +373,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async createSubscriber(input: SubscriberInput) {
       const secret = generateSecret();
       const created: { id: number } = await strapi.db.query(SUBSCRIBER_UID).create({
-        data: { ...input, organization: await organizationId(input.organization), secret, scope: input.scope ?? 'must-syndicate', active: input.active ?? true },
+        data: {
+          ...input,
+          organization: await organizationId(input.organization),
+          secret,
+          scope: input.scope ?? 'must-syndicate',
+          active: input.active ?? true,
+        },
       });
       return { subscriber: publicSubscriber((await subscriberById(created.id))!), secret };
     },
@@ -318,7 +400,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await subscriberById(id);
       if (!current) return null;
       const secret = generateSecret();
-      await strapi.db.query(SUBSCRIBER_UID).update({ where: { id }, data: { secret, previousSecret: current.secret } });
+      await strapi.db
+        .query(SUBSCRIBER_UID)
+        .update({ where: { id }, data: { secret, previousSecret: current.secret } });
       return { subscriber: publicSubscriber(current), secret };
     },
 
@@ -332,28 +416,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async failingDeliveries(issuedWithin: string[] | null = null): Promise<Delivery[]> {
       if (!issuedWithin) return deliveriesWhere(FAILING_DELIVERIES);
-      const failing: Array<{ itemDocumentId: string }> = await strapi.db.query(DELIVERY_UID).findMany({ where: FAILING_DELIVERIES, select: ['itemDocumentId'] });
+      const failing: Array<{ itemDocumentId: string }> = await strapi.db
+        .query(DELIVERY_UID)
+        .findMany({ where: FAILING_DELIVERIES, select: ['itemDocumentId'] });
       const documentIds = [...new Set(failing.map((row) => row.itemDocumentId))];
       if (!documentIds.length) return [];
-      const inScope: Array<{ documentId: string }> = await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
-        where: { documentId: { $in: documentIds }, issuingOrganization: { documentId: { $in: issuedWithin } } },
-        select: ['documentId'],
-      });
+      const inScope: Array<{ documentId: string }> = await strapi.db
+        .query(CONTENT_TYPES.policyDocument)
+        .findMany({
+          where: {
+            documentId: { $in: documentIds },
+            issuingOrganization: { documentId: { $in: issuedWithin } },
+          },
+          select: ['documentId'],
+        });
       if (!inScope.length) return [];
-      return deliveriesWhere({ ...FAILING_DELIVERIES, itemDocumentId: { $in: [...new Set(inScope.map((row) => row.documentId))] } });
+      return deliveriesWhere({
+        ...FAILING_DELIVERIES,
+        itemDocumentId: { $in: [...new Set(inScope.map((row) => row.documentId))] },
+      });
     },
 
     /**
      * Sends again, to one subscriber, the latest version of one document, or of every document
      * changed since a Beijing date: new pending deliveries, delivered by the worker as usual.
      */
-    async resend({ subscriber, documentId, since }: { subscriber: number; documentId?: string; since?: string }) {
-      const target: SubscriberRow | null = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { id: subscriber } });
+    async resend({
+      subscriber,
+      documentId,
+      since,
+    }: {
+      subscriber: number;
+      documentId?: string;
+      since?: string;
+    }) {
+      const target: SubscriberRow | null = await strapi.db
+        .query(SUBSCRIBER_UID)
+        .findOne({ where: { id: subscriber } });
       if (!target) return null;
       const where: Record<string, unknown> = { action: { $ne: 'receipt' } };
       if (documentId) where.itemDocumentId = documentId;
       if (since) where.occurredAt = { $gte: startOfBeijingDay(since) };
-      const events: EventRow[] = await strapi.db.query(EVENT_UID).findMany({ where, orderBy: { id: 'asc' } });
+      const events: EventRow[] = await strapi.db
+        .query(EVENT_UID)
+        .findMany({ where, orderBy: { id: 'asc' } });
       const latest = new Map<string, EventRow>();
       for (const event of events) latest.set(event.itemDocumentId, event);
       const at = now();
@@ -384,11 +490,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The organization's latest published documents, as the public sees them, for an Atom feed. */
     async atomOf(code: string) {
-      const organization: { name: string; portalUrl?: string | null; updatedAt: string } | null = await strapi.db
-        .query(CONTENT_TYPES.organization)
-        .findOne({ where: { code, locale: SOURCE_LOCALE } });
+      const organization: { name: string; portalUrl?: string | null; updatedAt: string } | null =
+        await strapi.db
+          .query(CONTENT_TYPES.organization)
+          .findOne({ where: { code, locale: SOURCE_LOCALE } });
       if (!organization) return null;
-      const documents = await documentsOf<FeedDocument>(strapi, CONTENT_TYPES.policyDocument).findMany({
+      const documents = await documentsOf<FeedDocument>(
+        strapi,
+        CONTENT_TYPES.policyDocument
+      ).findMany({
         filters: { issuingOrganization: { code }, disclosureAttribute: 'proactive' },
         status: 'published',
         locale: SOURCE_LOCALE,
@@ -399,11 +509,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         id: `urn:disclosure:organization:${code}`,
         title: `${organization.name} 政府信息公开`,
         link: organization.portalUrl || publicUrl(strapi, '/api/policy-documents'),
-        self: publicUrl(strapi, `/api/disclosure/feed.atom?organization=${encodeURIComponent(code)}`),
-        updated: documents[0]?.publishedAt ? new Date(documents[0].publishedAt) : new Date(organization.updatedAt),
+        self: publicUrl(
+          strapi,
+          `/api/disclosure/feed.atom?organization=${encodeURIComponent(code)}`
+        ),
+        updated: documents[0]?.publishedAt
+          ? new Date(documents[0].publishedAt)
+          : new Date(organization.updatedAt),
         entries: documents.map((document) => ({
           id: `urn:disclosure:document:${document.documentId}`,
-          title: document.documentNumber ? `${document.title}（${document.documentNumber}）` : document.title,
+          title: document.documentNumber
+            ? `${document.title}（${document.documentNumber}）`
+            : document.title,
           link: policyDocumentUrl(strapi, document.documentId),
           updated: new Date(document.updatedAt),
           published: document.publishedAt ? new Date(document.publishedAt) : null,
@@ -418,47 +535,83 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the subscriber's secrets, then kept on the delivery of that version (idempotent).
      */
     async acceptReceipt(headers: Record<string, unknown>, raw: string | undefined) {
-      if (typeof raw !== 'string') return { kind: 'unauthenticated', reason: 'missing-headers' } as const;
-      const subscribers: SubscriberRow[] = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: { active: true } });
-      const secretsOf = (candidate: SubscriberRow) => [candidate.secret, candidate.previousSecret].filter((secret): secret is string => Boolean(secret));
-      const { sender: subscriber, reason } = identifySender(subscribers, secretsOf, headers, raw, Math.floor(now().getTime() / 1000));
+      if (typeof raw !== 'string')
+        return { kind: 'unauthenticated', reason: 'missing-headers' } as const;
+      const subscribers: SubscriberRow[] = await strapi.db
+        .query(SUBSCRIBER_UID)
+        .findMany({ where: { active: true } });
+      const secretsOf = (candidate: SubscriberRow) =>
+        [candidate.secret, candidate.previousSecret].filter((secret): secret is string =>
+          Boolean(secret)
+        );
+      const { sender: subscriber, reason } = identifySender(
+        subscribers,
+        secretsOf,
+        headers,
+        raw,
+        Math.floor(now().getTime() / 1000)
+      );
       if (!subscriber) return { kind: 'unauthenticated', reason } as const;
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw);
       } catch {
-        return { kind: 'invalid', reason: '回执不是有效的 JSON (the receipt is not valid JSON)' } as const;
+        return {
+          kind: 'invalid',
+          reason: '回执不是有效的 JSON (the receipt is not valid JSON)',
+        } as const;
       }
       const problem = receiptProblem(parsed);
       if (problem) return { kind: 'invalid', reason: problem.message, path: problem.path } as const;
       const message = parsed as ReceiptMessage;
       const { receipt } = message;
       const delivery: DeliveryRow | null = await strapi.db.query(DELIVERY_UID).findOne({
-        where: { itemDocumentId: message.documentId, subscriber: subscriber.id, event: { version: message.version } },
+        where: {
+          itemDocumentId: message.documentId,
+          subscriber: subscriber.id,
+          event: { version: message.version },
+        },
         orderBy: { id: 'desc' },
       });
-      if (!delivery) return { kind: 'unknown', reason: `没有版本 ${message.version} 的投递 (no delivery of this version to this subscriber)` } as const;
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: delivery.id }, data: { receipt: { ...(delivery.receipt ?? {}), ...receipt } } });
+      if (!delivery)
+        return {
+          kind: 'unknown',
+          reason: `没有版本 ${message.version} 的投递 (no delivery of this version to this subscriber)`,
+        } as const;
+      await strapi.db.query(DELIVERY_UID).update({
+        where: { id: delivery.id },
+        data: { receipt: { ...(delivery.receipt ?? {}), ...receipt } },
+      });
       return { kind: 'accepted' } as const;
     },
 
     /** Who has the document, who reprinted it and how late (null when it was never syndicated). */
     async status(documentId: string): Promise<SyndicationStatus | null> {
-      const versions = await strapi.db.query(EVENT_UID).count({ where: { itemDocumentId: documentId } });
+      const versions = await strapi.db
+        .query(EVENT_UID)
+        .count({ where: { itemDocumentId: documentId } });
       if (!versions) return null;
       const all: SentDelivery[] = await strapi.db.query(DELIVERY_UID).findMany({
         where: { itemDocumentId: documentId },
-        populate: { event: { select: ['version', 'occurredAt'] }, subscriber: { populate: { organization: { select: ['code'] } } } },
+        populate: {
+          event: { select: ['version', 'occurredAt'] },
+          subscriber: { populate: { organization: { select: ['code'] } } },
+        },
       });
       const latest = new Map<number, SentDelivery>();
       for (const delivery of all) {
         const current = latest.get(delivery.subscriber.id);
-        if (!current || current.event.version < delivery.event.version) latest.set(delivery.subscriber.id, delivery);
+        if (!current || current.event.version < delivery.event.version)
+          latest.set(delivery.subscriber.id, delivery);
       }
       // One pass over the deliveries for every subscriber's on-time rate, not one per subscriber.
-      const timeliness = new Map<number, ReprintTally>((await reprintTimeliness()).map((line) => [line.subscriber.id, line]));
+      const timeliness = new Map<number, ReprintTally>(
+        (await reprintTimeliness()).map((line) => [line.subscriber.id, line])
+      );
       const subscribers: SubscriberSyndicationStatus[] = [];
-      for (const delivery of [...latest.values()].sort((a, b) => a.subscriber.name.localeCompare(b.subscriber.name))) {
+      for (const delivery of [...latest.values()].sort((a, b) =>
+        a.subscriber.name.localeCompare(b.subscriber.name)
+      )) {
         const deliveredAt = delivery.deliveredAt ? new Date(delivery.deliveredAt) : null;
         subscribers.push({
           subscriber: {
@@ -475,7 +628,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           acknowledged: !!delivery.receipt,
           reprint: reprintOf(delivery),
           held: delivery.receipt?.status === 'held',
-          lagSeconds: deliveredAt ? Math.round((deliveredAt.getTime() - new Date(delivery.event.occurredAt).getTime()) / 1000) : null,
+          lagSeconds: deliveredAt
+            ? Math.round(
+                (deliveredAt.getTime() - new Date(delivery.event.occurredAt).getTime()) / 1000
+              )
+            : null,
           onTime: onTimeOf(timeliness, delivery.subscriber.id),
         });
       }
@@ -486,14 +643,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Called inside the transaction of a change, after it is written. `action` is what happened to
      * the published document: publish (first, or again after a change), unpublish or delete.
      */
-    async recordChange(uid: string, happened: 'publish' | 'unpublish' | 'delete', documentId: string) {
+    async recordChange(
+      uid: string,
+      happened: 'publish' | 'unpublish' | 'delete',
+      documentId: string
+    ) {
       const events = strapi.db.query(EVENT_UID);
       const deliveries = strapi.db.query(DELIVERY_UID);
-      const previous: EventRow | null = await events.findOne({ where: { itemDocumentId: documentId }, orderBy: { version: 'desc' } });
+      const previous: EventRow | null = await events.findOne({
+        where: { itemDocumentId: documentId },
+        orderBy: { version: 'desc' },
+      });
       // Nothing to withdraw from subscribers that never had it.
       if (happened !== 'publish' && !previous) return null;
       const action: SyndicationAction =
-        happened === 'publish' ? (previous && previous.action !== 'unpublish' && previous.action !== 'delete' ? 'update' : 'publish') : happened;
+        happened === 'publish'
+          ? previous && previous.action !== 'unpublish' && previous.action !== 'delete'
+            ? 'update'
+            : 'publish'
+          : happened;
 
       const versions = happened === 'publish' ? await publishedVersions(uid, documentId) : [];
       if (happened === 'publish' && !versions.length) return null;
@@ -525,13 +693,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       // Who gets it: those who want it now, and those who had an earlier version (to follow it).
-      const earlier: Array<{ subscriber?: { id: number } | null }> = await deliveries.findMany({ where: { itemDocumentId: documentId }, populate: { subscriber: { select: ['id'] } } });
-      const followers = new Set<number>(earlier.map((delivery) => delivery.subscriber?.id).filter((id): id is number => Boolean(id)));
-      const subscribers: SubscriberRow[] = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: { active: true } });
+      const earlier: Array<{ subscriber?: { id: number } | null }> = await deliveries.findMany({
+        where: { itemDocumentId: documentId },
+        populate: { subscriber: { select: ['id'] } },
+      });
+      const followers = new Set<number>(
+        earlier.map((delivery) => delivery.subscriber?.id).filter((id): id is number => Boolean(id))
+      );
+      const subscribers: SubscriberRow[] = await strapi.db
+        .query(SUBSCRIBER_UID)
+        .findMany({ where: { active: true } });
       for (const subscriber of subscribers) {
-        if (!followers.has(subscriber.id) && !(source && subscriberWants(subscriber, source))) continue;
+        if (!followers.has(subscriber.id) && !(source && subscriberWants(subscriber, source)))
+          continue;
         await deliveries.create({
-          data: { event: event.id, subscriber: subscriber.id, itemDocumentId: documentId, status: 'pending', attempts: 0, nextAttemptAt: occurredAt },
+          data: {
+            event: event.id,
+            subscriber: subscriber.id,
+            itemDocumentId: documentId,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: occurredAt,
+          },
         });
       }
       return event;

@@ -8,7 +8,9 @@ export const encodeCursor = (eventId: number) => Buffer.from(`e:${eventId}`).toS
 const CURSOR = /^e:(\d{1,15})$/;
 /** The event id a cursor names, or NaN. */
 const decodeCursor = (cursor: unknown): number => {
-  const match = CURSOR.exec(typeof cursor === 'string' ? Buffer.from(cursor, 'base64url').toString() : '');
+  const match = CURSOR.exec(
+    typeof cursor === 'string' ? Buffer.from(cursor, 'base64url').toString() : ''
+  );
   return match ? Number(match[1]) : NaN;
 };
 
@@ -23,7 +25,8 @@ export const feedQuery = inOrder({
 });
 
 /** GET /api/disclosure/feed.atom?organization=: an organization's code. */
-const ATOM_ORGANIZATION_MESSAGE = '参数 organization 须为机构代码 (organization must be an organization code)';
+const ATOM_ORGANIZATION_MESSAGE =
+  '参数 organization 须为机构代码 (organization must be an organization code)';
 export const atomQuery = inOrder({
   organization: organizationCode(40, ATOM_ORGANIZATION_MESSAGE).required(ATOM_ORGANIZATION_MESSAGE),
 });

@@ -26,7 +26,10 @@ export const bytesSource = (bytes: Uint8Array): ByteSource => ({
 });
 
 /** Opens `filepath` for `use` and closes it afterwards. */
-export async function withFileSource<T>(filepath: string, use: (source: ByteSource) => Promise<T>): Promise<T> {
+export async function withFileSource<T>(
+  filepath: string,
+  use: (source: ByteSource) => Promise<T>
+): Promise<T> {
   const handle = await open(filepath, 'r');
   try {
     const { size } = await handle.stat();
@@ -56,10 +59,30 @@ const NO_REGISTERED_TYPE = 'application/octet-stream';
 
 export const KINDS = {
   pdf: { label: 'PDF 文档', english: 'a PDF document', extensions: { '.pdf': 'application/pdf' } },
-  ofd: { label: 'OFD 版式文档', english: 'an OFD document', extensions: { '.ofd': 'application/ofd' } },
-  docx: { label: 'Word 文档', english: 'a Word document', extensions: { '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } },
-  xlsx: { label: 'Excel 表格', english: 'an Excel workbook', extensions: { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
-  pptx: { label: 'PowerPoint 演示文稿', english: 'a PowerPoint presentation', extensions: { '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation' } },
+  ofd: {
+    label: 'OFD 版式文档',
+    english: 'an OFD document',
+    extensions: { '.ofd': 'application/ofd' },
+  },
+  docx: {
+    label: 'Word 文档',
+    english: 'a Word document',
+    extensions: {
+      '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    },
+  },
+  xlsx: {
+    label: 'Excel 表格',
+    english: 'an Excel workbook',
+    extensions: { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  },
+  pptx: {
+    label: 'PowerPoint 演示文稿',
+    english: 'a PowerPoint presentation',
+    extensions: {
+      '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    },
+  },
   // One container for Office 97–2003 and WPS alike; which application wrote it is not told apart.
   ole2: {
     label: 'Office 97–2003 或 WPS 文档',
@@ -73,59 +96,138 @@ export const KINDS = {
       '.dps': NO_REGISTERED_TYPE,
     },
   },
-  odt: { label: 'ODF 文本文档', english: 'an ODF text document', extensions: { '.odt': 'application/vnd.oasis.opendocument.text' } },
-  ods: { label: 'ODF 电子表格', english: 'an ODF spreadsheet', extensions: { '.ods': 'application/vnd.oasis.opendocument.spreadsheet' } },
-  odp: { label: 'ODF 演示文稿', english: 'an ODF presentation', extensions: { '.odp': 'application/vnd.oasis.opendocument.presentation' } },
-  jpeg: { label: 'JPEG 图片', english: 'a JPEG image', extensions: { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.jfif': 'image/jpeg' } },
+  odt: {
+    label: 'ODF 文本文档',
+    english: 'an ODF text document',
+    extensions: { '.odt': 'application/vnd.oasis.opendocument.text' },
+  },
+  ods: {
+    label: 'ODF 电子表格',
+    english: 'an ODF spreadsheet',
+    extensions: { '.ods': 'application/vnd.oasis.opendocument.spreadsheet' },
+  },
+  odp: {
+    label: 'ODF 演示文稿',
+    english: 'an ODF presentation',
+    extensions: { '.odp': 'application/vnd.oasis.opendocument.presentation' },
+  },
+  jpeg: {
+    label: 'JPEG 图片',
+    english: 'a JPEG image',
+    extensions: { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.jfif': 'image/jpeg' },
+  },
   png: { label: 'PNG 图片', english: 'a PNG image', extensions: { '.png': 'image/png' } },
   gif: { label: 'GIF 图片', english: 'a GIF image', extensions: { '.gif': 'image/gif' } },
   webp: { label: 'WebP 图片', english: 'a WebP image', extensions: { '.webp': 'image/webp' } },
-  tiff: { label: 'TIFF 图片', english: 'a TIFF image', extensions: { '.tif': 'image/tiff', '.tiff': 'image/tiff' } },
+  tiff: {
+    label: 'TIFF 图片',
+    english: 'a TIFF image',
+    extensions: { '.tif': 'image/tiff', '.tiff': 'image/tiff' },
+  },
   bmp: { label: 'BMP 图片', english: 'a BMP image', extensions: { '.bmp': 'image/bmp' } },
   avif: { label: 'AVIF 图片', english: 'an AVIF image', extensions: { '.avif': 'image/avif' } },
   zip: { label: 'ZIP 压缩包', english: 'a ZIP archive', extensions: { '.zip': 'application/zip' } },
-  rar: { label: 'RAR 压缩包', english: 'a RAR archive', extensions: { '.rar': 'application/vnd.rar' } },
-  '7z': { label: '7z 压缩包', english: 'a 7z archive', extensions: { '.7z': 'application/x-7z-compressed' } },
-  gzip: { label: 'gzip 压缩包', english: 'a gzip archive', extensions: { '.gz': 'application/gzip', '.tgz': 'application/gzip' } },
+  rar: {
+    label: 'RAR 压缩包',
+    english: 'a RAR archive',
+    extensions: { '.rar': 'application/vnd.rar' },
+  },
+  '7z': {
+    label: '7z 压缩包',
+    english: 'a 7z archive',
+    extensions: { '.7z': 'application/x-7z-compressed' },
+  },
+  gzip: {
+    label: 'gzip 压缩包',
+    english: 'a gzip archive',
+    extensions: { '.gz': 'application/gzip', '.tgz': 'application/gzip' },
+  },
   mp3: { label: 'MP3 音频', english: 'MP3 audio', extensions: { '.mp3': 'audio/mpeg' } },
   aac: { label: 'AAC 音频', english: 'AAC audio', extensions: { '.aac': 'audio/aac' } },
   wav: { label: 'WAV 音频', english: 'WAV audio', extensions: { '.wav': 'audio/wav' } },
-  ogg: { label: 'Ogg 音频', english: 'Ogg audio', extensions: { '.ogg': 'audio/ogg', '.oga': 'audio/ogg', '.opus': 'audio/ogg', '.ogv': 'video/ogg' } },
+  ogg: {
+    label: 'Ogg 音频',
+    english: 'Ogg audio',
+    extensions: {
+      '.ogg': 'audio/ogg',
+      '.oga': 'audio/ogg',
+      '.opus': 'audio/ogg',
+      '.ogv': 'video/ogg',
+    },
+  },
   flac: { label: 'FLAC 音频', english: 'FLAC audio', extensions: { '.flac': 'audio/flac' } },
   // ISO media: MP4 and QuickTime video, M4A audio (one family of boxes, told apart by the name).
   mp4: {
     label: 'MP4/MOV 视频或 M4A 音频',
     english: 'MP4/MOV video or M4A audio',
-    extensions: { '.mp4': 'video/mp4', '.m4v': 'video/mp4', '.mov': 'video/quicktime', '.m4a': 'audio/mp4' },
+    extensions: {
+      '.mp4': 'video/mp4',
+      '.m4v': 'video/mp4',
+      '.mov': 'video/quicktime',
+      '.m4a': 'audio/mp4',
+    },
   },
   webm: { label: 'WebM 视频', english: 'WebM video', extensions: { '.webm': 'video/webm' } },
-  mkv: { label: 'Matroska 视频', english: 'Matroska video', extensions: { '.mkv': 'video/x-matroska', '.mka': 'audio/x-matroska' } },
+  mkv: {
+    label: 'Matroska 视频',
+    english: 'Matroska video',
+    extensions: { '.mkv': 'video/x-matroska', '.mka': 'audio/x-matroska' },
+  },
   avi: { label: 'AVI 视频', english: 'AVI video', extensions: { '.avi': 'video/x-msvideo' } },
   flv: { label: 'FLV 视频', english: 'FLV video', extensions: { '.flv': 'video/x-flv' } },
-  asf: { label: 'WMV 视频或 WMA 音频', english: 'WMV video or WMA audio', extensions: { '.wmv': 'video/x-ms-wmv', '.wma': 'audio/x-ms-wma' } },
+  asf: {
+    label: 'WMV 视频或 WMA 音频',
+    english: 'WMV video or WMA audio',
+    extensions: { '.wmv': 'video/x-ms-wmv', '.wma': 'audio/x-ms-wma' },
+  },
 } satisfies Record<string, Kind>;
 
 export type KindId = keyof typeof KINDS;
 
-export const IMAGE_KINDS: ReadonlySet<KindId> = new Set<KindId>(['jpeg', 'png', 'gif', 'webp', 'tiff', 'bmp', 'avif']);
+export const IMAGE_KINDS: ReadonlySet<KindId> = new Set<KindId>([
+  'jpeg',
+  'png',
+  'gif',
+  'webp',
+  'tiff',
+  'bmp',
+  'avif',
+]);
 
 /** Bytes read from the start: every signature and a ZIP's first entry (ODF's `mimetype`) fit. */
 const HEAD_BYTES = 4096;
 /** A ZIP's directory larger than this (some 100,000 entries) is not read: the file is refused. */
 const MAX_ZIP_DIRECTORY_BYTES = 8 * 1024 * 1024;
 
-const ascii = (bytes: Uint8Array, start: number, length: number) => Buffer.from(bytes.subarray(start, start + length)).toString('latin1');
-const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
+const ascii = (bytes: Uint8Array, start: number, length: number) =>
+  Buffer.from(bytes.subarray(start, start + length)).toString('latin1');
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
+  signature.every((byte, index) => bytes[offset + index] === byte);
 const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ASF = [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9, 0x00, 0xaa, 0x00, 0x62, 0xce, 0x6c];
+const ASF = [
+  0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9, 0x00, 0xaa, 0x00, 0x62, 0xce, 0x6c,
+];
 const EBML = [0x1a, 0x45, 0xdf, 0xa3];
 /** Windows Installer packages, patches and transforms are OLE2 too (class 000C1084/86/82-…-C000-000000000046). */
 const INSTALLER_CLASSES = [0x84, 0x86, 0x82];
-const INSTALLER_CLASS_REST = [0x10, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46];
+const INSTALLER_CLASS_REST = [
+  0x10, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46,
+];
 /** HEIF photos: not re-encodable here, so they would keep their GPS metadata. */
-const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1']);
+const HEIF_BRANDS = new Set([
+  'heic',
+  'heix',
+  'heim',
+  'heis',
+  'hevc',
+  'hevx',
+  'hevm',
+  'hevs',
+  'mif1',
+  'msf1',
+]);
 /** QuickTime files from before `ftyp`: their first atom. */
 const QUICKTIME_ATOMS = new Set(['moov', 'mdat', 'wide', 'pnot']);
 const ODF_KINDS: Record<string, KindId> = {
@@ -136,7 +238,12 @@ const ODF_KINDS: Record<string, KindId> = {
 
 /** An MPEG-1/2 Layer III frame header (bitrate and sample rate not the reserved values). */
 const isMp3Frame = (b: Uint8Array, at = 0) =>
-  b[at] === 0xff && (b[at + 1] & 0xe0) === 0xe0 && ((b[at + 1] >> 3) & 3) !== 1 && ((b[at + 1] >> 1) & 3) === 1 && b[at + 2] >> 4 !== 15 && ((b[at + 2] >> 2) & 3) !== 3;
+  b[at] === 0xff &&
+  (b[at + 1] & 0xe0) === 0xe0 &&
+  ((b[at + 1] >> 3) & 3) !== 1 &&
+  ((b[at + 1] >> 1) & 3) === 1 &&
+  b[at + 2] >> 4 !== 15 &&
+  ((b[at + 2] >> 2) & 3) !== 3;
 /** An AAC ADTS frame header. */
 const isAdtsFrame = (b: Uint8Array, at = 0) => b[at] === 0xff && (b[at + 1] & 0xf6) === 0xf0;
 
@@ -145,7 +252,8 @@ async function zipEntryNames(source: ByteSource): Promise<string[] | null> {
   const tailLength = Math.min(source.size, 22 + 0xffff);
   const tail = await source.read(source.size - tailLength, tailLength);
   let end = -1;
-  for (let at = tail.length - 22; at >= 0 && end < 0; at -= 1) if (startsWith(tail, [0x50, 0x4b, 0x05, 0x06], at)) end = at;
+  for (let at = tail.length - 22; at >= 0 && end < 0; at -= 1)
+    if (startsWith(tail, [0x50, 0x4b, 0x05, 0x06], at)) end = at;
   if (end < 0) return null;
   const record = view(tail);
   let count = record.getUint16(end + 10, true);
@@ -160,12 +268,14 @@ async function zipEntryNames(source: ByteSource): Promise<string[] | null> {
     directorySize = Number(view(zip64).getBigUint64(40, true));
     directoryOffset = Number(view(zip64).getBigUint64(48, true));
   }
-  if (directorySize > MAX_ZIP_DIRECTORY_BYTES || directoryOffset + directorySize > source.size) return null;
+  if (directorySize > MAX_ZIP_DIRECTORY_BYTES || directoryOffset + directorySize > source.size)
+    return null;
   const directory = await source.read(directoryOffset, directorySize);
   const entries = view(directory);
   const names: string[] = [];
-  for (let at = 0; names.length < count; ) {
-    if (at + 46 > directory.length || !startsWith(directory, [0x50, 0x4b, 0x01, 0x02], at)) return null;
+  for (let at = 0; names.length < count;) {
+    if (at + 46 > directory.length || !startsWith(directory, [0x50, 0x4b, 0x01, 0x02], at))
+      return null;
     const nameLength = entries.getUint16(at + 28, true);
     names.push(Buffer.from(directory.subarray(at + 46, at + 46 + nameLength)).toString('utf8'));
     at += 46 + nameLength + entries.getUint16(at + 30, true) + entries.getUint16(at + 32, true);
@@ -178,7 +288,11 @@ async function zipKind(source: ByteSource, head: Uint8Array): Promise<KindId | n
   const names = await zipEntryNames(source);
   if (!names) return null;
   const local = view(head);
-  if (head.length >= 30 && ascii(head, 30, local.getUint16(26, true)) === 'mimetype' && local.getUint16(8, true) === 0) {
+  if (
+    head.length >= 30 &&
+    ascii(head, 30, local.getUint16(26, true)) === 'mimetype' &&
+    local.getUint16(8, true) === 0
+  ) {
     const dataAt = 30 + local.getUint16(26, true) + local.getUint16(28, true);
     const odf = ODF_KINDS[ascii(head, dataAt, local.getUint32(18, true)).trim()];
     if (odf) return odf;
@@ -206,7 +320,8 @@ async function ole2Kind(source: ByteSource, head: Uint8Array): Promise<KindId | 
   // The root entry is the first of the directory's first sector.
   const root = await source.read((header.getUint32(48, true) + 1) * 2 ** sectorShift, 128);
   if (root.length < 128 || root[66] !== 5) return null;
-  if (INSTALLER_CLASSES.includes(root[80]) && startsWith(root, INSTALLER_CLASS_REST, 81)) return null;
+  if (INSTALLER_CLASSES.includes(root[80]) && startsWith(root, INSTALLER_CLASS_REST, 81))
+    return null;
   return 'ole2';
 }
 
@@ -215,10 +330,12 @@ function isoMediaKind(head: Uint8Array, fileSize: number): KindId | null {
   const boxType = ascii(head, 4, 4);
   // The first box's size is binary: text that happens to spell "ftyp" gives an absurd one.
   const boxSize = head.length >= 8 ? view(head).getUint32(0) : 0;
-  if (boxType !== 'ftyp') return QUICKTIME_ATOMS.has(boxType) && boxSize >= 8 && boxSize <= fileSize ? 'mp4' : null;
+  if (boxType !== 'ftyp')
+    return QUICKTIME_ATOMS.has(boxType) && boxSize >= 8 && boxSize <= fileSize ? 'mp4' : null;
   if (boxSize < 16 || boxSize > 1024 || boxSize % 4 !== 0 || boxSize > fileSize) return null;
   const brands = [ascii(head, 8, 4)];
-  for (let at = 16; at + 4 <= Math.min(boxSize, head.length); at += 4) brands.push(ascii(head, at, 4));
+  for (let at = 16; at + 4 <= Math.min(boxSize, head.length); at += 4)
+    brands.push(ascii(head, at, 4));
   if (brands[0] === 'avif' || brands[0] === 'avis') return 'avif';
   if (HEIF_BRANDS.has(brands[0])) return brands.includes('avif') ? 'avif' : null;
   return 'mp4';
@@ -237,7 +354,13 @@ function matroskaKind(head: Uint8Array): KindId | null {
 
 /** MP3, AAC or FLAC behind an ID3v2 tag. */
 async function afterId3(source: ByteSource, head: Uint8Array): Promise<KindId | null> {
-  if (head.length < 10 || head[3] < 2 || head[3] > 4 || [6, 7, 8, 9].some((index) => head[index] > 0x7f)) return null;
+  if (
+    head.length < 10 ||
+    head[3] < 2 ||
+    head[3] > 4 ||
+    [6, 7, 8, 9].some((index) => head[index] > 0x7f)
+  )
+    return null;
   const size = (head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9];
   const next = await source.read(10 + size + (head[5] & 0x10 ? 10 : 0), HEAD_BYTES);
   // Some taggers pad with zeros beyond the tag's declared size.
@@ -253,19 +376,38 @@ export async function detectKind(source: ByteSource): Promise<KindId | null> {
   const head = await source.read(0, HEAD_BYTES);
   const text = (start: number, length: number) => ascii(head, start, length);
   if (text(0, 5) === '%PDF-') return 'pdf';
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || (source.size === 22 && startsWith(head, [0x50, 0x4b, 0x05, 0x06]))) return zipKind(source, head);
+  if (
+    startsWith(head, [0x50, 0x4b, 0x03, 0x04]) ||
+    (source.size === 22 && startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+  )
+    return zipKind(source, head);
   if (startsWith(head, OLE2)) return ole2Kind(source, head);
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (text(0, 6) === 'GIF87a' || text(0, 6) === 'GIF89a') return 'gif';
-  if (text(0, 4) === 'RIFF') return ({ WEBP: 'webp', WAVE: 'wav', 'AVI ': 'avi' } as Record<string, KindId>)[text(8, 4)] ?? null;
-  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (text(0, 4) === 'RIFF')
+    return (
+      ({ WEBP: 'webp', WAVE: 'wav', 'AVI ': 'avi' } as Record<string, KindId>)[text(8, 4)] ?? null
+    );
+  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a]))
+    return 'tiff';
   // "BM" alone is two letters of text: the reserved fields must be zero and the header size known.
-  if (text(0, 2) === 'BM' && head.length >= 18 && [6, 7, 8, 9].every((index) => head[index] === 0) && [12, 40, 52, 56, 64, 108, 124].includes(view(head).getUint32(14, true))) return 'bmp';
-  if (startsWith(head, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00]) || startsWith(head, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00])) return 'rar';
+  if (
+    text(0, 2) === 'BM' &&
+    head.length >= 18 &&
+    [6, 7, 8, 9].every((index) => head[index] === 0) &&
+    [12, 40, 52, 56, 64, 108, 124].includes(view(head).getUint32(14, true))
+  )
+    return 'bmp';
+  if (
+    startsWith(head, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00]) ||
+    startsWith(head, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00])
+  )
+    return 'rar';
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
   if (startsWith(head, [0x1f, 0x8b, 0x08])) return 'gzip';
-  if (text(4, 4) === 'ftyp' || QUICKTIME_ATOMS.has(text(4, 4))) return isoMediaKind(head, source.size);
+  if (text(4, 4) === 'ftyp' || QUICKTIME_ATOMS.has(text(4, 4)))
+    return isoMediaKind(head, source.size);
   if (startsWith(head, EBML)) return matroskaKind(head);
   if (startsWith(head, ASF)) return 'asf';
   if (text(0, 4) === 'FLV\x01') return 'flv';
@@ -284,7 +426,12 @@ export const notAcceptedMessage = (fileName: string) =>
   `不允许上传该类型的文件：${fileName}（仅接受 ${ACCEPTED}） (file type not accepted: ${fileName}; only ${ACCEPTED_ENGLISH} are)`;
 
 export type FileVerdict =
-  | { accepted: true; kind: KindId; /** the extension it is stored under */ extension: string; mime: string }
+  | {
+      accepted: true;
+      kind: KindId;
+      /** the extension it is stored under */ extension: string;
+      mime: string;
+    }
   | { accepted: false; message: string };
 
 /**
@@ -292,7 +439,11 @@ export type FileVerdict =
  * has one) is one of that kind's. `servedExtension` is the extension it will be served under when it
  * replaces a stored file (whose address, extension included, stays): that must agree as well.
  */
-export async function checkFile(source: ByteSource, fileName: string, servedExtension?: string): Promise<FileVerdict> {
+export async function checkFile(
+  source: ByteSource,
+  fileName: string,
+  servedExtension?: string
+): Promise<FileVerdict> {
   const name = fileName || '（未命名）';
   const kindId = await detectKind(source);
   if (!kindId) return { accepted: false, message: notAcceptedMessage(name) };

@@ -17,10 +17,14 @@ const DECLARED_AS: Record<string, string[]> = {
  * Why the file is not the image it was declared as, or null. `detected` is the image format found
  * in its content (a file-kinds image kind), undefined when the content is not an image.
  */
-export function imageClaimProblem(detected: string | undefined, declaredMime: string | undefined): string | null {
+export function imageClaimProblem(
+  detected: string | undefined,
+  declaredMime: string | undefined
+): string | null {
   const declared = declaredMime?.toLowerCase();
   if (!declared?.startsWith('image/')) return null;
-  if (!detected || !DECLARED_AS[detected]) return `文件声明为图片（${declaredMime}），但内容不是可识别的图片 (the file claims to be an image but its content is not one)`;
+  if (!detected || !DECLARED_AS[detected])
+    return `文件声明为图片（${declaredMime}），但内容不是可识别的图片 (the file claims to be an image but its content is not one)`;
   if (DECLARED_AS[detected].includes(declared)) return null;
   return `文件内容为 ${detected.toUpperCase()} 图片，与所称的 ${declaredMime} 不符，请按实际格式保存后再上传 (the content is ${detected}, not ${declaredMime})`;
 }

@@ -15,6 +15,7 @@ export function tilePlan(width: number, height: number, maxTileHeight = MAX_TILE
   const count = Math.ceil(height / maxTileHeight);
   const tileHeight = Math.ceil(height / count);
   const tiles: Tile[] = [];
-  for (let top = 0; top < height; top += tileHeight) tiles.push({ top, height: Math.min(tileHeight, height - top) });
+  for (let top = 0; top < height; top += tileHeight)
+    tiles.push({ top, height: Math.min(tileHeight, height - top) });
   return tiles;
 }

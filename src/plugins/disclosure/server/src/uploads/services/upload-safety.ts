@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { createReadStream } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import sharp from 'sharp';
@@ -50,7 +51,9 @@ interface ImageManipulationService {
 
 const sortFormats = (data: { formats?: unknown } | null | undefined) => {
   if (data?.formats && typeof data.formats === 'object') {
-    data.formats = Object.fromEntries(Object.entries(data.formats).sort(([a], [b]) => a.localeCompare(b)));
+    data.formats = Object.fromEntries(
+      Object.entries(data.formats).sort(([a], [b]) => a.localeCompare(b))
+    );
   }
 };
 
@@ -106,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         mime: 'image/webp',
         filepath,
         path: file.path ?? null,
-        getStream: () => require('fs').createReadStream(filepath),
+        getStream: () => createReadStream(filepath),
         width: info.width,
         height: info.height,
         size: Math.round((info.size / 1000) * 100) / 100,
@@ -119,19 +122,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * WebP derivatives beside Strapi's own formats (`webp` at full size, `<breakpoint>_webp` for each
    * breakpoint), and tiles of very tall infographics (`tile_01`, `tile_02`, … in reading order).
    */
-  const extraFormats = async (file: UploadFile, formats: Array<{ key: string; file: UploadFile }>) => {
+  const extraFormats = async (
+    file: UploadFile,
+    formats: Array<{ key: string; file: UploadFile }>
+  ) => {
     const input = await inputOf(file);
     const { format, width = 0, height = 0, pages = 1 } = await sharp(input).metadata();
     if (!format || !REENCODED.has(format) || pages > 1) return [];
     const source = () => sharp(input, { limitInputPixels: maxPixels() });
     const extra = [await derivative(file, 'webp', source())];
     for (const { key, file: resized } of formats) {
-      if (resized) extra.push(await derivative({ ...resized, tmpWorkingDirectory: file.tmpWorkingDirectory }, `${key}_webp`, sharp(await inputOf(resized))));
+      if (resized)
+        extra.push(
+          await derivative(
+            { ...resized, tmpWorkingDirectory: file.tmpWorkingDirectory },
+            `${key}_webp`,
+            sharp(await inputOf(resized))
+          )
+        );
     }
     const tiles = tilePlan(width, height);
     for (const [index, tile] of tiles.entries()) {
       const key = `tile_${String(index + 1).padStart(2, '0')}`;
-      extra.push(await derivative(file, key, source().extract({ left: 0, top: tile.top, width, height: tile.height })));
+      extra.push(
+        await derivative(
+          file,
+          key,
+          source().extract({ left: 0, top: tile.top, width, height: tile.height })
+        )
+      );
     }
     return extra;
   };
@@ -144,14 +163,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const admit = async (files: unknown, servedExtension?: string) => {
     const list = (Array.isArray(files) ? files : [files]).filter(Boolean) as IncomingFile[];
-    const admitted: Array<{ file: IncomingFile; verdict: Extract<FileVerdict, { accepted: true }> }> = [];
+    const admitted: Array<{
+      file: IncomingFile;
+      verdict: Extract<FileVerdict, { accepted: true }>;
+    }> = [];
     for (const file of list) {
       const name = file.originalFilename ?? '';
       // Strapi stores what is at filepath; a file without one is not read, so it is not stored either.
-      if (!file.filepath) throw new errors.ValidationError(`无法读取上传的文件内容：${name} (the file's content could not be read)`, { fileName: name });
+      if (!file.filepath)
+        throw new errors.ValidationError(
+          `无法读取上传的文件内容：${name} (the file's content could not be read)`,
+          { fileName: name }
+        );
       const filepath = file.filepath;
-      const verdict = await withFileSource(filepath, (source) => checkFile(source, name, servedExtension));
-      if (verdict.accepted === false) throw new errors.ValidationError(verdict.message, { fileName: name });
+      const verdict = await withFileSource(filepath, (source) =>
+        checkFile(source, name, servedExtension)
+      );
+      if (verdict.accepted === false)
+        throw new errors.ValidationError(verdict.message, { fileName: name });
       const image = IMAGE_KINDS.has(verdict.kind);
       const claim = imageClaimProblem(image ? verdict.kind : undefined, file.mimetype);
       if (claim) throw new errors.ValidationError(claim, { fileName: name });
@@ -167,79 +196,101 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Strapi prefers detectedMimeType (its own guess) to the declared type; both become the kind's.
       file.mimetype = verdict.mime;
       file.detectedMimeType = verdict.mime;
-      if (!path.extname(file.originalFilename ?? '')) file.originalFilename = `${file.originalFilename ?? 'file'}${verdict.extension}`;
+      if (!path.extname(file.originalFilename ?? ''))
+        file.originalFilename = `${file.originalFilename ?? 'file'}${verdict.extension}`;
     }
   };
 
   return {
-  install() {
-    const uploads = strapi.plugin('upload')?.service('upload') as UploadService | undefined;
-    const images = strapi.plugin('upload')?.service('image-manipulation') as ImageManipulationService | undefined;
-    if (!uploads || !images) return;
+    install() {
+      const uploads = strapi.plugin('upload')?.service('upload') as UploadService | undefined;
+      const images = strapi.plugin('upload')?.service('image-manipulation') as
+        ImageManipulationService | undefined;
+      if (!uploads || !images) return;
 
-    const upload = uploads.upload;
-    uploads.upload = async (input: { files: unknown }, ...rest: unknown[]) => {
-      await admit(input?.files);
-      return upload(input, ...rest);
-    };
-    const replace = uploads.replace;
-    uploads.replace = async (id: unknown, input: { file: unknown }, ...rest: unknown[]) => {
-      // Files are numbered: anything else would reach PostgreSQL as a malformed integer (a 500).
-      if (!/^[1-9]\d{0,15}$/.test(String(id))) throw new errors.NotFoundError(`文件不存在：${String(id)} (file not found)`);
-      // The replaced file keeps its address, extension included: the new content must suit it.
-      const stored = await strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id }, select: ['ext'] });
-      if (stored) await admit(input?.file, stored.ext || undefined);
-      return replace(id, input, ...rest);
-    };
+      const upload = uploads.upload;
+      uploads.upload = async (input: { files: unknown }, ...rest: unknown[]) => {
+        await admit(input?.files);
+        return upload(input, ...rest);
+      };
+      const replace = uploads.replace;
+      uploads.replace = async (id: unknown, input: { file: unknown }, ...rest: unknown[]) => {
+        // Files are numbered: anything else would reach PostgreSQL as a malformed integer (a 500).
+        if (!/^[1-9]\d{0,15}$/.test(String(id)))
+          throw new errors.NotFoundError(`文件不存在：${String(id)} (file not found)`);
+        // The replaced file keeps its address, extension included: the new content must suit it.
+        const stored = await strapi.db
+          .query(UPLOAD_FILE_UID)
+          .findOne({ where: { id }, select: ['ext'] });
+        if (stored) await admit(input?.file, stored.ext || undefined);
+        return replace(id, input, ...rest);
+      };
 
-    const isFaultyImage = images.isFaultyImage;
+      const isFaultyImage = images.isFaultyImage;
 
-    images.isFaultyImage = async (file: UploadFile) => {
-      const { format, width = 0, height = 0 } = await sharp(file.filepath)
-        .metadata()
-        .catch(() => ({ format: undefined, width: 0, height: 0 }));
-      // By content, whatever the name or declared type says: an SVG runs script on this origin.
-      if (format === 'svg') {
-        throw new errors.ApplicationError('不允许上传 SVG 图像：SVG 可携带脚本，请转为 PNG 或 JPEG (SVG images are not accepted: convert to PNG or JPEG)');
-      }
-      refuseOverLimit(width, height);
-      return isFaultyImage(file);
-    };
+      images.isFaultyImage = async (file: UploadFile) => {
+        const {
+          format,
+          width = 0,
+          height = 0,
+        } = await sharp(file.filepath)
+          .metadata()
+          .catch(() => ({ format: undefined, width: 0, height: 0 }));
+        // By content, whatever the name or declared type says: an SVG runs script on this origin.
+        if (format === 'svg') {
+          throw new errors.ApplicationError(
+            '不允许上传 SVG 图像：SVG 可携带脚本，请转为 PNG 或 JPEG (SVG images are not accepted: convert to PNG or JPEG)'
+          );
+        }
+        refuseOverLimit(width, height);
+        return isFaultyImage(file);
+      };
 
-    images.optimize = async (file: UploadFile) => {
-      const metadata = await sharp(file.filepath).metadata();
-      if (!metadata.format || !REENCODED.has(metadata.format)) return file;
-      const { width = 0, height = 0 } = metadata;
-      refuseOverLimit(width, height);
-      const { sizeOptimization = false } = (await (strapi.plugin('upload').service('upload') as UploadService).getSettings()) ?? {};
-      // A file sharp has just read from its path.
-      const output = path.join(file.tmpWorkingDirectory ?? path.dirname(file.filepath!), `clean-${file.hash}`);
-      const info = await sharp(file.filepath, { limitInputPixels: maxPixels(), animated: true })
-        .rotate()
-        .toFormat(metadata.format as keyof sharp.FormatEnum, { quality: sizeOptimization ? 80 : 95 })
-        .toFile(output);
-      return Object.assign({ ...file }, {
-        filepath: output,
-        getStream: () => require('fs').createReadStream(output),
-        width: info.width,
-        height: info.height,
-        size: Math.round((info.size / 1000) * 100) / 100,
-        sizeInBytes: info.size,
+      images.optimize = async (file: UploadFile) => {
+        const metadata = await sharp(file.filepath).metadata();
+        if (!metadata.format || !REENCODED.has(metadata.format)) return file;
+        const { width = 0, height = 0 } = metadata;
+        refuseOverLimit(width, height);
+        const { sizeOptimization = false } =
+          (await (strapi.plugin('upload').service('upload') as UploadService).getSettings()) ?? {};
+        // A file sharp has just read from its path.
+        const output = path.join(
+          file.tmpWorkingDirectory ?? path.dirname(file.filepath!),
+          `clean-${file.hash}`
+        );
+        const info = await sharp(file.filepath, { limitInputPixels: maxPixels(), animated: true })
+          .rotate()
+          .toFormat(metadata.format as keyof sharp.FormatEnum, {
+            quality: sizeOptimization ? 80 : 95,
+          })
+          .toFile(output);
+        return Object.assign(
+          { ...file },
+          {
+            filepath: output,
+            getStream: () => createReadStream(output),
+            width: info.width,
+            height: info.height,
+            size: Math.round((info.size / 1000) * 100) / 100,
+            sizeInBytes: info.size,
+          }
+        );
+      };
+
+      // Strapi files its formats as their uploads finish; stored sorted, tiles come in reading order.
+      strapi.db.lifecycles.subscribe({
+        models: [UPLOAD_FILE_UID],
+        beforeCreate: (event) => sortFormats(event.params?.data),
+        beforeUpdate: (event) => sortFormats(event.params?.data),
       });
-    };
 
-    // Strapi files its formats as their uploads finish; stored sorted, tiles come in reading order.
-    strapi.db.lifecycles.subscribe({
-      models: [UPLOAD_FILE_UID],
-      beforeCreate: (event) => sortFormats(event.params?.data),
-      beforeUpdate: (event) => sortFormats(event.params?.data),
-    });
-
-    const generateResponsiveFormats = images.generateResponsiveFormats;
-    images.generateResponsiveFormats = async (file: UploadFile) => {
-      const formats = ((await generateResponsiveFormats(file)) ?? []).filter((format): format is NonNullable<ResponsiveFormat> => Boolean(format));
-      return [...formats, ...(await extraFormats(file, formats))];
-    };
-  },
+      const generateResponsiveFormats = images.generateResponsiveFormats;
+      images.generateResponsiveFormats = async (file: UploadFile) => {
+        const formats = ((await generateResponsiveFormats(file)) ?? []).filter(
+          (format): format is NonNullable<ResponsiveFormat> => Boolean(format)
+        );
+        return [...formats, ...(await extraFormats(file, formats))];
+      };
+    },
   };
 };
