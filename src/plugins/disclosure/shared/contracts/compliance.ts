@@ -50,18 +50,23 @@ export interface StaleColumn {
   daysSinceLastItem: number;
 }
 
-export interface ReprintTimeliness {
-  subscriber: { id: number; name: string; organizationCode: string | null; active: boolean };
-  /** Working days after the source's publication a reprint is due */
-  within: number;
+/** 转载 counted for one subscriber: on time of those decided (reprinted, or overdue). */
+export interface ReprintTally {
   received: number;
   reprinted: number;
   onTime: number;
   late: number;
   /** Not reprinted, and past due */
   overdue: number;
+  /** Not reprinted yet, still within its time */
   pending: number;
   rate: number | null;
+}
+
+export interface ReprintTimeliness extends ReprintTally {
+  subscriber: { id: number; name: string; organizationCode: string | null; active: boolean };
+  /** Working days after the source's publication a reprint is due */
+  within: number;
 }
 
 export interface ComplianceReport {

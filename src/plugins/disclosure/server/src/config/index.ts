@@ -94,30 +94,34 @@ export default {
         `conversion.standard must be one of ${TRADITIONAL_STANDARDS.join(', ')} (not twp: it rewrites 信息 as 資訊)`
       );
     }
-    const within = config.syndication?.reprintWithinWorkingDays;
-    if (!Number.isInteger(within) || within < 0 || within > 30) {
-      problems.push(
-        'syndication.reprintWithinWorkingDays must be a whole number of working days from 0 to 30'
-      );
-    }
-    const pixels = config.images?.maxPixels;
-    if (!Number.isInteger(pixels) || pixels < 1_000_000 || pixels > 1_000_000_000) {
-      problems.push(
-        'images.maxPixels must be a whole number of pixels from 1,000,000 to 1,000,000,000'
-      );
-    }
-    const interval = config.syndication?.deliveryIntervalSeconds;
-    if (!Number.isInteger(interval) || interval < 1 || interval > 60) {
-      problems.push(
-        'syndication.deliveryIntervalSeconds must be a whole number of seconds from 1 to 60'
-      );
-    }
-    const timeout = config.syndication?.requestTimeoutSeconds;
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 120) {
-      problems.push(
-        'syndication.requestTimeoutSeconds must be a whole number of seconds from 1 to 120'
-      );
-    }
+    const wholeNumber = (name: string, value: unknown, unit: string, min: number, max: number) => {
+      if (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) return;
+      const [from, to] = [min, max].map((bound) => bound.toLocaleString('en-US'));
+      problems.push(`${name} must be a whole number of ${unit} from ${from} to ${to}`);
+    };
+    const { syndication, images } = config;
+    wholeNumber(
+      'syndication.reprintWithinWorkingDays',
+      syndication?.reprintWithinWorkingDays,
+      'working days',
+      0,
+      30
+    );
+    wholeNumber('images.maxPixels', images?.maxPixels, 'pixels', 1_000_000, 1_000_000_000);
+    wholeNumber(
+      'syndication.deliveryIntervalSeconds',
+      syndication?.deliveryIntervalSeconds,
+      'seconds',
+      1,
+      60
+    );
+    wholeNumber(
+      'syndication.requestTimeoutSeconds',
+      syndication?.requestTimeoutSeconds,
+      'seconds',
+      1,
+      120
+    );
     const origins = config.syndication?.attachmentOrigins;
     if (
       !Array.isArray(origins) ||

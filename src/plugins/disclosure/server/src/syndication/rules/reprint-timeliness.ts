@@ -4,6 +4,8 @@
  * reprint published on or before its due day is on time; after it, late; none yet and the due day
  * passed, overdue. Rate: on time of those decided (reprinted, or overdue).
  */
+import type { ReprintTally } from '../../../../shared/contracts/compliance';
+
 export interface ReprintFact {
   /** Beijing day the reprint is due by (YYYY-MM-DD) */
   dueDate: string;
@@ -11,16 +13,7 @@ export interface ReprintFact {
   reprintedOn: string | null;
 }
 
-export interface ReprintTally {
-  received: number;
-  reprinted: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-  /** Not reprinted yet, still within its time */
-  pending: number;
-  rate: number | null;
-}
+export type { ReprintTally };
 
 export function tallyReprints(facts: ReprintFact[], today: string): ReprintTally {
   const tally: ReprintTally = {
