@@ -97,7 +97,9 @@ export default {
     const wholeNumber = (name: string, value: unknown, unit: string, min: number, max: number) => {
       if (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) return;
       const [from, to] = [min, max].map((bound) => bound.toLocaleString('en-US'));
-      problems.push(`${name} must be a whole number of ${unit} from ${from} to ${to}`);
+      problems.push(
+        `${name} must be a whole number${unit ? ` of ${unit}` : ''} from ${from} to ${to}`
+      );
     };
     const { syndication, images } = config;
     wholeNumber(
@@ -136,31 +138,9 @@ export default {
     const cache = config.responseCache;
     if (typeof cache?.enabled !== 'boolean')
       problems.push('responseCache.enabled must be true or false');
-    if (
-      !Number.isInteger(cache?.maxEntries) ||
-      cache.maxEntries < 1 ||
-      cache.maxEntries > 1_000_000
-    ) {
-      problems.push('responseCache.maxEntries must be a whole number from 1 to 1,000,000');
-    }
-    if (
-      !Number.isInteger(cache?.maxMegabytes) ||
-      cache.maxMegabytes < 1 ||
-      cache.maxMegabytes > 4096
-    ) {
-      problems.push(
-        'responseCache.maxMegabytes must be a whole number of megabytes from 1 to 4096'
-      );
-    }
-    if (
-      !Number.isInteger(cache?.maxAgeSeconds) ||
-      cache.maxAgeSeconds < 0 ||
-      cache.maxAgeSeconds > 86_400
-    ) {
-      problems.push(
-        'responseCache.maxAgeSeconds must be a whole number of seconds from 0 to 86400'
-      );
-    }
+    wholeNumber('responseCache.maxEntries', cache?.maxEntries, '', 1, 1_000_000);
+    wholeNumber('responseCache.maxMegabytes', cache?.maxMegabytes, 'megabytes', 1, 4096);
+    wholeNumber('responseCache.maxAgeSeconds', cache?.maxAgeSeconds, 'seconds', 0, 86_400);
     if (problems.length)
       throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },
