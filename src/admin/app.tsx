@@ -5,13 +5,14 @@ import {
   formatEnumerationFilters,
 } from './enumerations';
 import { schemaNameTranslations } from './schema-words';
+import { strapiZhHans } from './translations/strapi-zh-Hans';
 
 export default {
   config: {
     // Offices work in Simplified Chinese; English stays available.
     locales: ['zh-Hans', 'en'],
     translations: {
-      'zh-Hans': schemaNameTranslations(),
+      'zh-Hans': { ...strapiZhHans, ...schemaNameTranslations() },
     },
   },
   // What bootstrap is given: a few of StrapiApp's methods, not the app.
