@@ -4,8 +4,14 @@ import {
   formatEnumerationColumns,
   formatEnumerationFilters,
 } from './enumerations';
+import { applyFirstVisitDefaults } from './first-visit';
 import { schemaNameTranslations } from './schema-words';
 import { strapiZhHans } from './translations/strapi-zh-Hans';
+
+/** Where the admin finds its server; set by Strapi before the app's register runs. */
+const backendUrl = () =>
+  (window as Window & { strapi?: { backendURL?: string } }).strapi?.backendURL ??
+  window.location.origin;
 
 export default {
   config: {
@@ -14,6 +20,12 @@ export default {
     translations: {
       'zh-Hans': { ...strapiZhHans, ...schemaNameTranslations() },
     },
+    // No request to GitHub for Strapi's latest release and no "new version" notice in the menu:
+    // government networks often cannot reach it, and offices update on their platform's schedule.
+    notifications: { releases: false },
+  },
+  register(_app: StrapiApp) {
+    applyFirstVisitDefaults(window.localStorage, backendUrl());
   },
   // What bootstrap is given: a few of StrapiApp's methods, not the app.
   bootstrap(app: Pick<StrapiApp, 'addFields' | 'registerHook'>) {
