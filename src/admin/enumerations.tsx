@@ -4,7 +4,7 @@ import type {
   ListFieldLayout,
   ListLayout,
 } from '@strapi/content-manager/strapi-admin';
-import { InputRenderer, type Store } from '@strapi/strapi/admin';
+import { InputRenderer, type Filters, type Store } from '@strapi/strapi/admin';
 import type { ComponentProps } from 'react';
 import { useIntl } from 'react-intl';
 import { enumerationWord, wordsOfEnumeration } from './schema-words';
@@ -96,6 +96,16 @@ export const formatEnumerationColumns = ({
 });
 
 /**
+ * The value input of an enumeration filter: Strapi's own select, as it would render without one.
+ * Given as the filter's own `input` because only then does the filter's tag above the list word
+ * its value by the options' labels (without, it shows the stored code).
+ */
+const EnumerationFilterInput = (props: Filters.ValueInputProps) => (
+  // The props are those of the filter, whose options this file labelled.
+  <InputRenderer {...(props as unknown as EnumerationInputProps)} type="enumeration" />
+);
+
+/**
  * Admin/CM/pages/ListView/inject-in-filters: the options of an enumeration filter are words. The
  * hook runs inside the list view's render, outside any component of ours, so the admin's language
  * comes from the store the admin hands every hook.
@@ -118,6 +128,7 @@ export const formatEnumerationFilters = (
       if (!wordsOfEnumeration(codes)) return filter;
       return {
         ...filter,
+        input: EnumerationFilterInput,
         options: codes.map((code) => ({
           value: code,
           label: enumerationWord(codes, code, locale),
