@@ -1,3 +1,4 @@
+import fs from 'fs';
 import path from 'path';
 
 /**
@@ -35,6 +36,33 @@ export function strapiStrings(locale: string): Record<string, string> {
     for (const [id, text] of Object.entries(load(path.join(STRAPI, dir, `${locale}.json.js`))))
       strings[prefix ? `${prefix}.${id}` : id] = text;
   return strings;
+}
+
+const SOURCES = ['admin', 'content-manager', 'upload', 'i18n'];
+let sources: string[] | undefined;
+const walk = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'translations' ? [] : walk(file);
+    return entry.name.endsWith('.mjs') ? [file] : [];
+  });
+
+/**
+ * Whether Strapi's admin code looks a message up by this id: some ids exist only in the code, with
+ * an English defaultMessage and no entry in en.json. A plugin's ids are written there without the
+ * plugin's prefix (`getTranslation('…')`).
+ */
+export function strapiCodeUses(id: string): boolean {
+  sources ??= SOURCES.flatMap((name) =>
+    walk(path.join(STRAPI, name, 'dist', 'admin')).map((file) => fs.readFileSync(file, 'utf8'))
+  );
+  const [prefix, ...rest] = id.split('.');
+  const candidates = [id, ...(SOURCES.includes(prefix) ? [rest.join('.')] : [])];
+  return candidates.some((candidate) =>
+    ["'", '"', '`'].some((quote) =>
+      sources!.some((source) => source.includes(`${quote}${candidate}${quote}`))
+    )
+  );
 }
 
 /**

@@ -130,6 +130,14 @@ const admin: Record<string, string> = {
   'widget.last-activity.title': '最近活动',
   'widget.profile.title': '个人资料',
   'Settings.profile.form.section.experience.mode.option-system-label': '跟随系统设置',
+  // Looked up by Strapi's code without an English entry in its en.json (only a defaultMessage).
+  'search.placeholder': '搜索',
+  'app.error': '出错了',
+  'app.error.copy': '复制到剪贴板',
+  'app.error.message':
+    '系统出现了问题。请通知技术人员排查原因，并在 {link} 上向 Strapi 报告此问题。',
+  'components.Blocks.blocks.bulletList': '项目符号列表',
+  'components.Blocks.blocks.numberList': '编号列表',
   'Settings.sessions.title': '已登录的设备',
   'Settings.sessions.subtitle': '以下是当前登录您账号的设备和会话。',
   'Settings.sessions.device': '设备',
@@ -156,6 +164,16 @@ const admin: Record<string, string> = {
  * English id are taken over below (first block), the rest translated here.
  */
 const contentManager: Record<string, string> = prefixed('content-manager', {
+  // Looked up by Strapi's code without an English entry in its en.json (only a defaultMessage).
+  'plugin.name': '内容管理器',
+  'containers.list.table-headers.status': '状态',
+  'containers.ListPage.selectedEntriesModal.title': '发布条目',
+  'actions.unpublish.dialog.radio-label': '选择取消发布的方式。',
+  'components.Blocks.collapse': '收起',
+  'components.Blocks.expand': '展开',
+  'components.Blocks.dnd.instruction':
+    '要调整段落顺序，请按住 Command 或 Control 和 Shift 键，再按上下方向键',
+  'components.Blocks.dnd.reorder': '{item}已移动，在编辑器中的新位置：{position}。',
   'actions.clone.error': '复制条目时出错。',
   'actions.clone.label': '复制',
   'actions.delete.dialog.body': '确定删除此条目吗？删除后无法恢复。',
@@ -765,6 +783,7 @@ const upload: Record<string, string> = prefixed('upload', {
 
 /** The i18n plugin's actions in the content manager (the locale picker, per-locale actions). */
 const i18n: Record<string, string> = prefixed('i18n', {
+  'actions.publish.dialog.title': '确认',
   'actions.delete.label': '删除条目（{locale}）',
   'actions.delete.dialog.title': '确认',
   'actions.delete.dialog.body': '确定删除此语言版本吗？',
@@ -793,7 +812,17 @@ const i18n: Record<string, string> = prefixed('i18n', {
   'list-view.table.header.label': '已有版本',
 });
 
+/**
+ * Strapi's own content types that the content manager lists, by display name, the id it translates
+ * them by (the app's own are in schema-words.ts): the users-permissions plugin's accounts, which are
+ * the public site's users, not the admin's.
+ */
+const strapiTypeNames: Record<string, string> = {
+  User: '网站用户',
+};
+
 export const strapiZhHans: Readonly<Record<string, string>> = {
+  ...strapiTypeNames,
   ...admin,
   ...contentManager,
   ...upload,
