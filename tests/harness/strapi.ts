@@ -13,7 +13,9 @@ import { assertConnectedTo, createThrowawayDatabase, type ThrowawayDatabase } fr
 export interface TestApp {
   strapi: Core.Strapi;
   http: () => request.Agent;
-  stop(): Promise<void>;
+  /** Where it runs: pass it to startApp, after stop({ keepDatabase: true }), to restart on it. */
+  database: ThrowawayDatabase;
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -23,10 +25,12 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Serve the built admin panel (dist/build) at /admin, as `strapi start` does. */
   serveAdminPanel?: boolean;
+  /** Boot on this database (a stopped app's, kept), as a restart of the same deployment would. */
+  database?: ThrowawayDatabase;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<TestApp> {
-  const database: ThrowawayDatabase = await createThrowawayDatabase();
+  const database: ThrowawayDatabase = options.database ?? (await createThrowawayDatabase());
   Object.assign(process.env, {
     NODE_ENV: 'test',
     ...freshSecrets(),
@@ -60,7 +64,8 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
   return {
     strapi,
     http: () => request.agent(strapi.server.httpServer),
-    async stop() {
+    database,
+    async stop({ keepDatabase = false } = {}) {
       jest.useRealTimers();
       // Strapi leaves some reads running after a document-service write has returned (on PostgreSQL,
       // populating an organization's parent and children after a create); let them finish first.
@@ -73,7 +78,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await strapi.destroy();
-      await database.drop();
+      if (!keepDatabase) await database.drop();
     },
   };
 }

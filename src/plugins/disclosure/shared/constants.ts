@@ -12,6 +12,15 @@ export const CONTENT_TYPES = {
   publicConcern: 'api::public-concern.public-concern',
 } as const;
 
+/** The components the app defines under src/components (category.name). */
+export const COMPONENTS = {
+  confidentialityReview: 'disclosure.confidentiality-review',
+  qaItem: 'interpretation.qa-item',
+  consultationChannel: 'consultation.channel',
+  consultationResult: 'consultation.result',
+  pressSpeaker: 'press.speaker',
+} as const;
+
 /** Where each disclosure type names the organization it belongs to. */
 export const ORGANIZATION_FIELD: Readonly<Record<string, string>> = {
   [CONTENT_TYPES.policyDocument]: 'issuingOrganization',

@@ -26,6 +26,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // 5. Deadline rules must name real types and fields: a typo stops the boot here, not at 3 a.m.
   getService(strapi, 'deadlines').assertRulesFit();
 
+  // 5b. The content manager's views in Chinese (labels, descriptions, list columns, sort), where
+  //     Strapi's defaults or this plugin's last view are in place; an office's own changes stay. The
+  //     content manager, an internal plugin, has built every type's configuration by now.
+  await getService(strapi, 'editor-views').applyEditorViews();
+
   // 6. Public answers are cached per content state; every write to what the public can see moves it.
   //    Hits are answered by the HTTP server before Koa; misses render through the middleware.
   await getService(strapi, 'response-cache').install();

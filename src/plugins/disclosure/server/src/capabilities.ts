@@ -3,6 +3,7 @@ import catalogue from './catalogue';
 import consultations from './consultations';
 import conversion from './conversion';
 import deadlines from './deadlines';
+import editorViews from './editor-views';
 import errors from './errors';
 import interpretations from './interpretations';
 import itemStatus from './item-status';
@@ -23,6 +24,7 @@ export const CAPABILITIES = {
   consultations,
   conversion,
   deadlines,
+  editorViews,
   errors,
   interpretations,
   itemStatus,

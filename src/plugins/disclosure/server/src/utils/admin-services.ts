@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { ViewConfiguration } from '../editor-views/rules/view-configuration';
 import type { AdminAbility } from './request-state';
 
 /**
- * The parts of the admin's services the plugin calls. Strapi types every service as Core.Service (a
+ * The parts of the admin's (and the content manager's) services the plugin calls. Strapi types every service as Core.Service (a
  * record of unchecked members); these name what is used, so the calls are checked.
  */
 
@@ -70,3 +71,31 @@ export const adminRoles = (strapi: Core.Strapi): AdminRoleService =>
   strapi.service('admin::role') as AdminRoleService;
 export const adminContentTypes = (strapi: Core.Strapi): AdminContentTypeService =>
   strapi.service('admin::content-type') as AdminContentTypeService;
+
+/** A content type or component as the content manager models it: attributes in its order, id first. */
+export interface ContentManagerModel {
+  uid: string;
+  attributes: Record<string, { type: string; relationType?: string; targetModel?: string }>;
+}
+
+/** The content manager's stored view of a type (its "Configure the view"), kept per type. */
+interface ViewConfigurationService {
+  /** The stored configuration, over empty settings, metadatas and layouts where none is stored. */
+  findConfiguration(model: ContentManagerModel): Promise<ViewConfiguration>;
+  /** Replaces each part given (settings, metadatas, layouts) as a whole. */
+  updateConfiguration(
+    model: ContentManagerModel,
+    configuration: ViewConfiguration
+  ): Promise<unknown>;
+}
+export interface ContentManagerContentTypes extends ViewConfigurationService {
+  findContentType(uid: string): ContentManagerModel | undefined;
+}
+export interface ContentManagerComponents extends ViewConfigurationService {
+  findComponent(uid: string): ContentManagerModel | undefined;
+}
+
+export const contentManagerContentTypes = (strapi: Core.Strapi): ContentManagerContentTypes =>
+  strapi.plugin('content-manager').service('content-types') as ContentManagerContentTypes;
+export const contentManagerComponents = (strapi: Core.Strapi): ContentManagerComponents =>
+  strapi.plugin('content-manager').service('components') as ContentManagerComponents;
