@@ -162,7 +162,8 @@ export const ENUMERATION_WORDS = {
 
 /**
  * Content types and components by UID: the schema's `displayName` (the id the content manager
- * translates them by) and the Chinese name.
+ * translates them by) and the Chinese name, the one the content manager's views give the type
+ * (the disclosure plugin's editor-views table, which the domain test holds this to).
  */
 export const SCHEMA_NAMES = {
   'api::policy-document.policy-document': { displayName: 'Policy document', zh: '政策文件' },
@@ -170,14 +171,14 @@ export const SCHEMA_NAMES = {
   'api::consultation.consultation': { displayName: 'Consultation', zh: '意见征集' },
   'api::consultation-feedback.consultation-feedback': {
     displayName: 'Consultation feedback',
-    zh: '征集意见反馈',
+    zh: '征集意见',
   },
   'api::press-release.press-release': { displayName: 'Press release', zh: '新闻发布' },
   'api::public-concern.public-concern': { displayName: 'Public concern', zh: '政务舆情回应' },
   'api::organization.organization': { displayName: 'Organization', zh: '机构' },
   'plugin::disclosure.conversion-term': {
     displayName: 'Conversion dictionary term',
-    zh: '简繁转换词条',
+    zh: '简繁转换词典',
   },
   'plugin::disclosure.editor-organization': {
     displayName: "Editor's organization",
