@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { defaultAdminLanguage } from './bootstrap/admin-language';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { reapplyIdempotentMigrations } from './bootstrap/idempotent-migrations';
 import { seedDemoContentOnFirstRun } from './seed';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Before bootstrap, which may create the first admin from ADMIN_EMAIL.
+    defaultAdminLanguage(strapi);
+  },
 
   /**
    * Runs after the plugins' and the admin's bootstrap (locales, Public permissions and the admin's
