@@ -107,12 +107,12 @@ deskTest(
     await county.goto(
       `/admin/content-manager/collection-types/${DOC}/create?plugins[i18n][locale]=zh-Hans`
     );
-    const form = county.getByRole('tabpanel', { name: 'draft' });
+    const form = county.getByRole('tabpanel', { name: '草稿' });
     await form.getByRole('textbox', { name: /^(title|标题)/ }).fill(TITLE);
     await form.getByRole('combobox', { name: /^(issuingOrganization|发布机构)/ }).click();
     await county.getByRole('option', { name: '沂南县人民政府' }).click();
     await form.getByRole('combobox', { name: /^(category|五公开)/ }).click();
-    await county.getByRole('option', { name: 'decision' }).click();
+    await county.getByRole('option', { name: '决策公开' }).click();
     // The date picker opens on the page's today, which is the pinned Beijing day.
     await form.getByRole('combobox', { name: /^(issueDate|印发日期)/ }).click();
     await county.getByRole('dialog').getByRole('gridcell', { name: TODAY.calendarCell }).click();
