@@ -69,6 +69,10 @@ export const DELIVERY_UID = 'plugin::disclosure.syndication-delivery';
 export const SOURCE_UID = 'plugin::disclosure.syndication-source';
 export const RECORD_UID = 'plugin::disclosure.syndication-record';
 export const INBOX_UID = 'plugin::disclosure.inbox-message';
+/** 依申请公开: the cases, their recorded steps, and the offices' letter wording. */
+export const APPLICATION_UID = 'plugin::disclosure.disclosure-application';
+export const APPLICATION_STEP_UID = 'plugin::disclosure.application-step';
+export const LETTER_TEMPLATE_UID = 'plugin::disclosure.letter-template';
 /** Strapi's media library file, which public answers and attachments refer to. */
 export const UPLOAD_FILE_UID = 'plugin::upload.file';
 /** Read with raw SQL where the calendar's uniqueness is checked. */
