@@ -7,6 +7,8 @@
  * of every type the content manager shows (src/api, the disclosure plugin's visible types, the
  * components) has both words here, and nothing here is stale.
  */
+import { TYPE_NAMES } from '../plugins/disclosure/shared/type-names';
+
 export const ADMIN_LOCALES = ['zh-Hans', 'en'] as const;
 export type AdminLocale = (typeof ADMIN_LOCALES)[number];
 
@@ -161,36 +163,10 @@ export const ENUMERATION_WORDS = {
 } as const satisfies Readonly<Record<string, Readonly<Record<string, EnumerationWords>>>>;
 
 /**
- * Content types and components by UID: the schema's `displayName` (the id the content manager
- * translates them by) and the Chinese name, the one the content manager's views give the type
- * (the disclosure plugin's editor-views table, which the domain test holds this to).
+ * Content types and components by UID: the schema's `displayName` and the Chinese name, one table
+ * with the plugin's editor views.
  */
-export const SCHEMA_NAMES = {
-  'api::policy-document.policy-document': { displayName: 'Policy document', zh: '政策文件' },
-  'api::interpretation.interpretation': { displayName: 'Interpretation', zh: '政策解读' },
-  'api::consultation.consultation': { displayName: 'Consultation', zh: '意见征集' },
-  'api::consultation-feedback.consultation-feedback': {
-    displayName: 'Consultation feedback',
-    zh: '征集意见',
-  },
-  'api::press-release.press-release': { displayName: 'Press release', zh: '新闻发布' },
-  'api::public-concern.public-concern': { displayName: 'Public concern', zh: '政务舆情回应' },
-  'api::organization.organization': { displayName: 'Organization', zh: '机构' },
-  'plugin::disclosure.conversion-term': {
-    displayName: 'Conversion dictionary term',
-    zh: '简繁转换词典',
-  },
-  'plugin::disclosure.editor-organization': {
-    displayName: "Editor's organization",
-    zh: '账号所属机构',
-  },
-  'plugin::disclosure.calendar-day': { displayName: 'Holiday calendar day', zh: '节假日安排' },
-  'disclosure.confidentiality-review': { displayName: 'Confidentiality review', zh: '保密审查' },
-  'consultation.channel': { displayName: 'Feedback channel', zh: '意见反馈渠道' },
-  'consultation.result': { displayName: 'Consultation result', zh: '采纳情况' },
-  'interpretation.qa-item': { displayName: 'Q&A item', zh: '政策问答' },
-  'press.speaker': { displayName: 'Speaker', zh: '发布人' },
-} as const satisfies Readonly<Record<string, { displayName: string; zh: string }>>;
+export const SCHEMA_NAMES = TYPE_NAMES;
 
 /** The content manager's translations of the type and component names, by display name. */
 export const schemaNameTranslations = (): Record<string, string> =>

@@ -6,7 +6,6 @@ import {
   wordsOfEnumeration,
   type EnumerationWords,
 } from '../../src/admin/schema-words';
-import { EDITOR_VIEWS } from '../../src/plugins/disclosure/server/src/editor-views/rules/editor-views';
 import { shownEnumerations, shownSchemas } from '../harness/schemas';
 
 /**
@@ -93,10 +92,4 @@ test('every shown type and component has a Chinese name, under the display name 
   }
   const shown = new Set(shownSchemas().map(({ uid }) => uid));
   expect(Object.keys(names).filter((uid) => !shown.has(uid))).toEqual([]);
-});
-
-test('the menu and list titles name each type as its views do (the editor-views table)', () => {
-  const views = EDITOR_VIEWS as Readonly<Record<string, { displayName: string }>>;
-  for (const [uid, { zh }] of Object.entries(SCHEMA_NAMES))
-    expect({ uid, zh }).toEqual({ uid, zh: views[uid]?.displayName });
 });

@@ -28,8 +28,6 @@ export interface FieldView {
 }
 
 export interface EditorView {
-  /** The type's name as editors know it; Strapi takes the menu's from the schema, see docs/editor-views.md. */
-  displayName: string;
   /** The field that names an entry: the edit view's title, and what relations to this type show. */
   mainField?: string;
   /** The list view's columns, in order; Strapi adds the status column of draft & publish types itself. */
@@ -60,7 +58,6 @@ export const SYSTEM_FIELDS: Readonly<Record<string, FieldView>> = {
 
 export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   [CONTENT_TYPES.policyDocument]: {
-    displayName: '政策文件',
     mainField: TITLE,
     list: ['title', 'documentNumber', 'indexNumber', 'issuingOrganization', 'issueDate'],
     sort: { by: 'issueDate', order: 'DESC' },
@@ -150,7 +147,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [CONTENT_TYPES.interpretation]: {
-    displayName: '政策解读',
     mainField: TITLE,
     list: ['title', 'sourceDocument', 'form', 'interpreter', 'updatedAt'],
     sort: { by: 'updatedAt', order: 'DESC' },
@@ -188,7 +184,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [CONTENT_TYPES.consultation]: {
-    displayName: '意见征集',
     mainField: TITLE,
     list: ['title', 'organization', 'startDate', 'endDate', 'relatedDocument'],
     sort: { by: 'startDate', order: 'DESC' },
@@ -218,7 +213,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [CONTENT_TYPES.consultationFeedback]: {
-    displayName: '征集意见',
     mainField: 'content',
     list: ['content', 'consultation', 'submittedAt', 'decision'],
     sort: { by: 'submittedAt', order: 'DESC' },
@@ -244,7 +238,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [CONTENT_TYPES.pressRelease]: {
-    displayName: '新闻发布',
     mainField: TITLE,
     list: ['title', 'kind', 'organization', 'heldAt'],
     sort: { by: 'heldAt', order: 'DESC' },
@@ -272,7 +265,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [CONTENT_TYPES.publicConcern]: {
-    displayName: '政务舆情回应',
     mainField: 'topic',
     list: ['topic', 'severity', 'organization', 'detectedAt', 'pressConferenceAt'],
     sort: { by: 'detectedAt', order: 'DESC' },
@@ -303,7 +295,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [CONTENT_TYPES.organization]: {
-    displayName: '机构',
     mainField: ORGANIZATION_NAME,
     list: ['name', 'code', 'level', 'parent', 'regionCode'],
     sort: { by: 'code', order: 'ASC' },
@@ -327,7 +318,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [CALENDAR_DAY_UID]: {
-    displayName: '节假日安排',
     mainField: 'date',
     list: ['date', 'kind', 'name'],
     sort: { by: 'date', order: 'DESC' },
@@ -343,7 +333,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [CONVERSION_TERM_UID]: {
-    displayName: '简繁转换词典',
     mainField: 'simplified',
     list: ['simplified', 'traditional', 'kind', 'note'],
     sort: { by: 'simplified', order: 'ASC' },
@@ -363,7 +352,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [EDITOR_ORGANIZATION_UID]: {
-    displayName: '账号所属机构',
     list: ['user', 'organization', 'updatedAt'],
     sort: { by: 'updatedAt', order: 'DESC' },
     fields: {
@@ -378,7 +366,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [COMPONENTS.confidentialityReview]: {
-    displayName: '保密审查',
     fields: {
       reviewer: { label: '审核人' },
       reviewedAt: { label: '审查时间' },
@@ -388,7 +375,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [COMPONENTS.qaItem]: {
-    displayName: '政策问答',
     mainField: 'question',
     fields: {
       question: { label: '问题' },
@@ -397,7 +383,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [COMPONENTS.consultationChannel]: {
-    displayName: '意见反馈渠道',
     mainField: 'address',
     fields: {
       kind: { label: '渠道' },
@@ -410,7 +395,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [COMPONENTS.consultationResult]: {
-    displayName: '采纳情况',
     fields: {
       summary: { label: '采纳情况说明' },
       receivedCount: {
@@ -435,7 +419,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
   },
 
   [COMPONENTS.pressSpeaker]: {
-    displayName: '发布人',
     mainField: 'name',
     fields: {
       name: { label: '姓名', description: '不做繁体转换 (never converted to Traditional)' },
