@@ -8,15 +8,17 @@
  * components) has both words here, and nothing here is stale.
  */
 import { TYPE_NAMES } from '../plugins/disclosure/shared/type-names';
+import {
+  NON_DISCLOSURE_GROUND_WORDS,
+  w,
+  type AdminLocale,
+  type Word,
+} from '../plugins/disclosure/shared/words';
 
-export const ADMIN_LOCALES = ['zh-Hans', 'en'] as const;
-export type AdminLocale = (typeof ADMIN_LOCALES)[number];
+export { ADMIN_LOCALES, type AdminLocale, type Word } from '../plugins/disclosure/shared/words';
 
-export type Word = Readonly<Record<AdminLocale, string>>;
 /** An enumeration's words, by stored code. */
 export type EnumerationWords = Readonly<Record<string, Word>>;
-
-const w = (zh: string, en: string): Word => ({ 'zh-Hans': zh, en });
 
 /**
  * By content-type or component UID, then attribute. Codes are listed in the schema's order.
@@ -60,22 +62,7 @@ export const ENUMERATION_WORDS = {
       'not-disclosed': w('不予公开', 'Not disclosed'),
     },
     // The eight grounds of table 3 of the annual report (国办公开办函〔2021〕30号), in its words.
-    nonDisclosureReason: {
-      'state-secret': w('属于国家秘密', 'State secret'),
-      'prohibited-by-law': w(
-        '其他法律行政法规禁止公开',
-        'Disclosure prohibited by other laws or administrative regulations'
-      ),
-      'endangers-security-stability': w(
-        '危及“三安全一稳定”',
-        'Endangers national, public or economic security, or social stability'
-      ),
-      'third-party-rights': w('保护第三方合法权益', "Protects a third party's lawful rights"),
-      'internal-affairs': w('属于三类内部事务信息', 'Internal affairs information'),
-      'process-information': w('属于四类过程性信息', 'Process information'),
-      'enforcement-files': w('属于行政执法案卷', 'Administrative enforcement case files'),
-      'administrative-query': w('属于行政查询事项', 'Administrative query matter'),
-    },
+    nonDisclosureReason: NON_DISCLOSURE_GROUND_WORDS,
     validity: {
       effective: w('有效', 'In force'),
       amended: w('已修改', 'Amended'),

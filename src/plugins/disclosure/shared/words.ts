@@ -1,0 +1,126 @@
+/**
+ * Stored codes in words, Simplified Chinese and English: what the admin shows and the letters write
+ * for the codes the API returns. Shared by the app's admin (src/admin/schema-words.ts), the plugin's
+ * admin pages and its server.
+ */
+import type {
+  ApplicantType,
+  ApplicationAction,
+  ApplicationChannel,
+  ApplicationStatus,
+  DeliveryForm,
+  Outcome,
+  OutcomeReason,
+} from './contracts/on-request';
+
+export const ADMIN_LOCALES = ['zh-Hans', 'en'] as const;
+export type AdminLocale = (typeof ADMIN_LOCALES)[number];
+
+export type Word = Readonly<Record<AdminLocale, string>>;
+
+export const w = (zh: string, en: string): Word => ({ 'zh-Hans': zh, en });
+
+/** The eight grounds of table 3 (国办公开办函〔2021〕30号), in its words: the catalogue's 不予公开理由 and a reply's. */
+export const NON_DISCLOSURE_GROUND_WORDS = {
+  'state-secret': w('属于国家秘密', 'State secret'),
+  'prohibited-by-law': w(
+    '其他法律行政法规禁止公开',
+    'Disclosure prohibited by other laws or administrative regulations'
+  ),
+  'endangers-security-stability': w(
+    '危及“三安全一稳定”',
+    'Endangers national, public or economic security, or social stability'
+  ),
+  'third-party-rights': w('保护第三方合法权益', "Protects a third party's lawful rights"),
+  'internal-affairs': w('属于三类内部事务信息', 'Internal affairs information'),
+  'process-information': w('属于四类过程性信息', 'Process information'),
+  'enforcement-files': w('属于行政执法案卷', 'Administrative enforcement case files'),
+  'administrative-query': w('属于行政查询事项', 'Administrative query matter'),
+} as const;
+
+/** 依申请公开 (disclosure on request): the vocabulary of shared/contracts/on-request.ts in words. */
+export const APPLICANT_TYPE_WORDS: Readonly<Record<ApplicantType, Word>> = {
+  'natural-person': w('自然人', 'Natural person'),
+  'commercial-enterprise': w('商业企业', 'Commercial enterprise'),
+  'research-institution': w('科研机构', 'Research institution'),
+  'social-welfare-organization': w('社会公益组织', 'Social welfare organization'),
+  'legal-service-organization': w('法律服务机构', 'Legal service organization'),
+  'other-organization': w('其他', 'Other organization'),
+};
+
+export const APPLICATION_CHANNEL_WORDS: Readonly<Record<ApplicationChannel, Word>> = {
+  online: w('网上申请', 'Online'),
+  'in-person': w('当面提交', 'In person'),
+  'registered-post': w('邮政挂号信', 'Registered post'),
+  'ordinary-letter': w('平常信函', 'Ordinary letter'),
+  fax: w('传真', 'Fax'),
+};
+
+export const DELIVERY_FORM_WORDS: Readonly<Record<DeliveryForm, Word>> = {
+  electronic: w('电子数据', 'Electronic'),
+  paper: w('纸质', 'Paper'),
+  email: w('电子邮件', 'E-mail'),
+  pickup: w('当面领取', 'Pick-up'),
+};
+
+export const APPLICATION_STATUS_WORDS: Readonly<Record<ApplicationStatus, Word>> = {
+  submitted: w('待确认收到', 'Awaiting confirmation'),
+  registered: w('已登记', 'Registered'),
+  'correction-requested': w('待补正', 'Awaiting correction'),
+  assigned: w('承办中', 'With the responsible office'),
+  consulting: w('征求意见中', 'Consulting'),
+  'awaiting-fee': w('待缴费', 'Awaiting payment'),
+  drafted: w('答复待审批', 'Reply awaiting approval'),
+  approved: w('答复已审批', 'Reply approved'),
+  delivered: w('已答复', 'Replied'),
+  closed: w('已终止', 'Closed'),
+  archived: w('已归档', 'Archived'),
+};
+
+/** The outcome groups as table 3 names them. */
+export const OUTCOME_WORDS: Readonly<Record<Outcome, Word>> = {
+  disclosed: w('予以公开', 'Disclosed'),
+  'partially-disclosed': w('部分公开', 'Partially disclosed'),
+  'not-disclosed': w('不予公开', 'Not disclosed'),
+  unavailable: w('无法提供', 'Cannot be provided'),
+  'not-processed': w('不予处理', 'Not processed'),
+  other: w('其他处理', 'Other handling'),
+};
+
+/** Each numbered reason of table 3, in its words. */
+export const OUTCOME_REASON_WORDS: Readonly<Record<OutcomeReason, Word>> = {
+  ...NON_DISCLOSURE_GROUND_WORDS,
+  'not-held': w('本机关不掌握相关政府信息', 'Not held by this authority'),
+  'needs-creation': w('没有现成信息需要另行制作', 'Would have to be newly made'),
+  'unclear-after-correction': w('补正后申请内容仍不明确', 'Still unclear after correction'),
+  'petition-complaint': w('信访举报投诉类申请', 'A petition, report or complaint'),
+  repeated: w('重复申请', 'Repeated application'),
+  publication: w('要求提供公开出版物', 'Asks for a publication'),
+  'mass-repeated': w('无正当理由大量反复申请', 'Mass repeated applications without good reason'),
+  confirmation: w(
+    '要求行政机关确认或重新出具已获取信息',
+    'Asks to confirm or reissue information already obtained'
+  ),
+  'no-correction': w('申请人无正当理由逾期不补正、行政机关不再处理', 'No correction in time'),
+  'fee-unpaid': w('申请人逾期未按收费通知要求缴纳费用、行政机关不再处理', 'Fee not paid in time'),
+  other: w('其他', 'Other'),
+};
+
+export const APPLICATION_ACTION_WORDS: Readonly<Record<ApplicationAction, Word>> = {
+  'confirm-receipt': w('确认收到', 'Confirm receipt'),
+  'request-correction': w('告知补正', 'Request correction'),
+  'receive-correction': w('收到补正', 'Correction received'),
+  'treat-as-withdrawn': w('视为放弃申请', 'Treat as withdrawn'),
+  assign: w('转承办', 'Assign'),
+  'joint-review': w('会商', 'Joint review'),
+  'start-consultation': w('征求意见', 'Start consultation'),
+  'end-consultation': w('收到意见', 'Consultation answered'),
+  extend: w('延期答复', 'Extend'),
+  'request-fee': w('收费通知', 'Fee notice'),
+  'record-payment': w('登记缴费', 'Record payment'),
+  'close-unpaid': w('逾期未缴费终止', 'Close: fee unpaid'),
+  'draft-reply': w('拟办答复', 'Draft reply'),
+  'approve-reply': w('审批答复', 'Approve reply'),
+  deliver: w('送达答复', 'Deliver reply'),
+  archive: w('归档', 'Archive'),
+};
