@@ -101,17 +101,23 @@ export const OUTCOME_REASON_WORDS: Readonly<Record<OutcomeReason, Word>> = {
     '要求行政机关确认或重新出具已获取信息',
     'Asks to confirm or reissue information already obtained'
   ),
-  'no-correction': w('申请人无正当理由逾期不补正、行政机关不再处理', 'No correction in time'),
-  'fee-unpaid': w('申请人逾期未按收费通知要求缴纳费用、行政机关不再处理', 'Fee not paid in time'),
+  'no-correction': w(
+    '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    'No correction in time'
+  ),
+  'fee-unpaid': w(
+    '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    'Fee not paid in time'
+  ),
   other: w('其他', 'Other'),
 };
 
 export const APPLICATION_ACTION_WORDS: Readonly<Record<ApplicationAction, Word>> = {
-  'confirm-receipt': w('确认收到', 'Confirm receipt'),
+  'confirm-receipt': w('确认收到申请', 'Confirm receipt'),
   'request-correction': w('告知补正', 'Request correction'),
   'receive-correction': w('收到补正', 'Correction received'),
   'treat-as-withdrawn': w('视为放弃申请', 'Treat as withdrawn'),
-  assign: w('转承办', 'Assign'),
+  assign: w('交办', 'Assign'),
   'joint-review': w('会商', 'Joint review'),
   'start-consultation': w('征求意见', 'Start consultation'),
   'end-consultation': w('收到意见', 'Consultation answered'),

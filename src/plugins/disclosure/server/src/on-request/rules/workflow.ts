@@ -33,6 +33,12 @@ import {
   type OutcomeReason,
   APPLICATION_ACTIONS,
 } from '../../../../shared/contracts/on-request';
+import {
+  APPLICATION_ACTION_WORDS,
+  APPLICATION_STATUS_WORDS,
+  OUTCOME_REASON_WORDS,
+  OUTCOME_WORDS,
+} from '../../../../shared/words';
 import { isIsoDate } from '../../calendar/rules/beijing-time';
 import { MAX_EXTENSION_WORKING_DAYS } from './clock';
 import { OnRequestRuleError } from './errors';
@@ -84,40 +90,6 @@ export const ACTION_RULES: Record<ApplicationAction, ActionRule> = {
   archive: { from: ['delivered', 'closed'], to: 'archived', permission: 'register' },
 };
 
-/** Chinese names, for messages and the admin. */
-export const ACTION_NAMES_ZH: Record<ApplicationAction, string> = {
-  'confirm-receipt': '确认收到申请',
-  'request-correction': '告知补正',
-  'receive-correction': '收到补正',
-  'treat-as-withdrawn': '视为放弃申请',
-  assign: '交办',
-  'joint-review': '会商',
-  'start-consultation': '征求意见',
-  'end-consultation': '收到意见',
-  extend: '延期答复',
-  'request-fee': '发出收费通知',
-  'record-payment': '登记缴费',
-  'close-unpaid': '逾期未缴费终止',
-  'draft-reply': '拟写答复',
-  'approve-reply': '审批答复',
-  deliver: '送达答复',
-  archive: '归档',
-};
-
-export const STATUS_NAMES_ZH: Record<ApplicationStatus, string> = {
-  submitted: '待确认',
-  registered: '已登记',
-  'correction-requested': '待补正',
-  assigned: '办理中',
-  consulting: '征求意见中',
-  'awaiting-fee': '待缴费',
-  drafted: '已拟稿',
-  approved: '已审批',
-  delivered: '已答复',
-  closed: '已终止',
-  archived: '已归档',
-};
-
 export interface CaseState {
   status: ApplicationStatus;
   extensionWorkingDays: number;
@@ -165,7 +137,7 @@ export function checkAction(
   if (!rule) return refuse(`未知的操作：${String(action)}`, `Unknown action: ${String(action)}`);
   if (!rule.from.includes(state.status)) {
     refuse(
-      `案件状态为“${STATUS_NAMES_ZH[state.status] ?? state.status}”，不能${ACTION_NAMES_ZH[action]}`,
+      `案件状态为“${APPLICATION_STATUS_WORDS[state.status]?.['zh-Hans'] ?? state.status}”，不能${APPLICATION_ACTION_WORDS[action]['zh-Hans']}`,
       `${action} is not allowed while the case is ${state.status}`,
       'status'
     );
@@ -281,20 +253,20 @@ function checkReplyOutcome(
   if (reasons.length === 0) {
     if (reason !== null) {
       refuse(
-        `办理结果“${OUTCOME_NAMES_ZH[outcome]}”不分具体情形`,
+        `办理结果“${OUTCOME_WORDS[outcome]['zh-Hans']}”不分具体情形`,
         `outcome ${outcome} takes no reason`,
         'reason'
       );
     }
   } else if (reason === null) {
     refuse(
-      `办理结果“${OUTCOME_NAMES_ZH[outcome]}”须选择具体情形`,
+      `办理结果“${OUTCOME_WORDS[outcome]['zh-Hans']}”须选择具体情形`,
       `outcome ${outcome} needs a reason: one of ${reasons.join(', ')}`,
       'reason'
     );
   } else if (!reasons.includes(reason)) {
     refuse(
-      `所选情形不属于办理结果“${OUTCOME_NAMES_ZH[outcome]}”`,
+      `所选情形不属于办理结果“${OUTCOME_WORDS[outcome]['zh-Hans']}”`,
       `reason ${String(reason)} does not belong to outcome ${outcome} (${reasons.join(', ')})`,
       'reason'
     );
@@ -340,37 +312,6 @@ export function allowedActions(
   });
 }
 
-export const OUTCOME_NAMES_ZH: Record<Outcome, string> = {
-  disclosed: '予以公开',
-  'partially-disclosed': '部分公开',
-  'not-disclosed': '不予公开',
-  unavailable: '无法提供',
-  'not-processed': '不予处理',
-  other: '其他处理',
-};
-
-const REASON_NAMES_ZH: Record<OutcomeReason, string> = {
-  'state-secret': '属于国家秘密',
-  'prohibited-by-law': '其他法律行政法规禁止公开',
-  'endangers-security-stability': '危及“三安全一稳定”',
-  'third-party-rights': '保护第三方合法权益',
-  'internal-affairs': '属于三类内部事务信息',
-  'process-information': '属于四类过程性信息',
-  'enforcement-files': '属于行政执法案卷',
-  'administrative-query': '属于行政查询事项',
-  'not-held': '本机关不掌握相关政府信息',
-  'needs-creation': '没有现成信息需要另行制作',
-  'unclear-after-correction': '补正后申请内容仍不明确',
-  'petition-complaint': '信访举报投诉类申请',
-  repeated: '重复申请',
-  publication: '要求提供公开出版物',
-  'mass-repeated': '无正当理由大量反复申请',
-  confirmation: '要求行政机关确认或重新出具已获取信息',
-  'no-correction': '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-  'fee-unpaid': '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-  other: '其他',
-};
-
 const camel = (code: string): string =>
   code.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
@@ -388,12 +329,12 @@ const GROUP_NUMBERS = ['（一）', '（二）', '（三）', '（四）', '（�
 export const TABLE3_ROW_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
   OUTCOMES.flatMap((outcome, group) => {
     const reasons = OUTCOME_REASONS[outcome] as readonly OutcomeReason[];
-    const head = `${GROUP_NUMBERS[group]}${OUTCOME_NAMES_ZH[outcome]}`;
+    const head = `${GROUP_NUMBERS[group]}${OUTCOME_WORDS[outcome]['zh-Hans']}`;
     return reasons.length === 0
       ? [[camel(outcome), head]]
       : reasons.map((reason, index) => [
           `${camel(outcome)}.${camel(reason)}`,
-          `${head} ${index + 1}.${REASON_NAMES_ZH[reason]}`,
+          `${head} ${index + 1}.${OUTCOME_REASON_WORDS[reason]['zh-Hans']}`,
         ]);
   })
 );
