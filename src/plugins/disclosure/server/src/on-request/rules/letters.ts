@@ -326,8 +326,13 @@ export function renderLetter(template: LetterText, values: Record<string, string
 /** 2026-09-29 (or an instant, taken as its Beijing date) → 2026年9月29日, as official documents write dates. */
 export function chineseDate(value: string | null | undefined): string {
   if (!value) return '';
-  const date = isIsoDate(value) ? value : beijingDate(new Date(value));
-  if (!isIsoDate(date)) return '';
+  const instant = new Date(value);
+  const date = isIsoDate(value)
+    ? value
+    : Number.isNaN(instant.getTime())
+      ? null
+      : beijingDate(instant);
+  if (!date) return '';
   const [year, month, day] = date.split('-').map(Number);
   return `${year}年${month}月${day}日`;
 }
