@@ -270,6 +270,7 @@ describe('the .docx of each letter', () => {
     await expect(
       letters().text('reply', detailOf({ outcome: 'not-disclosed', outcomeReason: null }))
     ).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(letters().template('reply')).rejects.toMatchObject({ name: 'ValidationError' });
   });
 
   test('a value the case does not have yet prints as a blank to fill in by hand', async () => {
@@ -430,7 +431,8 @@ describe('the template routes', () => {
         .status
     ).toBe(404);
     expect((await as(chief).delete(`${base}/receipt`)).status).toBe(404);
-    expect((await as(chief).delete(`${base}/reply..x`)).status).toBe(400);
+    expect((await as(chief).delete(`${base}/reply..x`)).status).toBe(404);
+    expect((await as(chief).delete(`${base}/${'x'.repeat(101)}`)).status).toBe(400);
   });
 
   test('an organization’s own wording over the office-wide one, over the default', async () => {

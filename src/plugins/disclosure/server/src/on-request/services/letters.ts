@@ -157,10 +157,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .join('、');
   };
 
-  /** The template key of a case's letter; the reply before its outcome is a 400. */
-  const keyFor = (kind: LetterKind, detail: ApplicationDetail): LetterTemplateKey => {
+  /** The template key of a letter; the reply before its outcome (or without its reason) is a 400. */
+  const keyOf = (
+    kind: LetterKind,
+    outcome?: Outcome | null,
+    reason?: OutcomeReason | null
+  ): LetterTemplateKey => {
     try {
-      return templateKey(kind, detail.outcome, detail.outcomeReason);
+      return templateKey(kind, outcome, reason);
     } catch (error) {
       if (error instanceof LetterError) throw new errors.ValidationError(error.message);
       throw error;
@@ -168,7 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const compose = async (kind: LetterKind, detail: ApplicationDetail): Promise<ComposedLetter> => {
-    const key = keyFor(kind, detail);
+    const key = keyOf(kind, detail.outcome, detail.outcomeReason);
     const organizationName = detail.organization?.name ?? '';
     const today = beijingDate(getService(strapi, 'clock').now());
     // Dated as sent (a letter downloaded again keeps its date); not sent yet: today.
@@ -202,7 +206,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       reason?: OutcomeReason | null,
       organizationId?: string | null
     ): Promise<LetterText> {
-      const key = templateKey(kind, outcome, reason);
+      const key = keyOf(kind, outcome, reason);
       const stored = await storedFor(key, organizationId);
       return stored ? { title: stored.title, body: stored.body } : DEFAULT_TEMPLATES[key];
     },

@@ -28,14 +28,13 @@ export const letterTemplateBody = requestBody(
   inOrder({ title: textField('title', '标题'), body: textField('body', '正文') })
 );
 
-const KEY_MESSAGE = `模板 key 格式不正确 (key is not a letter template key)`;
-/** The template key from the route; an unknown one is a 404 (the service's). */
+const KEY_MESSAGE = `模板 key 须为文字，最多 ${MAX.key} 字 (key must be text of at most ${MAX.key} characters)`;
+/** The template key from the route; one that names no template is a 404 (the service's), as an absent id is. */
 export const letterTemplateParams = inOrder({
   key: yup
     .string()
     .transform(asSent)
     .typeError(KEY_MESSAGE)
-    .matches(/^[a-z-]+(\.[a-z-]+){0,2}$/, KEY_MESSAGE)
     .max(MAX.key, KEY_MESSAGE)
     .required(KEY_MESSAGE),
 });
