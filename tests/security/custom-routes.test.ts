@@ -142,6 +142,19 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 404,
   },
   'GET /disclosure/deadline-rules': { access: 'admin', answers: 200 },
+  'GET /disclosure/letter-templates': {
+    access: 'admin-permission plugin::disclosure.settings.manage',
+    answers: 200,
+  },
+  'PUT /disclosure/letter-templates/:key': {
+    access: 'admin-permission plugin::disclosure.settings.manage',
+    body: {},
+    answers: 400,
+  },
+  'DELETE /disclosure/letter-templates/:key': {
+    access: 'admin-permission plugin::disclosure.settings.manage',
+    answers: 404,
+  },
   // The plugin's content-API routes
   'GET /api/disclosure/working-days/add': {
     access: 'public',
@@ -356,7 +369,7 @@ test('the router has every custom route, and each has a probe saying who may cal
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
   // 26 admin routes and 11 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(37);
+  expect(routes.length).toBe(40);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()

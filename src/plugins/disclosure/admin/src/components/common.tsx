@@ -3,6 +3,7 @@ import { Badge, Box, Typography } from '@strapi/design-system';
 import { isFetchError } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { DeliveryStatus } from '../../../shared/contracts/syndication';
+import type { Word } from '../../../shared/words';
 import { getTranslation } from '../utils/getTranslation';
 
 export type Translate = (
@@ -19,6 +20,13 @@ export const useT = (): Translate => {
       formatMessage({ id: getTranslation(id), defaultMessage }, values),
     [formatMessage]
   );
+};
+
+/** A stored code's word (shared/words.ts) in the admin's language: Chinese for any zh locale, else English. */
+export const useWord = (): ((word: Word) => string) => {
+  const { locale } = useIntl();
+  const chinese = locale.toLowerCase().startsWith('zh');
+  return React.useCallback((word: Word) => (chinese ? word['zh-Hans'] : word.en), [chinese]);
 };
 
 /**

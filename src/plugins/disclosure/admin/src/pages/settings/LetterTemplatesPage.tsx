@@ -16,12 +16,11 @@ import {
   type GetLetterTemplates,
   type LetterKind,
   type LetterTemplate,
-  type Outcome,
-  type OutcomeReason,
   type ResetLetterTemplate,
   type SaveLetterTemplate,
 } from '../../../../shared/contracts/on-request';
-import { ErrorBox, useFailureText, useT, type Translate } from '../../components/common';
+import { OUTCOME_REASON_WORDS, OUTCOME_WORDS, type Word } from '../../../../shared/words';
+import { ErrorBox, useFailureText, useT, useWord, type Translate } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { useSettingsAccess } from '../../components/settings/access';
@@ -30,7 +29,11 @@ import { useDisclosureData } from '../../hooks/useDisclosureData';
 const BASE = '/disclosure/letter-templates';
 
 /** The letters' names and table 3's rows, as the office knows them. */
-const letterName = (t: Translate, template: LetterTemplate): string => {
+const letterName = (
+  t: Translate,
+  word: (word: Word) => string,
+  template: LetterTemplate
+): string => {
   const kinds: Record<LetterKind, string> = {
     acknowledgement: t('settings.letters.kind.acknowledgement', '登记回执'),
     'correction-notice': t('settings.letters.kind.correctionNotice', '补正告知书'),
@@ -39,45 +42,10 @@ const letterName = (t: Translate, template: LetterTemplate): string => {
     'fee-notice': t('settings.letters.kind.feeNotice', '收费通知书'),
     reply: t('settings.letters.kind.reply', '答复书'),
   };
-  const outcomes: Record<Outcome, string> = {
-    disclosed: t('settings.letters.outcome.disclosed', '予以公开'),
-    'partially-disclosed': t('settings.letters.outcome.partiallyDisclosed', '部分公开'),
-    'not-disclosed': t('settings.letters.outcome.notDisclosed', '不予公开'),
-    unavailable: t('settings.letters.outcome.unavailable', '无法提供'),
-    'not-processed': t('settings.letters.outcome.notProcessed', '不予处理'),
-    other: t('settings.letters.outcome.other', '其他处理'),
-  };
-  const reasons: Record<OutcomeReason, string> = {
-    'state-secret': t('settings.letters.reason.stateSecret', '属于国家秘密'),
-    'prohibited-by-law': t('settings.letters.reason.prohibitedByLaw', '其他法律行政法规禁止公开'),
-    'endangers-security-stability': t(
-      'settings.letters.reason.securityStability',
-      '危及“三安全一稳定”'
-    ),
-    'third-party-rights': t('settings.letters.reason.thirdPartyRights', '保护第三方合法权益'),
-    'internal-affairs': t('settings.letters.reason.internalAffairs', '属于三类内部事务信息'),
-    'process-information': t('settings.letters.reason.processInformation', '属于四类过程性信息'),
-    'enforcement-files': t('settings.letters.reason.enforcementFiles', '属于行政执法案卷'),
-    'administrative-query': t('settings.letters.reason.administrativeQuery', '属于行政查询事项'),
-    'not-held': t('settings.letters.reason.notHeld', '本机关不掌握相关政府信息'),
-    'needs-creation': t('settings.letters.reason.needsCreation', '没有现成信息需要另行制作'),
-    'unclear-after-correction': t(
-      'settings.letters.reason.unclearAfterCorrection',
-      '补正后申请内容仍不明确'
-    ),
-    'petition-complaint': t('settings.letters.reason.petitionComplaint', '信访举报投诉类申请'),
-    repeated: t('settings.letters.reason.repeated', '重复申请'),
-    publication: t('settings.letters.reason.publication', '要求提供公开出版物'),
-    'mass-repeated': t('settings.letters.reason.massRepeated', '无正当理由大量反复申请'),
-    confirmation: t('settings.letters.reason.confirmation', '要求行政机关确认或重新出具已获取信息'),
-    'no-correction': t('settings.letters.reason.noCorrection', '逾期不补正、不再处理'),
-    'fee-unpaid': t('settings.letters.reason.feeUnpaid', '逾期未缴费、不再处理'),
-    other: t('settings.letters.reason.other', '其他'),
-  };
   return [
     kinds[template.kind],
-    template.outcome && outcomes[template.outcome],
-    template.reason && reasons[template.reason],
+    template.outcome && word(OUTCOME_WORDS[template.outcome]),
+    template.reason && word(OUTCOME_REASON_WORDS[template.reason]),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -142,6 +110,7 @@ const ResetButton = ({ what, onConfirm }: { what: string; onConfirm: () => Promi
 /** 依申请公开文书模板: each letter's wording, the built-in default until the office changes it. */
 const LetterTemplatesPage = () => {
   const t = useT();
+  const word = useWord();
   const { canManage } = useSettingsAccess();
   // Reading the wording needs the settings permission too (the letters are the office's to word).
   const failureText = useFailureText(
@@ -200,7 +169,10 @@ const LetterTemplatesPage = () => {
                 { label: t('settings.edit', '修改'), onClick: setEditing, shown: () => canManage },
                 {
                   render: (template) => (
-                    <ResetButton what={letterName(t, template)} onConfirm={() => reset(template)} />
+                    <ResetButton
+                      what={letterName(t, word, template)}
+                      onConfirm={() => reset(template)}
+                    />
                   ),
                   shown: (template) => canManage && !template.isDefault,
                 },
@@ -208,7 +180,7 @@ const LetterTemplatesPage = () => {
               columns={[
                 {
                   header: t('settings.letters.letter', '文书'),
-                  cell: (template) => <Typography>{letterName(t, template)}</Typography>,
+                  cell: (template) => <Typography>{letterName(t, word, template)}</Typography>,
                 },
                 {
                   header: t('settings.letters.documentTitle', '标题'),
@@ -231,7 +203,7 @@ const LetterTemplatesPage = () => {
           open={editing !== null}
           title={
             editing
-              ? t('settings.letters.edit', '修改“{what}”', { what: letterName(t, editing) })
+              ? t('settings.letters.edit', '修改“{what}”', { what: letterName(t, word, editing) })
               : ''
           }
           initialValues={{ title: editing?.title ?? '', body: editing?.body ?? '' }}
