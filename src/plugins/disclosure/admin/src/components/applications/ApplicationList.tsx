@@ -17,20 +17,15 @@ import {
   APPLICATION_STATUSES,
   type ApplicationListAnswer,
   type ApplicationListQuery,
-  type ApplicationSummary,
 } from '../../../../shared/contracts/on-request';
-import {
-  APPLICATION_STATUS_WORDS,
-  OUTCOME_REASON_WORDS,
-  OUTCOME_WORDS,
-} from '../../../../shared/words';
+import { APPLICATION_STATUS_WORDS } from '../../../../shared/words';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { PLUGIN_ID } from '../../pluginId';
 import { ErrorBox, useT } from '../common';
 import { DataTable } from '../DataTable';
 import { ClockBadge } from './ClockBadge';
 import { DEFAULT_PAGE_SIZE, toListQuery, useListSearch } from './query';
-import { URGENCIES, useUrgencyLabels, useWord } from './words';
+import { URGENCIES, useOutcomeText, useUrgencyLabels, useWord } from './words';
 
 /** The select's "any" entry (a select's value cannot be empty). */
 const ALL = 'all';
@@ -40,18 +35,6 @@ const shorten = (text: string, length = 40) =>
   text.length > length ? `${text.slice(0, length)}…` : text;
 
 export const casePath = (documentId: string) => `/plugins/${PLUGIN_ID}/applications/${documentId}`;
-
-/** An outcome in words: its group, and its numbered reason when it has one. */
-export const useOutcomeText = () => {
-  const word = useWord();
-  return (summary: Pick<ApplicationSummary, 'outcome' | 'outcomeReason'>): string => {
-    if (!summary.outcome) return '—';
-    const group = word(OUTCOME_WORDS[summary.outcome]);
-    return summary.outcomeReason
-      ? `${group}（${word(OUTCOME_REASON_WORDS[summary.outcomeReason])}）`
-      : group;
-  };
-};
 
 /**
  * 依申请公开 cases: filters by status, urgency, organization and text (kept in the address), the

@@ -10,11 +10,10 @@ import {
 } from '../../../../shared/words';
 import { useT } from '../common';
 import { ActionForm } from './ActionForm';
-import { useOutcomeText } from './ApplicationList';
 import { ClockBadge } from './ClockBadge';
 import { Letters } from './Letters';
 import { Timeline } from './Timeline';
-import { useFeeBasisLabels, useWord } from './words';
+import { useFeeBasisLabels, useOutcomeText, useWord } from './words';
 
 /** A titled card of the case view. */
 const Section = ({

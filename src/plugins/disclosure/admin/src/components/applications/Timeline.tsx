@@ -1,5 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import {
+  ALL_OUTCOME_REASONS,
   APPLICATION_CHANNELS,
   DELIVERY_FORMS,
   OUTCOMES,
@@ -13,17 +14,14 @@ import {
   type Outcome,
   type OutcomeReason,
 } from '../../../../shared/contracts/on-request';
-import {
-  APPLICATION_CHANNEL_WORDS,
-  OUTCOME_REASON_WORDS,
-  OUTCOME_WORDS,
-} from '../../../../shared/words';
+import { APPLICATION_CHANNEL_WORDS } from '../../../../shared/words';
 import { beijing } from '../../utils/format';
 import { useT } from '../common';
 import {
   useConsultationKindLabels,
   useDeliveryMethodWord,
   useFeeBasisLabels,
+  useOutcomeText,
   useStepWord,
   useWord,
 } from './words';
@@ -85,6 +83,7 @@ const useDetailLines = () => {
   const consultationKinds = useConsultationKindLabels();
   const feeBases = useFeeBasisLabels();
   const methodWord = useDeliveryMethodWord();
+  const outcomeText = useOutcomeText();
   const keys = Object.keys(labels) as DetailKey[];
 
   const valueOf = (key: DetailKey, value: unknown, details: ApplicationStep['details']) => {
@@ -103,13 +102,15 @@ const useDetailLines = () => {
         return value === 'post' || has<DeliveryForm>(DELIVERY_FORMS, value)
           ? methodWord(value)
           : null;
-      case 'outcome': {
-        if (!has<Outcome>(OUTCOMES, value)) return null;
-        const reason = details.reason as OutcomeReason | undefined;
-        return reason && OUTCOME_REASON_WORDS[reason]
-          ? `${word(OUTCOME_WORDS[value])}（${word(OUTCOME_REASON_WORDS[reason])}）`
-          : word(OUTCOME_WORDS[value]);
-      }
+      case 'outcome':
+        return has<Outcome>(OUTCOMES, value)
+          ? outcomeText({
+              outcome: value,
+              outcomeReason: has<OutcomeReason>(ALL_OUTCOME_REASONS, details.reason)
+                ? details.reason
+                : null,
+            })
+          : null;
       // Shown with the outcome; for `extend` the reason is free text.
       case 'reason':
         return typeof details.outcome === 'string'

@@ -11,6 +11,8 @@ import type {
 import {
   APPLICATION_ACTION_WORDS,
   DELIVERY_FORM_WORDS,
+  OUTCOME_REASON_WORDS,
+  OUTCOME_WORDS,
   type AdminLocale,
   type Word,
 } from '../../../../shared/words';
@@ -101,5 +103,23 @@ export const useStepWord = (): ((kind: StepKind) => string) => {
       return word(APPLICATION_ACTION_WORDS[kind]);
     },
     [t, word]
+  );
+};
+
+/** An outcome in words: its group, and its numbered reason when it has one. */
+export const useOutcomeText = () => {
+  const { locale } = useIntl();
+  const language = adminLocaleOf(locale);
+  return React.useCallback(
+    (summary: Pick<ApplicationSummary, 'outcome' | 'outcomeReason'>): string => {
+      if (!summary.outcome) return '—';
+      const group = OUTCOME_WORDS[summary.outcome][language];
+      const reason = summary.outcomeReason && OUTCOME_REASON_WORDS[summary.outcomeReason];
+      if (!reason) return group;
+      return language === 'zh-Hans'
+        ? `${group}（${reason[language]}）`
+        : `${group} (${reason[language]})`;
+    },
+    [language]
   );
 };
