@@ -31,7 +31,7 @@ import { URGENCIES, useOutcomeText, useUrgencyLabels, useWord } from './words';
 const ALL = 'all';
 
 /** A long request shortened for the table; the whole text is in the cell's title. */
-const shorten = (text: string, length = 40) =>
+const shorten = (text: string, length = 24) =>
   text.length > length ? `${text.slice(0, length)}…` : text;
 
 export const casePath = (documentId: string) => `/plugins/${PLUGIN_ID}/applications/${documentId}`;

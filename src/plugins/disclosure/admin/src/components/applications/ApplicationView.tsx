@@ -47,7 +47,7 @@ const Facts = ({ rows }: { rows: Array<[string, React.ReactNode, string?]> }) =>
   <Flex tag="dl" direction="column" alignItems="stretch" gap={2}>
     {rows.map(([label, value, key]) => (
       <Flex key={key ?? label} gap={2} alignItems="flex-start" data-fact={key}>
-        <Box tag="dt" minWidth="8em">
+        <Box tag="dt" width="8em" flex="0 0 auto">
           <Typography variant="pi" textColor="neutral600">
             {label}
           </Typography>

@@ -21,7 +21,13 @@ export const ClockBadge = ({ date, urgency }: { date: string | null; urgency: Ur
   const labels = useUrgencyLabels();
   const badge = BADGE[urgency];
   return (
-    <Flex gap={2} data-testid="reply-due" data-urgency={urgency}>
+    <Flex
+      direction="column"
+      alignItems="flex-start"
+      gap={1}
+      data-testid="reply-due"
+      data-urgency={urgency}
+    >
       <Typography
         textColor={TEXT_COLOR[urgency]}
         fontWeight={badge ? 'bold' : undefined}

@@ -49,16 +49,17 @@ export const toListQuery = (params: ListSearchParams): ApplicationListQuery => {
 /** The list's filters, and a setter that goes back to page 1 and keeps the search encoded. */
 export const useListSearch = () => {
   const [{ query }, setQuery] = useQueryParams<ListSearchParams>();
-  const update = (next: Omit<ListSearchParams, 'page' | 'pageSize'>) =>
-    setQuery(
-      withEncodedUserParams(query, {
-        ...next,
-        ...('_q' in next ? { _q: next._q ? encodeURIComponent(next._q) : undefined } : {}),
-        ...('organization' in next && next.organization
-          ? { organization: encodeURIComponent(next.organization) }
-          : {}),
-        page: '1',
-      })
-    );
+  const update = (next: Omit<ListSearchParams, 'page' | 'pageSize'>) => {
+    // Empty filters are left out of the address; the typed ones are encoded (qs writes them as they are).
+    const entries = Object.entries(next).map(([key, value]) => [
+      key,
+      value
+        ? key === 'status' || key === 'urgency'
+          ? value
+          : encodeURIComponent(value)
+        : undefined,
+    ]);
+    setQuery(withEncodedUserParams(query, { ...Object.fromEntries(entries), page: '1' }));
+  };
   return { params: query, update };
 };
