@@ -16,9 +16,14 @@ export interface DisclosureDataOptions {
   resetOnChange?: boolean;
 }
 
-export interface DisclosureData<T> {
+/** A route's `meta` (a list's pagination), for answers that have one. */
+export type MetaOf<TResponse> = TResponse extends { meta: infer M } ? M : never;
+
+export interface DisclosureData<T, M = never> {
   /** The answer's `data`; null before the first answer (and after a failure answered null). Kept while reloading. */
   data: T | null;
+  /** The same answer's `meta` (a list's pagination), when the route sends one; null alongside `data`. */
+  meta: M | null;
   /** The last request's failure, in words; cleared by the next answer. */
   error: string | null;
   /** A request is under way. */
@@ -29,8 +34,9 @@ export interface DisclosureData<T> {
   setData: React.Dispatch<React.SetStateAction<T | null>>;
 }
 
-interface State<T> {
+interface State<T, M> {
   data: T | null;
+  meta: M | null;
   error: string | null;
   isLoading: boolean;
   /** The url and params (as a key) and refreshKey the data answers; null before the first request. */
@@ -50,14 +56,16 @@ interface State<T> {
 export function useDisclosureData<TResponse extends { data: unknown }>(
   url: string | null,
   options: DisclosureDataOptions = {}
-): DisclosureData<TResponse['data']> {
+): DisclosureData<TResponse['data'], MetaOf<TResponse>> {
   type T = TResponse['data'];
+  type M = MetaOf<TResponse>;
   const { get } = useFetchClient();
   const failureText = useFailureText();
   const { params, refreshKey, resetOnChange = false } = options;
 
-  const [state, setState] = React.useState<State<T>>({
+  const [state, setState] = React.useState<State<T, M>>({
     data: null,
+    meta: null,
     error: null,
     isLoading: false,
     asked: null,
@@ -72,18 +80,18 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
 
   /** Asks with the latest arguments; `asked` is what a new question is about (reload keeps the current one). */
   const load = React.useCallback(
-    (asked: State<T>['asked'] | 'same', reset: boolean): Promise<void> => {
+    (asked: State<T, M>['asked'] | 'same', reset: boolean): Promise<void> => {
       inFlight.current?.abort();
       inFlight.current = null;
       const { url: target, params: query } = latest.current;
       if (target === null) {
-        setState({ data: null, error: null, isLoading: false, asked: null });
+        setState({ data: null, meta: null, error: null, isLoading: false, asked: null });
         return Promise.resolve();
       }
       const controller = new AbortController();
       inFlight.current = controller;
       setState((current) => ({
-        ...(reset ? { data: null, error: null } : current),
+        ...(reset ? { data: null, meta: null, error: null } : current),
         isLoading: true,
         asked: asked === 'same' ? current.asked : asked,
       }));
@@ -94,6 +102,7 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
           setState((current) => ({
             ...current,
             data: body.data as T,
+            meta: 'meta' in body ? (body.meta as M) : null,
             error: null,
             isLoading: false,
           }));
@@ -105,6 +114,7 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
           setState((current) => ({
             ...current,
             data: text === null ? null : current.data,
+            meta: text === null ? null : current.meta,
             error: text,
             isLoading: false,
           }));
@@ -133,16 +143,19 @@ export function useDisclosureData<TResponse extends { data: unknown }>(
     []
   );
 
-  if (key === null) return { data: null, error: null, isLoading: false, reload, setData };
+  if (key === null)
+    return { data: null, meta: null, error: null, isLoading: false, reload, setData };
   // Between a change of the question and the effect that asks it (one render), the answer held is
   // about the previous question: loading, and with resetOnChange not shown.
   const stale =
     state.asked === null ||
     state.asked.key !== key ||
     !Object.is(state.asked.refreshKey, refreshKey);
-  if (stale && resetOnChange) return { data: null, error: null, isLoading: true, reload, setData };
+  if (stale && resetOnChange)
+    return { data: null, meta: null, error: null, isLoading: true, reload, setData };
   return {
     data: state.data,
+    meta: state.meta,
     error: state.error,
     isLoading: state.isLoading || stale,
     reload,

@@ -1,5 +1,7 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { ApplicationCasePage } from './ApplicationCasePage';
+import { ApplicationsPage } from './ApplicationsPage';
 import { DashboardPage } from './DashboardPage';
 import { SyndicationPage } from './SyndicationPage';
 
@@ -7,6 +9,8 @@ const App = () => (
   <Routes>
     <Route index element={<DashboardPage />} />
     <Route path="syndication" element={<SyndicationPage />} />
+    <Route path="applications" element={<ApplicationsPage />} />
+    <Route path="applications/:documentId" element={<ApplicationCasePage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

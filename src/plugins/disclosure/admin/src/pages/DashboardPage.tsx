@@ -75,9 +75,14 @@ export const DashboardPage = () => {
         title={t('compliance.title', '政务公开工作台')}
         subtitle={t('compliance.subtitle', '各机构按时公开情况、到期与超期条目、长期未更新栏目')}
         primaryAction={
-          <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/syndication`} variant="secondary">
-            {t('syndication.link', '转载')}
-          </LinkButton>
+          <Flex gap={2}>
+            <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/applications`} variant="secondary">
+              {t('applications.title', '依申请公开')}
+            </LinkButton>
+            <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/syndication`} variant="secondary">
+              {t('syndication.link', '转载')}
+            </LinkButton>
+          </Flex>
         }
       />
       <Layouts.Content>

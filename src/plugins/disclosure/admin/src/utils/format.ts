@@ -50,3 +50,7 @@ export const statusLabel = (t: Translate, status: DeadlineStatus): string =>
     late: t('status.late', '逾期发布'),
     met: t('status.met', '按时发布'),
   })[status];
+
+/** Today's date in Beijing, as a date input holds it (YYYY-MM-DD): the day an editor means by 今天. */
+export const beijingToday = (now: Date = new Date()) =>
+  now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
