@@ -8,9 +8,14 @@ import type {
   ApplicationAction,
   ApplicationChannel,
   ApplicationStatus,
+  ApplicationSummary,
+  ConsultationKind,
   DeliveryForm,
+  FeeBasis,
+  LetterKind,
   Outcome,
   OutcomeReason,
+  StepKind,
 } from './contracts/on-request';
 
 export const ADMIN_LOCALES = ['zh-Hans', 'en'] as const;
@@ -129,4 +134,44 @@ export const APPLICATION_ACTION_WORDS: Readonly<Record<ApplicationAction, Word>>
   'approve-reply': w('审批答复', 'Approve reply'),
   deliver: w('送达答复', 'Deliver reply'),
   archive: w('归档', 'Archive'),
+};
+
+/** Steps that are not actions: registration, and the sweep's move when a consultation lapses. */
+export const STEP_KIND_WORDS: Readonly<Record<StepKind, Word>> = {
+  ...APPLICATION_ACTION_WORDS,
+  register: w('登记申请', 'Registered'),
+  'consultation-lapsed': w('征求意见期满（15个工作日）', 'Consultation lapsed (15 working days)'),
+};
+
+export const URGENCY_WORDS: Readonly<Record<ApplicationSummary['urgency'], Word>> = {
+  overdue: w('已超期', 'Overdue'),
+  'due-soon': w('即将到期', 'Due soon'),
+  'on-track': w('正常', 'On track'),
+  concluded: w('已办结', 'Concluded'),
+};
+
+export const CONSULTATION_KIND_WORDS: Readonly<Record<ConsultationKind, Word>> = {
+  'third-party': w('第三方', 'Third party'),
+  'other-authority': w('其他行政机关', 'Another authority'),
+};
+
+export const FEE_BASIS_WORDS: Readonly<Record<FeeBasis, Word>> = {
+  count: w('按件计收', 'By count'),
+  pages: w('按量计收', 'By pages'),
+};
+
+/** How a reply is delivered: the forms an applicant may ask for, and post. */
+export const DELIVERY_METHOD_WORDS: Readonly<Record<DeliveryForm | 'post', Word>> = {
+  ...DELIVERY_FORM_WORDS,
+  post: w('邮寄', 'Post'),
+};
+
+/** The letters by their short names (each letter's full title is its template's). */
+export const LETTER_KIND_WORDS: Readonly<Record<LetterKind, Word>> = {
+  acknowledgement: w('登记回执', 'Acknowledgement'),
+  'correction-notice': w('补正告知书', 'Correction notice'),
+  'third-party-consultation': w('征求第三方意见函', 'Third-party consultation letter'),
+  'extension-notice': w('延期答复告知书', 'Extension notice'),
+  'fee-notice': w('收费通知书', 'Fee notice'),
+  reply: w('答复书', 'Reply'),
 };

@@ -14,12 +14,16 @@ import { ConfirmDialog, Layouts, Page, useFetchClient } from '@strapi/strapi/adm
 import {
   LETTER_PLACEHOLDERS,
   type GetLetterTemplates,
-  type LetterKind,
   type LetterTemplate,
   type ResetLetterTemplate,
   type SaveLetterTemplate,
 } from '../../../../shared/contracts/on-request';
-import { OUTCOME_REASON_WORDS, OUTCOME_WORDS, type Word } from '../../../../shared/words';
+import {
+  LETTER_KIND_WORDS,
+  OUTCOME_REASON_WORDS,
+  OUTCOME_WORDS,
+  type Word,
+} from '../../../../shared/words';
 import { ErrorBox, useFailureText, useT, useWord, type Translate } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
@@ -34,16 +38,8 @@ const letterName = (
   word: (word: Word) => string,
   template: LetterTemplate
 ): string => {
-  const kinds: Record<LetterKind, string> = {
-    acknowledgement: t('settings.letters.kind.acknowledgement', '登记回执'),
-    'correction-notice': t('settings.letters.kind.correctionNotice', '补正告知书'),
-    'third-party-consultation': t('settings.letters.kind.thirdParty', '征求第三方意见函'),
-    'extension-notice': t('settings.letters.kind.extensionNotice', '延期答复告知书'),
-    'fee-notice': t('settings.letters.kind.feeNotice', '收费通知书'),
-    reply: t('settings.letters.kind.reply', '答复书'),
-  };
   return [
-    kinds[template.kind],
+    word(LETTER_KIND_WORDS[template.kind]),
     template.outcome && word(OUTCOME_WORDS[template.outcome]),
     template.reason && word(OUTCOME_REASON_WORDS[template.reason]),
   ]
