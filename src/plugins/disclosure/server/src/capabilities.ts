@@ -7,6 +7,7 @@ import editorViews from './editor-views';
 import errors from './errors';
 import interpretations from './interpretations';
 import itemStatus from './item-status';
+import onRequest from './on-request';
 import press from './press';
 import publicReads from './public-reads';
 import publication from './publication';
@@ -28,6 +29,7 @@ export const CAPABILITIES = {
   errors,
   interpretations,
   itemStatus,
+  onRequest,
   press,
   publicReads,
   publication,
