@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import {
   createAdminAccount,
   createOrganizationTree,
@@ -731,6 +732,72 @@ describe('permissions and scope', () => {
     });
     expect(JSON.stringify(entries)).not.toContain(res.body.data.applicant.idNumber);
     expect(JSON.stringify(entries)).not.toContain(res.body.data.applicant.name);
+  });
+});
+
+describe('letters, generated from the case', () => {
+  /** word/document.xml's text runs, joined. */
+  const docxText = (buffer: Buffer): string =>
+    strFromU8(unzipSync(new Uint8Array(buffer))['word/document.xml'])
+      .split('</w:p>')
+      .map((paragraph) =>
+        [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map(([, text]) => text).join('')
+      )
+      .join('\n');
+  const binary = (res: any, callback: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => callback(null, Buffer.concat(chunks)));
+  };
+
+  test('the correction notice as .docx and as text; the reply refused before its outcome; each read in the ledger', async () => {
+    const created = await inPerson('2027-03-01');
+    onDay('2027-03-02');
+    await step(
+      created.documentId,
+      'request-correction',
+      { items: '请写明所需文件的发文年份', correctionDueOn: '2027-03-16' },
+      registrar
+    );
+    const url = `/disclosure/applications/${created.documentId}/letters`;
+    const docx = await app
+      .http()
+      .get(`${url}/correction-notice`)
+      .set(registrar)
+      .buffer(true)
+      .parse(binary);
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+    expect(docx.headers['content-disposition']).toContain(
+      `${created.number}-correction-notice.docx`
+    );
+    const text = docxText(docx.body);
+    expect(text).toContain(`申请编号：${created.number}`);
+    expect(text).toContain('请写明所需文件的发文年份');
+    expect(text).toContain('2027年3月16日');
+
+    const online = await app
+      .http()
+      .get(`${url}/correction-notice`)
+      .query({ format: 'text' })
+      .set(registrar);
+    expect(online.status).toBe(200);
+    expect(online.body.data).toMatchObject({ kind: 'correction-notice' });
+    expect(online.body.data.body).toContain('请写明所需文件的发文年份');
+
+    const reply = await app.http().get(`${url}/reply`).set(registrar);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.message).toMatch(/^答复书须先确定办理结果/);
+    expect((await app.http().get(`${url}/memo`).set(registrar)).status).toBe(400);
+    expect(
+      (await app.http().get(`${url}/reply`).query({ format: 'pdf' }).set(registrar)).status
+    ).toBe(400);
+    // Another city's registrar learns nothing of the case through its letters either.
+    expect((await app.http().get(`${url}/correction-notice`).set(otherRegistrar)).status).toBe(404);
+    const reads = await app.strapi.db
+      .query(LEDGER)
+      .count({ where: { action: 'personal-data-read', itemDocumentId: created.documentId } });
+    expect(reads).toBeGreaterThanOrEqual(3);
   });
 });
 

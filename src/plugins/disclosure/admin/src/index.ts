@@ -69,6 +69,16 @@ export default {
           permissions: [],
         },
         {
+          id: `${PLUGIN_ID}-letter-templates`,
+          to: `${PLUGIN_ID}/letter-templates`,
+          intlLabel: {
+            id: `${PLUGIN_ID}.settings.letters.title`,
+            defaultMessage: '依申请公开文书模板',
+          },
+          Component: () => import('./pages/settings/LetterTemplatesPage'),
+          permissions: [],
+        },
+        {
           id: `${PLUGIN_ID}-deadline-rules`,
           to: `${PLUGIN_ID}/deadline-rules`,
           intlLabel: { id: `${PLUGIN_ID}.settings.rules.title`, defaultMessage: '公开时限规则' },

@@ -270,3 +270,96 @@ export interface ApplicationListAnswer {
   data: ApplicationSummary[];
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
 }
+
+/**
+ * 文书模板: a letter's wording, as the settings page edits it. `key` is the letter kind, and for the
+ * reply `reply.<outcome>` or `reply.<outcome>.<reason>` (one statutory wording per table 3 row).
+ * Placeholders are `{{name}}`, one of LETTER_PLACEHOLDERS.
+ */
+export interface LetterTemplate {
+  key: string;
+  kind: LetterKind;
+  outcome: Outcome | null;
+  reason: OutcomeReason | null;
+  title: string;
+  body: string;
+  /** The built-in wording: no stored template applies (the office's own, or the organization's) */
+  isDefault: boolean;
+}
+
+/** The placeholders a letter template may use, with the words the settings page shows beside them. */
+export const LETTER_PLACEHOLDERS = [
+  { name: 'number', label: '申请编号 (case number)' },
+  { name: 'applicantName', label: '申请人姓名或名称 (applicant)' },
+  { name: 'organizationName', label: '本机关名称 (issuing organization)' },
+  { name: 'receivedOn', label: '收到申请日期 (received on)' },
+  { name: 'replyDueOn', label: '答复期限 (reply due on)' },
+  { name: 'description', label: '申请内容 (what is asked for)' },
+  { name: 'documentNumber', label: '所申请文件的文号 (document number asked for)' },
+  { name: 'legalBasis', label: '具体理由和依据 (the case’s reasons and basis)' },
+  { name: 'correctionItems', label: '需补正事项 (what to correct)' },
+  { name: 'correctionDueOn', label: '补正期限 (correct by)' },
+  { name: 'extensionDays', label: '延长工作日数 (working days of extension)' },
+  { name: 'extensionReason', label: '延期理由 (reason for extension)' },
+  { name: 'feeAmount', label: '信息处理费金额 (fee, yuan)' },
+  { name: 'feeExplanation', label: '计费说明 (how the fee is computed)' },
+  { name: 'paymentDueOn', label: '缴费期限 (pay by)' },
+  { name: 'thirdParty', label: '第三方名称 (third party)' },
+  { name: 'redirectChannel', label: '应当通过的渠道 (the channel the request belongs to)' },
+  { name: 'publicDocuments', label: '已主动公开的信息 (catalogue items already public)' },
+  { name: 'deliveryForm', label: '提供政府信息的方式 (how the information is provided)' },
+  { name: 'today', label: '成文日期 (date of the letter)' },
+] as const;
+export type LetterPlaceholder = (typeof LETTER_PLACEHOLDERS)[number]['name'];
+
+/** A refusal of a template as written (checkTemplate), in Chinese with English beside. */
+export interface LetterTemplateProblem {
+  field: 'title' | 'body';
+  /** The placeholder refused, when the problem is one */
+  placeholder: string | null;
+  message: string;
+}
+
+export declare namespace GetLetterTemplates {
+  export interface Request {
+    /** An organization's documentId: its own wording, over the office-wide one */
+    query: { organization?: string };
+  }
+  /** Every template key with its effective wording */
+  export interface Response {
+    data: LetterTemplate[];
+  }
+}
+
+/** 400 naming the field (and the placeholder) when the wording is refused. */
+export declare namespace SaveLetterTemplate {
+  export interface Request {
+    params: { key: string };
+    query: { organization?: string };
+    body: { data: { title: string; body: string } };
+  }
+  export interface Response {
+    data: LetterTemplate;
+  }
+}
+
+/** Back to the default: the effective wording afterwards. 404 for an unknown key. */
+export declare namespace ResetLetterTemplate {
+  export interface Request {
+    params: { key: string };
+    query: { organization?: string };
+  }
+  export interface Response {
+    data: LetterTemplate;
+  }
+}
+
+/**
+ * GET /disclosure/applications/:documentId/letters/:kind?format=docx|text: the .docx as a download
+ * (the default), or the letter's text as the applicant reads it online.
+ */
+export const LETTER_FORMATS = ['docx', 'text'] as const;
+export type LetterFormat = (typeof LETTER_FORMATS)[number];
+export interface ApplicationLetterTextAnswer {
+  data: { kind: LetterKind; title: string; body: string };
+}

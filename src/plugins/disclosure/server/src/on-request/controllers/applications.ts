@@ -5,6 +5,7 @@ import type {
   ApplicationAction,
   ApplicationDetail,
   ApplicationIntakeAnswer,
+  ApplicationLetterTextAnswer,
   ApplicationListAnswer,
   ApplicationLookupAnswer,
 } from '../../../../shared/contracts/on-request';
@@ -16,6 +17,8 @@ import {
   actionParams,
   caseParams,
   intakeBody,
+  letterParams,
+  letterQuery,
   listQuery,
   lookupParams,
   lookupQuery,
@@ -73,6 +76,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = {
         data: await applications().detail(documentId, actorOf(ctx)),
       } satisfies { data: ApplicationDetail };
+    },
+
+    /** A letter of the case: the .docx to download, or its text (`?format=text`). */
+    async letter(ctx: Context) {
+      const { documentId, kind } = validate(letterParams, ctx.params);
+      const { format } = validate(letterQuery, ctx.query);
+      const letter = await applications().letter(documentId, kind, format, actorOf(ctx));
+      ctx.set('Cache-Control', 'private, no-store');
+      if (letter.format === 'text') {
+        ctx.body = {
+          data: { kind, title: letter.title, body: letter.body },
+        } satisfies ApplicationLetterTextAnswer;
+        return;
+      }
+      const filename = `${letter.number}-${kind}.docx`;
+      ctx.type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+      );
+      ctx.body = letter.document;
     },
 
     async act(ctx: Context) {

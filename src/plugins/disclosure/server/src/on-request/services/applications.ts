@@ -21,6 +21,7 @@ import {
   type ApplicationSummary,
   type DeliveryForm,
   type FeeBasis,
+  type LetterFormat,
   type LetterKind,
   type Outcome,
   type OutcomeReason,
@@ -825,6 +826,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       await apply(row, action, body, actor);
       return this.detail(documentId, actor);
+    },
+
+    /**
+     * GET /disclosure/applications/:documentId/letters/:kind: a letter of the case, generated from it
+     * (the letters service). A letter names the applicant: the read is in the ledger, as the case's is.
+     */
+    async letter(
+      documentId: string,
+      kind: LetterKind,
+      format: LetterFormat,
+      actor: ApplicationActor
+    ): Promise<
+      | { format: 'docx'; number: string; document: Buffer }
+      | { format: 'text'; number: string; title: string; body: string }
+    > {
+      const detail = await this.detail(documentId, actor);
+      const letters = getService(strapi, 'letters');
+      if (format === 'docx')
+        return { format, number: detail.number, document: await letters.document(kind, detail) };
+      const { title, body } = await letters.text(kind, detail);
+      return { format, number: detail.number, title, body };
     },
 
     /** GET /api/disclosure/applications/:number?code=: what the applicant may know, or one 404 for every miss. */

@@ -5,6 +5,8 @@ import {
   APPLICATION_CHANNELS,
   APPLICATION_STATUSES,
   DELIVERY_FORMS,
+  LETTER_FORMATS,
+  LETTER_KINDS,
   OUTCOMES,
   ALL_OUTCOME_REASONS,
   type ActionBodies,
@@ -193,6 +195,21 @@ export const actionParams = inOrder({
     APPLICATION_ACTIONS,
     `操作 action 只能取：${APPLICATION_ACTIONS.join('、')} (action must be one of ${APPLICATION_ACTIONS.join(', ')})`
   ),
+});
+
+/** `/:documentId/letters/:kind`. */
+export const letterParams = inOrder({
+  documentId: documentIdParameter,
+  kind: requiredOneOf(
+    LETTER_KINDS,
+    `文书 kind 只能取：${LETTER_KINDS.join('、')} (kind must be one of ${LETTER_KINDS.join(', ')})`
+  ),
+});
+/** `?format=docx|text` (docx when not given). */
+export const letterQuery = inOrder({
+  format: oneOf(LETTER_FORMATS, '参数 format 只能取 docx 或 text (format must be docx or text)')
+    .transform(given)
+    .default('docx'),
 });
 
 /**
