@@ -115,6 +115,20 @@ const INDEXES = [
     unique: true,
     where: 'date IS NOT NULL',
   },
+  // 依申请公开: one case per number (numbers are per organization and year, and carry its code), and
+  // an applicant's cases by identity document, counted for the fee and the repeats check.
+  {
+    table: 'disclosure_applications',
+    name: 'disclosure_applications_number_uq',
+    columns: ['number'],
+    unique: true,
+    where: 'number IS NOT NULL',
+  },
+  {
+    table: 'disclosure_applications',
+    name: 'disclosure_applications_id_number_idx',
+    columns: ['id_number', 'submitted_at'],
+  },
   // The other public types are listed newest first.
   ...['interpretations', 'press_releases', 'consultations', 'public_concerns'].map((table) => ({
     table,

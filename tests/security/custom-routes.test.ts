@@ -23,6 +23,9 @@ const PRIVATE_KEYS = [
   'confirmationToken',
   'submitterName',
   'submitterContact',
+  // 依申请公开: an applicant's identity document and a case's lookup code never leave the admin's case view.
+  'idNumber',
+  'lookupCodeHash',
 ];
 const CORE_ACTIONS = new Set(['find', 'findOne', 'create', 'update', 'delete']);
 /** A plausible id for `:id` that names no row: the route must answer 404, not 500. */
@@ -142,14 +145,33 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 404,
   },
   'GET /disclosure/deadline-rules': { access: 'admin', answers: 200 },
+  // 依申请公开: any admin passes the route; the service refuses an account without an on-request
+  // permission (a PolicyError), and answers a case outside the account's scope as it answers none.
+  'GET /disclosure/applications': {
+    access: 'admin',
+    answers: 200,
+    plainAdminAnswers: '403 PolicyError',
+  },
+  'POST /disclosure/applications': { access: 'admin', body: {}, answers: 400 },
+  'GET /disclosure/applications/:documentId': {
+    access: 'admin',
+    answers: 404,
+    plainAdminAnswers: '403 PolicyError',
+  },
+  'POST /disclosure/applications/:documentId/actions/:action': {
+    access: 'admin',
+    body: {},
+    answers: 400,
+  },
+  'GET /disclosure/applications/:documentId/letters/:kind': { access: 'admin', answers: 400 },
   'GET /disclosure/letter-templates': {
     access: 'admin-permission plugin::disclosure.settings.manage',
     answers: 200,
   },
   'PUT /disclosure/letter-templates/:key': {
     access: 'admin-permission plugin::disclosure.settings.manage',
-    body: {},
-    answers: 400,
+    body: { data: { title: '告知书', body: '正文' } },
+    answers: 404,
   },
   'DELETE /disclosure/letter-templates/:key': {
     access: 'admin-permission plugin::disclosure.settings.manage',
@@ -195,6 +217,29 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 200,
   },
   'GET /api/disclosure/compliance': { access: 'api-token', answers: 200 },
+  // 依申请公开: the online form (rate limited) and the applicant's lookup, whose every miss is one 404.
+  'POST /api/disclosure/applications': {
+    access: 'public',
+    body: {
+      data: {
+        organization: f.organizationCode,
+        applicantType: 'natural-person',
+        name: '王五',
+        idType: '居民身份证',
+        idNumber: '370102199001011234',
+        phone: '13800000000',
+        address: '济南市历下区某路1号',
+        description: '请公开本机关2025年的政府信息公开工作年度报告底稿',
+        form: 'electronic',
+      },
+    },
+    answers: 201,
+  },
+  'GET /api/disclosure/applications/:number': {
+    access: 'public',
+    query: { code: 'not-the-code' },
+    answers: 404,
+  },
   // The APIs' own routes
   'POST /api/consultations/:documentId/feedback': {
     access: 'public',
@@ -368,8 +413,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 26 admin routes and 11 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(40);
+  // 34 admin routes and 13 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(47);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()

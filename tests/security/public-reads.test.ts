@@ -577,6 +577,44 @@ beforeAll(async () => {
       .query(uid as any)
       .updateMany({ where: {}, data: { createdBy: admin.id, updatedBy: admin.id } });
 
+  // 依申请公开: a case and its step with the marker in every field, the applicant's contact among
+  // them: no public route, populate, filter or sort may reach either.
+  const application = await s.db.query('plugin::disclosure.disclosure-application').create({
+    data: {
+      number: '370100001-2026-0001',
+      organization: office.id,
+      year: 2026,
+      sequence: 1,
+      lookupCodeHash: `${MARKER}hash`,
+      channel: 'in-person',
+      applicantType: 'natural-person',
+      applicantName: `${MARKER} 申请人`,
+      idType: `${MARKER} 身份证`,
+      idNumber: `${MARKER}370102`,
+      phone: SUBMITTER_CONTACT,
+      email: `${MARKER.toLowerCase()}@example.com`,
+      address: `${MARKER} 地址`,
+      description: `${MARKER} 申请内容`,
+      documentNumber: `${MARKER} 文号`,
+      form: 'paper',
+      status: 'registered',
+      submittedAt: new Date('2026-03-09T01:00:00Z'),
+      receivedOn: '2026-03-09',
+      responsibleOffice: `${MARKER} 承办科室`,
+      replyText: `${MARKER} 答复`,
+      legalBasis: `${MARKER} 依据`,
+    },
+  });
+  await s.db.query('plugin::disclosure.application-step').create({
+    data: {
+      application: application.id,
+      kind: 'register',
+      at: new Date('2026-03-09T01:00:00Z'),
+      actorName: `${MARKER} 登记员`,
+      details: { note: MARKER },
+    },
+  });
+
   readOnlyToken = (
     await s
       .service('admin::api-token')
@@ -731,6 +769,35 @@ describe('what a read-only token may call', () => {
       expect(answer.status).toBe(403);
       expect(answer.text).not.toContain(MARKER);
     }
+  });
+});
+
+describe('依申请公开: cases are not public content', () => {
+  test('no generic route reads cases or their steps, whatever the path', async () => {
+    for (const path of [
+      '/api/disclosure-applications',
+      '/api/disclosure-applications?populate=*',
+      '/api/application-steps',
+      '/api/disclosure/applications',
+      '/api/disclosure/disclosure-applications',
+      '/api/organizations?populate=*',
+      `/api/organizations/${published[ORG]}?populate=*`,
+    ]) {
+      for (const token of [undefined, readOnlyToken]) {
+        const answer = await get(path, token);
+        expect(answer.status).toBeLessThan(500);
+        expect(answer.text).not.toContain(MARKER);
+        expect(answer.text).not.toContain(SUBMITTER_CONTACT);
+      }
+    }
+  });
+
+  test('the lookup answers a planted case without its code as it answers no case', async () => {
+    const planted = await get(`/api/disclosure/applications/370100001-2026-0001?code=${MARKER}`);
+    const absent = await get(`/api/disclosure/applications/370100001-2026-0999?code=${MARKER}`);
+    expect(planted.status).toBe(404);
+    expect(planted.body).toEqual(absent.body);
+    expect(planted.text).not.toContain(MARKER);
   });
 });
 

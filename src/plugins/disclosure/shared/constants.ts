@@ -83,10 +83,24 @@ export const PERMISSION_ACTIONS = {
   readLedger: 'ledger.read',
   recordReview: 'review.record',
   manageSettings: 'settings.manage',
+  /** 依申请公开: one permission per part of the process, each held to the account's organizations */
+  registerApplications: 'applications.register',
+  handleApplications: 'applications.handle',
+  approveApplications: 'applications.approve',
+  extendApplications: 'applications.extend',
+  deliverApplications: 'applications.deliver',
 } as const;
 export const LEDGER_READ_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.readLedger}`;
 export const REVIEW_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.recordReview}`;
 export const SETTINGS_MANAGE_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.manageSettings}`;
+/** The on-request permissions by their part of the process (rules/workflow's ApplicationPermission). */
+export const APPLICATION_PERMISSIONS = {
+  register: `plugin::disclosure.${PERMISSION_ACTIONS.registerApplications}`,
+  handle: `plugin::disclosure.${PERMISSION_ACTIONS.handleApplications}`,
+  approve: `plugin::disclosure.${PERMISSION_ACTIONS.approveApplications}`,
+  extend: `plugin::disclosure.${PERMISSION_ACTIONS.extendApplications}`,
+  deliver: `plugin::disclosure.${PERMISSION_ACTIONS.deliverApplications}`,
+} as const;
 export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
 export const ORGANIZATION_AND_BELOW = 'plugin::disclosure.organization-and-below';
 

@@ -36,8 +36,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'response-cache').install();
   answerHitsBeforeKoa(strapi);
 
-  // 7. Every 10 minutes, Beijing time: pending deadlines move to at-risk or overdue, and offices that
-  //    enabled it get items published as their deadline arrives.
+  // 7. Every 10 minutes, Beijing time: on-request cases move along their clocks, pending deadlines
+  //    move to at-risk or overdue, and offices that enabled it get items published as their deadline arrives.
   // Strapi starts every added task whatever `server.cron.enabled` says (it only governs the tasks in
   // config/cron), so the switch is honoured here: tests and benchmarks run these passes themselves.
   if (!strapi.config.get('server.cron.enabled', true)) return;
@@ -45,6 +45,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.cron.add({
     disclosureDeadlineSweep: {
       task: async () => {
+        // On-request cases first (withdrawn, unpaid, lapsed consultations): their changes refresh
+        // their deadline records, which the deadline sweep then moves on with the others.
+        await getService(strapi, 'applications').sweep();
         await getService(strapi, 'deadlines').sweep();
       },
       options: { rule: '*/10 * * * *', tz: 'Asia/Shanghai' },

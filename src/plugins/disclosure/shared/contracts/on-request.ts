@@ -353,3 +353,13 @@ export declare namespace ResetLetterTemplate {
     data: LetterTemplate;
   }
 }
+
+/**
+ * GET /disclosure/applications/:documentId/letters/:kind?format=docx|text: the .docx as a download
+ * (the default), or the letter's text as the applicant reads it online.
+ */
+export const LETTER_FORMATS = ['docx', 'text'] as const;
+export type LetterFormat = (typeof LETTER_FORMATS)[number];
+export interface ApplicationLetterTextAnswer {
+  data: { kind: LetterKind; title: string; body: string };
+}

@@ -17,4 +17,28 @@ export const PLUGIN_ACTIONS: ReadonlyArray<{ uid: string; displayName: string }>
     displayName:
       '管理节假日安排与简繁转换词典 (Manage the holiday calendar and the conversion dictionary)',
   },
+  // 依申请公开: each held to the account's organization and those below it (the service checks the
+  // case's organization, as the content manager's conditions do for the catalogue).
+  {
+    uid: PERMISSION_ACTIONS.registerApplications,
+    displayName:
+      '登记依申请公开申请、确认收到、补正 (Register on-request applications, confirm receipt, corrections)',
+  },
+  {
+    uid: PERMISSION_ACTIONS.handleApplications,
+    displayName:
+      '承办依申请公开申请、起草答复 (Handle on-request applications and draft the reply)',
+  },
+  {
+    uid: PERMISSION_ACTIONS.approveApplications,
+    displayName: '审批依申请公开答复 (Approve on-request replies)',
+  },
+  {
+    uid: PERMISSION_ACTIONS.extendApplications,
+    displayName: '批准延期答复 (Approve an extension of the reply period)',
+  },
+  {
+    uid: PERMISSION_ACTIONS.deliverApplications,
+    displayName: '送达依申请公开答复并归档 (Deliver on-request replies and archive the case)',
+  },
 ];

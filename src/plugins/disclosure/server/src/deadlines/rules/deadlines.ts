@@ -1,4 +1,4 @@
-import { CONTENT_TYPES } from '../../../../shared/constants';
+import { APPLICATION_UID, CONTENT_TYPES } from '../../../../shared/constants';
 
 /**
  * Disclosure deadlines as data. A rule names the content it applies to, the field its clock starts
@@ -40,6 +40,8 @@ export interface DeadlineRule {
   urgentLength?: DeadlineLength;
   /** The relation naming the responsible organization */
   organizationField?: string;
+  /** The field the dashboard names the item by (default `title`; a case by its number, never its applicant) */
+  titleField?: string;
   /** The policy the rule comes from */
   source: string;
 }
@@ -127,6 +129,36 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
     length: { unit: 'hours', amount: 24 },
     organizationField: 'organization',
     source: 'Heilongjiang 2017 §3(五)',
+  },
+  // 依申请公开. The reply clock stops while consulting or awaiting a fee, restarts after a correction
+  // and grows by an extension: no fixed length from a start field describes it. The case computes its
+  // own due date (on-request rules/clock) into replyDueOn after every change, and the record falls due
+  // at the end of that day. Cases that ended without a reply being owed (treated as withdrawn, fee
+  // unpaid) are not counted in the reply on-time rate.
+  {
+    id: 'application-reply',
+    label: '依申请公开：收到申请之日起20个工作日内答复（可延长不超过20个工作日）',
+    contentType: APPLICATION_UID,
+    filter: { outcomeReason: { $notIn: ['no-correction', 'fee-unpaid'] } },
+    startField: 'replyDueOn',
+    metBy: 'concludedAt',
+    length: { unit: 'same-day' },
+    organizationField: 'organization',
+    titleField: 'number',
+    source: '政府信息公开条例 (2019) 第三十三条',
+  },
+  // Whether an application needs correcting is decided within 7 working days of receipt: by sending
+  // the notice, or by assigning the case (it is complete). Tracked for every received case.
+  {
+    id: 'application-correction-notice',
+    label: '依申请公开：收到申请之日起7个工作日内一次性告知补正',
+    contentType: APPLICATION_UID,
+    startField: 'receivedOn',
+    metBy: 'correctionDecidedAt',
+    length: { unit: 'working-days', amount: 7 },
+    organizationField: 'organization',
+    titleField: 'number',
+    source: '政府信息公开条例 (2019) 第三十条',
   },
 ];
 

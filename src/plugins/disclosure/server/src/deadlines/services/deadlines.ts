@@ -101,6 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           rule.startField,
           rule.metBy === 'published' ? null : rule.metBy,
           rule.organizationField,
+          rule.titleField,
         ]) {
           if (path && !(model.attributes as Record<string, unknown>)[path.split('.')[0]])
             problems.push(`${rule.id}: ${rule.contentType} has no field ${path}`);
@@ -163,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           rule: rule.id,
           contentType: uid,
           itemDocumentId: documentId,
-          title: item.title ?? null,
+          title: (valueAt(item, rule.titleField ?? 'title') as string | null | undefined) ?? null,
           organization: rule.organizationField
             ? ((valueAt(item, rule.organizationField) as { id?: number } | null | undefined)?.id ??
               null)

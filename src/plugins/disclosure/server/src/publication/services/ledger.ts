@@ -6,7 +6,8 @@ import { getService } from '../../utils/get-service';
 import { currentRequest } from '../../utils/request-state';
 
 export interface LedgerRecord {
-  action: 'publish' | 'unpublish' | 'role-change' | 'export';
+  /** personal-data-read: an admin opened a case with an applicant's personal data (who, which case; never the data) */
+  action: 'publish' | 'unpublish' | 'role-change' | 'export' | 'personal-data-read';
   outcome: 'allowed' | 'refused';
   contentType: string;
   itemDocumentId?: string | null;

@@ -1,6 +1,13 @@
 import { countParameter, dateRange, given, inOrder, oneOf } from '../../utils/validation';
 
-export const LEDGER_ACTIONS = ['publish', 'unpublish', 'login', 'role-change', 'export'] as const;
+export const LEDGER_ACTIONS = [
+  'publish',
+  'unpublish',
+  'login',
+  'role-change',
+  'export',
+  'personal-data-read',
+] as const;
 const LEDGER_OUTCOMES = ['allowed', 'refused'] as const;
 export const MAX_LEDGER_PAGE_SIZE = 100;
 

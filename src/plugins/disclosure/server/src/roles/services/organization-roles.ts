@@ -2,6 +2,7 @@ import { PLUGIN_ACTIONS } from '../permissions';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
+  APPLICATION_PERMISSIONS,
   CONTENT_TYPES,
   EDITOR_ORGANIZATION_UID,
   LOCALE_CODES,
@@ -64,6 +65,35 @@ export const DEFAULT_ROLES: DefaultRole[] = [
     actions: ['read', 'update', 'publish'],
     scope: 'below',
     plugin: [],
+  },
+  // 依申请公开 (city office 2024 §2(三)): the disclosure office registers and answers, the responsible
+  // office drafts, its leader approves; none edits the catalogue. The cases they see are their
+  // organization's and those below it (the service checks each case).
+  {
+    code: 'disclosure-application-registrar',
+    name: '依申请公开登记员 (Application registrar)',
+    description:
+      '登记申请、确认收到、补正，送达答复并归档 (registers applications, confirms receipt, handles corrections, delivers replies and archives)',
+    actions: [],
+    scope: 'below',
+    plugin: [APPLICATION_PERMISSIONS.register, APPLICATION_PERMISSIONS.deliver],
+  },
+  {
+    code: 'disclosure-application-handler',
+    name: '承办人 (Application handler)',
+    description:
+      '承办交办的申请：会商、征求第三方意见、收费、起草答复 (handles assigned applications: joint review, consultation, fees, the draft reply)',
+    actions: [],
+    scope: 'below',
+    plugin: [APPLICATION_PERMISSIONS.handle],
+  },
+  {
+    code: 'disclosure-application-leader',
+    name: '审批领导 (Approving leader)',
+    description: '审批答复，批准延期 (approves replies and extensions)',
+    actions: [],
+    scope: 'below',
+    plugin: [APPLICATION_PERMISSIONS.approve, APPLICATION_PERMISSIONS.extend],
   },
 ];
 
