@@ -6,6 +6,7 @@ import {
 } from './enumerations';
 import { applyFirstVisitDefaults } from './first-visit';
 import { schemaNameTranslations } from './schema-words';
+import { strapiPatched } from './translations/strapi-patched';
 import { strapiZhHans } from './translations/strapi-zh-Hans';
 
 /** Where the admin finds its server; set by Strapi before the app's register runs. */
@@ -18,7 +19,9 @@ export default {
     // Offices work in Simplified Chinese; English stays available.
     locales: ['zh-Hans', 'en'],
     translations: {
-      'zh-Hans': { ...strapiZhHans, ...schemaNameTranslations() },
+      'zh-Hans': { ...strapiZhHans, ...strapiPatched['zh-Hans'], ...schemaNameTranslations() },
+      // Strapi's English, except where it has none: the ids scripts/patch-strapi.js gives.
+      en: { ...strapiPatched.en },
     },
     // No request to GitHub for Strapi's latest release and no "new version" notice in the menu:
     // government networks often cannot reach it, and offices update on their platform's schedule.
