@@ -641,11 +641,11 @@ describe('the public lookup', () => {
       { method: 'electronic', deliveredOn: '2026-12-03' },
       registrar
     );
-    expect((await lookup(number, code)).body.data).toMatchObject({
-      status: 'delivered',
-      outcome: 'disclosed',
-      reply: '现将招标文件提供给您。',
-    });
+    const delivered = (await lookup(number, code)).body.data;
+    expect(delivered).toMatchObject({ status: 'delivered', outcome: 'disclosed' });
+    // The reply letter as sent: its title, and the officer's text as its body.
+    expect(delivered.reply).toMatch(/^政府信息公开申请答复书\n\n/);
+    expect(delivered.reply).toContain('现将招标文件提供给您。');
   });
 });
 

@@ -861,6 +861,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await calendar();
       const clocks = clocksOf(row, current, beijingDate(now()));
       const delivered = row.status === 'delivered' || row.status === 'archived';
+      // The reply as the applicant received it: the letter, generated from the case as the office's is.
+      const letter = delivered
+        ? await getService(strapi, 'letters').text('reply', await detailOf(row, null))
+        : null;
       return {
         number: row.number,
         status: row.status,
@@ -869,7 +873,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? (row.replyDueOn ?? null)
           : clocks.replyDueOn,
         outcome: delivered ? (row.outcome ?? null) : null,
-        reply: delivered ? (row.replyText ?? null) : null,
+        reply: letter ? `${letter.title}\n\n${letter.body}` : null,
       };
     },
 
