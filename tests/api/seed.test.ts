@@ -193,6 +193,7 @@ describe('demo on-request cases (依申请公开)', () => {
       .query('api::policy-document.policy-document')
       .findOne({ where: { documentNumber: '鲁政办发〔2014〕8号' } });
     expect(disclosed.publicDocuments).toEqual([plan.documentId]);
+    expect(disclosed.publicDocumentTitles).toEqual([`《${plan.title}》（鲁政办发〔2014〕8号）`]);
     expect(disclosed.steps.map((s: any) => s.actor?.name)).toEqual([
       '李登记（演示）',
       '李登记（演示）',

@@ -344,6 +344,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       legalBasis: row.legalBasis ?? null,
       replyText: row.replyText ?? null,
       publicDocuments: row.publicDocuments ?? [],
+      publicDocumentTitles: await getService(strapi, 'letters').publicDocumentTitles(
+        row.publicDocuments ?? []
+      ),
       fee:
         row.feeBasis && row.feeAmount !== null
           ? {
