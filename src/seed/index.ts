@@ -11,6 +11,7 @@ import {
   type ParsedOfficialDocument,
 } from '../plugins/disclosure/server/src/catalogue/rules/official-document';
 import type { DocumentsOfType } from '../plugins/disclosure/server/src/utils/documents';
+import { seedDemoApplications } from './applications';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 const ORG = 'api::organization.organization';
@@ -429,6 +430,10 @@ export async function seedDemoContent(
       },
     });
   }
+
+  // 依申请公开: demo cases in the organizations above, one for each path a case takes.
+  const applications = await seedDemoApplications(strapi, today, { shandongPlan });
+  if (applications) created['plugin::disclosure.disclosure-application'] = applications;
 
   return { created };
 }

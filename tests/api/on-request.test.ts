@@ -768,8 +768,10 @@ describe('letters, generated from the case', () => {
       .parse(binary);
     expect(docx.status).toBe(200);
     expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
-    expect(docx.headers['content-disposition']).toContain(
-      `${created.number}-correction-notice.docx`
+    // Named in Chinese (RFC 5987), with an ASCII name for the header's plain filename.
+    expect(docx.headers['content-disposition']).toBe(
+      `attachment; filename="${created.number}-correction-notice.docx"; ` +
+        `filename*=UTF-8''${encodeURIComponent(`${created.number}-补正告知书.docx`)}`
     );
     const text = docxText(docx.body);
     expect(text).toContain(`申请编号：${created.number}`);

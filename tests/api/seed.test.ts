@@ -1,6 +1,6 @@
 import { seedDemoContent, seedDemoContentOnFirstRun } from '../../src/seed';
 import { DEMO_ORGANIZATIONS } from '../../src/seed/organizations';
-import { startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
 
 const UIDS = [
   'api::organization.organization',
@@ -9,6 +9,8 @@ const UIDS = [
   'api::consultation.consultation',
   'api::consultation-feedback.consultation-feedback',
   'api::press-release.press-release',
+  'plugin::disclosure.disclosure-application',
+  'plugin::disclosure.application-step',
 ] as const;
 
 let app: TestApp;
@@ -103,5 +105,150 @@ describe('demo catalogue', () => {
     const report = await seedDemoContent(app.strapi, '2026-03-10');
     expect(report.created).toEqual({});
     expect(await countAll()).toEqual(before);
+  });
+});
+
+describe('demo on-request cases (依申请公开)', () => {
+  const APPLICATION = 'plugin::disclosure.disclosure-application';
+  let admin: { Authorization: string };
+  let cases: any[];
+  beforeAll(async () => {
+    admin = { Authorization: `Bearer ${await createAdminSession(app)}` };
+    const res = await app
+      .http()
+      .get('/disclosure/applications')
+      .query({ pageSize: 100 })
+      .set(admin);
+    expect(res.status).toBe(200);
+    cases = res.body.data;
+  });
+  const byDescription = (text: string) => cases.find((c) => c.description.includes(text));
+  const detail = async (documentId: string) =>
+    (await app.http().get(`/disclosure/applications/${documentId}`).set(admin)).body.data;
+
+  test('one case for each path, across the demo organizations, marked （演示）', async () => {
+    expect(cases).toHaveLength(12);
+    const statuses: Record<string, number> = {};
+    for (const c of cases) statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+    expect(statuses).toEqual({
+      submitted: 1,
+      registered: 1,
+      'correction-requested': 1,
+      closed: 1,
+      assigned: 2,
+      'awaiting-fee': 1,
+      drafted: 1,
+      delivered: 3,
+      archived: 1,
+    });
+    expect(new Set(cases.map((c) => c.organization.code)).size).toBeGreaterThanOrEqual(4);
+    for (const c of cases) {
+      expect(c.description).toMatch(/（演示）$/);
+      expect(c.applicantName).toMatch(/（演示）$/);
+    }
+    expect(byDescription('那件事情')).toMatchObject({
+      status: 'closed',
+      outcome: 'other',
+      outcomeReason: 'no-correction',
+    });
+    expect(
+      cases
+        .filter((c) => c.status === 'delivered' || c.status === 'archived')
+        .map((c) => [c.outcome, c.outcomeReason])
+        .sort()
+    ).toEqual([
+      ['disclosed', null],
+      ['not-disclosed', 'process-information'],
+      ['not-processed', 'petition-complaint'],
+      ['partially-disclosed', null],
+    ]);
+  });
+
+  test('their clocks read as a live register: one overdue, one due within days', async () => {
+    expect(byDescription('撤并村庄')).toMatchObject({ status: 'drafted', urgency: 'overdue' });
+    expect(byDescription('政务云')).toMatchObject({ status: 'assigned', urgency: 'due-soon' });
+    expect(byDescription('老旧小区').clocks.receivedOn).toBeNull();
+    const extended = byDescription('道路挖掘');
+    expect(extended.clocks.extendedWorkingDays).toBe(15);
+    expect(extended.urgency).toBe('on-track');
+    expect(byDescription('城市规划').clocks.paymentDueOn).not.toBeNull();
+  });
+
+  test('steps carry the demo staff and the days they happened; a reply points to the catalogue', async () => {
+    const complex = await detail(byDescription('政务云').documentId);
+    expect(complex.steps.map((s: any) => s.kind)).toEqual([
+      'register',
+      'assign',
+      'joint-review',
+      'start-consultation',
+      'end-consultation',
+    ]);
+    expect(complex.steps[2].actor.name).toBe('王承办（演示）');
+    const days = complex.steps.map((s: any) => s.at.slice(0, 10));
+    expect([...days].sort()).toEqual(days);
+    expect(new Set(days).size).toBe(5);
+
+    const disclosed = await detail(byDescription('实施方案').documentId);
+    const plan = await app.strapi.db
+      .query('api::policy-document.policy-document')
+      .findOne({ where: { documentNumber: '鲁政办发〔2014〕8号' } });
+    expect(disclosed.publicDocuments).toEqual([plan.documentId]);
+    expect(disclosed.publicDocumentTitles).toEqual([`《${plan.title}》（鲁政办发〔2014〕8号）`]);
+    expect(disclosed.steps.map((s: any) => s.actor?.name)).toEqual([
+      '李登记（演示）',
+      '李登记（演示）',
+      '王承办（演示）',
+      '赵审批（演示）',
+      '李登记（演示）',
+    ]);
+    // The sweep's move is no one's.
+    const withdrawn = await detail(byDescription('那件事情').documentId);
+    expect(withdrawn.steps.at(-1)).toMatchObject({ kind: 'treat-as-withdrawn', actor: null });
+  });
+
+  test('no personal data of the demo cases through any public route', async () => {
+    const rows = await app.strapi.db.query(APPLICATION).findMany();
+    const secrets = rows.flatMap((row: any) => [
+      row.applicantName,
+      row.idNumber,
+      row.phone,
+      row.address,
+      ...(row.email ? [row.email] : []),
+    ]);
+    expect(secrets.length).toBeGreaterThan(40);
+    const paths = [
+      '/api/disclosure-applications',
+      '/api/application-steps',
+      '/api/disclosure/applications',
+      '/api/organizations?populate=*',
+      '/api/policy-documents?populate=*',
+      '/api/consultations?populate=*',
+      '/api/press-releases?populate=*',
+      '/api/interpretations?populate=*',
+      // A few lookups (they are rate limited): no code, a wrong one.
+      ...rows
+        .slice(0, 4)
+        .flatMap((row: any) => [
+          `/api/disclosure/applications/${row.number}`,
+          `/api/disclosure/applications/${row.number}?code=0000000000000000000000`,
+        ]),
+    ];
+    for (const path of paths) {
+      const answer = await app.http().get(path);
+      expect(answer.status).toBeLessThan(500);
+      for (const secret of secrets) expect(answer.text).not.toContain(secret);
+    }
+    // The lookup without its code is the 404 of a case that does not exist.
+    const planted = await app.http().get(`/api/disclosure/applications/${rows[0].number}`);
+    const absent = await app.http().get(`/api/disclosure/applications/370100001-2020-0999`);
+    expect(planted.status).toBe(404);
+    expect(planted.body).toEqual(absent.body);
+  });
+
+  test('a second run adds no case', async () => {
+    const before = await app.strapi.db.query(APPLICATION).count();
+    const report = await seedDemoContent(app.strapi);
+    expect(report.created).toEqual({});
+    expect(await app.strapi.db.query(APPLICATION).count()).toBe(before);
   });
 });

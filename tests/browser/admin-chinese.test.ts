@@ -646,6 +646,44 @@ describe.each([
   }
 
   deskTest(
+    '依申请公开: the list of cases (filters opened) and a delivered case',
+    async () => {
+      const words = await import('../../src/plugins/disclosure/shared/contracts/on-request');
+      await page.goto('/admin/plugins/disclosure/applications');
+      await page.getByTestId('application-row').first().waitFor();
+      const findings = await look(page, locale, 'applications-list', { openSelects: true });
+      // The seeded 予以公开 case: its outcome, the catalogue item it points to, timeline, letters.
+      const shown = await app.strapi.db
+        .query('plugin::disclosure.disclosure-application')
+        .findOne({ where: { outcome: 'disclosed' } });
+      await page.goto(`/admin/plugins/disclosure/applications/${shown.documentId}`);
+      await page.getByTestId('application-steps').waitFor();
+      findings.push(...(await look(page, locale, 'application-case')));
+      // The case's own codes (not in the content manager's schemas), and the ids it stores.
+      const codes = new Set<string>([
+        ...words.APPLICATION_STATUSES,
+        ...words.APPLICATION_CHANNELS,
+        ...words.APPLICANT_TYPES,
+        ...words.DELIVERY_FORMS,
+        ...words.OUTCOMES,
+        ...words.ALL_OUTCOME_REASONS,
+        ...words.APPLICATION_ACTIONS,
+        ...words.LETTER_KINDS,
+        'register',
+        'consultation-lapsed',
+        ...shown.publicDocuments,
+      ]);
+      // In 中文 (English words may be spelt as codes are: "disclosed", "other").
+      const seen: Seen[] = locale === 'zh-Hans' ? await page.evaluate(COLLECT) : [];
+      for (const item of seen)
+        if ([...codes].some((code) => item.text.split(/[\s、：:，,]+/).includes(code)))
+          findings.push({ problem: 'on-request code', ...item });
+      expectClean('on-request', findings);
+    },
+    180_000
+  );
+
+  deskTest(
     'the media library, and a file’s details',
     async () => {
       await visit(page, '/admin/plugins/upload');

@@ -251,6 +251,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   legalBasis: string | null;
   replyText: string | null;
   publicDocuments: string[];
+  /** publicDocuments in words, in the same order: 《title》（文号）, or the documentId of one gone */
+  publicDocumentTitles: string[];
   fee: { basis: FeeBasis; pages: number | null; amount: number; paidOn: string | null } | null;
   steps: ApplicationStep[];
   /** The actions the signed-in admin may take now */

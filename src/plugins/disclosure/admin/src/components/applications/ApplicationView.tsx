@@ -160,7 +160,7 @@ export const ApplicationView = ({ detail, onChange }: Props) => {
                 [t('applications.field.legalBasis', '法律依据'), detail.legalBasis],
                 [
                   t('applications.field.publicDocuments', '已主动公开的信息'),
-                  detail.publicDocuments.join('、'),
+                  detail.publicDocumentTitles.join('、'),
                 ],
                 [t('applications.field.replyText', '答复正文'), detail.replyText],
               ]}
@@ -168,7 +168,15 @@ export const ApplicationView = ({ detail, onChange }: Props) => {
           </Section>
 
           <Section title={t('applications.section.steps', '办理过程')}>
-            <Timeline steps={detail.steps} />
+            <Timeline
+              steps={detail.steps}
+              documentTitles={Object.fromEntries(
+                detail.publicDocuments.map((documentId, index) => [
+                  documentId,
+                  detail.publicDocumentTitles[index] ?? documentId,
+                ])
+              )}
+            />
           </Section>
 
           <Section title={t('applications.section.letters', '文书')}>

@@ -77,7 +77,7 @@ const useDetailLabels = (): Record<DetailKey, string> => {
  * A step's details in words: codes through words.ts and the page's labels; a step's reply text is
  * left to the case's reply (it is long), and anything not known to the contract is not shown.
  */
-const useDetailLines = () => {
+const useDetailLines = (documentTitles: Readonly<Record<string, string>>) => {
   const labels = useDetailLabels();
   const word = useWord();
   const consultationKinds = useConsultationKindLabels();
@@ -120,6 +120,13 @@ const useDetailLines = () => {
             : null;
       case 'text':
         return null;
+      // Catalogue items by their titles, not their ids.
+      case 'publicDocuments':
+        return Array.isArray(value)
+          ? value
+              .map((documentId) => documentTitles[String(documentId)] ?? documentId)
+              .join('、') || null
+          : null;
       default:
         if (Array.isArray(value)) return value.filter((entry) => entry !== '').join('、') || null;
         return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
@@ -135,10 +142,17 @@ const useDetailLines = () => {
 };
 
 /** 办理过程: each step, who took it and when, with what it recorded. */
-export const Timeline = ({ steps }: { steps: ApplicationStep[] }) => {
+export const Timeline = ({
+  steps,
+  documentTitles = {},
+}: {
+  steps: ApplicationStep[];
+  /** The catalogue items a reply points to, by documentId */
+  documentTitles?: Readonly<Record<string, string>>;
+}) => {
   const t = useT();
   const stepWord = useStepWord();
-  const detailLines = useDetailLines();
+  const detailLines = useDetailLines(documentTitles);
   if (steps.length === 0)
     return <Typography textColor="neutral600">{t('applications.steps.none', '暂无')}</Typography>;
   return (

@@ -9,6 +9,7 @@ import type {
   ApplicationListAnswer,
   ApplicationLookupAnswer,
 } from '../../../../shared/contracts/on-request';
+import { LETTER_KIND_WORDS } from '../../../../shared/words';
 import { getService } from '../../utils/get-service';
 import type { RequestState } from '../../utils/request-state';
 import { validate } from '../../utils/validation';
@@ -90,11 +91,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } satisfies ApplicationLetterTextAnswer;
         return;
       }
-      const filename = `${letter.number}-${kind}.docx`;
+      // Named in Chinese (申请编号-答复书.docx) for the browsers that read filename* (RFC 6266), which
+      // is all of them now; the plain filename, which a header can only carry in ASCII, is the fallback.
+      const fallback = `${letter.number}-${kind}.docx`;
+      const filename = `${letter.number}-${LETTER_KIND_WORDS[kind]['zh-Hans']}.docx`;
       ctx.type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
       ctx.set(
         'Content-Disposition',
-        `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+        `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`
       );
       ctx.body = letter.document;
     },

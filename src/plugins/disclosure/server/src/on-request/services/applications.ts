@@ -132,6 +132,33 @@ export interface ApplicationActor {
   ability: AdminAbility | null;
 }
 
+// In the global registry: the seed, loaded from the source tree in tests, and the service, from dist, share it.
+const SYSTEM = Symbol.for('disclosure.on-request.system-actor');
+
+/**
+ * Trusted server code acting for the office itself (the demo seed; an import of a paper register):
+ * every permission, every organization, no ledger entry for the reads it makes (no person read
+ * anything). Its steps are recorded under `name` (or, like the sweep's, under no one) at `at` when
+ * given: a case entered after the fact keeps the days it happened on, while the deadline records are
+ * assessed against the real now. Made only by `systemActor`; a request can never carry one (the
+ * brand is a symbol, which no JSON body or header can produce).
+ */
+export interface SystemActor {
+  readonly [SYSTEM]: true;
+  readonly name: string | null;
+  readonly at: Date | null;
+}
+export const systemActor = (
+  options: { name?: string | null; at?: Date | null } = {}
+): SystemActor => ({
+  [SYSTEM]: true,
+  name: options.name ?? null,
+  at: options.at ?? null,
+});
+const isSystem = (actor: ApplicationActor | SystemActor | null): actor is SystemActor =>
+  actor !== null && SYSTEM in actor;
+type Actor = ApplicationActor | SystemActor;
+
 const ORGANIZATION_POPULATE = { organization: { select: ['id', 'documentId', 'code', 'name'] } };
 
 /** One refusal for a case that does not exist and one the account may not see: nothing to tell them apart. */
@@ -157,6 +184,10 @@ const ruled = <T>(work: () => T): T => {
 /** How a step's actor is named: family name first, as Chinese names are written. */
 const actorName = (user: AdminUser): string =>
   [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email;
+
+/** The name a step records for its actor: the account's, the system actor's, or none (the sweep). */
+const nameOf = (actor: Actor | null): string | null =>
+  !actor ? null : isSystem(actor) ? actor.name : actorName(actor.user);
 
 const isSuperAdmin = (user: AdminUser): boolean =>
   (user.roles ?? []).some((role) => role.code === 'strapi-super-admin');
@@ -185,20 +216,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as { id: number; documentId: string; code: string; name: string } | null;
 
   /** The organizations whose cases an account works on: null for a super admin (all); none without an organization. */
-  const scopeOf = async (actor: ApplicationActor): Promise<string[] | null> => {
-    if (isSuperAdmin(actor.user)) return null;
+  const scopeOf = async (actor: Actor): Promise<string[] | null> => {
+    if (isSystem(actor) || isSuperAdmin(actor.user)) return null;
     return (
       (await getService(strapi, 'organization-roles').organizationsInScope(actor.user.id)) ?? []
     );
   };
 
-  const permissionsOf = (actor: ApplicationActor): ApplicationPermission[] =>
-    (Object.keys(APPLICATION_PERMISSIONS) as ApplicationPermission[]).filter((permission) =>
-      Boolean(actor.ability?.can(APPLICATION_PERMISSIONS[permission]))
+  const permissionsOf = (actor: Actor): ApplicationPermission[] =>
+    (Object.keys(APPLICATION_PERMISSIONS) as ApplicationPermission[]).filter(
+      (permission) =>
+        isSystem(actor) || Boolean(actor.ability?.can(APPLICATION_PERMISSIONS[permission]))
     );
 
+  /** When an action happens: now, or the day a system actor records it for. */
+  const timeOf = (actor: Actor | null): Date => (isSystem(actor) && actor.at) || now();
+
   /** An account with no on-request permission sees no case at all. */
-  const assertWorksOnApplications = (actor: ApplicationActor) => {
+  const assertWorksOnApplications = (actor: Actor) => {
     if (!permissionsOf(actor).length)
       throw new errors.PolicyError(
         '没有依申请公开的权限 (you have no permission for on-request applications)'
@@ -206,7 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A case by documentId, if it is in the account's organizations; otherwise the same 404 as for none. */
-  const caseInScope = async (documentId: string, actor: ApplicationActor) => {
+  const caseInScope = async (documentId: string, actor: Actor) => {
     const row = (await cases().findOne({
       where: { documentId },
       populate: ORGANIZATION_POPULATE,
@@ -286,10 +321,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return letters;
   };
 
-  const detailOf = async (
-    row: ApplicationRow,
-    actor: ApplicationActor | null
-  ): Promise<ApplicationDetail> => {
+  const detailOf = async (row: ApplicationRow, actor: Actor | null): Promise<ApplicationDetail> => {
     const current = await calendar();
     const today = beijingDate(now());
     const steps = (await stepRows().findMany({
@@ -312,6 +344,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       legalBasis: row.legalBasis ?? null,
       replyText: row.replyText ?? null,
       publicDocuments: row.publicDocuments ?? [],
+      publicDocumentTitles: await getService(strapi, 'letters').publicDocumentTitles(
+        row.publicDocuments ?? []
+      ),
       fee:
         row.feeBasis && row.feeAmount !== null
           ? {
@@ -347,7 +382,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     row: { id: number },
     kind: StepKind,
     at: Date,
-    actor: ApplicationActor | null,
+    actor: Actor | null,
     details: Record<string, unknown>
   ) =>
     stepRows().create({
@@ -355,8 +390,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         application: row.id,
         kind,
         at,
-        actorId: actor?.user.id ?? null,
-        actorName: actor ? actorName(actor.user) : null,
+        actorId: actor && !isSystem(actor) ? actor.user.id : null,
+        actorName: nameOf(actor),
         details,
       },
     });
@@ -412,7 +447,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     input: IntakeInput | RegisterInput,
     channel: ApplicationChannel,
     evidence: ReceiptEvidence,
-    actor: ApplicationActor | null
+    actor: Actor | null
   ) => {
     const organization = await findOrganization(input.organization);
     if (!organization)
@@ -433,7 +468,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       (channel === 'online' || channel === 'ordinary-letter' || channel === 'fax') &&
       !evidence.confirmedOn;
     const receivedOn = confirmedLater ? null : ruled(() => receivedOnFor(channel, evidence));
-    const at = now();
+    const at = timeOf(actor);
     const year = beijingYear(at);
     const code = newLookupCode();
     const current = await calendar();
@@ -480,7 +515,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...(receivedOn ? { receivedOn } : {}),
         ...(possibleRepeatOf.length ? { possibleRepeatOf } : {}),
       });
-      await settle(row.documentId, beijingDate(at), current);
+      await settle(row.documentId, beijingDate(now()), current);
       return row;
     });
     return { row: created, code };
@@ -509,7 +544,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     row: ApplicationRow,
     action: A,
     body: ActionBodies[A],
-    actor: ApplicationActor | null,
+    actor: Actor | null,
     at: Date,
     current: Calendar
   ): Promise<{ data: Partial<ApplicationRow>; details: Record<string, unknown> }> => {
@@ -599,7 +634,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             extensionWorkingDays: workingDays,
             extensionReason: reason,
-            extensionApprovedBy: actor ? actorName(actor.user) : null,
+            extensionApprovedBy: nameOf(actor),
           },
           details,
         };
@@ -680,10 +715,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     row: ApplicationRow,
     action: A,
     body: ActionBodies[A],
-    actor: ApplicationActor | null,
+    actor: Actor | null,
     kind: StepKind = action
   ) => {
-    const at = now();
+    const at = timeOf(actor);
     const current = await calendar();
     await strapi.db.transaction(async () => {
       // Read again inside the transaction: two officers acting at once see each other's step.
@@ -698,7 +733,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { data, details } = await changesFor(fresh, action, body, actor, at, current);
       await cases().update({ where: { id: fresh.id }, data: { ...data, status: to } });
       await writeStep(fresh, kind, at, actor, details);
-      await settle(fresh.documentId, beijingDate(at), current);
+      // The clocks as of today, even for a step recorded on an earlier day (a system actor's).
+      await settle(fresh.documentId, beijingDate(now()), current);
     });
   };
 
@@ -712,7 +748,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /disclosure/applications: an application received offline, with the art. 31 evidence. */
-    async register(input: RegisterInput, actor: ApplicationActor) {
+    async register(input: RegisterInput, actor: Actor) {
       if (!permissionsOf(actor).includes('register'))
         throw new errors.PolicyError(
           '没有登记依申请公开申请的权限 (you may not register applications)'
@@ -728,7 +764,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /disclosure/applications: the account's organizations' cases, filtered, a page at a time. */
-    async list(query: ListQuery, actor: ApplicationActor): Promise<ApplicationListAnswer> {
+    async list(query: ListQuery, actor: Actor): Promise<ApplicationListAnswer> {
       assertWorksOnApplications(actor);
       const scope = await scopeOf(actor);
       const where: Record<string, unknown>[] = [];
@@ -796,17 +832,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /disclosure/applications/:documentId: the case with its applicant's data; the read is in the ledger. */
-    async detail(documentId: string, actor: ApplicationActor): Promise<ApplicationDetail> {
+    async detail(documentId: string, actor: Actor): Promise<ApplicationDetail> {
       assertWorksOnApplications(actor);
       const row = await caseInScope(documentId, actor);
-      await getService(strapi, 'ledger').record({
-        action: 'personal-data-read',
-        outcome: 'allowed',
-        contentType: APPLICATION_UID,
-        itemDocumentId: row.documentId,
-        // The case number, never the applicant's name: the ledger is read by auditors.
-        title: row.number,
-      });
+      // A system actor is no person reading the applicant's data: nothing for the auditors.
+      if (!isSystem(actor))
+        await getService(strapi, 'ledger').record({
+          action: 'personal-data-read',
+          outcome: 'allowed',
+          contentType: APPLICATION_UID,
+          itemDocumentId: row.documentId,
+          // The case number, never the applicant's name: the ledger is read by auditors.
+          title: row.number,
+        });
       return detailOf(row, actor);
     },
 
@@ -815,7 +853,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: string,
       action: A,
       body: ActionBodies[A],
-      actor: ApplicationActor
+      actor: Actor
     ): Promise<ApplicationDetail> {
       assertWorksOnApplications(actor);
       const row = await caseInScope(documentId, actor);
@@ -836,7 +874,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: string,
       kind: LetterKind,
       format: LetterFormat,
-      actor: ApplicationActor
+      actor: Actor
     ): Promise<
       | { format: 'docx'; number: string; document: Buffer }
       | { format: 'text'; number: string; title: string; body: string }

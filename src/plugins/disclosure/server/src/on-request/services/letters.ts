@@ -140,22 +140,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return organization.id;
   };
 
-  /** The catalogue items a reply points to, by title and 文号 (an id not found is shown as it is). */
-  const publicDocumentsText = async (documentIds: readonly string[]): Promise<string> => {
-    if (!documentIds.length) return '无';
+  /** The catalogue items a reply points to, each by title and 文号 (an id not found is shown as it is). */
+  const publicDocumentTitles = async (documentIds: readonly string[]): Promise<string[]> => {
+    if (!documentIds.length) return [];
     const found: Array<{ documentId: string; title: string; documentNumber?: string | null }> =
       await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
         where: { documentId: { $in: [...documentIds] }, locale: SOURCE_LOCALE },
         select: ['documentId', 'title', 'documentNumber'],
       });
-    return documentIds
-      .map((documentId) => {
-        const item = found.find((row) => row.documentId === documentId);
-        if (!item) return documentId;
-        return `《${item.title}》${item.documentNumber ? `（${item.documentNumber}）` : ''}`;
-      })
-      .join('、');
+    return documentIds.map((documentId) => {
+      const item = found.find((row) => row.documentId === documentId);
+      if (!item) return documentId;
+      return `《${item.title}》${item.documentNumber ? `（${item.documentNumber}）` : ''}`;
+    });
   };
+  const publicDocumentsText = async (documentIds: readonly string[]): Promise<string> =>
+    documentIds.length ? (await publicDocumentTitles(documentIds)).join('、') : '无';
 
   /** The template key of a letter; the reply before its outcome (or without its reason) is a 400. */
   const keyOf = (
@@ -199,6 +199,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    publicDocumentTitles,
+
     /** The wording of a letter: the organization's stored template, else the office's, else the default. */
     async template(
       kind: LetterKind,
