@@ -1,6 +1,6 @@
 import { seedDemoContent, seedDemoContentOnFirstRun } from '../../src/seed';
 import { DEMO_ORGANIZATIONS } from '../../src/seed/organizations';
-import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, pinSystemTime, startApp, type TestApp } from '../harness/strapi';
 
 const UIDS = [
   'api::organization.organization',
@@ -15,6 +15,9 @@ const UIDS = [
 
 let app: TestApp;
 beforeAll(async () => {
+  // The demo's cases are placed around the day of seeding: a fixed day, so their clocks read the same
+  // whatever today is (a Tuesday with a full holiday schedule ahead).
+  pinSystemTime('2026-06-16T02:00:00.000Z');
   app = await startApp({ seed: true });
 });
 afterAll(async () => {

@@ -100,6 +100,15 @@ export async function createFullAccessToken(strapi: Core.Strapi): Promise<string
  * as usual.
  */
 export function setClock(app: TestApp, iso: string, options: { frozen?: boolean } = {}): void {
+  const instant = pinSystemTime(iso, options);
+  app.strapi.plugin('disclosure').service('clock').now = () => new Date(instant);
+}
+
+/**
+ * Pins the system date only (Date, running on from there unless `frozen`): before an app starts, so
+ * that what its start-up does by the date (the demo seed's "today") does not depend on today's date.
+ */
+export function pinSystemTime(iso: string, options: { frozen?: boolean } = {}): Date {
   const instant = new Date(iso);
   jest.useFakeTimers({
     advanceTimers: !options.frozen,
@@ -117,7 +126,7 @@ export function setClock(app: TestApp, iso: string, options: { frozen?: boolean 
     ],
   });
   jest.setSystemTime(instant);
-  app.strapi.plugin('disclosure').service('clock').now = () => new Date(instant);
+  return instant;
 }
 
 /** Undoes setClock: real time again, for the plugin and for Date. */
