@@ -501,6 +501,30 @@ describe('a region', () => {
   });
 });
 
+describe('the office’s records in the content manager', () => {
+  const record = (uid: string, organization: OrganizationRef, fields: Record<string, unknown>) =>
+    app
+      .http()
+      .post(`/content-manager/collection-types/${uid}`)
+      .set(countyEditor)
+      .send({
+        organization: { connect: [{ documentId: organization.documentId, locale: 'zh-Hans' }] },
+        ...fields,
+      });
+
+  test('an editor records its own organization’s challenges and figures, not another’s', async () => {
+    const challenge = { kind: 'reconsideration', filedOn: '2025-03-03', result: 'pending' };
+    expect((await record(CHALLENGE, orgs.countyA, challenge)).status).toBe(201);
+    expect((await record(CHALLENGE, orgs.countyB, challenge)).status).toBe(403);
+    const figure = { year: 2025, kind: 'administrative-fees', value: 0.8 };
+    expect((await record(FIGURE, orgs.countyA, figure)).status).toBe(201);
+    expect((await record(FIGURE, orgs.otherCity, figure)).status).toBe(403);
+    const data = await dataOf({ organization: orgs.countyA.code, year: 2025 });
+    expect(data.tables.table4.reconsideration).toMatchObject({ pending: 1, total: 1 });
+    expect(data.tables.table2.administrativeFees).toEqual({ amount: 0.8, source: 'entered' });
+  });
+});
+
 describe('who may read it', () => {
   test('the auditor: any organization', async () => {
     expect((await report({ organization: orgs.otherCity.code, year: 2025 }, auditor)).status).toBe(
