@@ -22,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!ability?.can(LEDGER_READ_ACTION)) {
       const roles = getService(strapi, 'organization-roles');
       const scope = await roles.organizationsInScope(ctx.state.user.id);
-      if (!scope) throw new errors.ForbiddenError(OUT_OF_SCOPE);
+      if (!scope) throw new errors.PolicyError(OUT_OF_SCOPE);
       await roles.assertOrganizationInScope(scope, query.organization);
     }
     const data = await getService(strapi, 'annual-report').compute({
