@@ -4,7 +4,7 @@ import {
   type OrganizationRef,
 } from '../harness/admin-users';
 import { usingPostgres } from '../harness/database';
-import { policyDocumentData } from '../harness/fixtures';
+import { approvedReview, policyDocumentData } from '../harness/fixtures';
 import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
 import { checkTables } from '../../src/plugins/disclosure/server/src/reports/rules/checks';
 import { sumTables } from '../../src/plugins/disclosure/server/src/reports/rules/region';
@@ -272,7 +272,43 @@ beforeAll(async () => {
   await result('administrative-licensing', '2024-09-01');
   await result('administrative-penalty', '2025-05-05');
   await result('administrative-enforcement', '2025-07-07');
-  await publishedDocument({ category: 'decision', issueDate: '2025-06-01' });
+  const decision = await publishedDocument({ category: 'decision', issueDate: '2025-06-01' });
+  // The sections' figures: a press conference held in 2025 (a press release and a 2024 conference
+  // are not counted), a consultation started in 2025, an interpretation (published now).
+  const press = (kind: string, heldAt: string) =>
+    app.strapi.documents('api::press-release.press-release').create({
+      status: 'published',
+      data: {
+        title: `新闻发布${heldAt}`,
+        kind,
+        organization: orgs.city.documentId,
+        heldAt,
+        confidentialityReview: approvedReview,
+      } as any,
+    });
+  await press('press-conference', '2025-09-10T02:00:00Z');
+  await press('press-release', '2025-09-11T02:00:00Z');
+  await press('press-conference', '2024-09-10T02:00:00Z');
+  await app.strapi.documents('api::consultation.consultation').create({
+    status: 'published',
+    data: {
+      title: '关于《临沂市政务公开办法（征求意见稿）》公开征求意见的公告',
+      organization: orgs.city.documentId,
+      startDate: '2025-05-01',
+      endDate: '2025-06-05',
+      confidentialityReview: approvedReview,
+    } as any,
+  });
+  await app.strapi.documents('api::interpretation.interpretation').create({
+    status: 'published',
+    data: {
+      title: '政策解读',
+      form: 'text',
+      sourceDocument: decision.documentId,
+      interpreter: orgs.city.documentId,
+      confidentialityReview: approvedReview,
+    } as any,
+  });
   const figure = (kind: string, value: number, half: number | null = null) =>
     app.strapi.db
       .query(FIGURE)
@@ -428,9 +464,10 @@ describe('the city’s 2025 annual report', () => {
     expect(data.figures).toEqual({
       // 规章, 规范性文件, four result items and one decision dated 2025
       itemsPublished: 7,
+      // published today, not in 2025 (below)
       interpretations: 0,
-      pressConferences: 0,
-      consultations: 0,
+      pressConferences: 1,
+      consultations: 1,
       // the reply of the case answered through the routes, due in June, met
       repliesOnTime: 1,
       repliesDue: 1,
@@ -438,6 +475,12 @@ describe('the city’s 2025 annual report', () => {
       feesCollected: 100,
     });
   });
+});
+
+test('an interpretation counts in the year it was published', async () => {
+  const year = Number(new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 4));
+  const data = await dataOf({ organization: orgs.city.code, year });
+  expect(data.figures?.interpretations).toBe(1);
 });
 
 describe('half-year statistics', () => {
