@@ -17,6 +17,9 @@
  *    policies), paired rounds in alternating order; the converter should cost under 10% more.
  * 3. Syndication fan-out to 200 loopback receivers that fail in kinds (503, timeouts, an outage, 410),
  *    per database (bench/fan-out-report.js): what each receiver stored, time against a bare loop.
+ * 4. The annual report of a province (200 organizations, 100,000 documents, 20,000 cases) per database
+ *    (bench/annual-report-report.js): its time against a plain count over the same rows; under one
+ *    second on PostgreSQL.
  *
  * `npm run bench:smoke` runs all of it small (200 and 400 documents, SQLite, 1-second loads, 10
  * receivers) in seconds, so CI notices when it breaks; its report goes to .tmp/bench-smoke/. Its
@@ -379,6 +382,12 @@ function gitState() {
     root: ROOT,
   });
 
+  const annualReport = await require('./annual-report-report').annualReportBench({
+    smoke: SMOKE,
+    databases,
+    root: ROOT,
+  });
+
   const result = {
     at: new Date().toISOString(),
     commit,
@@ -397,9 +406,10 @@ function gitState() {
     },
     reads,
     costs,
-    targets: [...targets(reads, costs), ...fanOut.checks],
+    targets: [...targets(reads, costs), ...fanOut.checks, ...annualReport.checks],
     conversion,
     fanOut: fanOut.runs,
+    annualReport: annualReport.runs,
   };
   const stamp = result.at.replace(/[:.]/g, '-');
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -444,6 +454,7 @@ function gitState() {
     `| heap for both converters | ${conversion.heapForBothConvertersMb} MB |`,
     '',
     ...fanOut.markdown,
+    ...annualReport.markdown,
   ].join('\n');
   fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), json);
   fs.writeFileSync(path.join(RESULTS, `${stamp}.md`), markdown);

@@ -65,6 +65,13 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
   // The plugin's admin routes (the admin panel's)
   'GET /disclosure/compliance': { access: 'admin', answers: 200 },
   'GET /disclosure/due-today': { access: 'admin', answers: 200 },
+  // Any admin passes the route; the handler holds the account to its organizations (the auditor: all).
+  'GET /disclosure/annual-report': {
+    access: 'admin',
+    query: { organization: f.organizationCode, year: '2025' },
+    answers: 200,
+    plainAdminAnswers: '403 PolicyError',
+  },
   // Any admin passes the route; the handler refuses one who may not read the item (a PolicyError, with the reason).
   'GET /disclosure/item-status': {
     access: 'admin',
@@ -413,8 +420,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 34 admin routes and 13 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(47);
+  // 35 admin routes and 13 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(48);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()
