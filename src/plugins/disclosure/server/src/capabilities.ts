@@ -11,6 +11,7 @@ import onRequest from './on-request';
 import press from './press';
 import publicReads from './public-reads';
 import publication from './publication';
+import reports from './reports';
 import roles from './roles';
 import security from './security';
 import settings from './settings';
@@ -33,6 +34,7 @@ export const CAPABILITIES = {
   press,
   publicReads,
   publication,
+  reports,
   roles,
   security,
   settings,

@@ -12,6 +12,7 @@ import {
   recordRefusals,
 } from './publication/document-middlewares';
 import { rememberPublicCounts, restrictPublicReads } from './public-reads/document-middlewares';
+import { prepareAnnualReports } from './reports/document-middlewares';
 import { keepWritesInScope } from './roles/document-middlewares';
 import { recordSyndicationEvents } from './syndication/document-middlewares';
 import type { DocumentMiddlewareFactory } from './utils/capability';
@@ -42,6 +43,10 @@ const DOCUMENT_MIDDLEWARES: ReadonlyArray<readonly [DocumentMiddlewareFactory, s
     'one holiday-calendar entry per date; the working-day calendar reloads after a change',
   ],
   [reloadConversionTerms, 'the conversion dictionary reloads after a change'],
+  [
+    prepareAnnualReports,
+    "a report's sections pre-filled and its tables computed, stored and checked before the gate, inside the zh-Hant sync so the copy carries them",
+  ],
   [guardPublication, 'after normalization: the gate judges the data as it will be stored'],
   [trackDeadlines, 'deadline records recomputed in the same transaction as the write they follow'],
   [
