@@ -35,6 +35,12 @@ export const ENUMERATION_WORDS = {
       service: w('服务公开', 'Services'),
       result: w('结果公开', 'Results'),
     },
+    // 年度报告表二: the decisions a result item records (第二十条第（五）（六）项).
+    decisionKind: {
+      'administrative-licensing': w('行政许可', 'Administrative licensing'),
+      'administrative-penalty': w('行政处罚', 'Administrative penalty'),
+      'administrative-enforcement': w('行政强制', 'Administrative enforcement'),
+    },
     // The kinds of official document of the 党政机关公文处理工作条例, and the forms offices issue.
     genre: {
       notice: w('通知', 'Notice'),
@@ -68,6 +74,11 @@ export const ENUMERATION_WORDS = {
       amended: w('已修改', 'Amended'),
       repealed: w('已废止', 'Repealed'),
       expired: w('已失效', 'Expired'),
+    },
+    // 年度报告表二 counts 规章 and 行政规范性文件 apart.
+    normativeKind: {
+      regulation: w('规章', 'Rules (regulation)'),
+      'normative-document': w('行政规范性文件', 'Administrative normative document'),
     },
   },
   'api::press-release.press-release': {
@@ -139,6 +150,31 @@ export const ENUMERATION_WORDS = {
     kind: {
       phrase: w('词组对照', 'Phrase pair'),
       protected: w('保护词', 'Protected term'),
+    },
+  },
+  // 年度报告表四, in its column words.
+  'plugin::disclosure.legal-challenge': {
+    kind: {
+      reconsideration: w('行政复议', 'Administrative reconsideration'),
+      'litigation-direct': w('行政诉讼（未经复议直接起诉）', 'Litigation without reconsideration'),
+      'litigation-after-reconsideration': w(
+        '行政诉讼（复议后起诉）',
+        'Litigation after reconsideration'
+      ),
+    },
+    result: {
+      upheld: w('结果维持', 'Upheld'),
+      corrected: w('结果纠正', 'Corrected'),
+      other: w('其他结果', 'Other result'),
+      pending: w('尚未审结', 'Not yet decided'),
+    },
+  },
+  'plugin::disclosure.report-figure': {
+    kind: {
+      'administrative-licensing': w('行政许可决定数', 'Administrative licensing decisions'),
+      'administrative-penalty': w('行政处罚决定数', 'Administrative penalty decisions'),
+      'administrative-enforcement': w('行政强制决定数', 'Administrative enforcement decisions'),
+      'administrative-fees': w('行政事业性收费（万元）', 'Administrative fees (10,000 yuan)'),
     },
   },
   'plugin::disclosure.calendar-day': {

@@ -11,7 +11,7 @@ import {
   createOrganizationTree,
   type OrganizationRef,
 } from '../harness/admin-users';
-import { approvedReview } from '../harness/fixtures';
+import { approvedReview, policyDocumentData } from '../harness/fixtures';
 import { createAdminSession, setClock, startApp, type TestApp } from '../harness/strapi';
 
 /**
@@ -26,7 +26,6 @@ import { createAdminSession, setClock, startApp, type TestApp } from '../harness
  * figure, and a failing check can be asked for.
  */
 const REPORT = 'api::annual-report.annual-report';
-const SERVICE = 'plugin::disclosure.annual-report';
 
 let app: TestApp;
 let superAdmin: { Authorization: string };
@@ -100,14 +99,14 @@ beforeAll(async () => {
   app = await startApp();
   setClock(app, '2027-01-20T02:00:00.000Z');
   organizations = await createOrganizationTree(app);
-  // The stand-in answers for the service: installed where it is missing, its `compute` replaced where not.
-  const services = app.strapi.get('services');
-  const existing = services.get(SERVICE) as { compute: typeof standIn } | undefined;
-  if (existing) existing.compute = async (params) => standIn(params);
-  else
-    services.set(SERVICE, {
-      compute: async (params: Parameters<typeof standIn>[0]) => standIn(params),
-    });
+  // The stand-in answers for the service, except for 日照 (otherCity), whose report is computed from
+  // the records by the real service (see 'computed from the records' below).
+  const service = app.strapi.plugin('disclosure').service('annual-report') as {
+    compute: (params: Parameters<typeof standIn>[0]) => Promise<AnnualReportData>;
+  };
+  const real = service.compute.bind(service);
+  service.compute = async (params) =>
+    params.organization === organizations.otherCity.documentId ? real(params) : standIn(params);
   superAdmin = { Authorization: `Bearer ${await createAdminSession(app, 'chief@example.gov.cn')}` };
   ({ headers: countyEditor } = await createAdminAccount(app, {
     name: 'countyeditor',
@@ -340,7 +339,7 @@ describe('the downloads', () => {
     expect(paragraphs[paragraphs.indexOf('六、其他需要报告的事项') + 1]).toContain(
       '收取信息处理费300元'
     );
-    expect(computed.at(-1)).toEqual({
+    expect(computed.at(-1)).toMatchObject({
       organization: organizations.city.documentId,
       year: 2025,
       half: 1,
@@ -433,5 +432,66 @@ describe('the downloads', () => {
           .query({ organization: '371300000', year: '2026' })
       ).status
     ).toBe(401);
+  });
+});
+
+describe('computed from the records (the annual-report service)', () => {
+  const rizhao = () => organizations.otherCity.documentId;
+
+  test('the sections count what the office published; a report that adds up is published', async () => {
+    for (const title of ['日照市文件一', '日照市文件二'])
+      await app.strapi.documents('api::policy-document.policy-document').create({
+        data: policyDocumentData(rizhao(), { title, issueDate: '2025-05-10' }) as any,
+        status: 'published',
+      } as any);
+    await app.strapi.documents('api::press-release.press-release').create({
+      data: {
+        title: '日照市新闻发布会',
+        kind: 'press-conference',
+        organization: rizhao(),
+        heldAt: '2025-06-01T02:00:00.000Z',
+        confidentialityReview: approvedReview,
+      } as any,
+      status: 'published',
+    } as any);
+    const created: any = await reports().create({
+      data: { organization: rizhao(), year: 2025, confidentialityReview: approvedReview } as any,
+    });
+    expect(textOf(created.overview)).toContain(
+      '本年度共主动公开政府信息2条，发布政策解读0篇，召开新闻发布会1场'
+    );
+    await reports().publish({ documentId: created.documentId } as any);
+    const published: any = await app.strapi.db.query(REPORT as any).findOne({
+      where: { documentId: created.documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } },
+    });
+    expect(published.tables.checks.every((check: any) => check.ok)).toBe(true);
+    expect(published.tables.figures.itemsPublished).toBe(2);
+  });
+
+  test('a tampered figure in last year’s published report: this year’s is refused, naming the check', async () => {
+    const [lastYear] = await app.strapi.db.query(REPORT as any).findMany({
+      where: {
+        organization: { documentId: rizhao() },
+        year: 2025,
+        publishedAt: { $notNull: true },
+      },
+    });
+    const tables = lastYear.tables;
+    tables.tables.table3.rows.carriedForward.naturalPerson = 3;
+    tables.tables.table3.rows.carriedForward.total = 3;
+    await app.strapi.db
+      .query(REPORT as any)
+      .updateMany({ where: { documentId: lastYear.documentId }, data: { tables } });
+    const created: any = await reports().create({
+      data: { organization: rizhao(), year: 2026, confidentialityReview: approvedReview } as any,
+    });
+    const refused = reports().publish({ documentId: created.documentId } as any);
+    await expect(refused).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(refused).rejects.toThrow(/统计表数据不能通过核对.*结转/);
+    expect(
+      await app.strapi.db
+        .query(REPORT as any)
+        .count({ where: { documentId: created.documentId, publishedAt: { $notNull: true } } })
+    ).toBe(0);
   });
 });

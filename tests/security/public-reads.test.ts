@@ -566,29 +566,7 @@ beforeAll(async () => {
   );
   hide(CONCERN, await create(CONCERN, { ...concern, topic: `${MARKER} 核实中的舆情` }, false));
 
-  // 年度报告: its tables are computed on publication; where the `annual-report` service is not there
-  // (a branch without the statistics), a report of nothing that adds up stands in for it.
-  const services = s.get('services');
-  if (!services.get('plugin::disclosure.annual-report')) {
-    const zeros = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
-    services.set('plugin::disclosure.annual-report', {
-      compute: async () => ({
-        organization: { documentId: office.documentId, code: '370100001', name: office.name },
-        year: 2026,
-        period: { from: '2026-01-01', to: '2026-12-31' },
-        tables: {
-          table2: {},
-          table3: { columns: [], rows: {} },
-          table4: {
-            reconsideration: zeros,
-            litigationDirect: zeros,
-            litigationAfterReconsideration: zeros,
-          },
-        },
-        checks: [{ ok: true, message: 'ok' }],
-      }),
-    });
-  }
+  // 年度报告: a published report (its tables computed from this office's records) and a draft.
   const report = { organization: office.documentId, year: 2026, confidentialityReview: review };
   const section = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
   published[REPORT] = await create(

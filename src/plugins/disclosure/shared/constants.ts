@@ -31,6 +31,9 @@ export const ORGANIZATION_FIELD: Readonly<Record<string, string>> = {
   [CONTENT_TYPES.publicConcern]: 'organization',
   [CONTENT_TYPES.consultation]: 'organization',
   [CONTENT_TYPES.annualReport]: 'organization',
+  // Records an office keeps for its annual report: its editors enter its own, as they write its items.
+  'plugin::disclosure.legal-challenge': 'organization',
+  'plugin::disclosure.report-figure': 'organization',
 };
 
 /** The types an organization-scoped role works on. */
@@ -77,6 +80,9 @@ export const INBOX_UID = 'plugin::disclosure.inbox-message';
 export const APPLICATION_UID = 'plugin::disclosure.disclosure-application';
 export const APPLICATION_STEP_UID = 'plugin::disclosure.application-step';
 export const LETTER_TEMPLATE_UID = 'plugin::disclosure.letter-template';
+/** 统计与年度报告: table 4's records of reconsideration and litigation, and figures offices enter for table 2. */
+export const LEGAL_CHALLENGE_UID = 'plugin::disclosure.legal-challenge';
+export const REPORT_FIGURE_UID = 'plugin::disclosure.report-figure';
 /** Strapi's media library file, which public answers and attachments refer to. */
 export const UPLOAD_FILE_UID = 'plugin::upload.file';
 /** Read with raw SQL where the calendar's uniqueness is checked. */

@@ -9,6 +9,8 @@ import {
   CONTENT_TYPES,
   CONVERSION_TERM_UID,
   EDITOR_ORGANIZATION_UID,
+  LEGAL_CHALLENGE_UID,
+  REPORT_FIGURE_UID,
 } from './constants';
 
 export interface TypeName {
@@ -28,6 +30,8 @@ export const TYPE_NAMES = {
   [CONVERSION_TERM_UID]: { displayName: 'Conversion dictionary term', zh: '简繁转换词典' },
   [EDITOR_ORGANIZATION_UID]: { displayName: "Editor's organization", zh: '账号所属机构' },
   [CALENDAR_DAY_UID]: { displayName: 'Holiday calendar day', zh: '节假日安排' },
+  [LEGAL_CHALLENGE_UID]: { displayName: 'Legal challenge', zh: '行政复议和行政诉讼' },
+  [REPORT_FIGURE_UID]: { displayName: 'Report figure', zh: '年度报告录入数字' },
   [COMPONENTS.confidentialityReview]: { displayName: 'Confidentiality review', zh: '保密审查' },
   [COMPONENTS.consultationChannel]: { displayName: 'Feedback channel', zh: '意见反馈渠道' },
   [COMPONENTS.consultationResult]: { displayName: 'Consultation result', zh: '采纳情况' },

@@ -31,6 +31,10 @@ const DOCUMENT_MIDDLEWARES: ReadonlyArray<readonly [DocumentMiddlewareFactory, s
   ],
   [keepWritesInScope, "an admin's write is held to their organizations as sent"],
   [
+    prepareAnnualReports,
+    "a report's sections pre-filled and its tables computed and checked outside any transaction (the statistics read with their own connection), before the zh-Hant sync copies them; the snapshot written in the publication's transaction",
+  ],
+  [
     recordSyndicationEvents,
     'outside the sync: the event is written after the zh-Hant copy, in one transaction, carrying both',
   ],
@@ -43,10 +47,6 @@ const DOCUMENT_MIDDLEWARES: ReadonlyArray<readonly [DocumentMiddlewareFactory, s
     'one holiday-calendar entry per date; the working-day calendar reloads after a change',
   ],
   [reloadConversionTerms, 'the conversion dictionary reloads after a change'],
-  [
-    prepareAnnualReports,
-    "a report's sections pre-filled and its tables computed, stored and checked before the gate, inside the zh-Hant sync so the copy carries them",
-  ],
   [guardPublication, 'after normalization: the gate judges the data as it will be stored'],
   [trackDeadlines, 'deadline records recomputed in the same transaction as the write they follow'],
   [

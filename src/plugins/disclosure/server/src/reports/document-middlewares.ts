@@ -9,7 +9,9 @@ const ACTIONS = new Set(['create', 'update', 'publish']);
  * An annual report's writes: sections pre-filled on creation (zh-Hans), the tables computed, stored
  * and checked on publication in any locale (services/report-publication), so publishing zh-Hant alone
  * or every locale at once meets the same check. The zh-Hant copy follows the source, which carries
- * both, so it is left alone.
+ * both, so it is left alone. Registered outside the zh-Hant sync's transaction: the tables are
+ * computed with the service's own queries, which SQLite's single connection would leave waiting
+ * behind an open transaction.
  */
 export const prepareAnnualReports: DocumentMiddlewareFactory =
   (strapi) => async (context, next) => {
@@ -23,6 +25,13 @@ export const prepareAnnualReports: DocumentMiddlewareFactory =
         (params.locale ?? SOURCE_LOCALE) !== SOURCE_LOCALE)
     )
       return next();
-    await getService(strapi, 'report-publication').prepareWrite(context.action, params);
-    return next();
+    const writeSnapshot = await getService(strapi, 'report-publication').prepareWrite(
+      context.action,
+      params
+    );
+    if (!writeSnapshot) return next();
+    return strapi.db.transaction(async () => {
+      await writeSnapshot();
+      return next();
+    });
   };

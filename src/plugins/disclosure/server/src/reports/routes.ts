@@ -1,18 +1,22 @@
 import { ROUTE_ACCESS } from '../roles/route-policies';
 import type { CapabilityRoutes } from '../utils/capability';
 
-const { authenticated } = ROUTE_ACCESS;
-
 export default {
   admin: [
-    // Any signed-in admin passes the route; the service holds the organization to the account's
-    // (and those below), as the report route does.
+    // Any signed-in admin passes the route; the controller holds the account to its organizations
+    // (the auditor and super admins: all).
+    {
+      method: 'GET',
+      path: '/annual-report',
+      handler: 'annual-report.report',
+      config: ROUTE_ACCESS.authenticated,
+    },
+    // The report's .docx and .xlsx: held to the account's organizations by the service, as above.
     {
       method: 'GET',
       path: '/annual-report/document',
       handler: 'report-documents.document',
-      config: authenticated,
+      config: ROUTE_ACCESS.authenticated,
     },
   ],
-  contentApi: [],
 } satisfies CapabilityRoutes;

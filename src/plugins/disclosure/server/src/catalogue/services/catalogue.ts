@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES } from '../../../../shared/constants';
-import { beijingYear, isIsoDate } from '../../calendar/rules/beijing-time';
+import { beijingDate, beijingYear, isIsoDate } from '../../calendar/rules/beijing-time';
+import { repealedOnFor } from '../rules/repeal-date';
 import { checkDisclosureDecision, type DisclosureDecision } from '../rules/disclosure-attribute';
 import { DOCUMENT_NUMBER_RULE, parseDocumentNumber } from '../rules/document-number';
 import { indexNumberPrefix, nextIndexNumber } from '../rules/index-number';
@@ -80,6 +81,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const value = data.reprintedFromUrl;
     if (value === undefined || value === null || value === '' || isWebAddress(value)) return;
     throwIfViolated([violation('reprintedFromUrl', webAddressMessage(['reprintedFromUrl']))]);
+  };
+
+  /** The repeal date defaulted or cleared with the validity (rules/repeal-date). */
+  const setRepealDate = (current: StoredDraft | null, data: Data): void => {
+    const repealedOn = repealedOnFor(current, data, beijingDate(now()));
+    if (repealedOn !== undefined) data.repealedOn = repealedOn;
   };
 
   const resolveIssuer = async (data: Data, current?: OrganizationRef | null) => {
@@ -203,6 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data: Data = (params.data ??= {});
       assertReprintAddress(data);
       normalizeDocumentNumber(data);
+      setRepealDate(null, data);
       throwIfViolated(checkDisclosureDecision(data));
       const issuer = await resolveIssuer(data);
       if (!issuer) {
@@ -223,6 +231,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!current) return; // a missing document is the document service's 404 to give
       assertReprintAddress(data);
       normalizeDocumentNumber(data);
+      setRepealDate(current, data);
       const effective = { ...current, ...data };
       throwIfViolated(checkDisclosureDecision(effective));
       const issuer = await resolveIssuer(data, current.issuingOrganization);

@@ -14,6 +14,8 @@ import {
   CONTENT_TYPES,
   CONVERSION_TERM_UID,
   EDITOR_ORGANIZATION_UID,
+  LEGAL_CHALLENGE_UID,
+  REPORT_FIGURE_UID,
 } from '../../../../shared/constants';
 
 export type SortOrder = 'ASC' | 'DESC';
@@ -96,6 +98,11 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
         description:
           '决策、执行、管理、服务、结果公开 (the five classes of the disclosure catalogue)',
       },
+      decisionKind: {
+        label: '决定类别',
+        description:
+          '结果公开的行政许可、行政处罚、行政强制决定，计入年度报告表二 (a result item’s decision kind, counted in table 2)',
+      },
       topic: { label: '主题分类' },
       genre: { label: '体裁' },
       disclosureAttribute: {
@@ -114,7 +121,17 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
         description:
           '须与通过保密审查的政策解读同步发布，并计入年度报告 (published with its approved interpretation; counted in the annual report)',
       },
+      normativeKind: {
+        label: '规章或行政规范性文件',
+        description:
+          '年度报告表二分别统计规章和行政规范性文件；规章（政府令公布）选“规章” (counted apart in table 2 of the annual report)',
+      },
       validity: { label: '有效性' },
+      repealedOn: {
+        label: '废止日期',
+        description:
+          '有效性改为“已废止”时默认为当天，可改为实际废止日期；计入年度报告表二的本年废止件数 (defaults to the day validity becomes repealed; counted in table 2)',
+      },
       effectiveDate: { label: '施行日期' },
       expiryDate: { label: '失效日期' },
       replacedBy: {
@@ -387,6 +404,54 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
       traditional: {
         label: '繁体',
         description: '词组对照必填，保护词留空 (required for a phrase pair)',
+      },
+      note: { label: '备注' },
+    },
+  },
+
+  [LEGAL_CHALLENGE_UID]: {
+    mainField: 'caseNumber',
+    list: ['caseNumber', 'organization', 'kind', 'filedOn', 'result', 'decidedOn'],
+    sort: { by: 'filedOn', order: 'DESC' },
+    fields: {
+      organization: {
+        label: '被申请人（被告）机构',
+        description: '年度报告表四计入本机构 (counted in this organization’s table 4)',
+        mainField: ORGANIZATION_NAME,
+      },
+      application: {
+        label: '所涉申请',
+        description: '因依申请公开答复引起的，选择该申请 (the on-request case it is about, if any)',
+      },
+      caseNumber: { label: '案号' },
+      kind: { label: '类别' },
+      filedOn: { label: '受理（立案）日期' },
+      result: {
+        label: '结果',
+        description:
+          '审结前为“尚未审结”；审结日期在统计期内的按结果计入表四 (pending until decided; counted by result when decided in the period)',
+      },
+      decidedOn: { label: '审结日期' },
+      note: { label: '备注' },
+    },
+  },
+
+  [REPORT_FIGURE_UID]: {
+    list: ['organization', 'year', 'half', 'kind', 'value'],
+    sort: { by: 'year', order: 'DESC' },
+    fields: {
+      organization: { label: '机构', mainField: ORGANIZATION_NAME },
+      year: { label: '年度' },
+      half: {
+        label: '半年',
+        description:
+          '半年统计填 1（上半年）或 2（下半年）；全年数字留空 (1 or 2 for a half-year figure; empty for the year)',
+      },
+      kind: { label: '项目' },
+      value: {
+        label: '数值',
+        description:
+          '决定数填件数，收费填万元；录入后取代目录统计 (decisions as a count, fees in 万元; replaces the catalogue’s count)',
       },
       note: { label: '备注' },
     },

@@ -54,21 +54,6 @@ interface StoredReport {
   otherMatters: unknown;
 }
 
-/**
- * The `annual-report` service (this folder's, computing the tables) as the documents call it.
- * Looked up by name where it is used, so tests can replace `compute` on the service object.
- */
-export interface ReportComputer {
-  compute(params: {
-    organization: string;
-    year: number;
-    half?: 1 | 2;
-    region?: boolean;
-  }): Promise<AnnualReportData>;
-}
-export const reportService = (strapi: Core.Strapi): ReportComputer =>
-  strapi.plugin('disclosure').service('annual-report') as ReportComputer;
-
 /** A file to download: its bytes, its name and its media type. */
 export interface ReportFile {
   body: Buffer;
@@ -354,7 +339,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.NotFoundError(
           `没有这个机构：${query.organization} (no such organization)`
         );
-      const data = await reportService(strapi).compute({
+      const data = await getService(strapi, 'report-publication').computeReport({
         organization: organization.documentId,
         year: query.year,
         half: query.half,

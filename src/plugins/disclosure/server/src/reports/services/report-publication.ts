@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES, SOURCE_LOCALE } from '../../../../shared/constants';
-import type { AnnualReportData } from '../../../../shared/contracts/annual-report';
+import type { AnnualReportData, Table3Row } from '../../../../shared/contracts/annual-report';
 import { beijingDate } from '../../calendar/rules/beijing-time';
 import type { LedgerRecord } from '../../publication/services/ledger';
 import type { DocumentParams } from '../../utils/capability';
@@ -14,7 +14,7 @@ import {
   paragraphBlocks,
   reportTitle,
 } from '../rules/report-text';
-import { reportService } from './report-documents';
+import { previousPeriodKey } from '../rules/period';
 
 const UID = CONTENT_TYPES.annualReport;
 
@@ -87,11 +87,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const compute = (subject: ReportSubject) =>
-    reportService(strapi).compute({
+  /**
+   * 结转下年度 of the previous period's published report, as it was published (its snapshot): this
+   * period's 上年结转 must equal it (the `annual-report` service checks it when given).
+   */
+  const previousCarriedForward = async (subject: ReportSubject): Promise<Table3Row | null> => {
+    const previous = previousPeriodKey({ year: subject.year, half: subject.half });
+    const report: { tables: Partial<AnnualReportData> | null } | null = await strapi.db
+      .query(UID)
+      .findOne({
+        where: {
+          organization: { documentId: subject.organization },
+          year: previous.year,
+          half: previous.half ?? null,
+          locale: SOURCE_LOCALE,
+          publishedAt: { $notNull: true },
+        },
+        select: ['tables'],
+      });
+    return report?.tables?.tables?.table3?.rows?.carriedForward ?? null;
+  };
+
+  const compute = async (subject: ReportSubject): Promise<AnnualReportData> =>
+    getService(strapi, 'annual-report').compute({
       organization: subject.organization,
       year: subject.year,
       half: subject.half,
+      previousCarriedForward: await previousCarriedForward(subject),
     });
 
   /** A refusal of the tables, in the gate's form: a 400 naming each failing check, recorded in the ledger. */
@@ -119,8 +141,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Runs before a zh-Hans write of a report reaches the gate (the zh-Hant copy follows it). */
-    async prepareWrite(action: string, params: DocumentParams): Promise<void> {
+    /** The report of an organization (documentId) and period, checked against the last published one. */
+    computeReport: compute,
+
+    /**
+     * Runs before a write of a report, outside any transaction (the service computes with its own
+     * reads): fills `params.data` in, or refuses; for `publish`, answers the write of the snapshot on
+     * the draft, for the caller to run in the publication's transaction.
+     */
+    async prepareWrite(
+      action: string,
+      params: DocumentParams
+    ): Promise<(() => Promise<void>) | null> {
       const publishes =
         action === 'publish' ||
         ((action === 'create' || action === 'update') && params.status === 'published');
@@ -130,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data !== undefined &&
         (!hasText(data.overview) || !hasText(data.otherMatters) || !data.title);
       const refreshes = action === 'update' && data?.tables === REFRESH_TABLES;
-      if (!publishes && !fills && !refreshes) return;
+      if (!publishes && !fills && !refreshes) return null;
 
       const subject = await subjectOf(params, action);
       if (!subject) {
@@ -144,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             }
           );
         if (refreshes && data) delete data.tables;
-        return; // nothing to compute from yet: the office fills the sections in
+        return null; // nothing to compute from yet: the office fills the sections in
       }
       const report = await compute(subject);
 
@@ -159,7 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (refreshes && data) data.tables = snapshotOf(report);
-      if (!publishes) return;
+      if (!publishes) return null;
 
       const failing = report.checks.filter((check) => !check.ok).map((check) => check.message);
       if (failing.length) refuseTables(failing, params, subject.title);
@@ -167,21 +199,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         tables: snapshotOf(report),
         publishedOn: beijingDate(getService(strapi, 'clock').now()),
       };
-      if (action === 'publish' && params.documentId) {
+      const documentId = params.documentId;
+      if (action === 'publish' && documentId)
         // `publish` copies the draft: the snapshot goes on the draft (every locale: the field is not
-        // localized) in the transaction the publication runs in.
-        const draft = await strapi.db.query(UID).findOne({
-          where: { documentId: params.documentId, locale: SOURCE_LOCALE, publishedAt: null },
-          select: ['publishedOn'],
-        });
-        await strapi.db.query(UID).updateMany({
-          where: { documentId: params.documentId, publishedAt: null },
-          data: { tables: stamp.tables, publishedOn: draft?.publishedOn ?? stamp.publishedOn },
-        });
-      } else if (data) {
+        // localized), in the publication's transaction, so a refusal further in leaves it as it was.
+        return async () => {
+          const draft = await strapi.db.query(UID).findOne({
+            where: { documentId, locale: SOURCE_LOCALE, publishedAt: null },
+            select: ['publishedOn'],
+          });
+          await strapi.db.query(UID).updateMany({
+            where: { documentId, publishedAt: null },
+            data: { tables: stamp.tables, publishedOn: draft?.publishedOn ?? stamp.publishedOn },
+          });
+        };
+      if (data) {
         data.tables = stamp.tables;
         if (!data.publishedOn) data.publishedOn = stamp.publishedOn;
       }
+      return null;
     },
   };
 };
