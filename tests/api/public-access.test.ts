@@ -10,6 +10,7 @@ const PUBLIC_TYPES = [
   'consultations',
   'press-releases',
   'public-concerns',
+  'annual-reports',
 ];
 
 let app: TestApp;

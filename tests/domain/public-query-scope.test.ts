@@ -16,6 +16,7 @@ const schemas: Record<string, QuerySchema> = {
     options: { draftAndPublish: true },
     attributes: {
       title: { type: 'string' },
+      answer: { type: 'blocks' },
       notes: { type: 'text', private: true },
       sourceDocument: { type: 'relation', relation: 'manyToOne', target: DOC },
       interpreter: { type: 'relation', relation: 'manyToOne', target: ORG },
@@ -198,6 +199,12 @@ describe('filters', () => {
     [{ filters: { sourceDocument: 3 } }, 'relation-operator', 'filters.sourceDocument'],
     [{ filters: { createdBy: { email: { $contains: '@' } } } }, 'private', 'filters.createdBy'],
     [{ filters: { nonsense: 1 } }, 'unknown', 'filters.nonsense'],
+    // PostgreSQL cannot compare a joined row's jsonb as text: refused rather than a 500.
+    [
+      { filters: { localizations: { answer: { $contains: 'x' } } } },
+      'structured-through-relation',
+      'filters.localizations.answer',
+    ],
     // Under $not a hidden joined row would match (its condition negated): no relation there.
     [
       { filters: { $not: { sourceDocument: { id: { $notNull: true } } } } },

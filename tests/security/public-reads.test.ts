@@ -24,6 +24,7 @@ const CONSULTATION = 'api::consultation.consultation';
 const PRESS = 'api::press-release.press-release';
 const ORG = 'api::organization.organization';
 const CONCERN = 'api::public-concern.public-concern';
+const REPORT = 'api::annual-report.annual-report';
 const FILE = 'plugin::upload.file';
 
 const MARKER = 'LEAKMARK';
@@ -39,6 +40,7 @@ const ROUTES: Record<string, string> = {
   [CONSULTATION]: 'consultations',
   [PRESS]: 'press-releases',
   [CONCERN]: 'public-concerns',
+  [REPORT]: 'annual-reports',
 };
 
 /** Query tricks on a route's own parameters (status, locale, publication filters, pages, search). */
@@ -563,6 +565,38 @@ beforeAll(async () => {
     true
   );
   hide(CONCERN, await create(CONCERN, { ...concern, topic: `${MARKER} 核实中的舆情` }, false));
+
+  // 年度报告: a published report (its tables computed from this office's records) and a draft.
+  const report = { organization: office.documentId, year: 2026, confidentialityReview: review };
+  const section = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+  published[REPORT] = await create(
+    REPORT,
+    {
+      ...report,
+      title: '2026年政府信息公开工作年度报告',
+      overview: section('总体情况'),
+      otherMatters: section('其他事项'),
+    },
+    true
+  );
+  await s.documents(REPORT as any).update({
+    documentId: published[REPORT],
+    data: { title: `${MARKER} 年报的未发布修改`, problems: section(`${MARKER} 问题`) } as any,
+  });
+  hide(
+    REPORT,
+    await create(
+      REPORT,
+      {
+        ...report,
+        year: 2025,
+        title: `${MARKER} 草稿年报`,
+        overview: section(`${MARKER} 草稿总体情况`),
+        otherMatters: section(`${MARKER} 草稿其他事项`),
+      },
+      false
+    )
+  );
   published[ORG] = office.documentId;
 
   // An admin author on every row: populating createdBy must never reach an account.

@@ -443,6 +443,108 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAnnualReportAnnualReport extends Struct.CollectionTypeSchema {
+  collectionName: 'annual_reports';
+  info: {
+    description: '\u653F\u5E9C\u4FE1\u606F\u516C\u5F00\u5DE5\u4F5C\u5E74\u5EA6\u62A5\u544A\u53CA\u534A\u5E74\u7EDF\u8BA1\uFF1A\u516D\u4E2A\u90E8\u5206\uFF0C\u8868\u683C\u7531\u7CFB\u7EDF\u7EDF\u8BA1 (the annual disclosure report and half-year statistics: six sections, the tables computed from the records)';
+    displayName: 'Annual report';
+    pluralName: 'annual-reports';
+    singularName: 'annual-report';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: true;
+    };
+  };
+  attributes: {
+    confidentialityReview: Schema.Attribute.Component<'disclosure.confidentiality-review', false> &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    half: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2;
+          min: 1;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::annual-report.annual-report'>;
+    organization: Schema.Attribute.Relation<'manyToOne', 'api::organization.organization'>;
+    otherMatters: Schema.Attribute.Blocks &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    overview: Schema.Attribute.Blocks &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    problems: Schema.Attribute.Blocks &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    publishedOn: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    tables: Schema.Attribute.JSON &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    year: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2100;
+          min: 2008;
+        },
+        number
+      >;
+  };
+}
+
 export interface ApiConsultationFeedbackConsultationFeedback
   extends Struct.CollectionTypeSchema {
   collectionName: 'consultation_feedbacks';
@@ -2676,6 +2778,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::annual-report.annual-report': ApiAnnualReportAnnualReport;
       'api::consultation-feedback.consultation-feedback': ApiConsultationFeedbackConsultationFeedback;
       'api::consultation.consultation': ApiConsultationConsultation;
       'api::interpretation.interpretation': ApiInterpretationInterpretation;

@@ -10,6 +10,8 @@ export const CONTENT_TYPES = {
   consultationFeedback: 'api::consultation-feedback.consultation-feedback',
   pressRelease: 'api::press-release.press-release',
   publicConcern: 'api::public-concern.public-concern',
+  /** 政府信息公开工作年度报告 (and the half-year statistics): its sections, and the tables as published */
+  annualReport: 'api::annual-report.annual-report',
 } as const;
 
 /** The components the app defines under src/components (category.name). */
@@ -28,6 +30,7 @@ export const ORGANIZATION_FIELD: Readonly<Record<string, string>> = {
   [CONTENT_TYPES.pressRelease]: 'organization',
   [CONTENT_TYPES.publicConcern]: 'organization',
   [CONTENT_TYPES.consultation]: 'organization',
+  [CONTENT_TYPES.annualReport]: 'organization',
   // Records an office keeps for its annual report: its editors enter its own, as they write its items.
   'plugin::disclosure.legal-challenge': 'organization',
   'plugin::disclosure.report-figure': 'organization',
@@ -47,6 +50,7 @@ export const PUBLIC_CONTENT_TYPES = [
   CONTENT_TYPES.consultation,
   CONTENT_TYPES.pressRelease,
   CONTENT_TYPES.publicConcern,
+  CONTENT_TYPES.annualReport,
 ] as const;
 
 /** zh-Hans is the source; zh-Hant is the Traditional version municipal sites serve. */

@@ -17,6 +17,7 @@ import type {
   OutcomeReason,
   StepKind,
 } from './contracts/on-request';
+import type { ChallengeColumns, Table2, Table3Column, Table4 } from './contracts/annual-report';
 
 export const ADMIN_LOCALES = ['zh-Hans', 'en'] as const;
 export type AdminLocale = (typeof ADMIN_LOCALES)[number];
@@ -174,4 +175,86 @@ export const LETTER_KIND_WORDS: Readonly<Record<LetterKind, Word>> = {
   'extension-notice': w('延期答复告知书', 'Extension notice'),
   'fee-notice': w('收费通知书', 'Fee notice'),
   reply: w('答复书', 'Reply'),
+};
+
+/**
+ * 政府信息公开工作年度报告 (国办公开办函〔2021〕30号): the sections' headings and the tables' rows and
+ * columns as the national format words them; the .docx and .xlsx of the report are laid out from these.
+ */
+export const REPORT_SECTION_WORDS = {
+  overview: w('一、总体情况', 'I. Overview'),
+  proactive: w('二、主动公开政府信息情况', 'II. Proactive disclosure'),
+  requests: w('三、收到和处理政府信息公开申请情况', 'III. Applications received and handled'),
+  challenges: w(
+    '四、政府信息公开行政复议、行政诉讼情况',
+    'IV. Administrative reconsideration and litigation'
+  ),
+  problems: w('五、存在的主要问题及改进情况', 'V. Main problems and improvements'),
+  otherMatters: w('六、其他需要报告的事项', 'VI. Other matters to report'),
+} as const;
+
+/** Table 3's columns (the applicant kinds of APPLICANT_TYPE_WORDS, and the total). */
+export const TABLE3_COLUMN_WORDS: Readonly<Record<Table3Column, Word>> = {
+  naturalPerson: APPLICANT_TYPE_WORDS['natural-person'],
+  commercialEnterprise: APPLICANT_TYPE_WORDS['commercial-enterprise'],
+  researchInstitution: APPLICANT_TYPE_WORDS['research-institution'],
+  socialWelfareOrganization: APPLICANT_TYPE_WORDS['social-welfare-organization'],
+  legalServiceOrganization: APPLICANT_TYPE_WORDS['legal-service-organization'],
+  otherOrganization: APPLICANT_TYPE_WORDS['other-organization'],
+  total: w('总计', 'Total'),
+};
+
+/** Table 3's rows besides the outcome lines (those are the on-request rules' TABLE3_ROW_LABELS). */
+export const TABLE3_FRAME_WORDS = {
+  new: w('一、本年新收政府信息公开申请数量', 'New applications this year'),
+  carriedOver: w('二、上年结转政府信息公开申请数量', 'Carried over from last year'),
+  outcomes: w('三、本年度办理结果', 'Outcomes this year'),
+  total: w('（七）总计', 'Total'),
+  carriedForward: w('四、结转下年度继续办理', 'Carried forward to next year'),
+  applicants: w('申请人情况', 'Applicants'),
+  legalPersons: w('法人或其他组织', 'Legal persons or other organizations'),
+  reconciliation: w(
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    '(items one plus two equal items three plus four)'
+  ),
+} as const;
+
+/** Table 2's rows, by their keys in the contract. */
+export const TABLE2_ROW_WORDS: Readonly<Record<keyof Table2, Word>> = {
+  regulations: w('规章', 'Regulations'),
+  normativeDocuments: w('行政规范性文件', 'Normative documents'),
+  administrativeLicensing: w('行政许可', 'Administrative licensing'),
+  administrativePenalty: w('行政处罚', 'Administrative penalties'),
+  administrativeEnforcement: w('行政强制', 'Administrative enforcement'),
+  administrativeFees: w('行政事业性收费', 'Administrative fees'),
+};
+
+/** Table 2's headings: the articles of the Regulation each group reports under, and the columns. */
+export const TABLE2_HEADING_WORDS = {
+  article20Item1: w('第二十条第（一）项', 'Article 20 (1)'),
+  article20Item5: w('第二十条第（五）项', 'Article 20 (5)'),
+  article20Item6: w('第二十条第（六）项', 'Article 20 (6)'),
+  article20Item8: w('第二十条第（八）项', 'Article 20 (8)'),
+  content: w('信息内容', 'Information'),
+  issued: w('本年制发件数', 'Issued this year'),
+  repealed: w('本年废止件数', 'Repealed this year'),
+  valid: w('现行有效件数', 'In force'),
+  decisions: w('本年处理决定数量', 'Decisions this year'),
+  feeAmount: w('本年收费金额（单位：万元）', 'Collected this year (10,000 yuan)'),
+  entered: w('（填报数）', '(entered)'),
+} as const;
+
+/** Table 4's three groups and its five columns. */
+export const TABLE4_GROUP_WORDS: Readonly<Record<keyof Table4, Word>> = {
+  reconsideration: w('行政复议', 'Administrative reconsideration'),
+  litigationDirect: w('未经复议直接起诉', 'Litigation without reconsideration'),
+  litigationAfterReconsideration: w('复议后起诉', 'Litigation after reconsideration'),
+};
+export const TABLE4_LITIGATION_WORDS = w('行政诉讼', 'Administrative litigation');
+export const TABLE4_COLUMN_WORDS: Readonly<Record<keyof ChallengeColumns, Word>> = {
+  upheld: w('结果维持', 'Upheld'),
+  corrected: w('结果纠正', 'Corrected'),
+  other: w('其他结果', 'Other result'),
+  pending: w('尚未审结', 'Pending'),
+  total: w('总计', 'Total'),
 };

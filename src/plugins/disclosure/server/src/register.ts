@@ -12,6 +12,7 @@ import {
   recordRefusals,
 } from './publication/document-middlewares';
 import { rememberPublicCounts, restrictPublicReads } from './public-reads/document-middlewares';
+import { prepareAnnualReports } from './reports/document-middlewares';
 import { keepWritesInScope } from './roles/document-middlewares';
 import { recordSyndicationEvents } from './syndication/document-middlewares';
 import type { DocumentMiddlewareFactory } from './utils/capability';
@@ -29,6 +30,10 @@ const DOCUMENT_MIDDLEWARES: ReadonlyArray<readonly [DocumentMiddlewareFactory, s
     'a confidentiality review typed by a non-reviewer is refused as sent, before normalization',
   ],
   [keepWritesInScope, "an admin's write is held to their organizations as sent"],
+  [
+    prepareAnnualReports,
+    "a report's sections pre-filled and its tables computed and checked outside any transaction (the statistics read with their own connection), before the zh-Hant sync copies them; the snapshot written in the publication's transaction",
+  ],
   [
     recordSyndicationEvents,
     'outside the sync: the event is written after the zh-Hant copy, in one transaction, carrying both',

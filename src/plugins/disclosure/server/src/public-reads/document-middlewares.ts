@@ -100,6 +100,8 @@ const REFUSAL_MESSAGES: Record<RefusalReason, (path: string) => string> = {
     `${path}：按关联筛选时须指明其字段，如 [documentId][$eq] (filter a relation by one of its fields, e.g. [documentId][$eq])`,
   'negated-relation': (path) =>
     `${path}：公开接口不能在 $not 中按关联筛选 (a relation cannot be filtered inside $not in public reads)`,
+  'structured-through-relation': (path) =>
+    `${path}：正文类字段只能在本类内容上筛选，不能经由关联筛选 (rich-text and JSON fields can be filtered on the type itself, not through a relation)`,
   unknown: (path) => `${path} 不是可公开读取的字段 (${path} is not a public field)`,
 };
 

@@ -11,5 +11,12 @@ export default {
       handler: 'annual-report.report',
       config: ROUTE_ACCESS.authenticated,
     },
+    // The report's .docx and .xlsx: held to the account's organizations by the service, as above.
+    {
+      method: 'GET',
+      path: '/annual-report/document',
+      handler: 'report-documents.document',
+      config: ROUTE_ACCESS.authenticated,
+    },
   ],
 } satisfies CapabilityRoutes;

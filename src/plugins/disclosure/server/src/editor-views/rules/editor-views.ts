@@ -311,6 +311,47 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
     },
   },
 
+  [CONTENT_TYPES.annualReport]: {
+    mainField: TITLE,
+    list: ['title', 'organization', 'year', 'half', 'publishedOn'],
+    sort: { by: 'year', order: 'DESC' },
+    fields: {
+      title: {
+        label: '标题',
+        description: '如：某某局2026年政府信息公开工作年度报告 (e.g. the office and the year)',
+      },
+      organization: { label: '报告机构', mainField: ORGANIZATION_NAME },
+      year: {
+        label: '年度',
+        description:
+          '部门1月31日前、县级以上政府3月31日前公布上一年度报告 (published by 31 January for a department, 31 March for a government)',
+      },
+      half: {
+        label: '半年',
+        description:
+          '1 上半年、2 下半年（半年统计）；留空为年度报告 (1 or 2 for the half-year statistics; empty for the annual report)',
+      },
+      overview: {
+        label: '一、总体情况',
+        description:
+          '新建时按系统记录预填，可修改 (pre-filled from the records when created; editable)',
+      },
+      problems: { label: '五、存在的主要问题及改进情况' },
+      otherMatters: {
+        label: '六、其他需要报告的事项',
+        description:
+          '新建时预填收取信息处理费情况，可修改 (pre-filled with the fees collected; editable)',
+      },
+      tables: {
+        label: '统计表（二、三、四）',
+        description:
+          '发布时由系统统计生成并核对，不合计的不能发布 (computed and checked on publication; tables that do not add up are refused)',
+      },
+      publishedOn: { label: '公布日期', description: '发布时自动填写 (set on publication)' },
+      confidentialityReview: REVIEW,
+    },
+  },
+
   [CONTENT_TYPES.organization]: {
     mainField: ORGANIZATION_NAME,
     list: ['name', 'code', 'level', 'parent', 'regionCode'],

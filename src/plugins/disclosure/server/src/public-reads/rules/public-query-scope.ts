@@ -48,6 +48,7 @@ export type RefusalReason =
   | 'sort-through-relation'
   | 'relation-operator'
   | 'negated-relation'
+  | 'structured-through-relation'
   | 'unknown';
 
 /** A query the public may not make; `path` names where (e.g. `populate.attachments.related`). */
@@ -85,6 +86,11 @@ const SCALAR_TYPES = new Set([
   'json',
 ]);
 const SEARCHED_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
+/**
+ * Stored as JSON (jsonb on PostgreSQL): Strapi compares them as text on the type's own row, but not
+ * on a joined one, where PostgreSQL refuses `jsonb LIKE` and the read fails with a 500.
+ */
+const STRUCTURED_TYPES = new Set(['blocks', 'json']);
 const MORPH_RELATIONS = new Set(['morphToOne', 'morphToMany', 'morphOne', 'morphMany']);
 const LOGICAL = new Set(['$and', '$or', '$not']);
 
@@ -159,11 +165,12 @@ export function scopeFilters(
   uid: string,
   model: PublicReadModel,
   path = 'filters',
-  negated = false
+  negated = false,
+  throughRelation = false
 ): unknown {
   if (Array.isArray(filters))
     return filters.map((item, index) =>
-      scopeFilters(item, uid, model, `${path}[${index}]`, negated)
+      scopeFilters(item, uid, model, `${path}[${index}]`, negated, throughRelation)
     );
   if (!isObject(filters)) return filters;
   const schema = schemaOf(model, uid, path);
@@ -173,7 +180,14 @@ export function scopeFilters(
     if (LOGICAL.has(key)) {
       // Strapi hands a `$not` array to the database as it is (column names unchecked): one object only.
       if (key === '$not' && !isObject(value)) throw new PublicQueryRefusal('unknown', here);
-      scoped[key] = scopeFilters(value, uid, model, here, negated || key === '$not');
+      scoped[key] = scopeFilters(
+        value,
+        uid,
+        model,
+        here,
+        negated || key === '$not',
+        throughRelation
+      );
       continue;
     }
     // An operator at this level compares the row itself (or, inside a relation, refuses below).
@@ -182,11 +196,14 @@ export function scopeFilters(
       continue;
     }
     const next = step(model, schema, key, here);
-    if (next.kind === 'scalar') scoped[key] = value;
-    else if (next.kind === 'component') {
+    if (next.kind === 'scalar') {
+      if (throughRelation && STRUCTURED_TYPES.has(schema.attributes[key]?.type ?? ''))
+        throw new PublicQueryRefusal('structured-through-relation', here);
+      scoped[key] = value;
+    } else if (next.kind === 'component') {
       // Filters cannot name a dynamic zone's component; only a plain component's fields.
       if (next.uids.length !== 1) throw new PublicQueryRefusal('unknown', here);
-      scoped[key] = scopeFilters(value, next.uids[0], model, here, negated);
+      scoped[key] = scopeFilters(value, next.uids[0], model, here, negated, throughRelation);
     } else {
       if (negated) throw new PublicQueryRefusal('negated-relation', here);
       // `filters[relation][$null]=true` and the like compare the joined row's id, which the row
@@ -196,7 +213,10 @@ export function scopeFilters(
         Object.keys(value).some((inner) => inner.startsWith('$') && !LOGICAL.has(inner))
       )
         refuseOperator(here);
-      scoped[key] = withCondition(scopeFilters(value, next.target, model, here), next.condition);
+      scoped[key] = withCondition(
+        scopeFilters(value, next.target, model, here, false, true),
+        next.condition
+      );
     }
   }
   return scoped;

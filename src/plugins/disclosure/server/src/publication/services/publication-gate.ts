@@ -52,6 +52,7 @@ export const GATED_TYPES = new Set<string>([
   CONTENT_TYPES.interpretation,
   CONTENT_TYPES.consultation,
   CONTENT_TYPES.pressRelease,
+  CONTENT_TYPES.annualReport,
 ]);
 
 /** Types whose images need alternative text before publishing (图解, press photos). */
@@ -76,6 +77,8 @@ const RULES_BY_TYPE: Record<string, GateRule[]> = {
   ],
   [CONTENT_TYPES.consultation]: ['confidentiality-review'],
   [CONTENT_TYPES.pressRelease]: ['confidentiality-review', 'image-alt-text'],
+  // The tables' checks are the report's own middleware (reports/document-middlewares), run before this gate.
+  [CONTENT_TYPES.annualReport]: ['confidentiality-review'],
 };
 
 export interface GateConfig {

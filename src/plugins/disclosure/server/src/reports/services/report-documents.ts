@@ -1,0 +1,360 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import ExcelJS from 'exceljs';
+import { CONTENT_TYPES, LEDGER_READ_ACTION, SOURCE_LOCALE } from '../../../../shared/constants';
+import type { AnnualReportData } from '../../../../shared/contracts/annual-report';
+import { REPORT_SECTION_WORDS } from '../../../../shared/words';
+import { getService } from '../../utils/get-service';
+import type { AdminAbility, AdminUser } from '../../utils/request-state';
+import { placeCells, reportGrids, type GridCell, type ReportGrid } from '../rules/report-layout';
+import {
+  blocksParagraphs,
+  otherMattersText,
+  overviewText,
+  reportTitle,
+  type ReportPeriod,
+} from '../rules/report-text';
+import type { ReportFormat } from '../validation/report-documents';
+
+/** Who downloads: a signed-in admin account and its permissions. */
+export interface ReportActor {
+  user: AdminUser;
+  ability: AdminAbility | null;
+}
+
+/** The report's text: its title and the paragraphs of the editable sections 一、五、六. */
+export interface ReportSections {
+  title: string;
+  overview: string[];
+  problems: string[];
+  otherMatters: string[];
+}
+
+/** The stored report's columns the documents read. */
+interface StoredReport {
+  title: string | null;
+  overview: unknown;
+  problems: unknown;
+  otherMatters: unknown;
+}
+
+/** A file to download: its bytes, its name and its media type. */
+export interface ReportFile {
+  body: Buffer;
+  filename: string;
+  contentType: string;
+}
+
+const MEDIA_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * The layout of a published report as offices print it (GB/T 9704-2012, like the on-request
+ * letters): A4, title in 小标宋 二号, section headings in 黑体 三号, text in 仿宋 三号 on a fixed
+ * 28-point line with two characters' indent; the tables in 宋体 五号 (table 4's fifteen columns in 小五),
+ * fully ruled. Fonts as Word and WPS know them on a Chinese system.
+ */
+const FONTS = {
+  title: { eastAsia: '方正小标宋简体', ascii: 'SimSun', hAnsi: 'SimSun' },
+  heading: { eastAsia: '黑体', ascii: 'SimHei', hAnsi: 'SimHei' },
+  body: { eastAsia: '仿宋', ascii: 'FangSong', hAnsi: 'FangSong' },
+  table: { eastAsia: '宋体', ascii: 'SimSun', hAnsi: 'SimSun' },
+} as const;
+/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt, 小五 9 pt. */
+const SIZES = { title: 44, body: 32, pageNumber: 28, table: 21, smallTable: 18 } as const;
+const PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1100 },
+} as const;
+/** The text width between the margins, in twips. */
+const TEXT_WIDTH = PAGE.size.width - PAGE.margin.left - PAGE.margin.right;
+const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
+const TWO_CHARACTERS = 640;
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE } as const;
+
+/** Column widths (twips) of each table: labels wide enough for the national wording, figures even. */
+const COLUMN_WIDTHS: Record<ReportGrid['key'], number[]> = {
+  table2: [2844, 2000, 2000, 2000],
+  table3: [760, 1160, 2280, ...Array<number>(7).fill(663)],
+  table4: Array<number>(15).fill(Math.floor(TEXT_WIDTH / 15)),
+};
+
+const cellText = (value: GridCell['value']): string =>
+  typeof value === 'number' ? String(value) : value;
+
+function wordTable(grid: ReportGrid): Table {
+  const size = grid.key === 'table4' ? SIZES.smallTable : SIZES.table;
+  const widths = COLUMN_WIDTHS[grid.key];
+  return new Table({
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: grid.rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: true,
+          tableHeader: false,
+          children: cells.map(
+            (cell) =>
+              new TableCell({
+                columnSpan: cell.colSpan,
+                rowSpan: cell.rowSpan,
+                borders: BORDERS,
+                verticalAlign: VerticalAlignTable.CENTER,
+                margins: { left: 40, right: 40 },
+                children: [
+                  new Paragraph({
+                    alignment:
+                      cell.header || typeof cell.value === 'number'
+                        ? AlignmentType.CENTER
+                        : AlignmentType.LEFT,
+                    children: [
+                      new TextRun({
+                        text: cellText(cell.value),
+                        font: FONTS.table,
+                        size,
+                        bold: cell.header,
+                      }),
+                    ],
+                  }),
+                ],
+              })
+          ),
+        })
+    ),
+  });
+}
+
+const heading = (text: string) =>
+  new Paragraph({
+    spacing: BODY_LINE,
+    indent: { firstLine: TWO_CHARACTERS, firstLineChars: 200 },
+    children: [new TextRun({ text, font: FONTS.heading, size: SIZES.body })],
+  });
+
+const bodyParagraph = (text: string) =>
+  new Paragraph({
+    spacing: BODY_LINE,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: TWO_CHARACTERS, firstLineChars: 200 },
+    children: [new TextRun({ text, font: FONTS.body, size: SIZES.body })],
+  });
+
+/** A section with no text yet still prints, so the office sees where to write. */
+const EMPTY_SECTION = '（无）';
+
+/** The .docx: title, the six sections, tables 2 to 4 as Word tables under theirs. */
+export async function reportDocx(
+  data: AnnualReportData,
+  sections: ReportSections
+): Promise<Buffer> {
+  const grids = reportGrids(data.tables);
+  const tableOf = (key: ReportGrid['key']) => grids.find((grid) => grid.key === key)!;
+  const textSection = (title: string, paragraphs: string[]) => [
+    heading(title),
+    ...(paragraphs.length ? paragraphs : [EMPTY_SECTION]).map(bodyParagraph),
+  ];
+  const tableSection = (key: ReportGrid['key']) => [
+    heading(tableOf(key).title),
+    wordTable(tableOf(key)),
+    new Paragraph({ spacing: BODY_LINE, children: [] }),
+  ];
+  const words = REPORT_SECTION_WORDS;
+  const document = new Document({
+    creator: data.organization.name || 'disclosure',
+    title: sections.title,
+    styles: { default: { document: { run: { font: FONTS.body, size: SIZES.body } } } },
+    sections: [
+      {
+        properties: { page: PAGE },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: ['— ', PageNumber.CURRENT, ' —'],
+                    font: FONTS.table,
+                    size: SIZES.pageNumber,
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 0, after: 320 },
+            children: [new TextRun({ text: sections.title, font: FONTS.title, size: SIZES.title })],
+          }),
+          ...textSection(words.overview['zh-Hans'], sections.overview),
+          ...tableSection('table2'),
+          ...tableSection('table3'),
+          ...tableSection('table4'),
+          ...textSection(words.problems['zh-Hans'], sections.problems),
+          ...textSection(words.otherMatters['zh-Hans'], sections.otherMatters),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** The .xlsx: one sheet per table, the national headings merged as in the .docx, figures as numbers. */
+export async function reportXlsx(data: AnnualReportData, title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = data.organization.name || 'disclosure';
+  workbook.title = title;
+  for (const grid of reportGrids(data.tables)) {
+    const sheet = workbook.addWorksheet(grid.sheetName);
+    // Row 1: the report and the table; the grid starts on row 3.
+    sheet.getCell(1, 1).value = `${title} ${grid.title}`;
+    sheet.getCell(1, 1).font = { bold: true, size: 12 };
+    const top = 3;
+    for (const { row, column, cell } of placeCells(grid)) {
+      const r = top + row;
+      const c = column + 1;
+      const rowSpan = cell.rowSpan ?? 1;
+      const colSpan = cell.colSpan ?? 1;
+      if (rowSpan > 1 || colSpan > 1) sheet.mergeCells(r, c, r + rowSpan - 1, c + colSpan - 1);
+      const target = sheet.getCell(r, c);
+      target.value = cell.value;
+      target.alignment = {
+        vertical: 'middle',
+        horizontal: cell.header || typeof cell.value === 'number' ? 'center' : 'left',
+        wrapText: true,
+      };
+      if (cell.header) target.font = { bold: true };
+    }
+    for (let r = top; r < top + grid.rows.length; r += 1)
+      for (let c = 1; c <= grid.columns; c += 1)
+        sheet.getCell(r, c).border = {
+          top: { style: 'thin' },
+          bottom: { style: 'thin' },
+          left: { style: 'thin' },
+          right: { style: 'thin' },
+        };
+    COLUMN_WIDTHS[grid.key].forEach((width, index) => {
+      // Twips to Excel's character widths (about 120 twips each), never narrower than a figure.
+      sheet.getColumn(index + 1).width = Math.max(8, Math.round(width / 120));
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The annual report's downloads: the report computed by the `annual-report` service, with the text
+ * of the stored report for that organization and period (its zh-Hans draft, the latest words), or
+ * the sections pre-filled from the records when none is stored.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The organizations an account may report on: null for all (super admins, the auditor). */
+  const scopeOf = async (actor: ReportActor): Promise<string[] | null> => {
+    const superAdmin = (actor.user.roles ?? []).some((role) => role.code === 'strapi-super-admin');
+    if (superAdmin || actor.ability?.can(LEDGER_READ_ACTION)) return null;
+    return (
+      (await getService(strapi, 'organization-roles').organizationsInScope(actor.user.id)) ?? []
+    );
+  };
+
+  const storedReport = async (
+    organizationDocumentId: string,
+    { year, half }: ReportPeriod
+  ): Promise<StoredReport | null> =>
+    strapi.db.query(CONTENT_TYPES.annualReport).findOne({
+      where: {
+        organization: { documentId: organizationDocumentId },
+        year,
+        half: half ?? null,
+        locale: SOURCE_LOCALE,
+        publishedAt: null,
+      },
+      select: ['title', 'overview', 'problems', 'otherMatters'],
+      orderBy: { updatedAt: 'desc' },
+    });
+
+  return {
+    /** The text of a report: as stored, else pre-filled; a section left empty in a stored report is pre-filled too. */
+    async sections(data: AnnualReportData): Promise<ReportSections> {
+      const period = { year: data.year, half: data.half ?? null };
+      const stored = await storedReport(data.organization.documentId, period);
+      const figures = data.figures;
+      const fill = (written: unknown, prefilled: string | null): string[] => {
+        const paragraphs = blocksParagraphs(written);
+        return paragraphs.length || !prefilled ? paragraphs : [prefilled];
+      };
+      return {
+        title: stored?.title?.trim() || reportTitle(data.organization.name, period),
+        overview: fill(stored?.overview, figures ? overviewText(figures, period) : null),
+        problems: fill(stored?.problems, null),
+        otherMatters: fill(
+          stored?.otherMatters,
+          figures ? otherMattersText(figures, period) : null
+        ),
+      };
+    },
+
+    docx: reportDocx,
+    xlsx: reportXlsx,
+
+    /** GET /disclosure/annual-report/document: the organization checked against the account's, the report computed, the file built. */
+    async download(
+      query: { organization: string; year: number; half?: 1 | 2; format: ReportFormat },
+      actor: ReportActor
+    ): Promise<ReportFile> {
+      const scope = await scopeOf(actor);
+      if (scope)
+        await getService(strapi, 'organization-roles').assertOrganizationInScope(
+          scope,
+          query.organization
+        );
+      const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({
+        where: {
+          $or: [{ code: query.organization }, { documentId: query.organization }],
+          locale: SOURCE_LOCALE,
+        },
+        select: ['documentId'],
+      });
+      if (!organization)
+        throw new errors.NotFoundError(
+          `没有这个机构：${query.organization} (no such organization)`
+        );
+      const data = await getService(strapi, 'report-publication').computeReport({
+        organization: organization.documentId,
+        year: query.year,
+        half: query.half,
+      });
+      const sections = await this.sections(data);
+      const body =
+        query.format === 'xlsx'
+          ? await reportXlsx(data, sections.title)
+          : await reportDocx(data, sections);
+      const period = query.half ? `${query.year}-H${query.half}` : String(query.year);
+      return {
+        body,
+        filename: `${data.organization.code}-${period}-annual-report.${query.format}`,
+        contentType: MEDIA_TYPES[query.format],
+      };
+    },
+  };
+};
