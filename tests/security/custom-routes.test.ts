@@ -72,6 +72,12 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 200,
     plainAdminAnswers: '403 PolicyError',
   },
+  'GET /disclosure/annual-report/document': {
+    access: 'admin',
+    query: { organization: f.organizationCode, year: '2025', format: 'xlsx' },
+    answers: 200,
+    plainAdminAnswers: '403 PolicyError',
+  },
   // Any admin passes the route; the handler refuses one who may not read the item (a PolicyError, with the reason).
   'GET /disclosure/item-status': {
     access: 'admin',
@@ -420,8 +426,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 35 admin routes and 13 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(48);
+  // 36 admin routes and 13 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(49);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()
