@@ -1,16 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, Packer, Paragraph } from 'docx';
 import { CONTENT_TYPES, LETTER_TEMPLATE_UID, SOURCE_LOCALE } from '../../../../shared/constants';
 import type {
   ApplicationDetail,
@@ -20,6 +10,12 @@ import type {
   OutcomeReason,
 } from '../../../../shared/contracts/on-request';
 import { beijingDate } from '../../calendar/rules/beijing-time';
+import {
+  BODY_LINE,
+  TWO_CHARACTERS,
+  bodyRun,
+  officialDocument,
+} from '../../utils/official-document';
 import { refuse } from '../../utils/validation';
 import { getService } from '../../utils/get-service';
 import {
@@ -55,32 +51,6 @@ const isUniqueViolation = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
 };
-
-/**
- * The layout of an official letter (GB/T 9704-2012, as offices print them): A4 with its margins, the
- * title in 小标宋 二号 centred, the body in 仿宋 三号 on a fixed 28-point line, paragraphs indented two
- * characters, the issuing organization and date on the right with room above them for the seal, page
- * numbers "— 1 —" in 宋体 四号. Fonts are named as Word and WPS know them on a Chinese system; where
- * 方正小标宋简体 is not installed the program substitutes its own Song face.
- */
-const FONTS = {
-  title: { eastAsia: '方正小标宋简体', ascii: 'SimSun', hAnsi: 'SimSun' },
-  body: { eastAsia: '仿宋', ascii: 'FangSong', hAnsi: 'FangSong' },
-  pageNumber: { eastAsia: '宋体', ascii: 'SimSun', hAnsi: 'SimSun' },
-} as const;
-/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-const SIZES = { title: 44, body: 32, pageNumber: 28 } as const;
-/** Twips (1/20 pt; 1 mm ≈ 56.7): A4, margins 37/35 mm top/bottom, 28/26 mm left/right. */
-const PAGE = {
-  size: { width: 11906, height: 16838 },
-  margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1100 },
-} as const;
-const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
-/** Two characters of 三号 (16 pt = 320 twips each). */
-const TWO_CHARACTERS = 640;
-
-const bodyRun = (text: string, options: Partial<IRunOptions> = {}) =>
-  new TextRun({ text, font: FONTS.body, size: SIZES.body, ...options });
 
 /** The parts of a letter, as both the online text and the .docx lay them out. */
 interface ComposedLetter {
@@ -239,62 +209,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           spacing: BODY_LINE,
           children: [bodyRun(text)],
         });
-      const document = new Document({
-        creator: letter.organizationName || 'disclosure',
+      const document = officialDocument({
+        creator: letter.organizationName,
         title: letter.title,
-        styles: { default: { document: { run: { font: FONTS.body, size: SIZES.body } } } },
-        sections: [
-          {
-            properties: { page: PAGE },
-            footers: {
-              default: new Footer({
-                children: [
-                  new Paragraph({
-                    alignment: AlignmentType.CENTER,
-                    children: [
-                      new TextRun({
-                        children: ['— ', PageNumber.CURRENT, ' —'],
-                        font: FONTS.pageNumber,
-                        size: SIZES.pageNumber,
-                      }),
-                    ],
-                  }),
-                ],
-              }),
-            },
-            children: [
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { ...BODY_LINE, after: 320 },
+            children: [bodyRun(letter.numberLine)],
+          }),
+          ...letter.paragraphs.map(
+            (text, index) =>
               new Paragraph({
-                alignment: AlignmentType.CENTER,
-                spacing: { before: 0, after: 320 },
-                children: [
-                  new TextRun({ text: letter.title, font: FONTS.title, size: SIZES.title }),
-                ],
-              }),
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                spacing: { ...BODY_LINE, after: 320 },
-                children: [bodyRun(letter.numberLine)],
-              }),
-              ...letter.paragraphs.map(
-                (text, index) =>
-                  new Paragraph({
-                    spacing: BODY_LINE,
-                    // The salutation ("某某：") stands at the margin; every other paragraph is indented.
-                    indent:
-                      index === 0 && /[：:]$/.test(text)
-                        ? undefined
-                        : { firstLine: TWO_CHARACTERS, firstLineChars: 200 },
-                    alignment: AlignmentType.JUSTIFIED,
-                    children: [bodyRun(text)],
-                  })
-              ),
-              // Room for the seal, which is stamped over the organization's name and the date.
-              new Paragraph({ spacing: BODY_LINE, children: [] }),
-              new Paragraph({ spacing: BODY_LINE, children: [] }),
-              signature(letter.organizationName),
-              signature(letter.date),
-            ],
-          },
+                spacing: BODY_LINE,
+                // The salutation ("某某：") stands at the margin; every other paragraph is indented.
+                indent:
+                  index === 0 && /[：:]$/.test(text)
+                    ? undefined
+                    : { firstLine: TWO_CHARACTERS, firstLineChars: 200 },
+                alignment: AlignmentType.JUSTIFIED,
+                children: [bodyRun(text)],
+              })
+          ),
+          // Room for the seal, which is stamped over the organization's name and the date.
+          new Paragraph({ spacing: BODY_LINE, children: [] }),
+          new Paragraph({ spacing: BODY_LINE, children: [] }),
+          signature(letter.organizationName),
+          signature(letter.date),
         ],
       });
       return Packer.toBuffer(document);

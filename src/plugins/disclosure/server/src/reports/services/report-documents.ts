@@ -3,11 +3,7 @@ import { errors } from '@strapi/utils';
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Footer,
-  LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -21,6 +17,14 @@ import { CONTENT_TYPES, LEDGER_READ_ACTION, SOURCE_LOCALE } from '../../../../sh
 import type { AnnualReportData } from '../../../../shared/contracts/annual-report';
 import { REPORT_SECTION_WORDS } from '../../../../shared/words';
 import { getService } from '../../utils/get-service';
+import {
+  BODY_LINE,
+  FONTS,
+  SIZES,
+  TEXT_WIDTH,
+  TWO_CHARACTERS,
+  officialDocument,
+} from '../../utils/official-document';
 import type { AdminAbility, AdminUser } from '../../utils/request-state';
 import { placeCells, reportGrids, type GridCell, type ReportGrid } from '../rules/report-layout';
 import {
@@ -66,28 +70,7 @@ const MEDIA_TYPES: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/**
- * The layout of a published report as offices print it (GB/T 9704-2012, like the on-request
- * letters): A4, title in 小标宋 二号, section headings in 黑体 三号, text in 仿宋 三号 on a fixed
- * 28-point line with two characters' indent; the tables in 宋体 五号 (table 4's fifteen columns in 小五),
- * fully ruled. Fonts as Word and WPS know them on a Chinese system.
- */
-const FONTS = {
-  title: { eastAsia: '方正小标宋简体', ascii: 'SimSun', hAnsi: 'SimSun' },
-  heading: { eastAsia: '黑体', ascii: 'SimHei', hAnsi: 'SimHei' },
-  body: { eastAsia: '仿宋', ascii: 'FangSong', hAnsi: 'FangSong' },
-  table: { eastAsia: '宋体', ascii: 'SimSun', hAnsi: 'SimSun' },
-} as const;
-/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt, 小五 9 pt. */
-const SIZES = { title: 44, body: 32, pageNumber: 28, table: 21, smallTable: 18 } as const;
-const PAGE = {
-  size: { width: 11906, height: 16838 },
-  margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1100 },
-} as const;
-/** The text width between the margins, in twips. */
-const TEXT_WIDTH = PAGE.size.width - PAGE.margin.left - PAGE.margin.right;
-const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
-const TWO_CHARACTERS = 640;
+/** Tables fully ruled, in 宋体 五号 (table 4's fifteen columns in 小五), in the official layout. */
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE } as const;
 
@@ -129,7 +112,7 @@ function wordTable(grid: ReportGrid): Table {
                     children: [
                       new TextRun({
                         text: cellText(cell.value),
-                        font: FONTS.table,
+                        font: FONTS.song,
                         size,
                         bold: cell.header,
                       }),
@@ -178,43 +161,16 @@ export async function reportDocx(
     new Paragraph({ spacing: BODY_LINE, children: [] }),
   ];
   const words = REPORT_SECTION_WORDS;
-  const document = new Document({
-    creator: data.organization.name || 'disclosure',
+  const document = officialDocument({
+    creator: data.organization.name,
     title: sections.title,
-    styles: { default: { document: { run: { font: FONTS.body, size: SIZES.body } } } },
-    sections: [
-      {
-        properties: { page: PAGE },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: ['— ', PageNumber.CURRENT, ' —'],
-                    font: FONTS.table,
-                    size: SIZES.pageNumber,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { before: 0, after: 320 },
-            children: [new TextRun({ text: sections.title, font: FONTS.title, size: SIZES.title })],
-          }),
-          ...textSection(words.overview['zh-Hans'], sections.overview),
-          ...tableSection('table2'),
-          ...tableSection('table3'),
-          ...tableSection('table4'),
-          ...textSection(words.problems['zh-Hans'], sections.problems),
-          ...textSection(words.otherMatters['zh-Hans'], sections.otherMatters),
-        ],
-      },
+    children: [
+      ...textSection(words.overview['zh-Hans'], sections.overview),
+      ...tableSection('table2'),
+      ...tableSection('table3'),
+      ...tableSection('table4'),
+      ...textSection(words.problems['zh-Hans'], sections.problems),
+      ...textSection(words.otherMatters['zh-Hans'], sections.otherMatters),
     ],
   });
   return Packer.toBuffer(document);
