@@ -6,6 +6,7 @@ import type {
 } from '../../src/plugins/disclosure/shared/contracts/on-request';
 import { createAdminSession, setClock, startApp, type TestApp } from '../harness/strapi';
 import { applicationDetail } from '../fixtures/on-request-applications';
+import { approvedReview } from '../harness/fixtures';
 
 /**
  * The letters of a case as the office downloads them: a .docx per letter (opened here as Word would,
@@ -235,8 +236,10 @@ describe('the .docx of each letter', () => {
           issuingOrganization: organization.documentId,
           category: 'decision',
           disclosureAttribute: 'proactive',
+          confidentialityReview: approvedReview,
         } as any,
-      });
+        status: 'published',
+      } as any);
     const { paragraphs } = await documentText(
       'reply',
       detailOf({ outcome: 'disclosed', publicDocuments: [published.documentId, 'unknown0001'] })

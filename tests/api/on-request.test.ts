@@ -5,6 +5,7 @@ import {
   type OrganizationRef,
 } from '../harness/admin-users';
 import { usingPostgres } from '../harness/database';
+import { policyDocumentData } from '../harness/fixtures';
 import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
 
 /**
@@ -19,6 +20,7 @@ import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
 const APPLICATION = 'plugin::disclosure.disclosure-application';
 const DEADLINE = 'plugin::disclosure.deadline';
 const LEDGER = 'plugin::disclosure.ledger-entry';
+const DOC = 'api::policy-document.policy-document';
 
 let app: TestApp;
 let orgs: Record<'city' | 'countyA' | 'countyB' | 'otherCity', OrganizationRef>;
@@ -114,6 +116,18 @@ const inPerson = async (date: string, overrides: Record<string, unknown> = {}) =
     possibleRepeatOf: string[];
   };
 };
+
+/** A catalogue item issued by the city: its documentId. */
+const catalogueItem = async (
+  overrides: Record<string, unknown>,
+  status: 'draft' | 'published'
+): Promise<string> =>
+  (
+    await app.strapi.documents(DOC).create({
+      data: policyDocumentData(orgs.city.documentId, overrides) as any,
+      status,
+    } as any)
+  ).documentId;
 
 const recordsOf = (documentId: string) =>
   app.strapi.db.query(DEADLINE).findMany({ where: { itemDocumentId: documentId } });
@@ -433,8 +447,14 @@ describe('the sweep', () => {
 });
 
 describe('outcomes', () => {
+  /** Stands for a published, proactive catalogue item, created before the rows run. */
+  const CITED = 'published-catalogue-item';
+  let cited: string;
+  beforeAll(async () => {
+    cited = await catalogueItem({ disclosureAttribute: 'proactive' }, 'published');
+  });
   const ROWS: Array<[string, string | null, Record<string, unknown>?]> = [
-    ['disclosed', null, { publicDocuments: ['abc123'] }],
+    ['disclosed', null, { publicDocuments: [CITED] }],
     ['partially-disclosed', null],
     ...[
       'state-secret',
@@ -486,6 +506,7 @@ describe('outcomes', () => {
           legalBasis: '《中华人民共和国政府信息公开条例》第三十六条',
           text: `答复：${outcome}`,
           ...extra,
+          ...(extra.publicDocuments ? { publicDocuments: [cited] } : {}),
         },
         handler
       );
@@ -646,6 +667,89 @@ describe('the public lookup', () => {
     // The reply letter as sent: its title, and the officer's text as its body.
     expect(delivered.reply).toMatch(/^政府信息公开申请答复书\n\n/);
     expect(delivered.reply).toContain('现将招标文件提供给您。');
+  });
+});
+
+describe('the catalogue items a reply cites', () => {
+  /** An online case, confirmed and assigned on 1 December 2026: its documentId, number and code. */
+  const assignedCase = async () => {
+    onDay('2026-12-01');
+    const { number, code } = (await intake(applicant())).body.data;
+    const row = await app.strapi.db.query(APPLICATION).findOne({ where: { number } });
+    await step(row.documentId, 'confirm-receipt', { receivedOn: '2026-12-01' }, registrar);
+    await step(row.documentId, 'assign', { responsibleOffice: '市住房城乡建设局' }, registrar);
+    return { documentId: row.documentId as string, number: number as string, code: code as string };
+  };
+  /** The reply (the default 予以公开 wording) citing `documentIds`, approved and delivered. */
+  const deliverCiting = async (documentId: string, documentIds: string[]) => {
+    await step(
+      documentId,
+      'draft-reply',
+      { outcome: 'disclosed', legalBasis: '第三十六条第（一）项', publicDocuments: documentIds },
+      handler
+    );
+    await step(documentId, 'approve-reply', {}, leader);
+    await step(
+      documentId,
+      'deliver',
+      { method: 'electronic', deliveredOn: '2026-12-01' },
+      registrar
+    );
+  };
+
+  test('a draft, or an id that is no catalogue item: 400 naming it, nothing written', async () => {
+    const draft = await catalogueItem({ title: '尚未发布的草稿文件' }, 'draft');
+    const { documentId } = await assignedCase();
+    const before = (await detail(documentId)).body.data;
+    for (const refused of [draft, 'unknown0001']) {
+      const res = await act(
+        documentId,
+        'draft-reply',
+        { outcome: 'disclosed', legalBasis: '第三十六条第（一）项', publicDocuments: [refused] },
+        handler
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0].path).toEqual(['publicDocuments']);
+      expect(res.body.error.message).toContain(refused);
+      expect(res.body.error.message).toMatch(/^已公开信息.*publicly readable/);
+    }
+    const after = (await detail(documentId)).body.data;
+    expect(after).toMatchObject({ status: 'assigned', outcome: null, publicDocuments: [] });
+    expect(after.steps).toEqual(before.steps);
+  });
+
+  test('a published, proactive item: its title and 文号 in the reply the applicant looks up', async () => {
+    const item = await catalogueItem(
+      { title: '关于城市更新的实施意见', documentNumber: '临政发〔2026〕12号' },
+      'published'
+    );
+    const { documentId, number, code } = await assignedCase();
+    await deliverCiting(documentId, [item]);
+    const { reply } = (await lookup(number, code)).body.data;
+    expect(reply).toContain(
+      '其中已经主动公开的信息：《关于城市更新的实施意见》（临政发〔2026〕12号）。'
+    );
+  });
+
+  test('a published item with an unpublished edit: the published title, never the draft’s', async () => {
+    const item = await catalogueItem(
+      { title: '关于物业服务收费的通知', documentNumber: '临政发〔2026〕13号' },
+      'published'
+    );
+    await app.strapi.documents(DOC).update({
+      documentId: item,
+      data: { title: '尚未发布的新标题', documentNumber: '临政发〔2026〕99号' } as any,
+      status: 'draft',
+    } as any);
+    const { documentId, number, code } = await assignedCase();
+    await deliverCiting(documentId, [item]);
+    const { reply } = (await lookup(number, code)).body.data;
+    expect(reply).toContain('《关于物业服务收费的通知》（临政发〔2026〕13号）');
+    expect(reply).not.toContain('尚未发布的新标题');
+    expect(reply).not.toContain('99号');
+    expect((await detail(documentId)).body.data.publicDocumentTitles).toEqual([
+      '《关于物业服务收费的通知》（临政发〔2026〕13号）',
+    ]);
   });
 });
 

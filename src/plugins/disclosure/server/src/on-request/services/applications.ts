@@ -677,6 +677,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { data: { outcome: 'other', outcomeReason: 'fee-unpaid', ...concluded }, details };
       case 'draft-reply': {
         const reply = body as ActionBodies['draft-reply'];
+        // Inside the action's transaction: a refusal leaves nothing written.
+        await getService(strapi, 'letters').assertCitable(reply.publicDocuments ?? []);
         return {
           data: {
             outcome: reply.outcome,

@@ -110,14 +110,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return organization.id;
   };
 
-  /** The catalogue items a reply points to, each by title and 文号 (an id not found is shown as it is). */
+  /**
+   * Of the catalogue items named, those the public may read (public-access `publicRows`: published,
+   * proactively disclosed), from their published zh-Hans row: never a draft, nor a published item's
+   * unpublished edit. A reply is read by the applicant, so it quotes nothing else.
+   */
+  const publiclyReadable = async (
+    documentIds: readonly string[]
+  ): Promise<Array<{ documentId: string; title: string; documentNumber?: string | null }>> =>
+    documentIds.length
+      ? strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
+          where: {
+            $and: [
+              { documentId: { $in: [...new Set(documentIds)] }, locale: SOURCE_LOCALE },
+              getService(strapi, 'public-access').publicRows(CONTENT_TYPES.policyDocument),
+            ],
+          },
+          select: ['documentId', 'title', 'documentNumber'],
+        })
+      : [];
+
+  /**
+   * The catalogue items a reply points to, each by title and 文号; an id the public may not read (or
+   * that does not exist) is shown as it is, the same either way.
+   */
   const publicDocumentTitles = async (documentIds: readonly string[]): Promise<string[]> => {
     if (!documentIds.length) return [];
-    const found: Array<{ documentId: string; title: string; documentNumber?: string | null }> =
-      await strapi.db.query(CONTENT_TYPES.policyDocument).findMany({
-        where: { documentId: { $in: [...documentIds] }, locale: SOURCE_LOCALE },
-        select: ['documentId', 'title', 'documentNumber'],
-      });
+    const found = await publiclyReadable(documentIds);
     return documentIds.map((documentId) => {
       const item = found.find((row) => row.documentId === documentId);
       if (!item) return documentId;
@@ -170,6 +189,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     publicDocumentTitles,
+
+    /**
+     * A reply may cite only catalogue items the public may read (published, proactively disclosed): a
+     * 400 naming the first other id. No organization check beyond that: what the public may read, any
+     * organization's reply may point to.
+     */
+    async assertCitable(documentIds: readonly string[]): Promise<void> {
+      const found = new Set((await publiclyReadable(documentIds)).map((row) => row.documentId));
+      const offending = documentIds.find((documentId) => !found.has(documentId));
+      if (offending !== undefined)
+        refuse(
+          'publicDocuments',
+          `已公开信息 (publicDocuments) 中的 ${offending} 不是已发布的主动公开文件 (publicDocuments: ${offending} is not a published, publicly readable policy document)`
+        );
+    },
 
     /** The wording of a letter: the organization's stored template, else the office's, else the default. */
     async template(

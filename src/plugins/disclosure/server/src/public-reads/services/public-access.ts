@@ -53,6 +53,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   visibleRows: (uid: string): object | undefined =>
     VISIBLE_ROWS[uid] ? { ...VISIBLE_ROWS[uid] } : undefined,
 
+  /**
+   * Where the server's own read of `uid` finds only what the public may read: published rows (never a
+   * draft, nor the draft row of a published item), within `visibleRows`. For code that quotes items to
+   * the public itself, outside the content API (an on-request reply citing the catalogue).
+   */
+  publicRows(uid: string): object {
+    const published = (strapi.getModel(uid as UID.Schema)?.options as { draftAndPublish?: boolean })
+      ?.draftAndPublish
+      ? [{ publishedAt: { $notNull: true } }]
+      : [];
+    const visible = VISIBLE_ROWS[uid] ? [{ ...VISIBLE_ROWS[uid] }] : [];
+    return { $and: [...published, ...visible] };
+  },
+
   /** The schemas and row conditions a public query is scoped by (rules/public-query-scope). */
   readModel(): PublicReadModel {
     return {
