@@ -111,16 +111,11 @@ afterAll(async () => {
 });
 
 test('a new database has every index of the migration, created after Strapi made the tables', async () => {
-  const existing = new Set([
-    ...(await indexNames('policy_documents')),
-    ...(await indexNames('press_releases')),
-    ...(await indexNames('interpretations')),
-    ...(await indexNames('consultations')),
-    ...(await indexNames('public_concerns')),
-    ...(await indexNames('organizations')),
-    ...(await indexNames('disclosure_calendar_days')),
-  ]);
-  const expected: string[] = migration.INDEXES.map((index: { name: string }) => index.name);
+  const indexes: Array<{ table: string; name: string }> = migration.INDEXES;
+  const existing = new Set<string>();
+  for (const table of new Set(indexes.map((index) => index.table)))
+    for (const name of await indexNames(table)) existing.add(name);
+  const expected = indexes.map((index) => index.name);
   expect(expected.length).toBeGreaterThanOrEqual(12);
   expect(expected.filter((name) => !existing.has(name))).toEqual([]);
 });
