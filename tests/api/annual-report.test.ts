@@ -318,7 +318,6 @@ beforeAll(async () => {
   await figure('administrative-fees', 3.5);
 
   // ---- table 4.
-  const case1 = await app.strapi.db.query(APPLICATION).findOne({ where: { number: 'T-1' } });
   const challenge = (organization: OrganizationRef, fields: Record<string, unknown>) =>
     app.strapi.db.query(CHALLENGE).create({ data: { organization: organization.id, ...fields } });
   await challenge(orgs.city, {
@@ -326,7 +325,7 @@ beforeAll(async () => {
     filedOn: '2025-02-01',
     result: 'upheld',
     decidedOn: '2025-03-01',
-    application: case1.id,
+    caseNumber: '临复决字〔2025〕1号',
   });
   await challenge(orgs.city, {
     kind: 'reconsideration',
@@ -554,6 +553,26 @@ describe('the office’s records in the content manager', () => {
         organization: { connect: [{ documentId: organization.documentId, locale: 'zh-Hans' }] },
         ...fields,
       });
+
+  test('a challenge names its case by number: no relation lists or links another county’s cases', async () => {
+    const attributes = app.strapi.getModel(CHALLENGE as any).attributes as Record<string, any>;
+    expect(attributes.caseNumber).toMatchObject({ type: 'string' });
+    expect(
+      Object.values(attributes).filter((attribute) => attribute.target === APPLICATION)
+    ).toEqual([]);
+    const cases: Array<{ documentId: string }> = await app.strapi.db
+      .query(APPLICATION)
+      .findMany({ select: ['documentId'] });
+    expect(cases.length).toBeGreaterThan(0);
+    const picker = await app
+      .http()
+      .get(`/content-manager/relations/${CHALLENGE}/application`)
+      .set(countyEditor);
+    expect(picker.status).toBeGreaterThanOrEqual(400);
+    expect(picker.status).toBeLessThan(500);
+    for (const { documentId } of cases)
+      expect(JSON.stringify(picker.body)).not.toContain(documentId);
+  });
 
   test('an editor records its own organization’s challenges and figures, not another’s', async () => {
     const challenge = { kind: 'reconsideration', filedOn: '2025-03-03', result: 'pending' };
