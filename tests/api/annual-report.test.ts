@@ -608,6 +608,30 @@ describe('who may read it', () => {
     expect((await report({ organization: orgs.city.code, year: 2025 }, unassigned)).status).toBe(
       403
     );
+  });
+
+  test('by the role’s own scope and its permission to read annual reports', async () => {
+    const account = async (name: string, role: string, organization: OrganizationRef) =>
+      (await createAdminAccount(app, { name, roles: [role], organization })).headers;
+    const cityEditor = await account('linyieditor', 'disclosure-editor', orgs.city);
+    const registrar = await account(
+      'yinanregistrar',
+      'disclosure-application-registrar',
+      orgs.countyA
+    );
+    const cityReviewer = await account('linyireviewer', 'disclosure-reviewer', orgs.city);
+    const county = { organization: orgs.countyA.code, year: 2025 };
+    // 'same': the city's own report, not its county's.
+    expect((await report({ organization: orgs.city.code, year: 2025 }, cityEditor)).status).toBe(
+      200
+    );
+    const sameScope = await report(county, cityEditor);
+    expect(sameScope.status).toBe(403);
+    expect(sameScope.body.error.message).toMatch(/^无权查看该机构的年度报告 \(/);
+    // No permission to read annual reports: not even its own organization's.
+    expect((await report(county, registrar)).status).toBe(403);
+    // 'below': the county's.
+    expect((await report(county, cityReviewer)).status).toBe(200);
     expect(
       (await app.http().get('/disclosure/annual-report').query({ organization: 'x', year: 2025 }))
         .status
