@@ -410,6 +410,31 @@ describe('the downloads', () => {
     const own = await download(countyEditor, { organization: '371321000', year: '2026' });
     expect(own.status).toBe(200);
     const body = (res: any) => JSON.parse(res.body.toString('utf8'));
+    // By the role's own scope and permission to read annual reports, not the organization tree alone:
+    // a city's editor ('same') does not get its county's draft text, a registrar (no annual-report
+    // permission) not even its own; the city's reviewer ('below') gets the county's.
+    const account = async (name: string, role: string, organization: OrganizationRef) =>
+      (await createAdminAccount(app, { name, roles: [role], organization })).headers;
+    const cityEditor = await account('docscityeditor', 'disclosure-editor', organizations.city);
+    const registrar = await account(
+      'docsregistrar',
+      'disclosure-application-registrar',
+      organizations.countyA
+    );
+    const cityReviewer = await account(
+      'docscityreviewer',
+      'disclosure-reviewer',
+      organizations.city
+    );
+    const county = { organization: '371321000', year: '2026' };
+    const sameScope = await download(cityEditor, county);
+    expect(sameScope.status).toBe(403);
+    expect(body(sameScope).error.message).toMatch(/^无权查看该机构的年度报告 \(/);
+    expect((await download(cityEditor, { organization: '371300000', year: '2026' })).status).toBe(
+      200
+    );
+    expect((await download(registrar, county)).status).toBe(403);
+    expect((await download(cityReviewer, county)).status).toBe(200);
     const badFormat = await download(superAdmin, {
       organization: '371300000',
       year: '2026',

@@ -318,7 +318,6 @@ beforeAll(async () => {
   await figure('administrative-fees', 3.5);
 
   // ---- table 4.
-  const case1 = await app.strapi.db.query(APPLICATION).findOne({ where: { number: 'T-1' } });
   const challenge = (organization: OrganizationRef, fields: Record<string, unknown>) =>
     app.strapi.db.query(CHALLENGE).create({ data: { organization: organization.id, ...fields } });
   await challenge(orgs.city, {
@@ -326,7 +325,7 @@ beforeAll(async () => {
     filedOn: '2025-02-01',
     result: 'upheld',
     decidedOn: '2025-03-01',
-    application: case1.id,
+    caseNumber: '临复决字〔2025〕1号',
   });
   await challenge(orgs.city, {
     kind: 'reconsideration',
@@ -555,6 +554,26 @@ describe('the office’s records in the content manager', () => {
         ...fields,
       });
 
+  test('a challenge names its case by number: no relation lists or links another county’s cases', async () => {
+    const attributes = app.strapi.getModel(CHALLENGE as any).attributes as Record<string, any>;
+    expect(attributes.caseNumber).toMatchObject({ type: 'string' });
+    expect(
+      Object.values(attributes).filter((attribute) => attribute.target === APPLICATION)
+    ).toEqual([]);
+    const cases: Array<{ documentId: string }> = await app.strapi.db
+      .query(APPLICATION)
+      .findMany({ select: ['documentId'] });
+    expect(cases.length).toBeGreaterThan(0);
+    const picker = await app
+      .http()
+      .get(`/content-manager/relations/${CHALLENGE}/application`)
+      .set(countyEditor);
+    expect(picker.status).toBeGreaterThanOrEqual(400);
+    expect(picker.status).toBeLessThan(500);
+    for (const { documentId } of cases)
+      expect(JSON.stringify(picker.body)).not.toContain(documentId);
+  });
+
   test('an editor records its own organization’s challenges and figures, not another’s', async () => {
     const challenge = { kind: 'reconsideration', filedOn: '2025-03-03', result: 'pending' };
     expect((await record(CHALLENGE, orgs.countyA, challenge)).status).toBe(201);
@@ -589,6 +608,30 @@ describe('who may read it', () => {
     expect((await report({ organization: orgs.city.code, year: 2025 }, unassigned)).status).toBe(
       403
     );
+  });
+
+  test('by the role’s own scope and its permission to read annual reports', async () => {
+    const account = async (name: string, role: string, organization: OrganizationRef) =>
+      (await createAdminAccount(app, { name, roles: [role], organization })).headers;
+    const cityEditor = await account('linyieditor', 'disclosure-editor', orgs.city);
+    const registrar = await account(
+      'yinanregistrar',
+      'disclosure-application-registrar',
+      orgs.countyA
+    );
+    const cityReviewer = await account('linyireviewer', 'disclosure-reviewer', orgs.city);
+    const county = { organization: orgs.countyA.code, year: 2025 };
+    // 'same': the city's own report, not its county's.
+    expect((await report({ organization: orgs.city.code, year: 2025 }, cityEditor)).status).toBe(
+      200
+    );
+    const sameScope = await report(county, cityEditor);
+    expect(sameScope.status).toBe(403);
+    expect(sameScope.body.error.message).toMatch(/^无权查看该机构的年度报告 \(/);
+    // No permission to read annual reports: not even its own organization's.
+    expect((await report(county, registrar)).status).toBe(403);
+    // 'below': the county's.
+    expect((await report(county, cityReviewer)).status).toBe(200);
     expect(
       (await app.http().get('/disclosure/annual-report').query({ organization: 'x', year: 2025 }))
         .status

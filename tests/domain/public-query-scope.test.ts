@@ -54,6 +54,7 @@ const schemas: Record<string, QuerySchema> = {
   'interpretation.qa-item': {
     attributes: {
       question: { type: 'text' },
+      note: { type: 'json' },
       source: { type: 'relation', relation: 'manyToOne', target: DOC },
     },
   },
@@ -182,6 +183,14 @@ describe('filters', () => {
     expect(scope({ filters }).filters).toEqual(filters);
   });
 
+  test('blocks and JSON fields take the case-insensitive text operators (cast to text), and the rest', () => {
+    const filters = {
+      answer: { $containsi: 'x' },
+      $or: [{ answer: { $null: true } }, { questions: { note: { $notContainsi: 'x' } } }],
+    };
+    expect(scope({ filters }).filters).toEqual(filters);
+  });
+
   test.each([
     [{ filters: { notes: { $contains: 'x' } } }, 'private', 'filters.notes'],
     [
@@ -204,6 +213,33 @@ describe('filters', () => {
       { filters: { localizations: { answer: { $contains: 'x' } } } },
       'structured-through-relation',
       'filters.localizations.answer',
+    ],
+    // Strapi writes these as a plain `jsonb LIKE ?`, which PostgreSQL refuses, on the type's own
+    // row too: refused at any depth rather than a 500.
+    [
+      { filters: { answer: { $contains: 'x' } } },
+      'structured-text-operator',
+      'filters.answer.$contains',
+    ],
+    [
+      { filters: { answer: { $not: { $startsWith: 'x' } } } },
+      'structured-text-operator',
+      'filters.answer.$not.$startsWith',
+    ],
+    [
+      { filters: { $or: [{ answer: { $endsWith: 'x' } }] } },
+      'structured-text-operator',
+      'filters.$or[0].answer.$endsWith',
+    ],
+    [
+      { filters: { questions: { note: { $notContains: 'x' } } } },
+      'structured-text-operator',
+      'filters.questions.note.$notContains',
+    ],
+    [
+      { populate: { localizations: { filters: { answer: { $contains: 'x' } } } } },
+      'structured-text-operator',
+      'populate.localizations.filters.answer.$contains',
     ],
     // Under $not a hidden joined row would match (its condition negated): no relation there.
     [

@@ -117,6 +117,10 @@ const tally = {
 const schema = (uid: string): { attributes: Record<string, Attribute> } =>
   app.strapi.getModel(uid as any) as any;
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
+/** Stored as jsonb on PostgreSQL. */
+const STRUCTURED_TYPES = new Set(['blocks', 'json']);
+/** Written by Strapi as a plain `"column" LIKE ?`, which PostgreSQL refuses on jsonb. */
+const UNCAST_TEXT_OPERATORS = ['$contains', '$notContains', '$startsWith', '$endsWith'];
 
 /** Where following `name` leads, by the attribute's kind. */
 function stepOf(uid: string, name: string, attribute: Attribute): Step | null {
@@ -259,6 +263,36 @@ const populateKey = (names: string[]) =>
   names.map((name, index) => (index === 0 ? `populate[${name}]` : `[populate][${name}]`)).join('');
 const filterKey = (names: string[]) => `filters${names.map((name) => `[${name}]`).join('')}`;
 
+/**
+ * The blocks and JSON fields of `uid` (reached from the route's type through `names`, components
+ * only), each filtered with every operator Strapi writes as a plain LIKE: refused with a 400 on every
+ * database (on PostgreSQL, answered, it would be a 500).
+ */
+async function probeStructured(
+  route: string,
+  names: string[],
+  uid: string,
+  token?: string
+): Promise<string[]> {
+  const problems: string[] = [];
+  const fields = Object.entries(schema(uid)?.attributes ?? {})
+    .filter(([, attribute]) => STRUCTURED_TYPES.has(attribute.type) && !attribute.private)
+    .map(([name]) => name);
+  for (const field of fields) {
+    for (const operator of UNCAST_TEXT_OPERATORS) {
+      const query = `${filterKey([...names, field])}[${operator}]=${MARKER}`;
+      tally.probes.add(`${[...names, field].join('.')}|${query.replace(/=.*$/, '')}`);
+      const answer = await get(`${route}?${query}`, token);
+      problems.push(...problemsOf(answer, `${route}?${query}`));
+      if (answer.status !== 400)
+        problems.push(
+          `GET ${route}?${query}: answered ${answer.status}, not refused (${operator} on a blocks or JSON field is a 500 on PostgreSQL)`
+        );
+    }
+  }
+  return problems;
+}
+
 /** The probes of one path (populate, filters present/absent, sort, fields), on one route. */
 async function probePath(
   route: string,
@@ -295,6 +329,10 @@ async function probePath(
       );
     }
   }
+
+  // The blocks and JSON fields still on the type itself (through its components only).
+  if (last.next && steps.every((step) => step.kind === 'component'))
+    problems.push(...(await probeStructured(route, names, last.next, token)));
 
   // Negated, a filter through a relation would match a row by its hidden related rows (their condition
   // false, negated true): refused.
@@ -338,7 +376,9 @@ async function walk(
   route: string,
   token?: string
 ): Promise<Array<{ path: string; problems: string[] }>> {
-  const results: Array<{ path: string; problems: string[] }> = [];
+  const results: Array<{ path: string; problems: string[] }> = [
+    { path: '(own fields)', problems: await probeStructured(route, [], root, token) },
+  ];
   const followed = new Set<string>();
   let frontier: Step[][] = [[]];
   for (let depth = 1; depth <= MAX_DEPTH; depth += 1) {
@@ -898,6 +938,19 @@ describe('controls: the suite can see what it looks for', () => {
     expect(answer.body.error.message).toMatch(
       /^populate\.attachments\.populate\.related：文件的引用关系不能通过公开接口读取 \(/
     );
+    for (const [path, field] of [
+      ['/api/annual-reports?filters[overview][$contains]=x', 'filters\\.overview\\.\\$contains'],
+      [
+        '/api/consultations?filters[result][summary][$contains]=x',
+        'filters\\.result\\.summary\\.\\$contains',
+      ],
+    ]) {
+      const structured = await get(path);
+      expect(structured.status).toBe(400);
+      expect(structured.body.error.message).toMatch(
+        new RegExp(`^${field}：正文类字段不能用 \\$contains、.*\\(rich-text and JSON fields cannot`)
+      );
+    }
     const sort = await get('/api/interpretations?sort=sourceDocument.title');
     expect(sort.status).toBe(400);
     expect(sort.body.error.message).toMatch(

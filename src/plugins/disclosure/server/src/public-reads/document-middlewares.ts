@@ -102,6 +102,8 @@ const REFUSAL_MESSAGES: Record<RefusalReason, (path: string) => string> = {
     `${path}：公开接口不能在 $not 中按关联筛选 (a relation cannot be filtered inside $not in public reads)`,
   'structured-through-relation': (path) =>
     `${path}：正文类字段只能在本类内容上筛选，不能经由关联筛选 (rich-text and JSON fields can be filtered on the type itself, not through a relation)`,
+  'structured-text-operator': (path) =>
+    `${path}：正文类字段不能用 $contains、$notContains、$startsWith、$endsWith 筛选，请改用 $containsi 或 $notContainsi (rich-text and JSON fields cannot be filtered with $contains, $notContains, $startsWith or $endsWith; use $containsi or $notContainsi)`,
   unknown: (path) => `${path} 不是可公开读取的字段 (${path} is not a public field)`,
 };
 

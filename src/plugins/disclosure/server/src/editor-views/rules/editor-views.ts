@@ -419,10 +419,6 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
         description: '年度报告表四计入本机构 (counted in this organization’s table 4)',
         mainField: ORGANIZATION_NAME,
       },
-      application: {
-        label: '所涉申请',
-        description: '因依申请公开答复引起的，选择该申请 (the on-request case it is about, if any)',
-      },
       caseNumber: { label: '案号' },
       kind: { label: '类别' },
       filedOn: { label: '受理（立案）日期' },

@@ -49,6 +49,7 @@ export type RefusalReason =
   | 'relation-operator'
   | 'negated-relation'
   | 'structured-through-relation'
+  | 'structured-text-operator'
   | 'unknown';
 
 /** A query the public may not make; `path` names where (e.g. `populate.attachments.related`). */
@@ -87,10 +88,14 @@ const SCALAR_TYPES = new Set([
 ]);
 const SEARCHED_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
 /**
- * Stored as JSON (jsonb on PostgreSQL): Strapi compares them as text on the type's own row, but not
- * on a joined one, where PostgreSQL refuses `jsonb LIKE` and the read fails with a 500.
+ * Stored as JSON (jsonb on PostgreSQL). Strapi writes `$contains`, `$notContains`, `$startsWith` and
+ * `$endsWith` as a plain `"column" LIKE ?`, which PostgreSQL refuses on jsonb (`jsonb ~~ unknown`)
+ * on any row, the type's own included, and the read fails with a 500: refused at any depth. The
+ * case-insensitive ones (`$containsi`, `$notContainsi`) cast the column to text and work, on the
+ * type's own row (and its components); through a relation every filter on them is refused.
  */
 const STRUCTURED_TYPES = new Set(['blocks', 'json']);
+const UNCAST_TEXT_OPERATORS = new Set(['$contains', '$notContains', '$startsWith', '$endsWith']);
 const MORPH_RELATIONS = new Set(['morphToOne', 'morphToMany', 'morphOne', 'morphMany']);
 const LOGICAL = new Set(['$and', '$or', '$not']);
 
@@ -197,8 +202,10 @@ export function scopeFilters(
     }
     const next = step(model, schema, key, here);
     if (next.kind === 'scalar') {
-      if (throughRelation && STRUCTURED_TYPES.has(schema.attributes[key]?.type ?? ''))
-        throw new PublicQueryRefusal('structured-through-relation', here);
+      if (STRUCTURED_TYPES.has(schema.attributes[key]?.type ?? '')) {
+        if (throughRelation) throw new PublicQueryRefusal('structured-through-relation', here);
+        refuseUncastText(value, here);
+      }
       scoped[key] = value;
     } else if (next.kind === 'component') {
       // Filters cannot name a dynamic zone's component; only a plain component's fields.
@@ -220,6 +227,18 @@ export function scopeFilters(
     }
   }
   return scoped;
+}
+
+/** An operator PostgreSQL cannot apply to jsonb, anywhere in a blocks/JSON field's condition. */
+function refuseUncastText(condition: unknown, path: string): void {
+  if (Array.isArray(condition))
+    return condition.forEach((item, index) => refuseUncastText(item, `${path}[${index}]`));
+  if (!isObject(condition)) return;
+  for (const [operator, inner] of Object.entries(condition)) {
+    if (UNCAST_TEXT_OPERATORS.has(operator))
+      throw new PublicQueryRefusal('structured-text-operator', join(path, operator));
+    refuseUncastText(inner, join(path, operator));
+  }
 }
 
 const refuseOperator = (path: string): never => {

@@ -218,20 +218,38 @@ export async function reportXlsx(data: AnnualReportData, title: string): Promise
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+const NOT_PERMITTED =
+  '无权查看该机构的年度报告 (you may not read this organization’s annual report)';
+
 /**
  * The annual report's downloads: the report computed by the `annual-report` service, with the text
  * of the stored report for that organization and period (its zh-Hans draft, the latest words), or
  * the sections pre-filled from the records when none is stored.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** The organizations an account may report on: null for all (super admins, the auditor). */
-  const scopeOf = async (actor: ReportActor): Promise<string[] | null> => {
+  /**
+   * Whether an account may have an organization's report (its figures, its unpublished text): super
+   * admins and the auditor any; other accounts as their role reads that organization's annual reports
+   * in the content manager, by the role's own scope ('same' or 'below'). A 403 otherwise.
+   */
+  const assertMayRead = (actor: ReportActor, organizationDocumentId: string): void => {
     const superAdmin = (actor.user.roles ?? []).some((role) => role.code === 'strapi-super-admin');
-    if (superAdmin || actor.ability?.can(LEDGER_READ_ACTION)) return null;
-    return (
-      (await getService(strapi, 'organization-roles').organizationsInScope(actor.user.id)) ?? []
+    if (superAdmin || actor.ability?.can(LEDGER_READ_ACTION)) return;
+    const permitted = getService(strapi, 'organization-roles').permits(
+      actor.ability,
+      'read',
+      CONTENT_TYPES.annualReport,
+      { organization: organizationDocumentId }
     );
+    if (!permitted) throw new errors.PolicyError(NOT_PERMITTED);
   };
+
+  /** An organization by code or documentId, or null. */
+  const organizationOf = async (value: string): Promise<{ documentId: string } | null> =>
+    strapi.db.query(CONTENT_TYPES.organization).findOne({
+      where: { $or: [{ code: value }, { documentId: value }], locale: SOURCE_LOCALE },
+      select: ['documentId'],
+    });
 
   const storedReport = async (
     organizationDocumentId: string,
@@ -273,28 +291,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     docx: reportDocx,
     xlsx: reportXlsx,
 
-    /** GET /disclosure/annual-report/document: the organization checked against the account's, the report computed, the file built. */
+    /**
+     * An account asking for an organization's report (code or documentId): a 403 unless it may read
+     * that organization's annual reports (see assertMayRead); an unknown organization is the caller's.
+     */
+    async assertMayReadReport(actor: ReportActor, organization: string): Promise<void> {
+      const found = await organizationOf(organization);
+      if (found) assertMayRead(actor, found.documentId);
+    },
+
+    /** GET /disclosure/annual-report/document: the organization checked against the account's permissions, the report computed, the file built. */
     async download(
       query: { organization: string; year: number; half?: 1 | 2; format: ReportFormat },
       actor: ReportActor
     ): Promise<ReportFile> {
-      const scope = await scopeOf(actor);
-      if (scope)
-        await getService(strapi, 'organization-roles').assertOrganizationInScope(
-          scope,
-          query.organization
-        );
-      const organization = await strapi.db.query(CONTENT_TYPES.organization).findOne({
-        where: {
-          $or: [{ code: query.organization }, { documentId: query.organization }],
-          locale: SOURCE_LOCALE,
-        },
-        select: ['documentId'],
-      });
+      const organization = await organizationOf(query.organization);
       if (!organization)
         throw new errors.NotFoundError(
           `没有这个机构：${query.organization} (no such organization)`
         );
+      assertMayRead(actor, organization.documentId);
       const data = await getService(strapi, 'report-publication').computeReport({
         organization: organization.documentId,
         year: query.year,
