@@ -4,28 +4,8 @@
  * report's section. The goal (issue 26): under one second on PostgreSQL for 200 organizations,
  * 100,000 documents and 20,000 cases; reported beside the plain count over the same rows.
  */
-const { execFile } = require('child_process');
-const path = require('path');
+const { runChildBench } = require('./child-app');
 const { throwawayDatabase } = require('./reads');
-
-function runReport(root, env) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--expose-gc', path.join(__dirname, 'annual-report.js')],
-      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error)
-          return reject(new Error(`bench/annual-report.js failed: ${error.message}\n${stderr}`));
-        try {
-          resolve(JSON.parse(stdout.trim().split('\n').pop()));
-        } catch {
-          reject(new Error(`bench/annual-report.js printed no result:\n${stdout}\n${stderr}`));
-        }
-      }
-    );
-  });
-}
 
 const count = (value) => Number(value).toLocaleString('en');
 
@@ -69,7 +49,12 @@ async function annualReportBench({ smoke, databases, root }) {
     console.error(`bench: annual report on ${database}…`);
     const throwaway = await throwawayDatabase(database);
     try {
-      runs.push({ database, ...(await runReport(root, { ...size, ...throwaway.env })) });
+      runs.push({
+        database,
+        ...(await runChildBench(root, 'annual-report.js', { ...size, ...throwaway.env }, [
+          '--expose-gc',
+        ])),
+      });
     } finally {
       await throwaway.drop();
     }

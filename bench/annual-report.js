@@ -9,11 +9,9 @@
  * against a plain `count(*)` over the same rows (the documents and the cases), paired rounds in
  * alternating order; the ratio of the medians. Prints one JSON line.
  */
-const fs = require('fs');
-const path = require('path');
-const { freshSecrets } = require('../scripts/fresh-secrets');
+const { runInChild } = require('./child-app');
+const { median } = require('./stats');
 
-const ROOT = path.join(__dirname, '..');
 const ORGANIZATIONS = Number(process.env.BENCH_REPORT_ORGANIZATIONS || 200);
 const DOCUMENTS = Number(process.env.BENCH_REPORT_DOCUMENTS || 100000);
 const CASES = Number(process.env.BENCH_REPORT_CASES || 20000);
@@ -29,7 +27,6 @@ function generator(seed) {
   };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const elapsedMs = async (fn) => {
   const start = process.hrtime.bigint();
   await fn();
@@ -213,85 +210,51 @@ async function seedRows(strapi, organizations) {
   await knex.raw(postgres ? 'VACUUM ANALYZE' : 'ANALYZE');
 }
 
-(async () => {
-  const ownFile = !process.env.DATABASE_CLIENT;
-  const dbFile = path.join('.tmp', `bench-annual-report-${process.pid}.db`);
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    ...(ownFile ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dbFile } : {}),
-    SEED_DEMO: 'false',
-    CRON_ENABLED: 'false',
-    PUBLIC_URL: 'http://127.0.0.1:1337',
-    ...freshSecrets(),
-    SECRETS_FOR: 'benchmark',
-  });
-  const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({
-    appDir: ROOT,
-    distDir: path.join(ROOT, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  });
-  app.log.level = 'error';
-  await app.load();
-  try {
-    const seedStart = Date.now();
-    const { province, all } = await seedOrganizations(app);
-    await seedRows(app, all);
-    const seedMs = Date.now() - seedStart;
-    const reports = app.plugin('disclosure').service('annual-report');
-    const knex = app.db.connection;
-    const compute = () =>
-      reports.compute({ organization: province.code, year: YEAR, region: true });
-    // The same rows, counted plainly: every catalogue row and every case.
-    const count = () =>
-      Promise.all([
-        knex(app.db.metadata.get('api::policy-document.policy-document').tableName).count({
-          count: '*',
-        }),
-        knex(app.db.metadata.get('plugin::disclosure.disclosure-application').tableName).count({
-          count: '*',
-        }),
-      ]);
-    const data = await compute();
-    await count();
-    const reportTimes = [];
-    const countTimes = [];
-    for (let round = 0; round < ROUNDS; round += 1) {
-      if (global.gc) global.gc();
-      if (round % 2) {
-        countTimes.push(await elapsedMs(count));
-        reportTimes.push(await elapsedMs(compute));
-      } else {
-        reportTimes.push(await elapsedMs(compute));
-        countTimes.push(await elapsedMs(count));
-      }
+runInChild('annual-report', {}, async (app) => {
+  const seedStart = Date.now();
+  const { province, all } = await seedOrganizations(app);
+  await seedRows(app, all);
+  const seedMs = Date.now() - seedStart;
+  const reports = app.plugin('disclosure').service('annual-report');
+  const knex = app.db.connection;
+  const compute = () => reports.compute({ organization: province.code, year: YEAR, region: true });
+  // The same rows, counted plainly: every catalogue row and every case.
+  const count = () =>
+    Promise.all([
+      knex(app.db.metadata.get('api::policy-document.policy-document').tableName).count({
+        count: '*',
+      }),
+      knex(app.db.metadata.get('plugin::disclosure.disclosure-application').tableName).count({
+        count: '*',
+      }),
+    ]);
+  const data = await compute();
+  await count();
+  const reportTimes = [];
+  const countTimes = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    if (global.gc) global.gc();
+    if (round % 2) {
+      countTimes.push(await elapsedMs(count));
+      reportTimes.push(await elapsedMs(compute));
+    } else {
+      reportTimes.push(await elapsedMs(compute));
+      countTimes.push(await elapsedMs(count));
     }
-    const reportMs = median(reportTimes);
-    const countMs = median(countTimes);
-    console.log(
-      JSON.stringify({
-        organizations: all.length,
-        documents: DOCUMENTS,
-        cases: CASES,
-        rounds: ROUNDS,
-        seedMs,
-        reportMs: Number(reportMs.toFixed(1)),
-        countMs: Number(countMs.toFixed(1)),
-        ratio: Number((reportMs / countMs).toFixed(2)),
-        regionOrganizations: data.region.organizations.length,
-        casesInTable: data.tables.table3.rows.new.total + data.tables.table3.rows.carriedOver.total,
-        checksFailed: data.checks.filter((check) => !check.ok).length,
-      })
-    );
-  } finally {
-    await app.destroy();
-    if (ownFile)
-      for (const suffix of ['', '-wal', '-shm'])
-        fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
   }
-  process.exit(0);
-})().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const reportMs = median(reportTimes);
+  const countMs = median(countTimes);
+  return {
+    organizations: all.length,
+    documents: DOCUMENTS,
+    cases: CASES,
+    rounds: ROUNDS,
+    seedMs,
+    reportMs: Number(reportMs.toFixed(1)),
+    countMs: Number(countMs.toFixed(1)),
+    ratio: Number((reportMs / countMs).toFixed(2)),
+    regionOrganizations: data.region.organizations.length,
+    casesInTable: data.tables.table3.rows.new.total + data.tables.table3.rows.carriedOver.total,
+    checksFailed: data.checks.filter((check) => !check.ok).length,
+  };
 });

@@ -4,27 +4,8 @@
  * section. Anything lost (a live receiver missing a message, a delivery parked as dead) or a message
  * whose signature did not verify fails the run outright; the checks go into the report's targets.
  */
-const { execFile } = require('child_process');
+const { runChildBench } = require('./child-app');
 const { throwawayDatabase } = require('./reads');
-const path = require('path');
-
-function runFanOut(root, env) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [path.join(__dirname, 'fan-out.js')],
-      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) return reject(new Error(`bench/fan-out.js failed: ${error.message}\n${stderr}`));
-        try {
-          resolve(JSON.parse(stdout.trim().split('\n').pop()));
-        } catch {
-          reject(new Error(`bench/fan-out.js printed no result:\n${stdout}\n${stderr}`));
-        }
-      }
-    );
-  });
-}
 
 const count = (value) => Number(value).toLocaleString('en');
 
@@ -130,7 +111,10 @@ async function fanOutBench({ smoke, databases, root }) {
     console.error(`bench: syndication fan-out on ${database}…`);
     const throwaway = await throwawayDatabase(database);
     try {
-      runs.push({ database, ...(await runFanOut(root, { ...size, ...throwaway.env })) });
+      runs.push({
+        database,
+        ...(await runChildBench(root, 'fan-out.js', { ...size, ...throwaway.env })),
+      });
     } finally {
       await throwaway.drop();
     }

@@ -35,10 +35,10 @@
  * works alone, after a build, on a SQLite file of its own; DATABASE_CLIENT and DATABASE_URL or
  * DATABASE_FILENAME choose another); prints one JSON line. BENCH_RECEIVERS and BENCH_DOCUMENTS size it.
  */
-const fs = require('fs');
 const http = require('http');
 const path = require('path');
-const { freshSecrets } = require('../scripts/fresh-secrets');
+const { runInChild } = require('./child-app');
+const { median } = require('./stats');
 
 const ROOT = path.join(__dirname, '..');
 const RECEIVERS = Number(process.env.BENCH_RECEIVERS || 200);
@@ -241,245 +241,219 @@ async function bareFanOut(receivers, events, lanes, now) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-(async () => {
-  const ownFile = !process.env.DATABASE_CLIENT;
-  const dbFile = path.join('.tmp', `bench-fan-out-${process.pid}.db`);
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    ...(ownFile ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dbFile } : {}),
-    SEED_DEMO: 'false',
-    CRON_ENABLED: 'false',
-    PUBLIC_URL: 'http://127.0.0.1:1337',
-    SYNDICATION_REQUEST_TIMEOUT_SECONDS: String(TIMEOUT_SECONDS),
-    ...freshSecrets(),
-    SECRETS_FOR: 'benchmark',
-  });
-  const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({
-    appDir: ROOT,
-    distDir: path.join(ROOT, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  });
-  app.log.level = 'error';
-  await app.load();
-  const clock = app.plugin('disclosure').service('clock');
-  let offsetMs = 0;
-  clock.now = () => new Date(Date.now() + offsetMs);
-  const receivers = await startReceivers(RECEIVERS, () => clock.now());
-  try {
-    const syndication = app.plugin('disclosure').service('syndication');
-    const worker = app.plugin('disclosure').service('syndication-worker');
-    const config = app.config.get('plugin::disclosure.syndication');
-    if (config.requestTimeoutSeconds !== TIMEOUT_SECONDS)
-      throw new Error(
-        `the sender's timeout is ${config.requestTimeoutSeconds} s, not ${TIMEOUT_SECONDS} s`
-      );
+runInChild(
+  'fan-out',
+  { SYNDICATION_REQUEST_TIMEOUT_SECONDS: String(TIMEOUT_SECONDS) },
+  async (app) => {
+    const clock = app.plugin('disclosure').service('clock');
+    let offsetMs = 0;
+    clock.now = () => new Date(Date.now() + offsetMs);
+    const receivers = await startReceivers(RECEIVERS, () => clock.now());
+    try {
+      const syndication = app.plugin('disclosure').service('syndication');
+      const worker = app.plugin('disclosure').service('syndication-worker');
+      const config = app.config.get('plugin::disclosure.syndication');
+      if (config.requestTimeoutSeconds !== TIMEOUT_SECONDS)
+        throw new Error(
+          `the sender's timeout is ${config.requestTimeoutSeconds} s, not ${TIMEOUT_SECONDS} s`
+        );
 
-    const office = await app.documents('api::organization.organization').create({
-      data: {
-        name: '山东省人民政府办公厅',
-        code: '370000001',
-        level: 'department',
-        regionCode: '370000',
-      },
-    });
-    let sequence = 0;
-    const publish = async () => {
-      sequence += 1;
-      const started = process.hrtime.bigint();
-      const document = await app.documents('api::policy-document.policy-document').create({
+      const office = await app.documents('api::organization.organization').create({
         data: {
-          title: `关于做好政务公开重点工作的通知（第${sequence}号）`,
-          documentNumber: `鲁政办发〔2026〕${sequence}号`,
-          issuingOrganization: office.documentId,
-          category: 'decision',
-          issueDate: '2026-03-10',
-          mustSyndicate: true,
-          summary: '各市人民政府，省政府各部门、各直属机构：'.repeat(20),
-          confidentialityReview: {
-            reviewer: '王审查',
-            reviewedAt: '2026-03-09T08:00:00.000Z',
-            conclusion: 'approved',
-          },
+          name: '山东省人民政府办公厅',
+          code: '370000001',
+          level: 'department',
+          regionCode: '370000',
         },
-        status: 'published',
       });
-      return {
-        documentId: document.documentId,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-      };
-    };
-
-    // Publishing with no subscriber, then with all of them: the outbox's cost on the editor's click.
-    const alone = [];
-    for (let i = 0; i < 3; i += 1) alone.push((await publish()).ms);
-    await app.db.query('plugin::disclosure.syndication-event').deleteMany({});
-    const subscriberOf = new Map();
-    for (const receiver of receivers) {
-      const created = await syndication.createSubscriber({
-        name: `县级门户 ${receiver.index}`,
-        endpointUrl: `${receiver.url}/api/disclosure/inbox`,
-        scope: 'must-syndicate',
-      });
-      receiver.secret = created.secret;
-      subscriberOf.set(receiver, created.subscriber.id);
-    }
-    // The down receivers' outage starts before anything is sent.
-    const down = receivers.filter((receiver) => receiver.kind === 'down');
-    for (const receiver of down) await stop(receiver);
-    const published = [];
-    for (let i = 0; i < DOCUMENTS; i += 1) published.push(await publish());
-
-    // Deliver: passes of the worker, as the cron runs them; when nothing is due, the clock moves on to
-    // the next due attempt (on the cron's grid) instead of waiting for it.
-    const deliveries = () => app.db.query('plugin::disclosure.syndication-delivery');
-    const intervalMs = config.deliveryIntervalSeconds * 1000;
-    const downIds = down.map((receiver) => subscriberOf.get(receiver));
-    const start = process.hrtime.bigint();
-    const outage = { from: clock.now().getTime(), to: null };
-    let passes = 0;
-    let retries = 0;
-    let skippedMs = 0;
-    for (;;) {
-      if (
-        outage.to === null &&
-        !(await deliveries().count({
-          where: {
-            subscriber: { id: { $in: downIds } },
-            status: 'pending',
-            attempts: { $lt: DOWN_FOR_ATTEMPTS },
+      let sequence = 0;
+      const publish = async () => {
+        sequence += 1;
+        const started = process.hrtime.bigint();
+        const document = await app.documents('api::policy-document.policy-document').create({
+          data: {
+            title: `关于做好政务公开重点工作的通知（第${sequence}号）`,
+            documentNumber: `鲁政办发〔2026〕${sequence}号`,
+            issuingOrganization: office.documentId,
+            category: 'decision',
+            issueDate: '2026-03-10',
+            mustSyndicate: true,
+            summary: '各市人民政府，省政府各部门、各直属机构：'.repeat(20),
+            confidentialityReview: {
+              reviewer: '王审查',
+              reviewedAt: '2026-03-09T08:00:00.000Z',
+              conclusion: 'approved',
+            },
           },
-        }))
-      ) {
-        for (const receiver of down) await listen(receiver);
-        outage.to = clock.now().getTime();
+          status: 'published',
+        });
+        return {
+          documentId: document.documentId,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        };
+      };
+
+      // Publishing with no subscriber, then with all of them: the outbox's cost on the editor's click.
+      const alone = [];
+      for (let i = 0; i < 3; i += 1) alone.push((await publish()).ms);
+      await app.db.query('plugin::disclosure.syndication-event').deleteMany({});
+      const subscriberOf = new Map();
+      for (const receiver of receivers) {
+        const created = await syndication.createSubscriber({
+          name: `县级门户 ${receiver.index}`,
+          endpointUrl: `${receiver.url}/api/disclosure/inbox`,
+          scope: 'must-syndicate',
+        });
+        receiver.secret = created.secret;
+        subscriberOf.set(receiver, created.subscriber.id);
       }
-      const tally = await worker.runOnce(100);
-      passes += 1;
-      retries += tally.retry;
-      if (passes > 10000) throw new Error('fan-out: no end after 10,000 worker passes');
-      if (tally.delivered + tally.retry + tally.dead + tally.gone) continue;
-      const [next] = await deliveries().findMany({
-        where: { status: 'pending' },
-        orderBy: { nextAttemptAt: 'asc' },
-        limit: 1,
-        select: ['nextAttemptAt'],
+      // The down receivers' outage starts before anything is sent.
+      const down = receivers.filter((receiver) => receiver.kind === 'down');
+      for (const receiver of down) await stop(receiver);
+      const published = [];
+      for (let i = 0; i < DOCUMENTS; i += 1) published.push(await publish());
+
+      // Deliver: passes of the worker, as the cron runs them; when nothing is due, the clock moves on to
+      // the next due attempt (on the cron's grid) instead of waiting for it.
+      const deliveries = () => app.db.query('plugin::disclosure.syndication-delivery');
+      const intervalMs = config.deliveryIntervalSeconds * 1000;
+      const downIds = down.map((receiver) => subscriberOf.get(receiver));
+      const start = process.hrtime.bigint();
+      const outage = { from: clock.now().getTime(), to: null };
+      let passes = 0;
+      let retries = 0;
+      let skippedMs = 0;
+      for (;;) {
+        if (
+          outage.to === null &&
+          !(await deliveries().count({
+            where: {
+              subscriber: { id: { $in: downIds } },
+              status: 'pending',
+              attempts: { $lt: DOWN_FOR_ATTEMPTS },
+            },
+          }))
+        ) {
+          for (const receiver of down) await listen(receiver);
+          outage.to = clock.now().getTime();
+        }
+        const tally = await worker.runOnce(100);
+        passes += 1;
+        retries += tally.retry;
+        if (passes > 10000) throw new Error('fan-out: no end after 10,000 worker passes');
+        if (tally.delivered + tally.retry + tally.dead + tally.gone) continue;
+        const [next] = await deliveries().findMany({
+          where: { status: 'pending' },
+          orderBy: { nextAttemptAt: 'asc' },
+          limit: 1,
+          select: ['nextAttemptAt'],
+        });
+        if (!next) break;
+        const dueIn = new Date(next.nextAttemptAt).getTime() - clock.now().getTime();
+        const skip = Math.max(1, Math.ceil(dueIn / intervalMs)) * intervalMs;
+        offsetMs += skip;
+        skippedMs += skip;
+      }
+      const outboxMs = Number(process.hrtime.bigint() - start) / 1e6;
+
+      // What the receivers stored, against the outbox's events: every live receiver, every event, once.
+      const events = await app.db
+        .query('plugin::disclosure.syndication-event')
+        .findMany({ orderBy: { id: 'asc' } });
+      if (events.length !== DOCUMENTS)
+        throw new Error(`fan-out: ${events.length} events for ${DOCUMENTS} documents`);
+      const live = receivers.filter((receiver) => receiver.kind !== 'gone');
+      const gone = receivers.filter((receiver) => receiver.kind === 'gone');
+      let stored = 0;
+      let missing = 0;
+      let storedTwice = 0;
+      let stray = 0;
+      for (const receiver of receivers) {
+        const copies = new Map();
+        for (const { documentId, version } of receiver.stored.values())
+          copies.set(`${documentId}:${version}`, (copies.get(`${documentId}:${version}`) ?? 0) + 1);
+        const expected =
+          receiver.kind === 'gone'
+            ? []
+            : events.map((event) => `${event.itemDocumentId}:${event.version}`);
+        for (const key of expected) {
+          const n = copies.get(key) ?? 0;
+          if (n) stored += 1;
+          else missing += 1;
+          if (n > 1) storedTwice += n - 1;
+          copies.delete(key);
+        }
+        for (const n of copies.values()) stray += n;
+      }
+      const sum = (list, field) => list.reduce((total, receiver) => total + receiver[field], 0);
+      const goneIds = gone.map((receiver) => subscriberOf.get(receiver));
+      const goneSubscribers = await app.db
+        .query('plugin::disclosure.subscriber')
+        .findMany({ where: { id: { $in: goneIds } }, select: ['id', 'active'] });
+      const downDeliveries = await deliveries().findMany({
+        where: { subscriber: { id: { $in: downIds } } },
+        select: ['id', 'attempts'],
       });
-      if (!next) break;
-      const dueIn = new Date(next.nextAttemptAt).getTime() - clock.now().getTime();
-      const skip = Math.max(1, Math.ceil(dueIn / intervalMs)) * intervalMs;
-      offsetMs += skip;
-      skippedMs += skip;
-    }
-    const outboxMs = Number(process.hrtime.bigint() - start) / 1e6;
+      const outbox = {};
+      for (const status of ['delivered', 'pending', 'dead', 'cancelled'])
+        outbox[status] = await deliveries().count({ where: { status } });
+      const result = {
+        receivers: RECEIVERS,
+        documents: DOCUMENTS,
+        kinds: kindsFor(RECEIVERS),
+        timeoutSeconds: TIMEOUT_SECONDS,
+        expected: live.length * events.length,
+        stored,
+        missing,
+        storedTwice,
+        stray,
+        duplicatesDeduplicated: sum(receivers, 'duplicates'),
+        badSignatures: sum(receivers, 'badSignatures'),
+        refusedWith503: sum(receivers, 'refused'),
+        timedOut: sum(receivers, 'timedOut'),
+        connectionsRefused: downDeliveries.reduce(
+          (total, delivery) => total + Math.max(0, delivery.attempts - 1),
+          0
+        ),
+        downForAttempts: DOWN_FOR_ATTEMPTS,
+        outageSeconds: outage.to === null ? null : Math.round((outage.to - outage.from) / 1000),
+        gone: {
+          receivers: gone.length,
+          answered410: sum(gone, 'goneAnswered'),
+          requestsAfter410: sum(gone, 'requestsAfterGone'),
+          stored: gone.reduce((total, receiver) => total + receiver.stored.size, 0),
+          expectedEnded: gone.length * events.length,
+          endedBy410: await deliveries().count({
+            where: { subscriber: { id: { $in: goneIds } }, status: 'cancelled' },
+          }),
+          subscribersSwitchedOff: goneSubscribers.filter((subscriber) => !subscriber.active).length,
+        },
+        outbox,
+        lost: missing + outbox.dead,
+        passes,
+        retries,
+        waitSkippedSeconds: skippedMs / 1000,
+        outboxMs: Math.round(outboxMs),
+      };
 
-    // What the receivers stored, against the outbox's events: every live receiver, every event, once.
-    const events = await app.db
-      .query('plugin::disclosure.syndication-event')
-      .findMany({ orderBy: { id: 'asc' } });
-    if (events.length !== DOCUMENTS)
-      throw new Error(`fan-out: ${events.length} events for ${DOCUMENTS} documents`);
-    const live = receivers.filter((receiver) => receiver.kind !== 'gone');
-    const gone = receivers.filter((receiver) => receiver.kind === 'gone');
-    let stored = 0;
-    let missing = 0;
-    let storedTwice = 0;
-    let stray = 0;
-    for (const receiver of receivers) {
-      const copies = new Map();
-      for (const { documentId, version } of receiver.stored.values())
-        copies.set(`${documentId}:${version}`, (copies.get(`${documentId}:${version}`) ?? 0) + 1);
-      const expected =
-        receiver.kind === 'gone'
-          ? []
-          : events.map((event) => `${event.itemDocumentId}:${event.version}`);
-      for (const key of expected) {
-        const n = copies.get(key) ?? 0;
-        if (n) stored += 1;
-        else missing += 1;
-        if (n > 1) storedTwice += n - 1;
-        copies.delete(key);
+      for (const receiver of receivers) {
+        for (const response of receiver.hanging) response.destroy();
+        receiver.reset();
       }
-      for (const n of copies.values()) stray += n;
+      result.bareMs = Math.round(
+        await bareFanOut(
+          receivers,
+          events,
+          dist('syndication/services/syndication-worker').CONCURRENT_TARGETS,
+          () => clock.now()
+        )
+      );
+      result.outboxToBareRatio = Number((result.outboxMs / result.bareMs).toFixed(2));
+      result.publishAloneMs = Math.round(median(alone));
+      result.publishWithSubscribersMs = Math.round(median(published.map(({ ms }) => ms)));
+      return result;
+    } finally {
+      await Promise.all(receivers.map(stop));
     }
-    const sum = (list, field) => list.reduce((total, receiver) => total + receiver[field], 0);
-    const goneIds = gone.map((receiver) => subscriberOf.get(receiver));
-    const goneSubscribers = await app.db
-      .query('plugin::disclosure.subscriber')
-      .findMany({ where: { id: { $in: goneIds } }, select: ['id', 'active'] });
-    const downDeliveries = await deliveries().findMany({
-      where: { subscriber: { id: { $in: downIds } } },
-      select: ['id', 'attempts'],
-    });
-    const outbox = {};
-    for (const status of ['delivered', 'pending', 'dead', 'cancelled'])
-      outbox[status] = await deliveries().count({ where: { status } });
-    const result = {
-      receivers: RECEIVERS,
-      documents: DOCUMENTS,
-      kinds: kindsFor(RECEIVERS),
-      timeoutSeconds: TIMEOUT_SECONDS,
-      expected: live.length * events.length,
-      stored,
-      missing,
-      storedTwice,
-      stray,
-      duplicatesDeduplicated: sum(receivers, 'duplicates'),
-      badSignatures: sum(receivers, 'badSignatures'),
-      refusedWith503: sum(receivers, 'refused'),
-      timedOut: sum(receivers, 'timedOut'),
-      connectionsRefused: downDeliveries.reduce(
-        (total, delivery) => total + Math.max(0, delivery.attempts - 1),
-        0
-      ),
-      downForAttempts: DOWN_FOR_ATTEMPTS,
-      outageSeconds: outage.to === null ? null : Math.round((outage.to - outage.from) / 1000),
-      gone: {
-        receivers: gone.length,
-        answered410: sum(gone, 'goneAnswered'),
-        requestsAfter410: sum(gone, 'requestsAfterGone'),
-        stored: gone.reduce((total, receiver) => total + receiver.stored.size, 0),
-        expectedEnded: gone.length * events.length,
-        endedBy410: await deliveries().count({
-          where: { subscriber: { id: { $in: goneIds } }, status: 'cancelled' },
-        }),
-        subscribersSwitchedOff: goneSubscribers.filter((subscriber) => !subscriber.active).length,
-      },
-      outbox,
-      lost: missing + outbox.dead,
-      passes,
-      retries,
-      waitSkippedSeconds: skippedMs / 1000,
-      outboxMs: Math.round(outboxMs),
-    };
-
-    for (const receiver of receivers) {
-      for (const response of receiver.hanging) response.destroy();
-      receiver.reset();
-    }
-    result.bareMs = Math.round(
-      await bareFanOut(
-        receivers,
-        events,
-        dist('syndication/services/syndication-worker').CONCURRENT_TARGETS,
-        () => clock.now()
-      )
-    );
-    result.outboxToBareRatio = Number((result.outboxMs / result.bareMs).toFixed(2));
-    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    result.publishAloneMs = Math.round(median(alone));
-    result.publishWithSubscribersMs = Math.round(median(published.map(({ ms }) => ms)));
-    console.log(JSON.stringify(result));
-  } finally {
-    await Promise.all(receivers.map(stop));
-    await app.destroy();
-    if (ownFile)
-      for (const suffix of ['', '-wal', '-shm'])
-        fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
   }
-  process.exit(0);
-})().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+);
