@@ -21,7 +21,7 @@ import { ErrorBox, useT } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { useSettingsAccess } from '../../components/settings/access';
-import { ConfirmDeleteButton } from '../../components/settings/ConfirmDeleteButton';
+import { ConfirmDeleteButton } from '../../components/settings/ConfirmButton';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
 
 interface Form {

@@ -20,7 +20,7 @@ import type {
 import { ErrorBox, useT } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { useSettingsAccess } from '../../components/settings/access';
-import { ConfirmDeleteButton } from '../../components/settings/ConfirmDeleteButton';
+import { ConfirmDeleteButton } from '../../components/settings/ConfirmButton';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
 
 const EMPTY_DAY = { date: '', kind: 'holiday' as CalendarDayKind, name: '' };

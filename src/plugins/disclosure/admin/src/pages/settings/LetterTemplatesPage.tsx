@@ -1,16 +1,6 @@
 import * as React from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Dialog,
-  Field,
-  Flex,
-  Textarea,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
-import { ConfirmDialog, Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Badge, Box, Field, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import {
   LETTER_PLACEHOLDERS,
   type GetLetterTemplates,
@@ -28,6 +18,7 @@ import { ErrorBox, useFailureText, useT, useWord, type Translate } from '../../c
 import { DataTable } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { useSettingsAccess } from '../../components/settings/access';
+import { ConfirmButton } from '../../components/settings/ConfirmButton';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
 
 const BASE = '/disclosure/letter-templates';
@@ -70,36 +61,6 @@ const PlaceholderList = () => {
         ))}
       </Flex>
     </Box>
-  );
-};
-
-/** 恢复默认, asked twice: the office's wording is gone once confirmed. */
-const ResetButton = ({ what, onConfirm }: { what: string; onConfirm: () => Promise<unknown> }) => {
-  const t = useT();
-  const [open, setOpen] = React.useState(false);
-  return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger>
-        <Button variant="danger-light" size="S">
-          {t('settings.letters.reset', '恢复默认')}
-        </Button>
-      </Dialog.Trigger>
-      <ConfirmDialog
-        title={t('settings.letters.reset.title', '确认恢复默认措辞')}
-        onConfirm={async () => {
-          await onConfirm();
-          setOpen(false);
-        }}
-      >
-        {t(
-          'settings.letters.reset.body',
-          '确定将“{what}”恢复为默认措辞吗？本单位修改的措辞将被删除。',
-          {
-            what,
-          }
-        )}
-      </ConfirmDialog>
-    </Dialog.Root>
   );
 };
 
@@ -165,8 +126,14 @@ const LetterTemplatesPage = () => {
                 { label: t('settings.edit', '修改'), onClick: setEditing, shown: () => canManage },
                 {
                   render: (template) => (
-                    <ResetButton
-                      what={letterName(t, word, template)}
+                    <ConfirmButton
+                      label={t('settings.letters.reset', '恢复默认')}
+                      title={t('settings.letters.reset.title', '确认恢复默认措辞')}
+                      body={t(
+                        'settings.letters.reset.body',
+                        '确定将“{what}”恢复为默认措辞吗？本单位修改的措辞将被删除。',
+                        { what: letterName(t, word, template) }
+                      )}
                       onConfirm={() => reset(template)}
                     />
                   ),
