@@ -1,12 +1,5 @@
 import * as React from 'react';
-import {
-  Field,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import {
   DELIVERY_FORMS,
@@ -27,6 +20,7 @@ import {
 } from '../../../../shared/words';
 import { beijingToday } from '../../utils/format';
 import { splitList, useFailureText, useT } from '../common';
+import { SelectField, TextField } from '../FormFields';
 import { FormModal, type FormFields } from '../FormModal';
 import {
   useConsultationKindLabels,
@@ -238,52 +232,6 @@ type FieldsProps = FormFields<ActionValues> & {
   detail: ApplicationDetail;
 };
 
-const DateField = ({
-  label,
-  hint,
-  value,
-  onChange,
-}: {
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (value: string) => void;
-}) => (
-  <Field.Root name="date" required hint={hint}>
-    <Field.Label>{label}</Field.Label>
-    <TextInput type="date" value={value} onChange={(e) => onChange(e.target.value)} />
-    {hint && <Field.Hint />}
-  </Field.Root>
-);
-
-const TextField = ({
-  name,
-  label,
-  hint,
-  value,
-  onChange,
-  required = false,
-  multiline = false,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-  multiline?: boolean;
-}) => (
-  <Field.Root name={name} required={required} hint={hint}>
-    <Field.Label>{label}</Field.Label>
-    {multiline ? (
-      <Textarea value={value} onChange={(e) => onChange(e.target.value)} />
-    ) : (
-      <TextInput value={value} onChange={(e) => onChange(e.target.value)} />
-    )}
-    {hint && <Field.Hint />}
-  </Field.Root>
-);
-
 const Explain = ({ children }: { children: React.ReactNode }) => (
   <Typography textColor="neutral700">{children}</Typography>
 );
@@ -296,7 +244,15 @@ const ActionFields = ({ action, detail, values, set }: FieldsProps) => {
   const feeBases = useFeeBasisLabels();
   const methodWord = useDeliveryMethodWord();
   const date = (label: string, hint?: string) => (
-    <DateField label={label} hint={hint} value={values.date} onChange={(v) => set('date', v)} />
+    <TextField
+      name="date"
+      type="date"
+      required
+      label={label}
+      hint={hint}
+      value={values.date}
+      onChange={(v) => set('date', v)}
+    />
   );
   const listHint = t('applications.form.listHint', '多个以逗号、顿号或换行分隔');
 
@@ -387,19 +343,17 @@ const ActionFields = ({ action, detail, values, set }: FieldsProps) => {
     case 'start-consultation':
       return (
         <>
-          <Field.Root name="consultationKind" required>
-            <Field.Label>{t('applications.form.consultationKind', '征求意见对象类型')}</Field.Label>
-            <SingleSelect
-              value={values.consultationKind}
-              onChange={(value) => set('consultationKind', value as ConsultationKind)}
-            >
-              {(Object.keys(consultationKinds) as ConsultationKind[]).map((kind) => (
-                <SingleSelectOption key={kind} value={kind}>
-                  {consultationKinds[kind]}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <SelectField
+            name="consultationKind"
+            required
+            label={t('applications.form.consultationKind', '征求意见对象类型')}
+            value={values.consultationKind}
+            options={(Object.keys(consultationKinds) as ConsultationKind[]).map((kind) => ({
+              value: kind,
+              label: consultationKinds[kind],
+            }))}
+            onChange={(kind) => set('consultationKind', kind)}
+          />
           <TextField
             name="party"
             required
@@ -432,9 +386,12 @@ const ActionFields = ({ action, detail, values, set }: FieldsProps) => {
     case 'extend':
       return (
         <>
-          <Field.Root
+          <TextField
             name="workingDays"
             required
+            type="number"
+            range={{ min: 1, max: 20, step: 1 }}
+            label={t('applications.form.workingDays', '延长工作日数')}
             hint={t(
               'applications.form.workingDaysHint',
               '经政务公开工作机构负责人同意，可延长一次，最长不超过 20 个工作日'
@@ -444,19 +401,9 @@ const ActionFields = ({ action, detail, values, set }: FieldsProps) => {
                 ? t('applications.form.workingDaysError', '请填写 1 至 20 之间的整数')
                 : undefined
             }
-          >
-            <Field.Label>{t('applications.form.workingDays', '延长工作日数')}</Field.Label>
-            <TextInput
-              type="number"
-              min={1}
-              max={20}
-              step={1}
-              value={values.workingDays}
-              onChange={(e) => set('workingDays', e.target.value)}
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
+            value={values.workingDays}
+            onChange={(v) => set('workingDays', v)}
+          />
           <TextField
             name="reason"
             required
@@ -470,38 +417,31 @@ const ActionFields = ({ action, detail, values, set }: FieldsProps) => {
     case 'request-fee':
       return (
         <>
-          <Field.Root
+          <SelectField
             name="feeBasis"
             required
+            label={t('applications.form.feeBasis', '计收方式')}
             hint={t(
               'applications.form.feeBasisHint',
               '按件：同一申请人一个自然月内申请 10 件以下不收费；按量：30 页以下不收费（国办函〔2020〕109号）'
             )}
-          >
-            <Field.Label>{t('applications.form.feeBasis', '计收方式')}</Field.Label>
-            <SingleSelect
-              value={values.feeBasis}
-              onChange={(value) => set('feeBasis', value as FeeBasis)}
-            >
-              {(Object.keys(feeBases) as FeeBasis[]).map((basis) => (
-                <SingleSelectOption key={basis} value={basis}>
-                  {feeBases[basis]}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-            <Field.Hint />
-          </Field.Root>
+            value={values.feeBasis}
+            options={(Object.keys(feeBases) as FeeBasis[]).map((basis) => ({
+              value: basis,
+              label: feeBases[basis],
+            }))}
+            onChange={(basis) => set('feeBasis', basis)}
+          />
           {values.feeBasis === 'pages' && (
-            <Field.Root name="pages" required>
-              <Field.Label>{t('applications.form.pages', '页数')}</Field.Label>
-              <TextInput
-                type="number"
-                min={1}
-                step={1}
-                value={values.pages}
-                onChange={(e) => set('pages', e.target.value)}
-              />
-            </Field.Root>
+            <TextField
+              name="pages"
+              required
+              type="number"
+              range={{ min: 1, step: 1 }}
+              label={t('applications.form.pages', '页数')}
+              value={values.pages}
+              onChange={(v) => set('pages', v)}
+            />
           )}
           {date(
             t('applications.form.paymentDueOn', '缴费期限'),
@@ -516,16 +456,15 @@ const ActionFields = ({ action, detail, values, set }: FieldsProps) => {
       return (
         <>
           {date(t('applications.form.paidOn', '缴费日期'))}
-          <Field.Root name="amount" required>
-            <Field.Label>{t('applications.form.amount', '缴费金额（元）')}</Field.Label>
-            <TextInput
-              type="number"
-              min={0}
-              step="0.01"
-              value={values.amount}
-              onChange={(e) => set('amount', e.target.value)}
-            />
-          </Field.Root>
+          <TextField
+            name="amount"
+            required
+            type="number"
+            range={{ min: 0, step: '0.01' }}
+            label={t('applications.form.amount', '缴费金额（元）')}
+            value={values.amount}
+            onChange={(v) => set('amount', v)}
+          />
         </>
       );
     case 'close-unpaid':
@@ -542,41 +481,36 @@ const ActionFields = ({ action, detail, values, set }: FieldsProps) => {
       const reasons = reasonsOf(values.outcome);
       return (
         <>
-          <Field.Root name="outcome" required>
-            <Field.Label>{t('applications.form.outcome', '办理结果')}</Field.Label>
-            <SingleSelect
-              value={values.outcome}
-              placeholder={t('applications.form.choose', '请选择')}
-              onChange={(value) => {
-                const outcome = value as Outcome;
-                set('outcome', outcome);
-                // A reason belongs to one outcome: another outcome starts without one.
-                if (!reasonsOf(outcome).includes(values.outcomeReason as OutcomeReason))
-                  set('outcomeReason', '');
-              }}
-            >
-              {OUTCOMES.map((outcome) => (
-                <SingleSelectOption key={outcome} value={outcome}>
-                  {word(OUTCOME_WORDS[outcome])}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <SelectField
+            name="outcome"
+            required
+            label={t('applications.form.outcome', '办理结果')}
+            placeholder={t('applications.form.choose', '请选择')}
+            value={values.outcome}
+            options={OUTCOMES.map((outcome) => ({
+              value: outcome,
+              label: word(OUTCOME_WORDS[outcome]),
+            }))}
+            onChange={(outcome) => {
+              set('outcome', outcome);
+              // A reason belongs to one outcome: another outcome starts without one.
+              if (!reasonsOf(outcome).includes(values.outcomeReason as OutcomeReason))
+                set('outcomeReason', '');
+            }}
+          />
           {reasons.length > 0 && (
-            <Field.Root name="outcomeReason" required>
-              <Field.Label>{t('applications.form.outcomeReason', '具体情形')}</Field.Label>
-              <SingleSelect
-                value={values.outcomeReason}
-                placeholder={t('applications.form.choose', '请选择')}
-                onChange={(value) => set('outcomeReason', value as OutcomeReason)}
-              >
-                {reasons.map((reason) => (
-                  <SingleSelectOption key={reason} value={reason}>
-                    {word(OUTCOME_REASON_WORDS[reason])}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Field.Root>
+            <SelectField
+              name="outcomeReason"
+              required
+              label={t('applications.form.outcomeReason', '具体情形')}
+              placeholder={t('applications.form.choose', '请选择')}
+              value={values.outcomeReason}
+              options={reasons.map((reason) => ({
+                value: reason,
+                label: word(OUTCOME_REASON_WORDS[reason]),
+              }))}
+              onChange={(reason) => set('outcomeReason', reason)}
+            />
           )}
           {needsRedirect(values) && (
             <TextField
@@ -648,19 +582,17 @@ const ActionFields = ({ action, detail, values, set }: FieldsProps) => {
     case 'deliver':
       return (
         <>
-          <Field.Root name="method" required>
-            <Field.Label>{t('applications.form.method', '送达方式')}</Field.Label>
-            <SingleSelect
-              value={values.method}
-              onChange={(value) => set('method', value as DeliveryMethod)}
-            >
-              {[...DELIVERY_FORMS, 'post' as const].map((method) => (
-                <SingleSelectOption key={method} value={method}>
-                  {methodWord(method)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <SelectField
+            name="method"
+            required
+            label={t('applications.form.method', '送达方式')}
+            value={values.method}
+            options={[...DELIVERY_FORMS, 'post' as const].map((method) => ({
+              value: method,
+              label: methodWord(method),
+            }))}
+            onChange={(method) => set('method', method)}
+          />
           {date(t('applications.form.deliveredOn', '送达日期'))}
         </>
       );

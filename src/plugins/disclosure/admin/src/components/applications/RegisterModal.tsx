@@ -1,11 +1,4 @@
-import {
-  Field,
-  Grid,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  TextInput,
-} from '@strapi/design-system';
+import { Grid } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import {
   APPLICANT_TYPES,
@@ -24,6 +17,7 @@ import {
 } from '../../../../shared/words';
 import { beijingToday } from '../../utils/format';
 import { useFailureText, useT, type Translate } from '../common';
+import { FormCell, SelectField, TextField } from '../FormFields';
 import { FormModal } from '../FormModal';
 import { useWord } from './words';
 
@@ -174,168 +168,156 @@ export const RegisterModal = ({ open, organization, onClose, onRegistered }: Pro
         const field = RECEIVED_FIELD[values.channel];
         return (
           <Grid.Root gap={4}>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root
+            <FormCell>
+              <TextField
                 name="organization"
                 required
+                label={t('applications.register.organization', '机构代码')}
                 hint={t('applications.register.organizationHint', '受理申请的机关的机构代码')}
-              >
-                <Field.Label>{t('applications.register.organization', '机构代码')}</Field.Label>
-                <TextInput
-                  value={values.organization}
-                  onChange={(e) => set('organization', e.target.value)}
-                />
-                <Field.Hint />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="channel" required>
-                <Field.Label>{t('applications.register.channel', '申请渠道')}</Field.Label>
-                <SingleSelect
-                  value={values.channel}
-                  onChange={(value) => {
-                    const channel = value as ApplicationChannel;
-                    set('channel', channel);
-                    // A confirmed date may still be unknown; the others are the day the letter is in hand.
-                    if (RECEIVED_FIELD[channel] !== 'confirmedOn' && !values.receivedOn)
-                      set('receivedOn', beijingToday());
-                  }}
-                >
-                  {APPLICATION_CHANNELS.map((channel) => (
-                    <SingleSelectOption key={channel} value={channel}>
-                      {word(APPLICATION_CHANNEL_WORDS[channel])}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name={field} required={field !== 'confirmedOn'} hint={labels[field].hint}>
-                <Field.Label>{labels[field].label}</Field.Label>
-                <TextInput
-                  type="date"
-                  value={values.receivedOn}
-                  onChange={(e) => set('receivedOn', e.target.value)}
-                />
-                <Field.Hint />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="applicantType" required>
-                <Field.Label>{t('applications.register.applicantType', '申请人类型')}</Field.Label>
-                <SingleSelect
-                  value={values.applicantType}
-                  onChange={(value) => {
-                    const applicantType = value as ApplicantType;
-                    set('applicantType', applicantType);
-                    // The usual document for the kind of applicant, unless the editor typed another.
-                    const person = personDocument(t);
-                    const organizationDoc = organizationDocument(t);
-                    if (values.idType === person || values.idType === organizationDoc)
-                      set('idType', applicantType === 'natural-person' ? person : organizationDoc);
-                  }}
-                >
-                  {APPLICANT_TYPES.map((type) => (
-                    <SingleSelectOption key={type} value={type}>
-                      {word(APPLICANT_TYPE_WORDS[type])}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="name" required>
-                <Field.Label>
-                  {values.applicantType === 'natural-person'
+                value={values.organization}
+                onChange={(v) => set('organization', v)}
+              />
+            </FormCell>
+            <FormCell>
+              <SelectField
+                name="channel"
+                required
+                label={t('applications.register.channel', '申请渠道')}
+                value={values.channel}
+                options={APPLICATION_CHANNELS.map((channel) => ({
+                  value: channel,
+                  label: word(APPLICATION_CHANNEL_WORDS[channel]),
+                }))}
+                onChange={(channel) => {
+                  set('channel', channel);
+                  // A confirmed date may still be unknown; the others are the day the letter is in hand.
+                  if (RECEIVED_FIELD[channel] !== 'confirmedOn' && !values.receivedOn)
+                    set('receivedOn', beijingToday());
+                }}
+              />
+            </FormCell>
+            <FormCell>
+              <TextField
+                name={field}
+                type="date"
+                required={field !== 'confirmedOn'}
+                label={labels[field].label}
+                hint={labels[field].hint}
+                value={values.receivedOn}
+                onChange={(v) => set('receivedOn', v)}
+              />
+            </FormCell>
+            <FormCell>
+              <SelectField
+                name="applicantType"
+                required
+                label={t('applications.register.applicantType', '申请人类型')}
+                value={values.applicantType}
+                options={APPLICANT_TYPES.map((type) => ({
+                  value: type,
+                  label: word(APPLICANT_TYPE_WORDS[type]),
+                }))}
+                onChange={(applicantType) => {
+                  set('applicantType', applicantType);
+                  // The usual document for the kind of applicant, unless the editor typed another.
+                  const person = personDocument(t);
+                  const organizationDoc = organizationDocument(t);
+                  if (values.idType === person || values.idType === organizationDoc)
+                    set('idType', applicantType === 'natural-person' ? person : organizationDoc);
+                }}
+              />
+            </FormCell>
+            <FormCell>
+              <TextField
+                name="name"
+                required
+                label={
+                  values.applicantType === 'natural-person'
                     ? t('applications.register.name', '姓名')
-                    : t('applications.register.organizationName', '名称')}
-                </Field.Label>
-                <TextInput value={values.name} onChange={(e) => set('name', e.target.value)} />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="idType" required>
-                <Field.Label>{t('applications.register.idType', '证件类型')}</Field.Label>
-                <TextInput value={values.idType} onChange={(e) => set('idType', e.target.value)} />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="idNumber" required>
-                <Field.Label>{t('applications.register.idNumber', '证件号码')}</Field.Label>
-                <TextInput
-                  value={values.idNumber}
-                  onChange={(e) => set('idNumber', e.target.value)}
-                />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="phone" required>
-                <Field.Label>{t('applications.register.phone', '联系电话')}</Field.Label>
-                <TextInput
-                  type="tel"
-                  value={values.phone}
-                  onChange={(e) => set('phone', e.target.value)}
-                />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="email">
-                <Field.Label>{t('applications.register.email', '电子邮箱')}</Field.Label>
-                <TextInput
-                  type="email"
-                  value={values.email}
-                  onChange={(e) => set('email', e.target.value)}
-                />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={12} direction="column" alignItems="stretch">
-              <Field.Root name="address" required>
-                <Field.Label>{t('applications.register.address', '通信地址')}</Field.Label>
-                <TextInput
-                  value={values.address}
-                  onChange={(e) => set('address', e.target.value)}
-                />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={12} direction="column" alignItems="stretch">
-              <Field.Root name="description" required>
-                <Field.Label>
-                  {t('applications.register.description', '所需政府信息的名称或内容描述')}
-                </Field.Label>
-                <Textarea
-                  value={values.description}
-                  onChange={(e) => set('description', e.target.value)}
-                />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root
+                    : t('applications.register.organizationName', '名称')
+                }
+                value={values.name}
+                onChange={(v) => set('name', v)}
+              />
+            </FormCell>
+            <FormCell>
+              <TextField
+                name="idType"
+                required
+                label={t('applications.register.idType', '证件类型')}
+                value={values.idType}
+                onChange={(v) => set('idType', v)}
+              />
+            </FormCell>
+            <FormCell>
+              <TextField
+                name="idNumber"
+                required
+                label={t('applications.register.idNumber', '证件号码')}
+                value={values.idNumber}
+                onChange={(v) => set('idNumber', v)}
+              />
+            </FormCell>
+            <FormCell>
+              <TextField
+                name="phone"
+                type="tel"
+                required
+                label={t('applications.register.phone', '联系电话')}
+                value={values.phone}
+                onChange={(v) => set('phone', v)}
+              />
+            </FormCell>
+            <FormCell>
+              <TextField
+                name="email"
+                type="email"
+                label={t('applications.register.email', '电子邮箱')}
+                value={values.email}
+                onChange={(v) => set('email', v)}
+              />
+            </FormCell>
+            <FormCell wide>
+              <TextField
+                name="address"
+                required
+                label={t('applications.register.address', '通信地址')}
+                value={values.address}
+                onChange={(v) => set('address', v)}
+              />
+            </FormCell>
+            <FormCell wide>
+              <TextField
+                name="description"
+                required
+                multiline
+                label={t('applications.register.description', '所需政府信息的名称或内容描述')}
+                value={values.description}
+                onChange={(v) => set('description', v)}
+              />
+            </FormCell>
+            <FormCell>
+              <TextField
                 name="documentNumber"
+                label={t('applications.register.documentNumber', '文号')}
                 hint={t('applications.register.documentNumberHint', '文号或其他特征描述（选填）')}
-              >
-                <Field.Label>{t('applications.register.documentNumber', '文号')}</Field.Label>
-                <TextInput
-                  value={values.documentNumber}
-                  onChange={(e) => set('documentNumber', e.target.value)}
-                />
-                <Field.Hint />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="form" required>
-                <Field.Label>{t('applications.register.form', '获取信息的方式')}</Field.Label>
-                <SingleSelect
-                  value={values.form}
-                  onChange={(value) => set('form', value as DeliveryForm)}
-                >
-                  {DELIVERY_FORMS.map((form) => (
-                    <SingleSelectOption key={form} value={form}>
-                      {word(DELIVERY_FORM_WORDS[form])}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            </Grid.Item>
+                value={values.documentNumber}
+                onChange={(v) => set('documentNumber', v)}
+              />
+            </FormCell>
+            <FormCell>
+              <SelectField
+                name="form"
+                required
+                label={t('applications.register.form', '获取信息的方式')}
+                value={values.form}
+                options={DELIVERY_FORMS.map((form) => ({
+                  value: form,
+                  label: word(DELIVERY_FORM_WORDS[form]),
+                }))}
+                onChange={(form) => set('form', form)}
+              />
+            </FormCell>
           </Grid.Root>
         );
       }}
