@@ -1,3 +1,4 @@
+import { createAdminAccount, createRole } from '../harness/admin-users';
 import { createAdminSession, setClock, startApp, type TestApp } from '../harness/strapi';
 
 /**
@@ -5,46 +6,33 @@ import { createAdminSession, setClock, startApp, type TestApp } from '../harness
  * conversion dictionary, the deadline rules as configured. Changes take effect at once in the public
  * calculators; writes need the settings permission, reads only a signed-in admin.
  */
-const PASSWORD = 'Settings-2026-pass';
 
 let app: TestApp;
 let chief: string;
 let editor: string;
 let keeper: string;
 
-async function signIn(email: string, roleId: number): Promise<string> {
-  await app.strapi.service('admin::user').create({
-    email,
-    firstname: '设置',
-    lastname: '测试',
-    password: PASSWORD,
-    isActive: true,
-    roles: [roleId],
-  });
-  const login = await app.http().post('/admin/login').send({ email, password: PASSWORD });
-  expect(login.status).toBe(200);
-  return login.body.data.token ?? login.body.data.accessToken;
-}
-
 beforeAll(async () => {
   app = await startApp();
   // 10:00 on 10 March 2026 in Beijing: 2026 has its State Council schedule built in, 2027 not yet.
   setClock(app, '2026-03-10T02:00:00.000Z');
   chief = await createAdminSession(app, 'chief@example.gov.cn');
-  const editorRole = await app.strapi.db
-    .query('admin::role')
-    .findOne({ where: { code: 'strapi-editor' } });
-  editor = await signIn('editor@example.gov.cn', editorRole.id);
-  const roles = app.strapi.service('admin::role') as any;
-  const keeperRole = await roles.create({
+  ({ token: editor } = await createAdminAccount(app, {
+    name: 'editor',
+    roles: ['strapi-editor'],
+    organization: null,
+  }));
+  const keeperRole = await createRole(app, {
     name: '日历维护 (Calendar keeper)',
     code: 'calendar-keeper',
     description: '维护节假日安排与词典',
+    actions: ['plugin::disclosure.settings.manage'],
   });
-  await roles.assignPermissions(keeperRole.id, [
-    { action: 'plugin::disclosure.settings.manage', subject: null, properties: {}, conditions: [] },
-  ]);
-  keeper = await signIn('keeper@example.gov.cn', keeperRole.id);
+  ({ token: keeper } = await createAdminAccount(app, {
+    name: 'keeper',
+    roles: [keeperRole],
+    organization: null,
+  }));
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import type {
   LetterKind,
   LetterTemplate,
 } from '../../src/plugins/disclosure/shared/contracts/on-request';
+import { createAdminAccount, createRole } from '../harness/admin-users';
 import { createAdminSession, setClock, startApp, type TestApp } from '../harness/strapi';
 import { applicationDetail } from '../fixtures/on-request-applications';
 import { approvedReview } from '../harness/fixtures';
@@ -15,7 +16,6 @@ import { approvedReview } from '../harness/fixtures';
  * placeholder refused in Chinese, delete back to the default, an organization's own wording over the
  * office's, and only who manages settings may read or change them.
  */
-const PASSWORD = 'Letters-2026-pass';
 
 let app: TestApp;
 let chief: string;
@@ -23,39 +23,27 @@ let editor: string;
 let keeper: string;
 let organization: { documentId: string; name: string };
 
-async function signIn(email: string, roleId: number): Promise<string> {
-  await app.strapi.service('admin::user').create({
-    email,
-    firstname: '文书',
-    lastname: '测试',
-    password: PASSWORD,
-    isActive: true,
-    roles: [roleId],
-  });
-  const login = await app.http().post('/admin/login').send({ email, password: PASSWORD });
-  expect(login.status).toBe(200);
-  return login.body.data.token ?? login.body.data.accessToken;
-}
-
 beforeAll(async () => {
   app = await startApp();
   // 10:00 on 2 November 2026 in Beijing: a letter not yet sent bears this date.
   setClock(app, '2026-11-02T02:00:00.000Z');
   chief = await createAdminSession(app, 'chief@example.gov.cn');
-  const editorRole = await app.strapi.db
-    .query('admin::role')
-    .findOne({ where: { code: 'strapi-editor' } });
-  editor = await signIn('editor@example.gov.cn', editorRole.id);
-  const roles = app.strapi.service('admin::role') as any;
-  const keeperRole = await roles.create({
+  ({ token: editor } = await createAdminAccount(app, {
+    name: 'editor',
+    roles: ['strapi-editor'],
+    organization: null,
+  }));
+  const keeperRole = await createRole(app, {
     name: '设置维护 (Settings keeper)',
     code: 'settings-keeper',
     description: '维护政务公开设置',
+    actions: ['plugin::disclosure.settings.manage'],
   });
-  await roles.assignPermissions(keeperRole.id, [
-    { action: 'plugin::disclosure.settings.manage', subject: null, properties: {}, conditions: [] },
-  ]);
-  keeper = await signIn('keeper@example.gov.cn', keeperRole.id);
+  ({ token: keeper } = await createAdminAccount(app, {
+    name: 'keeper',
+    roles: [keeperRole],
+    organization: null,
+  }));
   const created: any = await app.strapi.documents('api::organization.organization').create({
     data: {
       name: '临沂市住房和城乡建设局',

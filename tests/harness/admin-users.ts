@@ -99,3 +99,22 @@ export async function createAdminAccount(
   const token = login.body.data.token ?? login.body.data.accessToken;
   return { userId, email, token, headers: { Authorization: `Bearer ${token}` } };
 }
+
+/** Creates an admin role holding exactly these actions (no conditions); returns its code. */
+export async function createRole(
+  app: TestApp,
+  {
+    name,
+    code,
+    description,
+    actions,
+  }: { name: string; code: string; description: string; actions: string[] }
+): Promise<string> {
+  const roles = app.strapi.service('admin::role') as any;
+  const role = await roles.create({ name, code, description });
+  await roles.assignPermissions(
+    role.id,
+    actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
+  );
+  return code;
+}
