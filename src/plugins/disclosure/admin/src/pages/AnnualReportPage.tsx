@@ -44,14 +44,23 @@ const beijingYear = () =>
 
 const REPORT_LIST = `/content-manager/collection-types/${CONTENT_TYPES.annualReport}`;
 
-/** The stored report (the content manager's) for the organization and period, if there is one. */
+/**
+ * The stored report (the content manager's) for the organization and period: undefined while asked,
+ * null when there is none (or the account may not list reports there).
+ */
 const useStoredReport = (organization: string | null, year: number, period: Period) => {
   const { get } = useFetchClient();
-  const [found, setFound] = React.useState<{ documentId: string } | null | undefined>(undefined);
+  const key = organization ? `${organization}:${year}:${period}` : null;
+  const [answer, setAnswer] = React.useState<{
+    key: string;
+    found: { documentId: string } | null;
+  } | null>(null);
   React.useEffect(() => {
-    setFound(undefined);
-    if (!organization) return undefined;
+    if (!organization || !key) return undefined;
     const controller = new AbortController();
+    const settle = (found: { documentId: string } | null) => {
+      if (!controller.signal.aborted) setAnswer({ key, found });
+    };
     get<{ results: Array<{ documentId: string }> }>(REPORT_LIST, {
       params: {
         page: 1,
@@ -67,13 +76,13 @@ const useStoredReport = (organization: string | null, year: number, period: Peri
       },
       signal: controller.signal,
     }).then(
-      ({ data }) => !controller.signal.aborted && setFound(data.results[0] ?? null),
-      // Without the right to read reports in the content manager there is nothing to link to.
-      () => !controller.signal.aborted && setFound(null)
+      ({ data }) => settle(data.results[0] ?? null),
+      // Without the right to list reports in the content manager there is nothing to link to.
+      () => settle(null)
     );
     return () => controller.abort();
-  }, [get, organization, year, period]);
-  return found;
+  }, [get, key, organization, year, period]);
+  return answer && answer.key === key ? answer.found : undefined;
 };
 
 /**
@@ -87,7 +96,7 @@ export const AnnualReportPage = () => {
   const t = useT();
   const failureText = useReportFailure();
   const { get } = useFetchClient();
-  const currentYear = React.useMemo(beijingYear, []);
+  const [currentYear] = React.useState(beijingYear);
   const [organization, setOrganization] = React.useState<string | null>(null);
   const [year, setYear] = React.useState(currentYear - 1);
   const [period, setPeriod] = React.useState<Period>('year');

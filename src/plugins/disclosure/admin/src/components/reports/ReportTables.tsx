@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 import {
   TABLE3_COLUMNS,
@@ -332,9 +333,17 @@ export const Table4View = ({ table }: { table: Table4 }) => {
   );
 };
 
+/**
+ * A check's words for the screen: the server writes Chinese with English beside, in brackets, that
+ * names rows and columns by their keys; a Chinese admin shows the Chinese only.
+ */
+export const checkText = (message: string, chinese: boolean): string =>
+  chinese ? message.replace(/\s*\([^()\u4e00-\u9fff]*\)\s*$/u, '') : message;
+
 /** The checks: failures first, in red, each naming its table, row and column; then what passed. */
 export const ChecksView = ({ checks }: { checks: ReportCheck[] }) => {
   const t = useT();
+  const chinese = useIntl().locale.toLowerCase().startsWith('zh');
   const failures = checks.filter((check) => !check.ok);
   const passed = checks.filter((check) => check.ok);
   return (
@@ -354,13 +363,13 @@ export const ChecksView = ({ checks }: { checks: ReportCheck[] }) => {
         {failures.map((check) => (
           <li key={check.message} data-testid="report-check" data-ok="false">
             <Typography textColor="danger700" fontWeight="bold">
-              ✗ {check.message}
+              ✗ {checkText(check.message, chinese)}
             </Typography>
           </li>
         ))}
         {passed.map((check) => (
           <li key={check.message} data-testid="report-check" data-ok="true">
-            <Typography textColor="success700">✓ {check.message}</Typography>
+            <Typography textColor="success700">✓ {checkText(check.message, chinese)}</Typography>
           </li>
         ))}
       </Box>
