@@ -303,9 +303,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     /**
      * GET /disclosure/annual-report/organizations: the organizations whose reports the account may
-     * read (as assertMayRead decides), by code; none for an account that may read none.
+     * read (as assertMayRead decides), its own first, then by code; none for an account that may
+     * read none.
      */
     async readableOrganizations(actor: ReportActor): Promise<ReportOrganization[]> {
+      const own = (
+        await getService(strapi, 'organization-roles').assignedOrganization(actor.user.id)
+      )?.documentId;
       const rows: Array<ReportOrganization & { parent?: { documentId: string } | null }> =
         await strapi.db.query(CONTENT_TYPES.organization).findMany({
           where: { locale: SOURCE_LOCALE },
@@ -315,6 +319,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       return rows
         .filter((row) => mayRead(actor, row.documentId))
+        .sort((a, b) => Number(b.documentId === own) - Number(a.documentId === own))
         .map((row) => ({
           documentId: row.documentId,
           code: row.code,
