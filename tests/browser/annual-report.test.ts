@@ -247,8 +247,10 @@ deskTest(
     await expectFigure('table2:administrativePenalty:decisions', '7');
     await expectFigure('table2:administrativeFees:amount', '3.5');
     await expect(
-      editor.locator('[data-cell="table2:administrativePenalty:decisions"] [data-testid="entered"]')
-    ).toHaveText('填报');
+      editor
+        .locator('[data-cell="table2:administrativePenalty:decisions"] [data-testid="entered"]')
+        .innerText()
+    ).resolves.toBe('填报');
     await expect(
       editor
         .locator('[data-cell="table2:administrativeLicensing:decisions"] [data-testid="entered"]')
