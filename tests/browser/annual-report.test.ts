@@ -401,3 +401,31 @@ deskTest(
   },
   180_000
 );
+
+deskTest(
+  'once the report is written, the link opens it in the content manager',
+  async () => {
+    const created: { documentId: string } = await app.strapi
+      .documents('api::annual-report.annual-report')
+      .create({ data: { organization: orgs.city.documentId, year: 2025 } as any });
+    // Asked again: another year and back.
+    await editor.getByRole('combobox', { name: '年度' }).click();
+    await editor.getByRole('option', { name: '2024 年', exact: true }).click();
+    await editor.getByText('统计期间：2024-01-01 至 2024-12-31').waitFor();
+    const editLink = editor.getByTestId('report-edit-link');
+    await expect(editLink.innerText()).resolves.toContain('新建报告正文');
+    await editor.getByRole('combobox', { name: '年度' }).click();
+    await editor.getByRole('option', { name: '2025 年', exact: true }).click();
+    await editor.getByText('统计期间：2025-01-01 至 2025-12-31').waitFor();
+    await editor.getByRole('link', { name: '编辑报告正文' }).waitFor();
+    await expect(editLink.getAttribute('href')).resolves.toContain(
+      `/admin/content-manager/collection-types/api::annual-report.annual-report/${created.documentId}`
+    );
+    await editLink.click();
+    await editor.waitForURL(new RegExp(`/${created.documentId}`));
+    const title = editor.locator('input[name="title"]');
+    await title.waitFor();
+    await expect(title.inputValue()).resolves.toBe('临沂市人民政府2025年政府信息公开工作年度报告');
+  },
+  180_000
+);

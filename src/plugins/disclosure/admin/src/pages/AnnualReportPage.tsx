@@ -108,7 +108,7 @@ export const AnnualReportPage = () => {
     '/disclosure/annual-report/organizations',
     { errorText: failureText }
   );
-  // The account's first organization (its own comes first for an editor) until another is picked.
+  // The account's own organization (the server lists it first) until another is picked.
   const chosen =
     organizations.data?.find((entry) => entry.documentId === organization) ??
     organizations.data?.[0] ??
