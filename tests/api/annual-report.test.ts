@@ -638,6 +638,43 @@ describe('who may read it', () => {
     ).toBe(401);
   });
 
+  test('the organizations an account may pick: those whose reports it may read, its own first', async () => {
+    const codes = async (headers: Headers) => {
+      const res = await app.http().get('/disclosure/annual-report/organizations').set(headers);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+      return (res.body.data as Array<{ code: string; name: string }>).map(({ code }) => code);
+    };
+    const all = [orgs.otherCity, orgs.city, orgs.countyA, orgs.countyB].map(({ code }) => code);
+    expect(await codes(auditor)).toEqual(all);
+    expect(await codes(superAdmin)).toEqual(all);
+    expect(await codes(countyEditor)).toEqual([orgs.countyA.code]);
+    expect(await codes(unassigned)).toEqual([]);
+    // 'below': its own first, then those under it by code; a super admin assigned to a county, that county first.
+    const reviewer = (
+      await createAdminAccount(app, {
+        name: 'linyireviewer2',
+        roles: ['disclosure-reviewer'],
+        organization: orgs.city,
+      })
+    ).headers;
+    expect(await codes(reviewer)).toEqual([orgs.city.code, orgs.countyA.code, orgs.countyB.code]);
+    const countyAdmin = (
+      await createAdminAccount(app, {
+        name: 'yinanadmin',
+        roles: ['strapi-super-admin'],
+        organization: orgs.countyA,
+      })
+    ).headers;
+    expect(await codes(countyAdmin)).toEqual([
+      orgs.countyA.code,
+      orgs.otherCity.code,
+      orgs.city.code,
+      orgs.countyB.code,
+    ]);
+    expect((await app.http().get('/disclosure/annual-report/organizations')).status).toBe(401);
+  });
+
   test('a bad query: 400, in Chinese first, naming the parameter', async () => {
     const cases: Array<[Record<string, string | number>, string]> = [
       [{ year: 2025 }, 'organization'],

@@ -684,6 +684,20 @@ describe.each([
   );
 
   deskTest(
+    '年度报告 / 统计: the tables, the checks (selects opened) and the region summary',
+    async () => {
+      await visit(page, '/admin/plugins/disclosure/annual-report');
+      await page.getByTestId('report-table3').waitFor();
+      const findings = await look(page, locale, 'annual-report', { openSelects: true });
+      await page.getByRole('main').getByRole('switch').click();
+      await page.getByTestId('report-region').waitFor();
+      findings.push(...(await look(page, locale, 'annual-report-region')));
+      expectClean('annual report', findings);
+    },
+    180_000
+  );
+
+  deskTest(
     'the media library, and a file’s details',
     async () => {
       await visit(page, '/admin/plugins/upload');

@@ -72,6 +72,8 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 200,
     plainAdminAnswers: '403 PolicyError',
   },
+  // The organizations whose reports the account may read: none for an admin whose role reads none.
+  'GET /disclosure/annual-report/organizations': { access: 'admin', answers: 200 },
   'GET /disclosure/annual-report/document': {
     access: 'admin',
     query: { organization: f.organizationCode, year: '2025', format: 'xlsx' },
@@ -426,8 +428,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 36 admin routes and 13 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(49);
+  // 37 admin routes and 13 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(50);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()

@@ -1,10 +1,11 @@
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { Clock } from '@strapi/icons';
+import { ChartPie, Clock } from '@strapi/icons';
 import type { PluginDefinition, StrapiApp } from '@strapi/strapi/admin';
 import { DisclosurePanel } from './components/edit-view/DisclosurePanel';
 import { PluginIcon } from './components/PluginIcon';
 import { TraditionalLocksPanel } from './components/TraditionalLocksPanel';
 import { PLUGIN_ID } from './pluginId';
+import { CONTENT_TYPES, LEDGER_READ_ACTION } from '../../shared/constants';
 
 type TranslationModule = { default: Record<string, string> };
 
@@ -31,6 +32,18 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: '政务公开' },
       Component: () => import('./pages/App'),
       permissions: [],
+    });
+    // 年度报告 / 统计: shown to accounts whose role reads annual reports (the server holds each one to
+    // its organizations), the auditor and super admins, as the report route decides.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/annual-report`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.report.title`, defaultMessage: '年度报告 / 统计' },
+      Component: () => import('./pages/AnnualReportPage'),
+      permissions: [
+        { action: 'plugin::content-manager.explorer.read', subject: CONTENT_TYPES.annualReport },
+        { action: LEDGER_READ_ACTION, subject: null },
+      ],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     // Settings → 政务公开 (addSettingsLink with a section object is createSettingSection's current form).

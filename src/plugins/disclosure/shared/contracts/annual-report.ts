@@ -98,3 +98,29 @@ export interface ReportFigures {
   /** Fees collected on request, in yuan */
   feesCollected: number;
 }
+
+/** An organization whose report an account may read, for the admin's picker. */
+export interface ReportOrganization {
+  documentId: string;
+  code: string;
+  name: string;
+  /** The organization above it (documentId), if any */
+  parent: string | null;
+}
+
+/** GET /disclosure/annual-report/organizations: the organizations whose reports the account may read. */
+export declare namespace GetReportOrganizations {
+  export interface Response {
+    data: ReportOrganization[];
+  }
+}
+
+/** GET /disclosure/annual-report */
+export declare namespace GetAnnualReport {
+  export interface Request {
+    query: { organization: string; year: number; half?: 1 | 2; region?: boolean };
+  }
+  export interface Response {
+    data: AnnualReportData;
+  }
+}

@@ -1,6 +1,7 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { ApplicationCasePage } from './ApplicationCasePage';
+import { AnnualReportPage } from './AnnualReportPage';
 import { ApplicationsPage } from './ApplicationsPage';
 import { DashboardPage } from './DashboardPage';
 import { SyndicationPage } from './SyndicationPage';
@@ -11,6 +12,7 @@ const App = () => (
     <Route path="syndication" element={<SyndicationPage />} />
     <Route path="applications" element={<ApplicationsPage />} />
     <Route path="applications/:documentId" element={<ApplicationCasePage />} />
+    <Route path="annual-report" element={<AnnualReportPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

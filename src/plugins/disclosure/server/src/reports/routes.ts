@@ -11,6 +11,13 @@ export default {
       handler: 'annual-report.report',
       config: ROUTE_ACCESS.authenticated,
     },
+    // The organizations whose reports the account may read (the admin page's picker), as above.
+    {
+      method: 'GET',
+      path: '/annual-report/organizations',
+      handler: 'annual-report.organizations',
+      config: ROUTE_ACCESS.authenticated,
+    },
     // The report's .docx and .xlsx: held to the account's organizations by the service, as above.
     {
       method: 'GET',

@@ -30,7 +30,7 @@ export const fileNameOf = (disposition: string | null | undefined): string | nul
  * A refused download's words: the fetch client reads no body for a file request, so a failure's
  * `{ error: { message } }` is read here from the blob.
  */
-const refusalOf = async (blob: Blob, status: number): Promise<string> => {
+export const refusalOf = async (blob: Blob, status: number): Promise<string> => {
   try {
     const body = JSON.parse(await blob.text()) as { error?: { message?: string } };
     if (body.error?.message) return body.error.message;
@@ -41,7 +41,7 @@ const refusalOf = async (blob: Blob, status: number): Promise<string> => {
 };
 
 /** Hands a blob to the browser as a download. */
-const saveBlob = (blob: Blob, name: string) => {
+export const saveBlob = (blob: Blob, name: string) => {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { AnnualReportData } from '../../../../shared/contracts/annual-report';
+import type {
+  AnnualReportData,
+  GetReportOrganizations,
+} from '../../../../shared/contracts/annual-report';
 import type { RequestState } from '../../utils/request-state';
 import { validate } from '../../utils/validation';
 import { getService } from '../../utils/get-service';
@@ -27,5 +30,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // Figures not yet published: never kept by shared caches.
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = { data } satisfies { data: AnnualReportData };
+  },
+
+  /** GET /disclosure/annual-report/organizations: the organizations whose reports the account may read. */
+  async organizations(ctx: Context) {
+    const state = ctx.state as RequestState;
+    const data = await getService(strapi, 'report-documents').readableOrganizations({
+      user: state.user!,
+      ability: state.userAbility ?? null,
+    });
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.body = { data } satisfies GetReportOrganizations.Response;
   },
 });

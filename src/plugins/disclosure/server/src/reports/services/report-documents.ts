@@ -14,7 +14,10 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { CONTENT_TYPES, LEDGER_READ_ACTION, SOURCE_LOCALE } from '../../../../shared/constants';
-import type { AnnualReportData } from '../../../../shared/contracts/annual-report';
+import type {
+  AnnualReportData,
+  ReportOrganization,
+} from '../../../../shared/contracts/annual-report';
 import { REPORT_SECTION_WORDS } from '../../../../shared/words';
 import { getService } from '../../utils/get-service';
 import {
@@ -232,16 +235,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * admins and the auditor any; other accounts as their role reads that organization's annual reports
    * in the content manager, by the role's own scope ('same' or 'below'). A 403 otherwise.
    */
-  const assertMayRead = (actor: ReportActor, organizationDocumentId: string): void => {
-    const superAdmin = (actor.user.roles ?? []).some((role) => role.code === 'strapi-super-admin');
-    if (superAdmin || actor.ability?.can(LEDGER_READ_ACTION)) return;
-    const permitted = getService(strapi, 'organization-roles').permits(
+  const readsEvery = (actor: ReportActor): boolean =>
+    (actor.user.roles ?? []).some((role) => role.code === 'strapi-super-admin') ||
+    Boolean(actor.ability?.can(LEDGER_READ_ACTION));
+  const mayRead = (actor: ReportActor, organizationDocumentId: string): boolean =>
+    readsEvery(actor) ||
+    getService(strapi, 'organization-roles').permits(
       actor.ability,
       'read',
       CONTENT_TYPES.annualReport,
       { organization: organizationDocumentId }
     );
-    if (!permitted) throw new errors.PolicyError(NOT_PERMITTED);
+  const assertMayRead = (actor: ReportActor, organizationDocumentId: string): void => {
+    if (!mayRead(actor, organizationDocumentId)) throw new errors.PolicyError(NOT_PERMITTED);
   };
 
   /** An organization by code or documentId, or null. */
@@ -295,6 +301,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * An account asking for an organization's report (code or documentId): a 403 unless it may read
      * that organization's annual reports (see assertMayRead); an unknown organization is the caller's.
      */
+    /**
+     * GET /disclosure/annual-report/organizations: the organizations whose reports the account may
+     * read (as assertMayRead decides), its own first, then by code; none for an account that may
+     * read none.
+     */
+    async readableOrganizations(actor: ReportActor): Promise<ReportOrganization[]> {
+      const own = (
+        await getService(strapi, 'organization-roles').assignedOrganization(actor.user.id)
+      )?.documentId;
+      const rows: Array<ReportOrganization & { parent?: { documentId: string } | null }> =
+        await strapi.db.query(CONTENT_TYPES.organization).findMany({
+          where: { locale: SOURCE_LOCALE },
+          select: ['documentId', 'code', 'name'],
+          populate: { parent: { select: ['documentId'] } },
+          orderBy: { code: 'asc' },
+        });
+      return rows
+        .filter((row) => mayRead(actor, row.documentId))
+        .sort((a, b) => Number(b.documentId === own) - Number(a.documentId === own))
+        .map((row) => ({
+          documentId: row.documentId,
+          code: row.code,
+          name: row.name,
+          parent: row.parent?.documentId ?? null,
+        }));
+    },
+
     async assertMayReadReport(actor: ReportActor, organization: string): Promise<void> {
       const found = await organizationOf(organization);
       if (found) assertMayRead(actor, found.documentId);
