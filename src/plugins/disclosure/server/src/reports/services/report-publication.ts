@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES, SOURCE_LOCALE } from '../../../../shared/constants';
 import type { AnnualReportData, Table3Row } from '../../../../shared/contracts/annual-report';
+import type { ReportTables } from '../rules/region';
 import { beijingDate } from '../../calendar/rules/beijing-time';
 import type { LedgerRecord } from '../../publication/services/ledger';
 import type { DocumentParams } from '../../utils/capability';
@@ -28,10 +29,18 @@ interface ReportSubject {
   half?: 1 | 2;
 }
 
-/** The tables as stored on the report: the computed report without its region breakdown. */
-const snapshotOf = (data: AnnualReportData): Omit<AnnualReportData, 'region'> => {
-  const { region: _region, ...snapshot } = data;
-  return snapshot;
+/** The tables as stored on the report (its `tables` field): tables 2–4, as computed. */
+const snapshotOf = (data: AnnualReportData): ReportTables => data.tables;
+
+/**
+ * The tables a stored report holds: `{ table2, table3, table4 }`; a snapshot stored before the field
+ * held them directly (the whole computed report, the tables under `tables`) is read as well.
+ */
+export const storedTables = (value: unknown): ReportTables | null => {
+  if (!value || typeof value !== 'object') return null;
+  const stored = value as Partial<ReportTables> & { tables?: Partial<ReportTables> };
+  const tables = stored.table3 ? stored : stored.tables;
+  return tables?.table2 && tables.table3 && tables.table4 ? (tables as ReportTables) : null;
 };
 
 const halfOf = (value: unknown): 1 | 2 | undefined =>
@@ -93,19 +102,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const previousCarriedForward = async (subject: ReportSubject): Promise<Table3Row | null> => {
     const previous = previousPeriodKey({ year: subject.year, half: subject.half });
-    const report: { tables: Partial<AnnualReportData> | null } | null = await strapi.db
-      .query(UID)
-      .findOne({
-        where: {
-          organization: { documentId: subject.organization },
-          year: previous.year,
-          half: previous.half ?? null,
-          locale: SOURCE_LOCALE,
-          publishedAt: { $notNull: true },
-        },
-        select: ['tables'],
-      });
-    return report?.tables?.tables?.table3?.rows?.carriedForward ?? null;
+    const report: { tables: unknown } | null = await strapi.db.query(UID).findOne({
+      where: {
+        organization: { documentId: subject.organization },
+        year: previous.year,
+        half: previous.half ?? null,
+        locale: SOURCE_LOCALE,
+        publishedAt: { $notNull: true },
+      },
+      select: ['tables'],
+    });
+    return storedTables(report?.tables)?.table3.rows.carriedForward ?? null;
   };
 
   const compute = async (subject: ReportSubject): Promise<AnnualReportData> =>
