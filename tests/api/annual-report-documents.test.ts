@@ -232,6 +232,95 @@ describe('the report as a catalogue item', () => {
   });
 });
 
+describe('one report per organization, year and half', () => {
+  const drafts = (organization: OrganizationRef, year: number) =>
+    app.strapi.db.query(REPORT as any).count({
+      where: {
+        organization: { documentId: organization.documentId },
+        year,
+        locale: 'zh-Hans',
+        publishedAt: null,
+      },
+    });
+
+  test('a second report for the same period is refused, naming the first, in Chinese and English', async () => {
+    const [first]: any[] = await app.strapi.db.query(REPORT as any).findMany({
+      where: {
+        organization: { documentId: organizations.city.documentId },
+        year: 2026,
+        half: null,
+        locale: 'zh-Hans',
+        publishedAt: null,
+      },
+    });
+    const res = await app
+      .http()
+      .post(`/content-manager/collection-types/${REPORT}`)
+      .query({ locale: 'zh-Hans' })
+      .set(superAdmin)
+      .send({
+        title: '重复的年报',
+        year: 2026,
+        organization: {
+          connect: [{ documentId: organizations.city.documentId, locale: 'zh-Hans' }],
+        },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /^临沂市人民政府2026年的年度报告已存在：《临沂市人民政府2026年政府信息公开工作年度报告》/
+    );
+    expect(res.body.error.message).toContain(first.documentId);
+    expect(res.body.error.message).toContain('(the 2026 annual report of this organization');
+    expect(await drafts(organizations.city, 2026)).toBe(1);
+    // The half-year statistics of the same year are reports of their own.
+    const half: any = await reports().create({
+      data: { organization: organizations.city.documentId, year: 2026, half: 1 } as any,
+    });
+    expect(half.title).toBe('临沂市人民政府2026年上半年政府信息公开工作统计报告');
+    await expect(
+      reports().create({
+        data: { organization: organizations.city.documentId, year: 2026, half: 1 } as any,
+      })
+    ).rejects.toThrow(/2026年上半年的统计报告已存在/);
+  });
+
+  test('moved onto a period that has its report: refused too', async () => {
+    const [countyA]: any[] = await app.strapi.db.query(REPORT as any).findMany({
+      where: {
+        organization: { documentId: organizations.countyA.documentId },
+        year: 2026,
+        locale: 'zh-Hans',
+        publishedAt: null,
+      },
+    });
+    await expect(
+      reports().update({
+        documentId: countyA.documentId,
+        data: { organization: organizations.countyB.documentId } as any,
+      } as any)
+    ).rejects.toThrow(/沂水县人民政府2026年的年度报告已存在/);
+    expect(await drafts(organizations.countyA, 2026)).toBe(1);
+  });
+
+  test('two creates at once: one report', async () => {
+    const create = (title: string) =>
+      reports().create({
+        data: { organization: organizations.countyA.documentId, year: 2024, title } as any,
+      });
+    const results = await Promise.allSettled([
+      create('同时一'),
+      create('同时二'),
+      create('同时三'),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results.filter((r) => r.status === 'rejected'))
+      expect(String((result as PromiseRejectedResult).reason.message)).toMatch(
+        /^沂南县人民政府2024年的年度报告已存在/
+      );
+    expect(await drafts(organizations.countyA, 2024)).toBe(1);
+  });
+});
+
 describe('the downloads', () => {
   const binary = (res: any, callback: (error: Error | null, body: Buffer) => void) => {
     const chunks: Buffer[] = [];

@@ -8,6 +8,7 @@ import type { LedgerRecord } from '../../publication/services/ledger';
 import type { DocumentParams } from '../../utils/capability';
 import { getService } from '../../utils/get-service';
 import { singleRelationTarget } from '../../utils/relations';
+import { lockWithinTransaction } from '../../utils/transaction-lock';
 import {
   hasText,
   otherMattersText,
@@ -81,10 +82,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })
         : null;
     const data = action === 'publish' ? {} : (params.data ?? {});
+    // A relation the write leaves as it was (the admin sends { connect: [], disconnect: [] }) is the stored one.
+    const named = singleRelationTarget(data.organization);
     const organization =
-      'organization' in data
-        ? await organizationOf(data.organization)
-        : ((stored?.organization as { documentId: string; name: string } | null) ?? null);
+      named === undefined
+        ? ((stored?.organization as { documentId: string; name: string } | null) ?? null)
+        : await organizationOf(data.organization);
     const year = Number('year' in data ? data.year : stored?.year);
     if (!organization || !Number.isInteger(year)) return null;
     return {
@@ -147,7 +150,67 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     throw Object.assign(error, { ledgerEntry });
   };
 
+  /** Another report (any locale or state) of the same organization and period, or null. */
+  const otherReportOf = async (
+    subject: ReportSubject,
+    documentId: string | undefined
+  ): Promise<{ documentId: string; title: string | null } | null> =>
+    strapi.db.query(UID).findOne({
+      where: {
+        organization: { documentId: subject.organization },
+        year: subject.year,
+        half: subject.half ?? null,
+        ...(documentId ? { documentId: { $ne: documentId } } : {}),
+      },
+      select: ['documentId', 'title'],
+      orderBy: [{ locale: 'asc' }, { id: 'asc' }],
+    });
+
+  const refuseSecondReport = (
+    subject: ReportSubject & { name: string },
+    existing: { documentId: string; title: string | null }
+  ): never => {
+    const period = `${subject.year}年${subject.half ? (subject.half === 1 ? '上半年的统计报告' : '下半年的统计报告') : '的年度报告'}`;
+    const english = `${subject.year}${subject.half ? ` H${subject.half} statistics` : ' annual report'}`;
+    const message = `${subject.name}${period}已存在：《${existing.title ?? ''}》（${existing.documentId}），每个机构每年只有一份年度报告、每半年一份统计报告，请编辑已有的报告 (the ${english} of this organization already exists: "${existing.title ?? ''}" (${existing.documentId}); one report per organization, year and half: edit that one)`;
+    throw new errors.ValidationError(message, {
+      errors: [{ path: ['year'], message, name: 'ValidationError', rule: 'one-report-per-period' }],
+    });
+  };
+
   return {
+    /**
+     * One report per organization, year and half. For a create, or an update that changes the
+     * organization, year or half: refused at once when another report has that subject; otherwise
+     * answers the check to run again in the write's transaction, under a lock on the subject, so two
+     * writes at once cannot both pass it (PostgreSQL: an advisory lock held to the commit; SQLite runs
+     * writes one at a time).
+     */
+    async claimSubject(
+      action: string,
+      params: DocumentParams
+    ): Promise<(() => Promise<void>) | null> {
+      const data = params.data ?? {};
+      if (
+        action !== 'create' &&
+        !(action === 'update' && ('organization' in data || 'year' in data || 'half' in data))
+      )
+        return null;
+      const subject = await subjectOf(params, action);
+      if (!subject) return null;
+      const documentId = params.documentId;
+      const existing = await otherReportOf(subject, documentId);
+      if (existing) refuseSecondReport(subject, existing);
+      return async () => {
+        await lockWithinTransaction(
+          strapi,
+          `annual-report:${subject.organization}:${subject.year}:${subject.half ?? '-'}`
+        );
+        const raced = await otherReportOf(subject, documentId);
+        if (raced) refuseSecondReport(subject, raced);
+      };
+    },
+
     /** The report of an organization (documentId) and period, checked against the last published one. */
     computeReport: compute,
 
