@@ -17,11 +17,19 @@ import {
   reportTitle,
 } from '../rules/report-text';
 import { previousPeriodKey } from '../rules/period';
+import { reportDueDate } from '../rules/report-deadline';
 
 const UID = CONTENT_TYPES.annualReport;
 
 /** Asked in an update's data (`tables: "refresh"`): take the snapshot again without publishing. */
 export const REFRESH_TABLES = 'refresh';
+
+/** A report's organization as its rules read it: the level decides when its annual report is due. */
+interface SubjectOrganization {
+  documentId: string;
+  name: string;
+  level: string;
+}
 
 /** What a report row says about its subject: the organization, year and half it reports on. */
 interface ReportSubject {
@@ -58,27 +66,25 @@ const halfOf = (value: unknown): 1 | 2 | undefined =>
  * - `tables: "refresh"` in an update: the snapshot taken again, for the office to see before publishing.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const organizationOf = async (
-    relation: unknown
-  ): Promise<{ documentId: string; name: string } | null> => {
+  const organizationOf = async (relation: unknown): Promise<SubjectOrganization | null> => {
     const target = singleRelationTarget(relation);
     if (!target) return null;
     return strapi.db
       .query(CONTENT_TYPES.organization)
-      .findOne({ where: target, select: ['documentId', 'name'] });
+      .findOne({ where: target, select: ['documentId', 'name', 'level'] });
   };
 
   /** The stored zh-Hans draft's subject, with this call's data on top. */
   const subjectOf = async (
     params: DocumentParams,
     action: string
-  ): Promise<(ReportSubject & { name: string; title: string | null }) | null> => {
+  ): Promise<(ReportSubject & { name: string; level: string; title: string | null }) | null> => {
     const stored =
       action !== 'create' && params.documentId
         ? await strapi.db.query(UID).findOne({
             where: { documentId: params.documentId, locale: SOURCE_LOCALE, publishedAt: null },
             select: ['year', 'half', 'title'],
-            populate: { organization: { select: ['documentId', 'name'] } },
+            populate: { organization: { select: ['documentId', 'name', 'level'] } },
           })
         : null;
     const data = action === 'publish' ? {} : (params.data ?? {});
@@ -86,13 +92,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const named = singleRelationTarget(data.organization);
     const organization =
       named === undefined
-        ? ((stored?.organization as { documentId: string; name: string } | null) ?? null)
+        ? ((stored?.organization as SubjectOrganization | null) ?? null)
         : await organizationOf(data.organization);
     const year = Number('year' in data ? data.year : stored?.year);
     if (!organization || !Number.isInteger(year)) return null;
     return {
       organization: organization.documentId,
       name: organization.name,
+      level: organization.level,
       year,
       half: halfOf('half' in data ? data.half : stored?.half),
       title: (('title' in data ? data.title : stored?.title) as string | null) ?? null,
@@ -184,7 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * organization, year or half: refused at once when another report has that subject; otherwise
      * answers the check to run again in the write's transaction, under a lock on the subject, so two
      * writes at once cannot both pass it (PostgreSQL: an advisory lock held to the commit; SQLite runs
-     * writes one at a time).
+     * writes one at a time). Sets the report's `dueOn` (reports/rules/report-deadline) on the way.
      */
     async claimSubject(
       action: string,
@@ -201,6 +208,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = params.documentId;
       const existing = await otherReportOf(subject, documentId);
       if (existing) refuseSecondReport(subject, existing);
+      // When it falls due (the deadline rules `annual-report`, `half-year-statistics` start from it).
+      if (params.data)
+        params.data.dueOn = reportDueDate(subject.level, subject.year, subject.half ?? null);
       return async () => {
         await lockWithinTransaction(
           strapi,
