@@ -18,6 +18,10 @@ import {
   enteredFigure,
 } from '../../src/plugins/disclosure/server/src/reports/rules/table2';
 import {
+  endedPeriods,
+  reportDueDate,
+} from '../../src/plugins/disclosure/server/src/reports/rules/report-deadline';
+import {
   checkRegion,
   checkTables,
 } from '../../src/plugins/disclosure/server/src/reports/rules/checks';
@@ -370,5 +374,27 @@ describe('a region’s checks', () => {
     expect(failed.length).toBe(4);
     expect(failed.filter((message) => message.startsWith('甲县人民政府（A）：'))).toHaveLength(2);
     expect(failed.filter((message) => message.startsWith('乙县人民政府（B）：'))).toHaveLength(2);
+  });
+});
+
+describe('when a report falls due', () => {
+  test('31 January for a department or a township, 31 March for a county-level or higher government', () => {
+    expect(reportDueDate('department', 2025)).toBe('2026-01-31');
+    expect(reportDueDate('township', 2025)).toBe('2026-01-31');
+    for (const level of ['county', 'city', 'province', 'national'])
+      expect([level, reportDueDate(level, 2025)]).toEqual([level, '2026-03-31']);
+  });
+
+  test('the half-year statistics: 10 July and 10 January, whatever the level', () => {
+    expect(reportDueDate('department', 2025, 1)).toBe('2025-07-10');
+    expect(reportDueDate('city', 2025, 1)).toBe('2025-07-10');
+    expect(reportDueDate('city', 2025, 2)).toBe('2026-01-10');
+  });
+
+  test('the periods ended by a Beijing date: last year, and the latest half', () => {
+    expect(endedPeriods('2026-01-01')).toEqual([{ year: 2025 }, { year: 2025, half: 2 }]);
+    expect(endedPeriods('2026-06-30')).toEqual([{ year: 2025 }, { year: 2025, half: 2 }]);
+    expect(endedPeriods('2026-07-01')).toEqual([{ year: 2025 }, { year: 2026, half: 1 }]);
+    expect(endedPeriods('2026-12-31')).toEqual([{ year: 2025 }, { year: 2026, half: 1 }]);
   });
 });
