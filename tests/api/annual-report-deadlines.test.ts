@@ -1,7 +1,13 @@
 import { createOrganizationTree, type OrganizationRef } from '../harness/admin-users';
 import { usingPostgres } from '../harness/database';
 import { approvedReview } from '../harness/fixtures';
-import { createFullAccessToken, setClock, startApp, type TestApp } from '../harness/strapi';
+import {
+  createAdminSession,
+  createFullAccessToken,
+  setClock,
+  startApp,
+  type TestApp,
+} from '../harness/strapi';
 
 /**
  * The annual report and the half-year statistics as tracked deadlines (issue 26): a record per
@@ -138,6 +144,16 @@ describe('the office’s report', () => {
     expect(record).toMatchObject({ status: 'met', lateness: 0 });
     // The clock runs on from 23:30 while the report is published.
     expect(new Date(record.metAt).toISOString()).toMatch(/^2026-01-31T15:30:0/);
+    // The report's side panel shows its period's deadline.
+    const panel = await app
+      .http()
+      .get('/disclosure/item-status')
+      .query({ contentType: REPORT, documentId: reportId })
+      .set({ Authorization: `Bearer ${await createAdminSession(app)}` });
+    expect(panel.status).toBe(200);
+    expect(panel.body.data.deadlines).toEqual([
+      expect.objectContaining({ rule: 'annual-report', status: 'met', dueDate: '2026-01-31' }),
+    ]);
     // Public, without its due date (a field of the office's).
     const list = await app.http().get('/api/annual-reports').query({ locale: 'zh-Hans' });
     expect(list.body.data.map((report: any) => report.documentId)).toEqual([reportId]);

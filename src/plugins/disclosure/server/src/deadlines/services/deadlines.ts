@@ -105,6 +105,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     rules,
 
+    /**
+     * The itemDocumentIds an item's records are kept under: its documentId, and for period rules the
+     * key of the period it reports on (its organization, year and half).
+     */
+    async recordKeysOf(uid: string, documentId: string): Promise<string[]> {
+      const periodic = rulesFor(uid).filter((rule) => rule.period);
+      if (!periodic.length) return [documentId];
+      const item: TrackedItem | null = await strapi.db
+        .query(uid)
+        .findOne({ where: { documentId }, populate: populateFor(periodic) });
+      const keys = item ? periodic.map((rule) => periodKeyOf(rule, item)) : [];
+      return [...new Set([documentId, ...keys.filter((key): key is string => key !== null)])];
+    },
+
     tracks(uid: string): boolean {
       return rulesFor(uid).length > 0;
     },
