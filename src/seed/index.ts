@@ -13,6 +13,7 @@ import {
 import type { DocumentsOfType } from '../plugins/disclosure/server/src/utils/documents';
 import { seedDemoApplications } from './applications';
 import { DEMO_ORGANIZATIONS } from './organizations';
+import { seedDemoReports } from './reports';
 
 const ORG = 'api::organization.organization';
 const DOC = 'api::policy-document.policy-document';
@@ -434,6 +435,9 @@ export async function seedDemoContent(
   // 依申请公开: demo cases in the organizations above, one for each path a case takes.
   const applications = await seedDemoApplications(strapi, today, { shandongPlan });
   if (applications) created['plugin::disclosure.disclosure-application'] = applications;
+
+  // 统计与年度报告: last year's draft reports, the figures offices enter, challenges to two cases.
+  Object.assign(created, await seedDemoReports(strapi, today));
 
   return { created };
 }

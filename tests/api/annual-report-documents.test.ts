@@ -33,6 +33,8 @@ let countyEditor: { Authorization: string };
 let organizations: Record<'city' | 'countyA' | 'countyB' | 'otherCity', OrganizationRef>;
 /** When set, the stand-in's checks fail with this message. */
 let failingCheck: string | null = null;
+/** The stand-in's 行政事业性收费 (万元): changed to tell a fresh computation from a stored snapshot. */
+let fees = 12.5;
 const computed: Array<{ organization: string; year: number; half?: 1 | 2 }> = [];
 
 const row = (base: number): Table3Row =>
@@ -53,7 +55,7 @@ function standIn(params: { organization: string; year: number; half?: 1 | 2 }): 
         administrativeLicensing: { decisions: 451, source: 'entered' },
         administrativePenalty: { decisions: 67, source: 'catalogue' },
         administrativeEnforcement: { decisions: 5, source: 'entered' },
-        administrativeFees: { amount: 12.5, source: 'entered' },
+        administrativeFees: { amount: fees, source: 'entered' },
       },
       table3: {
         columns: [...TABLE3_COLUMNS],
@@ -195,14 +197,13 @@ describe('the report as a catalogue item', () => {
       where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } },
     });
     expect(published.publishedOn).toBe('2027-01-20');
-    expect(published.tables.tables.table3.rows.new.naturalPerson).toBe(100);
-    expect(published.tables.checks).toEqual([
-      { ok: true, message: '表三：新收 + 上年结转 = 总计 + 结转下年度' },
-    ]);
+    // The field holds the tables themselves, as computed when published.
+    expect(Object.keys(published.tables).sort()).toEqual(['table2', 'table3', 'table4']);
+    expect(published.tables.table3.rows.new.naturalPerson).toBe(100);
     const traditional: any = await app.strapi.db.query(REPORT as any).findOne({
       where: { documentId, locale: 'zh-Hant', publishedAt: { $notNull: true } },
     });
-    expect(traditional?.tables.tables.table4.reconsideration.total).toBe(10);
+    expect(traditional?.tables.table4.reconsideration.total).toBe(10);
   });
 
   test('readable on the public content API once published, never as a draft', async () => {
@@ -219,7 +220,7 @@ describe('the report as a catalogue item', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/confidentialityReview|王审查|尚未发布/);
     const one = await app.http().get(`/api/annual-reports/${documentId}`);
     expect(one.status).toBe(200);
-    expect(one.body.data.tables.tables.table3.rows.total.total).toBe(306);
+    expect(one.body.data.tables.table3.rows.total.total).toBe(306);
     const traditional = await app.http().get('/api/annual-reports').query({ locale: 'zh-Hant' });
     expect(traditional.body.data[0].title).toBe('臨沂市人民政府2026年政府信息公開工作年度報告');
     for (const query of [{}, { status: 'draft' }])
@@ -228,6 +229,95 @@ describe('the report as a catalogue item', () => {
       ).toBe(404);
     const drafts = await app.http().get('/api/annual-reports').query({ status: 'draft' });
     expect(JSON.stringify(drafts.body)).not.toContain('尚未发布的年报');
+  });
+});
+
+describe('one report per organization, year and half', () => {
+  const drafts = (organization: OrganizationRef, year: number) =>
+    app.strapi.db.query(REPORT as any).count({
+      where: {
+        organization: { documentId: organization.documentId },
+        year,
+        locale: 'zh-Hans',
+        publishedAt: null,
+      },
+    });
+
+  test('a second report for the same period is refused, naming the first, in Chinese and English', async () => {
+    const [first]: any[] = await app.strapi.db.query(REPORT as any).findMany({
+      where: {
+        organization: { documentId: organizations.city.documentId },
+        year: 2026,
+        half: null,
+        locale: 'zh-Hans',
+        publishedAt: null,
+      },
+    });
+    const res = await app
+      .http()
+      .post(`/content-manager/collection-types/${REPORT}`)
+      .query({ locale: 'zh-Hans' })
+      .set(superAdmin)
+      .send({
+        title: '重复的年报',
+        year: 2026,
+        organization: {
+          connect: [{ documentId: organizations.city.documentId, locale: 'zh-Hans' }],
+        },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /^临沂市人民政府2026年的年度报告已存在：《临沂市人民政府2026年政府信息公开工作年度报告》/
+    );
+    expect(res.body.error.message).toContain(first.documentId);
+    expect(res.body.error.message).toContain('(the 2026 annual report of this organization');
+    expect(await drafts(organizations.city, 2026)).toBe(1);
+    // The half-year statistics of the same year are reports of their own.
+    const half: any = await reports().create({
+      data: { organization: organizations.city.documentId, year: 2026, half: 1 } as any,
+    });
+    expect(half.title).toBe('临沂市人民政府2026年上半年政府信息公开工作统计报告');
+    await expect(
+      reports().create({
+        data: { organization: organizations.city.documentId, year: 2026, half: 1 } as any,
+      })
+    ).rejects.toThrow(/2026年上半年的统计报告已存在/);
+  });
+
+  test('moved onto a period that has its report: refused too', async () => {
+    const [countyA]: any[] = await app.strapi.db.query(REPORT as any).findMany({
+      where: {
+        organization: { documentId: organizations.countyA.documentId },
+        year: 2026,
+        locale: 'zh-Hans',
+        publishedAt: null,
+      },
+    });
+    await expect(
+      reports().update({
+        documentId: countyA.documentId,
+        data: { organization: organizations.countyB.documentId } as any,
+      } as any)
+    ).rejects.toThrow(/沂水县人民政府2026年的年度报告已存在/);
+    expect(await drafts(organizations.countyA, 2026)).toBe(1);
+  });
+
+  test('two creates at once: one report', async () => {
+    const create = (title: string) =>
+      reports().create({
+        data: { organization: organizations.countyA.documentId, year: 2024, title } as any,
+      });
+    const results = await Promise.allSettled([
+      create('同时一'),
+      create('同时二'),
+      create('同时三'),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results.filter((r) => r.status === 'rejected'))
+      expect(String((result as PromiseRejectedResult).reason.message)).toMatch(
+        /^沂南县人民政府2024年的年度报告已存在/
+      );
+    expect(await drafts(organizations.countyA, 2024)).toBe(1);
   });
 });
 
@@ -404,6 +494,36 @@ describe('the downloads', () => {
     expect(table4.getCell('O6').value).toBe(42);
   });
 
+  test('a published report’s files are what was published; a draft’s are computed afresh, and each says so', async () => {
+    const description = (res: any) =>
+      strFromU8(unzipSync(new Uint8Array(res.body))['docProps/core.xml']).match(
+        /<dc:description>([^<]*)<\/dc:description>/
+      )?.[1];
+    fees = 99.5; // the records have changed since the city's 2026 report was published
+    try {
+      const published = await download(superAdmin, { organization: '371300000', year: '2026' });
+      expect(paragraphsOf(published.body)).toContain('12.5');
+      expect(paragraphsOf(published.body)).not.toContain('99.5');
+      expect(description(published)).toMatch(/^已发布版本（2027-01-20发布）/);
+      const workbook = new ExcelJS.Workbook();
+      const sheet = await download(superAdmin, {
+        organization: '371300000',
+        year: '2026',
+        format: 'xlsx',
+      });
+      await workbook.xlsx.load(sheet.body as any);
+      expect(workbook.worksheets[0].getCell('B16').value).toBe(12.5);
+      expect(workbook.description).toMatch(/^已发布版本/);
+      // 沂水县's 2026 report is a draft: its own text, the tables as the records stand now.
+      const draft = await download(superAdmin, { organization: '371323000', year: '2026' });
+      expect(paragraphsOf(draft.body)).toContain('99.5');
+      expect(paragraphsOf(draft.body)).toContain('本县自行撰写的总体情况。');
+      expect(description(draft)).toMatch(/^草稿：统计表按当前记录重新统计/);
+    } finally {
+      fees = 12.5;
+    }
+  });
+
   test('held to the account’s organizations: 403 outside them; bad parameters 400; unknown 404', async () => {
     const outside = await download(countyEditor, { organization: '371300000', year: '2026' });
     expect(outside.status).toBe(403);
@@ -489,8 +609,8 @@ describe('computed from the records (the annual-report service)', () => {
     const published: any = await app.strapi.db.query(REPORT as any).findOne({
       where: { documentId: created.documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } },
     });
-    expect(published.tables.checks.every((check: any) => check.ok)).toBe(true);
-    expect(published.tables.figures.itemsPublished).toBe(2);
+    expect(Object.keys(published.tables).sort()).toEqual(['table2', 'table3', 'table4']);
+    expect(published.tables.table3.rows.total.total).toBe(0);
   });
 
   test('a tampered figure in last year’s published report: this year’s is refused, naming the check', async () => {
@@ -502,8 +622,8 @@ describe('computed from the records (the annual-report service)', () => {
       },
     });
     const tables = lastYear.tables;
-    tables.tables.table3.rows.carriedForward.naturalPerson = 3;
-    tables.tables.table3.rows.carriedForward.total = 3;
+    tables.table3.rows.carriedForward.naturalPerson = 3;
+    tables.table3.rows.carriedForward.total = 3;
     await app.strapi.db
       .query(REPORT as any)
       .updateMany({ where: { documentId: lastYear.documentId }, data: { tables } });

@@ -543,6 +543,43 @@ describe('a region', () => {
   });
 });
 
+describe('a region whose organization’s figures do not add up', () => {
+  test('the checks run on the sum, and name the county whose cases fail them', async () => {
+    // A case concluded without an outcome (data from before the outcome rules): in no outcome row.
+    await makeCase(orgs.countyA, {
+      applicantType: 'commercial-enterprise',
+      receivedOn: '2025-05-05',
+      concludedAt: '2025-05-20T02:00:00Z',
+      outcome: null,
+    });
+    try {
+      const data = await dataOf({ organization: orgs.city.code, year: 2025, region: true });
+      const failed = data.checks.filter((check) => !check.ok).map((check) => check.message);
+      // The sum: one more new than the outcome rows and the carried forward account for.
+      expect(failed).toContainEqual(
+        expect.stringMatching(/^表三“法人或其他组织·商业企业”列：新收 22 \+ 上年结转 1 ≠ 总计 21/)
+      );
+      expect(failed).toContainEqual(
+        expect.stringMatching(/^表三“三、本年度办理结果”：1 件已办结申请没有可归入的办理结果/)
+      );
+      // The county, named; the city and the other county add up.
+      const named = failed.filter((message) => message.startsWith('沂南县人民政府（371321000）：'));
+      expect(named).toContainEqual(
+        expect.stringMatching(/：表三“法人或其他组织·商业企业”列：新收 1 \+ 上年结转 0 ≠ 总计 0/)
+      );
+      expect(named).toContainEqual(expect.stringMatching(/：表三“三、本年度办理结果”：1 件/));
+      expect(failed.filter((message) => /临沂市人民政府|沂水县人民政府/.test(message))).toEqual([]);
+      // The county's own report fails the same way; the city's alone still adds up.
+      const city = await dataOf({ organization: orgs.city.code, year: 2025 });
+      expect(city.checks.every((check) => check.ok)).toBe(true);
+    } finally {
+      await app.strapi.db
+        .query(APPLICATION)
+        .deleteMany({ where: { receivedOn: '2025-05-05', outcome: null } });
+    }
+  });
+});
+
 describe('the office’s records in the content manager', () => {
   const record = (uid: string, organization: OrganizationRef, fields: Record<string, unknown>) =>
     app

@@ -5,6 +5,7 @@ import {
 } from '../harness/admin-users';
 import { policyDocumentData } from '../harness/fixtures';
 import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
+import { SCOPED_TYPES } from '../../src/plugins/disclosure/shared/constants';
 
 /**
  * Organization-scoped admin roles: a county editor reads and edits only its county's items, a city
@@ -118,6 +119,49 @@ test('a county editor lists only its county’s items, and cannot open another c
         .findOne({ where: { documentId: other.documentId, locale: 'zh-Hans', publishedAt: null } })
     ).title
   ).toBe('沂水县关于春耕的通知');
+});
+
+test('the annual report, its challenges and its entered figures are scoped as the catalogue is', async () => {
+  const types: Array<[string, (organization: OrganizationRef) => Record<string, unknown>]> = [
+    ['api::annual-report.annual-report', () => ({ year: 2025, title: '年度报告' })],
+    [
+      'plugin::disclosure.legal-challenge',
+      () => ({ kind: 'reconsideration', filedOn: '2025-03-03', result: 'pending' }),
+    ],
+    [
+      'plugin::disclosure.report-figure',
+      () => ({ year: 2025, kind: 'administrative-fees', value: 1.5 }),
+    ],
+  ];
+  for (const [uid, fields] of types) {
+    expect([uid, SCOPED_TYPES.includes(uid)]).toEqual([uid, true]);
+    const created = async (organization: OrganizationRef) =>
+      app.strapi.documents(uid as any).create({
+        data: { ...fields(organization), organization: organization.documentId } as any,
+      } as any);
+    const own = await created(orgs.countyA);
+    const other = await created(orgs.countyB);
+    const path = `/content-manager/collection-types/${uid}`;
+    const localized = uid.startsWith('api::') ? { locale: 'zh-Hans' } : {};
+    const list = await app
+      .http()
+      .get(path)
+      .query({ ...localized, pageSize: 100 })
+      .set(as('editorA'));
+    expect([uid, list.status]).toEqual([uid, 200]);
+    const listed = list.body.results.map((item: any) => item.documentId);
+    expect([uid, listed.includes(own.documentId), listed.includes(other.documentId)]).toEqual([
+      uid,
+      true,
+      false,
+    ]);
+    const opened = await app
+      .http()
+      .get(`${path}/${other.documentId}`)
+      .query(localized)
+      .set(as('editorA'));
+    expect([uid, opened.status]).toEqual([uid, 403]);
+  }
 });
 
 test('a city reviewer sees the city’s counties, and not another city', async () => {

@@ -11,6 +11,9 @@ const UIDS = [
   'api::press-release.press-release',
   'plugin::disclosure.disclosure-application',
   'plugin::disclosure.application-step',
+  'api::annual-report.annual-report',
+  'plugin::disclosure.legal-challenge',
+  'plugin::disclosure.report-figure',
 ] as const;
 
 let app: TestApp;
@@ -253,5 +256,89 @@ describe('demo on-request cases (依申请公开)', () => {
     const report = await seedDemoContent(app.strapi);
     expect(report.created).toEqual({});
     expect(await app.strapi.db.query(APPLICATION).count()).toBe(before);
+  });
+});
+
+describe('demo annual reports (统计与年度报告)', () => {
+  let admin: { Authorization: string };
+  const report = async (organization: string, year: number) => {
+    const res = await app
+      .http()
+      .get('/disclosure/annual-report')
+      .query({ organization, year })
+      .set(admin);
+    expect(res.status).toBe(200);
+    return res.body.data;
+  };
+  const caseOf = (code: string, outcome: string) =>
+    app.strapi.db.query('plugin::disclosure.disclosure-application').findOne({
+      where: { organization: { code }, outcome },
+      select: ['number'],
+    });
+  beforeAll(async () => {
+    admin = { Authorization: `Bearer ${await createAdminSession(app)}` };
+  });
+
+  test('two offices’ draft reports for last year, their sections pre-filled, not public', async () => {
+    const drafts = await app.strapi.db.query('api::annual-report.annual-report').findMany({
+      where: { locale: 'zh-Hans', publishedAt: null },
+      populate: { organization: { select: ['code'] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(
+      drafts.map((draft: any) => [draft.organization.code, draft.year, draft.half, draft.title])
+    ).toEqual([
+      ['370100002', 2025, null, '济南市政务服务管理办公室2025年政府信息公开工作年度报告'],
+      ['211100001', 2025, null, '盘锦市人民政府办公室2025年政府信息公开工作年度报告'],
+    ]);
+    expect(JSON.stringify(drafts[0].overview)).toContain('本年度共主动公开政府信息');
+    expect(drafts.every((draft: any) => draft.dueOn === '2026-01-31')).toBe(true);
+    const list = await app.http().get('/api/annual-reports');
+    expect(list.status).toBe(200);
+    expect(list.body.data).toEqual([]);
+    // Last year's reports of these departments were due on 31 January: overdue on the dashboard.
+    const owed = await app.strapi.db.query('plugin::disclosure.deadline').findMany({
+      where: { rule: 'annual-report', title: { $contains: '2025年' } },
+    });
+    expect(owed).toHaveLength(2);
+    expect(owed.every((record: any) => record.status === 'overdue')).toBe(true);
+  });
+
+  test('the figures offices entered, and last year’s tables adding up', async () => {
+    const office = await report('370100002', 2025);
+    expect(office.tables.table2.administrativeFees).toEqual({ amount: 12.35, source: 'entered' });
+    expect(office.tables.table2.administrativeLicensing).toEqual({
+      decisions: 1520,
+      source: 'entered',
+    });
+    expect(office.checks.length).toBeGreaterThan(0);
+    expect(office.checks.filter((check: any) => !check.ok)).toEqual([]);
+    const panjin = await report('211100001', 2025);
+    expect(panjin.tables.table2.administrativeFees).toEqual({ amount: 0.8, source: 'entered' });
+    expect(panjin.checks.filter((check: any) => !check.ok)).toEqual([]);
+  });
+
+  test('a reconsideration upheld and a litigation pending, naming the demo cases they challenge', async () => {
+    const challenges = await app.strapi.db.query('plugin::disclosure.legal-challenge').findMany({
+      populate: { organization: { select: ['code'] } },
+      orderBy: { kind: 'desc' },
+    });
+    const refused = await caseOf('370100002', 'not-disclosed');
+    const partly = await caseOf('211100001', 'partially-disclosed');
+    expect(
+      challenges.map((c: any) => [c.organization.code, c.kind, c.result, c.caseNumber])
+    ).toEqual([
+      ['370100002', 'reconsideration', 'upheld', refused.number],
+      ['211100001', 'litigation-direct', 'pending', partly.number],
+    ]);
+    expect(challenges[0].decidedOn > challenges[0].filedOn).toBe(true);
+    expect(challenges[1].decidedOn).toBeNull();
+    // This year's tables count them (the cases were answered this year), and add up.
+    const office = await report('370100002', 2026);
+    expect(office.tables.table4.reconsideration).toMatchObject({ upheld: 1, total: 1 });
+    expect(office.checks.filter((check: any) => !check.ok)).toEqual([]);
+    const panjin = await report('211100001', 2026);
+    expect(panjin.tables.table4.litigationDirect).toMatchObject({ pending: 1, total: 1 });
+    expect(panjin.checks.filter((check: any) => !check.ok)).toEqual([]);
   });
 });

@@ -17,7 +17,14 @@ import {
   emptyCatalogueCounts,
   enteredFigure,
 } from '../../src/plugins/disclosure/server/src/reports/rules/table2';
-import { checkTables } from '../../src/plugins/disclosure/server/src/reports/rules/checks';
+import {
+  endedPeriods,
+  reportDueDate,
+} from '../../src/plugins/disclosure/server/src/reports/rules/report-deadline';
+import {
+  checkRegion,
+  checkTables,
+} from '../../src/plugins/disclosure/server/src/reports/rules/checks';
 import { sumTables } from '../../src/plugins/disclosure/server/src/reports/rules/region';
 import { TABLE3_ROWS } from '../../src/plugins/disclosure/server/src/on-request/rules/workflow';
 
@@ -309,4 +316,85 @@ test('a region’s summary is the sum of its parts, cell by cell', () => {
   });
   expect(sum.table2.administrativeFees).toEqual({ amount: 0.3, source: 'entered' });
   expect(checkTables({ table3: sum.table3, table4: sum.table4 }).every((c) => c.ok)).toBe(true);
+});
+
+describe('a region’s checks', () => {
+  const part = (receivedOn: string) => ({
+    table3: computeTable3([facts({ receivedOn })], YEAR).table,
+    table4: computeTable4([], YEAR),
+  });
+  const organization = (code: string, name: string) => ({ code, name });
+
+  test('the summed tables are checked, and a failing organization is named by its figures', () => {
+    const city = part('2025-01-01');
+    const county = part('2025-02-01');
+    county.table3.rows.new.naturalPerson += 1; // a figure of the county's that does not add up
+    county.table3.rows.new.total += 1;
+    const sum = sumTables([
+      { table2: computeTable2(emptyCatalogueCounts(), []), ...city },
+      { table2: computeTable2(emptyCatalogueCounts(), []), ...county },
+    ]);
+    const checks = checkRegion({ table3: sum.table3, table4: sum.table4 }, [
+      { organization: organization('371300000', '临沂市人民政府'), ...city },
+      { organization: organization('371321000', '沂南县人民政府'), ...county },
+    ]);
+    const failed = checks.filter((check) => !check.ok).map((check) => check.message);
+    expect(failed).toEqual([
+      // the sum: 3 new, 2 carried forward
+      expect.stringMatching(
+        /^表三“自然人”列：新收 3 \+ 上年结转 0 ≠ 总计 0 \+ 结转下年度 2 \(table 3/
+      ),
+      expect.stringMatching(/^表三“总计”列：新收 3 \+ 上年结转 0 ≠ 总计 0 \+ 结转下年度 2/),
+      // the county, named; the city adds up and is not
+      expect.stringMatching(
+        /^沂南县人民政府（371321000）：表三“自然人”列：新收 2 \+ 上年结转 0 ≠ 总计 0 \+ 结转下年度 1 \(371321000: table 3/
+      ),
+      expect.stringMatching(/^沂南县人民政府（371321000）：表三“总计”列/),
+    ]);
+    expect(failed.join('\n')).not.toContain('临沂市人民政府');
+  });
+
+  test('parts that fail in ways that cancel out in the sum are still named', () => {
+    const a = part('2025-01-01');
+    const b = part('2025-01-01');
+    a.table3.rows.carriedForward.naturalPerson += 1;
+    a.table3.rows.carriedForward.total += 1;
+    b.table3.rows.carriedForward.naturalPerson -= 1;
+    b.table3.rows.carriedForward.total -= 1;
+    const parts = [a, b].map((tables) => ({
+      table2: computeTable2(emptyCatalogueCounts(), []),
+      ...tables,
+    }));
+    const sum = sumTables(parts);
+    const checks = checkRegion({ table3: sum.table3, table4: sum.table4 }, [
+      { organization: organization('A', '甲县人民政府'), ...a },
+      { organization: organization('B', '乙县人民政府'), ...b },
+    ]);
+    const failed = checks.filter((check) => !check.ok).map((check) => check.message);
+    expect(failed.length).toBe(4);
+    expect(failed.filter((message) => message.startsWith('甲县人民政府（A）：'))).toHaveLength(2);
+    expect(failed.filter((message) => message.startsWith('乙县人民政府（B）：'))).toHaveLength(2);
+  });
+});
+
+describe('when a report falls due', () => {
+  test('31 January for a department or a township, 31 March for a county-level or higher government', () => {
+    expect(reportDueDate('department', 2025)).toBe('2026-01-31');
+    expect(reportDueDate('township', 2025)).toBe('2026-01-31');
+    for (const level of ['county', 'city', 'province', 'national'])
+      expect([level, reportDueDate(level, 2025)]).toEqual([level, '2026-03-31']);
+  });
+
+  test('the half-year statistics: 10 July and 10 January, whatever the level', () => {
+    expect(reportDueDate('department', 2025, 1)).toBe('2025-07-10');
+    expect(reportDueDate('city', 2025, 1)).toBe('2025-07-10');
+    expect(reportDueDate('city', 2025, 2)).toBe('2026-01-10');
+  });
+
+  test('the periods ended by a Beijing date: last year, and the latest half', () => {
+    expect(endedPeriods('2026-01-01')).toEqual([{ year: 2025 }, { year: 2025, half: 2 }]);
+    expect(endedPeriods('2026-06-30')).toEqual([{ year: 2025 }, { year: 2025, half: 2 }]);
+    expect(endedPeriods('2026-07-01')).toEqual([{ year: 2025 }, { year: 2026, half: 1 }]);
+    expect(endedPeriods('2026-12-31')).toEqual([{ year: 2025 }, { year: 2026, half: 1 }]);
+  });
 });

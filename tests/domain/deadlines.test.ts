@@ -6,6 +6,8 @@ import {
   latenessUnitOf,
   matchesFilter,
   validateDeadlineRules,
+  periodRecordKey,
+  isPeriodRecordKey,
 } from '../../src/plugins/disclosure/server/src/deadlines/rules/deadlines';
 import { WorkingCalendar } from '../../src/plugins/disclosure/server/src/calendar/rules/working-calendar';
 
@@ -134,6 +136,30 @@ describe('rules as data', () => {
       'deadlineRules[2] (document-same-day): filter.category uses unknown operator $like',
     ]);
     expect(validateDeadlineRules('all of them')).toEqual(['deadlineRules must be a list of rules']);
+  });
+
+  test('a period rule: its fields named, an organization to owe it; its records keyed by period', () => {
+    const annual = DEFAULT_DEADLINE_RULES.find((rule) => rule.id === 'annual-report')!;
+    expect(annual).toMatchObject({ metBy: 'published', length: { unit: 'same-day' } });
+    expect(
+      validateDeadlineRules([
+        { ...annual, period: { halfField: 'half' } },
+        { ...annual, id: 'other', organizationField: undefined },
+      ])
+    ).toEqual([
+      'deadlineRules[0] (annual-report): period must be { yearField, halfField? }, field names',
+      'deadlineRules[1] (other): a period rule needs its organizationField',
+    ]);
+    expect(periodRecordKey('abc123', 2025)).toBe('abc123:2025');
+    expect(periodRecordKey('abc123', 2025, 2)).toBe('abc123:2025:H2');
+    expect(isPeriodRecordKey('abc123:2025:H2')).toBe(true);
+    expect(isPeriodRecordKey('abc123')).toBe(false);
+    // The annual rule tracks the annual report only; the halves their own rule.
+    const half = DEFAULT_DEADLINE_RULES.find((rule) => rule.id === 'half-year-statistics')!;
+    expect(matchesFilter({ half: null }, annual.filter)).toBe(true);
+    expect(matchesFilter({ half: 1 }, annual.filter)).toBe(false);
+    expect(matchesFilter({ half: 2 }, half.filter)).toBe(true);
+    expect(matchesFilter({ half: null }, half.filter)).toBe(false);
   });
 
   test('filters', () => {

@@ -48,6 +48,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         // On-request cases first (withdrawn, unpaid, lapsed consultations): their changes refresh
         // their deadline records, which the deadline sweep then moves on with the others.
         await getService(strapi, 'applications').sweep();
+        // A period that has ended owes every organization its report: its record, report or not.
+        await getService(strapi, 'report-deadlines').openPeriods();
         await getService(strapi, 'deadlines').sweep();
       },
       options: { rule: '*/10 * * * *', tz: 'Asia/Shanghai' },

@@ -4,6 +4,7 @@ import annualReportController from './controllers/annual-report';
 import reportDocumentsController from './controllers/report-documents';
 import routes from './routes';
 import annualReport from './services/annual-report';
+import reportDeadlines from './services/report-deadlines';
 import reportDocuments from './services/report-documents';
 import reportPublication from './services/report-publication';
 import type { Capability } from '../utils/capability';
@@ -18,6 +19,7 @@ import type { Capability } from '../utils/capability';
 export default {
   services: {
     'annual-report': annualReport,
+    'report-deadlines': reportDeadlines,
     'report-documents': reportDocuments,
     'report-publication': reportPublication,
   },

@@ -44,15 +44,19 @@ export const bodyRun = (text: string, options: Partial<IRunOptions> = {}) =>
 export const officialDocument = ({
   creator,
   title,
+  description,
   children,
 }: {
   creator: string;
   title: string;
+  /** The file's description (its properties), where a document says what it was made from */
+  description?: string;
   children: FileChild[];
 }): Document =>
   new Document({
     creator: creator || 'disclosure',
     title,
+    ...(description ? { description } : {}),
     styles: { default: { document: { run: { font: FONTS.body, size: SIZES.body } } } },
     sections: [
       {

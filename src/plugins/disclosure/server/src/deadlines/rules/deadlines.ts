@@ -44,6 +44,13 @@ export interface DeadlineRule {
   titleField?: string;
   /** The policy the rule comes from */
   source: string;
+  /**
+   * A duty per organization and period (an annual report, half-year statistics) rather than per
+   * item: the record is the period's (`periodRecordKey`), found by the item's organization and the
+   * year (and half) these fields give, and it exists before any item does (opened when the period
+   * ends); an item deleted or moved leaves the period's record where it is.
+   */
+  period?: { yearField: string; halfField?: string };
 }
 
 export type DeadlineStatus = 'pending' | 'met' | 'late' | 'overdue';
@@ -147,6 +154,35 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
     titleField: 'number',
     source: '政府信息公开条例 (2019) 第三十三条',
   },
+  // 政府信息公开工作年度报告: one per organization and year, due 31 January for a department and
+  // 31 March for a county-level or higher government (reports/rules/report-deadline computes the
+  // report's dueOn from its organization's level). The record is the period's: opened for every
+  // organization when the year ends, met when that organization's report for the year is published.
+  {
+    id: 'annual-report',
+    label: '政府信息公开工作年度报告：部门1月31日前、县级以上人民政府3月31日前公布上一年度报告',
+    contentType: CONTENT_TYPES.annualReport,
+    filter: { half: { $null: true } },
+    startField: 'dueOn',
+    metBy: 'published',
+    length: { unit: 'same-day' },
+    organizationField: 'organization',
+    period: { yearField: 'year', halfField: 'half' },
+    source: '政府信息公开条例 (2019) 第四十九条',
+  },
+  // Half-year statistics: the first half's by 10 July, the second half's by 10 January.
+  {
+    id: 'half-year-statistics',
+    label: '政府信息公开半年统计：上半年7月10日前、下半年次年1月10日前报送',
+    contentType: CONTENT_TYPES.annualReport,
+    filter: { half: { $in: [1, 2] } },
+    startField: 'dueOn',
+    metBy: 'published',
+    length: { unit: 'same-day' },
+    organizationField: 'organization',
+    period: { yearField: 'year', halfField: 'half' },
+    source: 'Zhanjiang 2015 §2(二)',
+  },
   // Whether an application needs correcting is decided within 7 working days of receipt: by sending
   // the notice, or by assigning the case (it is complete). Tracked for every received case.
   {
@@ -205,6 +241,18 @@ export function validateDeadlineRules(rules: unknown): string[] {
         problems.push(`${at}: ${name}.amount must be a whole number from 1 to 366`);
       }
     }
+    if (rule?.period !== undefined) {
+      const period = rule.period as { yearField?: unknown; halfField?: unknown } | null;
+      if (
+        typeof period !== 'object' ||
+        period === null ||
+        typeof period.yearField !== 'string' ||
+        (period.halfField !== undefined && typeof period.halfField !== 'string')
+      )
+        problems.push(`${at}: period must be { yearField, halfField? }, field names`);
+      else if (typeof rule.organizationField !== 'string')
+        problems.push(`${at}: a period rule needs its organizationField`);
+    }
     if (rule?.filter !== undefined) {
       if (typeof rule.filter !== 'object' || rule.filter === null || Array.isArray(rule.filter))
         problems.push(`${at}: filter must be an object`);
@@ -221,6 +269,17 @@ export function validateDeadlineRules(rules: unknown): string[] {
   });
   return problems;
 }
+
+/** The record of an organization's period (its documentId, the year, the half): `<documentId>:2025`, `<documentId>:2025:H1`. */
+export const periodRecordKey = (
+  organizationDocumentId: string,
+  year: number,
+  half?: number | null
+): string => `${organizationDocumentId}:${year}${half ? `:H${half}` : ''}`;
+
+/** Whether a record's itemDocumentId is a period's key rather than an item's documentId. */
+export const isPeriodRecordKey = (itemDocumentId: string): boolean =>
+  /^[^:]+:\d{4}(:H[12])?$/.test(itemDocumentId);
 
 /** The value at a dotted path of an item (`result.resultPublishedAt`), undefined where the path breaks off. */
 export const valueAt = (item: Record<string, unknown> | null | undefined, path: string): unknown =>

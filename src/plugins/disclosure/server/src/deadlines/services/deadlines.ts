@@ -7,6 +7,7 @@ import {
   computeDue,
   latenessUnitOf,
   matchesFilter,
+  periodRecordKey,
   valueAt,
   type Due,
   type DeadlineRule,
@@ -17,6 +18,7 @@ import { getService } from '../../utils/get-service';
 import { getConfig } from '../../utils/get-config';
 import { modelOf } from '../../utils/models';
 import { documentsOf } from '../../utils/documents';
+import { lockWithinTransaction } from '../../utils/transaction-lock';
 import type { OrganizationSummary } from '../../../../shared/contracts/compliance';
 
 /** The sweep runs every 10 minutes; auto-publication takes items due before the next one. */
@@ -64,7 +66,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const populateFor = (applicable: DeadlineRule[]) => {
     const populate: Record<string, unknown> = {};
     for (const rule of applicable) {
-      if (rule.organizationField) populate[rule.organizationField] = { select: ['id', 'code'] };
+      if (rule.organizationField)
+        populate[rule.organizationField] = { select: ['id', 'code', 'documentId'] };
       for (const path of [rule.startField, rule.metBy]) {
         const [head, ...rest] = path.split('.');
         if (rest.length) populate[head] = true;
@@ -72,6 +75,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return populate;
   };
+
+  /** A period rule's record key for an item: its organization's documentId, year and half; null while one is missing. */
+  const periodKeyOf = (rule: DeadlineRule, item: TrackedItem): string | null => {
+    if (!rule.period || !rule.organizationField) return null;
+    const organization = valueAt(item, rule.organizationField) as
+      { documentId?: string } | null | undefined;
+    const year = Number(valueAt(item, rule.period.yearField));
+    const half = rule.period.halfField
+      ? Number(valueAt(item, rule.period.halfField)) || null
+      : null;
+    return organization?.documentId && Number.isInteger(year)
+      ? periodRecordKey(organization.documentId, year, half)
+      : null;
+  };
+
+  /** A period's record is written by the item's write and by the sweep that opens it: one at a time. */
+  const lockPeriod = (rule: DeadlineRule, key: string) =>
+    lockWithinTransaction(strapi, `disclosure-deadline:${rule.id}:${key}`);
 
   const dueOf = (record: DeadlineRecord<unknown>): Due => ({
     startAt: new Date(record.startAt),
@@ -83,6 +104,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     rules,
+
+    /**
+     * The itemDocumentIds an item's records are kept under: its documentId, and for period rules the
+     * key of the period it reports on (its organization, year and half).
+     */
+    async recordKeysOf(uid: string, documentId: string): Promise<string[]> {
+      const periodic = rulesFor(uid).filter((rule) => rule.period);
+      if (!periodic.length) return [documentId];
+      const item: TrackedItem | null = await strapi.db
+        .query(uid)
+        .findOne({ where: { documentId }, populate: populateFor(periodic) });
+      const keys = item ? periodic.map((rule) => periodKeyOf(rule, item)) : [];
+      return [...new Set([documentId, ...keys.filter((key): key is string => key !== null)])];
+    },
 
     tracks(uid: string): boolean {
       return rulesFor(uid).length > 0;
@@ -102,6 +137,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           rule.metBy === 'published' ? null : rule.metBy,
           rule.organizationField,
           rule.titleField,
+          rule.period?.yearField,
+          rule.period?.halfField,
         ]) {
           if (path && !(model.attributes as Record<string, unknown>)[path.split('.')[0]])
             problems.push(`${rule.id}: ${rule.contentType} has no field ${path}`);
@@ -140,7 +177,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const trackingStartsOn = getConfig(strapi).deadlineTrackingStartsOn;
 
       for (const rule of applicable) {
-        const record = existing.find((candidate) => candidate.rule === rule.id);
+        // A period rule's record is the period's, found by the item's organization and period.
+        const key = rule.period && item ? periodKeyOf(rule, item) : null;
+        if (key) await lockPeriod(rule, key);
+        const record: DeadlineRecord | undefined = rule.period
+          ? key
+            ? ((await records().findOne({
+                where: { rule: rule.id, contentType: uid, itemDocumentId: key },
+              })) ?? undefined)
+            : undefined
+          : existing.find((candidate) => candidate.rule === rule.id);
         // A date or datetime field, as the rules are checked to name.
         const start = (item ? valueAt(item, rule.startField) : null) as
           string | Date | null | undefined;
@@ -149,7 +195,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const archive =
           due && trackingStartsOn ? beijingDate(due.startAt) < trackingStartsOn : false;
         if (!item || !due || archive || !matchesFilter(item, rule.filter)) {
-          if (record) await records().delete({ where: { id: record.id } });
+          // A period's record stays: the period still owes its report.
+          if (record && !rule.period) await records().delete({ where: { id: record.id } });
           continue;
         }
         // Publication meets a deadline once; a later unpublish or republish does not move it.
@@ -163,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const data = {
           rule: rule.id,
           contentType: uid,
-          itemDocumentId: documentId,
+          itemDocumentId: key ?? documentId,
           title: (valueAt(item, rule.titleField ?? 'title') as string | null | undefined) ?? null,
           organization: rule.organizationField
             ? ((valueAt(item, rule.organizationField) as { id?: number } | null | undefined)?.id ??
@@ -185,6 +232,53 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (retired.length)
         await records().deleteMany({ where: { id: { $in: retired.map((record) => record.id) } } });
+    },
+
+    /**
+     * Opens a period rule's record for an organization whose period has ended, when none exists (no
+     * report written yet): due on `dueDate` (a Beijing date, same-day), titled for the dashboard.
+     * Answers whether it opened one; an item written later for that period takes the record over.
+     */
+    async openPeriod(
+      rule: DeadlineRule,
+      opening: {
+        organization: { id: number; documentId: string };
+        year: number;
+        half?: number | null;
+        dueDate: string;
+        title: string;
+      }
+    ): Promise<boolean> {
+      if (!rule.period) throw new Error(`${rule.id} is not a period rule`);
+      const key = periodRecordKey(opening.organization.documentId, opening.year, opening.half);
+      const trackingStartsOn = getConfig(strapi).deadlineTrackingStartsOn;
+      if (trackingStartsOn && opening.dueDate < trackingStartsOn) return false;
+      const current = await calendar();
+      return strapi.db.transaction(async () => {
+        await lockPeriod(rule, key);
+        const found = await records().count({
+          where: { rule: rule.id, contentType: rule.contentType, itemDocumentId: key },
+        });
+        if (found) return false;
+        const due = computeDue(rule.length, opening.dueDate, current);
+        await records().create({
+          data: {
+            rule: rule.id,
+            contentType: rule.contentType,
+            itemDocumentId: key,
+            title: opening.title,
+            organization: opening.organization.id,
+            startAt: due.startAt,
+            dueAt: due.dueAt,
+            dueDate: due.dueDate,
+            metAt: null,
+            calendarComplete: due.calendarComplete,
+            missingYears: due.missingYears,
+            ...assess(due, latenessUnitOf(rule.length), null, now(), current),
+          },
+        });
+        return true;
+      });
     },
 
     /**
@@ -213,6 +307,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (
           enabled &&
           rule.metBy === 'published' &&
+          !rule.period &&
           new Date(record.dueAt).getTime() - at.getTime() <= SWEEP_INTERVAL_MS
         ) {
           try {

@@ -44,7 +44,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .map((rule) => [rule.id, rule])
     );
     const records: Array<DeadlineRecord<never>> = await strapi.db.query(DEADLINE_UID).findMany({
-      where: { contentType: uid, itemDocumentId: documentId },
+      // An annual report's deadline is its period's record, kept under the period's key.
+      where: {
+        contentType: uid,
+        itemDocumentId: {
+          $in: await getService(strapi, 'deadlines').recordKeysOf(uid, documentId),
+        },
+      },
       orderBy: { dueAt: 'asc' },
     });
     return records.map((record) => ({

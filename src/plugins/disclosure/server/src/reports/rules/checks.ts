@@ -180,3 +180,27 @@ export function checkTables(input: CheckInput): ReportCheck[] {
     );
   return checks;
 }
+
+/** One organization's part of a region's report, as checked on its own. */
+export interface RegionPart extends CheckInput {
+  organization: { code: string; name: string };
+}
+
+/**
+ * A region's checks (region=true): the summed tables checked as a report of their own (`sum`), then
+ * each organization's tables, a failing check of an organization named by it (「沂南县人民政府（371321000）：
+ * …」), so the office whose figures do not add up is the one to look. A sum can add up while two parts
+ * fail in ways that cancel out, and a part's failure is found in the sum without saying whose it is.
+ */
+export function checkRegion(sum: CheckInput, parts: readonly RegionPart[]): ReportCheck[] {
+  const named = parts.flatMap(({ organization, ...input }) =>
+    checkTables(input)
+      .filter((check) => !check.ok)
+      .map((check) =>
+        failed(
+          `${organization.name}（${organization.code}）：${check.message.replace(/ \(/, ` (${organization.code}: `)}`
+        )
+      )
+  );
+  return [...checkTables(sum), ...named];
+}

@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/constants';
 import { organizationAndBelow } from '../../roles/rules/organization-scope';
 import { refuse } from '../../utils/validation';
-import { checkTables } from '../rules/checks';
+import { checkRegion, checkTables, type CheckInput, type RegionPart } from '../rules/checks';
 import {
   previousPeriodKey,
   periodInstants,
@@ -435,6 +435,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sectionFigures(ids, period),
       ]);
       let unclassified = 0;
+      const checked: RegionPart[] = [];
       const parts = members.map((row) => {
         const id = row.documentId;
         const table3 = table3FromGroups(cases.get(id) ?? []);
@@ -448,24 +449,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           table3: table3.table,
           table4: table4FromGroups(challenges.get(id) ?? []),
         };
+        checked.push({
+          organization: { code: row.code, name: row.name },
+          table3: tables.table3,
+          table4: tables.table4,
+          unclassified: table3.unclassified,
+          previousCarriedForward: previousCases
+            ? table3FromGroups(previousCases.get(id) ?? []).table.rows.carriedForward
+            : null,
+        });
         return { organization: info(row), tables };
       });
       const tables = parts.length === 1 ? parts[0].tables : sumTables(parts.map((p) => p.tables));
       const previousCarriedForward =
         query.previousCarriedForward ??
         table3FromGroups([...(previousCases?.values() ?? [])].flat()).table.rows.carriedForward;
+      // The checks of the report's tables: a region's sum, and each of its organizations on its own.
+      const summed: CheckInput = {
+        table3: tables.table3,
+        table4: tables.table4,
+        previousCarriedForward,
+        unclassified,
+      };
       return {
         organization: info(target),
         year,
         ...(half ? { half } : {}),
         period,
         tables,
-        checks: checkTables({
-          table3: tables.table3,
-          table4: tables.table4,
-          previousCarriedForward,
-          unclassified,
-        }),
+        checks: query.region ? checkRegion(summed, checked) : checkTables(summed),
         ...(query.region ? { region: { organizations: parts } } : {}),
         figures: sections,
       };

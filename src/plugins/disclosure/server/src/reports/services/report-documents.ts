@@ -38,6 +38,8 @@ import {
   type ReportPeriod,
 } from '../rules/report-text';
 import type { ReportFormat } from '../validation/report-documents';
+import { reportPeriod } from '../rules/period';
+import { storedTables } from './report-publication';
 
 /** Who downloads: a signed-in admin account and its permissions. */
 export interface ReportActor {
@@ -60,6 +62,23 @@ interface StoredReport {
   problems: unknown;
   otherMatters: unknown;
 }
+
+/** A published report as stored: its text, its snapshot of the tables and the day it was published. */
+interface PublishedReport extends StoredReport {
+  tables: unknown;
+  publishedOn: string | null;
+}
+
+/**
+ * What a download's tables are: the published report's snapshot (what the public reads), or, for a
+ * report not yet published, a fresh computation from the records. Said in the file's metadata.
+ */
+export type ReportSource = { kind: 'published'; publishedOn: string | null } | { kind: 'computed' };
+
+export const sourceNote = (source: ReportSource): string =>
+  source.kind === 'published'
+    ? `已发布版本${source.publishedOn ? `（${source.publishedOn}发布）` : ''}：统计表为发布时的数据 (the published report: the tables as published${source.publishedOn ? ` on ${source.publishedOn}` : ''})`
+    : '草稿：统计表按当前记录重新统计 (a draft: the tables computed from the current records)';
 
 /** A file to download: its bytes, its name and its media type. */
 export interface ReportFile {
@@ -150,7 +169,8 @@ const EMPTY_SECTION = '（无）';
 /** The .docx: title, the six sections, tables 2 to 4 as Word tables under theirs. */
 export async function reportDocx(
   data: AnnualReportData,
-  sections: ReportSections
+  sections: ReportSections,
+  source: ReportSource = { kind: 'computed' }
 ): Promise<Buffer> {
   const grids = reportGrids(data.tables);
   const tableOf = (key: ReportGrid['key']) => grids.find((grid) => grid.key === key)!;
@@ -167,6 +187,7 @@ export async function reportDocx(
   const document = officialDocument({
     creator: data.organization.name,
     title: sections.title,
+    description: sourceNote(source),
     children: [
       ...textSection(words.overview['zh-Hans'], sections.overview),
       ...tableSection('table2'),
@@ -180,10 +201,15 @@ export async function reportDocx(
 }
 
 /** The .xlsx: one sheet per table, the national headings merged as in the .docx, figures as numbers. */
-export async function reportXlsx(data: AnnualReportData, title: string): Promise<Buffer> {
+export async function reportXlsx(
+  data: AnnualReportData,
+  title: string,
+  source: ReportSource = { kind: 'computed' }
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = data.organization.name || 'disclosure';
   workbook.title = title;
+  workbook.description = sourceNote(source);
   for (const grid of reportGrids(data.tables)) {
     const sheet = workbook.addWorksheet(grid.sheetName);
     // Row 1: the report and the table; the grid starts on row 3.
@@ -251,10 +277,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** An organization by code or documentId, or null. */
-  const organizationOf = async (value: string): Promise<{ documentId: string } | null> =>
+  const organizationOf = async (value: string): Promise<AnnualReportData['organization'] | null> =>
     strapi.db.query(CONTENT_TYPES.organization).findOne({
       where: { $or: [{ code: value }, { documentId: value }], locale: SOURCE_LOCALE },
-      select: ['documentId'],
+      select: ['documentId', 'code', 'name'],
+    });
+
+  /** The organization's published report for the period (zh-Hans), as the public reads it. */
+  const publishedReport = async (
+    organizationDocumentId: string,
+    { year, half }: ReportPeriod
+  ): Promise<PublishedReport | null> =>
+    strapi.db.query(CONTENT_TYPES.annualReport).findOne({
+      where: {
+        organization: { documentId: organizationDocumentId },
+        year,
+        half: half ?? null,
+        locale: SOURCE_LOCALE,
+        publishedAt: { $notNull: true },
+      },
+      select: ['title', 'overview', 'problems', 'otherMatters', 'tables', 'publishedOn'],
+      orderBy: { publishedAt: 'desc' },
     });
 
   const storedReport = async (
@@ -275,9 +318,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** The text of a report: as stored, else pre-filled; a section left empty in a stored report is pre-filled too. */
-    async sections(data: AnnualReportData): Promise<ReportSections> {
+    async sections(data: AnnualReportData, written?: StoredReport | null): Promise<ReportSections> {
       const period = { year: data.year, half: data.half ?? null };
-      const stored = await storedReport(data.organization.documentId, period);
+      const stored =
+        written === undefined ? await storedReport(data.organization.documentId, period) : written;
       const figures = data.figures;
       const fill = (written: unknown, prefilled: string | null): string[] => {
         const paragraphs = blocksParagraphs(written);
@@ -333,7 +377,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (found) assertMayRead(actor, found.documentId);
     },
 
-    /** GET /disclosure/annual-report/document: the organization checked against the account's permissions, the report computed, the file built. */
+    /**
+     * GET /disclosure/annual-report/document: the organization checked against the account's
+     * permissions; a published report's file is what was published (its snapshot and text), a draft's
+     * (or a period with no report) the tables computed afresh with the draft's latest words.
+     */
     async download(
       query: { organization: string; year: number; half?: 1 | 2; format: ReportFormat },
       actor: ReportActor
@@ -344,20 +392,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `没有这个机构：${query.organization} (no such organization)`
         );
       assertMayRead(actor, organization.documentId);
-      const data = await getService(strapi, 'report-publication').computeReport({
-        organization: organization.documentId,
-        year: query.year,
-        half: query.half,
-      });
-      const sections = await this.sections(data);
+      const period = { year: query.year, half: query.half ?? null };
+      const published = await publishedReport(organization.documentId, period);
+      const snapshot = storedTables(published?.tables);
+      let data: AnnualReportData;
+      let sections: ReportSections;
+      let source: ReportSource;
+      if (published && snapshot) {
+        data = {
+          organization,
+          year: query.year,
+          ...(query.half ? { half: query.half } : {}),
+          period: reportPeriod(query.year, query.half),
+          tables: snapshot,
+          checks: [],
+        };
+        sections = await this.sections(data, published);
+        source = { kind: 'published', publishedOn: published.publishedOn ?? null };
+      } else {
+        data = await getService(strapi, 'report-publication').computeReport({
+          organization: organization.documentId,
+          year: query.year,
+          half: query.half,
+        });
+        sections = await this.sections(data);
+        source = { kind: 'computed' };
+      }
       const body =
         query.format === 'xlsx'
-          ? await reportXlsx(data, sections.title)
-          : await reportDocx(data, sections);
-      const period = query.half ? `${query.year}-H${query.half}` : String(query.year);
+          ? await reportXlsx(data, sections.title, source)
+          : await reportDocx(data, sections, source);
+      const periodName = query.half ? `${query.year}-H${query.half}` : String(query.year);
       return {
         body,
-        filename: `${data.organization.code}-${period}-annual-report.${query.format}`,
+        filename: `${data.organization.code}-${periodName}-annual-report.${query.format}`,
         contentType: MEDIA_TYPES[query.format],
       };
     },

@@ -2,11 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPES, SOURCE_LOCALE } from '../../../../shared/constants';
 import type { AnnualReportData, Table3Row } from '../../../../shared/contracts/annual-report';
+import type { ReportTables } from '../rules/region';
 import { beijingDate } from '../../calendar/rules/beijing-time';
 import type { LedgerRecord } from '../../publication/services/ledger';
 import type { DocumentParams } from '../../utils/capability';
 import { getService } from '../../utils/get-service';
 import { singleRelationTarget } from '../../utils/relations';
+import { lockWithinTransaction } from '../../utils/transaction-lock';
 import {
   hasText,
   otherMattersText,
@@ -15,11 +17,19 @@ import {
   reportTitle,
 } from '../rules/report-text';
 import { previousPeriodKey } from '../rules/period';
+import { reportDueDate } from '../rules/report-deadline';
 
 const UID = CONTENT_TYPES.annualReport;
 
 /** Asked in an update's data (`tables: "refresh"`): take the snapshot again without publishing. */
 export const REFRESH_TABLES = 'refresh';
+
+/** A report's organization as its rules read it: the level decides when its annual report is due. */
+interface SubjectOrganization {
+  documentId: string;
+  name: string;
+  level: string;
+}
 
 /** What a report row says about its subject: the organization, year and half it reports on. */
 interface ReportSubject {
@@ -28,10 +38,18 @@ interface ReportSubject {
   half?: 1 | 2;
 }
 
-/** The tables as stored on the report: the computed report without its region breakdown. */
-const snapshotOf = (data: AnnualReportData): Omit<AnnualReportData, 'region'> => {
-  const { region: _region, ...snapshot } = data;
-  return snapshot;
+/** The tables as stored on the report (its `tables` field): tables 2–4, as computed. */
+const snapshotOf = (data: AnnualReportData): ReportTables => data.tables;
+
+/**
+ * The tables a stored report holds: `{ table2, table3, table4 }`; a snapshot stored before the field
+ * held them directly (the whole computed report, the tables under `tables`) is read as well.
+ */
+export const storedTables = (value: unknown): ReportTables | null => {
+  if (!value || typeof value !== 'object') return null;
+  const stored = value as Partial<ReportTables> & { tables?: Partial<ReportTables> };
+  const tables = stored.table3 ? stored : stored.tables;
+  return tables?.table2 && tables.table3 && tables.table4 ? (tables as ReportTables) : null;
 };
 
 const halfOf = (value: unknown): 1 | 2 | undefined =>
@@ -48,39 +66,40 @@ const halfOf = (value: unknown): 1 | 2 | undefined =>
  * - `tables: "refresh"` in an update: the snapshot taken again, for the office to see before publishing.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const organizationOf = async (
-    relation: unknown
-  ): Promise<{ documentId: string; name: string } | null> => {
+  const organizationOf = async (relation: unknown): Promise<SubjectOrganization | null> => {
     const target = singleRelationTarget(relation);
     if (!target) return null;
     return strapi.db
       .query(CONTENT_TYPES.organization)
-      .findOne({ where: target, select: ['documentId', 'name'] });
+      .findOne({ where: target, select: ['documentId', 'name', 'level'] });
   };
 
   /** The stored zh-Hans draft's subject, with this call's data on top. */
   const subjectOf = async (
     params: DocumentParams,
     action: string
-  ): Promise<(ReportSubject & { name: string; title: string | null }) | null> => {
+  ): Promise<(ReportSubject & { name: string; level: string; title: string | null }) | null> => {
     const stored =
       action !== 'create' && params.documentId
         ? await strapi.db.query(UID).findOne({
             where: { documentId: params.documentId, locale: SOURCE_LOCALE, publishedAt: null },
             select: ['year', 'half', 'title'],
-            populate: { organization: { select: ['documentId', 'name'] } },
+            populate: { organization: { select: ['documentId', 'name', 'level'] } },
           })
         : null;
     const data = action === 'publish' ? {} : (params.data ?? {});
+    // A relation the write leaves as it was (the admin sends { connect: [], disconnect: [] }) is the stored one.
+    const named = singleRelationTarget(data.organization);
     const organization =
-      'organization' in data
-        ? await organizationOf(data.organization)
-        : ((stored?.organization as { documentId: string; name: string } | null) ?? null);
+      named === undefined
+        ? ((stored?.organization as SubjectOrganization | null) ?? null)
+        : await organizationOf(data.organization);
     const year = Number('year' in data ? data.year : stored?.year);
     if (!organization || !Number.isInteger(year)) return null;
     return {
       organization: organization.documentId,
       name: organization.name,
+      level: organization.level,
       year,
       half: halfOf('half' in data ? data.half : stored?.half),
       title: (('title' in data ? data.title : stored?.title) as string | null) ?? null,
@@ -93,19 +112,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const previousCarriedForward = async (subject: ReportSubject): Promise<Table3Row | null> => {
     const previous = previousPeriodKey({ year: subject.year, half: subject.half });
-    const report: { tables: Partial<AnnualReportData> | null } | null = await strapi.db
-      .query(UID)
-      .findOne({
-        where: {
-          organization: { documentId: subject.organization },
-          year: previous.year,
-          half: previous.half ?? null,
-          locale: SOURCE_LOCALE,
-          publishedAt: { $notNull: true },
-        },
-        select: ['tables'],
-      });
-    return report?.tables?.tables?.table3?.rows?.carriedForward ?? null;
+    const report: { tables: unknown } | null = await strapi.db.query(UID).findOne({
+      where: {
+        organization: { documentId: subject.organization },
+        year: previous.year,
+        half: previous.half ?? null,
+        locale: SOURCE_LOCALE,
+        publishedAt: { $notNull: true },
+      },
+      select: ['tables'],
+    });
+    return storedTables(report?.tables)?.table3.rows.carriedForward ?? null;
   };
 
   const compute = async (subject: ReportSubject): Promise<AnnualReportData> =>
@@ -140,7 +157,70 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     throw Object.assign(error, { ledgerEntry });
   };
 
+  /** Another report (any locale or state) of the same organization and period, or null. */
+  const otherReportOf = async (
+    subject: ReportSubject,
+    documentId: string | undefined
+  ): Promise<{ documentId: string; title: string | null } | null> =>
+    strapi.db.query(UID).findOne({
+      where: {
+        organization: { documentId: subject.organization },
+        year: subject.year,
+        half: subject.half ?? null,
+        ...(documentId ? { documentId: { $ne: documentId } } : {}),
+      },
+      select: ['documentId', 'title'],
+      orderBy: [{ locale: 'asc' }, { id: 'asc' }],
+    });
+
+  const refuseSecondReport = (
+    subject: ReportSubject & { name: string },
+    existing: { documentId: string; title: string | null }
+  ): never => {
+    const period = `${subject.year}年${subject.half ? (subject.half === 1 ? '上半年的统计报告' : '下半年的统计报告') : '的年度报告'}`;
+    const english = `${subject.year}${subject.half ? ` H${subject.half} statistics` : ' annual report'}`;
+    const message = `${subject.name}${period}已存在：《${existing.title ?? ''}》（${existing.documentId}），每个机构每年只有一份年度报告、每半年一份统计报告，请编辑已有的报告 (the ${english} of this organization already exists: "${existing.title ?? ''}" (${existing.documentId}); one report per organization, year and half: edit that one)`;
+    throw new errors.ValidationError(message, {
+      errors: [{ path: ['year'], message, name: 'ValidationError', rule: 'one-report-per-period' }],
+    });
+  };
+
   return {
+    /**
+     * One report per organization, year and half. For a create, or an update that changes the
+     * organization, year or half: refused at once when another report has that subject; otherwise
+     * answers the check to run again in the write's transaction, under a lock on the subject, so two
+     * writes at once cannot both pass it (PostgreSQL: an advisory lock held to the commit; SQLite runs
+     * writes one at a time). Sets the report's `dueOn` (reports/rules/report-deadline) on the way.
+     */
+    async claimSubject(
+      action: string,
+      params: DocumentParams
+    ): Promise<(() => Promise<void>) | null> {
+      const data = params.data ?? {};
+      if (
+        action !== 'create' &&
+        !(action === 'update' && ('organization' in data || 'year' in data || 'half' in data))
+      )
+        return null;
+      const subject = await subjectOf(params, action);
+      if (!subject) return null;
+      const documentId = params.documentId;
+      const existing = await otherReportOf(subject, documentId);
+      if (existing) refuseSecondReport(subject, existing);
+      // When it falls due (the deadline rules `annual-report`, `half-year-statistics` start from it).
+      if (params.data)
+        params.data.dueOn = reportDueDate(subject.level, subject.year, subject.half ?? null);
+      return async () => {
+        await lockWithinTransaction(
+          strapi,
+          `annual-report:${subject.organization}:${subject.year}:${subject.half ?? '-'}`
+        );
+        const raced = await otherReportOf(subject, documentId);
+        if (raced) refuseSecondReport(subject, raced);
+      };
+    },
+
     /** The report of an organization (documentId) and period, checked against the last published one. */
     computeReport: compute,
 
