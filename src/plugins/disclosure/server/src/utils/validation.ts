@@ -1,6 +1,7 @@
 import { errors, yup } from '@strapi/utils';
 import { isIsoDate } from '../calendar/rules/beijing-time';
 import { webAddress } from '../../../shared/web-address';
+import { RuleError } from './rule-error';
 
 /*
  * The plugin's request validation: one yup schema per request body, query or route parameters (in
@@ -26,6 +27,17 @@ export const refuse = (parameter: string, message: string): never => {
   throw new errors.ValidationError(message, {
     errors: [{ path: [parameter], message, name: 'ValidationError' }],
   });
+};
+
+/** What `work` returns, or a rule's refusal (RuleError) as a 400: Chinese first, English beside, the field named. */
+export const ruled = <T>(work: () => T): T => {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RuleError)
+      return refuse(error.field ?? 'data', `${error.messageZh} (${error.message})`);
+    throw error;
+  }
 };
 
 /** Refusals of a schema marked so name no parameter: a bare ValidationError, as those routes always answered. */
