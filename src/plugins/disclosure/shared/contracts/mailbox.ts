@@ -25,7 +25,14 @@ export const MESSAGE_STATUSES = [
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** What the office does with a message (POST /disclosure/messages/:documentId/actions/:action). */
-export const MESSAGE_ACTIONS = ['accept', 'route', 'assign', 'draft-reply', 'approve', 'send'] as const;
+export const MESSAGE_ACTIONS = [
+  'accept',
+  'route',
+  'assign',
+  'draft-reply',
+  'approve',
+  'send',
+] as const;
 export type MessageAction = (typeof MESSAGE_ACTIONS)[number];
 
 /** A recorded step: an action, or the message arriving. */

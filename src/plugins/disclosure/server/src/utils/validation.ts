@@ -258,3 +258,19 @@ export const httpAddress = (message: Message, output: (url: URL) => string) =>
         webAddress(sent) !== null
       );
     });
+
+/** Unknown keys in `data` are refused by name, so a misspelt field is not silently dropped. */
+export const onlyKnownFields = <S extends yup.AnyObjectSchema>(schema: S) =>
+  schema.test('known-fields', function () {
+    const sent = sentValue(this);
+    if (!isPlainObject(sent)) return true;
+    const known = Object.keys(this.schema.fields as object);
+    const unknown = Object.keys(sent).filter((key) => !known.includes(key));
+    return (
+      !unknown.length ||
+      this.createError({
+        path: `${this.path}.${unknown[0]}`,
+        message: `不接受的字段：${unknown.join('、')} (unknown fields: ${unknown.join(', ')})`,
+      })
+    );
+  });

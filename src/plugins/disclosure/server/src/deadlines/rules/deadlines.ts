@@ -229,7 +229,9 @@ export function validateDeadlineRules(rules: unknown): string[] {
     const byOrganization = rule?.byOrganization;
     if (
       byOrganization !== undefined &&
-      (typeof byOrganization !== 'object' || byOrganization === null || Array.isArray(byOrganization))
+      (typeof byOrganization !== 'object' ||
+        byOrganization === null ||
+        Array.isArray(byOrganization))
     )
       problems.push(`${at}: byOrganization must be an object of organization codes to lengths`);
     const own =

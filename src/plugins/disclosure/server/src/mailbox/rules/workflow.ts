@@ -22,7 +22,11 @@ import { MESSAGE_ACTION_WORDS, MESSAGE_STATUS_WORDS } from '../../../../shared/w
 import { RuleError } from '../../utils/rule-error';
 
 export type MessagePermission = 'manage' | 'handle' | 'approve';
-export const MESSAGE_PERMISSION_NAMES: readonly MessagePermission[] = ['manage', 'handle', 'approve'];
+export const MESSAGE_PERMISSION_NAMES: readonly MessagePermission[] = [
+  'manage',
+  'handle',
+  'approve',
+];
 
 export interface MessageActionRule {
   from: readonly MessageStatus[];
@@ -50,7 +54,11 @@ export const ACTION_TEXT_LIMITS = {
   text: 10_000,
 } as const;
 
-const text = (body: Record<string, unknown>, field: keyof typeof ACTION_TEXT_LIMITS, zh: string) => {
+const text = (
+  body: Record<string, unknown>,
+  field: keyof typeof ACTION_TEXT_LIMITS,
+  zh: string
+) => {
   const value = body[field];
   const max = ACTION_TEXT_LIMITS[field];
   if (typeof value !== 'string' || !value.trim() || value.length > max)
