@@ -143,8 +143,7 @@ export const listQuery = inOrder({
     .transform((_coerced: unknown, sent: unknown) =>
       sent === 'true' ? true : sent === 'false' ? false : sent === '' ? undefined : sent
     )
-    .typeError(OVERDUE_MESSAGE)
-    .strict(),
+    .typeError(OVERDUE_MESSAGE),
   page: countParameter('page', 1),
   pageSize: countParameter('pageSize', 20, 100),
 });
