@@ -129,6 +129,19 @@ const INDEXES = [
     name: 'disclosure_applications_id_number_idx',
     columns: ['id_number', 'submitted_at'],
   },
+  // 意见箱: one message per number, as for the cases; identical messages found by their fingerprint.
+  {
+    table: 'disclosure_public_messages',
+    name: 'disclosure_public_messages_number_uq',
+    columns: ['number'],
+    unique: true,
+    where: 'number IS NOT NULL',
+  },
+  {
+    table: 'disclosure_public_messages',
+    name: 'disclosure_public_messages_fingerprint_idx',
+    columns: ['fingerprint', 'received_on'],
+  },
   // The other public types are listed newest first.
   ...['interpretations', 'press_releases', 'consultations', 'public_concerns'].map((table) => ({
     table,

@@ -355,6 +355,7 @@ test('the deadline rules are listed as configured', async () => {
     contentType: 'api::policy-document.policy-document',
     length: { unit: 'same-day' },
     urgentLength: null,
+    byOrganization: null,
     source: 'Zhanjiang 2015 §1(二)2',
     startField: 'issueDate',
     metBy: 'published',

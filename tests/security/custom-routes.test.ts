@@ -26,6 +26,10 @@ const PRIVATE_KEYS = [
   // 依申请公开: an applicant's identity document and a case's lookup code never leave the admin's case view.
   'idNumber',
   'lookupCodeHash',
+  // 意见箱: a writer's name and contact, and what identical messages share.
+  'writerName',
+  'writerContact',
+  'fingerprint',
 ];
 const CORE_ACTIONS = new Set(['find', 'findOne', 'create', 'update', 'delete']);
 /** A plausible id for `:id` that names no row: the route must answer 404, not 500. */
@@ -179,6 +183,30 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 400,
   },
   'GET /disclosure/applications/:documentId/letters/:kind': { access: 'admin', answers: 400 },
+  // 意见箱 and 领导信箱: as for the cases, the service refuses an account without a messages.*
+  // permission, and answers a message outside the account's scope as it answers none.
+  'GET /disclosure/messages': {
+    access: 'admin',
+    answers: 200,
+    plainAdminAnswers: '403 PolicyError',
+  },
+  'GET /disclosure/messages/:documentId': {
+    access: 'admin',
+    answers: 404,
+    plainAdminAnswers: '403 PolicyError',
+  },
+  'POST /disclosure/messages/:documentId/actions/:action': {
+    access: 'admin',
+    body: {},
+    answers: 400,
+  },
+  'GET /disclosure/mailboxes': {
+    access: 'admin',
+    answers: 200,
+    plainAdminAnswers: '403 PolicyError',
+  },
+  'POST /disclosure/mailboxes': { access: 'admin', body: {}, answers: 400 },
+  'PUT /disclosure/mailboxes/:documentId': { access: 'admin', body: {}, answers: 400 },
   'GET /disclosure/letter-templates': {
     access: 'admin-permission plugin::disclosure.settings.manage',
     answers: 200,
@@ -254,6 +282,38 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     access: 'public',
     query: { code: 'not-the-code' },
     answers: 404,
+  },
+  // 意见箱 and 领导信箱: writing in (rate limited), the writer's lookup and rating (every miss one
+  // 404), and an organization's open mailboxes.
+  'POST /api/disclosure/messages': {
+    access: 'public',
+    body: {
+      data: {
+        organization: f.organizationCode,
+        kind: 'suggestion',
+        subject: '建议延长政务大厅周末开放时间',
+        content: '建议政务服务大厅周六上午开放。',
+        name: '赵六',
+        contact: '13900000000',
+        consentToPublish: false,
+      },
+    },
+    answers: 201,
+  },
+  'GET /api/disclosure/messages/:number': {
+    access: 'public',
+    query: { code: 'not-the-code' },
+    answers: 404,
+  },
+  'POST /api/disclosure/messages/:number/rating': {
+    access: 'public',
+    body: { data: { code: 'not-the-code', satisfied: true } },
+    answers: 404,
+  },
+  'GET /api/disclosure/mailboxes': {
+    access: 'public',
+    query: { organization: f.organizationCode },
+    answers: 200,
   },
   // The APIs' own routes
   'POST /api/consultations/:documentId/feedback': {
@@ -428,8 +488,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 37 admin routes and 13 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(50);
+  // 43 admin routes and 17 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(60);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()

@@ -689,6 +689,52 @@ beforeAll(async () => {
     },
   });
 
+  // 意见箱: a message (to a leader's mailbox) and its step with the marker in every text field, the
+  // writer's contact among them: no public route, populate, filter or sort may reach either; the
+  // public list of mailboxes names the open ones and nothing of their messages.
+  const mailbox = await s.db.query('plugin::disclosure.mailbox').create({
+    data: { organization: office.id, leaderTitle: '市长', active: true },
+  });
+  await s.db.query('plugin::disclosure.mailbox').create({
+    data: { organization: office.id, leaderTitle: `${MARKER} 已关闭信箱`, active: false },
+  });
+  const message = await s.db.query('plugin::disclosure.public-message').create({
+    data: {
+      number: '370100001-2026-0001',
+      organization: office.id,
+      mailbox: mailbox.id,
+      year: 2026,
+      sequence: 1,
+      lookupCodeHash: `${MARKER}hash`,
+      kind: 'complaint',
+      subject: `${MARKER} 标题`,
+      content: `${MARKER} 内容`,
+      writerName: `${MARKER} 来信人`,
+      writerContact: SUBMITTER_CONTACT,
+      consentToPublish: false,
+      status: 'sent',
+      submittedAt: new Date('2026-03-09T01:00:00Z'),
+      receivedOn: '2026-03-09',
+      routedTo: `${MARKER} 渠道`,
+      routeReason: `${MARKER} 理由`,
+      responsibleOffice: `${MARKER} 承办科室`,
+      replyText: `${MARKER} 答复`,
+      sentAt: new Date('2026-03-10T01:00:00Z'),
+      fingerprint: `${MARKER}fingerprint`,
+      flags: [MARKER],
+      repeatOf: [MARKER],
+    },
+  });
+  await s.db.query('plugin::disclosure.message-step').create({
+    data: {
+      message: message.id,
+      kind: 'receive',
+      at: new Date('2026-03-09T01:00:00Z'),
+      actorName: `${MARKER} 管理员`,
+      details: { note: MARKER },
+    },
+  });
+
   readOnlyToken = (
     await s
       .service('admin::api-token')
@@ -872,6 +918,52 @@ describe('依申请公开: cases are not public content', () => {
     expect(planted.status).toBe(404);
     expect(planted.body).toEqual(absent.body);
     expect(planted.text).not.toContain(MARKER);
+  });
+});
+
+describe('意见箱: messages are not public content', () => {
+  test('no generic route reads messages, their steps or mailboxes, whatever the path', async () => {
+    for (const path of [
+      '/api/public-messages',
+      '/api/public-messages?populate=*',
+      '/api/message-steps',
+      '/api/mailboxes?populate=*',
+      '/api/disclosure/messages',
+      '/api/disclosure/public-messages',
+      '/api/disclosure/mailboxes?organization=370100001&populate=*',
+      '/api/organizations?populate=*',
+      `/api/organizations/${published[ORG]}?populate=*`,
+    ]) {
+      for (const token of [undefined, readOnlyToken]) {
+        const answer = await get(path, token);
+        expect(answer.status).toBeLessThan(500);
+        expect(answer.text).not.toContain(MARKER);
+        expect(answer.text).not.toContain(SUBMITTER_CONTACT);
+      }
+    }
+  });
+
+  test('the lookup and the rating answer a planted message without its code as they answer none', async () => {
+    const planted = await get(`/api/disclosure/messages/370100001-2026-0001?code=${MARKER}`);
+    const absent = await get(`/api/disclosure/messages/370100001-2026-0999?code=${MARKER}`);
+    expect(planted.status).toBe(404);
+    expect(planted.body).toEqual(absent.body);
+    expect(planted.text).not.toContain(MARKER);
+    const rating = await app
+      .http()
+      .post('/api/disclosure/messages/370100001-2026-0001/rating')
+      .send({ data: { code: MARKER, satisfied: false } });
+    expect(rating.status).toBe(404);
+    expect(rating.body).toEqual(planted.body);
+  });
+
+  test('the public list of mailboxes names the open ones only', async () => {
+    const answer = await get('/api/disclosure/mailboxes?organization=370100001');
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.map((mailbox: any) => Object.keys(mailbox).sort())).toEqual([
+      ['documentId', 'leaderTitle'],
+    ]);
+    expect(answer.text).not.toContain(MARKER);
   });
 });
 

@@ -80,6 +80,10 @@ export const INBOX_UID = 'plugin::disclosure.inbox-message';
 export const APPLICATION_UID = 'plugin::disclosure.disclosure-application';
 export const APPLICATION_STEP_UID = 'plugin::disclosure.application-step';
 export const LETTER_TEMPLATE_UID = 'plugin::disclosure.letter-template';
+/** 意见箱 and 领导信箱: the public's messages, their recorded steps, and the leaders' mailboxes. */
+export const MESSAGE_UID = 'plugin::disclosure.public-message';
+export const MESSAGE_STEP_UID = 'plugin::disclosure.message-step';
+export const MAILBOX_UID = 'plugin::disclosure.mailbox';
 /** 统计与年度报告: table 4's records of reconsideration and litigation, and figures offices enter for table 2. */
 export const LEGAL_CHALLENGE_UID = 'plugin::disclosure.legal-challenge';
 export const REPORT_FIGURE_UID = 'plugin::disclosure.report-figure';
@@ -99,6 +103,10 @@ export const PERMISSION_ACTIONS = {
   approveApplications: 'applications.approve',
   extendApplications: 'applications.extend',
   deliverApplications: 'applications.deliver',
+  /** 意见箱: who accepts, routes, assigns and sends; who drafts the reply; who approves it */
+  manageMessages: 'messages.manage',
+  handleMessages: 'messages.handle',
+  approveMessages: 'messages.approve',
 } as const;
 export const LEDGER_READ_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.readLedger}`;
 export const REVIEW_ACTION = `plugin::disclosure.${PERMISSION_ACTIONS.recordReview}`;
@@ -110,6 +118,12 @@ export const APPLICATION_PERMISSIONS = {
   approve: `plugin::disclosure.${PERMISSION_ACTIONS.approveApplications}`,
   extend: `plugin::disclosure.${PERMISSION_ACTIONS.extendApplications}`,
   deliver: `plugin::disclosure.${PERMISSION_ACTIONS.deliverApplications}`,
+} as const;
+/** The mailbox permissions by their part of the process (mailbox rules/workflow's MessagePermission). */
+export const MESSAGE_PERMISSIONS = {
+  manage: `plugin::disclosure.${PERMISSION_ACTIONS.manageMessages}`,
+  handle: `plugin::disclosure.${PERMISSION_ACTIONS.handleMessages}`,
+  approve: `plugin::disclosure.${PERMISSION_ACTIONS.approveMessages}`,
 } as const;
 export const SAME_ORGANIZATION = 'plugin::disclosure.same-organization';
 export const ORGANIZATION_AND_BELOW = 'plugin::disclosure.organization-and-below';

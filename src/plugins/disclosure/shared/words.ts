@@ -17,6 +17,14 @@ import type {
   OutcomeReason,
   StepKind,
 } from './contracts/on-request';
+import type {
+  MessageAction,
+  MessageFlag,
+  MessageKind,
+  MessageRating,
+  MessageStatus,
+  MessageStepKind,
+} from './contracts/mailbox';
 import type { ChallengeColumns, Table2, Table3Column, Table4 } from './contracts/annual-report';
 
 export const ADMIN_LOCALES = ['zh-Hans', 'en'] as const;
@@ -257,4 +265,41 @@ export const TABLE4_COLUMN_WORDS: Readonly<Record<keyof ChallengeColumns, Word>>
   other: w('其他结果', 'Other result'),
   pending: w('尚未审结', 'Pending'),
   total: w('总计', 'Total'),
+};
+
+/** 意见箱 and 领导信箱. */
+export const MESSAGE_KIND_WORDS: Readonly<Record<MessageKind, Word>> = {
+  suggestion: w('建议', 'Suggestion'),
+  question: w('咨询', 'Question'),
+  help: w('求助', 'Request for help'),
+  complaint: w('投诉', 'Complaint'),
+};
+export const MESSAGE_STATUS_WORDS: Readonly<Record<MessageStatus, Word>> = {
+  received: w('待受理', 'Received'),
+  accepted: w('已受理', 'Accepted'),
+  routed: w('已转办', 'Routed elsewhere'),
+  assigned: w('承办中', 'With the responsible office'),
+  drafted: w('答复待审批', 'Reply drafted'),
+  approved: w('答复已审批', 'Reply approved'),
+  sent: w('已答复', 'Replied'),
+};
+export const MESSAGE_ACTION_WORDS: Readonly<Record<MessageAction, Word>> = {
+  accept: w('受理', 'Accept'),
+  route: w('转办', 'Route elsewhere'),
+  assign: w('交办', 'Assign'),
+  'draft-reply': w('拟办答复', 'Draft reply'),
+  approve: w('审批答复', 'Approve reply'),
+  send: w('发送答复', 'Send reply'),
+};
+export const MESSAGE_STEP_WORDS: Readonly<Record<MessageStepKind, Word>> = {
+  ...MESSAGE_ACTION_WORDS,
+  receive: w('收到来信', 'Received'),
+};
+export const MESSAGE_FLAG_WORDS: Readonly<Record<MessageFlag, Word>> = {
+  honeypot: w('疑似自动提交', 'Possibly automated'),
+  repeated: w('重复来信', 'Repeated message'),
+};
+export const MESSAGE_RATING_WORDS: Readonly<Record<MessageRating, Word>> = {
+  satisfied: w('满意', 'Satisfied'),
+  dissatisfied: w('不满意', 'Not satisfied'),
 };

@@ -7,6 +7,7 @@ import editorViews from './editor-views';
 import errors from './errors';
 import interpretations from './interpretations';
 import itemStatus from './item-status';
+import mailbox from './mailbox';
 import onRequest from './on-request';
 import press from './press';
 import publicReads from './public-reads';
@@ -30,6 +31,7 @@ export const CAPABILITIES = {
   errors,
   interpretations,
   itemStatus,
+  mailbox,
   onRequest,
   press,
   publicReads,

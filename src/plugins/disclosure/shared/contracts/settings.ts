@@ -111,6 +111,8 @@ export interface DeadlineRuleSetting {
   contentType: string;
   length: DeadlineLengthSetting;
   urgentLength: DeadlineLengthSetting | null;
+  /** Offices' own time limits, by organization code */
+  byOrganization: Record<string, DeadlineLengthSetting> | null;
   source: string;
   startField: string;
   metBy: string;

@@ -41,4 +41,18 @@ export const PLUGIN_ACTIONS: ReadonlyArray<{ uid: string; displayName: string }>
     uid: PERMISSION_ACTIONS.deliverApplications,
     displayName: '送达依申请公开答复并归档 (Deliver on-request replies and archive the case)',
   },
+  // 意见箱 and 领导信箱: each held to the account's organization and those below it (the service checks).
+  {
+    uid: PERMISSION_ACTIONS.manageMessages,
+    displayName:
+      '管理意见箱、领导信箱：受理、转办、交办、发送答复 (Manage the mailbox: accept, route, assign, send replies)',
+  },
+  {
+    uid: PERMISSION_ACTIONS.handleMessages,
+    displayName: '承办来信、起草答复 (Handle messages and draft the reply)',
+  },
+  {
+    uid: PERMISSION_ACTIONS.approveMessages,
+    displayName: '审批来信答复 (Approve replies to messages)',
+  },
 ];

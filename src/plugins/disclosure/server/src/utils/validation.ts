@@ -1,6 +1,7 @@
 import { errors, yup } from '@strapi/utils';
 import { isIsoDate } from '../calendar/rules/beijing-time';
 import { webAddress } from '../../../shared/web-address';
+import { RuleError } from './rule-error';
 
 /*
  * The plugin's request validation: one yup schema per request body, query or route parameters (in
@@ -26,6 +27,17 @@ export const refuse = (parameter: string, message: string): never => {
   throw new errors.ValidationError(message, {
     errors: [{ path: [parameter], message, name: 'ValidationError' }],
   });
+};
+
+/** What `work` returns, or a rule's refusal (RuleError) as a 400: Chinese first, English beside, the field named. */
+export const ruled = <T>(work: () => T): T => {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RuleError)
+      return refuse(error.field ?? 'data', `${error.messageZh} (${error.message})`);
+    throw error;
+  }
 };
 
 /** Refusals of a schema marked so name no parameter: a bare ValidationError, as those routes always answered. */
@@ -246,3 +258,19 @@ export const httpAddress = (message: Message, output: (url: URL) => string) =>
         webAddress(sent) !== null
       );
     });
+
+/** Unknown keys in `data` are refused by name, so a misspelt field is not silently dropped. */
+export const onlyKnownFields = <S extends yup.AnyObjectSchema>(schema: S) =>
+  schema.test('known-fields', function () {
+    const sent = sentValue(this);
+    if (!isPlainObject(sent)) return true;
+    const known = Object.keys(this.schema.fields as object);
+    const unknown = Object.keys(sent).filter((key) => !known.includes(key));
+    return (
+      !unknown.length ||
+      this.createError({
+        path: `${this.path}.${unknown[0]}`,
+        message: `不接受的字段：${unknown.join('、')} (unknown fields: ${unknown.join(', ')})`,
+      })
+    );
+  });

@@ -1,4 +1,4 @@
-import { APPLICATION_UID, CONTENT_TYPES } from '../../../../shared/constants';
+import { APPLICATION_UID, CONTENT_TYPES, MESSAGE_UID } from '../../../../shared/constants';
 
 /**
  * Disclosure deadlines as data. A rule names the content it applies to, the field its clock starts
@@ -38,6 +38,8 @@ export interface DeadlineRule {
   length: DeadlineLength;
   /** Important or urgent items (a true `urgent` field) run on this length instead */
   urgentLength?: DeadlineLength;
+  /** An office's own time limit, by organization code (the organizationField's), instead of `length` */
+  byOrganization?: Record<string, DeadlineLength>;
   /** The relation naming the responsible organization */
   organizationField?: string;
   /** The field the dashboard names the item by (default `title`; a case by its number, never its applicant) */
@@ -196,7 +198,44 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRule[] = [
     titleField: 'number',
     source: '政府信息公开条例 (2019) 第三十条',
   },
+  // 意见箱 and 领导信箱 (Shandong 2014; city office 2024 §3): accepted or routed within 2 working days
+  // of receipt, replied within 15; an office sets its own limits in `byOrganization`. A message routed
+  // elsewhere is answered by where it went (its reason), so no reply is owed here.
+  {
+    id: 'message-acceptance',
+    label: '意见箱、领导信箱：收到来信之日起2个工作日内受理或转办',
+    contentType: MESSAGE_UID,
+    startField: 'receivedOn',
+    metBy: 'decidedAt',
+    length: { unit: 'working-days', amount: 2 },
+    organizationField: 'organization',
+    titleField: 'number',
+    source: '山东省政务公开 2014 §3；city office 2024 §3',
+  },
+  {
+    id: 'message-reply',
+    label: '意见箱、领导信箱：收到来信之日起15个工作日内答复',
+    contentType: MESSAGE_UID,
+    filter: { status: { $ne: 'routed' } },
+    startField: 'receivedOn',
+    metBy: 'sentAt',
+    length: { unit: 'working-days', amount: 15 },
+    organizationField: 'organization',
+    titleField: 'number',
+    source: '山东省政务公开 2014 §3；city office 2024 §3',
+  },
 ];
+
+/** The length a rule gives an item: its office's own, else the urgent one for an urgent item, else the rule's. */
+export function lengthFor(
+  rule: Pick<DeadlineRule, 'length' | 'urgentLength' | 'byOrganization'>,
+  organizationCode: string | null | undefined,
+  urgent = false
+): DeadlineLength {
+  const own = organizationCode ? rule.byOrganization?.[organizationCode] : undefined;
+  if (own) return own;
+  return rule.urgentLength && urgent ? rule.urgentLength : rule.length;
+}
 
 const UNITS = new Set(['same-day', 'working-days', 'calendar-days', 'months', 'hours']);
 
@@ -223,10 +262,25 @@ export function validateDeadlineRules(rules: unknown): string[] {
       const value = rule?.[field];
       if (typeof value !== 'string' || !value.trim()) problems.push(`${at}: ${field} is required`);
     }
+    const byOrganization = rule?.byOrganization;
+    if (
+      byOrganization !== undefined &&
+      (typeof byOrganization !== 'object' ||
+        byOrganization === null ||
+        Array.isArray(byOrganization))
+    )
+      problems.push(`${at}: byOrganization must be an object of organization codes to lengths`);
+    const own =
+      byOrganization && typeof byOrganization === 'object' && !Array.isArray(byOrganization)
+        ? Object.entries(byOrganization as Record<string, UncheckedLength>).map(
+            ([code, length]) => [`byOrganization.${code}`, length] as const
+          )
+        : [];
     for (const [name, length] of [
-      ['length', rule?.length],
-      ['urgentLength', rule?.urgentLength],
-    ] as const) {
+      ['length', rule?.length] as const,
+      ['urgentLength', rule?.urgentLength] as const,
+      ...own,
+    ]) {
       if (name === 'urgentLength' && length === undefined) continue;
       if (!length || !UNITS.has(length.unit as string)) {
         problems.push(`${at}: ${name}.unit must be one of ${[...UNITS].join(', ')}`);

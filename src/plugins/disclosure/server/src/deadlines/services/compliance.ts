@@ -15,7 +15,7 @@ import {
   type OrganizationRef,
 } from '../rules/compliance';
 import { isPeriodRecordKey, type DeadlineStatus } from '../rules/deadlines';
-import { APPLICATION_UID, ORGANIZATION_FIELD } from '../../../../shared/constants';
+import { APPLICATION_UID, MESSAGE_UID, ORGANIZATION_FIELD } from '../../../../shared/constants';
 import { missingPressConferences, quarterOf } from '../../press/rules/press-duty';
 import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
 import { getService } from '../../utils/get-service';
@@ -39,14 +39,16 @@ const STATUSES: DeadlineStatus[] = ['overdue', 'pending', 'late', 'met'];
 const LIST_LIMIT = 200;
 
 export const editViewPath = (contentType: string, documentId: string) =>
-  // A case is not in the content manager (its personal data is read only through the plugin's page).
+  // A case or a message is not in the content manager (personal data is read only through the plugin's pages).
   contentType === APPLICATION_UID
     ? `/admin/plugins/disclosure/applications/${documentId}`
-    : isPeriodRecordKey(documentId)
-      ? // A period's record (an annual report owed, written or not): the reports of that year, where
-        // the office opens its report or creates it.
-        `/admin/content-manager/collection-types/${contentType}?filters[$and][0][year][$eq]=${documentId.split(':')[1]}`
-      : `/admin/content-manager/collection-types/${contentType}/${documentId}`;
+    : contentType === MESSAGE_UID
+      ? `/admin/plugins/disclosure/messages/${documentId}`
+      : isPeriodRecordKey(documentId)
+        ? // A period's record (an annual report owed, written or not): the reports of that year, where
+          // the office opens its report or creates it.
+          `/admin/content-manager/collection-types/${contentType}?filters[$and][0][year][$eq]=${documentId.split(':')[1]}`
+        : `/admin/content-manager/collection-types/${contentType}/${documentId}`;
 
 /** The numbers behind GET /api/disclosure/compliance and the plugin's admin page. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -6,6 +6,7 @@ import {
   assess,
   computeDue,
   latenessUnitOf,
+  lengthFor,
   matchesFilter,
   periodRecordKey,
   valueAt,
@@ -190,7 +191,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // A date or datetime field, as the rules are checked to name.
         const start = (item ? valueAt(item, rule.startField) : null) as
           string | Date | null | undefined;
-        const length = rule.urgentLength && item?.urgent ? rule.urgentLength : rule.length;
+        const organizationCode = rule.organizationField
+          ? (valueAt(item, rule.organizationField) as { code?: string } | null | undefined)?.code
+          : undefined;
+        const length = lengthFor(rule, organizationCode, Boolean(item?.urgent));
         const due = start ? computeDue(length, start, current) : null;
         const archive =
           due && trackingStartsOn ? beijingDate(due.startAt) < trackingStartsOn : false;

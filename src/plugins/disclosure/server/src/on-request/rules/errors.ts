@@ -1,14 +1,8 @@
+import { RuleError } from '../../utils/rule-error';
+
 /**
- * A request the on-request rules refuse: the admin shows `messageZh`, logs and API clients read
- * `message`, and `field` names the body field at fault so the form can highlight it.
+ * A request the on-request rules refuse (the plugin's one rule error, utils/rule-error): the admin
+ * shows `messageZh`, logs and API clients read `message`, and `field` names the body field at fault.
  */
-export class OnRequestRuleError extends Error {
-  constructor(
-    public readonly messageZh: string,
-    message: string,
-    public readonly field?: string
-  ) {
-    super(message);
-    this.name = 'OnRequestRuleError';
-  }
-}
+export const OnRequestRuleError = RuleError;
+export type OnRequestRuleError = RuleError;

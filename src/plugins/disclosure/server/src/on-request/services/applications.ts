@@ -31,10 +31,10 @@ import { beijingDate, beijingYear, startOfBeijingDay } from '../../calendar/rule
 import type { Calendar } from '../../deadlines/rules/deadlines';
 import { computeClocks, consultationLapsed, urgencyOf, type CaseClockInput } from '../rules/clock';
 import { CONSULTATION_WORKING_DAYS } from '../rules/clock';
-import { OnRequestRuleError } from '../rules/errors';
 import { feeFor } from '../rules/fees';
-import { codesMatch, hashLookupCode, newLookupCode } from '../rules/lookup-code';
-import { caseNumber, parseCaseNumber } from '../rules/numbering';
+import { hashLookupCode, newLookupCode } from '../../utils/lookup-code';
+import { caseNumber } from '../../utils/case-number';
+import { findByLookupCode, nextSequence } from '../../utils/case-register';
 import { receivedOnFor, type ReceiptEvidence } from '../rules/received-date';
 import { likelyRepeats } from '../rules/repeats';
 import {
@@ -48,7 +48,7 @@ import type { IntakeInput, ListQuery, RegisterInput } from '../validation/applic
 import { getService } from '../../utils/get-service';
 import type { AdminAbility, AdminUser } from '../../utils/request-state';
 import { lockWithinTransaction } from '../../utils/transaction-lock';
-import { refuse } from '../../utils/validation';
+import { refuse, ruled } from '../../utils/validation';
 
 /** A stored pause of the reply clock (rules/clock's ClockPause, with who was consulted). */
 interface StoredPause {
@@ -166,20 +166,6 @@ const NOT_FOUND = '没有这个申请，或无权查看 (no such application, or
 /** The public lookup's one answer to every miss: unknown number, malformed number, wrong or missing code. */
 export const LOOKUP_NOT_FOUND =
   '未找到该申请：请核对申请编号和查询码 (no application matches this number and code)';
-
-/** A rule's refusal as the plugin answers bad input: 400, Chinese first with English beside, the field named. */
-function asValidationError(error: unknown): never {
-  if (error instanceof OnRequestRuleError)
-    return refuse(error.field ?? 'data', `${error.messageZh} (${error.message})`);
-  throw error;
-}
-const ruled = <T>(work: () => T): T => {
-  try {
-    return work();
-  } catch (error) {
-    return asValidationError(error);
-  }
-};
 
 /** How a step's actor is named: family name first, as Chinese names are written. */
 const actorName = (user: AdminUser): string =>
@@ -474,13 +460,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const current = await calendar();
     const created = await strapi.db.transaction(async () => {
       // Two intakes to one organization at once take consecutive numbers (the unique index backs this).
-      await lockWithinTransaction(strapi, `disclosure-application:${org.id}:${year}`);
-      const last = (await cases().findOne({
-        where: { organization: { id: org.id }, year },
-        orderBy: { sequence: 'desc' },
-        select: ['sequence'],
-      })) as { sequence: number } | null;
-      const sequence = (last?.sequence ?? 0) + 1;
+      const sequence = await nextSequence(strapi, APPLICATION_UID, org.id, year);
       const possibleRepeatOf = await repeatsOf(org.id, { ...input, receivedOn }, at);
       const row = (await cases().create({
         data: {
@@ -891,13 +871,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /api/disclosure/applications/:number?code=: what the applicant may know, or one 404 for every miss. */
     async lookup(number: string, code: string): Promise<ApplicationLookupAnswer['data']> {
-      const wellFormed = parseCaseNumber(number) !== null;
-      const row = wellFormed
-        ? ((await cases().findOne({ where: { number } })) as ApplicationRow | null)
-        : null;
-      // A hash is compared whether or not the case exists, so the time taken tells nothing either.
-      const matches = codesMatch(code, row?.lookupCodeHash ?? DECOY_HASH);
-      if (!row || !code || !matches) throw new errors.NotFoundError(LOOKUP_NOT_FOUND);
+      const row = await findByLookupCode<ApplicationRow>(strapi, APPLICATION_UID, number, code);
+      if (!row) throw new errors.NotFoundError(LOOKUP_NOT_FOUND);
       const current = await calendar();
       const clocks = clocksOf(row, current, beijingDate(now()));
       const delivered = row.status === 'delivered' || row.status === 'archived';
@@ -984,6 +959,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-/** Compared against when no case has the number: the same work as a real comparison. */
-const DECOY_HASH = hashLookupCode('decoy-lookup-code-never-issued');

@@ -20,11 +20,10 @@ import {
   documentIdParameter,
   given,
   inOrder,
-  isPlainObject,
+  onlyKnownFields,
   oneOf,
   requestBody,
   requiredOneOf,
-  sentValue,
   trimmedText,
 } from '../../utils/validation';
 
@@ -104,22 +103,6 @@ const applicantFields = {
   documentNumber: optionalText('documentNumber'),
   form: requiredOneOf(DELIVERY_FORMS, listMessage('form', '获取信息的方式', DELIVERY_FORMS)),
 };
-
-/** Unknown keys in `data` are refused by name, so a misspelt field is not silently dropped. */
-const onlyKnownFields = <S extends yup.AnyObjectSchema>(schema: S) =>
-  schema.test('known-fields', function () {
-    const sent = sentValue(this);
-    if (!isPlainObject(sent)) return true;
-    const known = Object.keys(this.schema.fields as object);
-    const unknown = Object.keys(sent).filter((key) => !known.includes(key));
-    return (
-      !unknown.length ||
-      this.createError({
-        path: `${this.path}.${unknown[0]}`,
-        message: `不接受的字段：${unknown.join('、')} (unknown fields: ${unknown.join(', ')})`,
-      })
-    );
-  });
 
 /** POST /api/disclosure/applications: the online form (a contract: add fields, rename none). */
 export const intakeBody = requestBody(

@@ -7,7 +7,8 @@ import { currentRequest } from '../../utils/request-state';
 
 export interface LedgerRecord {
   /** personal-data-read: an admin opened a case with an applicant's personal data (who, which case; never the data) */
-  action: 'publish' | 'unpublish' | 'role-change' | 'export' | 'personal-data-read';
+  /** case-step: a step taken on a public message (who, which message, which step; never its text) */
+  action: 'publish' | 'unpublish' | 'role-change' | 'export' | 'personal-data-read' | 'case-step';
   outcome: 'allowed' | 'refused';
   contentType: string;
   itemDocumentId?: string | null;

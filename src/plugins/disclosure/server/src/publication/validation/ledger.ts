@@ -7,6 +7,7 @@ export const LEDGER_ACTIONS = [
   'role-change',
   'export',
   'personal-data-read',
+  'case-step',
 ] as const;
 const LEDGER_OUTCOMES = ['allowed', 'refused'] as const;
 export const MAX_LEDGER_PAGE_SIZE = 100;

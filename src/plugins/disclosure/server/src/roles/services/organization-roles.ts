@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import {
   APPLICATION_PERMISSIONS,
   CONTENT_TYPES,
+  MESSAGE_PERMISSIONS,
   EDITOR_ORGANIZATION_UID,
   LOCALE_CODES,
   ORGANIZATION_AND_BELOW,
@@ -94,6 +95,33 @@ export const DEFAULT_ROLES: DefaultRole[] = [
     actions: [],
     scope: 'below',
     plugin: [APPLICATION_PERMISSIONS.approve, APPLICATION_PERMISSIONS.extend],
+  },
+  // 意见箱 and 领导信箱: the mailbox's keeper accepts or routes, assigns and sends; the responsible
+  // office drafts; its leader approves. Their organization's messages and those below it.
+  {
+    code: 'disclosure-mailbox-manager',
+    name: '信箱管理员 (Mailbox manager)',
+    description:
+      '受理或转办来信、交办、发送答复，管理领导信箱 (accepts or routes messages, assigns them, sends replies, manages the leaders’ mailboxes)',
+    actions: [],
+    scope: 'below',
+    plugin: [MESSAGE_PERMISSIONS.manage],
+  },
+  {
+    code: 'disclosure-mailbox-handler',
+    name: '来信承办人 (Message handler)',
+    description: '承办交办的来信、起草答复 (handles assigned messages and drafts the reply)',
+    actions: [],
+    scope: 'below',
+    plugin: [MESSAGE_PERMISSIONS.handle],
+  },
+  {
+    code: 'disclosure-mailbox-leader',
+    name: '来信审批领导 (Approving leader for messages)',
+    description: '审批来信答复 (approves replies to messages)',
+    actions: [],
+    scope: 'below',
+    plugin: [MESSAGE_PERMISSIONS.approve],
   },
 ];
 

@@ -157,6 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         contentType: rule.contentType,
         length: rule.length,
         urgentLength: rule.urgentLength ?? null,
+        byOrganization: rule.byOrganization ?? null,
         source: rule.source,
         startField: rule.startField,
         metBy: rule.metBy,

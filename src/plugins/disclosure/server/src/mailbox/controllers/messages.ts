@@ -1,0 +1,116 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type {
+  MessageAction,
+  MessageActionBodies,
+  MessageDetail,
+  MessageIntakeAnswer,
+  MessageListAnswer,
+  MessageLookupAnswer,
+  MessageRatingAnswer,
+  PublicMailboxesAnswer,
+} from '../../../../shared/contracts/mailbox';
+import { getService } from '../../utils/get-service';
+import type { RequestState } from '../../utils/request-state';
+import { validate } from '../../utils/validation';
+import type { MessageActor } from '../services/messages';
+import {
+  ACTION_BODIES,
+  actionParams,
+  intakeBody,
+  listQuery,
+  lookupParams,
+  lookupQuery,
+  mailboxCreateBody,
+  mailboxUpdateBody,
+  mailboxesQuery,
+  messageParams,
+  ratingBody,
+} from '../validation/messages';
+
+/** The signed-in admin account (the routes' policy has required one) and its permissions. */
+const actorOf = (ctx: Context): MessageActor => {
+  const state = ctx.state as RequestState;
+  return { user: state.user!, ability: state.userAbility ?? null };
+};
+
+/** 意见箱 and 领导信箱: the public's writing in, lookup and rating, and the offices' messages. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const messages = () => getService(strapi, 'messages');
+  return {
+    async intake(ctx: Context) {
+      const { data } = validate(intakeBody, ctx.request.body);
+      ctx.status = 201;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await messages().intake(data) } satisfies MessageIntakeAnswer;
+    },
+
+    async lookup(ctx: Context) {
+      const { number } = validate(lookupParams, ctx.params);
+      const { code } = validate(lookupQuery, ctx.query);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await messages().lookup(number, code) } satisfies MessageLookupAnswer;
+    },
+
+    async rate(ctx: Context) {
+      const { number } = validate(lookupParams, ctx.params);
+      const { data } = validate(ratingBody, ctx.request.body);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        data: await messages().rate(number, data.code, data.satisfied),
+      } satisfies MessageRatingAnswer;
+    },
+
+    async publicMailboxes(ctx: Context) {
+      const { organization } = validate(mailboxesQuery, ctx.query);
+      ctx.body = {
+        data: await messages().publicMailboxes(organization),
+      } satisfies PublicMailboxesAnswer;
+    },
+
+    async list(ctx: Context) {
+      const query = validate(listQuery, ctx.query);
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = (await messages().list(query, actorOf(ctx))) satisfies MessageListAnswer;
+    },
+
+    async detail(ctx: Context) {
+      const { documentId } = validate(messageParams, ctx.params);
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = {
+        data: await messages().detail(documentId, actorOf(ctx)),
+      } satisfies { data: MessageDetail };
+    },
+
+    async act(ctx: Context) {
+      const { documentId, action } = validate(actionParams, ctx.params) as {
+        documentId: string;
+        action: MessageAction;
+      };
+      const { data } = validate(ACTION_BODIES[action], ctx.request.body) as {
+        data: MessageActionBodies[typeof action];
+      };
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = {
+        data: await messages().act(documentId, action, data, actorOf(ctx)),
+      } satisfies { data: MessageDetail };
+    },
+
+    async mailboxes(ctx: Context) {
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = { data: await messages().mailboxList(actorOf(ctx)) };
+    },
+
+    async createMailbox(ctx: Context) {
+      const { data } = validate(mailboxCreateBody, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await messages().createMailbox(data, actorOf(ctx)) };
+    },
+
+    async updateMailbox(ctx: Context) {
+      const { documentId } = validate(messageParams, ctx.params);
+      const { data } = validate(mailboxUpdateBody, ctx.request.body);
+      ctx.body = { data: await messages().updateMailbox(documentId, data, actorOf(ctx)) };
+    },
+  };
+};

@@ -1,0 +1,158 @@
+/**
+ * 意见箱 and 领导信箱 (the suggestion box and the leaders' mailboxes): the vocabulary and the routes'
+ * request and response shapes, one definition for the plugin's server and its admin. Stored values are
+ * these English codes; the admin shows the Chinese words beside them (shared/words).
+ */
+
+/** 留言类型: what the writer says the message is. */
+export const MESSAGE_KINDS = ['suggestion', 'question', 'help', 'complaint'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/**
+ * Where a message stands. `received`: stored, waiting for the office to accept or route it;
+ * `routed`: sent elsewhere with the reason (petitions and complaints to the 信访 channel), which is
+ * its answer; `sent`: the reply went out. Both end the message.
+ */
+export const MESSAGE_STATUSES = [
+  'received',
+  'accepted',
+  'routed',
+  'assigned',
+  'drafted',
+  'approved',
+  'sent',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** What the office does with a message (POST /disclosure/messages/:documentId/actions/:action). */
+export const MESSAGE_ACTIONS = [
+  'accept',
+  'route',
+  'assign',
+  'draft-reply',
+  'approve',
+  'send',
+] as const;
+export type MessageAction = (typeof MESSAGE_ACTIONS)[number];
+
+/** A recorded step: an action, or the message arriving. */
+export type MessageStepKind = MessageAction | 'receive';
+
+/** Why a message is flagged for the office's attention (never refused for it). */
+export const MESSAGE_FLAGS = ['honeypot', 'repeated'] as const;
+export type MessageFlag = (typeof MESSAGE_FLAGS)[number];
+
+export interface MessageActionBodies {
+  accept: Record<string, never>;
+  /** Where it goes (e.g. 信访 and its address) and why: the writer reads both. */
+  route: { routedTo: string; reason: string };
+  assign: { responsibleOffice: string };
+  'draft-reply': { text: string };
+  approve: Record<string, never>;
+  send: Record<string, never>;
+}
+
+/** POST /api/disclosure/messages (a contract: add fields, rename none). */
+export interface MessageIntake {
+  organization: string;
+  mailbox?: string | null;
+  kind: MessageKind;
+  subject: string;
+  content: string;
+  name: string;
+  contact: string;
+  consentToPublish: boolean;
+}
+export interface MessageIntakeAnswer {
+  data: { number: string; code: string; status: 'received' };
+}
+
+/** GET /api/disclosure/messages/:number?code=: what the writer may know. */
+export interface MessageLookupAnswer {
+  data: {
+    number: string;
+    kind: MessageKind;
+    subject: string;
+    status: MessageStatus;
+    receivedOn: string;
+    replyDueOn: string | null;
+    /** Once routed: where to, and why */
+    routedTo: string | null;
+    routeReason: string | null;
+    /** Once sent: the reply and the day it went out */
+    reply: string | null;
+    sentAt: string | null;
+    /** The writer's rating of the sent reply, once given */
+    rating: MessageRating | null;
+  };
+}
+
+/** POST /api/disclosure/messages/:number/rating with `{ data: { code, satisfied } }`. */
+export type MessageRating = 'satisfied' | 'dissatisfied';
+export interface MessageRatingAnswer {
+  data: { number: string; rating: MessageRating };
+}
+
+/** GET /api/disclosure/mailboxes?organization=: the mailboxes a site offers to write to. */
+export interface PublicMailbox {
+  documentId: string;
+  leaderTitle: string;
+}
+export interface PublicMailboxesAnswer {
+  data: PublicMailbox[];
+}
+
+/** The office's view of a message in the list. */
+export interface MessageSummary {
+  documentId: string;
+  number: string;
+  organization: { documentId: string; code: string; name: string } | null;
+  mailbox: { documentId: string; leaderTitle: string } | null;
+  kind: MessageKind;
+  subject: string;
+  status: MessageStatus;
+  receivedOn: string;
+  acceptanceDueOn: string | null;
+  replyDueOn: string | null;
+  /** Past a due date with the step it asks for not taken */
+  overdue: boolean;
+  flags: MessageFlag[];
+  rating: MessageRating | null;
+  createdAt: string;
+}
+
+export interface MessageStep {
+  kind: MessageStepKind;
+  at: string;
+  actor: { id: number | null; name: string | null } | null;
+  details: Record<string, unknown>;
+}
+
+/** GET /disclosure/messages/:documentId: the message with the writer's data (the read is in the ledger). */
+export interface MessageDetail extends MessageSummary {
+  content: string;
+  writer: { name: string; contact: string };
+  consentToPublish: boolean;
+  linkCount: number;
+  repeatOf: string[];
+  responsibleOffice: string | null;
+  routedTo: string | null;
+  routeReason: string | null;
+  replyText: string | null;
+  sentAt: string | null;
+  steps: MessageStep[];
+  allowedActions: MessageAction[];
+}
+
+export interface MessageListQuery {
+  organization?: string;
+  status?: MessageStatus;
+  kind?: MessageKind;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+export interface MessageListAnswer {
+  data: MessageSummary[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+}

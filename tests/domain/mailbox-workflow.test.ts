@@ -1,0 +1,69 @@
+import { MESSAGE_ACTIONS } from '../../src/plugins/disclosure/shared/contracts/mailbox';
+import {
+  MESSAGE_ACTION_RULES,
+  allowedMessageActions,
+  checkMessageAction,
+} from '../../src/plugins/disclosure/server/src/mailbox/rules/workflow';
+import { RuleError } from '../../src/plugins/disclosure/server/src/utils/rule-error';
+
+const refusal = (work: () => unknown): RuleError => {
+  try {
+    work();
+  } catch (error) {
+    expect(error).toBeInstanceOf(RuleError);
+    return error as RuleError;
+  }
+  throw new Error('not refused');
+};
+
+describe('the course of a message', () => {
+  test('received → accepted → assigned → drafted → approved → sent', () => {
+    expect(checkMessageAction('received', 'accept', {})).toBe('accepted');
+    expect(checkMessageAction('accepted', 'assign', { responsibleOffice: '城管科' })).toBe(
+      'assigned'
+    );
+    expect(checkMessageAction('assigned', 'draft-reply', { text: '已安排维修。' })).toBe('drafted');
+    expect(checkMessageAction('drafted', 'draft-reply', { text: '改后的答复' })).toBe('drafted');
+    expect(checkMessageAction('drafted', 'approve', {})).toBe('approved');
+    expect(checkMessageAction('approved', 'send', {})).toBe('sent');
+  });
+
+  test('routed elsewhere with where and why, while received or accepted; it ends there', () => {
+    const body = { routedTo: '市信访局（人民路1号）', reason: '属信访事项，请向信访部门反映' };
+    expect(checkMessageAction('received', 'route', body)).toBe('routed');
+    expect(checkMessageAction('accepted', 'route', body)).toBe('routed');
+    const noReason = refusal(() => checkMessageAction('received', 'route', { routedTo: '信访局' }));
+    expect(noReason.field).toBe('reason');
+    expect(noReason.messageZh).toBe('转办理由 (reason) 必填，最多 2000 字');
+    for (const action of MESSAGE_ACTIONS)
+      expect(refusal(() => checkMessageAction('routed', action, body)).field).toBe('status');
+  });
+
+  test('an action out of turn is refused in Chinese, naming the status', () => {
+    const error = refusal(() => checkMessageAction('received', 'send', {}));
+    expect(error.messageZh).toBe('来信状态为“待受理”，不能发送答复');
+    expect(error.message).toBe('send is not allowed while the message is received');
+    expect(refusal(() => checkMessageAction('sent', 'draft-reply', { text: 'x' })).field).toBe(
+      'status'
+    );
+    expect(refusal(() => checkMessageAction('accepted', 'assign', {})).field).toBe(
+      'responsibleOffice'
+    );
+    expect(refusal(() => checkMessageAction('assigned', 'draft-reply', { text: '  ' })).field).toBe(
+      'text'
+    );
+  });
+
+  test('who does what: the keeper manages, the office drafts, its leader approves', () => {
+    expect(MESSAGE_ACTION_RULES['draft-reply'].permission).toBe('handle');
+    expect(MESSAGE_ACTION_RULES.approve.permission).toBe('approve');
+    expect(allowedMessageActions('received', ['manage'])).toEqual(['accept', 'route']);
+    expect(allowedMessageActions('received', ['handle', 'approve'])).toEqual([]);
+    expect(allowedMessageActions('assigned', ['manage', 'handle'])).toEqual([
+      'assign',
+      'draft-reply',
+    ]);
+    expect(allowedMessageActions('drafted', ['approve'])).toEqual(['approve']);
+    expect(allowedMessageActions('sent', ['manage', 'handle', 'approve'])).toEqual([]);
+  });
+});
