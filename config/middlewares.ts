@@ -31,6 +31,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       // The municipal sites that read the content API from a browser; nobody else.
       origin: env.array('CORS_ORIGINS', [env('PUBLIC_URL', 'http://localhost:1337')]),
       credentials: false,
+      // Strapi's, and the on-request lookup's code (kept out of URLs and their logs).
+      headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'X-Lookup-Code'],
     },
   },
   'strapi::poweredBy',

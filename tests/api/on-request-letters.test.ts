@@ -8,13 +8,15 @@ import { createAdminAccount, createRole } from '../harness/admin-users';
 import { createAdminSession, setClock, startApp, type TestApp } from '../harness/strapi';
 import { applicationDetail } from '../fixtures/on-request-applications';
 import { approvedReview } from '../harness/fixtures';
+import { createAdminAccount } from '../harness/admin-users';
 
 /**
  * The letters of a case as the office downloads them: a .docx per letter (opened here as Word would,
  * its text read back from word/document.xml) with the statutory wording, the case number, the
  * organization and the date; and the settings page's template routes: save, read back, a bad
  * placeholder refused in Chinese, delete back to the default, an organization's own wording over the
- * office's, and only who manages settings may read or change them.
+ * office's, and only who manages settings may read or change them, an organization's wording only
+ * within the account's organizations.
  */
 
 let app: TestApp;
@@ -517,5 +519,80 @@ describe('the template routes', () => {
     expect(refused.map((response) => response.status)).toEqual([403, 403, 403]);
     expect((await app.http().get(base)).status).toBe(401);
     expect((await as(keeper).get(base)).status).toBe(200);
+  });
+
+  test('an organization’s wording only within the account’s organizations (super admins any)', async () => {
+    const create = async (data: Record<string, unknown>) =>
+      (await app.strapi.documents('api::organization.organization').create({ data: data as any }))
+        .documentId as string;
+    const below = await create({
+      name: '临沂市住房和城乡建设局房产中心',
+      code: '371300102',
+      level: 'city',
+      regionCode: '371300',
+      parent: organization.documentId,
+    });
+    const other = await create({
+      name: '日照市住房和城乡建设局',
+      code: '371100101',
+      level: 'city',
+      regionCode: '371100',
+    });
+    const organizationRow = await app.strapi.db
+      .query('api::organization.organization')
+      .findOne({ where: { documentId: organization.documentId } });
+    // The settings permission, held by an account of 住建局.
+    const ownKeeper = await createAdminAccount(app, {
+      name: 'OwnKeeper',
+      roles: ['settings-keeper'],
+      organization: organizationRow,
+    });
+    const wording = { title: '登记回执（他局）', body: '{{applicantName}}：已登记。' };
+    const model = app.strapi.db.query('plugin::disclosure.letter-template');
+
+    // Another organization's wording: refused, read or written, and nothing stored or deleted.
+    await as(chief).put(`${base}/acknowledgement?organization=${other}`, { data: wording });
+    const outside = [
+      await as(ownKeeper.token).get(`${base}?organization=${other}`),
+      await as(ownKeeper.token).put(`${base}/acknowledgement?organization=${other}`, {
+        data: { title: '改', body: '{{applicantName}}：改。' },
+      }),
+      await as(ownKeeper.token).delete(`${base}/acknowledgement?organization=${other}`),
+      // An account without an organization has none; an unknown organization is refused alike.
+      await as(keeper).get(`${base}?organization=${organization.documentId}`),
+      await as(keeper).put(`${base}/acknowledgement?organization=${organization.documentId}`, {
+        data: wording,
+      }),
+      await as(ownKeeper.token).get(`${base}?organization=nosuchorganization0001`),
+    ];
+    expect(outside.map((response) => response.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    for (const response of outside)
+      expect(response.body.error.message).toContain('只能查看和修改本机构及下级机构的文书模板');
+    expect(await model.findOne({ where: { scope: `acknowledgement@${other}` } })).toMatchObject(
+      wording
+    );
+    expect(
+      await model.count({ where: { scope: `acknowledgement@${organization.documentId}` } })
+    ).toBe(0);
+
+    // Its own organization and those below it: read, saved, reset.
+    for (const documentId of [organization.documentId, below]) {
+      const query = `?organization=${documentId}`;
+      expect((await as(ownKeeper.token).get(`${base}${query}`)).status).toBe(200);
+      const saved = await as(ownKeeper.token).put(`${base}/acknowledgement${query}`, {
+        data: wording,
+      });
+      expect(saved.status).toBe(200);
+      expect((await as(ownKeeper.token).delete(`${base}/acknowledgement${query}`)).status).toBe(
+        200
+      );
+    }
+    // A super admin, any organization's.
+    expect((await as(chief).get(`${base}?organization=${other}`)).body.data[0]).toMatchObject(
+      wording
+    );
+    expect((await as(chief).delete(`${base}/acknowledgement?organization=${other}`)).status).toBe(
+      200
+    );
   });
 });

@@ -68,6 +68,13 @@ const lookup = (number: string, code?: string) =>
     .http()
     .get(`/api/disclosure/applications/${encodeURIComponent(number)}`)
     .query(code === undefined ? {} : { code });
+/** The lookup with the code in X-Lookup-Code (and, when given, `?code=` as well). */
+const lookupByHeader = (number: string, header: string, query?: string) =>
+  app
+    .http()
+    .get(`/api/disclosure/applications/${encodeURIComponent(number)}`)
+    .query(query === undefined ? {} : { code: query })
+    .set('X-Lookup-Code', header);
 const register = (data: Record<string, unknown>, headers: Headers = registrar) =>
   app.http().post('/disclosure/applications').set(headers).send({ data });
 const act = (
@@ -638,6 +645,32 @@ describe('the public lookup', () => {
       expect(answer.body).toEqual(answers[0].body);
     }
     expect(answers[0].body.error.message).toMatch(/^未找到该申请/);
+  });
+
+  test('the code in the X-Lookup-Code header: the same answer, and the same one 404 for every miss', async () => {
+    const byHeader = await lookupByHeader(number, code);
+    expect(byHeader.status).toBe(200);
+    expect(byHeader.headers['cache-control']).toBe('no-store');
+    expect(byHeader.body).toEqual((await lookup(number, code)).body);
+    // Both ways at once, the same code: that code.
+    expect((await lookupByHeader(number, code, code)).status).toBe(200);
+
+    const misses = await Promise.all([
+      lookupByHeader(number, 'wrong-code'),
+      lookupByHeader(number, ''),
+      lookupByHeader(number, code.slice(0, -1)),
+      lookupByHeader(number, 'x'.repeat(201)),
+      lookupByHeader('371300000-2026-9999', code),
+      lookupByHeader('not-a-number', code),
+      // Two different codes: neither is believed, the right one in either place.
+      lookupByHeader(number, code, 'wrong-code'),
+      lookupByHeader(number, 'wrong-code', code),
+      lookup(number, 'wrong-code'),
+    ]);
+    for (const miss of misses) {
+      expect(miss.status).toBe(404);
+      expect(miss.body).toEqual(misses[misses.length - 1].body);
+    }
   });
 
   test('once delivered, the reply text and the outcome', async () => {

@@ -4,7 +4,7 @@ import {
   type OrganizationRef,
 } from '../harness/admin-users';
 import { policyDocumentData } from '../harness/fixtures';
-import { createAdminSession, startApp, type TestApp } from '../harness/strapi';
+import { createAdminSession, setClock, startApp, type TestApp } from '../harness/strapi';
 import { SCOPED_TYPES } from '../../src/plugins/disclosure/shared/constants';
 
 /**
@@ -393,4 +393,51 @@ test('the compliance figures an organization’s account sees are its own, or th
     .set(as('reviewer'));
   expect(below.status).toBe(200);
   expect(below.body.data.organization.code).toBe('371323000');
+});
+
+test('an account without an organization sees no compliance figures, unless a super admin or the auditor', async () => {
+  setClock(app, '2026-03-10T02:00:00.000Z');
+  await app.strapi.db.query('plugin::disclosure.deadline').create({
+    data: {
+      rule: 'concern-response-48-hours',
+      contentType: 'api::public-concern.public-concern',
+      itemDocumentId: 'unassigned0000000000000001',
+      title: '沂南县今日到期的事项',
+      organization: orgs.countyA.id,
+      startAt: new Date('2026-02-10T02:00:00.000Z'),
+      dueAt: new Date('2026-03-10T08:00:00.000Z'),
+      status: 'pending',
+    },
+  });
+  await signIn('unassigned', 'disclosure-editor', null);
+  await signIn('auditor', 'disclosure-auditor', null);
+  sessions.superAdmin = await createAdminSession(app, 'unassigned-chief@example.gov.cn');
+  const dueToday = async (name: string) => {
+    const response = await app.http().get('/disclosure/due-today').set(as(name));
+    expect(response.status).toBe(200);
+    return response.body.data.items.map((item: { title: string }) => item.title);
+  };
+
+  for (const query of [{}, { organization: '371321000' }]) {
+    const refused = await app
+      .http()
+      .get('/disclosure/compliance')
+      .query(query)
+      .set(as('unassigned'));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/^账号未分配机构，无权查看统计/);
+  }
+  expect(await dueToday('unassigned')).toEqual([]);
+
+  for (const name of ['auditor', 'superAdmin']) {
+    const all = await app.http().get('/disclosure/compliance').set(as(name));
+    expect(all.status).toBe(200);
+    expect(all.body.data.organization).toBeNull();
+    expect(all.body.data.dueToday.map((item: { title: string }) => item.title)).toContain(
+      '沂南县今日到期的事项'
+    );
+    expect(await dueToday(name)).toContain('沂南县今日到期的事项');
+  }
+  expect(await dueToday('editorA')).toContain('沂南县今日到期的事项');
+  expect(await dueToday('editorB')).not.toContain('沂南县今日到期的事项');
 });

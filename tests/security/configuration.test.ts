@@ -61,6 +61,20 @@ describe('CORS (strapi::cors)', () => {
     expect(other.headers['access-control-allow-origin']).not.toBe('https://evil.example.com');
     expect(other.headers['access-control-allow-origin']).not.toBe('*');
   });
+
+  test('a municipal site may send the on-request lookup code as X-Lookup-Code', async () => {
+    const preflight = await app
+      .http()
+      .options('/api/disclosure/applications/371300000-2026-0001')
+      .set('Origin', 'https://zwgk.jinan.gov.cn')
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'x-lookup-code');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://zwgk.jinan.gov.cn');
+    expect(preflight.headers['access-control-allow-headers']).toMatch(
+      /(^|,)\s*X-Lookup-Code\s*(,|$)/i
+    );
+  });
 });
 
 describe('admin accounts', () => {

@@ -156,6 +156,20 @@ describe('behind a reverse proxy (IS_PROXIED=true)', () => {
     expectRefusedAtTheLimit(await exhaust('203.0.113.20'));
   });
 
+  test('an IPv6 visitor is one client per /64: rotating through its addresses gets no new allowance', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= FEEDBACK_LIMIT + 1; i += 1)
+      statuses.push((await feedback(`2001:db8:77:1:${i.toString(16)}::${i}`)).status);
+    expect(statuses).toEqual([...Array(FEEDBACK_LIMIT).fill(201), 429]);
+    expect((await feedback('2001:db8:77:1:ffff:ffff:ffff:ffff')).status).toBe(429);
+    // The next /64 is another subscriber, with its own allowance.
+    const neighbour = await feedback('2001:db8:77:2::1');
+    expect(neighbour.status).toBe(201);
+    expect(neighbour.headers['ratelimit-remaining']).toBe(String(FEEDBACK_LIMIT - 1));
+    // An IPv4 visitor written as IPv4-mapped IPv6 is that IPv4 visitor (203.0.113.20 is spent).
+    expect((await feedback('::ffff:203.0.113.20')).status).toBe(429);
+  });
+
   test('an entry the client put in front of the proxy’s is not believed: the rightmost counts', async () => {
     // 203.0.113.10 is spent; naming someone else first does not get it a new allowance…
     const forged = await feedback('198.51.100.1, 203.0.113.10');

@@ -177,6 +177,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const dueTodayWithin = async (within: string[] | null, now: Date) => {
     const today = beijingDate(now);
+    // No organization at all (an account assigned to none): nothing, not everything.
+    if (within && !within.length) return { today, items: [] };
     const records: DeadlineRecord[] = await strapi.db.query(DEADLINE_UID).findMany({
       where: {
         status: 'pending',

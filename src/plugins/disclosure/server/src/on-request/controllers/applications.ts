@@ -21,6 +21,8 @@ import {
   letterParams,
   letterQuery,
   listQuery,
+  LOOKUP_CODE_HEADER,
+  lookupHeaders,
   lookupParams,
   lookupQuery,
   registerBody,
@@ -46,7 +48,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async lookup(ctx: Context) {
       const { number } = validate(lookupParams, ctx.params);
-      const { code } = validate(lookupQuery, ctx.query);
+      // The code in the query (the contract) or in X-Lookup-Code; both sent and not the same: no
+      // code is believed, and the answer is the one 404 of every miss.
+      const fromQuery = validate(lookupQuery, ctx.query).code;
+      const fromHeader = validate(lookupHeaders, { code: ctx.get(LOOKUP_CODE_HEADER) }).code;
+      const code =
+        fromQuery && fromHeader
+          ? fromQuery === fromHeader
+            ? fromQuery
+            : ''
+          : fromQuery || fromHeader;
       ctx.set('Cache-Control', 'no-store');
       ctx.body = {
         data: await applications().lookup(number, code),

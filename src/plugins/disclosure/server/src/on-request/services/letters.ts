@@ -16,6 +16,7 @@ import {
   bodyRun,
   officialDocument,
 } from '../../utils/official-document';
+import type { AdminUser } from '../../utils/request-state';
 import { refuse } from '../../utils/validation';
 import { getService } from '../../utils/get-service';
 import {
@@ -45,6 +46,9 @@ interface LetterTemplateRow {
 const OFFICE_WIDE = '*';
 const scopeOf = (key: LetterTemplateKey, organizationId?: string | null): string =>
   `${key}@${organizationId || OFFICE_WIDE}`;
+
+const OUT_OF_SCOPE =
+  '只能查看和修改本机构及下级机构的文书模板 (you may only read or change the letter templates of your organization and those below it)';
 
 /** A unique-index refusal, on either database (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT…). */
 const isUniqueViolation = (error: unknown): boolean => {
@@ -189,6 +193,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     publicDocumentTitles,
+
+    /**
+     * An account naming an organization's wording (`?organization=`): super admins any; other accounts
+     * only their own organization and those below it (the scope their on-request cases have), an
+     * account without an organization none: a 403 otherwise, the same for an unknown organization.
+     * The office-wide wording (no organization) is the settings permission's, which the route checks.
+     */
+    async assertMayWordFor(user: AdminUser, organizationId?: string | null): Promise<void> {
+      if (!organizationId) return;
+      if ((user.roles ?? []).some((role) => role.code === 'strapi-super-admin')) return;
+      const scope = await getService(strapi, 'organization-roles').organizationsInScope(user.id);
+      if (!scope?.includes(organizationId)) throw new errors.PolicyError(OUT_OF_SCOPE);
+    },
 
     /**
      * A reply may cite only catalogue items the public may read (published, proactively disclosed): a

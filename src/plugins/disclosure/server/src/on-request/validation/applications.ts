@@ -208,6 +208,9 @@ const textOrEmpty = yup
   .default('');
 export const lookupParams = inOrder({ number: textOrEmpty });
 export const lookupQuery = inOrder({ code: textOrEmpty });
+/** The lookup code sent as a header instead (`X-Lookup-Code`), so it stays out of URLs and their logs. */
+export const LOOKUP_CODE_HEADER = 'X-Lookup-Code';
+export const lookupHeaders = inOrder({ code: textOrEmpty });
 
 // ------------------------------------------------------------------ action bodies
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { RateLimiter } from '../rules/rate-limit';
+import { clientKey } from '../rules/client-key';
 import { respondWithError } from '../../errors/error-response';
 import { getService } from '../../utils/get-service';
 
@@ -13,7 +14,8 @@ export interface RateLimitConfig {
 
 /**
  * Route middleware for public endpoints that cost work (conversion, feedback): 429 with Retry-After,
- * per client address (behind a proxy, set IS_PROXIED so the address is the visitor's). Time is the
+ * per client address (behind a proxy, set IS_PROXIED so the address is the visitor's), an IPv6 one
+ * by its /64 (rules/client-key). Time is the
  * plugin's clock, as for the login guard, so a pinned clock pins the refill too.
  */
 export default (config: RateLimitConfig = {}, { strapi }: { strapi: Core.Strapi }) => {
@@ -23,7 +25,7 @@ export default (config: RateLimitConfig = {}, { strapi }: { strapi: Core.Strapi 
     getService(strapi, 'clock').now().getTime()
   );
   return async (ctx: Context, next: Next) => {
-    const decision = limiter.take(ctx.request.ip ?? 'unknown');
+    const decision = limiter.take(clientKey(ctx.request.ip));
     ctx.set('RateLimit-Limit', String(max));
     ctx.set('RateLimit-Remaining', String(decision.remaining));
     if (!decision.allowed) {

@@ -5,6 +5,7 @@
  * together, which neither catches.)
  */
 import { RateLimiter } from './rate-limit';
+import { clientKey } from './client-key';
 
 export interface LoginPolicy {
   /** Failed logins after which an account is locked */
@@ -55,7 +56,7 @@ export class LoginGuard {
     return typeof account === 'string' ? account.trim().toLowerCase() : '';
   }
 
-  /** Whether an attempt may go ahead; counts it against the address. */
+  /** Whether an attempt may go ahead; counts it against the address (an IPv6 one by its /64). */
   attempt(address: string, account: unknown): LoginDecision {
     const state = this.accounts.get(LoginGuard.accountKey(account));
     const now = this.now();
@@ -66,7 +67,7 @@ export class LoginGuard {
         retryAfterSeconds: Math.ceil((state.lockedUntil - now) / 1000),
       };
     }
-    const byAddress = this.addresses.take(address);
+    const byAddress = this.addresses.take(clientKey(address));
     if (!byAddress.allowed) {
       return {
         allowed: false,

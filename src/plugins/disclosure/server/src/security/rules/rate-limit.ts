@@ -1,6 +1,8 @@
 /**
  * Per-client token buckets: `capacity` requests at once, refilled evenly over `perSeconds`. Memory is
- * bounded: full buckets are dropped when the table grows past `maxClients`.
+ * bounded: past `maxClients` keys the least recently used are dropped, one per new key (the bucket
+ * unused longest has had longest to refill, and a flood of new keys never empties the table at once, so it
+ * cannot reset the flooder's own bucket along with everyone's). Callers key clients by `clientKey`.
  */
 export interface RateLimitDecision {
   allowed: boolean;
@@ -29,7 +31,10 @@ export class RateLimiter {
       bucket.tokens + Math.max(0, now - bucket.updatedAt) * refillPerMs
     );
     bucket.updatedAt = now;
-    if (!this.buckets.has(client)) this.remember(client, bucket);
+    // Map order is use order: the one used now goes to the end, the least recently used is first.
+    this.buckets.delete(client);
+    this.buckets.set(client, bucket);
+    this.evict();
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return { allowed: true, retryAfterSeconds: 0, remaining: Math.floor(bucket.tokens) };
@@ -41,12 +46,15 @@ export class RateLimiter {
     };
   }
 
-  private remember(client: string, bucket: { tokens: number; updatedAt: number }) {
-    if (this.buckets.size >= this.maxClients) {
-      for (const [key, value] of this.buckets)
-        if (value.tokens >= this.capacity - 1) this.buckets.delete(key);
-      if (this.buckets.size >= this.maxClients) this.buckets.clear();
+  /** How many clients are remembered (never more than `maxClients`). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private evict() {
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= this.maxClients) return;
+      this.buckets.delete(key);
     }
-    this.buckets.set(client, bucket);
   }
 }
