@@ -8,6 +8,7 @@ import errors from './errors';
 import interpretations from './interpretations';
 import itemStatus from './item-status';
 import onRequest from './on-request';
+import openapi from './openapi';
 import press from './press';
 import publicReads from './public-reads';
 import publication from './publication';
@@ -31,6 +32,7 @@ export const CAPABILITIES = {
   interpretations,
   itemStatus,
   onRequest,
+  openapi,
   press,
   publicReads,
   publication,
