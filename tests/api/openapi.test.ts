@@ -79,7 +79,10 @@ beforeAll(async () => {
     } as any)
   ).documentId;
   await app.strapi.documents('api::policy-document.policy-document').create({
-    data: policyDocumentData(organization, { documentNumber: '济交发〔2026〕1号' }),
+    data: policyDocumentData(organization, {
+      documentNumber: '济交发〔2026〕1号',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: '全文' }] }],
+    }),
     status: 'published',
   } as any);
   token = await createFullAccessToken(app.strapi);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { generate } from '@strapi/openapi';
 import { PUBLIC_CONTENT_TYPES } from '../../../../shared/constants';
+import { asAnswered, readAnswer } from '../rules/answer-shapes';
 import { describedOperations, type DescribedRoute } from '../rules/described-routes';
 
 /** An OpenAPI 3 document as the generator writes it (only the parts this service reads or sets). */
@@ -20,6 +21,27 @@ interface RoutesMapEntry {
   config?: { auth?: unknown };
   info?: { apiName?: string; pluginName?: string };
 }
+
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  [key: string]: unknown;
+}
+
+/** A content-API operation of src/api, its 200 answer as Strapi gives it (rules/answer-shapes). */
+const withReadAnswer = (operation: Operation): Operation => {
+  const json = operation.responses?.['200']?.content?.['application/json'];
+  if (!json?.schema) return operation;
+  return {
+    ...operation,
+    responses: {
+      ...operation.responses,
+      200: {
+        ...operation.responses?.['200'],
+        content: { 'application/json': { ...json, schema: readAnswer(json.schema) } },
+      },
+    },
+  };
+};
 
 /** Strapi's content-API prefix: the description's paths are relative to it (its one server). */
 const API_PREFIX = '/api';
@@ -58,10 +80,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const [method, operation] of Object.entries(item)) {
           const described = operations.get(`${method.toUpperCase()} ${path}`);
           if (!described || typeof operation !== 'object') continue;
+          const fromApp = described.origin.startsWith('api::');
+          const answered = fromApp ? withReadAnswer(operation as Operation) : operation;
           paths[path] = {
             ...paths[path],
             // An open route takes no token: `security: []` overrides the document's bearer default.
-            [method]: described.public ? { ...operation, security: [] } : operation,
+            [method]: described.public ? { ...answered, security: [] } : answered,
           };
         }
       }
@@ -76,6 +100,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         servers: [{ url: API_PREFIX, description: 'Content API' }],
         paths,
+        components: {
+          ...generated.components,
+          schemas: asAnswered(generated.components?.schemas ?? {}),
+        },
       };
       return cached;
     },
