@@ -232,6 +232,8 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 200,
   },
   'GET /api/disclosure/compliance': { access: 'api-token', answers: 200 },
+  // The OpenAPI description of the public API (docs/openapi.md), rate limited.
+  'GET /api/disclosure/openapi.json': { access: 'public', answers: 200 },
   // 依申请公开: the online form (rate limited) and the applicant's lookup, whose every miss is one 404.
   'POST /api/disclosure/applications': {
     access: 'public',
@@ -428,8 +430,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 37 admin routes and 13 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(50);
+  // 37 admin routes and 14 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(51);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()
