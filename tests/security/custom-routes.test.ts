@@ -323,6 +323,8 @@ function privateKeysIn(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((item) => privateKeysIn(item, found));
   else if (value && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
+      // The OpenAPI description names what the intake form takes (its request body): no one's data.
+      if (key === 'requestBody') continue;
       if (PRIVATE_KEYS.includes(key)) found.push(key);
       privateKeysIn(inner, found);
     }
