@@ -9,6 +9,7 @@ import interpretations from './interpretations';
 import itemStatus from './item-status';
 import mailbox from './mailbox';
 import onRequest from './on-request';
+import openapi from './openapi';
 import press from './press';
 import publicReads from './public-reads';
 import publication from './publication';
@@ -33,6 +34,7 @@ export const CAPABILITIES = {
   itemStatus,
   mailbox,
   onRequest,
+  openapi,
   press,
   publicReads,
   publication,

@@ -3,6 +3,12 @@
  * response shapes, one definition for the plugin's server, its admin page and the annual report.
  * Stored values are these English codes; the admin shows the Chinese words beside them.
  */
+import type { z } from 'zod';
+import type {
+  applicationIntake,
+  applicationIntakeAnswer,
+  applicationLookupAnswer,
+} from './public-api';
 
 /** 申请人类型: table 3's columns (natural person; legal person or other organization, five kinds). */
 export const APPLICANT_TYPES = [
@@ -169,35 +175,11 @@ export interface ActionBodies {
 }
 
 /** Public intake: POST /api/disclosure/applications (a contract: add fields, rename none). */
-export interface ApplicationIntake {
-  organization: string;
-  applicantType: ApplicantType;
-  name: string;
-  idType: string;
-  idNumber: string;
-  phone: string;
-  email?: string;
-  address: string;
-  description: string;
-  documentNumber?: string;
-  form: DeliveryForm;
-}
-export interface ApplicationIntakeAnswer {
-  data: { number: string; code: string; status: 'submitted' };
-}
+export type ApplicationIntake = z.infer<typeof applicationIntake>;
+export type ApplicationIntakeAnswer = z.infer<typeof applicationIntakeAnswer>;
 
 /** Public lookup: GET /api/disclosure/applications/:number?code= (nothing private). */
-export interface ApplicationLookupAnswer {
-  data: {
-    number: string;
-    status: ApplicationStatus;
-    receivedOn: string | null;
-    dueOn: string | null;
-    outcome: Outcome | null;
-    /** The reply's text, once delivered */
-    reply: string | null;
-  };
-}
+export type ApplicationLookupAnswer = z.infer<typeof applicationLookupAnswer>;
 
 /** The clocks of a case (Beijing dates), as the admin page and the lookup show them. */
 export interface ApplicationClocks {

@@ -1,3 +1,4 @@
+import * as api from '../../../shared/contracts/public-api';
 import { ROUTE_ACCESS } from '../roles/route-policies';
 import type { CapabilityRoutes } from '../utils/capability';
 
@@ -9,6 +10,8 @@ export default {
       path: '/catalogue/counts',
       handler: 'catalogue.counts',
       config: ROUTE_ACCESS.public,
+      request: { query: api.catalogueCountsQuery },
+      response: api.catalogueCountsAnswer,
     },
   ],
 } satisfies CapabilityRoutes;

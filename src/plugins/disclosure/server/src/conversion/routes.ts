@@ -1,3 +1,4 @@
+import * as api from '../../../shared/contracts/public-api';
 import { ROUTE_ACCESS, publicRateLimited } from '../roles/route-policies';
 import type { CapabilityRoutes } from '../utils/capability';
 
@@ -23,6 +24,8 @@ export default {
       path: '/convert',
       handler: 'conversion.convert',
       config: publicRateLimited(30, 60),
+      request: { body: { 'application/json': api.convertBody } },
+      response: api.convertAnswer,
     },
   ],
 } satisfies CapabilityRoutes;

@@ -1,3 +1,4 @@
+import * as api from '../../../shared/contracts/public-api';
 import { ROUTE_ACCESS, publicRateLimited } from '../roles/route-policies';
 import type { CapabilityRoutes } from '../utils/capability';
 
@@ -65,12 +66,16 @@ export default {
       path: '/applications',
       handler: 'applications.intake',
       config: publicRateLimited(INTAKE_RATE_LIMIT.max, INTAKE_RATE_LIMIT.perSeconds),
+      request: { body: { 'application/json': api.applicationIntakeBody } },
+      response: api.applicationIntakeAnswer,
     },
     {
       method: 'GET',
       path: '/applications/:number',
       handler: 'applications.lookup',
       config: publicRateLimited(LOOKUP_RATE_LIMIT.max, LOOKUP_RATE_LIMIT.perSeconds),
+      request: { params: api.applicationLookupParams, query: api.applicationLookupQuery },
+      response: api.applicationLookupAnswer,
     },
   ],
 } satisfies CapabilityRoutes;

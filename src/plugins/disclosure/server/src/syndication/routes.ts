@@ -1,3 +1,4 @@
+import * as api from '../../../shared/contracts/public-api';
 import { ROUTE_ACCESS, publicRateLimited } from '../roles/route-policies';
 import type { CapabilityRoutes } from '../utils/capability';
 
@@ -64,6 +65,8 @@ export default {
       path: '/inbox',
       handler: 'syndication-inbox.receive',
       config: publicRateLimited(600, 60),
+      request: { body: { 'application/json': api.signedMessage } },
+      response: api.inboxAnswer,
     },
     // A subscriber's receipt for a held reprint it has now published: authenticated by signature.
     {
@@ -71,12 +74,26 @@ export default {
       path: '/receipts',
       handler: 'syndication-inbox.receipt',
       config: publicRateLimited(600, 60),
+      request: { body: { 'application/json': api.signedMessage } },
+      response: api.receiptAnswer,
     },
     // Pull syndication: the outbox's events after a cursor, for portals that cannot take pushes.
     // `feed.events` and `syndication-status.report` are API-token permissions: their names stay.
-    { method: 'GET', path: '/feed', handler: 'feed.events' },
+    {
+      method: 'GET',
+      path: '/feed',
+      handler: 'feed.events',
+      request: { query: api.feedQuery },
+      response: api.feedAnswer,
+    },
     // An organization's published documents as Atom, for anyone.
-    { method: 'GET', path: '/feed.atom', handler: 'feed.atom', config: ROUTE_ACCESS.public },
+    {
+      method: 'GET',
+      path: '/feed.atom',
+      handler: 'feed.atom',
+      config: ROUTE_ACCESS.public,
+      request: { query: api.atomQuery },
+    },
     // Who reprinted a document and how late: full-access tokens, or custom ones granted `report` (not a read: read-only tokens read as the public).
     { method: 'GET', path: '/syndication/status', handler: 'syndication-status.report' },
   ],

@@ -38,6 +38,10 @@ export interface PluginRoute {
   path: string;
   handler: string;
   config?: Readonly<Record<string, unknown>>;
+  /** What the route takes, for the OpenAPI description (shared/contracts/public-api.ts). */
+  request?: Core.RouteInput['request'];
+  /** What it answers with 200 or 201, for the OpenAPI description. */
+  response?: Core.RouteInput['response'];
 }
 
 /**
