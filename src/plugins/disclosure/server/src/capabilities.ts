@@ -13,6 +13,7 @@ import publicReads from './public-reads';
 import publication from './publication';
 import reports from './reports';
 import roles from './roles';
+import search from './search';
 import security from './security';
 import settings from './settings';
 import syndication from './syndication';
@@ -36,6 +37,7 @@ export const CAPABILITIES = {
   publication,
   reports,
   roles,
+  search,
   security,
   settings,
   syndication,
