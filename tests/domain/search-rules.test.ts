@@ -10,6 +10,8 @@ import {
 import {
   compareRanked,
   postgresWeights,
+  quotedLexeme,
+  tsvectorText,
   sqliteWeights,
 } from '../../src/plugins/disclosure/server/src/search/rules/ranking';
 import {
@@ -176,5 +178,17 @@ describe('ranking and facets', () => {
       organization: {},
       year: { '2014': 2 },
     });
+  });
+
+  test("PostgreSQL's tsvector: positions and each field's weight letter; quotes escaped", () => {
+    expect(
+      tsvectorText({
+        title: ['湿地', '保护'],
+        documentNumber: [],
+        summary: ['湿地'],
+        body: ["o'k"],
+      })
+    ).toBe("'湿地':1A,3C '保护':2A 'o''k':4D");
+    expect(quotedLexeme('a\\b')).toBe("'a\\\\b'");
   });
 });

@@ -42,3 +42,32 @@ export const compareRanked = (a: Ranked, b: Ranked): number =>
   Number(b.exact) - Number(a.exact) ||
   b.score - a.score ||
   (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
+
+/** PostgreSQL's limits on a tsvector: the highest position, and positions kept per lexeme. */
+const MAX_POSITION = 16383;
+const MAX_POSITIONS_PER_LEXEME = 256;
+
+/** A term as a quoted tsvector/tsquery lexeme (quotes doubled, backslashes escaped). */
+export const quotedLexeme = (term: string): string =>
+  `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The tsvector of an entry, as text PostgreSQL casts (`::tsvector`): every term of every weighted field
+ * with its position and the field's weight letter. Written out rather than parsed by to_tsvector, whose
+ * parser depends on the server's locale and would cut the segmented terms again; this is what
+ * setweight over the 'simple' configuration gives for terms the parser keeps whole.
+ */
+export function tsvectorText(terms: Readonly<Record<WeightedField, readonly string[]>>): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  for (const field of WEIGHTED_FIELDS) {
+    for (const term of terms[field]) {
+      position = Math.min(position + 1, MAX_POSITION);
+      const list = positions.get(term) ?? [];
+      if (list.length < MAX_POSITIONS_PER_LEXEME)
+        list.push(`${position}${FIELD_WEIGHTS[field].letter}`);
+      positions.set(term, list);
+    }
+  }
+  return [...positions].map(([term, list]) => `${quotedLexeme(term)}:${list.join(',')}`).join(' ');
+}

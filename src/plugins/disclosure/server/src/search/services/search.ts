@@ -4,7 +4,7 @@ import { startOfBeijingDay, addCalendarDays } from '../../calendar/rules/beijing
 import { buildEntry, type IndexedRow, type SearchEntry } from '../rules/entry';
 import { buildFacets, FACETS, type FacetGroup, type Facets } from '../rules/facets';
 import { highlightTerms, type SearchQuery } from '../rules/query';
-import { FIELD_WEIGHTS, postgresWeights, sqliteWeights } from '../rules/ranking';
+import { postgresWeights, quotedLexeme, sqliteWeights, tsvectorText } from '../rules/ranking';
 import {
   SEARCHABLE_TYPES,
   searchableByKey,
@@ -74,8 +74,6 @@ const columnsOf = (entry: SearchEntry) => ({
   body_terms: entry.bodyTerms,
 });
 
-/** A term as a PostgreSQL tsquery lexeme: quoted, quotes and backslashes escaped. */
-const lexeme = (term: string): string => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 /** A term as an FTS5 phrase: double-quoted, quotes doubled. */
 const phrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 
@@ -129,17 +127,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .returning('id')) as Array<{ id: number } | number>;
       const id = typeof inserted === 'number' ? inserted : inserted.id;
       if (postgres()) {
-        const vector = (['title', 'documentNumber', 'summary', 'body'] as const)
-          .map(
-            (field) =>
-              `setweight(array_to_tsvector(string_to_array(?, ' ')), '${FIELD_WEIGHTS[field].letter}')`
-          )
-          .join(' || ');
-        await trx.raw(`UPDATE "${SEARCH_TABLE}" SET "search_vector" = ${vector} WHERE "id" = ?`, [
-          entry.titleTerms,
-          entry.numberTerms,
-          entry.summaryTerms,
-          entry.bodyTerms,
+        const split = (text: string) => text.split(' ').filter(Boolean);
+        await trx.raw(`UPDATE "${SEARCH_TABLE}" SET "search_vector" = ?::tsvector WHERE "id" = ?`, [
+          tsvectorText({
+            title: split(entry.titleTerms),
+            documentNumber: split(entry.numberTerms),
+            summary: split(entry.summaryTerms),
+            body: split(entry.bodyTerms),
+          }),
           id,
         ]);
       } else {
@@ -242,7 +237,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [matchedSql, matchedBindings] = postgres()
         ? [
             `SELECT id, ts_rank(?::float4[], search_vector, q.query) AS score FROM "${SEARCH_TABLE}", (SELECT ?::tsquery AS query) q WHERE search_vector @@ q.query`,
-            [`{${postgresWeights().join(',')}}`, matchExpression(query, lexeme, '&', '|')],
+            [`{${postgresWeights().join(',')}}`, matchExpression(query, quotedLexeme, '&', '|')],
           ]
         : [
             `SELECT rowid AS id, -bm25("${SEARCH_FTS}", ${sqliteWeights().join(', ')}) AS score FROM "${SEARCH_FTS}" WHERE "${SEARCH_FTS}" MATCH ?`,
