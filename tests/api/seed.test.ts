@@ -58,6 +58,26 @@ describe('demo catalogue', () => {
     expect(byNumber['国办发〔2013〕100号'].indexNumber).toBe('000014349/2013-00001');
   });
 
+  test('the demo catalogue is in the search index (seeded through the document service)', async () => {
+    const res = await app
+      .http()
+      .get('/api/disclosure/search')
+      .query({ q: '鲁政办发［２０１４］８号' });
+    expect(res.status).toBe(200);
+    expect(res.body.data[0]).toMatchObject({
+      type: 'policy-document',
+      documentNumber: '鲁政办发〔2014〕8号',
+      title: '山东省人民政府办公厅印发关于进一步加强政府信息公开工作实施方案的通知',
+    });
+    const words = await app.http().get('/api/disclosure/search').query({ q: '政府信息公开' });
+    expect(words.body.meta.facets.type['policy-document']).toBeGreaterThan(1);
+    const hant = await app
+      .http()
+      .get('/api/disclosure/search')
+      .query({ q: '政府信息公開', locale: 'zh-Hant' });
+    expect(hant.body.meta.pagination.total).toBe(words.body.meta.pagination.total);
+  });
+
   test('documents cite what they implement; interpretations and press are tied to them', async () => {
     const res = await app.http().get('/api/policy-documents').query({
       'filters[documentNumber][$eq]': '鲁政办发〔2014〕8号',

@@ -207,6 +207,14 @@ describe('POST /api/disclosure/inbox', () => {
       [OLD_SECRET]
     );
     expect(updated.body.data).toMatchObject({ documentId: local, status: 'published', version: 3 });
+    // The copy is in the search index as updated, in both locales.
+    const searched = async (q: string, locale = 'zh-Hans') =>
+      (await app.http().get('/api/disclosure/search').query({ q, locale })).body.data.map(
+        (hit: { documentId: string }) => hit.documentId
+      );
+    expect(await searched('更正后的标题')).toEqual([local]);
+    expect(await searched('更正後的標題', 'zh-Hant')).toEqual([local]);
+    expect(await searched('原标题')).toEqual([]);
     const late = await send(
       JSON.stringify(
         message('src-doc-3', 'update', 2, [
@@ -238,6 +246,8 @@ describe('POST /api/disclosure/inbox', () => {
       await app.strapi.documents(DOC).findOne({ documentId: local, status: 'published' })
     ).toBeNull();
     expect((await app.http().get(`/api/policy-documents/${local}`)).status).toBe(404);
+    expect(await searched('更正后的标题')).toEqual([]);
+    expect(await searched('更正後的標題', 'zh-Hant')).toEqual([]);
   });
 
   test('a re-send of the version held is applied only if the copy has gone missing here', async () => {

@@ -236,6 +236,11 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     query: { locale: 'zh-Hant' },
     answers: 200,
   },
+  'GET /api/disclosure/search': {
+    access: 'public',
+    query: { q: '政务公开', types: 'policy-document' },
+    answers: 200,
+  },
   'POST /api/disclosure/convert': {
     access: 'public',
     body: { text: '政务公开', from: 'zh-Hans', to: 'zh-Hant' },
@@ -492,8 +497,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 43 admin routes and 18 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(61);
+  // 43 admin routes and 19 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(62);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()

@@ -826,6 +826,46 @@ describe.each(callers)('as %s', (caller, token) => {
   });
 });
 
+// The catalogue search (search/): hidden text is never found, counted in a facet, nor changes an order.
+describe.each(callers)('as %s, the catalogue search', (caller, token) => {
+  test('answers hidden text exactly as absent text', async () => {
+    const problems: string[] = [];
+    for (const extra of ['', '&locale=zh-Hant', '&types=policy-document,interpretation']) {
+      for (const [hiddenQuery, absentQuery] of [
+        [MARKER, ABSENT],
+        [`${MARKER} 文件`, `${ABSENT} 文件`],
+        [`${MARKER.toLowerCase()}`, `${ABSENT.toLowerCase()}`],
+      ]) {
+        const route = `/api/disclosure/search?q=${encodeURIComponent(hiddenQuery)}${extra}`;
+        tally.routes.add('/api/disclosure/search');
+        tally.probes.add(`search|${extra}`);
+        const present = await get(route, token());
+        const absent = await get(
+          `/api/disclosure/search?q=${encodeURIComponent(absentQuery)}${extra}`,
+          token()
+        );
+        problems.push(...problemsOf(present, route));
+        if (
+          present.status !== 200 ||
+          JSON.stringify(present.body) !== JSON.stringify(absent.body)
+        ) {
+          tally.oracles += 1;
+          problems.push(
+            `GET ${route}: an oracle, ${outcome(present)} where absent text answers ${outcome(absent)}`
+          );
+        }
+      }
+    }
+    // A word of the published items: found, with nothing hidden in the results or their snippets.
+    const route = '/api/disclosure/search?q=' + encodeURIComponent('文件');
+    const answer = await get(route, token());
+    problems.push(...problemsOf(answer, route));
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.length).toBeGreaterThan(0);
+    expectNone(problems, `as ${caller} on /api/disclosure/search`);
+  });
+});
+
 // Organizations have no drafts (no draftAndPublish) and no disclosure attribute: every row is public,
 // so there is no hidden organization to ask for.
 const ROUTES_WITH_HIDDEN_ROWS = Object.entries(ROUTES).filter(([uid]) => uid !== ORG);

@@ -15,6 +15,7 @@ import publicReads from './public-reads';
 import publication from './publication';
 import reports from './reports';
 import roles from './roles';
+import search from './search';
 import security from './security';
 import settings from './settings';
 import syndication from './syndication';
@@ -40,6 +41,7 @@ export const CAPABILITIES = {
   publication,
   reports,
   roles,
+  search,
   security,
   settings,
   syndication,

@@ -14,6 +14,7 @@ import {
 import { rememberPublicCounts, restrictPublicReads } from './public-reads/document-middlewares';
 import { prepareAnnualReports } from './reports/document-middlewares';
 import { keepWritesInScope } from './roles/document-middlewares';
+import { keepSearchIndex } from './search/document-middlewares';
 import { recordSyndicationEvents } from './syndication/document-middlewares';
 import type { DocumentMiddlewareFactory } from './utils/capability';
 
@@ -48,6 +49,10 @@ const DOCUMENT_MIDDLEWARES: ReadonlyArray<readonly [DocumentMiddlewareFactory, s
   ],
   [reloadConversionTerms, 'the conversion dictionary reloads after a change'],
   [guardPublication, 'after normalization: the gate judges the data as it will be stored'],
+  [
+    keepSearchIndex,
+    'the search index made again from what the public may read after the write, in its transaction',
+  ],
   [trackDeadlines, 'deadline records recomputed in the same transaction as the write they follow'],
   [
     rememberPublicCounts,

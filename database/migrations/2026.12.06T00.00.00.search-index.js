@@ -1,0 +1,60 @@
+'use strict';
+
+/**
+ * The catalogue search's index (src/plugins/disclosure/server/src/search): one row per public
+ * (type, documentId, locale), kept by the search capability in the same transaction as every write
+ * that changes what the public may read. Not a content type: Strapi's schema sync leaves it alone.
+ *
+ * PostgreSQL: a `tsvector` column (setweight A/B/C/D over the space-joined, already segmented terms)
+ * with a GIN index. SQLite: an FTS5 table whose rowid is the entry's id, one column per weighted
+ * field. Idempotent (IF NOT EXISTS): the app's bootstrap runs it again on every start.
+ */
+const TABLE = 'disclosure_search_entries';
+const FTS = 'disclosure_search_fts';
+const UNIQUE = 'disclosure_search_entries_document_uq';
+const VECTOR_INDEX = 'disclosure_search_entries_vector_idx';
+
+async function up(knex) {
+  const postgres = ['pg', 'postgres', 'postgresql'].includes(knex.client.config.client);
+  if (!(await knex.schema.hasTable(TABLE))) {
+    await knex.schema.createTable(TABLE, (table) => {
+      table.increments('id');
+      table.string('type', 64).notNullable();
+      table.string('document_id', 64).notNullable();
+      table.string('locale', 16).notNullable();
+      table.text('title').notNullable();
+      table.string('document_number', 255);
+      table.string('index_number', 255);
+      table.text('summary_text');
+      table.text('body_text');
+      // An ISO instant (UTC), compared and sorted as text.
+      table.string('published_at', 32).notNullable();
+      table.integer('year').notNullable();
+      table.string('category', 64);
+      table.string('topic', 255);
+      table.string('organization', 64);
+      table.text('title_terms');
+      table.text('number_terms');
+      table.text('summary_terms');
+      table.text('body_terms');
+      table.index(['locale', 'published_at'], 'disclosure_search_entries_locale_idx');
+      table.index(['document_number'], 'disclosure_search_entries_number_idx');
+      table.index(['index_number'], 'disclosure_search_entries_index_number_idx');
+    });
+  }
+  await knex.raw(
+    `CREATE UNIQUE INDEX IF NOT EXISTS "${UNIQUE}" ON "${TABLE}" ("type", "document_id", "locale")`
+  );
+  if (postgres) {
+    await knex.raw(`ALTER TABLE "${TABLE}" ADD COLUMN IF NOT EXISTS "search_vector" tsvector`);
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS "${VECTOR_INDEX}" ON "${TABLE}" USING GIN ("search_vector")`
+    );
+  } else {
+    await knex.raw(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS "${FTS}" USING fts5(title, number, summary, body, tokenize = 'unicode61')`
+    );
+  }
+}
+
+module.exports = { up, idempotent: true, TABLE, FTS };

@@ -1,0 +1,73 @@
+/*
+ * Ranking: an exact 文号 or 索引号 first, then relevance with the title over the 文号, the 文号 over the
+ * summary and the summary over the body, then newer first.
+ */
+
+/** The weighted fields, in the index's column order. */
+export const WEIGHTED_FIELDS = ['title', 'documentNumber', 'summary', 'body'] as const;
+export type WeightedField = (typeof WEIGHTED_FIELDS)[number];
+
+/** Each field's weight: PostgreSQL's letter (setweight) and the relative weight both databases rank by. */
+export const FIELD_WEIGHTS: Readonly<
+  Record<WeightedField, { letter: 'A' | 'B' | 'C' | 'D'; weight: number }>
+> = {
+  title: { letter: 'A', weight: 10 },
+  documentNumber: { letter: 'B', weight: 5 },
+  summary: { letter: 'C', weight: 2 },
+  body: { letter: 'D', weight: 1 },
+};
+
+/** PostgreSQL's ts_rank weights array, in its order {D, C, B, A}, scaled to at most 1. */
+export const postgresWeights = (): number[] => {
+  const top = FIELD_WEIGHTS.title.weight;
+  return (['body', 'summary', 'documentNumber', 'title'] as const).map(
+    (field) => FIELD_WEIGHTS[field].weight / top
+  );
+};
+
+/** SQLite FTS5 bm25 weights, in the index's column order. */
+export const sqliteWeights = (): number[] =>
+  WEIGHTED_FIELDS.map((field) => FIELD_WEIGHTS[field].weight);
+
+/** What a result is ordered by, for ordering in code (and for tests of the order). */
+export interface Ranked {
+  exact: boolean;
+  /** Higher is more relevant. */
+  score: number;
+  publishedAt: string | null;
+}
+
+/** Exact number first, then score, then newer first. */
+export const compareRanked = (a: Ranked, b: Ranked): number =>
+  Number(b.exact) - Number(a.exact) ||
+  b.score - a.score ||
+  (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
+
+/** PostgreSQL's limits on a tsvector: the highest position, and positions kept per lexeme. */
+const MAX_POSITION = 16383;
+const MAX_POSITIONS_PER_LEXEME = 256;
+
+/** A term as a quoted tsvector/tsquery lexeme (quotes doubled, backslashes escaped). */
+export const quotedLexeme = (term: string): string =>
+  `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The tsvector of an entry, as text PostgreSQL casts (`::tsvector`): every term of every weighted field
+ * with its position and the field's weight letter. Written out rather than parsed by to_tsvector, whose
+ * parser depends on the server's locale and would cut the segmented terms again; this is what
+ * setweight over the 'simple' configuration gives for terms the parser keeps whole.
+ */
+export function tsvectorText(terms: Readonly<Record<WeightedField, readonly string[]>>): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  for (const field of WEIGHTED_FIELDS) {
+    for (const term of terms[field]) {
+      position = Math.min(position + 1, MAX_POSITION);
+      const list = positions.get(term) ?? [];
+      if (list.length < MAX_POSITIONS_PER_LEXEME)
+        list.push(`${position}${FIELD_WEIGHTS[field].letter}`);
+      positions.set(term, list);
+    }
+  }
+  return [...positions].map(([term, list]) => `${quotedLexeme(term)}:${list.join(',')}`).join(' ');
+}

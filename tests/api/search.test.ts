@@ -1,0 +1,269 @@
+import { approvedReview, policyDocumentData } from '../harness/fixtures';
+import { startApp, type TestApp } from '../harness/strapi';
+
+const DOC = 'api::policy-document.policy-document';
+const ORG = 'api::organization.organization';
+const PRESS = 'api::press-release.press-release';
+
+let app: TestApp;
+let office: string;
+const ids: Record<string, string> = {};
+
+interface Hit {
+  type: string;
+  documentId: string;
+  locale: string;
+  title: string;
+  documentNumber: string | null;
+  publishedAt: string;
+  snippet: string;
+}
+
+const search = async (query: Record<string, string>) => {
+  const res = await app.http().get('/api/disclosure/search').query(query);
+  expect(res.status).toBe(200);
+  return res.body as {
+    data: Hit[];
+    meta: {
+      pagination: { page: number; pageSize: number; pageCount: number; total: number };
+      facets: Record<'type' | 'category' | 'organization' | 'year', Record<string, number>>;
+    };
+  };
+};
+const found = async (q: string, extra: Record<string, string> = {}) =>
+  (await search({ q, ...extra })).data.map((hit) => hit.documentId);
+
+const publishDocument = async (overrides: Record<string, unknown>) =>
+  (
+    await app.strapi.documents(DOC).create({
+      status: 'published',
+      data: policyDocumentData(office, overrides) as never,
+    })
+  ).documentId;
+
+beforeAll(async () => {
+  app = await startApp();
+  const s = app.strapi;
+  office = (
+    await s.documents(ORG).create({
+      data: {
+        name: '济南市人民政府办公厅',
+        code: '370100001',
+        level: 'department',
+        regionCode: '370100',
+      } as never,
+    })
+  ).documentId;
+
+  ids.notice = await publishDocument({
+    title: '关于推进政府信息公开工作的通知',
+    documentNumber: '鲁政办发[2014]8号',
+    summary: '为进一步做好政府信息公开工作，现就有关事项通知如下。',
+    category: 'execution',
+  });
+  ids.citing = await publishDocument({
+    title: '贯彻鲁政办发〔2014〕8号文件推进政府信息公开的实施意见',
+    category: 'decision',
+  });
+  ids.kimono = await publishDocument({ title: '和服文化展览的通知' });
+  ids.boundary = await publishDocument({ title: '关于结合服务群众开展评议的通知' });
+  ids.script = await publishDocument({
+    title: '防汛应急预案',
+    summary: '<script>alert(1)</script>防汛应急预案全文',
+  });
+  ids.draft = (
+    await s
+      .documents(DOC)
+      .create({ data: policyDocumentData(office, { title: '尚未发布的草稿秘闻' }) as never })
+  ).documentId;
+  ids.onRequest = (
+    await s.documents(DOC).create({
+      data: policyDocumentData(office, {
+        title: '依申请公开的内部秘闻',
+        disclosureAttribute: 'on-request',
+        nonDisclosureReason: 'process-information',
+        nonDisclosureExplanation: '过程性信息',
+      }) as never,
+    })
+  ).documentId;
+  ids.press = (
+    await s.documents(PRESS).create({
+      status: 'published',
+      data: {
+        title: '政府信息公开新闻发布会',
+        kind: 'press-conference',
+        organization: office,
+        confidentialityReview: approvedReview,
+      } as never,
+    })
+  ).documentId;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('GET /api/disclosure/search', () => {
+  test('a word is found; the answer has the contract shape', async () => {
+    const body = await search({ q: '信息公开' });
+    expect(body.data.map((hit) => hit.documentId)).toEqual(
+      expect.arrayContaining([ids.notice, ids.citing, ids.press])
+    );
+    const notice = body.data.find((hit) => hit.documentId === ids.notice)!;
+    expect(Object.keys(notice).sort()).toEqual(
+      ['documentId', 'documentNumber', 'locale', 'publishedAt', 'snippet', 'title', 'type'].sort()
+    );
+    expect(notice).toMatchObject({
+      type: 'policy-document',
+      locale: 'zh-Hans',
+      title: '关于推进政府信息公开工作的通知',
+      documentNumber: '鲁政办发〔2014〕8号',
+    });
+    expect(notice.snippet).toContain('<em>信息</em>');
+    expect(body.meta.pagination).toEqual({ page: 1, pageSize: 10, pageCount: 1, total: 3 });
+  });
+
+  test('words, not substrings: a substring across a word boundary is not ranked first', async () => {
+    const hits = await found('和服');
+    expect(hits[0]).toBe(ids.kimono);
+    expect(hits).not.toContain(ids.boundary);
+  });
+
+  test('title over summary, then newer first', async () => {
+    const inTitle = await publishDocument({ title: '湿地保护条例' });
+    const inSummary = await publishDocument({
+      title: '自然资源管理办法',
+      summary: '加强湿地保护工作',
+    });
+    expect(await found('湿地保护')).toEqual([inTitle, inSummary]);
+    const older = await publishDocument({ title: '森林防火规定' });
+    const newer = await publishDocument({ title: '森林防火规定' });
+    expect(await found('森林防火')).toEqual([newer, older]);
+  });
+
+  test('cross-script: a Traditional query finds the Simplified text, and the Traditional copy a Simplified query', async () => {
+    const traditional = await found('推進政府信息公開');
+    expect(traditional).toContain(ids.notice);
+    expect(traditional).toEqual(await found('推进政府信息公开'));
+    const hant = await search({ q: '推进政府信息公开', locale: 'zh-Hant' });
+    const copy = hant.data.find((hit) => hit.documentId === ids.notice);
+    expect(copy?.locale).toBe('zh-Hant');
+    expect(copy?.title).toBe('關於推進政府信息公開工作的通知');
+  });
+
+  test('文号 typed with [], (), full-width digits; the exact number first', async () => {
+    for (const q of ['鲁政办发[2014]8号', '鲁政办发（２０１４）８号', '鲁政办发(2014)8号']) {
+      const hits = await found(q);
+      expect(hits[0]).toBe(ids.notice);
+      expect(hits).toContain(ids.citing);
+    }
+  });
+
+  test('an 索引号 finds its document first', async () => {
+    const { indexNumber } = (await app.strapi.documents(DOC).findOne({
+      documentId: ids.notice,
+      status: 'published',
+    })) as unknown as { indexNumber: string };
+    expect((await found(indexNumber))[0]).toBe(ids.notice);
+  });
+
+  test('facets count what matched, per type, category, organization and year', async () => {
+    const { facets } = (await search({ q: '信息公开' })).meta;
+    expect(facets.type).toEqual({ 'policy-document': 2, 'press-release': 1 });
+    expect(facets.category).toEqual({ decision: 1, execution: 1 });
+    expect(facets.organization).toEqual({ [office]: 3 });
+    expect(Object.values(facets.year).reduce((a, b) => a + b, 0)).toBe(3);
+    const filtered = await search({ q: '信息公开', category: 'execution' });
+    expect(filtered.data.map((hit) => hit.documentId)).toEqual([ids.notice]);
+    expect(filtered.meta.facets.type).toEqual({ 'policy-document': 1 });
+  });
+
+  test('filters by type, organization, dates and pages', async () => {
+    expect(await found('信息公开', { types: 'press-release' })).toEqual([ids.press]);
+    expect(await found('信息公开', { organization: 'nobody' })).toEqual([]);
+    expect(await found('信息公开', { from: '2000-01-01', to: '2000-12-31' })).toEqual([]);
+    const page = await search({ q: '信息公开', page: '2', pageSize: '2' });
+    expect(page.data).toHaveLength(1);
+    expect(page.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 2, total: 3 });
+  });
+
+  test('snippets are escaped: only <em> is markup', async () => {
+    const [hit] = (await search({ q: '防汛' })).data;
+    expect(hit.snippet).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(hit.snippet.replace(/<\/?em>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  test('drafts and on-request items are never found', async () => {
+    expect(await found('秘闻')).toEqual([]);
+    expect((await search({ q: '秘闻' })).meta.facets.type).toEqual({});
+  });
+
+  test('a published document: its draft edit is not found until published; unpublish and delete remove it', async () => {
+    const id = await publishDocument({ title: '城市绿化养护办法' });
+    expect(await found('绿化养护')).toEqual([id]);
+    await app.strapi.documents(DOC).update({
+      documentId: id,
+      data: { title: '城市绿化养护与古树名木保护办法' } as never,
+    });
+    expect(await found('古树名木')).toEqual([]);
+    expect(await found('绿化养护')).toEqual([id]);
+    await app.strapi.documents(DOC).publish({ documentId: id });
+    expect(await found('古树名木')).toEqual([id]);
+    // The zh-Hant copy followed the publication.
+    expect(await found('古樹名木', { locale: 'zh-Hant' })).toEqual([id]);
+    await app.strapi.documents(DOC).unpublish({ documentId: id });
+    expect(await found('古树名木')).toEqual([]);
+    expect(await found('古树名木', { locale: 'zh-Hant' })).toEqual([]);
+    await app.strapi.documents(DOC).publish({ documentId: id });
+    expect(await found('古树名木')).toEqual([id]);
+    await app.strapi.documents(DOC).delete({ documentId: id });
+    expect(await found('古树名木')).toEqual([]);
+    expect(await found('古树名木', { locale: 'zh-Hant' })).toEqual([]);
+  });
+
+  test('an update published at once is indexed at once, and a rejected write leaves the index as it was', async () => {
+    const id = await publishDocument({ title: '农村饮水安全工程' });
+    await app.strapi.documents(DOC).update({
+      documentId: id,
+      status: 'published',
+      data: { title: '农村饮水安全巩固提升工程' } as never,
+    });
+    expect(await found('巩固提升')).toEqual([id]);
+    await expect(
+      app.strapi.documents(DOC).update({
+        documentId: id,
+        status: 'published',
+        data: { title: '农村污水治理工程', confidentialityReview: null } as never,
+      })
+    ).rejects.toThrow();
+    expect(await found('污水治理')).toEqual([]);
+    expect(await found('巩固提升')).toEqual([id]);
+  });
+
+  test('the backfill rebuilds the same index', async () => {
+    const before = await search({ q: '信息公开' });
+    await app.strapi.plugin('disclosure').service('search').reindex();
+    expect(await search({ q: '信息公开' })).toEqual(before);
+  });
+
+  test.each([
+    [{ q: '' }, 'q'],
+    [{}, 'q'],
+    [{ q: '政'.repeat(101) }, 'q'],
+    [{ q: '，。' }, 'q'],
+    [{ q: '信息', types: 'policy-document,secret' }, 'types'],
+    [{ q: '信息', category: 'secret' }, 'category'],
+    [{ q: '信息', from: '2026-02-30' }, 'from'],
+    [{ q: '信息', from: '2026-03-02', to: '2026-03-01' }, 'to'],
+    [{ q: '信息', year: '20x6' }, 'year'],
+    [{ q: '信息', locale: 'en' }, 'locale'],
+    [{ q: '信息', page: '0' }, 'page'],
+    [{ q: '信息', pageSize: '51' }, 'pageSize'],
+  ])('bad input %j is a 400 naming %s, Chinese first', async (query, parameter) => {
+    const res = await app.http().get('/api/disclosure/search').query(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual([parameter]);
+    expect(res.body.error.message).toMatch(new RegExp(`^${parameter} [\\u4e00-\\u9fa5]`));
+    expect(res.body.error.message).toContain(`(${parameter} `);
+  });
+});
