@@ -65,7 +65,7 @@ interface DemoCase {
 }
 
 /** Working-day arithmetic around the day of seeding. */
-interface Days {
+export interface Days {
   /** The nth working day before today */
   ago(n: number): string;
   /** The nth working day after `from` */
@@ -354,8 +354,24 @@ function demoCases(catalogue: { shandongPlan: string }): DemoCase[] {
   ];
 }
 
+/** Working days around `today` (a Beijing date), on the holiday calendar. */
+export async function demoDays(strapi: Core.Strapi, today: string): Promise<Days> {
+  const calendar = await getService(strapi, 'calendar').get();
+  return {
+    ago(n) {
+      let date = today;
+      for (let counted = 0; counted < n;) {
+        date = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+        if (calendar.isWorkingDay(date)) counted += 1;
+      }
+      return date;
+    },
+    after: (from, n) => calendar.addWorkingDays(from, n).date,
+  };
+}
+
 /** 10:00 Beijing time on a date, plus `minutes`: the steps of one day keep their order. */
-const onDay = (date: string, minutes = 0) =>
+export const onDay = (date: string, minutes = 0) =>
   new Date(Date.parse(`${date}T02:00:00.000Z`) + minutes * 60_000);
 
 /**
@@ -367,18 +383,7 @@ export async function seedDemoApplications(
   today: string,
   catalogue: { shandongPlan: string }
 ): Promise<number> {
-  const calendar = await getService(strapi, 'calendar').get();
-  const days: Days = {
-    ago(n) {
-      let date = today;
-      for (let counted = 0; counted < n;) {
-        date = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-        if (calendar.isWorkingDay(date)) counted += 1;
-      }
-      return date;
-    },
-    after: (from, n) => calendar.addWorkingDays(from, n).date,
-  };
+  const days = await demoDays(strapi, today);
   const applications = getService(strapi, 'applications');
   let created = 0;
   for (const demo of demoCases(catalogue)) {

@@ -12,6 +12,7 @@ import {
 } from '../plugins/disclosure/server/src/catalogue/rules/official-document';
 import type { DocumentsOfType } from '../plugins/disclosure/server/src/utils/documents';
 import { seedDemoApplications } from './applications';
+import { seedDemoMessages } from './messages';
 import { DEMO_ORGANIZATIONS } from './organizations';
 import { seedDemoReports } from './reports';
 
@@ -435,6 +436,11 @@ export async function seedDemoContent(
   // 依申请公开: demo cases in the organizations above, one for each path a case takes.
   const applications = await seedDemoApplications(strapi, today, { shandongPlan });
   if (applications) created['plugin::disclosure.disclosure-application'] = applications;
+
+  // 意见箱 and 领导信箱: two leaders' mailboxes, messages in each state a message takes.
+  const demoMessages = await seedDemoMessages(strapi, today);
+  if (demoMessages.mailboxes) created['plugin::disclosure.mailbox'] = demoMessages.mailboxes;
+  if (demoMessages.messages) created['plugin::disclosure.public-message'] = demoMessages.messages;
 
   // 统计与年度报告: last year's draft reports, the figures offices enter, challenges to two cases.
   Object.assign(created, await seedDemoReports(strapi, today));

@@ -233,6 +233,8 @@ test("the list: the account's organizations, filtered by status, kind and overdu
     expect.arrayContaining([county.number, open.number])
   );
   expect(overdue.body.data.every((row: any) => row.overdue)).toBe(true);
+  // The list's colour: past the acceptance date, red.
+  expect(overdue.body.data.every((row: any) => row.urgency === 'overdue')).toBe(true);
   const notOverdue = await list({ overdue: 'false', pageSize: 100 });
   expect(notOverdue.body.data.some((row: any) => row.number === open.number)).toBe(false);
   const byKind = await list({ kind: 'question', status: 'received' });

@@ -14,6 +14,9 @@ const UIDS = [
   'api::annual-report.annual-report',
   'plugin::disclosure.legal-challenge',
   'plugin::disclosure.report-figure',
+  'plugin::disclosure.mailbox',
+  'plugin::disclosure.public-message',
+  'plugin::disclosure.message-step',
 ] as const;
 
 let app: TestApp;
@@ -276,6 +279,115 @@ describe('demo on-request cases (依申请公开)', () => {
     const report = await seedDemoContent(app.strapi);
     expect(report.created).toEqual({});
     expect(await app.strapi.db.query(APPLICATION).count()).toBe(before);
+  });
+});
+
+describe('demo messages (意见箱 and 领导信箱)', () => {
+  const MESSAGE = 'plugin::disclosure.public-message';
+  let admin: { Authorization: string };
+  let messages: any[];
+  beforeAll(async () => {
+    admin = { Authorization: `Bearer ${await createAdminSession(app)}` };
+    const res = await app.http().get('/disclosure/messages').query({ pageSize: 100 }).set(admin);
+    expect(res.status).toBe(200);
+    messages = res.body.data;
+  });
+  const bySubject = (text: string) => messages.find((m) => m.subject.includes(text));
+  const detail = async (documentId: string) =>
+    (await app.http().get(`/disclosure/messages/${documentId}`).set(admin)).body.data;
+
+  test('two leaders’ mailboxes, open', async () => {
+    const res = await app.http().get('/disclosure/mailboxes').set(admin);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.data.map((m: any) => [m.organization.code, m.leaderTitle, m.active]).sort()
+    ).toEqual([
+      ['370100000', '市长信箱（演示）', true],
+      ['370124000', '县长信箱（演示）', true],
+    ]);
+  });
+
+  test('one message for each state, across the demo organizations, marked （演示）', async () => {
+    expect(messages).toHaveLength(8);
+    const statuses: Record<string, number> = {};
+    for (const m of messages) statuses[m.status] = (statuses[m.status] ?? 0) + 1;
+    expect(statuses).toEqual({
+      received: 2,
+      accepted: 1,
+      routed: 1,
+      assigned: 2,
+      drafted: 1,
+      sent: 1,
+    });
+    expect(new Set(messages.map((m) => m.organization.code)).size).toBeGreaterThanOrEqual(6);
+    for (const m of messages) expect(m.subject).toMatch(/（演示）$/);
+    expect(bySubject('图书馆').mailbox.leaderTitle).toBe('市长信箱（演示）');
+    expect(bySubject('充电桩').mailbox.leaderTitle).toBe('县长信箱（演示）');
+    expect(bySubject('图解').mailbox).toBeNull();
+  });
+
+  test('their clocks: one past its acceptance date, one past its reply date, the rest on time', async () => {
+    expect(bySubject('危房改造')).toMatchObject({ status: 'received', overdue: true });
+    expect(bySubject('社保补贴')).toMatchObject({ status: 'assigned', overdue: true });
+    expect(messages.filter((m) => m.overdue)).toHaveLength(2);
+    expect(messages.filter((m) => m.urgency === 'overdue')).toHaveLength(2);
+    expect(bySubject('物业').urgency).toBe('concluded');
+    // Received today: accepted by the second working day after, due within days.
+    expect(bySubject('图解').urgency).toBe('due-soon');
+    expect(bySubject('图解').receivedOn).toBe('2026-06-16');
+    expect(bySubject('午间')).toMatchObject({ status: 'sent', rating: 'satisfied' });
+  });
+
+  test('steps carry the demo staff and the days they happened; the route says where', async () => {
+    const sent = await detail(bySubject('午间').documentId);
+    expect(sent.steps.map((s: any) => [s.kind, s.actor?.name ?? null])).toEqual([
+      ['receive', null],
+      ['accept', '李信箱（演示）'],
+      ['assign', '李信箱（演示）'],
+      ['draft-reply', '王承办（演示）'],
+      ['approve', '赵审批（演示）'],
+      ['send', '李信箱（演示）'],
+    ]);
+    const at = sent.steps.map((s: any) => s.at);
+    expect([...at].sort()).toEqual(at);
+    expect(sent.replyText).toContain('午间不间断服务');
+    expect(sent.writer).toEqual({ name: '周七（演示）', contact: '13800010007' });
+
+    const routed = await detail(bySubject('物业').documentId);
+    expect(routed).toMatchObject({ status: 'routed', routedTo: expect.stringContaining('信访') });
+  });
+
+  test('no writer’s data through any public route', async () => {
+    const rows = await app.strapi.db.query(MESSAGE).findMany();
+    const secrets = rows.flatMap((row: any) => [row.writerName, row.writerContact]);
+    expect(secrets).toHaveLength(16);
+    const paths = [
+      '/api/public-messages',
+      '/api/message-steps',
+      '/api/mailboxes?populate=*',
+      '/api/disclosure/mailboxes?organization=370100000',
+      '/api/organizations?populate=*',
+      `/api/disclosure/messages/${rows[0].number}`,
+      `/api/disclosure/messages/${rows[0].number}?code=0000000000000000000000`,
+    ];
+    for (const path of paths) {
+      const answer = await app.http().get(path);
+      expect(answer.status).toBeLessThan(500);
+      for (const secret of secrets) expect(answer.text).not.toContain(secret);
+    }
+  });
+
+  test('a second run adds no mailbox and no message', async () => {
+    const before = [
+      await app.strapi.db.query(MESSAGE).count(),
+      await app.strapi.db.query('plugin::disclosure.mailbox').count(),
+    ];
+    const report = await seedDemoContent(app.strapi);
+    expect(report.created).toEqual({});
+    expect([
+      await app.strapi.db.query(MESSAGE).count(),
+      await app.strapi.db.query('plugin::disclosure.mailbox').count(),
+    ]).toEqual(before);
   });
 });
 

@@ -684,6 +684,39 @@ describe.each([
   );
 
   deskTest(
+    '意见箱 / 领导信箱: the list (filters opened), the mailboxes and a sent message',
+    async () => {
+      const words = await import('../../src/plugins/disclosure/shared/contracts/mailbox');
+      await page.goto('/admin/plugins/disclosure/messages');
+      await page.getByTestId('message-row').first().waitFor();
+      await page.getByTestId('mailbox-row').first().waitFor();
+      const findings = await look(page, locale, 'messages-list', { openSelects: true });
+      // The seeded message answered and rated: its reply, timeline and writer.
+      const shown = await app.strapi.db
+        .query('plugin::disclosure.public-message')
+        .findOne({ where: { status: 'sent' } });
+      await page.goto(`/admin/plugins/disclosure/messages/${shown.documentId}`);
+      await page.getByTestId('message-steps').waitFor();
+      findings.push(...(await look(page, locale, 'message-case')));
+      const codes = new Set<string>([
+        ...words.MESSAGE_STATUSES,
+        ...words.MESSAGE_KINDS,
+        ...words.MESSAGE_ACTIONS,
+        ...words.MESSAGE_FLAGS,
+        'receive',
+        'satisfied',
+        'dissatisfied',
+      ]);
+      const seen: Seen[] = locale === 'zh-Hans' ? await page.evaluate(COLLECT) : [];
+      for (const item of seen)
+        if ([...codes].some((code) => item.text.split(/[\s、：:，,]+/).includes(code)))
+          findings.push({ problem: 'mailbox code', ...item });
+      expectClean('mailbox', findings);
+    },
+    180_000
+  );
+
+  deskTest(
     '年度报告 / 统计: the tables, the checks (selects opened) and the region summary',
     async () => {
       await visit(page, '/admin/plugins/disclosure/annual-report');

@@ -1,8 +1,11 @@
+import schedule from 'chinese-days/dist/chinese-days.json';
+import { WorkingCalendar } from '../../src/plugins/disclosure/server/src/calendar/rules/working-calendar';
 import { MESSAGE_ACTIONS } from '../../src/plugins/disclosure/shared/contracts/mailbox';
 import {
   MESSAGE_ACTION_RULES,
   allowedMessageActions,
   checkMessageAction,
+  messageUrgency,
 } from '../../src/plugins/disclosure/server/src/mailbox/rules/workflow';
 import { RuleError } from '../../src/plugins/disclosure/server/src/utils/rule-error';
 
@@ -65,5 +68,33 @@ describe('the course of a message', () => {
     ]);
     expect(allowedMessageActions('drafted', ['approve'])).toEqual(['approve']);
     expect(allowedMessageActions('sent', ['manage', 'handle', 'approve'])).toEqual([]);
+  });
+});
+
+describe('how pressing a message is', () => {
+  const calendar = new WorkingCalendar({
+    holidays: Object.keys(schedule.holidays),
+    workdays: Object.keys(schedule.workdays),
+  });
+  const message = (status: 'received' | 'assigned' | 'sent' | 'routed') => ({
+    status,
+    // Received Monday 2 March 2026: accepted by Wednesday 4, replied by Monday 23 March.
+    acceptanceDueOn: '2026-03-04',
+    replyDueOn: '2026-03-23',
+  });
+
+  test('a received message runs to its acceptance date, then to the reply date', () => {
+    expect(messageUrgency(message('received'), '2026-03-02', calendar)).toBe('due-soon');
+    expect(messageUrgency(message('received'), '2026-03-05', calendar)).toBe('overdue');
+    expect(messageUrgency(message('assigned'), '2026-03-05', calendar)).toBe('on-track');
+    // Thursday 18 March: 3 working days to Monday 23 (due today counts).
+    expect(messageUrgency(message('assigned'), '2026-03-18', calendar)).toBe('due-soon');
+    expect(messageUrgency(message('assigned'), '2026-03-17', calendar)).toBe('on-track');
+    expect(messageUrgency(message('assigned'), '2026-03-24', calendar)).toBe('overdue');
+  });
+
+  test('sent or routed: concluded, whatever the dates', () => {
+    expect(messageUrgency(message('sent'), '2026-04-30', calendar)).toBe('concluded');
+    expect(messageUrgency(message('routed'), '2026-04-30', calendar)).toBe('concluded');
   });
 });

@@ -1,11 +1,11 @@
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { ChartPie, Clock } from '@strapi/icons';
+import { ChartPie, Clock, Mail } from '@strapi/icons';
 import type { PluginDefinition, StrapiApp } from '@strapi/strapi/admin';
 import { DisclosurePanel } from './components/edit-view/DisclosurePanel';
 import { PluginIcon } from './components/PluginIcon';
 import { TraditionalLocksPanel } from './components/TraditionalLocksPanel';
 import { PLUGIN_ID } from './pluginId';
-import { CONTENT_TYPES, LEDGER_READ_ACTION } from '../../shared/constants';
+import { CONTENT_TYPES, LEDGER_READ_ACTION, MESSAGE_PERMISSIONS } from '../../shared/constants';
 
 type TranslationModule = { default: Record<string, string> };
 
@@ -44,6 +44,15 @@ export default {
         { action: 'plugin::content-manager.explorer.read', subject: CONTENT_TYPES.annualReport },
         { action: LEDGER_READ_ACTION, subject: null },
       ],
+    });
+    // 意见箱 / 领导信箱: shown to accounts holding a messages.* permission (and super admins); the
+    // server holds each to its organizations.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/messages`,
+      icon: Mail,
+      intlLabel: { id: `${PLUGIN_ID}.messages.title`, defaultMessage: '意见箱 / 领导信箱' },
+      Component: () => import('./pages/MessagesApp'),
+      permissions: Object.values(MESSAGE_PERMISSIONS).map((action) => ({ action, subject: null })),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     // Settings → 政务公开 (addSettingsLink with a section object is createSettingSection's current form).

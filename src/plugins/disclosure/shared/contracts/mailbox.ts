@@ -116,10 +116,17 @@ export interface MessageSummary {
   replyDueOn: string | null;
   /** Past a due date with the step it asks for not taken */
   overdue: boolean;
+  /**
+   * How pressing it is: overdue; due-soon within 3 working days of the date it now runs to (accepting
+   * a received message, else the reply); concluded once sent or routed.
+   */
+  urgency: MessageUrgency;
   flags: MessageFlag[];
   rating: MessageRating | null;
   createdAt: string;
 }
+
+export type MessageUrgency = 'overdue' | 'due-soon' | 'on-track' | 'concluded';
 
 export interface MessageStep {
   kind: MessageStepKind;

@@ -23,7 +23,7 @@ import { useDisclosureData } from '../../hooks/useDisclosureData';
 import { PLUGIN_ID } from '../../pluginId';
 import { ErrorBox, useT } from '../common';
 import { DataTable } from '../DataTable';
-import { ClockBadge } from './ClockBadge';
+import { ClockBadge } from '../ClockBadge';
 import { DEFAULT_PAGE_SIZE, toListQuery, useListSearch } from './query';
 import { URGENCIES, useOutcomeText, useUrgencyLabels, useWord } from './words';
 

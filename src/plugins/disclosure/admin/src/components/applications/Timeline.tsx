@@ -1,4 +1,3 @@
-import { Box, Flex, Typography } from '@strapi/design-system';
 import {
   ALL_OUTCOME_REASONS,
   APPLICATION_CHANNELS,
@@ -15,8 +14,8 @@ import {
   type OutcomeReason,
 } from '../../../../shared/contracts/on-request';
 import { APPLICATION_CHANNEL_WORDS } from '../../../../shared/words';
-import { beijing } from '../../utils/format';
 import { useT } from '../common';
+import { Timeline as StepTimeline } from '../Timeline';
 import {
   useConsultationKindLabels,
   useDeliveryMethodWord,
@@ -141,7 +140,7 @@ const useDetailLines = (documentTitles: Readonly<Record<string, string>>) => {
     });
 };
 
-/** 办理过程: each step, who took it and when, with what it recorded. */
+/** 办理过程 of a case: the steps, with the details of the on-request actions in words. */
 export const Timeline = ({
   steps,
   documentTitles = {},
@@ -150,44 +149,14 @@ export const Timeline = ({
   /** The catalogue items a reply points to, by documentId */
   documentTitles?: Readonly<Record<string, string>>;
 }) => {
-  const t = useT();
   const stepWord = useStepWord();
   const detailLines = useDetailLines(documentTitles);
-  if (steps.length === 0)
-    return <Typography textColor="neutral600">{t('applications.steps.none', '暂无')}</Typography>;
   return (
-    <Flex tag="ol" direction="column" alignItems="stretch" gap={3} data-testid="application-steps">
-      {steps.map((step, index) => {
-        const lines = detailLines(step.details);
-        return (
-          <Box
-            tag="li"
-            key={`${step.kind}-${step.at}-${index}`}
-            paddingLeft={4}
-            borderColor="primary200"
-            borderStyle="solid"
-            borderWidth="0 0 0 2px"
-            data-step={step.kind}
-          >
-            <Flex gap={3} wrap="wrap">
-              <Typography fontWeight="bold">{stepWord(step.kind)}</Typography>
-              <Typography variant="pi" textColor="neutral600">
-                {beijing(step.at)}
-              </Typography>
-              <Typography variant="pi" textColor="neutral600">
-                {step.actor === null
-                  ? t('applications.steps.system', '系统')
-                  : (step.actor.name ?? '—')}
-              </Typography>
-            </Flex>
-            {lines.map(([label, text]) => (
-              <Typography key={label} tag="p" variant="pi" style={{ whiteSpace: 'pre-wrap' }}>
-                {label}：{text}
-              </Typography>
-            ))}
-          </Box>
-        );
-      })}
-    </Flex>
+    <StepTimeline
+      steps={steps}
+      stepWord={stepWord}
+      detailLines={detailLines}
+      testId="application-steps"
+    />
   );
 };

@@ -12,30 +12,15 @@ import {
   OUTCOME_REASON_WORDS,
   OUTCOME_WORDS,
   STEP_KIND_WORDS,
-  URGENCY_WORDS,
-  type Word,
 } from '../../../../shared/words';
 import { useWord } from '../common';
+import { useLabels } from '../words';
 
 /** The words of the on-request page: every code's words come from shared/words.ts, in the admin's language. */
 export { useWord };
 
-/** A table of shared words as labels in the admin's language. */
-const useLabels = <K extends string>(table: Readonly<Record<K, Word>>): Record<K, string> => {
-  const word = useWord();
-  return React.useMemo(
-    () =>
-      Object.fromEntries(
-        Object.entries<Word>(table).map(([code, entry]) => [code, word(entry)])
-      ) as Record<K, string>,
-    [table, word]
-  );
-};
+export { URGENCIES, useUrgencyLabels, type Urgency } from '../words';
 
-export type Urgency = ApplicationSummary['urgency'];
-export const URGENCIES: readonly Urgency[] = ['overdue', 'due-soon', 'on-track', 'concluded'];
-
-export const useUrgencyLabels = () => useLabels(URGENCY_WORDS);
 export const useConsultationKindLabels = () => useLabels(CONSULTATION_KIND_WORDS);
 export const useFeeBasisLabels = () => useLabels(FEE_BASIS_WORDS);
 export const useLetterLabels = () => useLabels(LETTER_KIND_WORDS);

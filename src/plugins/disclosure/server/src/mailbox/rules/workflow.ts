@@ -17,7 +17,10 @@ import {
   MESSAGE_ACTIONS,
   type MessageAction,
   type MessageStatus,
+  type MessageUrgency,
 } from '../../../../shared/contracts/mailbox';
+import type { Calendar } from '../../deadlines/rules/deadlines';
+import { DUE_SOON_WORKING_DAYS } from '../../on-request/rules/clock';
 import { MESSAGE_ACTION_WORDS, MESSAGE_STATUS_WORDS } from '../../../../shared/words';
 import { RuleError } from '../../utils/rule-error';
 
@@ -106,3 +109,26 @@ export const allowedMessageActions = (
       MESSAGE_ACTION_RULES[action].from.includes(status) &&
       permissions.includes(MESSAGE_ACTION_RULES[action].permission)
   );
+
+/**
+ * How pressing a message is, as the list colours it: concluded once sent or routed; else by the date
+ * it now runs to (a received message's acceptance date, then the reply date): overdue after it,
+ * due-soon when at most 3 working days remain (due today counts), as for the on-request cases.
+ */
+export function messageUrgency(
+  message: { status: MessageStatus; acceptanceDueOn: string | null; replyDueOn: string | null },
+  today: string,
+  calendar: Calendar
+): MessageUrgency {
+  if (CONCLUDED_MESSAGE_STATUSES.includes(message.status)) return 'concluded';
+  const dates = [
+    ...(message.status === 'received' ? [message.acceptanceDueOn] : []),
+    message.replyDueOn,
+  ].filter((date): date is string => Boolean(date));
+  if (dates.some((date) => today > date)) return 'overdue';
+  return dates.some(
+    (date) => calendar.workingDaysBetween(today, date).days <= DUE_SOON_WORKING_DAYS
+  )
+    ? 'due-soon'
+    : 'on-track';
+}

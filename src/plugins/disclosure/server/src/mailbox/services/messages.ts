@@ -45,8 +45,10 @@ import {
   MESSAGE_PERMISSION_NAMES,
   allowedMessageActions,
   checkMessageAction,
+  messageUrgency,
   type MessagePermission,
 } from '../rules/workflow';
+import { isSystemActor, type SystemActor } from '../../on-request/services/applications';
 import type { MessageIntakeInput, MessageListInput } from '../validation/messages';
 
 interface OrganizationRef {
@@ -148,24 +150,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['id', 'documentId', 'code', 'name'],
     })) as OrganizationRef | null;
 
-  const scopeOf = async (actor: MessageActor): Promise<string[] | null> => {
-    if (isSuperAdmin(actor.user)) return null;
+  const scopeOf = async (actor: MessageActor | SystemActor): Promise<string[] | null> => {
+    if (isSystemActor(actor) || isSuperAdmin(actor.user)) return null;
     return (
       (await getService(strapi, 'organization-roles').organizationsInScope(actor.user.id)) ?? []
     );
   };
 
-  const permissionsOf = (actor: MessageActor): MessagePermission[] =>
-    MESSAGE_PERMISSION_NAMES.filter((permission) =>
-      Boolean(actor.ability?.can(MESSAGE_PERMISSIONS[permission]))
+  const permissionsOf = (actor: MessageActor | SystemActor): MessagePermission[] =>
+    MESSAGE_PERMISSION_NAMES.filter(
+      (permission) =>
+        isSystemActor(actor) || Boolean(actor.ability?.can(MESSAGE_PERMISSIONS[permission]))
     );
 
-  const assertWorksOnMessages = (actor: MessageActor) => {
+  const assertWorksOnMessages = (actor: MessageActor | SystemActor) => {
     if (!permissionsOf(actor).length)
       throw new errors.PolicyError('没有意见箱的权限 (you have no permission for the mailbox)');
   };
 
-  const messageInScope = async (documentId: string, actor: MessageActor) => {
+  const messageInScope = async (documentId: string, actor: MessageActor | SystemActor) => {
     const row = (await messages().findOne({
       where: { documentId },
       populate: POPULATE,
@@ -200,7 +203,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  const summaryOf = (row: MessageRow, today: string): MessageSummary => ({
+  const summaryOf = (row: MessageRow, today: string, current: Calendar): MessageSummary => ({
     documentId: row.documentId,
     number: row.number,
     organization: row.organization
@@ -220,18 +223,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     acceptanceDueOn: row.acceptanceDueOn ?? null,
     replyDueOn: row.replyDueOn ?? null,
     overdue: overdueOf(row, today),
+    urgency: messageUrgency(
+      {
+        status: row.status,
+        acceptanceDueOn: row.acceptanceDueOn ?? null,
+        replyDueOn: row.replyDueOn ?? null,
+      },
+      today,
+      current
+    ),
     flags: row.flags ?? [],
     rating: row.rating ?? null,
     createdAt: new Date(row.createdAt).toISOString(),
   });
 
-  const detailOf = async (row: MessageRow, actor: MessageActor): Promise<MessageDetail> => {
+  const detailOf = async (
+    row: MessageRow,
+    actor: MessageActor | SystemActor
+  ): Promise<MessageDetail> => {
     const steps = (await stepRows().findMany({
       where: { message: { id: row.id } },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
     })) as StepRow[];
     return {
-      ...summaryOf(row, beijingDate(now())),
+      ...summaryOf(row, beijingDate(now()), await calendar()),
       content: row.content,
       writer: { name: row.writerName, contact: row.writerContact },
       consentToPublish: Boolean(row.consentToPublish),
@@ -256,7 +271,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     row: MessageRow,
     kind: MessageStepKind,
     at: Date,
-    actor: MessageActor | null,
+    actor: MessageActor | SystemActor | null,
     details: Record<string, unknown>
   ) =>
     stepRows().create({
@@ -264,8 +279,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         message: row.id,
         kind,
         at,
-        actorId: actor ? actor.user.id : null,
-        actorName: actor ? actorName(actor.user) : null,
+        actorId: actor && !isSystemActor(actor) ? actor.user.id : null,
+        actorName: !actor ? null : isSystemActor(actor) ? actor.name : actorName(actor.user),
         details,
       },
     });
@@ -318,7 +333,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * it arrives (online: both sides have it). Flagged, never refused, when the honeypot is filled or
      * the same text reached the office lately.
      */
-    async intake(input: MessageIntakeInput) {
+    async intake(input: MessageIntakeInput, system?: SystemActor) {
       const organization = await findOrganization(input.organization);
       if (!organization)
         return refuse(
@@ -340,7 +355,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             `领导信箱 (mailbox) 不存在或未开放：${input.mailbox} (no open mailbox of this organization with this id)`
           );
       }
-      const at = now();
+      // The seed places a message on its own day; a request always arrives now.
+      const at = system?.at ?? now();
       const receivedOn = beijingDate(at);
       const year = beijingYear(at);
       const code = newLookupCode();
@@ -387,7 +403,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             repeatOf: earlier.map((message) => message.number),
           },
         })) as MessageRow;
-        await writeStep(created, 'receive', at, null, flags.length ? { flags } : {});
+        await writeStep(created, 'receive', at, system ?? null, flags.length ? { flags } : {});
         await getService(strapi, 'deadlines').refresh(MESSAGE_UID, created.documentId);
         return created;
       });
@@ -481,6 +497,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const filter = where.length ? { $and: where } : {};
       const { page, pageSize } = query;
+      const current = await calendar();
       const [rows, total] = await Promise.all([
         messages().findMany({
           where: filter,
@@ -492,7 +509,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         messages().count({ where: filter }) as Promise<number>,
       ]);
       return {
-        data: rows.map((row) => summaryOf(row, today)),
+        data: rows.map((row) => summaryOf(row, today, current)),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
       };
     },
@@ -520,7 +537,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: string,
       action: A,
       body: MessageActionBodies[A],
-      actor: MessageActor
+      actor: MessageActor | SystemActor
     ): Promise<MessageDetail> {
       assertWorksOnMessages(actor);
       const row = await messageInScope(documentId, actor);
@@ -529,7 +546,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.PolicyError(
           `没有执行此操作（${action}）的权限 (you may not ${action} messages: it takes the messages.${permission} permission)`
         );
-      const at = now();
+      const at = (isSystemActor(actor) && actor.at) || now();
       await strapi.db.transaction(async () => {
         await lockWithinTransaction(strapi, `${MESSAGE_UID}:${row.documentId}`);
         const fresh = (await messages().findOne({ where: { id: row.id } })) as MessageRow;

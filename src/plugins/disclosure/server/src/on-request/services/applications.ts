@@ -155,8 +155,9 @@ export const systemActor = (
   name: options.name ?? null,
   at: options.at ?? null,
 });
-const isSystem = (actor: ApplicationActor | SystemActor | null): actor is SystemActor =>
-  actor !== null && SYSTEM in actor;
+const isSystem = (actor: object | null): actor is SystemActor => actor !== null && SYSTEM in actor;
+/** Whether an actor is the system (the seed, the sweep), not a signed-in account. */
+export const isSystemActor = isSystem;
 type Actor = ApplicationActor | SystemActor;
 
 const ORGANIZATION_POPULATE = { organization: { select: ['id', 'documentId', 'code', 'name'] } };

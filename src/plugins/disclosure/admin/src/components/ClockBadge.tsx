@@ -14,10 +14,19 @@ const BADGE: Partial<Record<Urgency, 'danger' | 'warning'>> = {
 };
 
 /**
- * A case's reply date in its urgency's colour: red past it, amber within 3 working days, with a
- * badge saying so; plain while on track, grey once concluded. `data-urgency` is for the browser test.
+ * A due date in its urgency's colour: red past it, amber within 3 working days, with a badge saying
+ * so; plain while on track, grey once concluded (an on-request case's reply date, a message's
+ * acceptance or reply date). `data-urgency` is for the browser tests; `testId` names the date.
  */
-export const ClockBadge = ({ date, urgency }: { date: string | null; urgency: Urgency }) => {
+export const ClockBadge = ({
+  date,
+  urgency,
+  testId = 'reply-due',
+}: {
+  date: string | null;
+  urgency: Urgency;
+  testId?: string;
+}) => {
   const labels = useUrgencyLabels();
   const badge = BADGE[urgency];
   return (
@@ -25,7 +34,7 @@ export const ClockBadge = ({ date, urgency }: { date: string | null; urgency: Ur
       direction="column"
       alignItems="flex-start"
       gap={1}
-      data-testid="reply-due"
+      data-testid={testId}
       data-urgency={urgency}
     >
       <Typography

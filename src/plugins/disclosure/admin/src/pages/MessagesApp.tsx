@@ -1,0 +1,15 @@
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { MessageCasePage } from './MessageCasePage';
+import { MessagesPage } from './MessagesPage';
+
+/** The 意见箱 menu link's pages: the list, and a message by its documentId. */
+const MessagesApp = () => (
+  <Routes>
+    <Route index element={<MessagesPage />} />
+    <Route path=":documentId" element={<MessageCasePage />} />
+    <Route path="*" element={<Page.Error />} />
+  </Routes>
+);
+
+export default MessagesApp;
