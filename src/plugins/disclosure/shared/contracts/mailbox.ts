@@ -5,6 +5,15 @@
  */
 
 /** 留言类型: what the writer says the message is. */
+import type { z } from 'zod';
+import type {
+  messageIntake,
+  messageIntakeAnswer,
+  messageLookupAnswer,
+  messageRatingAnswer,
+  publicMailboxesAnswer,
+} from './public-api';
+
 export const MESSAGE_KINDS = ['suggestion', 'question', 'help', 'complaint'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -52,55 +61,20 @@ export interface MessageActionBodies {
   send: Record<string, never>;
 }
 
-/** POST /api/disclosure/messages (a contract: add fields, rename none). */
-export interface MessageIntake {
-  organization: string;
-  mailbox?: string | null;
-  kind: MessageKind;
-  subject: string;
-  content: string;
-  name: string;
-  contact: string;
-  consentToPublish: boolean;
-}
-export interface MessageIntakeAnswer {
-  data: { number: string; code: string; status: 'received' };
-}
-
-/** GET /api/disclosure/messages/:number?code=: what the writer may know. */
-export interface MessageLookupAnswer {
-  data: {
-    number: string;
-    kind: MessageKind;
-    subject: string;
-    status: MessageStatus;
-    receivedOn: string;
-    replyDueOn: string | null;
-    /** Once routed: where to, and why */
-    routedTo: string | null;
-    routeReason: string | null;
-    /** Once sent: the reply and the day it went out */
-    reply: string | null;
-    sentAt: string | null;
-    /** The writer's rating of the sent reply, once given */
-    rating: MessageRating | null;
-  };
-}
-
-/** POST /api/disclosure/messages/:number/rating with `{ data: { code, satisfied } }`. */
-export type MessageRating = 'satisfied' | 'dissatisfied';
-export interface MessageRatingAnswer {
-  data: { number: string; rating: MessageRating };
-}
-
-/** GET /api/disclosure/mailboxes?organization=: the mailboxes a site offers to write to. */
-export interface PublicMailbox {
-  documentId: string;
-  leaderTitle: string;
-}
-export interface PublicMailboxesAnswer {
-  data: PublicMailbox[];
-}
+/**
+ * The public routes' shapes (a contract: add fields, rename none), defined once as the schemas the
+ * OpenAPI description is generated from (contracts/public-api.ts).
+ * POST /api/disclosure/messages; GET /api/disclosure/messages/:number?code= (what the writer may know);
+ * POST /api/disclosure/messages/:number/rating with `{ data: { code, satisfied } }`;
+ * GET /api/disclosure/mailboxes?organization= (the mailboxes a site offers to write to).
+ */
+export type MessageIntake = z.infer<typeof messageIntake>;
+export type MessageIntakeAnswer = z.infer<typeof messageIntakeAnswer>;
+export type MessageLookupAnswer = z.infer<typeof messageLookupAnswer>;
+export type MessageRating = MessageLookupAnswer['data']['rating'] & string;
+export type MessageRatingAnswer = z.infer<typeof messageRatingAnswer>;
+export type PublicMailboxesAnswer = z.infer<typeof publicMailboxesAnswer>;
+export type PublicMailbox = PublicMailboxesAnswer['data'][number];
 
 /** The office's view of a message in the list. */
 export interface MessageSummary {

@@ -13,6 +13,7 @@ import {
   OUTCOMES,
   type Outcome,
 } from './on-request';
+import { MESSAGE_KINDS, MESSAGE_STATUSES } from './mailbox';
 
 const localeCode = z.enum(LOCALE_CODES as [string, ...string[]]);
 const isoDate = z
@@ -108,6 +109,62 @@ export const applicationLookupAnswer = z.object({
     /** The reply's text, once delivered */
     reply: z.string().nullable(),
   }),
+});
+
+// ------------------------------------------------------------------ mailbox (意见箱, 领导信箱)
+
+export const messageIntake = z.object({
+  organization: z.string().describe('机构代码或 documentId (organization code or documentId)'),
+  mailbox: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("领导信箱 documentId; the office's 意见箱 when absent"),
+  kind: z.enum(MESSAGE_KINDS),
+  subject: z.string(),
+  content: z.string(),
+  name: z.string(),
+  contact: z.string(),
+  consentToPublish: z.boolean(),
+});
+export const messageIntakeBody = z.object({ data: messageIntake });
+export const messageIntakeAnswer = z.object({
+  data: z.object({
+    number: z.string(),
+    code: z.string().describe('查询码: keep it to look the message up and rate the reply'),
+    status: z.literal('received'),
+  }),
+});
+
+export const messageLookupParams = { number: z.string() };
+export const messageLookupQuery = { code: z.string() };
+const messageRating = z.enum(['satisfied', 'dissatisfied']);
+export const messageLookupAnswer = z.object({
+  data: z.object({
+    number: z.string(),
+    kind: z.enum(MESSAGE_KINDS),
+    subject: z.string(),
+    status: z.enum(MESSAGE_STATUSES),
+    receivedOn: isoDate,
+    replyDueOn: isoDate.nullable(),
+    routedTo: z.string().nullable(),
+    routeReason: z.string().nullable(),
+    reply: z.string().nullable(),
+    sentAt: dateTime.nullable(),
+    rating: messageRating.nullable(),
+  }),
+});
+export const messageRatingBody = z.object({
+  data: z.object({ code: z.string(), satisfied: z.boolean() }),
+});
+export const messageRatingAnswer = z.object({
+  data: z.object({ number: z.string(), rating: messageRating }),
+});
+export const publicMailboxesQuery = {
+  organization: z.string().describe('机构代码或 documentId (organization code or documentId)'),
+};
+export const publicMailboxesAnswer = z.object({
+  data: z.array(z.object({ documentId: z.string(), leaderTitle: z.string() })),
 });
 
 // ------------------------------------------------------------------ syndication (转载)

@@ -1,3 +1,4 @@
+import * as api from '../../../shared/contracts/public-api';
 import { ROUTE_ACCESS, publicRateLimited } from '../roles/route-policies';
 import type { CapabilityRoutes } from '../utils/capability';
 
@@ -51,6 +52,8 @@ export default {
         MESSAGE_INTAKE_RATE_LIMIT.max,
         MESSAGE_INTAKE_RATE_LIMIT.perSeconds
       ),
+      request: { body: { 'application/json': api.messageIntakeBody } },
+      response: api.messageIntakeAnswer,
     },
     {
       method: 'GET',
@@ -60,6 +63,8 @@ export default {
         MESSAGE_LOOKUP_RATE_LIMIT.max,
         MESSAGE_LOOKUP_RATE_LIMIT.perSeconds
       ),
+      request: { params: api.messageLookupParams, query: api.messageLookupQuery },
+      response: api.messageLookupAnswer,
     },
     {
       method: 'POST',
@@ -69,12 +74,19 @@ export default {
         MESSAGE_LOOKUP_RATE_LIMIT.max,
         MESSAGE_LOOKUP_RATE_LIMIT.perSeconds
       ),
+      request: {
+        params: api.messageLookupParams,
+        body: { 'application/json': api.messageRatingBody },
+      },
+      response: api.messageRatingAnswer,
     },
     {
       method: 'GET',
       path: '/mailboxes',
       handler: 'messages.publicMailboxes',
       config: publicRateLimited(MAILBOXES_RATE_LIMIT.max, MAILBOXES_RATE_LIMIT.perSeconds),
+      request: { query: api.publicMailboxesQuery },
+      response: api.publicMailboxesAnswer,
     },
   ],
 } satisfies CapabilityRoutes;

@@ -1,3 +1,4 @@
+import * as api from '../../../shared/contracts/public-api';
 import { publicRateLimited } from '../roles/route-policies';
 import type { CapabilityRoutes } from '../utils/capability';
 
@@ -11,6 +12,8 @@ export default {
       path: '/search',
       handler: 'search.search',
       config: publicRateLimited(SEARCH_RATE_LIMIT.max, SEARCH_RATE_LIMIT.perSeconds),
+      request: { query: api.searchQuery },
+      response: api.searchAnswer,
     },
   ],
 } satisfies CapabilityRoutes;
