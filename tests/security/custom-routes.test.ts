@@ -190,6 +190,12 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 200,
     plainAdminAnswers: '403 PolicyError',
   },
+  'GET /disclosure/messages/statistics': {
+    access: 'admin',
+    query: { month: '2026-03' },
+    answers: 200,
+    plainAdminAnswers: '403 PolicyError',
+  },
   'GET /disclosure/messages/:documentId': {
     access: 'admin',
     answers: 404,
@@ -488,8 +494,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 43 admin routes and 17 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(60);
+  // 44 admin routes and 17 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(61);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()
