@@ -1,3 +1,4 @@
+import type { MessageStatistics } from './mailbox';
 /**
  * GET /api/disclosure/compliance (API tokens) and GET /disclosure/compliance (admin panel):
  * the response both sides agree on.
@@ -90,6 +91,11 @@ export interface ComplianceReport {
   /** 新闻发布: livelihood-related organizations with no press conference published this quarter (Beijing) */
   pressConferences: { label: string; from: string; to: string; missing: OrganizationSummary[] };
   calendar: { complete: boolean; missingYears: number[] };
+  /**
+   * 意见箱 and 领导信箱: the figures of the month the period ends in (this month without an end),
+   * for the organizations in scope: received, by kind, replied on time and late, open, satisfaction
+   */
+  mailbox: MessageStatistics;
 }
 
 export declare namespace GetCompliance {

@@ -137,3 +137,39 @@ export interface MessageListAnswer {
   data: MessageSummary[];
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
 }
+
+/** The month's figures of an organization's messages (received in the month, Beijing days). */
+export interface MessageMonthFigures {
+  received: number;
+  byKind: Record<MessageKind, number>;
+  /** Sent elsewhere with the reason: no reply owed here */
+  routed: number;
+  /** Sent by the end of the reply date the deadline engine set (message-reply) */
+  repliedOnTime: number;
+  repliedLate: number;
+  /** Not yet answered; `openOverdue` of them past their reply date today */
+  open: number;
+  openOverdue: number;
+  /** Of the replies sent: rated satisfied, rated at all, not rated */
+  satisfaction: { satisfied: number; rated: number; notRated: number };
+}
+
+/** GET /disclosure/messages/statistics?organization=&month=YYYY-MM (`&format=xlsx`: the workbook). */
+export interface MessageStatisticsQuery {
+  organization?: string;
+  month: string;
+  format?: 'json' | 'xlsx';
+}
+export interface MessageStatistics {
+  month: string;
+  /** The month's first and last Beijing days */
+  from: string;
+  to: string;
+  organizations: Array<
+    MessageMonthFigures & { organization: { documentId: string; code: string; name: string } }
+  >;
+  total: MessageMonthFigures;
+}
+export interface MessageStatisticsAnswer {
+  data: MessageStatistics;
+}

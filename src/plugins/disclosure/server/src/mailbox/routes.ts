@@ -17,6 +17,13 @@ export default {
     // Any signed-in admin passes the route; the service checks the messages.* permissions and holds
     // every message to the account's organizations.
     { method: 'GET', path: '/messages', handler: 'messages.list', config: authenticated },
+    // Before /messages/:documentId, which would take "statistics" for a documentId.
+    {
+      method: 'GET',
+      path: '/messages/statistics',
+      handler: 'messages.statistics',
+      config: authenticated,
+    },
     {
       method: 'GET',
       path: '/messages/:documentId',

@@ -19,6 +19,7 @@ import { APPLICATION_UID, MESSAGE_UID, ORGANIZATION_FIELD } from '../../../../sh
 import { missingPressConferences, quarterOf } from '../../press/rules/press-duty';
 import { organizationNotFound, type ComplianceQuery } from '../validation/compliance';
 import { getService } from '../../utils/get-service';
+import { monthStatistics } from '../../mailbox/services/message-statistics';
 import type { DeadlineRecord } from './deadlines';
 
 /** An organization's reference with its row id, as found by code or documentId. */
@@ -285,6 +286,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         failingDeliveries: await failingDeliveries(within),
         pressConferences: await pressConferenceDuty(now, within),
         calendar: { complete: missingYears.length === 0, missingYears },
+        mailbox: await monthStatistics(strapi, (query.to ?? today).slice(0, 7), within, today),
       };
     },
   };

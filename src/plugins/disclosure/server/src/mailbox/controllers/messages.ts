@@ -8,6 +8,7 @@ import type {
   MessageListAnswer,
   MessageLookupAnswer,
   MessageRatingAnswer,
+  MessageStatisticsAnswer,
   PublicMailboxesAnswer,
 } from '../../../../shared/contracts/mailbox';
 import { getService } from '../../utils/get-service';
@@ -26,7 +27,10 @@ import {
   mailboxesQuery,
   messageParams,
   ratingBody,
+  statisticsQuery,
 } from '../validation/messages';
+import { statisticsTitle, statisticsXlsx } from '../services/message-statistics';
+import { attachment } from '../../utils/download';
 
 /** The signed-in admin account (the routes' policy has required one) and its permissions. */
 const actorOf = (ctx: Context): MessageActor => {
@@ -72,6 +76,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query = validate(listQuery, ctx.query);
       ctx.set('Cache-Control', 'private, no-store');
       ctx.body = (await messages().list(query, actorOf(ctx))) satisfies MessageListAnswer;
+    },
+
+    async statistics(ctx: Context) {
+      const { organization, month, format } = validate(statisticsQuery, ctx.query);
+      const data = await messages().statistics({ organization, month }, actorOf(ctx));
+      ctx.set('Cache-Control', 'private, no-store');
+      if (format !== 'xlsx') {
+        ctx.body = { data } satisfies MessageStatisticsAnswer;
+        return;
+      }
+      // 2026年3月意见箱来信统计.xlsx (with the organization's code when one is named).
+      const named = organization && data.organizations[0]?.organization.code;
+      const prefix = named ? `${named}-` : '';
+      attachment(
+        ctx,
+        `${prefix}${statisticsTitle(month)}.xlsx`,
+        `${prefix}${month}-message-statistics.xlsx`
+      );
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.body = await statisticsXlsx(data);
     },
 
     async detail(ctx: Context) {

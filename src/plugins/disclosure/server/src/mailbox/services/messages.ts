@@ -17,6 +17,7 @@ import type {
   MessageListAnswer,
   MessageLookupAnswer,
   MessageRating,
+  MessageStatistics,
   MessageStatus,
   MessageStep,
   MessageStepKind,
@@ -49,7 +50,13 @@ import {
   type MessagePermission,
 } from '../rules/workflow';
 import { isSystemActor, type SystemActor } from '../../on-request/services/applications';
-import type { MessageIntakeInput, MessageListInput } from '../validation/messages';
+import type {
+  MessageIntakeInput,
+  MessageListInput,
+  MessageStatisticsInput,
+} from '../validation/messages';
+import { organizationNotFound } from '../../deadlines/validation/compliance';
+import { monthStatistics } from './message-statistics';
 
 interface OrganizationRef {
   id: number;
@@ -512,6 +519,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: rows.map((row) => summaryOf(row, today, current)),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
       };
+    },
+
+    /**
+     * GET /disclosure/messages/statistics: the month's figures of the named organization, or of every
+     * organization of the account's (all, for a super admin), one row each and their total.
+     */
+    async statistics(
+      query: Pick<MessageStatisticsInput, 'organization' | 'month'>,
+      actor: MessageActor
+    ): Promise<MessageStatistics> {
+      assertWorksOnMessages(actor);
+      const scope = await scopeOf(actor);
+      let within: string[] | null = scope;
+      if (query.organization) {
+        const organization = await findOrganization(query.organization);
+        if (!organization) organizationNotFound(query.organization);
+        if (scope)
+          await getService(strapi, 'organization-roles').assertOrganizationInScope(
+            scope,
+            query.organization
+          );
+        within = [organization!.documentId];
+      }
+      return monthStatistics(strapi, query.month, within, beijingDate(now()));
     },
 
     /** GET /disclosure/messages/:documentId: the message with the writer's data; the read is in the ledger. */

@@ -17,6 +17,7 @@ import {
   trimmedText,
 } from '../../utils/validation';
 import { HONEYPOT_FIELD, MAX_LINKS, MESSAGE_LIMITS, countLinks } from '../rules/abuse';
+import { MONTH_PATTERN } from '../rules/statistics';
 import { ACTION_TEXT_LIMITS } from '../rules/workflow';
 
 /** The Chinese name of each intake field, as the writer's form labels it. */
@@ -223,3 +224,21 @@ export const mailboxCreateBody = requestBody(
 );
 /** PUT /disclosure/mailboxes/:documentId: the title, or closing and reopening it. */
 export const mailboxUpdateBody = requestBody(onlyKnownFields(inOrder({ leaderTitle, active })));
+
+const MONTH_MESSAGE =
+  '参数 month 必填，格式为 YYYY-MM，如 2026-03 (month is required, as YYYY-MM, e.g. 2026-03)';
+const FORMAT_MESSAGE = '参数 format 只能取：json、xlsx (format must be json or xlsx)';
+/** GET /disclosure/messages/statistics?organization=&month=YYYY-MM&format=json|xlsx. */
+export const statisticsQuery = inOrder({
+  organization: organizationParameter,
+  month: yup
+    .string()
+    .transform(given)
+    .typeError(MONTH_MESSAGE)
+    .required(MONTH_MESSAGE)
+    .matches(MONTH_PATTERN, MONTH_MESSAGE),
+  format: oneOf(['json', 'xlsx'] as const, FORMAT_MESSAGE)
+    .transform(given)
+    .default('json'),
+});
+export type MessageStatisticsInput = yup.InferType<typeof statisticsQuery>;

@@ -10,6 +10,7 @@ import type {
   ApplicationLookupAnswer,
 } from '../../../../shared/contracts/on-request';
 import { LETTER_KIND_WORDS } from '../../../../shared/words';
+import { attachment } from '../../utils/download';
 import { getService } from '../../utils/get-service';
 import type { RequestState } from '../../utils/request-state';
 import { validate } from '../../utils/validation';
@@ -107,10 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const fallback = `${letter.number}-${kind}.docx`;
       const filename = `${letter.number}-${LETTER_KIND_WORDS[kind]['zh-Hans']}.docx`;
       ctx.type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-      ctx.set(
-        'Content-Disposition',
-        `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`
-      );
+      attachment(ctx, filename, fallback);
       ctx.body = letter.document;
     },
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { attachment } from '../../utils/download';
 import { getService } from '../../utils/get-service';
 import type { RequestState } from '../../utils/request-state';
 import { validate } from '../../utils/validation';
@@ -16,10 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     ctx.set('Cache-Control', 'private, no-store');
     ctx.type = file.contentType;
-    ctx.set(
-      'Content-Disposition',
-      `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`
-    );
+    attachment(ctx, file.filename);
     ctx.body = file.body;
   },
 });
