@@ -249,6 +249,48 @@ describe('the real answers of the documented routes match it', () => {
     );
   });
 
+  test('a message, its lookup and the open mailboxes', async () => {
+    const intake = await app
+      .http()
+      .post('/api/disclosure/messages')
+      .send({
+        data: {
+          organization: '370100031',
+          kind: 'suggestion',
+          subject: '建议延长政务服务大厅周末开放时间',
+          content: '周末办事的群众较多，建议周六上午开放。',
+          name: '李四',
+          contact: '13900000000',
+          consentToPublish: true,
+        },
+      });
+    expectDescribed('post', '/disclosure/messages', intake, 201);
+    const { number, code } = intake.body.data as { number: string; code: string };
+    expectDescribed(
+      'get',
+      '/disclosure/messages/{number}',
+      await app
+        .http()
+        .get(`/api/disclosure/messages/${encodeURIComponent(number)}`)
+        .query({ code })
+    );
+    expectDescribed(
+      'get',
+      '/disclosure/mailboxes',
+      await app.http().get('/api/disclosure/mailboxes').query({ organization: '370100031' })
+    );
+  });
+
+  test('a search, with its facets', async () => {
+    expectDescribed(
+      'get',
+      '/disclosure/search',
+      await app.http().get('/api/disclosure/search').query({ q: '全文' })
+    );
+    const found = await app.http().get('/api/disclosure/search').query({ q: '全文' });
+    expect(found.body.meta.pagination.total).toBe(1);
+  });
+
   test('the feed (an API token)', async () => {
     expectDescribed(
       'get',
