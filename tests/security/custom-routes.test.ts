@@ -67,7 +67,13 @@ interface Fixtures {
 /** For each custom route, `METHOD /full/path`: who may call it, a safe input, and the answer to it. */
 const PROBES = (f: Fixtures): Record<string, Probe> => ({
   // The plugin's admin routes (the admin panel's)
-  'GET /disclosure/compliance': { access: 'admin', answers: 200 },
+  // An account assigned to no organization sees every organization's only as a super admin or the
+  // auditor (docs/deadlines.md): the plain admin here has none.
+  'GET /disclosure/compliance': {
+    access: 'admin',
+    answers: 200,
+    plainAdminAnswers: '403 PolicyError',
+  },
   'GET /disclosure/due-today': { access: 'admin', answers: 200 },
   // Any admin passes the route; the handler holds the account to its organizations (the auditor: all).
   'GET /disclosure/annual-report': {
