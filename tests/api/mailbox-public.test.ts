@@ -211,6 +211,21 @@ test('the lookup: status and due date with the code; one identical 404 for every
   expect(misses[0].body.error.message).toBe(
     '未找到该来信：请核对信件编号和查询码 (no message matches this number and code)'
   );
+  // The code may travel in X-Lookup-Code instead, out of the URL; two different codes: no code.
+  const byHeader = await app
+    .http()
+    .get(`/api/disclosure/messages/${number}`)
+    .set('X-Lookup-Code', code);
+  expect(byHeader.status).toBe(200);
+  expect(byHeader.body).toEqual(found.body);
+  expect(byHeader.headers['cache-control']).toBe('no-store');
+  const both = await app
+    .http()
+    .get(`/api/disclosure/messages/${number}`)
+    .query({ code })
+    .set('X-Lookup-Code', 'WRONGCODE0000000000A');
+  expect(both.status).toBe(404);
+  expect(both.body).toEqual(misses[0].body);
 });
 
 test('the rating: once the reply is sent, with the code, once', async () => {
@@ -264,6 +279,8 @@ test("an organization's open mailboxes, without private data; a message to one o
     .query({ organization: orgs.city.code });
   expect(listed.status).toBe(200);
   expect(listed.body).toEqual({ data: [{ documentId: mayor.documentId, leaderTitle: '市长' }] });
+  // Not cached: a mailbox closed now is gone from the next answer.
+  expect(listed.headers['cache-control']).toBe('no-store');
   expect((await app.http().get('/api/disclosure/mailboxes')).status).toBe(400);
   const none = await app
     .http()
@@ -276,6 +293,12 @@ test("an organization's open mailboxes, without private data; a message to one o
     .query(MESSAGE)
     .findOne({ where: { number: toMayor.body.data.number }, populate: ['mailbox'] });
   expect(stored.mailbox.leaderTitle).toBe('市长');
+  await mailboxes.update({ where: { id: mayor.id }, data: { active: false } });
+  const closed = await app
+    .http()
+    .get('/api/disclosure/mailboxes')
+    .query({ organization: orgs.city.code });
+  expect(closed.body).toEqual({ data: [] });
   // Another organization's mailbox is not this one's.
   const county = await mailboxes.findOne({ where: { leaderTitle: '县长' } });
   expect((await write(message({ mailbox: county.documentId }))).status).toBe(400);

@@ -229,11 +229,11 @@ test('held to the account: its organizations only; no messages.* permission, a 4
 });
 
 test('a missing or malformed month, an unknown organization or format: a 400 naming the parameter', async () => {
-  for (const month of [undefined, '2026-3', '2026-13', '2026-03-01']) {
+  for (const month of [undefined, '2026-3', '2026-13', '2026-03-01', '9999-12', '0000-01']) {
     const res = await statistics(month === undefined ? {} : { month });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
-      '参数 month 必填，格式为 YYYY-MM，如 2026-03 (month is required, as YYYY-MM, e.g. 2026-03)'
+      '参数 month 必填，格式为 YYYY-MM，年份 1949 至 2999，如 2026-03 (month is required, as YYYY-MM from 1949 to 2999, e.g. 2026-03)'
     );
     expect(res.body.error.details.errors[0].path).toEqual(['month']);
   }

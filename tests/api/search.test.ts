@@ -182,6 +182,8 @@ describe('GET /api/disclosure/search', () => {
     expect(await found('信息公开', { types: 'press-release' })).toEqual([ids.press]);
     expect(await found('信息公开', { organization: 'nobody' })).toEqual([]);
     expect(await found('信息公开', { from: '2000-01-01', to: '2000-12-31' })).toEqual([]);
+    // The last date there is: its end is counted in milliseconds, not as a next calendar date.
+    expect(await found('信息公开', { to: '9999-12-31' })).toHaveLength(3);
     const page = await search({ q: '信息公开', page: '2', pageSize: '2' });
     expect(page.data).toHaveLength(1);
     expect(page.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 2, total: 3 });

@@ -22,6 +22,11 @@ describe('monthDays', () => {
   test('refuses what is not a month', () => {
     expect(() => monthDays('2026-13')).toThrow(RangeError);
     expect(() => monthDays('2026-3')).toThrow(RangeError);
+    // Years 1949 to 2999: the month after the last is still a date.
+    expect(() => monthDays('9999-12')).toThrow(RangeError);
+    expect(() => monthDays('1948-12')).toThrow(RangeError);
+    expect(monthDays('2999-12')).toEqual({ from: '2999-12-01', to: '2999-12-31' });
+    expect(monthDays('1949-10')).toEqual({ from: '1949-10-01', to: '1949-10-31' });
   });
 });
 

@@ -15,6 +15,7 @@ import {
   sqliteWeights,
 } from '../../src/plugins/disclosure/server/src/search/rules/ranking';
 import {
+  SNIPPET_SCAN,
   buildSnippet,
   escapeHtml,
 } from '../../src/plugins/disclosure/server/src/search/rules/snippet';
@@ -128,6 +129,26 @@ describe('snippets', () => {
     expect(snippet.endsWith('…')).toBe(true);
     expect(snippet).toContain('信息<em>公开</em>');
     expect(snippet.replace(/<\/?em>|…/g, '')).toHaveLength(120);
+  });
+
+  test('only the beginning of a long field is scanned; a match past it shows the next field', () => {
+    const late = `${'甲'.repeat(SNIPPET_SCAN)}信息公开`;
+    expect(buildSnippet([late, '政府信息公开工作'], highlightTerms(parsed('公开')))).toBe(
+      '政府信息<em>公开</em>工作'
+    );
+    // A match inside the scanned prefix of a 200,000-character body; the cut text ends with '…'.
+    const huge = `前言信息公开${'乙'.repeat(200_000)}`;
+    const snippet = buildSnippet([huge], highlightTerms(parsed('公开')));
+    expect(snippet.startsWith('前言信息<em>公开</em>乙')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    // Without a match anywhere, the cut field still says it goes on.
+    expect(buildSnippet([`${'丙'.repeat(SNIPPET_SCAN + 1)}`], ['无'])).toMatch(/^丙{120}…$/);
+  });
+
+  test('matches past the window are not collected, those inside all are', () => {
+    const text = `信息${'丁'.repeat(40)}信息${'戊'.repeat(300)}信息`;
+    const snippet = buildSnippet([text], highlightTerms(parsed('信息')));
+    expect(snippet.match(/<em>/g)).toHaveLength(2);
   });
 
   test('without a match, the beginning of the first text, escaped', () => {

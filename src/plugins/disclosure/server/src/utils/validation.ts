@@ -274,3 +274,32 @@ export const onlyKnownFields = <S extends yup.AnyObjectSchema>(schema: S) =>
       })
     );
   });
+
+// ------------------------------------------------------------------ lookups by number and code
+
+/**
+ * The public lookups of a case or a message by number and code (GET …/:number?code=): never refused
+ * as malformed (a 400 would tell a well-formed number from another); anything that is not text of at
+ * most 200 characters is read as empty, answered with the same 404 as a wrong code.
+ */
+export const lookupText = yup
+  .string()
+  .transform((_coerced: unknown, sent: unknown) =>
+    typeof sent === 'string' && sent.length <= 200 ? sent : ''
+  )
+  .default('');
+export const lookupParams = inOrder({ number: lookupText });
+export const lookupQuery = inOrder({ code: lookupText });
+/** The lookup code sent as a header instead (`X-Lookup-Code`), so it stays out of URLs and their logs. */
+export const LOOKUP_CODE_HEADER = 'X-Lookup-Code';
+
+/**
+ * The code of a lookup, from the query (the contracts) or the `X-Lookup-Code` header. Both sent and
+ * not the same: no code is believed (the one 404 of every miss follows).
+ */
+export const lookupCodeOf = (query: unknown, header: string): string => {
+  const fromQuery = validate(lookupQuery, query).code;
+  const fromHeader = validate(lookupQuery, { code: header }).code;
+  if (fromQuery && fromHeader) return fromQuery === fromHeader ? fromQuery : '';
+  return fromQuery || fromHeader;
+};

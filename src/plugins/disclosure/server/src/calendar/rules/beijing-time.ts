@@ -9,7 +9,8 @@ export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 const OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** One calendar day in milliseconds (Beijing keeps no daylight saving). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The calendar date (YYYY-MM-DD) in Beijing at a given instant. */

@@ -6,7 +6,7 @@
  * Periods follow the law's computation: the start day never counts, so the 1st working day "after"
  * Friday is Monday.
  */
-import { isIsoDate } from './beijing-time';
+import { DAY_MS, isIsoDate } from './beijing-time';
 
 export type DayKind = 'working' | 'holiday';
 
@@ -37,7 +37,6 @@ export const MAX_WORKING_DAYS = 366;
 export const MAX_RANGE_YEARS = 20;
 /** The last day a YYYY-MM-DD date can name. */
 export const LAST_DATE = '9999-12-31';
-const DAY_MS = 86_400_000;
 
 const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);

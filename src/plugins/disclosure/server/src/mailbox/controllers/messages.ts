@@ -13,15 +13,13 @@ import type {
 } from '../../../../shared/contracts/mailbox';
 import { getService } from '../../utils/get-service';
 import type { RequestState } from '../../utils/request-state';
-import { validate } from '../../utils/validation';
+import { LOOKUP_CODE_HEADER, lookupCodeOf, lookupParams, validate } from '../../utils/validation';
 import type { MessageActor } from '../services/messages';
 import {
   ACTION_BODIES,
   actionParams,
   intakeBody,
   listQuery,
-  lookupParams,
-  lookupQuery,
   mailboxCreateBody,
   mailboxUpdateBody,
   mailboxesQuery,
@@ -51,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async lookup(ctx: Context) {
       const { number } = validate(lookupParams, ctx.params);
-      const { code } = validate(lookupQuery, ctx.query);
+      const code = lookupCodeOf(ctx.query, ctx.get(LOOKUP_CODE_HEADER));
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: await messages().lookup(number, code) } satisfies MessageLookupAnswer;
     },
@@ -67,6 +65,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async publicMailboxes(ctx: Context) {
       const { organization } = validate(mailboxesQuery, ctx.query);
+      // Not kept by the response cache, which does not watch the mailboxes: a closed one goes at once.
+      ctx.set('Cache-Control', 'no-store');
       ctx.body = {
         data: await messages().publicMailboxes(organization),
       } satisfies PublicMailboxesAnswer;

@@ -12,7 +12,8 @@ import {
   type MessageStatus,
 } from '../../../../shared/contracts/mailbox';
 
-export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** YYYY-MM, years 1949 to 2999: a bounded year keeps the month after the last one a valid date. */
+export const MONTH_PATTERN = /^(19(?:49|[5-9]\d)|2\d{3})-(0[1-9]|1[0-2])$/;
 
 /** The first and last Beijing days of a month `YYYY-MM` (messages count by the day they arrived). */
 export function monthDays(month: string): { from: string; to: string } {

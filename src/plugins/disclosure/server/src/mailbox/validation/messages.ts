@@ -10,6 +10,7 @@ import {
   documentIdParameter,
   given,
   inOrder,
+  lookupText,
   oneOf,
   onlyKnownFields,
   requestBody,
@@ -89,27 +90,13 @@ export const intakeBody = requestBody(
 );
 export type MessageIntakeInput = yup.InferType<typeof intakeBody>['data'];
 
-/**
- * GET /api/disclosure/messages/:number?code= and the rating: never refused as malformed (a 400 would
- * tell a well-formed number from another); anything that is not text is read as empty, answered with
- * the same 404 as a wrong code.
- */
-const textOrEmpty = yup
-  .string()
-  .transform((_coerced: unknown, sent: unknown) =>
-    typeof sent === 'string' && sent.length <= 200 ? sent : ''
-  )
-  .default('');
-export const lookupParams = inOrder({ number: textOrEmpty });
-export const lookupQuery = inOrder({ code: textOrEmpty });
-
 const RATING_MESSAGE =
   '评价 (satisfied) 须为 true（满意）或 false（不满意） (satisfied must be true or false)';
 /** POST /api/disclosure/messages/:number/rating: `{ data: { code, satisfied } }`. */
 export const ratingBody = requestBody(
   onlyKnownFields(
     inOrder({
-      code: textOrEmpty,
+      code: lookupText,
       satisfied: yup
         .boolean()
         .transform((_coerced: unknown, sent: unknown) => sent)
@@ -226,7 +213,7 @@ export const mailboxCreateBody = requestBody(
 export const mailboxUpdateBody = requestBody(onlyKnownFields(inOrder({ leaderTitle, active })));
 
 const MONTH_MESSAGE =
-  '参数 month 必填，格式为 YYYY-MM，如 2026-03 (month is required, as YYYY-MM, e.g. 2026-03)';
+  '参数 month 必填，格式为 YYYY-MM，年份 1949 至 2999，如 2026-03 (month is required, as YYYY-MM from 1949 to 2999, e.g. 2026-03)';
 const FORMAT_MESSAGE = '参数 format 只能取：json、xlsx (format must be json or xlsx)';
 /** GET /disclosure/messages/statistics?organization=&month=YYYY-MM&format=json|xlsx. */
 export const statisticsQuery = inOrder({

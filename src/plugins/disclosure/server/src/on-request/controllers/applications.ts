@@ -13,7 +13,7 @@ import { LETTER_KIND_WORDS } from '../../../../shared/words';
 import { attachment } from '../../utils/download';
 import { getService } from '../../utils/get-service';
 import type { RequestState } from '../../utils/request-state';
-import { validate } from '../../utils/validation';
+import { LOOKUP_CODE_HEADER, lookupCodeOf, lookupParams, validate } from '../../utils/validation';
 import {
   ACTION_BODIES,
   actionParams,
@@ -22,10 +22,6 @@ import {
   letterParams,
   letterQuery,
   listQuery,
-  LOOKUP_CODE_HEADER,
-  lookupHeaders,
-  lookupParams,
-  lookupQuery,
   registerBody,
 } from '../validation/applications';
 import type { ApplicationActor } from '../services/applications';
@@ -49,16 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async lookup(ctx: Context) {
       const { number } = validate(lookupParams, ctx.params);
-      // The code in the query (the contract) or in X-Lookup-Code; both sent and not the same: no
-      // code is believed, and the answer is the one 404 of every miss.
-      const fromQuery = validate(lookupQuery, ctx.query).code;
-      const fromHeader = validate(lookupHeaders, { code: ctx.get(LOOKUP_CODE_HEADER) }).code;
-      const code =
-        fromQuery && fromHeader
-          ? fromQuery === fromHeader
-            ? fromQuery
-            : ''
-          : fromQuery || fromHeader;
+      const code = lookupCodeOf(ctx.query, ctx.get(LOOKUP_CODE_HEADER));
       ctx.set('Cache-Control', 'no-store');
       ctx.body = {
         data: await applications().lookup(number, code),

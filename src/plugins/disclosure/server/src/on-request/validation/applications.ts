@@ -195,23 +195,6 @@ export const letterQuery = inOrder({
     .default('docx'),
 });
 
-/**
- * GET /api/disclosure/applications/:number?code=: never refused as malformed (a 400 would tell a
- * well-formed number from another): anything that is not text is read as empty, and the lookup
- * answers the same 404 for it as for a wrong code.
- */
-const textOrEmpty = yup
-  .string()
-  .transform((_coerced: unknown, sent: unknown) =>
-    typeof sent === 'string' && sent.length <= 200 ? sent : ''
-  )
-  .default('');
-export const lookupParams = inOrder({ number: textOrEmpty });
-export const lookupQuery = inOrder({ code: textOrEmpty });
-/** The lookup code sent as a header instead (`X-Lookup-Code`), so it stays out of URLs and their logs. */
-export const LOOKUP_CODE_HEADER = 'X-Lookup-Code';
-export const lookupHeaders = inOrder({ code: textOrEmpty });
-
 // ------------------------------------------------------------------ action bodies
 
 const dateField = (field: string, label: string) => {

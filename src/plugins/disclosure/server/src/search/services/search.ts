@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { startOfBeijingDay, addCalendarDays } from '../../calendar/rules/beijing-time';
+import { startOfBeijingDay, DAY_MS } from '../../calendar/rules/beijing-time';
 import { buildEntry, type IndexedRow, type SearchEntry } from '../rules/entry';
 import { buildFacets, FACETS, type FacetGroup, type Facets } from '../rules/facets';
 import { highlightTerms, type SearchQuery } from '../rules/query';
@@ -11,7 +11,7 @@ import {
   searchableByUid,
   type SearchableType,
 } from '../rules/searchable-types';
-import { buildSnippet } from '../rules/snippet';
+import { buildSnippet, SNIPPET_SCAN } from '../rules/snippet';
 import type { ToSimplified } from '../rules/text';
 import { getService } from '../../utils/get-service';
 
@@ -264,7 +264,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           builder.where(
             'e.published_at',
             '<',
-            startOfBeijingDay(addCalendarDays(filters.to, 1)).toISOString()
+            // The end of the day by adding milliseconds: 9999-12-31 has no next calendar date.
+            new Date(startOfBeijingDay(filters.to).getTime() + DAY_MS).toISOString()
           );
         return builder;
       };
@@ -279,7 +280,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'e.document_number',
           'e.published_at',
           'e.summary_text',
-          'e.body_text',
+          // Only the beginning of a body is scanned for the snippet (see SNIPPET_SCAN).
+          knex.raw('substr(e.body_text, 1, ?) AS body_text', [SNIPPET_SCAN]),
           exact,
           knex.raw('COALESCE(m.score, 0) AS score')
         )
