@@ -248,6 +248,20 @@ describe('GET /api/disclosure/search', () => {
     expect(await search({ q: '信息公开' })).toEqual(before);
   });
 
+  test('a body with a token too long for PostgreSQL (over 2 KB) publishes, and its words are found', async () => {
+    const id = await publishDocument({
+      title: '湿地保护条例实施细则',
+      body: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', text: `附件编码 ${'x'.repeat(3000)} 湿地生态补偿` }],
+        },
+      ],
+    });
+    expect(await found('湿地生态补偿')).toEqual([id]);
+    expect(await found('x'.repeat(100))).toEqual([]);
+  });
+
   test.each([
     [{ q: '' }, 'q'],
     [{}, 'q'],

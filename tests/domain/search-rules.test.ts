@@ -13,6 +13,7 @@ import {
   quotedLexeme,
   tsvectorText,
   sqliteWeights,
+  TSVECTOR_BUDGET_BYTES,
 } from '../../src/plugins/disclosure/server/src/search/rules/ranking';
 import {
   SNIPPET_SCAN,
@@ -211,5 +212,21 @@ describe('ranking and facets', () => {
       })
     ).toBe("'湿地':1A,3C '保护':2A 'o''k':4D");
     expect(quotedLexeme('a\\b')).toBe("'a\\\\b'");
+  });
+
+  test("PostgreSQL's limits: a lexeme over 2 KB is left out; the whole stays under 1 MB", () => {
+    const long = '字'.repeat(700); // 2,100 bytes in UTF-8
+    expect(
+      tsvectorText({ title: ['湿地', long], documentNumber: [], summary: [], body: ['保护'] })
+    ).toBe("'湿地':1A '保护':3D");
+    const many = Array.from({ length: 200_000 }, (_, i) => `词${i}`);
+    const text = tsvectorText({ title: [], documentNumber: [], summary: [], body: many });
+    const lexemes = text.split(' ');
+    expect(lexemes.length).toBeLessThan(many.length);
+    const stored = lexemes.reduce(
+      (sum, lexeme) => sum + Buffer.byteLength(lexeme.replace(/^'|':\d+D$/g, '')) + 6,
+      0
+    );
+    expect(stored).toBeLessThanOrEqual(TSVECTOR_BUDGET_BYTES);
   });
 });

@@ -43,9 +43,15 @@ export const compareRanked = (a: Ranked, b: Ranked): number =>
   b.score - a.score ||
   (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
 
-/** PostgreSQL's limits on a tsvector: the highest position, and positions kept per lexeme. */
+/**
+ * PostgreSQL's limits on a tsvector: the highest position, positions kept per lexeme, a lexeme's bytes
+ * (under 2 KB) and the whole value's (under 1 MB). Past the last two the cast fails, and the
+ * publication with it: a longer lexeme is left out, and lexemes past a budget below 1 MB are dropped.
+ */
 const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 256;
+export const MAX_LEXEME_BYTES = 2046;
+export const TSVECTOR_BUDGET_BYTES = 900_000;
 
 /** A term as a quoted tsvector/tsquery lexeme (quotes doubled, backslashes escaped). */
 export const quotedLexeme = (term: string): string =>
@@ -60,14 +66,28 @@ export const quotedLexeme = (term: string): string =>
 export function tsvectorText(terms: Readonly<Record<WeightedField, readonly string[]>>): string {
   const positions = new Map<string, string[]>();
   let position = 0;
+  // Stored size, as PostgreSQL counts it: per lexeme its bytes and a 4-byte entry, 2 per position.
+  let bytes = 0;
   for (const field of WEIGHTED_FIELDS) {
     for (const term of terms[field]) {
       position = Math.min(position + 1, MAX_POSITION);
-      const list = positions.get(term) ?? [];
-      if (list.length < MAX_POSITIONS_PER_LEXEME)
+      let list = positions.get(term);
+      if (!list) {
+        const size = Buffer.byteLength(term);
+        if (size > MAX_LEXEME_BYTES || bytes + size + 6 > TSVECTOR_BUDGET_BYTES) continue;
+        bytes += size + 4;
+        list = [];
+        positions.set(term, list);
+      }
+      if (list.length < MAX_POSITIONS_PER_LEXEME && bytes + 2 <= TSVECTOR_BUDGET_BYTES) {
         list.push(`${position}${FIELD_WEIGHTS[field].letter}`);
-      positions.set(term, list);
+        bytes += 2;
+      }
     }
   }
-  return [...positions].map(([term, list]) => `${quotedLexeme(term)}:${list.join(',')}`).join(' ');
+  return [...positions]
+    .map(([term, list]) =>
+      list.length ? `${quotedLexeme(term)}:${list.join(',')}` : quotedLexeme(term)
+    )
+    .join(' ');
 }
