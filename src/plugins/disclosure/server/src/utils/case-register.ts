@@ -34,8 +34,9 @@ const DECOY_HASH = hashLookupCode('decoy-lookup-code-never-issued');
 
 /**
  * The case with this number whose lookup code is `code`, or null for every miss alike: a malformed or
- * unknown number, a wrong or missing code. A hash is compared whether or not the case exists, so the
- * time taken tells nothing either.
+ * unknown number, a wrong or missing code. A hash is compared whether or not the case exists, and
+ * only the hash is read before it matches, so the time taken tells nothing either: the whole case (a
+ * larger read, with its relations) is loaded for the right code only.
  */
 export async function findByLookupCode<Row extends { lookupCodeHash: string }>(
   strapi: Core.Strapi,
@@ -44,12 +45,18 @@ export async function findByLookupCode<Row extends { lookupCodeHash: string }>(
   code: string,
   populate?: Record<string, unknown>
 ): Promise<Row | null> {
-  const wellFormed = parseCaseNumber(number) !== null;
-  const row = wellFormed
-    ? ((await strapi.db
-        .query(uid as never)
-        .findOne({ where: { number }, ...(populate ? { populate } : {}) })) as Row | null)
-    : null;
-  const matches = codesMatch(code, row?.lookupCodeHash ?? DECOY_HASH);
-  return row && code && matches ? row : null;
+  const query = strapi.db.query(uid as never);
+  const stored =
+    parseCaseNumber(number) !== null
+      ? ((await query.findOne({ select: ['id', 'lookupCodeHash'], where: { number } })) as {
+          id: number;
+          lookupCodeHash: string;
+        } | null)
+      : null;
+  const matches = codesMatch(code, stored?.lookupCodeHash ?? DECOY_HASH);
+  if (!stored || !code || !matches) return null;
+  return (await query.findOne({
+    where: { id: stored.id },
+    ...(populate ? { populate } : {}),
+  })) as Row | null;
 }
