@@ -230,6 +230,16 @@ describe('validators and the cache', () => {
     expect(other.headers['x-response-cache']).toBe('miss');
   });
 
+  test("a rate-limited route's cached answer does not replay the first caller's rate-limit counts", async () => {
+    const first = await app.http().get('/api/disclosure/openapi.json');
+    expect(first.status).toBe(200);
+    expect(first.headers['ratelimit-remaining']).toBeDefined();
+    const second = await app.http().get('/api/disclosure/openapi.json');
+    expect(second.headers['x-response-cache']).toBe('hit');
+    expect(second.headers['ratelimit-remaining']).toBeUndefined();
+    expect(second.headers['ratelimit-limit']).toBeUndefined();
+  });
+
   test('errors are not cached and say no-store', async () => {
     const missing = await publicGet('/api/policy-documents/no-such-document');
     expect(missing.status).toBe(404);

@@ -19,8 +19,18 @@ const CACHEABLE_PREFIX = '/api/';
 const STATE_READ_EARLY = Symbol('disclosureContentState');
 /** A request the early answer has read the content state for. */
 type ReadEarly = IncomingMessage & { [STATE_READ_EARLY]?: string };
-/** Recomputed by Koa for each answer, or belonging to this request only. */
-const NOT_REPLAYED = new Set(['content-length', 'etag', 'x-response-cache', 'date', 'set-cookie']);
+/** Recomputed by Koa for each answer, or belonging to this request only (a client's rate-limit counts). */
+const NOT_REPLAYED = new Set([
+  'content-length',
+  'etag',
+  'x-response-cache',
+  'date',
+  'set-cookie',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'retry-after',
+]);
 
 const bodyBytes = (body: unknown): Buffer | null => {
   if (Buffer.isBuffer(body)) return body;
