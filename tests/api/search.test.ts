@@ -262,6 +262,22 @@ describe('GET /api/disclosure/search', () => {
     expect(await found('x'.repeat(100))).toEqual([]);
   });
 
+  test('answers are cached until a write; a dictionary term changes how a Traditional query reads at once', async () => {
+    const query = { q: '資訊公開', types: 'policy-document' };
+    const before = await app.http().get('/api/disclosure/search').query(query);
+    expect(before.body.data).toEqual([]);
+    const again = await app.http().get('/api/disclosure/search').query(query);
+    expect(again.headers['x-response-cache']).toBe('hit');
+    await app.strapi
+      .documents('plugin::disclosure.conversion-term')
+      .create({ data: { kind: 'phrase', simplified: '信息', traditional: '資訊' } as never });
+    const after = await app.http().get('/api/disclosure/search').query(query);
+    expect(after.headers['x-response-cache']).not.toBe('hit');
+    expect(after.body.data.map((hit: Hit) => hit.documentId)).toEqual(
+      expect.arrayContaining([ids.notice, ids.citing])
+    );
+  });
+
   test.each([
     [{ q: '' }, 'q'],
     [{}, 'q'],

@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { CALENDAR_DAY_UID, UPLOAD_FILE_UID, isAppContentType } from '../../../../shared/constants';
+import {
+  CALENDAR_DAY_UID,
+  CONVERSION_TERM_UID,
+  UPLOAD_FILE_UID,
+  isAppContentType,
+} from '../../../../shared/constants';
 import { beijingDate } from '../../calendar/rules/beijing-time';
 import { ResponseCache, type CachedResponse } from '../rules/response-cache';
 import { StateMemo } from '../rules/state-memo';
@@ -32,6 +37,8 @@ const PUBLICLY_VISIBLE_MODELS = [
   'plugin::users-permissions.permission',
   'plugin::users-permissions.role',
   CALENDAR_DAY_UID,
+  // The dictionary: a Traditional search query is read through it.
+  CONVERSION_TERM_UID,
 ];
 
 const WRITE_EVENTS = [
