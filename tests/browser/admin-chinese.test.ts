@@ -684,7 +684,7 @@ describe.each([
   );
 
   deskTest(
-    '意见箱 / 领导信箱: the list (filters opened), the mailboxes and a sent message',
+    '意见箱 / 领导信箱: the list (filters opened), the mailboxes, a sent message and the statistics',
     async () => {
       const words = await import('../../src/plugins/disclosure/shared/contracts/mailbox');
       await page.goto('/admin/plugins/disclosure/messages');
@@ -711,6 +711,10 @@ describe.each([
       for (const item of seen)
         if ([...codes].some((code) => item.text.split(/[\s、：:，,]+/).includes(code)))
           findings.push({ problem: 'mailbox code', ...item });
+      // The month's statistics (the organization and month selects opened).
+      await page.goto('/admin/plugins/disclosure/messages/statistics');
+      await page.getByTestId('message-statistics-table').waitFor();
+      findings.push(...(await look(page, locale, 'message-statistics', { openSelects: true })));
       expectClean('mailbox', findings);
     },
     180_000

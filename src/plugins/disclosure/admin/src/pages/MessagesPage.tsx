@@ -1,5 +1,7 @@
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
-import { Flex } from '@strapi/design-system';
+import { Flex, LinkButton } from '@strapi/design-system';
+import { ChartPie } from '@strapi/icons';
+import { Link } from 'react-router-dom';
 import { useT } from '../components/common';
 import { Mailboxes } from '../components/messages/Mailboxes';
 import { MessageList } from '../components/messages/MessageList';
@@ -21,6 +23,17 @@ export const MessagesPage = () => {
           'messages.subtitle',
           '来信的受理、转办、交办、答复与审批；受理或答复超期标红、即将到期标黄'
         )}
+        primaryAction={
+          <LinkButton
+            tag={Link}
+            to={`/plugins/${PLUGIN_ID}/messages/statistics`}
+            variant="secondary"
+            startIcon={<ChartPie />}
+            data-testid="message-statistics-link"
+          >
+            {t('messageStats.title', '来信统计')}
+          </LinkButton>
+        }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>

@@ -10,7 +10,7 @@ import { FormModal } from '../FormModal';
 import { useMessageFailureText } from './MessageView';
 
 /** GET /disclosure/mailboxes: a leader's mailbox of the account's organizations. */
-interface MailboxRow {
+export interface MailboxRow {
   documentId: string;
   leaderTitle: string;
   active: boolean;
