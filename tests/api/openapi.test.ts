@@ -107,6 +107,9 @@ describe('the description', () => {
     expect(served.headers['cache-control']).toMatch(/public/);
     expect(served.body.openapi).toMatch(/^3\./);
     expect(served.body.servers).toEqual([{ url: '/api', description: 'Content API' }]);
+    // Neither the server's name nor its version.
+    expect(served.body['x-powered-by']).toBeUndefined();
+    expect(served.body['x-strapi-version']).toBeUndefined();
     const kept: unknown = JSON.parse(fs.readFileSync(FILE, 'utf8'));
     // Stale: run `npm run openapi` and commit docs/openapi.json.
     expect(served.body).toEqual(kept);

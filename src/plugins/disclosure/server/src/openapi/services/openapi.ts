@@ -89,8 +89,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           };
         }
       }
+      // The server's name and version are not the public's business (nor an attacker's shortcut).
+      const {
+        'x-powered-by': _poweredBy,
+        'x-strapi-version': _version,
+        ...described
+      } = generated as OpenApiDocument & Record<string, unknown>;
       cached = {
-        ...generated,
+        ...(described as OpenApiDocument),
         info: {
           ...generated.info,
           title: '政务公开 API (government information disclosure)',
