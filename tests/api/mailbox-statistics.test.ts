@@ -228,6 +228,29 @@ test('held to the account: its organizations only; no messages.* permission, a 4
   expect(plain.body.error.message).toMatch(/^没有意见箱的权限/);
 });
 
+test("the statistics page's organizations: the account's own and those below, its own first; none without a messages.* permission", async () => {
+  const organizations = (headers: Headers) =>
+    app.http().get('/disclosure/messages/organizations').set(headers);
+  const county = await organizations(countyManager);
+  expect(county.status).toBe(200);
+  expect(county.headers['cache-control']).toBe('private, no-store');
+  expect(county.body.data).toEqual([
+    {
+      documentId: orgs.countyA.documentId,
+      code: orgs.countyA.code,
+      name: expect.any(String),
+      parent: orgs.city.documentId,
+    },
+  ]);
+  const all = await organizations(superAdmin);
+  expect(all.body.data.map((row: { code: string }) => row.code)).toEqual(
+    expect.arrayContaining([orgs.city.code, orgs.countyA.code, orgs.countyB.code])
+  );
+  const plain = await organizations(editor);
+  expect(plain.status).toBe(403);
+  expect(plain.body.error.message).toMatch(/^没有意见箱的权限/);
+});
+
 test('a missing or malformed month, an unknown organization or format: a 400 naming the parameter', async () => {
   for (const month of [undefined, '2026-3', '2026-13', '2026-03-01', '9999-12', '0000-01']) {
     const res = await statistics(month === undefined ? {} : { month });

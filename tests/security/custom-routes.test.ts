@@ -196,6 +196,11 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     answers: 200,
     plainAdminAnswers: '403 PolicyError',
   },
+  'GET /disclosure/messages/organizations': {
+    access: 'admin',
+    answers: 200,
+    plainAdminAnswers: '403 PolicyError',
+  },
   'GET /disclosure/messages/statistics': {
     access: 'admin',
     query: { month: '2026-03' },
@@ -509,8 +514,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 44 admin routes and 19 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(63);
+  // 45 admin routes and 19 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(64);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()

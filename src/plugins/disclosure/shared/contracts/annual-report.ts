@@ -1,3 +1,4 @@
+import type { OrganizationOption } from './organizations';
 /**
  * 政府信息公开工作年度报告 and the half-year statistics (国办公开办函〔2021〕30号 format): the tables as
  * computed from the records, one definition for the server, its admin pages and the report documents.
@@ -100,13 +101,7 @@ export interface ReportFigures {
 }
 
 /** An organization whose report an account may read, for the admin's picker. */
-export interface ReportOrganization {
-  documentId: string;
-  code: string;
-  name: string;
-  /** The organization above it (documentId), if any */
-  parent: string | null;
-}
+export type ReportOrganization = OrganizationOption;
 
 /** GET /disclosure/annual-report/organizations: the organizations whose reports the account may read. */
 export declare namespace GetReportOrganizations {

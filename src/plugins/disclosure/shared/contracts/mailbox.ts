@@ -1,3 +1,4 @@
+import type { OrganizationOption } from './organizations';
 /**
  * 意见箱 and 领导信箱 (the suggestion box and the leaders' mailboxes): the vocabulary and the routes'
  * request and response shapes, one definition for the plugin's server and its admin. Stored values are
@@ -170,6 +171,11 @@ export interface MessageStatistics {
   >;
   total: MessageMonthFigures;
 }
+/** GET /disclosure/messages/organizations: the organizations whose messages the account handles. */
+export interface MessageOrganizationsAnswer {
+  data: OrganizationOption[];
+}
+
 export interface MessageStatisticsAnswer {
   data: MessageStatistics;
 }

@@ -20,6 +20,12 @@ export default {
     // Before /messages/:documentId, which would take "statistics" for a documentId.
     {
       method: 'GET',
+      path: '/messages/organizations',
+      handler: 'messages.organizations',
+      config: authenticated,
+    },
+    {
+      method: 'GET',
       path: '/messages/statistics',
       handler: 'messages.statistics',
       config: authenticated,

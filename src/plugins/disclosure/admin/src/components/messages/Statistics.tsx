@@ -5,6 +5,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import {
   MESSAGE_KINDS,
   type MessageMonthFigures,
+  type MessageOrganizationsAnswer,
   type MessageStatisticsAnswer,
 } from '../../../../shared/contracts/mailbox';
 import { MESSAGE_KIND_WORDS, MESSAGE_RATING_WORDS } from '../../../../shared/words';
@@ -15,7 +16,6 @@ import { ErrorBox, useT, useWord } from '../common';
 import { DataTable, type Column } from '../DataTable';
 import { SelectField } from '../FormFields';
 import { Section } from '../Section';
-import type { MailboxRow } from './Mailboxes';
 import { useMessageFailureText } from './MessageView';
 
 const STATISTICS = '/disclosure/messages/statistics';
@@ -68,8 +68,7 @@ const Figure = ({ name, value }: { name: string; value: number | string }) => (
  * 来信统计: a month's messages of the account's organizations (the server scopes them), or of one
  * of them, as the route counts them: received, by kind, replied on time and late, routed, open and
  * overdue, and the writers' satisfaction; the same figures as an .xlsx. The organizations offered
- * are those the month's figures and the leaders' mailboxes name (the mailbox roles read no other
- * list of organizations); every organization of the account's is the default.
+ * are those whose messages the account handles; every one of them together is the default.
  */
 export const MessageStatisticsView = () => {
   const t = useT();
@@ -92,20 +91,11 @@ export const MessageStatisticsView = () => {
     resetOnChange: true,
     errorText: failureText,
   });
-  // Only for the organizations' names: a mailbox list refused leaves the figures' own.
-  const mailboxes = useDisclosureData<{ data: MailboxRow[] }>('/disclosure/mailboxes', {
-    errorText: () => null,
-  });
-
-  // Those the answers name, and the one chosen (kept while another month's answer is on its way).
-  const organizations = [
-    ...(every.data?.organizations.map((row) => row.organization) ?? []),
-    ...(one.data?.organizations.map((row) => row.organization) ?? []),
-    ...(mailboxes.data?.flatMap((row) => (row.organization ? [row.organization] : [])) ?? []),
-    ...(chosen ? [chosen] : []),
-  ]
-    .filter((entry, index, all) => all.findIndex((other) => other.code === entry.code) === index)
-    .sort((a, b) => a.code.localeCompare(b.code));
+  // The account's organizations, its own first (a refusal shows in the figures' own error).
+  const organizations =
+    useDisclosureData<MessageOrganizationsAnswer>('/disclosure/messages/organizations', {
+      errorText: () => null,
+    }).data ?? [];
 
   const shown = organization === ALL ? every : one;
   const statistics = shown.data;

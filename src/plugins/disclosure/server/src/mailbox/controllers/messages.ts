@@ -8,6 +8,7 @@ import type {
   MessageListAnswer,
   MessageLookupAnswer,
   MessageRatingAnswer,
+  MessageOrganizationsAnswer,
   MessageStatisticsAnswer,
   PublicMailboxesAnswer,
 } from '../../../../shared/contracts/mailbox';
@@ -76,6 +77,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query = validate(listQuery, ctx.query);
       ctx.set('Cache-Control', 'private, no-store');
       ctx.body = (await messages().list(query, actorOf(ctx))) satisfies MessageListAnswer;
+    },
+
+    async organizations(ctx: Context) {
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = {
+        data: await messages().organizations(actorOf(ctx)),
+      } satisfies MessageOrganizationsAnswer;
     },
 
     async statistics(ctx: Context) {

@@ -1,3 +1,4 @@
+import type { OrganizationOption } from '../../../../shared/contracts/organizations';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
@@ -525,6 +526,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * GET /disclosure/messages/statistics: the month's figures of the named organization, or of every
      * organization of the account's (all, for a super admin), one row each and their total.
      */
+    /** GET /disclosure/messages/organizations: the account's organizations (all for a super admin). */
+    async organizations(actor: MessageActor): Promise<OrganizationOption[]> {
+      assertWorksOnMessages(actor);
+      const scope = await scopeOf(actor);
+      return getService(strapi, 'organization-roles').organizationOptions(
+        actor.user.id,
+        (documentId) => !scope || scope.includes(documentId)
+      );
+    },
+
     async statistics(
       query: Pick<MessageStatisticsInput, 'organization' | 'month'>,
       actor: MessageActor

@@ -351,25 +351,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * read none.
      */
     async readableOrganizations(actor: ReportActor): Promise<ReportOrganization[]> {
-      const own = (
-        await getService(strapi, 'organization-roles').assignedOrganization(actor.user.id)
-      )?.documentId;
-      const rows: Array<ReportOrganization & { parent?: { documentId: string } | null }> =
-        await strapi.db.query(CONTENT_TYPES.organization).findMany({
-          where: { locale: SOURCE_LOCALE },
-          select: ['documentId', 'code', 'name'],
-          populate: { parent: { select: ['documentId'] } },
-          orderBy: { code: 'asc' },
-        });
-      return rows
-        .filter((row) => mayRead(actor, row.documentId))
-        .sort((a, b) => Number(b.documentId === own) - Number(a.documentId === own))
-        .map((row) => ({
-          documentId: row.documentId,
-          code: row.code,
-          name: row.name,
-          parent: row.parent?.documentId ?? null,
-        }));
+      return getService(strapi, 'organization-roles').organizationOptions(
+        actor.user.id,
+        (documentId) => mayRead(actor, documentId)
+      );
     },
 
     async assertMayReadReport(actor: ReportActor, organization: string): Promise<void> {

@@ -13,6 +13,7 @@ import {
   SOURCE_LOCALE,
 } from '../../../../shared/constants';
 import { ORGANIZATION_FIELD, SCOPED_TYPES } from '../../../../shared/constants';
+import type { OrganizationOption } from '../../../../shared/contracts/organizations';
 import { organizationAndBelow, organizationCondition } from '../rules/organization-scope';
 import {
   adminContentTypes,
@@ -307,6 +308,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * or null for an account without one (a super admin): all.
      */
     organizationsInScope: (userId: number) => organizationsOf(userId, 'below'),
+
+    /**
+     * The organizations an account may choose in a page's picker (those `include` accepts): the
+     * account's own first, then by code.
+     */
+    async organizationOptions(
+      userId: number,
+      include: (documentId: string) => boolean
+    ): Promise<OrganizationOption[]> {
+      const own = (await assignedOrganization(userId))?.documentId;
+      const rows: Array<Omit<OrganizationOption, 'parent'> & OrganizationRow> = await strapi.db
+        .query(CONTENT_TYPES.organization)
+        .findMany({
+          where: { locale: SOURCE_LOCALE },
+          select: ['documentId', 'code', 'name'],
+          populate: { parent: { select: ['documentId'] } },
+          orderBy: { code: 'asc' },
+        });
+      return rows
+        .filter((row) => include(row.documentId))
+        .sort((a, b) => Number(b.documentId === own) - Number(a.documentId === own))
+        .map((row) => ({
+          documentId: row.documentId,
+          code: row.code,
+          name: row.name,
+          parent: row.parent?.documentId ?? null,
+        }));
+    },
 
     /** A report asked for an organization (code or documentId) outside the account's scope: 403. */
     async assertOrganizationInScope(scope: string[], value: string) {
