@@ -14,6 +14,8 @@ import {
   type Outcome,
 } from './on-request';
 import { MESSAGE_KINDS, MESSAGE_STATUSES } from './mailbox';
+import type { GetCompliance } from './compliance';
+import type { GetSyndicationStatus } from './syndication';
 
 const localeCode = z.enum(LOCALE_CODES as [string, ...string[]]);
 const isoDate = z
@@ -363,17 +365,20 @@ export const complianceAnswer = z.object({
       })
     ),
     failingDeliveries: z.array(
-      z
-        .object({
-          id: z.number().int(),
-          itemDocumentId: z.string(),
-          status: z.enum(['pending', 'delivered', 'dead', 'cancelled']),
-          attempts: z.number().int(),
-          lastError: z.string().nullable(),
-          title: z.string().nullable(),
-          editPath: z.string(),
-        })
-        .passthrough()
+      z.object({
+        id: z.number().int(),
+        itemDocumentId: z.string(),
+        action: z.string().nullable(),
+        version: z.number().int().nullable(),
+        target: z.string().nullable().describe("the subscriber's name"),
+        status: z.enum(['pending', 'delivered', 'dead', 'cancelled']),
+        attempts: z.number().int(),
+        lastStatus: z.number().int().nullable().describe("the receiver's last HTTP status"),
+        lastError: z.string().nullable(),
+        nextAttemptAt: dateTime.nullable(),
+        title: z.string().nullable(),
+        editPath: z.string(),
+      })
     ),
     pressConferences: z.object({
       label: z.string(),
@@ -506,3 +511,19 @@ export const openApiAnswer = z
     paths: z.record(z.string(), z.unknown()),
   })
   .passthrough();
+
+// ------------------------------------------------------------------ kept in step with the interfaces
+
+/**
+ * The compliance report and the syndication status are typed by interfaces the admin panel shares
+ * (contracts/compliance, contracts/syndication); an answer of those types must fit these schemas.
+ * `true` only while it does: a field whose type changes, or that the schema has and the interface
+ * lacks, fails the type check; one the interface adds fails the answer-validation test (the schemas
+ * allow no other fields).
+ */
+type Fits<Answer, Schema extends z.ZodType> = [Answer] extends [z.infer<Schema>] ? true : false;
+export const COMPLIANCE_FITS: Fits<GetCompliance.Response, typeof complianceAnswer> = true;
+export const SYNDICATION_STATUS_FITS: Fits<
+  GetSyndicationStatus.Response,
+  typeof syndicationStatusAnswer
+> = true;
