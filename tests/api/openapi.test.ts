@@ -216,7 +216,8 @@ async function createOneOfEachPublicType() {
 
 /**
  * Both sides of syndication (转载): the province may push here (its reprints held), and this instance
- * pushed a must-syndicate document to a county portal, which held it.
+ * pushed a must-syndicate document to a county portal, which held it, and to one that is offline
+ * (a failing delivery, in the compliance report).
  */
 async function createSyndication() {
   await app.strapi.db.query('plugin::disclosure.syndication-source').create({
@@ -237,6 +238,16 @@ async function createSyndication() {
       active: true,
     },
   });
+  await app.strapi.db.query('plugin::disclosure.subscriber').create({
+    data: {
+      name: '商河县政府门户',
+      // Nothing listens on port 1: the connection is refused, the delivery retried later.
+      endpointUrl: 'http://127.0.0.1:1/api/disclosure/inbox',
+      secret: 'whsec_b3BlbmFwaS10ZXN0LW9mZmxpbmUtc2VjcmV0',
+      scope: 'must-syndicate',
+      active: true,
+    },
+  });
   syndicated = (
     await app.strapi.documents(DOC).create({
       data: policyDocumentData(organization, { mustSyndicate: true }) as any,
@@ -244,7 +255,7 @@ async function createSyndication() {
     } as any)
   ).documentId;
   const worker = app.strapi.plugin('disclosure').service('syndication-worker');
-  expect(await worker.runOnce()).toMatchObject({ delivered: 1 });
+  expect(await worker.runOnce()).toMatchObject({ delivered: 1, retry: 1 });
 }
 
 describe('the description', () => {
@@ -526,7 +537,12 @@ describe('the real answers of the documented routes match it', () => {
       .query({ document: syndicated })
       .set('Authorization', `Bearer ${token}`);
     expectDescribed('get', '/disclosure/syndication/status', status);
-    expect(status.body.data.subscribers[0]).toMatchObject({
+    const bySubscriber = (name: string) =>
+      (status.body.data.subscribers as Array<{ subscriber: { name: string } }>).find(
+        (line) => line.subscriber.name === name
+      );
+    expect(bySubscriber('商河县政府门户')).toMatchObject({ status: 'pending', deliveredAt: null });
+    expect(bySubscriber('济阳区政府门户')).toMatchObject({
       acknowledged: true,
       held: false,
       reprint: { url: 'https://jiyang.example.gov.cn/zwgk/1' },
@@ -570,9 +586,15 @@ describe('the real answers of the documented routes match it', () => {
       .get('/api/disclosure/compliance')
       .set('Authorization', `Bearer ${token}`);
     expectDescribed('get', '/disclosure/compliance', report);
-    // Not an empty report: the message's reply and the syndication are in it.
+    // Not an empty report: the message's reply, the reprints and the failing delivery are in it.
     expect(report.body.data.counts.total).toBeGreaterThan(0);
-    expect(report.body.data.reprints).toHaveLength(1);
+    // Reprints count what a subscriber received: the offline portal has received nothing yet.
+    expect(report.body.data.reprints).toMatchObject([
+      { subscriber: { name: '济阳区政府门户' }, reprinted: 1 },
+    ]);
+    expect(report.body.data.failingDeliveries).toMatchObject([
+      { itemDocumentId: syndicated, target: '商河县政府门户', status: 'pending' },
+    ]);
   });
 
   test('the description itself', async () => {
