@@ -1,17 +1,20 @@
-import http from 'http';
-import type { AddressInfo } from 'net';
 import { policyDocumentData } from '../harness/fixtures';
 import { createFullAccessToken, setClock, startApp, type TestApp } from '../harness/strapi';
+import {
+  startReceivingPortal,
+  type ReceiptOutcome,
+  type ReceivingPortal,
+} from '../harness/syndication';
 
 /** GET /api/disclosure/syndication/status: per subscriber, delivered, acknowledged, reprinted, how late. */
 const DOC = 'api::policy-document.policy-document';
 
 let app: TestApp;
-let receiver: http.Server;
+let receiver: ReceivingPortal;
 let token: string;
 let office: string;
 /** What the receiver says it did with each message, by the title it carries. */
-const outcomes: Record<string, string> = {};
+const outcomes: Record<string, ReceiptOutcome['status']> = {};
 
 const status = (document: string, auth = true) => {
   const request = app.http().get('/api/disclosure/syndication/status').query({ document });
@@ -19,23 +22,9 @@ const status = (document: string, auth = true) => {
 };
 
 beforeAll(async () => {
-  receiver = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const message = JSON.parse(body);
-      const state = outcomes[message.versions[0]?.title] ?? 'published';
-      response.writeHead(200, { 'content-type': 'application/json' });
-      const receipt = {
-        documentId: `copy-${message.documentId}`,
-        url: state === 'published' ? `https://county.example.gov.cn/${message.documentId}` : null,
-        status: state,
-        version: message.version,
-      };
-      response.end(JSON.stringify({ data: receipt, meta: { duplicate: false } }));
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiver = await startReceivingPortal((message) => ({
+    status: outcomes[message.versions[0]?.title ?? ''] ?? 'published',
+  }));
   app = await startApp();
   token = await createFullAccessToken(app.strapi);
   setClock(app, '2026-06-01T02:00:00Z'); // a Monday
@@ -61,7 +50,7 @@ beforeAll(async () => {
     data: {
       name: '济阳区政府门户',
       organization: county.id,
-      endpointUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/disclosure/inbox`,
+      endpointUrl: receiver.inbox,
       secret: 'whsec_c3RhdHVzLXRlc3Qtc2VjcmV0',
       scope: 'must-syndicate',
       active: true,
@@ -71,7 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver?.close();
 });
 
 test('reprinted at once, and held by the receiver: both acknowledged; the held one turns late after a working day', async () => {

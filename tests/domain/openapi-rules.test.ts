@@ -8,6 +8,11 @@ import {
   openApiPath,
   type DescribedRoute,
 } from '../../src/plugins/disclosure/server/src/openapi/rules/described-routes';
+import {
+  ERROR_SCHEMA_NAME,
+  errorSchema,
+  withOperationAnswers,
+} from '../../src/plugins/disclosure/server/src/openapi/rules/operation-answers';
 
 const route = (overrides: Partial<DescribedRoute>): DescribedRoute => ({
   origin: 'plugin::disclosure',
@@ -123,5 +128,81 @@ describe('answer shapes', () => {
       required: ['data', 'meta'],
     };
     expect((readAnswer(withMeta) as typeof withMeta).properties.meta).toEqual({ type: 'object' });
+  });
+
+  test("fields the type computes when read are added to the entries, a list's or an item's", () => {
+    const status = { type: 'string', enum: ['open', 'closed'] };
+    const list = readAnswer(
+      {
+        type: 'object',
+        properties: { data: { type: 'array', items: generated } },
+        required: ['data'],
+      },
+      { status }
+    ) as { properties: { data: { items: { properties: object; required: string[] } } } };
+    expect(list.properties.data.items.properties).toMatchObject({
+      status,
+      title: { type: 'string' },
+    });
+    expect(list.properties.data.items.required).toEqual(['documentId', 'title', 'status']);
+    const item = readAnswer(
+      { type: 'object', properties: { data: generated }, required: ['data'] },
+      { status }
+    ) as {
+      properties: { data: { properties: object } };
+    };
+    expect(item.properties.data.properties).toMatchObject({ status });
+  });
+
+  test('a blocks field, written as required whatever its attribute says, is null when empty', () => {
+    const withBlocks = {
+      type: 'object',
+      properties: { body: { type: 'array', items: {}, description: 'A blocks field' } },
+      required: ['body'],
+    };
+    expect(asAnswered(withBlocks)).toEqual({
+      ...withBlocks,
+      properties: {
+        body: {
+          description: 'A blocks field',
+          anyOf: [{ type: 'array', items: {} }, { type: 'null' }],
+        },
+      },
+    });
+  });
+});
+
+describe('operation answers', () => {
+  const ok = { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
+  const generated = {
+    responses: { 200: ok, 400: { description: 'Bad request' }, 404: { description: 'Not found' } },
+  };
+  const errorRef = {
+    'application/json': { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA_NAME}` } },
+  };
+
+  test("refusals are Strapi's error answer, Chinese first", () => {
+    const { responses } = withOperationAnswers('GET /disclosure/working-days/add', generated);
+    expect(responses).toEqual({
+      200: ok,
+      400: { description: 'Bad request', content: errorRef },
+      404: { description: 'Not found', content: errorRef },
+    });
+    expect(errorSchema()).toMatchObject({
+      type: 'object',
+      properties: { data: { type: 'null' } },
+      required: ['data', 'error'],
+    });
+  });
+
+  test('a route that creates answers 201; the Atom feed answers Atom, not JSON', () => {
+    const created = withOperationAnswers('POST /disclosure/applications', generated).responses!;
+    expect(Object.keys(created)).toEqual(['201', '400', '404']);
+    expect(created['201']).toEqual({ ...ok, description: 'Created' });
+    const atom = withOperationAnswers('GET /disclosure/feed.atom', {
+      responses: { 400: { description: 'Bad request' } },
+    }).responses!;
+    expect(Object.keys(atom['200'].content!)).toEqual(['application/atom+xml']);
+    expect(atom['200'].content!['application/atom+xml'].schema).toMatchObject({ type: 'string' });
   });
 });

@@ -5,7 +5,7 @@
  * what is accepted, these describe it.
  */
 import { z } from 'zod';
-import { LOCALE_CODES } from '../constants';
+import { CONTENT_TYPES, LOCALE_CODES } from '../constants';
 import {
   APPLICANT_TYPES,
   APPLICATION_STATUSES,
@@ -14,6 +14,8 @@ import {
   type Outcome,
 } from './on-request';
 import { MESSAGE_KINDS, MESSAGE_STATUSES } from './mailbox';
+import type { GetCompliance } from './compliance';
+import type { GetSyndicationStatus } from './syndication';
 
 const localeCode = z.enum(LOCALE_CODES as [string, ...string[]]);
 const isoDate = z
@@ -204,8 +206,229 @@ export const feedAnswer = z.object({
   meta: z.object({ cursor: z.string().nullable(), hasMore: z.boolean() }),
 });
 export const atomQuery = { organization: z.string().describe('机构代码 (organization code)') };
+/** Not JSON: the service describes it under its own media type (NON_JSON_ANSWERS). */
+export const atomAnswer = z
+  .string()
+  .describe(
+    "Atom 1.0 (RFC 4287): a <feed> of the organization's published documents, newest first"
+  );
+
+const subscriberKey = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  organizationCode: z.string().nullable(),
+  active: z.boolean(),
+});
+const rate = z.number().nullable().describe('0–1; null while nothing is decided');
+
+export const syndicationStatusQuery = {
+  document: z.string().describe("the policy document's documentId"),
+};
+export const syndicationStatusAnswer = z.object({
+  data: z.object({
+    documentId: z.string(),
+    versions: z.number().int(),
+    subscribers: z.array(
+      z.object({
+        subscriber: subscriberKey,
+        version: z.number().int(),
+        status: z.enum(['pending', 'delivered', 'dead', 'cancelled']),
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        deliveredAt: dateTime.nullable(),
+        acknowledged: z.boolean(),
+        reprint: z
+          .object({
+            documentId: z.string().nullable(),
+            url: z.string().nullable(),
+            publishedAt: dateTime,
+          })
+          .nullable(),
+        held: z.boolean(),
+        lagSeconds: z.number().nullable(),
+        onTime: z.object({
+          within: z.number().int(),
+          reprinted: z.number().int(),
+          onTime: z.number().int(),
+          late: z.number().int(),
+          overdue: z.number().int(),
+          rate,
+        }),
+      })
+    ),
+  }),
+});
 
 export { signedMessage };
+
+// ------------------------------------------------------------------ compliance report (合规报告)
+
+export const complianceQuery = {
+  organization: z
+    .string()
+    .optional()
+    .describe('机构代码或 documentId (organization code or documentId)'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+const organizationSummary = z.object({
+  documentId: z.string(),
+  code: z.string(),
+  name: z.string(),
+});
+const tally = {
+  total: z.number().int(),
+  pending: z.number().int(),
+  met: z.number().int(),
+  late: z.number().int(),
+  overdue: z.number().int(),
+  atRisk: z.number().int(),
+  rate,
+};
+const trackedItem = z.object({
+  contentType: z.string(),
+  documentId: z.string(),
+  title: z.string().nullable(),
+  rule: z.string(),
+  organization: organizationSummary.nullable(),
+  dueAt: dateTime,
+  dueDate: isoDate.nullable().describe('the Beijing day a day rule falls due on'),
+  metAt: dateTime.nullable(),
+  atRisk: z.boolean(),
+  lateness: z.number().nullable(),
+  latenessUnit: z.enum(['working-days', 'hours']).nullable(),
+  editPath: z.string(),
+});
+const monthFigures = z.object({
+  received: z.number().int(),
+  byKind: z.record(z.string(), z.number().int()),
+  routed: z.number().int(),
+  repliedOnTime: z.number().int(),
+  repliedLate: z.number().int(),
+  open: z.number().int(),
+  openOverdue: z.number().int(),
+  satisfaction: z.object({
+    satisfied: z.number().int(),
+    rated: z.number().int(),
+    notRated: z.number().int(),
+  }),
+});
+export const complianceAnswer = z.object({
+  data: z.object({
+    period: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }),
+    organization: organizationSummary.nullable(),
+    counts: z.object(tally),
+    today: isoDate,
+    dueToday: z.array(trackedItem),
+    items: z.object({
+      pending: z.array(trackedItem),
+      met: z.array(trackedItem),
+      late: z.array(trackedItem),
+      overdue: z.array(trackedItem),
+    }),
+    onTimeRate: z.object({
+      overall: rate,
+      byOrganization: z.array(z.object({ ...tally, organization: organizationSummary.nullable() })),
+      byRule: z.array(
+        z.object({
+          ...tally,
+          rule: z.string(),
+          label: z.string().nullable(),
+          source: z.string().nullable(),
+        })
+      ),
+    }),
+    staleColumns: z.array(
+      z.object({
+        organization: organizationSummary,
+        contentType: z.string(),
+        category: z.string().nullable(),
+        lastPublishedAt: dateTime,
+        window: z.union([
+          z.object({ days: z.number().int() }),
+          z.object({ months: z.number().int() }),
+        ]),
+        daysSinceLastItem: z.number().int(),
+      })
+    ),
+    reprints: z.array(
+      z.object({
+        subscriber: subscriberKey,
+        within: z.number().int(),
+        received: z.number().int(),
+        reprinted: z.number().int(),
+        onTime: z.number().int(),
+        late: z.number().int(),
+        overdue: z.number().int(),
+        pending: z.number().int(),
+        rate,
+      })
+    ),
+    failingDeliveries: z.array(
+      z.object({
+        id: z.number().int(),
+        itemDocumentId: z.string(),
+        action: z.string().nullable(),
+        version: z.number().int().nullable(),
+        target: z.string().nullable().describe("the subscriber's name"),
+        status: z.enum(['pending', 'delivered', 'dead', 'cancelled']),
+        attempts: z.number().int(),
+        lastStatus: z.number().int().nullable().describe("the receiver's last HTTP status"),
+        lastError: z.string().nullable(),
+        nextAttemptAt: dateTime.nullable(),
+        title: z.string().nullable(),
+        editPath: z.string(),
+      })
+    ),
+    pressConferences: z.object({
+      label: z.string(),
+      from: isoDate,
+      to: isoDate,
+      missing: z.array(organizationSummary),
+    }),
+    calendar: z.object({ complete: z.boolean(), missingYears: z.array(z.number().int()) }),
+    mailbox: z.object({
+      month: z.string().describe('YYYY-MM'),
+      from: isoDate,
+      to: isoDate,
+      organizations: z.array(monthFigures.extend({ organization: organizationSummary })),
+      total: monthFigures,
+    }),
+  }),
+});
+
+// ------------------------------------------------------------------ consultations (意见征集)
+
+/** Where a consultation stands, computed on the Beijing calendar day (consultation-period rule). */
+export const CONSULTATION_STATUSES = ['upcoming', 'open', 'closed', 'concluded'] as const;
+
+/**
+ * Fields a public type's answers carry that are not attributes (computed when read): added to the
+ * generated schemas of its reads, by content type.
+ */
+export const COMPUTED_FIELDS: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>> = {
+  [CONTENT_TYPES.consultation]: {
+    status: z
+      .enum(CONSULTATION_STATUSES)
+      .describe('征集状态，按北京时间日期计算 (from its dates, Beijing time)'),
+  },
+};
+
+export const consultationFeedbackParams = { documentId: z.string() };
+export const consultationFeedbackBody = z.object({
+  data: z.object({
+    content: z.string().describe('意见内容, at most 5000 characters'),
+    submitterName: z.string().nullable().optional(),
+    submitterContact: z.string().nullable().optional(),
+  }),
+});
+export const consultationFeedbackAnswer = z.object({
+  data: z.object({
+    documentId: z.string(),
+    submittedAt: dateTime,
+    status: z.literal('received'),
+  }),
+});
 
 // ------------------------------------------------------------------ search (目录检索, issue 28)
 
@@ -250,6 +473,35 @@ export const searchAnswer = z.object({
 });
 export type SearchAnswer = z.infer<typeof searchAnswer>;
 
+// ------------------------------------------------------------------ refusals, and how routes answer
+
+/** Strapi's error answer, which every route gives when it refuses (docs/errors.md). */
+export const errorAnswer = z.object({
+  data: z.null(),
+  error: z.object({
+    status: z.number().int(),
+    name: z.string().describe('ValidationError, NotFoundError, UnauthorizedError…'),
+    message: z.string().describe('中文说明 (English explanation)'),
+    details: z.record(z.string(), z.unknown()),
+  }),
+});
+
+/**
+ * The operations (`METHOD /path`, as described) whose answer is 201, not the 200 the generator
+ * writes for every route's `response`.
+ */
+export const CREATED_ANSWERS: readonly string[] = [
+  'POST /disclosure/applications',
+  'POST /disclosure/messages',
+  'POST /consultations/{documentId}/feedback',
+];
+
+/** The operations that answer something other than JSON: their media type and schema. */
+export const NON_JSON_ANSWERS: Readonly<Record<string, { mediaType: string; schema: z.ZodType }>> =
+  {
+    'GET /disclosure/feed.atom': { mediaType: 'application/atom+xml', schema: atomAnswer },
+  };
+
 // ------------------------------------------------------------------ the description itself
 
 export const openApiAnswer = z
@@ -259,3 +511,19 @@ export const openApiAnswer = z
     paths: z.record(z.string(), z.unknown()),
   })
   .passthrough();
+
+// ------------------------------------------------------------------ kept in step with the interfaces
+
+/**
+ * The compliance report and the syndication status are typed by interfaces the admin panel shares
+ * (contracts/compliance, contracts/syndication); an answer of those types must fit these schemas.
+ * `true` only while it does: a field whose type changes, or that the schema has and the interface
+ * lacks, fails the type check; one the interface adds fails the answer-validation test (the schemas
+ * allow no other fields).
+ */
+type Fits<Answer, Schema extends z.ZodType> = [Answer] extends [z.infer<Schema>] ? true : false;
+export const COMPLIANCE_FITS: Fits<GetCompliance.Response, typeof complianceAnswer> = true;
+export const SYNDICATION_STATUS_FITS: Fits<
+  GetSyndicationStatus.Response,
+  typeof syndicationStatusAnswer
+> = true;

@@ -1,3 +1,4 @@
+import * as api from '../../../shared/contracts/public-api';
 import { ROUTE_ACCESS } from '../roles/route-policies';
 import type { CapabilityRoutes } from '../utils/capability';
 
@@ -18,6 +19,12 @@ export default {
   ],
   contentApi: [
     // Internal figures: full-access tokens, or custom ones granted `report`; never the Public role or a read-only token.
-    { method: 'GET', path: '/compliance', handler: 'compliance.report' },
+    {
+      method: 'GET',
+      path: '/compliance',
+      handler: 'compliance.report',
+      request: { query: api.complianceQuery },
+      response: api.complianceAnswer,
+    },
   ],
 } satisfies CapabilityRoutes;

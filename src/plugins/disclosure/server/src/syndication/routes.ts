@@ -95,6 +95,12 @@ export default {
       request: { query: api.atomQuery },
     },
     // Who reprinted a document and how late: full-access tokens, or custom ones granted `report` (not a read: read-only tokens read as the public).
-    { method: 'GET', path: '/syndication/status', handler: 'syndication-status.report' },
+    {
+      method: 'GET',
+      path: '/syndication/status',
+      handler: 'syndication-status.report',
+      request: { query: api.syndicationStatusQuery },
+      response: api.syndicationStatusAnswer,
+    },
   ],
 } satisfies CapabilityRoutes;

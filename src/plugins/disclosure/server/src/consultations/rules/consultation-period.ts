@@ -4,6 +4,7 @@
  */
 import { beijingDate, calendarDaysBetween, isIsoDate } from '../../calendar/rules/beijing-time';
 import type { RuleViolation } from '../../catalogue/rules/disclosure-attribute';
+import type { CONSULTATION_STATUSES } from '../../../../shared/contracts/public-api';
 
 export const MINIMUM_CONSULTATION_DAYS = 30;
 
@@ -43,7 +44,7 @@ export function checkConsultationPeriod(period: ConsultationPeriod): RuleViolati
  * Where a consultation stands, decided on the Beijing calendar day: open from the first day to the
  * end of the last, concluded once its result (采纳情况) is published.
  */
-export type ConsultationStatus = 'upcoming' | 'open' | 'closed' | 'concluded';
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
 export function consultationStatus(
   consultation: {

@@ -4,7 +4,8 @@
  * - a documentId is Strapi's 24-character id, not the UUID the generator says;
  * - an attribute not required is answered as null when empty, not left out;
  * - a list or an item comes with `meta` (a list's pagination);
- * - a default of "now" (publishedAt) would change the description at every generation: dropped.
+ * - a default of "now" (publishedAt) would change the description at every generation: dropped;
+ * - a blocks field is written as required whatever its attribute says: none is, so null when empty.
  */
 type Schema = Record<string, unknown>;
 
@@ -32,6 +33,9 @@ export const PAGINATION_META: Schema = {
     },
   },
 };
+
+/** How the generator marks a blocks attribute (it ignores the attribute's `required`). */
+const BLOCKS_FIELD = 'A blocks field';
 
 const allowsNull = (schema: Schema): boolean =>
   schema.type === 'null' ||
@@ -63,17 +67,41 @@ export function asAnswered(value: unknown): unknown {
       if (!isObject(property)) continue;
       const corrected =
         name === 'documentId' && property.format === 'uuid' ? DOCUMENT_ID : property;
-      properties[name] = required.has(name) ? corrected : nullable(corrected);
+      const alwaysGiven = required.has(name) && corrected.description !== BLOCKS_FIELD;
+      properties[name] = alwaysGiven ? corrected : nullable(corrected);
     }
     schema.properties = properties;
   }
   return schema;
 }
 
-/** A content-API read's answer: its `data` as answered, and its `meta` (a list's pagination). */
-export function readAnswer(value: unknown): unknown {
+/** An entry's schema with fields computed when read (always given), beside its attributes. */
+const withComputed = (entry: unknown, computed: Record<string, Schema>): unknown => {
+  if (!isObject(entry) || !isObject(entry.properties) || !Object.keys(computed).length)
+    return entry;
+  const required = Array.isArray(entry.required) ? entry.required : [];
+  return {
+    ...entry,
+    properties: { ...entry.properties, ...computed },
+    required: [...required, ...Object.keys(computed).filter((name) => !required.includes(name))],
+  };
+};
+
+/**
+ * A content-API read's answer: its `data` (an entry, or a list of them) as answered, with the fields
+ * its type computes when read, and its `meta` (a list's pagination).
+ */
+export function readAnswer(value: unknown, computed: Record<string, Schema> = {}): unknown {
   const schema = asAnswered(value);
-  if (!isObject(schema) || !isObject(schema.properties) || 'meta' in schema.properties)
-    return schema;
-  return { ...schema, properties: { ...schema.properties, meta: PAGINATION_META } };
+  if (!isObject(schema) || !isObject(schema.properties)) return schema;
+  const { data } = schema.properties;
+  const properties = { ...schema.properties };
+  if (isObject(data)) {
+    properties.data =
+      data.type === 'array'
+        ? { ...data, items: withComputed(data.items, computed) }
+        : withComputed(data, computed);
+  }
+  if (!('meta' in properties)) properties.meta = PAGINATION_META;
+  return { ...schema, properties };
 }

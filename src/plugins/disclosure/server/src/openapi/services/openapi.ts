@@ -3,6 +3,13 @@ import { generate } from '@strapi/openapi';
 import { PUBLIC_CONTENT_TYPES } from '../../../../shared/constants';
 import { asAnswered, readAnswer } from '../rules/answer-shapes';
 import { describedOperations, type DescribedRoute } from '../rules/described-routes';
+import { COMPUTED_FIELDS } from '../../../../shared/contracts/public-api';
+import {
+  ERROR_SCHEMA_NAME,
+  errorSchema,
+  jsonSchema,
+  withOperationAnswers,
+} from '../rules/operation-answers';
 
 /** An OpenAPI 3 document as the generator writes it (only the parts this service reads or sets). */
 export interface OpenApiDocument {
@@ -27,8 +34,14 @@ interface Operation {
   [key: string]: unknown;
 }
 
+/** The fields a public type computes when read, as JSON Schema (contracts: COMPUTED_FIELDS). */
+const computedFields = (uid: string): Record<string, Record<string, unknown>> =>
+  Object.fromEntries(
+    Object.entries(COMPUTED_FIELDS[uid] ?? {}).map(([name, schema]) => [name, jsonSchema(schema)])
+  );
+
 /** A content-API operation of src/api, its 200 answer as Strapi gives it (rules/answer-shapes). */
-const withReadAnswer = (operation: Operation): Operation => {
+const withReadAnswer = (operation: Operation, uid: string): Operation => {
   const json = operation.responses?.['200']?.content?.['application/json'];
   if (!json?.schema) return operation;
   return {
@@ -37,7 +50,9 @@ const withReadAnswer = (operation: Operation): Operation => {
       ...operation.responses,
       200: {
         ...operation.responses?.['200'],
-        content: { 'application/json': { ...json, schema: readAnswer(json.schema) } },
+        content: {
+          'application/json': { ...json, schema: readAnswer(json.schema, computedFields(uid)) },
+        },
       },
     },
   };
@@ -80,8 +95,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const [method, operation] of Object.entries(item)) {
           const described = operations.get(`${method.toUpperCase()} ${path}`);
           if (!described || typeof operation !== 'object') continue;
-          const fromApp = described.origin.startsWith('api::');
-          const answered = fromApp ? withReadAnswer(operation as Operation) : operation;
+          // A public read of src/api (the core controller's find or findOne), e.g. `api::x.x.find`.
+          const read = /^(api::[\w-]+\.[\w-]+)\.(find|findOne)$/.exec(described.handler);
+          const answered = withOperationAnswers(
+            `${method.toUpperCase()} ${path}`,
+            read ? withReadAnswer(operation as Operation, read[1]) : (operation as Operation)
+          );
           paths[path] = {
             ...paths[path],
             // An open route takes no token: `security: []` overrides the document's bearer default.
@@ -108,7 +127,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         paths,
         components: {
           ...generated.components,
-          schemas: asAnswered(generated.components?.schemas ?? {}),
+          schemas: {
+            ...(asAnswered(generated.components?.schemas ?? {}) as Record<string, unknown>),
+            [ERROR_SCHEMA_NAME]: errorSchema(),
+          },
         },
       };
       return cached;
