@@ -279,6 +279,23 @@ test('published through the gate: the review first; an answer without the confir
       .set(publisher)
       .send({});
 
+  // The confirmation and the link are the message page's: not typed, only kept, in the content manager.
+  const edit = (data: Record<string, unknown>) =>
+    app.http().put(`${CM}/${documentId}`).query({ locale: 'zh-Hans' }).set(publisher).send(data);
+  const typedName = await edit({ personalDataRemovedBy: '别人' });
+  expect(typedName.status).toBe(403);
+  expect(typedName.body.error.message).toMatch(
+    /^个人信息删除确认须在来信页面“发布为公众问答”中记录/
+  );
+  const [stored] = await answersOf(message.documentId);
+  const kept = await edit({
+    repliedOn: '2026-04-10',
+    sourceMessage: stored.sourceMessage,
+    personalDataRemovedBy: stored.personalDataRemovedBy,
+    personalDataRemovedAt: new Date(stored.personalDataRemovedAt).toISOString(),
+  });
+  expect(kept.status).toBe(200);
+
   const unreviewed = await publish(documentId);
   expect(unreviewed.status).toBe(400);
   expect(unreviewed.body.error.message).toMatch(/^发布前须完成保密审查/);
