@@ -9,6 +9,7 @@
  */
 import { TYPE_NAMES } from '../plugins/disclosure/shared/type-names';
 import {
+  MESSAGE_KIND_WORDS,
   NON_DISCLOSURE_GROUND_WORDS,
   w,
   type AdminLocale,
@@ -103,6 +104,14 @@ export const ENUMERATION_WORDS = {
     severity: {
       general: w('一般', 'General'),
       'major-emergency': w('重大突发事件', 'Major emergency'),
+    },
+  },
+  'api::public-answer.public-answer': {
+    // The mailbox's kinds (complaints go to the 信访 channel, never published here).
+    kind: {
+      suggestion: MESSAGE_KIND_WORDS.suggestion,
+      question: MESSAGE_KIND_WORDS.question,
+      help: MESSAGE_KIND_WORDS.help,
     },
   },
   'api::organization.organization': {

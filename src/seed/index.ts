@@ -441,6 +441,7 @@ export async function seedDemoContent(
   const demoMessages = await seedDemoMessages(strapi, today);
   if (demoMessages.mailboxes) created['plugin::disclosure.mailbox'] = demoMessages.mailboxes;
   if (demoMessages.messages) created['plugin::disclosure.public-message'] = demoMessages.messages;
+  if (demoMessages.answers) created['api::public-answer.public-answer'] = demoMessages.answers;
 
   // 统计与年度报告: last year's draft reports, the figures offices enter, challenges to two cases.
   Object.assign(created, await seedDemoReports(strapi, today));

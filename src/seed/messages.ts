@@ -13,6 +13,7 @@ import type {
 import {
   ACTION_BODIES,
   intakeBody,
+  publicAnswerBody,
 } from '../plugins/disclosure/server/src/mailbox/validation/messages';
 import { systemActor } from '../plugins/disclosure/server/src/on-request/services/applications';
 import { getService } from '../plugins/disclosure/server/src/utils/get-service';
@@ -198,13 +199,27 @@ const DEMO_MESSAGES: DemoMessage[] = [
 ];
 
 /**
+ * 公众问答: the sent, consented message published as an answer, its text edited by the office (the
+ * writer's name gone), confirmed by the leader, reviewed and published as any demo item.
+ */
+const DEMO_ANSWERS = [
+  {
+    message: '政务服务大厅午间是否办理业务（演示）',
+    daysAgo: 6,
+    subject: '政务服务大厅午间是否办理业务（演示）',
+    question: '群众来信询问：市政务服务大厅中午十二点到一点是否可以办理业务？',
+    reply: '您好！市政务服务大厅实行午间不间断服务，工作日中午十二点至一点可正常办理业务。',
+  },
+] as const;
+
+/**
  * Creates the demo mailboxes and messages that do not exist yet; returns how many of each it created.
  * `today` is the Beijing date of seeding.
  */
 export async function seedDemoMessages(
   strapi: Core.Strapi,
   today: string
-): Promise<{ mailboxes: number; messages: number }> {
+): Promise<{ mailboxes: number; messages: number; answers: number }> {
   const days = await demoDays(strapi, today);
   const service = getService(strapi, 'messages');
   const organizationId = async (code: string) =>
@@ -275,5 +290,51 @@ export async function seedDemoMessages(
     if (demo.rating !== undefined) await service.rate(intake.number, intake.code, demo.rating);
     messages += 1;
   }
-  return { mailboxes, messages };
+
+  let answers = 0;
+  for (const demo of DEMO_ANSWERS) {
+    const message = (await strapi.db
+      .query(MESSAGE_UID)
+      .findOne({ where: { subject: demo.message }, select: ['documentId'] })) as {
+      documentId: string;
+    } | null;
+    if (!message) continue;
+    if (
+      await strapi.db
+        .query(CONTENT_TYPES.publicAnswer)
+        .count({ where: { sourceMessage: message.documentId } })
+    )
+      continue;
+    const at = onDay(days.ago(demo.daysAgo), 240);
+    const { data } = validate(publicAnswerBody, {
+      data: {
+        subject: demo.subject,
+        question: demo.question,
+        reply: demo.reply,
+        personalDataRemoved: true,
+      },
+    });
+    const detail = await service.publishAnswer(
+      message.documentId,
+      data,
+      systemActor({ name: STAFF.leader, at })
+    );
+    if (!detail.publicAnswer) continue;
+    const { documentId } = detail.publicAnswer;
+    const documents = strapi.documents(CONTENT_TYPES.publicAnswer);
+    await documents.update({
+      documentId,
+      locale: SOURCE_LOCALE,
+      data: {
+        confidentialityReview: {
+          reviewer: '保密审查员（演示）',
+          reviewedAt: at.toISOString(),
+          conclusion: 'approved',
+        },
+      },
+    });
+    await documents.publish({ documentId, locale: SOURCE_LOCALE });
+    answers += 1;
+  }
+  return { mailboxes, messages, answers };
 }

@@ -151,6 +151,23 @@ beforeAll(async () => {
     }),
     status: 'published',
   } as any);
+  // 公众问答, as the mailbox's route leaves it (confirmed) and a reviewer passes it.
+  await app.strapi.documents('api::public-answer.public-answer').create({
+    data: {
+      subject: '公交线路调整咨询',
+      question: '来信人询问12路公交线路调整后的站点。',
+      reply: '12路公交调整后的站点已在交通运输局网站公布。',
+      kind: 'question',
+      organization,
+      askedOn: '2026-03-02',
+      repliedOn: '2026-03-10',
+      sourceMessage: 'message-document-id',
+      personalDataRemovedBy: '赵审批',
+      personalDataRemovedAt: '2026-03-10T02:00:00.000Z',
+      confidentialityReview: approvedReview,
+    },
+    status: 'published',
+  } as any);
   token = await createFullAccessToken(app.strapi);
   await createOneOfEachPublicType();
   await createSyndication();

@@ -10,6 +10,7 @@ const PUBLIC_TYPES = [
   'consultations',
   'press-releases',
   'public-concerns',
+  'public-answers',
   'annual-reports',
 ];
 

@@ -299,3 +299,37 @@ describe('GET /api/disclosure/search', () => {
     expect(res.body.error.message).toContain(`(${parameter} `);
   });
 });
+
+describe('published answers (公众问答) in the search', () => {
+  const ANSWER = 'api::public-answer.public-answer';
+  const answer = (subject: string, status?: 'published') =>
+    app.strapi.documents(ANSWER).create({
+      ...(status ? { status } : {}),
+      data: {
+        subject,
+        question: '来信人询问不动产登记窗口周六是否办理业务。',
+        reply: '不动产登记中心周六上午正常办理登记业务。',
+        kind: 'question',
+        organization: office,
+        personalDataRemovedBy: '赵审批',
+        personalDataRemovedAt: '2026-03-02T02:00:00.000Z',
+        sourceMessage: 'message-document-id',
+        confidentialityReview: approvedReview,
+      } as never,
+    });
+
+  test('a published answer is found by its question and reply, faceted by organization; a draft one not', async () => {
+    const published = (await answer('不动产登记周六办理咨询', 'published')).documentId;
+    const draft = (await answer('不动产登记草稿问答')).documentId;
+    const body = await search({ q: '不动产登记', types: 'public-answer' });
+    expect(body.data.map((hit) => [hit.type, hit.documentId, hit.title])).toEqual([
+      ['public-answer', published, '不动产登记周六办理咨询'],
+    ]);
+    expect(body.meta.facets.type).toEqual({ 'public-answer': 1 });
+    expect(body.meta.facets.organization).toEqual({ [office]: 1 });
+    expect(await found('周六上午正常办理')).toEqual([published]);
+    expect(await found('不動產登記', { locale: 'zh-Hant' })).toEqual([published]);
+    expect(await found('草稿问答')).not.toContain(draft);
+    expect(JSON.stringify(body)).not.toContain('赵审批');
+  });
+});

@@ -17,6 +17,7 @@ const UIDS = [
   'plugin::disclosure.mailbox',
   'plugin::disclosure.public-message',
   'plugin::disclosure.message-step',
+  'api::public-answer.public-answer',
 ] as const;
 
 let app: TestApp;
@@ -347,6 +348,7 @@ describe('demo messages (意见箱 and 领导信箱)', () => {
       ['draft-reply', '王承办（演示）'],
       ['approve', '赵审批（演示）'],
       ['send', '李信箱（演示）'],
+      ['public-answer', '赵审批（演示）'],
     ]);
     const at = sent.steps.map((s: any) => s.at);
     expect([...at].sort()).toEqual(at);
@@ -367,6 +369,8 @@ describe('demo messages (意见箱 and 领导信箱)', () => {
       '/api/mailboxes?populate=*',
       '/api/disclosure/mailboxes?organization=370100000',
       '/api/organizations?populate=*',
+      '/api/public-answers?populate=*',
+      '/api/public-answers?locale=zh-Hant&populate=*',
       `/api/disclosure/messages/${rows[0].number}`,
       `/api/disclosure/messages/${rows[0].number}?code=0000000000000000000000`,
     ];
@@ -375,6 +379,25 @@ describe('demo messages (意见箱 and 领导信箱)', () => {
       expect(answer.status).toBeLessThan(500);
       for (const secret of secrets) expect(answer.text).not.toContain(secret);
     }
+  });
+
+  test('the consented, answered message is a published answer (公众问答), in both scripts', async () => {
+    const list = await app.http().get('/api/public-answers');
+    expect(list.body.data).toEqual([
+      expect.objectContaining({
+        subject: '政务服务大厅午间是否办理业务（演示）',
+        kind: 'question',
+        reply: expect.stringContaining('午间不间断服务'),
+      }),
+    ]);
+    const traditional = await app.http().get('/api/public-answers').query({ locale: 'zh-Hant' });
+    expect(traditional.body.data.map((answer: any) => answer.subject)).toEqual([
+      '政務服務大廳午間是否辦理業務（演示）',
+    ]);
+    expect((await detail(bySubject('午间').documentId)).publicAnswer).toEqual({
+      documentId: list.body.data[0].documentId,
+      published: true,
+    });
   });
 
   test('a second run adds no mailbox and no message', async () => {

@@ -46,6 +46,7 @@ const LOCALIZED = new Set([
   'api::consultation.consultation',
   'api::press-release.press-release',
   'api::public-concern.public-concern',
+  'api::public-answer.public-answer',
   'api::organization.organization',
 ]);
 

@@ -30,6 +30,9 @@ const PRIVATE_KEYS = [
   'writerName',
   'writerContact',
   'fingerprint',
+  // 公众问答: the link to its message and who confirmed its text.
+  'sourceMessage',
+  'personalDataRemovedBy',
 ];
 const CORE_ACTIONS = new Set(['find', 'findOne', 'create', 'update', 'delete']);
 /** A plausible id for `:id` that names no row: the route must answer 404, not 500. */
@@ -213,6 +216,12 @@ const PROBES = (f: Fixtures): Record<string, Probe> => ({
     plainAdminAnswers: '403 PolicyError',
   },
   'POST /disclosure/messages/:documentId/actions/:action': {
+    access: 'admin',
+    body: {},
+    answers: 400,
+  },
+  // 公众问答: the body is checked before the message is looked for.
+  'POST /disclosure/messages/:documentId/public-answer': {
     access: 'admin',
     body: {},
     answers: 400,
@@ -514,8 +523,8 @@ test('the router has every custom route, and each has a probe saying who may cal
     declared.map((route) => [route.key, probes[route.key]?.access ?? 'no probe'])
   );
   expect(Object.keys(probes).sort()).toEqual(declared.map((route) => route.key).sort());
-  // 45 admin routes and 19 content-API ones today; none lost by the enumeration.
-  expect(routes.length).toBe(64);
+  // 46 admin routes and 19 content-API ones today; none lost by the enumeration.
+  expect(routes.length).toBe(65);
   // Registered where the key says (so the URLs probed below are the served ones)…
   const layers = app.strapi.server
     .listRoutes()

@@ -1,3 +1,4 @@
+import { PUBLIC_CONTENT_TYPES } from '../../src/plugins/disclosure/shared/constants';
 import { approvedReview } from '../harness/fixtures';
 import { createFullAccessToken, startApp, type TestApp } from '../harness/strapi';
 import { usingPostgres } from '../harness/database';
@@ -25,6 +26,7 @@ const PRESS = 'api::press-release.press-release';
 const ORG = 'api::organization.organization';
 const CONCERN = 'api::public-concern.public-concern';
 const REPORT = 'api::annual-report.annual-report';
+const ANSWER = 'api::public-answer.public-answer';
 const FILE = 'plugin::upload.file';
 
 const MARKER = 'LEAKMARK';
@@ -41,6 +43,7 @@ const ROUTES: Record<string, string> = {
   [PRESS]: 'press-releases',
   [CONCERN]: 'public-concerns',
   [REPORT]: 'annual-reports',
+  [ANSWER]: 'public-answers',
 };
 
 /** Query tricks on a route's own parameters (status, locale, publication filters, pages, search). */
@@ -637,6 +640,32 @@ beforeAll(async () => {
       false
     )
   );
+  // 公众问答: the private link to the message and the confirmation carry the marker; a draft too.
+  const answer = {
+    kind: 'question',
+    organization: office.documentId,
+    confidentialityReview: review,
+    sourceMessage: `${MARKER}-message`,
+    personalDataRemovedBy: `${MARKER} 确认人`,
+    personalDataRemovedAt: '2026-03-10T02:00:00Z',
+  };
+  published[ANSWER] = await create(
+    ANSWER,
+    { ...answer, subject: '已发布的公众问答', question: '问题', reply: '答复' },
+    true
+  );
+  await s.documents(ANSWER as any).update({
+    documentId: published[ANSWER],
+    data: { reply: `${MARKER} 答复的未发布修改` } as any,
+  });
+  hide(
+    ANSWER,
+    await create(
+      ANSWER,
+      { ...answer, subject: `${MARKER} 草稿问答`, question: `${MARKER} 问题`, reply: '答复' },
+      false
+    )
+  );
   published[ORG] = office.documentId;
 
   // An admin author on every row: populating createdBy must never reach an account.
@@ -997,6 +1026,25 @@ describe('意见箱: messages are not public content', () => {
     expect(rating.body).toEqual(planted.body);
   });
 
+  test('a published answer (公众问答) never leads to its message, nor names who confirmed it', async () => {
+    for (const path of [
+      `/api/public-answers/${published[ANSWER]}?populate=*`,
+      '/api/public-answers?populate=*&locale=zh-Hant',
+      `/api/public-answers?filters[sourceMessage][$eq]=${MARKER}-message`,
+      '/api/public-answers?fields[0]=subject&fields[1]=personalDataRemovedBy',
+      '/api/public-answers?sort=sourceMessage',
+      '/api/public-answers?populate[sourceMessage]=true',
+    ]) {
+      for (const token of [undefined, readOnlyToken]) {
+        const answer = await get(path, token);
+        expect(answer.status).toBeLessThan(500);
+        expect(answer.text).not.toContain(MARKER);
+      }
+    }
+    const item = await get(`/api/public-answers/${published[ANSWER]}`);
+    expect(item.body.data).toMatchObject({ subject: '已发布的公众问答', reply: '答复' });
+  });
+
   test('the public list of mailboxes names the open ones only', async () => {
     const answer = await get('/api/disclosure/mailboxes?organization=370100001');
     expect(answer.status).toBe(200);
@@ -1034,6 +1082,10 @@ describe('bounds', () => {
 });
 
 describe('controls: the suite can see what it looks for', () => {
+  test('every public type is attacked', () => {
+    expect(Object.keys(ROUTES).sort()).toEqual([...PUBLIC_CONTENT_TYPES].sort());
+  });
+
   test('a full-access token asking for drafts sees the markers', async () => {
     const token = await createFullAccessToken(app.strapi);
     expect((await get('/api/policy-documents?status=draft', token)).text).toContain(MARKER);

@@ -443,7 +443,8 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
-export interface ApiAnnualReportAnnualReport extends Struct.CollectionTypeSchema {
+export interface ApiAnnualReportAnnualReport
+  extends Struct.CollectionTypeSchema {
   collectionName: 'annual_reports';
   info: {
     description: '\u653F\u5E9C\u4FE1\u606F\u516C\u5F00\u5DE5\u4F5C\u5E74\u5EA6\u62A5\u544A\u53CA\u534A\u5E74\u7EDF\u8BA1\uFF1A\u516D\u4E2A\u90E8\u5206\uFF0C\u8868\u683C\u7531\u7CFB\u7EDF\u7EDF\u8BA1 (the annual disclosure report and half-year statistics: six sections, the tables computed from the records)';
@@ -460,7 +461,10 @@ export interface ApiAnnualReportAnnualReport extends Struct.CollectionTypeSchema
     };
   };
   attributes: {
-    confidentialityReview: Schema.Attribute.Component<'disclosure.confidentiality-review', false> &
+    confidentialityReview: Schema.Attribute.Component<
+      'disclosure.confidentiality-review',
+      false
+    > &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -468,7 +472,15 @@ export interface ApiAnnualReportAnnualReport extends Struct.CollectionTypeSchema
         };
       }>;
     createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dueOn: Schema.Attribute.Date &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     half: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -483,8 +495,14 @@ export interface ApiAnnualReportAnnualReport extends Struct.CollectionTypeSchema
         number
       >;
     locale: Schema.Attribute.String;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'api::annual-report.annual-report'>;
-    organization: Schema.Attribute.Relation<'manyToOne', 'api::organization.organization'>;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::annual-report.annual-report'
+    >;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
     otherMatters: Schema.Attribute.Blocks &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -527,7 +545,8 @@ export interface ApiAnnualReportAnnualReport extends Struct.CollectionTypeSchema
         maxLength: 300;
       }>;
     updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
     year: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -637,6 +656,7 @@ export interface ApiConsultationConsultation
       'disclosure.confidentiality-review',
       false
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -765,6 +785,7 @@ export interface ApiInterpretationInterpretation
       'disclosure.confidentiality-review',
       false
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1025,6 +1046,7 @@ export interface ApiPolicyDocumentPolicyDocument
       'disclosure.confidentiality-review',
       false
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1033,6 +1055,18 @@ export interface ApiPolicyDocumentPolicyDocument
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    decisionKind: Schema.Attribute.Enumeration<
+      [
+        'administrative-licensing',
+        'administrative-penalty',
+        'administrative-enforcement',
+      ]
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     disclosureAttribute: Schema.Attribute.Enumeration<
       ['proactive', 'on-request', 'not-disclosed']
     > &
@@ -1182,7 +1216,21 @@ export interface ApiPolicyDocumentPolicyDocument
           localized: false;
         };
       }>;
+    normativeKind: Schema.Attribute.Enumeration<
+      ['regulation', 'normative-document']
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
+    repealedOn: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     replacedBy: Schema.Attribute.Relation<
       'manyToOne',
       'api::policy-document.policy-document'
@@ -1290,6 +1338,7 @@ export interface ApiPressReleasePressRelease
       'disclosure.confidentiality-review',
       false
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1380,6 +1429,130 @@ export interface ApiPressReleasePressRelease
         };
       }> &
       Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface ApiPublicAnswerPublicAnswer
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'public_answers';
+  info: {
+    description: "\u516C\u4F17\u95EE\u7B54\uFF1A\u7ECF\u6765\u4FE1\u4EBA\u540C\u610F\u516C\u5F00\u3001\u5220\u9664\u4E2A\u4EBA\u4FE1\u606F\u540E\u7684\u6765\u4FE1\u4E0E\u7B54\u590D (a question to the mailbox and its reply, published with the writer's consent, personal data removed)";
+    displayName: 'Public answer';
+    pluralName: 'public-answers';
+    singularName: 'public-answer';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: true;
+    };
+  };
+  attributes: {
+    askedOn: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    confidentialityReview: Schema.Attribute.Component<
+      'disclosure.confidentiality-review',
+      false
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['suggestion', 'question', 'help']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'question'>;
+    locale: Schema.Attribute.String;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::public-answer.public-answer'
+    >;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    personalDataRemovedAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    personalDataRemovedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    question: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    repliedOn: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    reply: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    sourceMessage: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1581,6 +1754,64 @@ export interface PluginContentReleasesReleaseAction
   };
 }
 
+export interface PluginDisclosureApplicationStep
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_application_steps';
+  info: {
+    description: '\u4F9D\u7533\u8BF7\u516C\u5F00\u6848\u4EF6\u7684\u529E\u7406\u6B65\u9AA4\uFF1A\u8C01\u3001\u4F55\u65F6\u3001\u505A\u4E86\u4EC0\u4E48 (a step of an on-request case: who, when, what)';
+    displayName: 'Disclosure application step';
+    pluralName: 'application-steps';
+    singularName: 'application-step';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actorId: Schema.Attribute.Integer & Schema.Attribute.Private;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    application: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::disclosure.disclosure-application'
+    > &
+      Schema.Attribute.Private;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.JSON & Schema.Attribute.Private;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.application-step'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginDisclosureCalendarDay
   extends Struct.CollectionTypeSchema {
   collectionName: 'disclosure_calendar_days';
@@ -1763,6 +1994,202 @@ export interface PluginDisclosureDeadline extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginDisclosureDisclosureApplication
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_applications';
+  info: {
+    description: "\u4F9D\u7533\u8BF7\u516C\u5F00\u6848\u4EF6\uFF1A\u7533\u8BF7\u4EBA\u4E2A\u4EBA\u4FE1\u606F\u53EA\u5728\u672C\u63D2\u4EF6\u7684\u7BA1\u7406\u63A5\u53E3\u8BFB\u53D6\uFF0C\u6BCF\u6B21\u8BFB\u53D6\u8BB0\u5165\u53F0\u8D26 (an on-request case; the applicant's personal data is read only through the plugin's admin routes, each read in the ledger)";
+    displayName: 'Disclosure application';
+    pluralName: 'disclosure-applications';
+    singularName: 'disclosure-application';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    address: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    applicantName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    applicantType: Schema.Attribute.Enumeration<
+      [
+        'natural-person',
+        'commercial-enterprise',
+        'research-institution',
+        'social-welfare-organization',
+        'legal-service-organization',
+        'other-organization',
+      ]
+    > &
+      Schema.Attribute.Required;
+    archivedAt: Schema.Attribute.DateTime;
+    channel: Schema.Attribute.Enumeration<
+      ['online', 'in-person', 'registered-post', 'ordinary-letter', 'fax']
+    > &
+      Schema.Attribute.Required;
+    concludedAt: Schema.Attribute.DateTime;
+    correctionDecidedAt: Schema.Attribute.DateTime;
+    correctionDueOn: Schema.Attribute.Date;
+    correctionItems: Schema.Attribute.Text & Schema.Attribute.Private;
+    correctionReceivedOn: Schema.Attribute.Date;
+    correctionRequestedOn: Schema.Attribute.Date;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deliveredOn: Schema.Attribute.Date;
+    deliveryMethod: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    documentNumber: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    email: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    extensionApprovedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    extensionReason: Schema.Attribute.Text & Schema.Attribute.Private;
+    extensionWorkingDays: Schema.Attribute.Integer &
+      Schema.Attribute.DefaultTo<0>;
+    feeAmount: Schema.Attribute.Integer;
+    feeBasis: Schema.Attribute.Enumeration<['count', 'pages']>;
+    feeExplanation: Schema.Attribute.Text & Schema.Attribute.Private;
+    feePages: Schema.Attribute.Integer;
+    feeRequestedOn: Schema.Attribute.Date;
+    form: Schema.Attribute.Enumeration<
+      ['electronic', 'paper', 'email', 'pickup']
+    > &
+      Schema.Attribute.Required;
+    idNumber: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    idType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    legalBasis: Schema.Attribute.Text & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.disclosure-application'
+    > &
+      Schema.Attribute.Private;
+    lookupCodeHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    number: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    outcome: Schema.Attribute.Enumeration<
+      [
+        'disclosed',
+        'partially-disclosed',
+        'not-disclosed',
+        'unavailable',
+        'not-processed',
+        'other',
+      ]
+    >;
+    outcomeReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    paidAmount: Schema.Attribute.Integer;
+    paidOn: Schema.Attribute.Date;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    paymentDueOn: Schema.Attribute.Date;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    possibleRepeatOf: Schema.Attribute.JSON & Schema.Attribute.Private;
+    publicDocuments: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    receipt: Schema.Attribute.JSON & Schema.Attribute.Private;
+    receivedOn: Schema.Attribute.Date;
+    redirectChannel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    replyDueOn: Schema.Attribute.Date;
+    replyText: Schema.Attribute.Text & Schema.Attribute.Private;
+    responsibleOffice: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<
+      [
+        'submitted',
+        'registered',
+        'correction-requested',
+        'assigned',
+        'consulting',
+        'awaiting-fee',
+        'drafted',
+        'approved',
+        'delivered',
+        'closed',
+        'archived',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'submitted'>;
+    submittedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginDisclosureEditorOrganization
   extends Struct.CollectionTypeSchema {
   collectionName: 'disclosure_editor_organizations';
@@ -1870,7 +2297,7 @@ export interface PluginDisclosureLedgerEntry
   extends Struct.CollectionTypeSchema {
   collectionName: 'disclosure_ledger_entries';
   info: {
-    description: '\u53D1\u5E03\u53F0\u8D26\u517C\u5BA1\u8BA1\u65E5\u5FD7\uFF1A\u53D1\u5E03\u3001\u64A4\u9500\u53D1\u5E03\u3001\u62D2\u7EDD\u53D1\u5E03\u3001\u767B\u5F55\u3001\u89D2\u8272\u53D8\u66F4\uFF0C\u53EA\u589E\u4E0D\u6539 (append-only record of publishing, refusals, logins and role changes; the audit log)';
+    description: '\u53D1\u5E03\u53F0\u8D26\u517C\u5BA1\u8BA1\u65E5\u5FD7\uFF1A\u53D1\u5E03\u3001\u64A4\u9500\u53D1\u5E03\u3001\u62D2\u7EDD\u53D1\u5E03\u3001\u767B\u5F55\u3001\u89D2\u8272\u53D8\u66F4\u3001\u4E2A\u4EBA\u4FE1\u606F\u67E5\u9605\uFF0C\u53EA\u589E\u4E0D\u6539 (append-only record of publishing, refusals, logins, role changes and reads of personal data; the audit log)';
     displayName: 'Disclosure ledger entry';
     pluralName: 'ledger-entries';
     singularName: 'ledger-entry';
@@ -1891,7 +2318,15 @@ export interface PluginDisclosureLedgerEntry
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['publish', 'unpublish', 'login', 'role-change', 'export']
+      [
+        'publish',
+        'unpublish',
+        'login',
+        'role-change',
+        'export',
+        'personal-data-read',
+        'case-step',
+      ]
     > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.String &
@@ -1944,6 +2379,460 @@ export interface PluginDisclosureLedgerEntry
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureLegalChallenge
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_legal_challenges';
+  info: {
+    description: '\u653F\u5E9C\u4FE1\u606F\u516C\u5F00\u884C\u653F\u590D\u8BAE\u3001\u884C\u653F\u8BC9\u8BBC\uFF1A\u5E74\u5EA6\u62A5\u544A\u8868\u56DB\u6309\u6B64\u7EDF\u8BA1 (administrative reconsideration and litigation about disclosure: table 4 of the annual report)';
+    displayName: 'Legal challenge';
+    pluralName: 'legal-challenges';
+    singularName: 'legal-challenge';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    caseNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    decidedOn: Schema.Attribute.Date;
+    filedOn: Schema.Attribute.Date & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<
+      [
+        'reconsideration',
+        'litigation-direct',
+        'litigation-after-reconsideration',
+      ]
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.legal-challenge'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    result: Schema.Attribute.Enumeration<
+      ['upheld', 'corrected', 'other', 'pending']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureLetterTemplate
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_letter_templates';
+  info: {
+    description: "\u4F9D\u7533\u8BF7\u516C\u5F00\u6587\u4E66\u6A21\u677F\uFF1A\u672C\u5355\u4F4D\uFF08\u6216\u67D0\u4E00\u673A\u6784\uFF09\u5BF9\u67D0\u4E00\u6587\u4E66\u7684\u63AA\u8F9E\uFF0C\u672A\u8BBE\u7F6E\u7684\u7528\u5185\u7F6E\u9ED8\u8BA4\u63AA\u8F9E (an office's wording of one letter; the built-in default where there is none)";
+    displayName: 'On-request letter template';
+    pluralName: 'letter-templates';
+    singularName: 'letter-template';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    body: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.letter-template'
+    > &
+      Schema.Attribute.Private;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    scope: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureMailbox extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_mailboxes';
+  info: {
+    description: "\u9886\u5BFC\u4FE1\u7BB1\uFF1A\u673A\u6784\u3001\u9886\u5BFC\u804C\u52A1\u3001\u662F\u5426\u5F00\u653E\uFF1B\u672A\u6307\u5B9A\u4FE1\u7BB1\u7684\u6765\u4FE1\u8FDB\u5165\u673A\u6784\u7684\u610F\u89C1\u7BB1 (a leader's mailbox: organization, the leader's title, open or not; messages naming none go to the office's suggestion box)";
+    displayName: "Leader's mailbox";
+    pluralName: 'mailboxes';
+    singularName: 'mailbox';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    leaderTitle: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.mailbox'
+    > &
+      Schema.Attribute.Private;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosureMessageStep
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_message_steps';
+  info: {
+    description: '\u6765\u4FE1\u7684\u529E\u7406\u6B65\u9AA4\uFF1A\u8C01\u3001\u4F55\u65F6\u3001\u505A\u4E86\u4EC0\u4E48 (a step of a public message: who, when, what)';
+    displayName: 'Public message step';
+    pluralName: 'message-steps';
+    singularName: 'message-step';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actorId: Schema.Attribute.Integer & Schema.Attribute.Private;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.JSON & Schema.Attribute.Private;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.message-step'
+    > &
+      Schema.Attribute.Private;
+    message: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::disclosure.public-message'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDisclosurePublicMessage
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_public_messages';
+  info: {
+    description: "\u610F\u89C1\u7BB1\u3001\u9886\u5BFC\u4FE1\u7BB1\u6765\u4FE1\uFF1A\u6765\u4FE1\u4EBA\u59D3\u540D\u548C\u8054\u7CFB\u65B9\u5F0F\u53EA\u5728\u672C\u63D2\u4EF6\u7684\u7BA1\u7406\u63A5\u53E3\u8BFB\u53D6\uFF0C\u6BCF\u6B21\u8BFB\u53D6\u8BB0\u5165\u53F0\u8D26 (a message to the suggestion box or a leader's mailbox; the writer's name and contact are read only through the plugin's admin routes, each read in the ledger)";
+    displayName: 'Public message';
+    pluralName: 'public-messages';
+    singularName: 'public-message';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    acceptanceDueOn: Schema.Attribute.Date;
+    consentToPublish: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    content: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    decidedAt: Schema.Attribute.DateTime;
+    fingerprint: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    flags: Schema.Attribute.JSON & Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<
+      ['suggestion', 'question', 'help', 'complaint']
+    > &
+      Schema.Attribute.Required;
+    linkCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.public-message'
+    > &
+      Schema.Attribute.Private;
+    lookupCodeHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    mailbox: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::disclosure.mailbox'
+    >;
+    number: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    ratedAt: Schema.Attribute.DateTime;
+    rating: Schema.Attribute.Enumeration<['satisfied', 'dissatisfied']>;
+    receivedOn: Schema.Attribute.Date & Schema.Attribute.Required;
+    repeatOf: Schema.Attribute.JSON & Schema.Attribute.Private;
+    replyDueOn: Schema.Attribute.Date;
+    replyText: Schema.Attribute.Text & Schema.Attribute.Private;
+    responsibleOffice: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    routedTo: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    routeReason: Schema.Attribute.Text & Schema.Attribute.Private;
+    sentAt: Schema.Attribute.DateTime;
+    sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<
+      [
+        'received',
+        'accepted',
+        'routed',
+        'assigned',
+        'drafted',
+        'approved',
+        'sent',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'received'>;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    submittedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    writerContact: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    writerName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginDisclosureReportFigure
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_report_figures';
+  info: {
+    description: "\u5E74\u5EA6\u62A5\u544A\u8868\u4E8C\u4E2D\u672C\u673A\u6784\u5F55\u5165\u7684\u6570\u5B57\uFF1A\u884C\u653F\u8BB8\u53EF\u3001\u884C\u653F\u5904\u7F5A\u3001\u884C\u653F\u5F3A\u5236\u51B3\u5B9A\u6570\uFF0C\u884C\u653F\u4E8B\u4E1A\u6027\u6536\u8D39\uFF08\u4E07\u5143\uFF09\uFF1B\u5F55\u5165\u540E\u53D6\u4EE3\u76EE\u5F55\u7EDF\u8BA1 (figures an office enters for table 2; an entered figure replaces the catalogue's count)";
+    displayName: 'Report figure';
+    pluralName: 'report-figures';
+    singularName: 'report-figure';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    half: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2;
+          min: 1;
+        },
+        number
+      >;
+    kind: Schema.Attribute.Enumeration<
+      [
+        'administrative-licensing',
+        'administrative-penalty',
+        'administrative-enforcement',
+        'administrative-fees',
+      ]
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::disclosure.report-figure'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    year: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2100;
+          min: 1990;
+        },
+        number
+      >;
   };
 }
 
@@ -2785,15 +3674,24 @@ declare module '@strapi/strapi' {
       'api::organization.organization': ApiOrganizationOrganization;
       'api::policy-document.policy-document': ApiPolicyDocumentPolicyDocument;
       'api::press-release.press-release': ApiPressReleasePressRelease;
+      'api::public-answer.public-answer': ApiPublicAnswerPublicAnswer;
       'api::public-concern.public-concern': ApiPublicConcernPublicConcern;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::disclosure.application-step': PluginDisclosureApplicationStep;
       'plugin::disclosure.calendar-day': PluginDisclosureCalendarDay;
       'plugin::disclosure.conversion-term': PluginDisclosureConversionTerm;
       'plugin::disclosure.deadline': PluginDisclosureDeadline;
+      'plugin::disclosure.disclosure-application': PluginDisclosureDisclosureApplication;
       'plugin::disclosure.editor-organization': PluginDisclosureEditorOrganization;
       'plugin::disclosure.inbox-message': PluginDisclosureInboxMessage;
       'plugin::disclosure.ledger-entry': PluginDisclosureLedgerEntry;
+      'plugin::disclosure.legal-challenge': PluginDisclosureLegalChallenge;
+      'plugin::disclosure.letter-template': PluginDisclosureLetterTemplate;
+      'plugin::disclosure.mailbox': PluginDisclosureMailbox;
+      'plugin::disclosure.message-step': PluginDisclosureMessageStep;
+      'plugin::disclosure.public-message': PluginDisclosurePublicMessage;
+      'plugin::disclosure.report-figure': PluginDisclosureReportFigure;
       'plugin::disclosure.subscriber': PluginDisclosureSubscriber;
       'plugin::disclosure.syndication-delivery': PluginDisclosureSyndicationDelivery;
       'plugin::disclosure.syndication-event': PluginDisclosureSyndicationEvent;

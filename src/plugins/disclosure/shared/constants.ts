@@ -10,6 +10,8 @@ export const CONTENT_TYPES = {
   consultationFeedback: 'api::consultation-feedback.consultation-feedback',
   pressRelease: 'api::press-release.press-release',
   publicConcern: 'api::public-concern.public-concern',
+  /** 公众问答: a mailbox question and its reply, published with the writer's consent */
+  publicAnswer: 'api::public-answer.public-answer',
   /** 政府信息公开工作年度报告 (and the half-year statistics): its sections, and the tables as published */
   annualReport: 'api::annual-report.annual-report',
 } as const;
@@ -29,6 +31,7 @@ export const ORGANIZATION_FIELD: Readonly<Record<string, string>> = {
   [CONTENT_TYPES.interpretation]: 'interpreter',
   [CONTENT_TYPES.pressRelease]: 'organization',
   [CONTENT_TYPES.publicConcern]: 'organization',
+  [CONTENT_TYPES.publicAnswer]: 'organization',
   [CONTENT_TYPES.consultation]: 'organization',
   [CONTENT_TYPES.annualReport]: 'organization',
   // Records an office keeps for its annual report: its editors enter its own, as they write its items.
@@ -50,6 +53,7 @@ export const PUBLIC_CONTENT_TYPES = [
   CONTENT_TYPES.consultation,
   CONTENT_TYPES.pressRelease,
   CONTENT_TYPES.publicConcern,
+  CONTENT_TYPES.publicAnswer,
   CONTENT_TYPES.annualReport,
 ] as const;
 

@@ -25,6 +25,7 @@ export const TYPE_NAMES = {
   [CONTENT_TYPES.consultationFeedback]: { displayName: 'Consultation feedback', zh: '征集意见' },
   [CONTENT_TYPES.pressRelease]: { displayName: 'Press release', zh: '新闻发布' },
   [CONTENT_TYPES.publicConcern]: { displayName: 'Public concern', zh: '政务舆情回应' },
+  [CONTENT_TYPES.publicAnswer]: { displayName: 'Public answer', zh: '公众问答' },
   [CONTENT_TYPES.annualReport]: { displayName: 'Annual report', zh: '政府信息公开工作年度报告' },
   [CONTENT_TYPES.organization]: { displayName: 'Organization', zh: '机构' },
   [CONVERSION_TERM_UID]: { displayName: 'Conversion dictionary term', zh: '简繁转换词典' },

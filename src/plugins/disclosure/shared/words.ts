@@ -294,6 +294,7 @@ export const MESSAGE_ACTION_WORDS: Readonly<Record<MessageAction, Word>> = {
 export const MESSAGE_STEP_WORDS: Readonly<Record<MessageStepKind, Word>> = {
   ...MESSAGE_ACTION_WORDS,
   receive: w('收到来信', 'Received'),
+  'public-answer': w('发布为公众问答', 'Made a public answer'),
 };
 export const MESSAGE_FLAG_WORDS: Readonly<Record<MessageFlag, Word>> = {
   honeypot: w('疑似自动提交', 'Possibly automated'),

@@ -5,6 +5,7 @@ import { prepareConsultations } from './consultations/document-middlewares';
 import { reloadConversionTerms, syncTraditional } from './conversion/document-middlewares';
 import { trackDeadlines } from './deadlines/document-middlewares';
 import { prepareInterpretations } from './interpretations/document-middlewares';
+import { keepAnswerConfirmationToMailbox } from './mailbox/document-middlewares';
 import {
   guardPublication,
   keepLedgerAppendOnly,
@@ -29,6 +30,10 @@ const DOCUMENT_MIDDLEWARES: ReadonlyArray<readonly [DocumentMiddlewareFactory, s
   [
     keepReviewsToReviewers,
     'a confidentiality review typed by a non-reviewer is refused as sent, before normalization',
+  ],
+  [
+    keepAnswerConfirmationToMailbox,
+    "a public answer's personal-data confirmation typed by an admin is refused as sent",
   ],
   [keepWritesInScope, "an admin's write is held to their organizations as sent"],
   [

@@ -11,7 +11,8 @@ export type GateRule =
   | 'confidentiality-review'
   | 'interpretation-required'
   | 'interpretation-after-document'
-  | 'image-alt-text';
+  | 'image-alt-text'
+  | 'personal-data-removed';
 
 /** One line of the gate's checklist, as the edit view shows it before anyone tries to publish. */
 export interface GateCheck {

@@ -45,8 +45,8 @@ export const MESSAGE_ACTIONS = [
 ] as const;
 export type MessageAction = (typeof MESSAGE_ACTIONS)[number];
 
-/** A recorded step: an action, or the message arriving. */
-export type MessageStepKind = MessageAction | 'receive';
+/** A recorded step: an action, the message arriving, or its public answer (公众问答) created. */
+export type MessageStepKind = MessageAction | 'receive' | 'public-answer';
 
 /** Why a message is flagged for the office's attention (never refused for it). */
 export const MESSAGE_FLAGS = ['honeypot', 'repeated'] as const;
@@ -124,6 +124,19 @@ export interface MessageDetail extends MessageSummary {
   sentAt: string | null;
   steps: MessageStep[];
   allowedActions: MessageAction[];
+  /** The public answer (公众问答) made from it, a draft until published through the content manager. */
+  publicAnswer: { documentId: string; published: boolean } | null;
+  /** Whether this account may make one now: consented, sent, not a complaint, none yet. */
+  mayPublishAnswer: boolean;
+}
+
+/** POST /disclosure/messages/:documentId/public-answer: the edited text and its confirmation. */
+export interface PublicAnswerBody {
+  subject: string;
+  question: string;
+  reply: string;
+  /** The editor confirms the writer's personal data is removed: must be true. */
+  personalDataRemoved: true;
 }
 
 export interface MessageListQuery {

@@ -42,6 +42,13 @@ export default {
       handler: 'messages.act',
       config: authenticated,
     },
+    // 公众问答: the message's published answer, created as a draft from the edited text.
+    {
+      method: 'POST',
+      path: '/messages/:documentId/public-answer',
+      handler: 'messages.publicAnswer',
+      config: authenticated,
+    },
     { method: 'GET', path: '/mailboxes', handler: 'messages.mailboxes', config: authenticated },
     {
       method: 'POST',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ParameterizedContext } from 'koa';
 import { currentRequest, type AdminAbility } from './request-state';
 
 /**
@@ -11,4 +12,16 @@ export function adminRequest(
   const request = currentRequest(strapi);
   if (request?.state?.auth?.strategy?.name !== 'admin' || !request.state.user?.id) return null;
   return { user: request.state.user, ability: request.state.userAbility ?? null };
+}
+
+/**
+ * Runs `work` outside the current request, so document middlewares see code, not the admin: for a
+ * write a plugin route has already authorized on its own terms (permission and organization).
+ */
+export async function outsideRequest<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  await strapi.requestContext.run(undefined as unknown as ParameterizedContext, async () => {
+    result = await work();
+  });
+  return result as T;
 }

@@ -29,6 +29,7 @@ const gateRuleLabel = (t: Translate, rule: GateRule) =>
       '所解读文件已发布'
     ),
     'image-alt-text': t('gate.rule.image-alt-text', '图片已填写替代文字'),
+    'personal-data-removed': t('gate.rule.personal-data-removed', '已确认删除个人信息'),
   })[rule];
 
 const conclusionLabel = (t: Translate, conclusion: string | null) =>

@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Flex, Grid, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type {
   MessageAction,
   MessageActionBodies,
   MessageDetail,
+  PublicAnswerBody,
 } from '../../../../shared/contracts/mailbox';
 import {
   MESSAGE_ACTION_WORDS,
@@ -169,6 +170,111 @@ const MessageActionForm = ({
   );
 };
 
+interface AnswerValues {
+  subject: string;
+  question: string;
+  reply: string;
+  personalDataRemoved: boolean;
+}
+
+/**
+ * 发布为公众问答: the message's subject, content and reply prefilled for the office to edit (the
+ * writer's name, numbers and address taken out), and the confirmation that it did; the server
+ * creates the draft, published later through the content manager.
+ */
+const PublicAnswerForm = ({
+  open,
+  detail,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  detail: MessageDetail;
+  onClose: () => void;
+  onDone: (detail: MessageDetail) => void;
+}) => {
+  const t = useT();
+  const { post } = useFetchClient();
+  const failureText = useMessageFailureText();
+  if (!open) return null;
+  const submit = async (values: AnswerValues) => {
+    const body: PublicAnswerBody = {
+      subject: values.subject.trim(),
+      question: values.question.trim(),
+      reply: values.reply.trim(),
+      personalDataRemoved: true,
+    };
+    const { data: answer } = await post<{ data: MessageDetail }>(
+      `/disclosure/messages/${detail.documentId}/public-answer`,
+      { data: body }
+    );
+    onDone(answer.data);
+  };
+  return (
+    <FormModal<AnswerValues>
+      open
+      title={t('messages.answer.title', '发布为公众问答')}
+      submitLabel={t('messages.answer.submit', '创建公众问答草稿')}
+      initialValues={{
+        subject: detail.subject,
+        question: detail.content,
+        reply: detail.replyText ?? '',
+        personalDataRemoved: false,
+      }}
+      onClose={onClose}
+      onSubmit={submit}
+      errorText={failureText}
+      canSubmit={(values) =>
+        values.personalDataRemoved &&
+        values.subject.trim() !== '' &&
+        values.question.trim() !== '' &&
+        values.reply.trim() !== ''
+      }
+    >
+      {({ values, set }) => (
+        <>
+          <Typography textColor="neutral700">
+            {t(
+              'messages.answer.explain',
+              '来信人同意公开。请删除姓名、电话、地址、证件号等个人信息后再创建；草稿须经保密审查，在内容管理中发布。'
+            )}
+          </Typography>
+          <TextField
+            name="subject"
+            required
+            label={t('messages.answer.subject', '问题标题')}
+            value={values.subject}
+            onChange={(v) => set('subject', v)}
+          />
+          <TextField
+            name="question"
+            required
+            multiline
+            label={t('messages.answer.question', '来信内容（已删除个人信息）')}
+            value={values.question}
+            onChange={(v) => set('question', v)}
+          />
+          <TextField
+            name="reply"
+            required
+            multiline
+            label={t('messages.answer.reply', '答复内容')}
+            value={values.reply}
+            onChange={(v) => set('reply', v)}
+          />
+          <Checkbox
+            name="personalDataRemoved"
+            checked={values.personalDataRemoved}
+            onCheckedChange={(checked) => set('personalDataRemoved', checked === true)}
+          >
+            {t('messages.answer.confirm', '已删除个人信息')}
+          </Checkbox>
+        </>
+      )}
+    </FormModal>
+  );
+};
+
 /**
  * One message: what the signed-in admin may do now (the server's allowedActions, by role), the
  * message, its writer (the read is in the ledger), its dates in their urgency's colour, its timeline.
@@ -184,6 +290,7 @@ export const MessageView = ({
   const word = useWord();
   const { toggleNotification } = useNotification();
   const [action, setAction] = React.useState<MessageAction | null>(null);
+  const [answering, setAnswering] = React.useState(false);
   const detailLabels: Record<string, string> = {
     routedTo: t('messages.form.routedTo', '转往渠道'),
     reason: t('messages.form.reason', '转办理由'),
@@ -211,7 +318,7 @@ export const MessageView = ({
       )}
 
       <Section title={t('messages.section.actions', '办理')} testId="message-actions">
-        {detail.allowedActions.length === 0 ? (
+        {detail.allowedActions.length === 0 && !detail.mayPublishAnswer ? (
           <Typography textColor="neutral600">
             {t('messages.actions.none', '当前没有您可以办理的事项')}
           </Typography>
@@ -227,7 +334,26 @@ export const MessageView = ({
                 {word(MESSAGE_ACTION_WORDS[allowed])}
               </Button>
             ))}
+            {detail.mayPublishAnswer && (
+              <Button
+                variant="secondary"
+                onClick={() => setAnswering(true)}
+                data-action="public-answer"
+              >
+                {t('messages.answer.title', '发布为公众问答')}
+              </Button>
+            )}
           </Flex>
+        )}
+        {detail.publicAnswer && (
+          <Typography textColor="neutral600" data-testid="message-public-answer">
+            {detail.publicAnswer.published
+              ? t('messages.answer.published', '已发布为公众问答')
+              : t(
+                  'messages.answer.draft',
+                  '已创建公众问答草稿，须经保密审查后在内容管理“公众问答”中发布'
+                )}
+          </Typography>
         )}
       </Section>
 
@@ -326,6 +452,20 @@ export const MessageView = ({
           </Section>
         </Grid.Item>
       </Grid.Root>
+
+      <PublicAnswerForm
+        open={answering}
+        detail={detail}
+        onClose={() => setAnswering(false)}
+        onDone={(updated) => {
+          setAnswering(false);
+          onChange(updated);
+          toggleNotification({
+            type: 'success',
+            message: t('messages.answer.done', '已创建公众问答草稿'),
+          });
+        }}
+      />
 
       <MessageActionForm
         action={action}

@@ -311,6 +311,37 @@ export const EDITOR_VIEWS: Readonly<Record<string, EditorView>> = {
     },
   },
 
+  [CONTENT_TYPES.publicAnswer]: {
+    mainField: 'subject',
+    list: ['subject', 'kind', 'organization', 'askedOn', 'repliedOn'],
+    sort: { by: 'repliedOn', order: 'DESC' },
+    fields: {
+      subject: { label: '问题标题' },
+      question: {
+        label: '来信内容',
+        description:
+          "经来信人同意公开；须删除姓名、电话、地址等个人信息 (published with the writer's consent; names, numbers and addresses removed)",
+      },
+      reply: { label: '答复内容' },
+      kind: { label: '留言类型' },
+      organization: { label: '答复机构', mainField: ORGANIZATION_NAME },
+      askedOn: { label: '来信日期' },
+      repliedOn: { label: '答复日期' },
+      sourceMessage: {
+        label: '来信记录',
+        description:
+          '由“发布为公众问答”填写，任何接口都不返回 (set when created from the message; never in an API response)',
+      },
+      personalDataRemovedBy: {
+        label: '个人信息删除确认人',
+        description:
+          '由“发布为公众问答”记录，确认后方可发布；任何接口都不返回 (recorded on the message page; publishing needs it; never in an API response)',
+      },
+      personalDataRemovedAt: { label: '个人信息删除确认时间' },
+      confidentialityReview: REVIEW,
+    },
+  },
+
   [CONTENT_TYPES.annualReport]: {
     mainField: TITLE,
     list: ['title', 'organization', 'year', 'half', 'publishedOn'],

@@ -25,6 +25,7 @@ import {
   mailboxUpdateBody,
   mailboxesQuery,
   messageParams,
+  publicAnswerBody,
   ratingBody,
   statisticsQuery,
 } from '../validation/messages';
@@ -125,6 +126,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Cache-Control', 'private, no-store');
       ctx.body = {
         data: await messages().act(documentId, action, data, actorOf(ctx)),
+      } satisfies { data: MessageDetail };
+    },
+
+    async publicAnswer(ctx: Context) {
+      const { documentId } = validate(messageParams, ctx.params);
+      const { data } = validate(publicAnswerBody, ctx.request.body);
+      ctx.status = 201;
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = {
+        data: await messages().publishAnswer(documentId, data, actorOf(ctx)),
       } satisfies { data: MessageDetail };
     },
 

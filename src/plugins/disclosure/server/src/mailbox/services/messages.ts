@@ -55,7 +55,15 @@ import type {
   MessageIntakeInput,
   MessageListInput,
   MessageStatisticsInput,
+  PublicAnswerInput,
 } from '../validation/messages';
+import {
+  checkAnswerSource,
+  checkPersonalDataRemoved,
+  mayPublishAnswer,
+  type PublicAnswerKind,
+} from '../rules/public-answer';
+import { outsideRequest } from '../../utils/admin-request';
 import { organizationNotFound } from '../../deadlines/validation/compliance';
 import { monthStatistics } from './message-statistics';
 
@@ -245,10 +253,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     createdAt: new Date(row.createdAt).toISOString(),
   });
 
+  /** The public answer made from a message (its zh-Hans version), and whether it is published. */
+  const answerOf = async (messageDocumentId: string) => {
+    const rows = (await strapi.db.query(CONTENT_TYPES.publicAnswer).findMany({
+      where: { sourceMessage: messageDocumentId, locale: SOURCE_LOCALE },
+      select: ['documentId', 'publishedAt'],
+    })) as Array<{ documentId: string; publishedAt: string | null }>;
+    if (!rows.length) return null;
+    return {
+      documentId: rows[0].documentId,
+      published: rows.some((answer) => answer.publishedAt !== null),
+    };
+  };
+
+  /** Making a public answer takes approving replies or keeping the mailbox. */
+  const mayAnswerPublicly = (actor: MessageActor | SystemActor) =>
+    permissionsOf(actor).some((permission) => permission === 'approve' || permission === 'manage');
+
   const detailOf = async (
     row: MessageRow,
     actor: MessageActor | SystemActor
   ): Promise<MessageDetail> => {
+    const publicAnswer = await answerOf(row.documentId);
     const steps = (await stepRows().findMany({
       where: { message: { id: row.id } },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
@@ -272,6 +298,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         details: step.details ?? {},
       })),
       allowedActions: allowedMessageActions(row.status, permissionsOf(actor)),
+      publicAnswer,
+      mayPublishAnswer: mayAnswerPublicly(actor) && mayPublishAnswer(row, publicAnswer !== null),
     };
   };
 
@@ -606,6 +634,67 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           rules: [action],
         });
         await getService(strapi, 'deadlines').refresh(MESSAGE_UID, fresh.documentId);
+      });
+      return detailOf(await messageInScope(documentId, actor), actor);
+    },
+
+    /**
+     * POST /disclosure/messages/:documentId/public-answer: the message's public answer (公众问答) as a
+     * zh-Hans draft (zh-Hant follows), with who confirmed its text holds no personal data and when; in
+     * one transaction with its step and ledger entry. Published later through the content manager,
+     * where the publication gate asks for that confirmation and the confidentiality review.
+     */
+    async publishAnswer(
+      documentId: string,
+      input: PublicAnswerInput,
+      actor: MessageActor | SystemActor
+    ): Promise<MessageDetail> {
+      assertWorksOnMessages(actor);
+      const row = await messageInScope(documentId, actor);
+      if (!mayAnswerPublicly(actor))
+        throw new errors.PolicyError(
+          '没有发布公众问答的权限 (making a public answer takes the messages.approve or messages.manage permission)'
+        );
+      const at = (isSystemActor(actor) && actor.at) || now();
+      const text = { subject: input.subject, question: input.question, reply: input.reply };
+      await strapi.db.transaction(async () => {
+        await lockWithinTransaction(strapi, `${MESSAGE_UID}:${row.documentId}`);
+        const fresh = (await messages().findOne({ where: { id: row.id } })) as MessageRow;
+        ruled(() => checkAnswerSource(fresh));
+        ruled(() => checkPersonalDataRemoved(fresh, text));
+        if (await answerOf(fresh.documentId))
+          refuse(
+            'documentId',
+            '这封来信已发布为公众问答，请在内容管理中修改 (this message already has a public answer: edit it in the content manager)'
+          );
+        // The route has checked the account's permission and the message's organization: the draft is
+        // written as the system would, not held to content-manager permissions the mailbox roles lack.
+        await outsideRequest(strapi, () =>
+          strapi.documents(CONTENT_TYPES.publicAnswer).create({
+            locale: SOURCE_LOCALE,
+            data: {
+              ...text,
+              kind: fresh.kind as PublicAnswerKind,
+              organization: row.organization?.documentId ?? null,
+              askedOn: fresh.receivedOn,
+              repliedOn: fresh.sentAt ? beijingDate(new Date(fresh.sentAt)) : undefined,
+              sourceMessage: fresh.documentId,
+              personalDataRemovedBy: isSystemActor(actor)
+                ? (actor.name ?? '系统')
+                : actorName(actor.user),
+              personalDataRemovedAt: at.toISOString(),
+            },
+          })
+        );
+        await writeStep(fresh, 'public-answer', at, actor, {});
+        await getService(strapi, 'ledger').record({
+          action: 'case-step',
+          outcome: 'allowed',
+          contentType: MESSAGE_UID,
+          itemDocumentId: fresh.documentId,
+          title: fresh.number,
+          rules: ['public-answer'],
+        });
       });
       return detailOf(await messageInScope(documentId, actor), actor);
     },

@@ -20,6 +20,11 @@ import {
 import { HONEYPOT_FIELD, MAX_LINKS, MESSAGE_LIMITS, countLinks } from '../rules/abuse';
 import { MONTH_PATTERN } from '../rules/statistics';
 import { ACTION_TEXT_LIMITS } from '../rules/workflow';
+import {
+  PUBLIC_ANSWER_LABELS,
+  PUBLIC_ANSWER_LIMITS,
+  type PublicAnswerField,
+} from '../rules/public-answer';
 
 /** The Chinese name of each intake field, as the writer's form labels it. */
 const LABELS: Record<keyof typeof MESSAGE_LIMITS, string> = {
@@ -229,3 +234,40 @@ export const statisticsQuery = inOrder({
     .default('json'),
 });
 export type MessageStatisticsInput = yup.InferType<typeof statisticsQuery>;
+
+const answerText = (field: PublicAnswerField) => {
+  const max = PUBLIC_ANSWER_LIMITS[field];
+  const message = `${PUBLIC_ANSWER_LABELS[field]} (${field}) 必填，最多 ${max} 字 (${field} is required, at most ${max} characters)`;
+  return yup
+    .string()
+    .transform((_coerced: unknown, sent: unknown) =>
+      typeof sent === 'string' ? sent.trim() : sent
+    )
+    .typeError(message)
+    .required(message)
+    .max(max, message);
+};
+const CONFIRMATION_MESSAGE =
+  '须确认已删除来信人的个人信息 (personalDataRemoved) 方可创建公众问答 (personalDataRemoved must be true: confirm the personal data was removed)';
+
+/**
+ * POST /disclosure/messages/:documentId/public-answer: the edited text (the admin's form prefills it
+ * from the message; the route takes only what was confirmed) and the confirmation, which must be true.
+ */
+export const publicAnswerBody = requestBody(
+  onlyKnownFields(
+    inOrder({
+      subject: answerText('subject'),
+      question: answerText('question'),
+      reply: answerText('reply'),
+      personalDataRemoved: yup
+        .boolean()
+        .transform((_coerced: unknown, sent: unknown) => sent)
+        .typeError(CONFIRMATION_MESSAGE)
+        .required(CONFIRMATION_MESSAGE)
+        .oneOf([true], CONFIRMATION_MESSAGE)
+        .strict(),
+    })
+  )
+);
+export type PublicAnswerInput = yup.InferType<typeof publicAnswerBody>['data'];

@@ -8,6 +8,8 @@
  *   together; an interpretation never precedes its document (Heilongjiang 2017 §2(三)).
  * - 无障碍: images in interpretations and press releases carry alternative text, for screen readers
  *   (GB/T 37668-2019, the accessibility standard government websites are held to).
+ * - 个人信息: a published answer (公众问答) carries the confirmation of who removed the writer's
+ *   personal data from its text, and when.
  */
 import type { GateCheck, GateRule } from '../../../../shared/contracts/item-status';
 
@@ -108,6 +110,22 @@ export function checkInterpretationPublication(
     });
   }
   return refusals;
+}
+
+/** Who confirmed a published answer's text holds no personal data, and when. */
+export interface PersonalDataConfirmation {
+  personalDataRemovedBy?: string | null;
+  personalDataRemovedAt?: string | Date | null;
+}
+
+export function personalDataRefusal(item: PersonalDataConfirmation): GateRefusal | null {
+  if (item.personalDataRemovedBy?.trim() && item.personalDataRemovedAt) return null;
+  return {
+    rule: 'personal-data-removed',
+    field: 'personalDataRemovedBy',
+    message:
+      '公众问答须先确认已删除来信人的个人信息（在来信页面“发布为公众问答”中确认）(a public answer needs the confirmation that personal data was removed, given on the message page)',
+  };
 }
 
 export interface MediaFile {

@@ -12,6 +12,7 @@ import {
   checkInterpretationPublication,
   checkItemPublication,
   gateChecklist,
+  personalDataRefusal,
   type GateItem,
   type GateRefusal,
   type GateRule,
@@ -37,6 +38,8 @@ export interface ItemToPublish extends GateItem {
   issuingOrganization?: unknown;
   sourceDocument?: unknown;
   media?: unknown;
+  personalDataRemovedBy?: string | null;
+  personalDataRemovedAt?: string | Date | null;
   [field: string]: unknown;
 }
 
@@ -53,6 +56,7 @@ export const GATED_TYPES = new Set<string>([
   CONTENT_TYPES.consultation,
   CONTENT_TYPES.pressRelease,
   CONTENT_TYPES.annualReport,
+  CONTENT_TYPES.publicAnswer,
 ]);
 
 /** Types whose images need alternative text before publishing (图解, press photos). */
@@ -79,6 +83,8 @@ const RULES_BY_TYPE: Record<string, GateRule[]> = {
   [CONTENT_TYPES.pressRelease]: ['confidentiality-review', 'image-alt-text'],
   // The tables' checks are the report's own middleware (reports/document-middlewares), run before this gate.
   [CONTENT_TYPES.annualReport]: ['confidentiality-review'],
+  // A question and reply from the mailbox: reviewed as any publication, and cleared of the writer's data.
+  [CONTENT_TYPES.publicAnswer]: ['personal-data-removed', 'confidentiality-review'],
 };
 
 export interface GateConfig {
@@ -224,6 +230,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const refusal = altTextRefusal(await mediaFiles(item.media));
       if (refusal) plan.refusals.push(refusal);
     }
+    if (uid === CONTENT_TYPES.publicAnswer) {
+      const refusal = personalDataRefusal(item);
+      if (refusal) plan.refusals.unshift(refusal);
+    }
     return plan;
   };
 
@@ -299,7 +309,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         contentType: uid,
         itemDocumentId: params.documentId ?? null,
         locale,
-        title: item.title ?? null,
+        // A public answer is named by its subject.
+        title: item.title ?? (typeof item.subject === 'string' ? item.subject : null),
       };
       if (plan.refusals.length) {
         refuse(plan.refusals, {

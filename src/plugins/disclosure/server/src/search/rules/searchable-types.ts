@@ -2,9 +2,9 @@ import { CONTENT_TYPES, ORGANIZATION_FIELD } from '../../../../shared/constants'
 
 /**
  * The types the search finds, in one place: each one's `type` in the answer and where its weighted
- * fields, facets and display fields are. A new searchable type (the mailbox's published answers) is a
- * new entry here; the index, its upkeep, the backfill and the route follow. Fields the public does
- * not read (a public concern's internal notes) are never listed.
+ * fields, facets and display fields are. A new searchable type is a new entry here; the index, its
+ * upkeep, the backfill and the route follow. Fields the public does not read (a public concern's
+ * internal notes, a public answer's link to its message) are never listed.
  */
 export interface SearchableType {
   uid: string;
@@ -75,6 +75,15 @@ export const SEARCHABLE_TYPES: readonly SearchableType[] = [
     summary: ['summary'],
     body: ['response'],
     organization: ORGANIZATION_FIELD[CONTENT_TYPES.publicConcern],
+  },
+  {
+    // 公众问答: the edited question and its reply (the private link and confirmation never).
+    uid: CONTENT_TYPES.publicAnswer,
+    key: 'public-answer',
+    title: 'subject',
+    summary: [],
+    body: ['question', 'reply'],
+    organization: ORGANIZATION_FIELD[CONTENT_TYPES.publicAnswer],
   },
 ];
 
