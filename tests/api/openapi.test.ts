@@ -36,6 +36,7 @@ const ANSWERED = [
     'consultations',
     'press-releases',
     'public-concerns',
+    'public-answers',
     'annual-reports',
   ].flatMap((plural) => [`get /${plural}`, `get /${plural}/{id}`]),
   'post /consultations/{documentId}/feedback',
