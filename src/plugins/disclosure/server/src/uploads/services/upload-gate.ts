@@ -8,7 +8,7 @@ import { GateAnswers, candidateHashes, fileServedAt, type StoredFile } from '../
 export type Visibility = 'public' | 'hidden' | 'unknown';
 
 /** Strapi's admin refresh cookie (@strapi/admin shared/utils/session-auth), and its access cookie's default name. */
-const REFRESH_COOKIE = 'strapi_admin_refresh';
+export const REFRESH_COOKIE = 'strapi_admin_refresh';
 const DEFAULT_ACCESS_COOKIE = 'jwtToken';
 /** Components inside components are followed this deep to the entity holding them. */
 const MAX_COMPONENT_DEPTH = 5;
