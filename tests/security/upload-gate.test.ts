@@ -184,6 +184,30 @@ describe('a stored file answers only when it belongs to something public', () =>
     await createDocument([pdf.id], { publish: true });
     expect((await get(pdf.url)).status).toBe(200);
   });
+
+  test('a file in a component is followed to the document holding it', async () => {
+    // No component has a media field today: the link a media field in one would store, made directly.
+    const documentId = await createDocument([], { publish: true });
+    const rows = (await app.strapi.db.query(DOC).findMany({
+      where: { documentId },
+      populate: ['confidentialityReview'],
+    })) as Array<{ publishedAt: string | null; confidentialityReview: { id: number } }>;
+    const link = async (row: (typeof rows)[number], name: string) => {
+      const file = await upload(name, sample.pdf(name), 'application/pdf');
+      await app.strapi.db.connection('files_related_mph').insert({
+        file_id: file.id,
+        related_id: row.confidentialityReview.id,
+        related_type: 'disclosure.confidentiality-review',
+        field: 'scan',
+        order: 1,
+      });
+      return file.url;
+    };
+    const publishedRow = rows.find((row) => row.publishedAt)!;
+    const draftRow = rows.find((row) => !row.publishedAt)!;
+    expect((await get(await link(publishedRow, '审查单.pdf'))).status).toBe(200);
+    await expectHidden(await link(draftRow, '审查单草稿.pdf'));
+  });
 });
 
 describe('a signed-in admin reads every file, as the media library shows it', () => {

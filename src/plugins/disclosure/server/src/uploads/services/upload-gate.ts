@@ -49,8 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const attachedRows = async (fileId: number): Promise<Map<string, number[]>> => {
     const meta = strapi.db.metadata.get(UPLOAD_FILE_UID);
     const table = (meta.attributes.related as unknown as { joinTable: MorphJoinTable }).joinTable;
+    // getConnection: the table in the configured schema (PostgreSQL), as the query engine reads it.
     const rows = (await strapi.db
-      .connection(table.name)
+      .getConnection(table.name)
       .where(table.joinColumn.name, fileId)
       .select({
         id: table.morphColumn.idColumn.name,
