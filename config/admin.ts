@@ -4,6 +4,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   auth: {
     // Required: production-secrets refuses to start without it (Strapi's type has no room for undefined).
     secret: env('ADMIN_JWT_SECRET')!,
+    // The admin's session cookies go with every request to this site, not only /admin: the media
+    // library's thumbnails and the editor's previews load /uploads/… as plain <img> and <a> URLs, and
+    // the upload gate lets a signed-in admin read a draft's files by its refresh cookie (httpOnly,
+    // SameSite=Lax).
+    cookie: { path: '/' },
     sessions: {
       // An idle admin session ends after 30 minutes (MLPS 2.0); none outlives a working day.
       accessTokenLifespan: 15 * 60,

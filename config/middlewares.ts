@@ -36,6 +36,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'strapi::poweredBy',
+  // A stored file's URL (/uploads/…) answers only when the file belongs to something public, or to a
+  // signed-in admin; otherwise the same 404 as a name never stored. Before the router: Strapi's
+  // static routes serve any file under public/ without asking.
+  'plugin::disclosure.upload-gate',
   'strapi::query',
   // Above the conversion endpoint's own 1 MB limit, so it can answer with that limit in words. The
   // raw body is kept: a syndication message's signature is over the exact bytes received.

@@ -14,7 +14,10 @@ import {
   PASSWORD,
   type OrganizationRef,
 } from '../harness/admin-users';
-import { setClock } from '../harness/strapi';
+import fs from 'fs';
+import path from 'path';
+import * as sample from '../harness/sample-files';
+import { createFullAccessToken, setClock } from '../harness/strapi';
 
 /**
  * The editors' admin in a real browser: a county office drafts a policy document in the content
@@ -96,7 +99,12 @@ beforeAll(async () => {
   await signInThroughLoginPage(county, 'yinan.office@example.gov.cn', PASSWORD);
 }, 600_000);
 
+/** Files this suite stored under public/uploads, removed at the end. */
+const storedFiles: string[] = [];
+
 afterAll(async () => {
+  for (const url of storedFiles)
+    fs.rmSync(path.join(app.strapi.dirs.static.public, url), { force: true });
   await browser?.close();
   await app?.stop();
 });
@@ -250,3 +258,56 @@ deskTest('a county office cannot open another county’s item', async () => {
   await county.getByRole('main').getByText(TITLE).waitFor();
   expect(await county.getByRole('main').innerText()).not.toContain('沂水县关于防汛抗旱的通知');
 });
+
+deskTest(
+  "a draft's image loads in the signed-in admin's browser (as the media library shows it), and in no other",
+  async () => {
+    const token = await createFullAccessToken(app.strapi);
+    const uploaded = await app
+      .http()
+      .post('/api/upload')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('files', await sample.png(), { filename: '草稿配图.png', contentType: 'image/png' });
+    expect(uploaded.status).toBe(201);
+    const image = uploaded.body[0] as {
+      id: number;
+      url: string;
+      formats: Record<string, { url: string }>;
+    };
+    // A small image's derivative: its WebP copy.
+    const thumbnail = Object.values(image.formats)[0].url;
+    storedFiles.push(image.url, ...Object.values(image.formats).map((format) => format.url));
+    await app.strapi.documents(DOC).create({
+      data: {
+        title: '沂南县植树造林图解（草稿）',
+        issuingOrganization: orgs.yinan.documentId,
+        category: 'decision',
+        issueDate: TODAY.iso,
+        attachments: [image.id],
+      } as any,
+    } as any);
+
+    // An <img>, as the media library and the editor's preview load it: cookies, no Authorization.
+    const loads = (page: Page, url: string) =>
+      page.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        return img.decode().then(
+          () => img.naturalWidth,
+          () => 0
+        );
+      }, url);
+    await county.goto('/admin');
+    expect(await loads(county, image.url)).toBeGreaterThan(0);
+    expect(await loads(county, thumbnail)).toBeGreaterThan(0);
+
+    const { context, page: visitor } = await newDesk(browser, app);
+    try {
+      const response = await visitor.goto(image.url);
+      expect(response?.status()).toBe(404);
+      expect(await loads(visitor, thumbnail)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }
+);

@@ -236,7 +236,13 @@ describe('uploads through the content API', () => {
     const [file] = response.body;
     stored.push(file.url);
     expect(file.mime).toBe('application/pdf');
-    const served = await app.http().get(file.url);
+    // Attached to nothing public, so read as the admin's media library reads it (upload-gate.test.ts).
+    const admin = await createAdminAccount(app, {
+      name: 'typechecker',
+      roles: ['strapi-super-admin'],
+      organization: null,
+    });
+    const served = await app.http().get(file.url).set(admin.headers);
     expect(served.status).toBe(200);
     expect(served.headers['content-type']).toBe('application/pdf');
     expect(served.headers['x-content-type-options']).toBe('nosniff');
