@@ -321,11 +321,11 @@ async function throughput(instance, { connections, seconds, warmupSeconds, round
   };
 }
 
-/** One GET over a keep-alive agent, its body read and dropped. */
-function get(agent, port, url) {
+/** One GET over a keep-alive agent, its body read and dropped; `headers` for this request only. */
+function get(agent, port, url, headers) {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port, path: url, agent }, (response) => {
+      .get({ host: '127.0.0.1', port, path: url, agent, headers }, (response) => {
         response.on('data', () => {});
         response.on('end', () =>
           response.statusCode === 200
@@ -345,30 +345,33 @@ const percentiles = (times) =>
       ['p50', 0.5],
       ['p75', 0.75],
       ['p90', 0.9],
+      ['p99', 0.99],
     ].map(([name, q]) => [name, Number(quantile(times, q).toFixed(4))])
   );
 
 /**
  * What one request costs the server, A against B: requests one at a time, A and B alternating (A-B,
- * B-A…), each timed by its server from its arrival to its last byte. Under load, two loads a few
+ * B-A…), each timed by its server from its arrival to its last byte (a side's `headers()`, if any,
+ * gives each of its requests' headers). Under load, two loads a few
  * seconds apart differ here by 10–25% however alike they are; requests interleaved one by one meet
  * the same machine, so the ratio of the two medians resolves a few percent. B's median ÷ A's, and its
  * spread: the same ratio in each of (up to) ten runs of consecutive pairs, their least, quartiles and
  * most; each side's percentiles; and, when A and B are different processes, each one's CPU time per request.
  */
-async function pairedCost(a, b, { seconds, minimumPairs = 30 }) {
+async function pairedCost(a, b, { seconds, minimumPairs = 30, warmup = 5 }) {
   const servers = [...new Set([a.server, b.server])];
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    for (let warm = 0; warm < 5; warm += 1) {
-      await get(agent, a.server.port, a.url);
-      await get(agent, b.server.port, b.url);
+    for (let warm = 0; warm < warmup; warm += 1) {
+      await get(agent, a.server.port, a.url, a.headers?.());
+      await get(agent, b.server.port, b.url, b.headers?.());
     }
     await Promise.all(servers.map((server) => server.ask({ timing: true })));
     const until = Date.now() + seconds * 1000;
     let pairs = 0;
     for (; pairs < minimumPairs || Date.now() < until; pairs += 1) {
-      for (const side of pairs % 2 ? [b, a] : [a, b]) await get(agent, side.server.port, side.url);
+      for (const side of pairs % 2 ? [b, a] : [a, b])
+        await get(agent, side.server.port, side.url, side.headers?.());
     }
     const answers = await Promise.all(servers.map((server) => server.ask({ timing: false })));
     const timesOf = (side) => answers[servers.indexOf(side.server)].timings[side.url];
@@ -561,4 +564,13 @@ async function postgresAvailable() {
   }
 }
 
-module.exports = { readsBench, postgresAvailable, postgresServer, throwawayDatabase, READS, MODES };
+module.exports = {
+  readsBench,
+  postgresAvailable,
+  postgresServer,
+  throwawayDatabase,
+  startChild,
+  pairedCost,
+  READS,
+  MODES,
+};

@@ -21,12 +21,20 @@
  *    (bench/annual-report-report.js): its time against a plain count over the same rows; under one
  *    second on PostgreSQL.
  *
+ * 5. The catalogue search (bench/search.js) per database at each size: a two- and a four-character
+ *    word, a 文号, a word with a facet, against the same words through Strapi's generic pipeline
+ *    (filters[title][$containsi]); p50/p99 cache off, one request at a time and at 10 connections;
+ *    the largest catalogue against the smallest by per-request cost. Targets: p99 under 50 ms at
+ *    100,000 on PostgreSQL; 100,000 within 20% of 10,000 on each database.
+ *
  * `npm run bench:smoke` runs all of it small (200 and 400 documents, SQLite, 1-second loads, 10
  * receivers) in seconds, so CI notices when it breaks; its report goes to .tmp/bench-smoke/. Its
  * figures are too small to judge: it reports the targets and exits 0, and skips PostgreSQL with a
  * warning when asked for it and none answers.
  * Sizes, databases and durations: BENCH_SIZES=10000,100000 BENCH_DATABASES=sqlite,postgres
  * BENCH_SECONDS=5 BENCH_CONNECTIONS=10, and BENCH_PAIRED_SECONDS=3 for each per-request comparison.
+ * BENCH_ONLY=search (comma-separated: reads, conversion, fan-out, annual-report, search) runs those
+ * sections alone; such a partial run reports only their targets and writes no latest.*.
  */
 const { execSync } = require('child_process');
 const fs = require('fs');
@@ -48,6 +56,16 @@ const SECONDS = Number(process.env.BENCH_SECONDS || (SMOKE ? 1 : 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const PAIRED_SECONDS = Number(process.env.BENCH_PAIRED_SECONDS || (SMOKE ? 0.3 : 3));
 const RESULTS = path.join(ROOT, SMOKE ? '.tmp/bench-smoke' : 'bench/results');
+const SECTIONS = ['reads', 'conversion', 'fan-out', 'annual-report', 'search'];
+const ONLY = (process.env.BENCH_ONLY || '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+for (const name of ONLY)
+  if (!SECTIONS.includes(name))
+    throw new Error(`bench: unknown section "${name}" in BENCH_ONLY (${SECTIONS.join(', ')})`);
+/** Whether a section runs: every one, unless BENCH_ONLY names some. */
+const included = (section) => !ONLY.length || ONLY.includes(section);
 const { median } = require('./stats');
 const timeMs = (fn, times) => {
   const start = process.hrtime.bigint();
@@ -361,7 +379,7 @@ function gitState() {
   await compileStrapi({ appDir: ROOT });
   const reads = [];
   const costs = [];
-  for (const database of databases) {
+  for (const database of included('reads') ? databases : []) {
     const measured = await readsBench({
       client: database,
       sizes: SIZES,
@@ -374,19 +392,31 @@ function gitState() {
     reads.push(...measured.runs);
     costs.push(...measured.costs);
   }
-  console.error('bench: conversion…');
-  const conversion = await conversionBench();
-  const fanOut = await require('./fan-out-report').fanOutBench({
-    smoke: SMOKE,
-    databases,
-    root: ROOT,
-  });
+  const skipped = { runs: [], checks: [], markdown: [] };
+  if (included('conversion')) console.error('bench: conversion…');
+  const conversion = included('conversion') ? await conversionBench() : null;
+  const fanOut = included('fan-out')
+    ? await require('./fan-out-report').fanOutBench({ smoke: SMOKE, databases, root: ROOT })
+    : skipped;
 
-  const annualReport = await require('./annual-report-report').annualReportBench({
-    smoke: SMOKE,
-    databases,
-    root: ROOT,
-  });
+  const annualReport = included('annual-report')
+    ? await require('./annual-report-report').annualReportBench({
+        smoke: SMOKE,
+        databases,
+        root: ROOT,
+      })
+    : skipped;
+
+  const search = included('search')
+    ? await require('./search').searchBench({
+        smoke: SMOKE,
+        databases,
+        sizes: SIZES,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        pairedSeconds: PAIRED_SECONDS,
+      })
+    : { ...skipped, sizeCosts: [] };
 
   const result = {
     at: new Date().toISOString(),
@@ -406,16 +436,23 @@ function gitState() {
     },
     reads,
     costs,
-    targets: [...targets(reads, costs), ...fanOut.checks, ...annualReport.checks],
+    only: ONLY.length ? ONLY : null,
+    targets: [
+      ...(included('reads') ? targets(reads, costs) : []),
+      ...fanOut.checks,
+      ...annualReport.checks,
+      ...search.checks,
+    ],
     conversion,
     fanOut: fanOut.runs,
     annualReport: annualReport.runs,
+    search: { runs: search.runs, sizeCosts: search.sizeCosts },
   };
   const stamp = result.at.replace(/[:.]/g, '-');
   fs.mkdirSync(RESULTS, { recursive: true });
   const json = `${JSON.stringify(result, null, 2)}\n`;
   const markdown = [
-    `# Bench ${result.at}${SMOKE ? ' (smoke run: small, not for comparison)' : ''}`,
+    `# Bench ${result.at}${SMOKE ? ' (smoke run: small, not for comparison)' : ''}${ONLY.length ? ` (sections: ${ONLY.join(', ')})` : ''}`,
     '',
     `Commit ${commit}${dirty === null ? '' : dirty ? ` with a dirty working tree (${changedPaths} ${changedPaths === 1 ? 'path' : 'paths'} changed or untracked: the figures are not the commit's alone)` : ' (clean working tree)'}, ${result.cores} cores (${result.cpu}), Node ${result.node}, databases ${databases.join(', ')}, ${SIZES.map((size) => size.toLocaleString('en')).join(' and ')} documents. Loads: ${CONNECTIONS} keep-alive connections, from autocannon in its own process, ${SECONDS} s per cached figure and ${SECONDS * 2} s per uncached or cold one, in rounds of short loads in alternating order. Modes: ${Object.values(
       MODES
@@ -439,27 +476,37 @@ function gitState() {
           '',
         ]
       : []),
-    '## Public reads',
-    '',
-    ...readsMarkdown(reads),
-    ...ceilingMarkdown(costs),
-    ...costsMarkdown(costs),
-    '## Conversion',
-    '',
-    '| measure | value |',
-    '|---|---|',
-    `| raw opencc-js (s2tw) throughput | ${conversion.rawCharactersPerSecond.toLocaleString('en')} characters/s on ${conversion.characters.toLocaleString('en')} characters |`,
-    `| disclosure converter cost / raw opencc-js (median of ${ROUNDS * 10} paired rounds) | ${conversion.converterCostRatio} |`,
-    `| building one OpenCC converter | ${conversion.rawBuildMs} ms |`,
-    `| heap for both converters | ${conversion.heapForBothConvertersMb} MB |`,
-    '',
+    ...(included('reads')
+      ? [
+          '## Public reads',
+          '',
+          ...readsMarkdown(reads),
+          ...ceilingMarkdown(costs),
+          ...costsMarkdown(costs),
+        ]
+      : []),
+    ...(conversion
+      ? [
+          '## Conversion',
+          '',
+          '| measure | value |',
+          '|---|---|',
+          `| raw opencc-js (s2tw) throughput | ${conversion.rawCharactersPerSecond.toLocaleString('en')} characters/s on ${conversion.characters.toLocaleString('en')} characters |`,
+          `| disclosure converter cost / raw opencc-js (median of ${ROUNDS * 10} paired rounds) | ${conversion.converterCostRatio} |`,
+          `| building one OpenCC converter | ${conversion.rawBuildMs} ms |`,
+          `| heap for both converters | ${conversion.heapForBothConvertersMb} MB |`,
+          '',
+        ]
+      : []),
     ...fanOut.markdown,
     ...annualReport.markdown,
+    ...search.markdown,
   ].join('\n');
   fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), json);
   fs.writeFileSync(path.join(RESULTS, `${stamp}.md`), markdown);
-  if (!SMOKE) {
-    // The latest full run's figures are kept in git (bench/results/latest.*); timestamped ones are not.
+  if (!SMOKE && !ONLY.length) {
+    // The latest full run's figures are kept in git (bench/results/latest.*); timestamped ones, and a
+    // run of some sections only, are not.
     fs.writeFileSync(path.join(RESULTS, 'latest.json'), json);
     fs.writeFileSync(path.join(RESULTS, 'latest.md'), markdown);
   }

@@ -1,7 +1,11 @@
 /**
  * A production-mode instance for the read benchmark, in a process of its own so the load generator
  * (bench/run.js) does not share its event loop. Configured by its environment (database); driven over
- * IPC: { seed: n } seeds n documents (bench/seed-bulk.js), { cache: bool } turns the response cache on
+ * IPC: { seed: n } seeds n documents (bench/seed-bulk.js), { reindex: true } fills the search index
+ * from them with the search service's reindex (bulk rows bypass the document service that keeps it),
+ * { searchIndexBulk: true } writes the same entries in bulk (bench/search-index-bulk.js),
+ * { explainSearch: { q } } times each statement of one search and explains it (bench/search-explain.js),
+ * { cache: bool } turns the response cache on
  * or off, { memos: bool } the values remembered per content state (the Public role's permissions, list
  * totals, catalogue counts) kept or loaded for every read, as the first read after a change loads them
  * (the cold runs), { directLists: bool } public lists read straight from the table or through Strapi's pipeline,
@@ -14,6 +18,8 @@ const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 const { seedCatalogue } = require('./seed-bulk');
 const { timeRequests } = require('./request-timing');
+const { fillSearchIndex } = require('./search-index-bulk');
+const { explainSearch } = require('./search-explain');
 
 const ROOT = path.join(__dirname, '..');
 
@@ -37,6 +43,15 @@ const ROOT = path.join(__dirname, '..');
     try {
       if (message.seed !== undefined) {
         process.send({ seeded: await seedCatalogue(app, message.seed) });
+      } else if (message.reindex) {
+        // The search index filled by its own service (npm run search:reindex), as after a bulk import.
+        const started = Date.now();
+        const { total } = await app.plugin('disclosure').service('search').reindex();
+        process.send({ reindexed: { entries: total, ms: Date.now() - started } });
+      } else if (message.searchIndexBulk) {
+        process.send({ filled: await fillSearchIndex(app) });
+      } else if (message.explainSearch) {
+        process.send({ explained: await explainSearch(app, message.explainSearch) });
       } else if (message.cache !== undefined) {
         cache.setEnabled(message.cache);
         process.send({ cache: cache.enabled() });

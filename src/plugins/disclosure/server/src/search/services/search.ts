@@ -244,10 +244,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             [matchExpression(query, phrase, 'AND', 'OR')],
           ];
 
-      const base = () => {
-        const builder = knex
-          .from({ e: SEARCH_TABLE })
-          .joinRaw(`LEFT JOIN (${matchedSql}) m ON m.id = e.id`, matchedBindings)
+      // SQLite: the matches materialized once per statement. Joined as a subquery, SQLite runs the
+      // FTS5 MATCH again for every entry of the locale (rowid lookup + MATCH), quadratic in the index.
+      const base = (): Knex.QueryBuilder => {
+        const builder: Knex.QueryBuilder = (
+          postgres()
+            ? knex
+                .from({ e: SEARCH_TABLE })
+                .joinRaw(`LEFT JOIN (${matchedSql}) m ON m.id = e.id`, matchedBindings)
+            : knex
+                .withMaterialized('m', knex.raw(matchedSql, matchedBindings))
+                .from({ e: SEARCH_TABLE })
+                .leftJoin('m', 'm.id', 'e.id')
+        )
           .where('e.locale', filters.locale)
           .where((where) => {
             where.whereNotNull('m.id');
