@@ -228,10 +228,20 @@ describe('a signed-in admin reads every file, as the media library shows it', ()
     // Sent by the browser with /uploads/… requests too, not only /admin ones.
     expect(refresh).toMatch(/;\s*path=\/(;|$)/i);
     const cookie = refresh!.split(';')[0];
-    // The cookie a browser may still hold from before, under /admin, is expired so it cannot shadow it.
-    expect(setCookies).toContainEqual(
-      expect.stringMatching(/^strapi_admin_refresh=;.*path=\/admin;.*expires=Thu, 01 Jan 1970/i)
+    // A browser without an old cookie is given no expiry for one.
+    const legacyExpiry = expect.stringMatching(
+      /^strapi_admin_refresh=;.*path=\/admin;.*expires=Thu, 01 Jan 1970/i
     );
+    expect(setCookies).not.toContainEqual(legacyExpiry);
+    // One still holding a cookie from before, under /admin (it sends both): that one is expired so
+    // it cannot shadow the new one.
+    const again = await app
+      .http()
+      .post('/admin/login')
+      .set('Cookie', 'strapi_admin_refresh=old.admin.path; strapi_admin_refresh=other.root.path')
+      .send({ email, password: PASSWORD });
+    expect(again.status).toBe(200);
+    expect(([] as string[]).concat(again.headers['set-cookie'] ?? [])).toContainEqual(legacyExpiry);
 
     const thumbnail = Object.values(image.formats ?? {})[0].url;
     for (const url of [image.url, thumbnail]) {

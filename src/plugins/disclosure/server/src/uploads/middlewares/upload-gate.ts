@@ -11,10 +11,15 @@ const LEGACY_COOKIE_PATH = '/admin';
 
 /**
  * A browser signed in before the cookie path was widened holds a refresh cookie under `/admin` too,
- * sent first to the admin's routes: whenever Strapi sets the cookie (sign-in, refresh, sign-out), the
- * old one is expired beside it, so it cannot shadow the new one.
+ * sent first to the admin's routes: when such a browser (two refresh cookies sent) is given a new
+ * one (sign-in, refresh, sign-out), the old one is expired beside it, so it cannot shadow the new
+ * one. Only then: some cookie jars (not browsers) let an expired cookie of a narrower path remove a
+ * wider one of the same name.
  */
 function retireLegacyRefreshCookie(ctx: Context): void {
+  const sent = (ctx.get('Cookie').match(new RegExp(`(?:^|;\\s*)${REFRESH_COOKIE}=`, 'g')) ?? [])
+    .length;
+  if (sent < 2) return;
   const setCookie = ctx.response.get('Set-Cookie') as unknown;
   const headers = Array.isArray(setCookie) ? (setCookie as string[]) : [];
   const setsRefresh = headers.some(
