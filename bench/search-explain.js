@@ -30,22 +30,32 @@ async function explainSearch(strapi, { q, locale = 'zh-Hans' }) {
   }
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const explained = [];
-  for (const statement of statements) {
-    // knex reports PostgreSQL's placeholders as $1, $2…; knex.raw takes ?.
-    const sql = postgres ? statement.sql.replace(/\$\d+/g, '?') : statement.sql;
-    const start = process.hrtime.bigint();
-    await knex.raw(sql, statement.bindings);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const plan = await knex.raw(
-      `${postgres ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN QUERY PLAN'} ${sql}`,
-      statement.bindings
-    );
-    explained.push({
-      sql: statement.sql,
-      ms: Number(ms.toFixed(1)),
-      plan: postgres ? plan.rows.map((row) => row['QUERY PLAN']) : plan.map((row) => row.detail),
-    });
-  }
+  // Replayed in one transaction, so that a setting the search makes for its statements (SET LOCAL)
+  // holds for their replays too; the transaction's own statements are not replayed.
+  await knex.transaction(async (trx) => {
+    for (const statement of statements) {
+      if (/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(statement.sql)) continue;
+      // knex reports PostgreSQL's placeholders as $1, $2…; knex.raw takes ?.
+      const sql = postgres ? statement.sql.replace(/\$\d+/g, '?') : statement.sql;
+      if (/^\s*SET\b/i.test(sql)) {
+        await trx.raw(sql, statement.bindings);
+        explained.push({ sql: statement.sql, ms: 0, plan: [] });
+        continue;
+      }
+      const start = process.hrtime.bigint();
+      await trx.raw(sql, statement.bindings);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const plan = await trx.raw(
+        `${postgres ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN QUERY PLAN'} ${sql}`,
+        statement.bindings
+      );
+      explained.push({
+        sql: statement.sql,
+        ms: Number(ms.toFixed(1)),
+        plan: postgres ? plan.rows.map((row) => row['QUERY PLAN']) : plan.map((row) => row.detail),
+      });
+    }
+  });
   return { q, totalMs: Number(totalMs.toFixed(1)), statements: explained };
 }
 

@@ -18,7 +18,7 @@ const ROOT = path.join(__dirname, '..');
 const SEARCH = path.join(ROOT, 'dist/src/plugins/disclosure/server/src/search');
 const { buildEntry } = require(path.join(SEARCH, 'rules/entry'));
 const { indexTerms, normalizeText } = require(path.join(SEARCH, 'rules/text'));
-const { tsvectorText } = require(path.join(SEARCH, 'rules/ranking'));
+const { entryVectors } = require(path.join(SEARCH, 'rules/ranking'));
 const { SEARCHABLE_TYPES } = require(path.join(SEARCH, 'rules/searchable-types'));
 const { SEARCH_TABLE, SEARCH_FTS } = require(path.join(SEARCH, 'services/search'));
 const { blocksParagraphs } = require(
@@ -120,24 +120,16 @@ async function fillSearchIndex(strapi) {
       nextId += 1;
       return { id, entry };
     });
+    const vectorColumns = (trx, { searchVector, headVector }) => ({
+      search_vector: trx.raw('?::tsvector', [searchVector]),
+      head_vector: trx.raw('?::tsvector', [headVector]),
+    });
     await knex.transaction(async (trx) => {
-      const split = (text) => text.split(' ').filter(Boolean);
       await trx.batchInsert(
         SEARCH_TABLE,
         values.map(({ id, entry }) => ({
           ...columnsOf(id, entry),
-          ...(postgres
-            ? {
-                search_vector: trx.raw('?::tsvector', [
-                  tsvectorText({
-                    title: split(entry.titleTerms),
-                    documentNumber: split(entry.numberTerms),
-                    summary: split(entry.summaryTerms),
-                    body: split(entry.bodyTerms),
-                  }),
-                ]),
-              }
-            : {}),
+          ...(postgres ? vectorColumns(trx, entryVectors(entry)) : {}),
         })),
         INSERT_BATCH
       );

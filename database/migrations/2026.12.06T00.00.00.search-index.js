@@ -6,13 +6,19 @@
  * that changes what the public may read. Not a content type: Strapi's schema sync leaves it alone.
  *
  * PostgreSQL: a `tsvector` column (setweight A/B/C/D over the space-joined, already segmented terms)
- * with a GIN index. SQLite: an FTS5 table whose rowid is the entry's id, one column per weighted
+ * with a GIN index, and `head_vector`, the same of the title, 文号 and summary only: small enough to
+ * stay in the row, so ranking a match does not read its whole (TOASTed) vector. SQLite: an FTS5 table whose rowid is the entry's id, one column per weighted
  * field. Idempotent (IF NOT EXISTS): the app's bootstrap runs it again on every start.
  */
 const TABLE = 'disclosure_search_entries';
 const FTS = 'disclosure_search_fts';
 const UNIQUE = 'disclosure_search_entries_document_uq';
 const VECTOR_INDEX = 'disclosure_search_entries_vector_idx';
+const LOCALE_INDEX = 'disclosure_search_entries_locale_idx';
+/** The site's locales (LOCALES in src/plugins/disclosure/shared/constants.ts): one GIN index each. */
+const LOCALES = ['zh-Hans', 'zh-Hant'];
+const localeVectorIndex = (locale) =>
+  `disclosure_search_entries_vector_${locale.toLowerCase().replace(/[^a-z]/g, '_')}_idx`;
 
 async function up(knex) {
   const postgres = ['pg', 'postgres', 'postgresql'].includes(knex.client.config.client);
@@ -37,7 +43,7 @@ async function up(knex) {
       table.text('number_terms');
       table.text('summary_terms');
       table.text('body_terms');
-      table.index(['locale', 'published_at'], 'disclosure_search_entries_locale_idx');
+      table.index(['locale', 'published_at'], LOCALE_INDEX);
       table.index(['document_number'], 'disclosure_search_entries_number_idx');
       table.index(['index_number'], 'disclosure_search_entries_index_number_idx');
     });
@@ -47,9 +53,16 @@ async function up(knex) {
   );
   if (postgres) {
     await knex.raw(`ALTER TABLE "${TABLE}" ADD COLUMN IF NOT EXISTS "search_vector" tsvector`);
-    await knex.raw(
-      `CREATE INDEX IF NOT EXISTS "${VECTOR_INDEX}" ON "${TABLE}" USING GIN ("search_vector")`
-    );
+    await knex.raw(`ALTER TABLE "${TABLE}" ADD COLUMN IF NOT EXISTS "head_vector" tsvector`);
+    // A search is in one locale: a GIN index per locale, and no other index a search's
+    // `locale = ?` could take instead, testing `@@` on each entry's whole (TOASTed) vector.
+    for (const locale of LOCALES)
+      await knex.raw(
+        // DDL takes no parameters: the locale is a constant of letters and a hyphen.
+        `CREATE INDEX IF NOT EXISTS "${localeVectorIndex(locale)}" ON "${TABLE}" USING GIN ("search_vector") WHERE "locale" = '${locale}'`
+      );
+    await knex.raw(`DROP INDEX IF EXISTS "${VECTOR_INDEX}"`);
+    await knex.raw(`DROP INDEX IF EXISTS "${LOCALE_INDEX}"`);
   } else {
     await knex.raw(
       `CREATE VIRTUAL TABLE IF NOT EXISTS "${FTS}" USING fts5(title, number, summary, body, tokenize = 'unicode61')`

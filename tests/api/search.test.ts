@@ -242,6 +242,25 @@ describe('GET /api/disclosure/search', () => {
     expect(await found('巩固提升')).toEqual([id]);
   });
 
+  test('every entry is in the full-text index: on PostgreSQL with its head vector (ranking never reads the whole vector), on SQLite in FTS5', async () => {
+    const knex = app.strapi.db.connection;
+    const countOf = async (builder: ReturnType<typeof knex>) =>
+      Number(((await builder.count({ count: '*' })) as Array<{ count: string | number }>)[0].count);
+    const entries = await countOf(knex('disclosure_search_entries'));
+    expect(entries).toBeGreaterThan(0);
+    if (app.strapi.db.dialect.client === 'postgres') {
+      expect(
+        await countOf(
+          knex('disclosure_search_entries')
+            .whereNotNull('head_vector')
+            .whereNotNull('search_vector')
+        )
+      ).toBe(entries);
+    } else {
+      expect(await countOf(knex('disclosure_search_fts'))).toBe(entries);
+    }
+  });
+
   test('the backfill rebuilds the same index', async () => {
     const before = await search({ q: '信息公开' });
     await app.strapi.plugin('disclosure').service('search').reindex();

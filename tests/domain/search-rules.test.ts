@@ -11,6 +11,7 @@ import {
   compareRanked,
   postgresWeights,
   quotedLexeme,
+  entryVectors,
   tsvectorText,
   sqliteWeights,
   TSVECTOR_BUDGET_BYTES,
@@ -212,6 +213,20 @@ describe('ranking and facets', () => {
       })
     ).toBe("'湿地':1A,3C '保护':2A 'o''k':4D");
     expect(quotedLexeme('a\\b')).toBe("'a\\\\b'");
+  });
+
+  test('two vectors: the whole entry, and its head (title, 文号, summary) that ranks it', () => {
+    expect(
+      entryVectors({
+        titleTerms: '湿地 保护',
+        numberTerms: '鲁政发',
+        summaryTerms: '湿地',
+        bodyTerms: '生态 补偿',
+      })
+    ).toEqual({
+      searchVector: "'湿地':1A,4C '保护':2A '鲁政发':3B '生态':5D '补偿':6D",
+      headVector: "'湿地':1A,4C '保护':2A '鲁政发':3B",
+    });
   });
 
   test("PostgreSQL's limits: a lexeme over 2 KB is left out; the whole stays under 1 MB", () => {

@@ -91,3 +91,23 @@ export function tsvectorText(terms: Readonly<Record<WeightedField, readonly stri
     )
     .join(' ');
 }
+
+/**
+ * An entry's two PostgreSQL vectors from its space-joined terms: the whole (matched through the GIN
+ * index) and its head, the title, 文号 and summary (ranked: small enough to stay in the row).
+ */
+export function entryVectors(terms: {
+  titleTerms: string;
+  numberTerms: string;
+  summaryTerms: string;
+  bodyTerms: string;
+}): { searchVector: string; headVector: string } {
+  const split = (text: string) => text.split(' ').filter(Boolean);
+  const fields = {
+    title: split(terms.titleTerms),
+    documentNumber: split(terms.numberTerms),
+    summary: split(terms.summaryTerms),
+    body: split(terms.bodyTerms),
+  };
+  return { searchVector: tsvectorText(fields), headVector: tsvectorText({ ...fields, body: [] }) };
+}

@@ -4,7 +4,7 @@ import { startOfBeijingDay, DAY_MS } from '../../calendar/rules/beijing-time';
 import { buildEntry, type IndexedRow, type SearchEntry } from '../rules/entry';
 import { buildFacets, FACETS, type FacetGroup, type Facets } from '../rules/facets';
 import { highlightTerms, type SearchQuery } from '../rules/query';
-import { postgresWeights, quotedLexeme, sqliteWeights, tsvectorText } from '../rules/ranking';
+import { entryVectors, postgresWeights, quotedLexeme, sqliteWeights } from '../rules/ranking';
 import {
   SEARCHABLE_TYPES,
   searchableByKey,
@@ -127,16 +127,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .returning('id')) as Array<{ id: number } | number>;
       const id = typeof inserted === 'number' ? inserted : inserted.id;
       if (postgres()) {
-        const split = (text: string) => text.split(' ').filter(Boolean);
-        await trx.raw(`UPDATE "${SEARCH_TABLE}" SET "search_vector" = ?::tsvector WHERE "id" = ?`, [
-          tsvectorText({
-            title: split(entry.titleTerms),
-            documentNumber: split(entry.numberTerms),
-            summary: split(entry.summaryTerms),
-            body: split(entry.bodyTerms),
-          }),
-          id,
-        ]);
+        const { searchVector, headVector } = entryVectors(entry);
+        await trx.raw(
+          `UPDATE "${SEARCH_TABLE}" SET "search_vector" = ?::tsvector, "head_vector" = ?::tsvector WHERE "id" = ?`,
+          [searchVector, headVector, id]
+        );
       } else {
         await trx.raw(
           `INSERT INTO "${SEARCH_FTS}" (rowid, title, number, summary, body) VALUES (?, ?, ?, ?, ?)`,
@@ -213,6 +208,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
         });
       }
+      // Fresh statistics for the planner: after a rebuild the old ones describe another table.
+      await strapi.db.connection.raw(`ANALYZE "${SEARCH_TABLE}"`);
       return { total: done };
     },
 
@@ -233,35 +230,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? knex.raw(`CASE WHEN ${exactParts.join(' OR ')} THEN 1 ELSE 0 END AS exact`, exactBindings)
         : knex.raw('0 AS exact');
 
-      // The matching entries and their relevance (higher is better), from the GIN index or FTS5.
-      const [matchedSql, matchedBindings] = postgres()
-        ? [
-            `SELECT id, ts_rank(?::float4[], search_vector, q.query) AS score FROM "${SEARCH_TABLE}", (SELECT ?::tsquery AS query) q WHERE search_vector @@ q.query`,
-            [`{${postgresWeights().join(',')}}`, matchExpression(query, quotedLexeme, '&', '|')],
-          ]
-        : [
-            `SELECT rowid AS id, -bm25("${SEARCH_FTS}", ${sqliteWeights().join(', ')}) AS score FROM "${SEARCH_FTS}" WHERE "${SEARCH_FTS}" MATCH ?`,
-            [matchExpression(query, phrase, 'AND', 'OR')],
-          ];
-
-      // SQLite: the matches materialized once per statement. Joined as a subquery, SQLite runs the
-      // FTS5 MATCH again for every entry of the locale (rowid lookup + MATCH), quadratic in the index.
-      const base = (): Knex.QueryBuilder => {
-        const builder: Knex.QueryBuilder = (
-          postgres()
-            ? knex
-                .from({ e: SEARCH_TABLE })
-                .joinRaw(`LEFT JOIN (${matchedSql}) m ON m.id = e.id`, matchedBindings)
-            : knex
-                .withMaterialized('m', knex.raw(matchedSql, matchedBindings))
-                .from({ e: SEARCH_TABLE })
-                .leftJoin('m', 'm.id', 'e.id')
-        )
-          .where('e.locale', filters.locale)
-          .where((where) => {
-            where.whereNotNull('m.id');
-            if (exactParts.length) where.orWhereRaw(exactParts.join(' OR '), exactBindings);
-          });
+      /** The filters every statement shares (on the entries `e`). */
+      const filtered = (builder: Knex.QueryBuilder): Knex.QueryBuilder => {
+        builder.where('e.locale', filters.locale);
         if (filters.types?.length) builder.whereIn('e.type', filters.types);
         if (filters.category) builder.where('e.category', filters.category);
         if (filters.organization) builder.where('e.organization', filters.organization);
@@ -278,37 +249,148 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         return builder;
       };
+      const pageColumns = [
+        'e.type',
+        'e.document_id',
+        'e.locale',
+        'e.title',
+        'e.document_number',
+        'e.published_at',
+        'e.summary_text',
+        // Only the beginning of a body is scanned for the snippet (see SNIPPET_SCAN).
+        knex.raw('substr(e.body_text, 1, ?) AS body_text', [SNIPPET_SCAN]),
+      ];
+      const order = 'exact DESC, score DESC, e.published_at DESC, e.id DESC';
+      const offset = (filters.page - 1) * filters.pageSize;
 
-      const [{ total }] = (await base().count({ total: '*' })) as Array<{ total: number | string }>;
-      const rows = (await base()
-        .select(
-          'e.type',
-          'e.document_id',
-          'e.locale',
-          'e.title',
-          'e.document_number',
-          'e.published_at',
-          'e.summary_text',
-          // Only the beginning of a body is scanned for the snippet (see SNIPPET_SCAN).
-          knex.raw('substr(e.body_text, 1, ?) AS body_text', [SNIPPET_SCAN]),
-          exact,
-          knex.raw('COALESCE(m.score, 0) AS score')
-        )
-        .orderByRaw('exact DESC, score DESC, e.published_at DESC, e.id DESC')
-        .offset((filters.page - 1) * filters.pageSize)
-        .limit(filters.pageSize)) as Row[];
-
+      let total: number;
+      let rows: Row[];
       const groups: Partial<Record<(typeof FACETS)[number], FacetGroup[]>> = {};
-      for (const facet of FACETS) {
-        groups[facet] = (await base()
-          .select({ value: `e.${facet}` })
-          .count({ count: '*' })
-          .groupBy(`e.${facet}`)) as FacetGroup[];
+      if (postgres()) {
+        // Matched through the locale's GIN index (or by number) in a materialized CTE: the only
+        // index a `@@` alone can use, so no plan reads each entry's whole vector (TOASTed, pages
+        // long) to test it, as the planner would choose for a word found in most entries. Ranked by
+        // the small head vector (title, 文号, summary): body words find an entry, they do not order
+        // it (then newer first). The page and the total with the facets come from one statement;
+        // the page's texts are read for its entries only.
+        const tsquery = matchExpression(query, quotedLexeme, '&', '|');
+        const { answer, texts } = await knex.transaction(async (db) => {
+          // The planner would still scan the table for a word in most entries, reading every vector.
+          await db.raw('SET LOCAL enable_seqscan = off');
+          const matches = db
+            .from({ e: SEARCH_TABLE })
+            .select(
+              'e.id',
+              'e.locale',
+              'e.published_at',
+              ...FACETS.map((facet) => `e.${facet}`),
+              'e.topic',
+              exact,
+              db.raw(
+                'ts_rank(?::float4[], COALESCE(e.head_vector, e.search_vector), ?::tsquery) AS score',
+                [`{${postgresWeights().join(',')}}`, tsquery]
+              )
+            )
+            .where('e.locale', filters.locale)
+            .where((where) => {
+              where.whereRaw('e.search_vector @@ ?::tsquery', [tsquery]);
+              if (exactParts.length) where.orWhereRaw(exactParts.join(' OR '), exactBindings);
+            });
+          const pageIds = db
+            .from(
+              filtered(db.from({ e: 'm' }).select('e.*'))
+                .orderByRaw(order)
+                .offset(offset)
+                .limit(filters.pageSize)
+                .as('p')
+            )
+            .select(
+              db.raw(
+                `COALESCE(json_agg(p.id ORDER BY ${order.replace(/\be\./g, 'p.')}), '[]'::json)`
+              )
+            );
+          const counts = db
+            .from(
+              filtered(db.from({ e: 'm' }))
+                .select(
+                  ...FACETS.map((facet) => `e.${facet}`),
+                  // GROUPING's bit is 1 for a column not grouped; its first argument is the highest.
+                  db.raw(`GROUPING(${FACETS.map((facet) => `e.${facet}`).join(', ')}) AS grouping`),
+                  db.raw('count(*) AS count')
+                )
+                .groupByRaw(
+                  `GROUPING SETS ((), ${FACETS.map((facet) => `(e.${facet})`).join(', ')})`
+                )
+                .as('c')
+            )
+            .select(db.raw('json_agg(c)'));
+          const [answer] = (await db
+            .withMaterialized('m', matches)
+            .select({ page: pageIds, counts })) as Array<{
+            page: number[];
+            counts: Array<Record<string, unknown>>;
+          }>;
+          const texts = (await db
+            .from({ e: SEARCH_TABLE })
+            .whereIn('e.id', answer.page)
+            .select('e.id', ...pageColumns)) as Row[];
+          return { answer, texts };
+        });
+        const byId = new Map<number, Row>(texts.map((row) => [Number(row.id), row]));
+        rows = answer.page.flatMap((id): Row[] => {
+          const row = byId.get(Number(id));
+          return row ? [row] : [];
+        });
+        const all = (1 << FACETS.length) - 1;
+        total = 0;
+        for (const row of answer.counts) {
+          const grouping = Number(row.grouping);
+          if (grouping === all) total = Number(row.count);
+          FACETS.forEach((facet, index) => {
+            if (grouping === all - (1 << (FACETS.length - 1 - index)))
+              (groups[facet] ??= []).push({
+                value: row[facet] as FacetGroup['value'],
+                count: row.count as FacetGroup['count'],
+              });
+          });
+        }
+      } else {
+        // SQLite: the FTS5 matches and their bm25 materialized once per statement. Joined as a
+        // subquery, SQLite runs the MATCH again for every entry of the locale (quadratic).
+        const matchedSql = `SELECT rowid AS id, -bm25("${SEARCH_FTS}", ${sqliteWeights().join(', ')}) AS score FROM "${SEARCH_FTS}" WHERE "${SEARCH_FTS}" MATCH ?`;
+        const base = (): Knex.QueryBuilder =>
+          filtered(
+            knex
+              .withMaterialized(
+                'm',
+                knex.raw(matchedSql, [matchExpression(query, phrase, 'AND', 'OR')])
+              )
+              .from({ e: SEARCH_TABLE })
+              .leftJoin('m', 'm.id', 'e.id')
+          ).where((where) => {
+            where.whereNotNull('m.id');
+            if (exactParts.length) where.orWhereRaw(exactParts.join(' OR '), exactBindings);
+          });
+        const [counted] = (await base().count({ total: '*' })) as Array<{
+          total: number | string;
+        }>;
+        total = Number(counted.total);
+        rows = (await base()
+          .select(...pageColumns, exact, knex.raw('COALESCE(m.score, 0) AS score'))
+          .orderByRaw(order)
+          .offset(offset)
+          .limit(filters.pageSize)) as Row[];
+        for (const facet of FACETS) {
+          groups[facet] = (await base()
+            .select({ value: `e.${facet}` })
+            .count({ count: '*' })
+            .groupBy(`e.${facet}`)) as FacetGroup[];
+        }
       }
 
       const simplified = await toSimplified();
       const terms = highlightTerms(query);
-      const count = Number(total);
+      const count = total;
       return {
         data: rows.map((row) => ({
           type: String(row.type),
