@@ -20,7 +20,7 @@ const { buildEntry } = require(path.join(SEARCH, 'rules/entry'));
 const { indexTerms, normalizeText } = require(path.join(SEARCH, 'rules/text'));
 const { entryVectors } = require(path.join(SEARCH, 'rules/ranking'));
 const { SEARCHABLE_TYPES } = require(path.join(SEARCH, 'rules/searchable-types'));
-const { SEARCH_TABLE, SEARCH_FTS } = require(path.join(SEARCH, 'services/search'));
+const { SEARCH_TABLE, SEARCH_FTS, columnsOf } = require(path.join(SEARCH, 'services/search'));
 const { blocksParagraphs } = require(
   path.join(ROOT, 'dist/src/plugins/disclosure/server/src/reports/rules/report-text')
 );
@@ -28,28 +28,6 @@ const { blocksParagraphs } = require(
 const READ_BATCH = 1000;
 const INSERT_BATCH = 100;
 const SAMPLE_EVERY = 997;
-
-/** The columns of an entry, as the search service stores them (services/search.ts columnsOf). */
-const columnsOf = (id, entry) => ({
-  id,
-  type: entry.type,
-  document_id: entry.documentId,
-  locale: entry.locale,
-  title: entry.title,
-  document_number: entry.documentNumber,
-  index_number: entry.indexNumber,
-  summary_text: entry.summaryText,
-  body_text: entry.bodyText,
-  published_at: entry.publishedAt,
-  year: entry.year,
-  category: entry.category,
-  topic: entry.topic,
-  organization: entry.organization,
-  title_terms: entry.titleTerms,
-  number_terms: entry.numberTerms,
-  summary_terms: entry.summaryTerms,
-  body_terms: entry.bodyTerms,
-});
 
 /** Fills the (empty) search index of the policy documents seeded in bulk; { entries, ms, sampled }. */
 async function fillSearchIndex(strapi) {
@@ -128,7 +106,8 @@ async function fillSearchIndex(strapi) {
       await trx.batchInsert(
         SEARCH_TABLE,
         values.map(({ id, entry }) => ({
-          ...columnsOf(id, entry),
+          id,
+          ...columnsOf(entry),
           ...(postgres ? vectorColumns(trx, entryVectors(entry)) : {}),
         })),
         INSERT_BATCH

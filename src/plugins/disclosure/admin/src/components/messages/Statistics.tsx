@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/contracts/mailbox';
 import { MESSAGE_KIND_WORDS, MESSAGE_RATING_WORDS } from '../../../../shared/words';
 import { useDisclosureData } from '../../hooks/useDisclosureData';
-import { percent } from '../../utils/format';
+import { beijingToday, percent } from '../../utils/format';
 import { fileNameOf, refusalOf, saveBlob } from '../applications/Letters';
 import { ErrorBox, useT, useWord } from '../common';
 import { DataTable, type Column } from '../DataTable';
@@ -38,15 +38,7 @@ interface FiguresRow {
 }
 
 /** This month in Beijing (YYYY-MM): messages are counted by the Beijing day they arrived. */
-export const beijingMonth = (at = new Date()): string => {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
-};
+const beijingMonth = (): string => beijingToday().slice(0, 7);
 
 /** The month and the `count - 1` before it, newest first. */
 const monthsBack = (month: string, count: number): string[] => {
