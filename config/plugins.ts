@@ -40,6 +40,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         maxMegabytes: env.int('RESPONSE_CACHE_MAX_MEGABYTES', 64),
         maxAgeSeconds: env.int('RESPONSE_CACHE_MAX_AGE_SECONDS', 0),
       },
+      // A search ranks, counts and pages at most this many matches, the newest (docs/search.md).
+      search: { resultWindow: env.int('SEARCH_RESULT_WINDOW', 1000) },
       syndication: {
         reprintWithinWorkingDays: env.int('SYNDICATION_REPRINT_WITHIN_WORKING_DAYS', 1),
         // A source's file server or CDN, when its attachments are not on its own address.

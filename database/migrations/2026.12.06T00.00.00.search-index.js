@@ -7,18 +7,26 @@
  *
  * PostgreSQL: a `tsvector` column (setweight A/B/C/D over the space-joined, already segmented terms)
  * with a GIN index, and `head_vector`, the same of the title, 文号 and summary only: small enough to
- * stay in the row, so ranking a match does not read its whole (TOASTed) vector. SQLite: an FTS5 table whose rowid is the entry's id, one column per weighted
- * field. Idempotent (IF NOT EXISTS): the app's bootstrap runs it again on every start.
+ * stay in the row, so ranking a match does not read its whole (TOASTed) vector; `tag_vector`, the
+ * entry's tags (locale, type, category, organization, topic, month: search/rules/tags.ts), indexed
+ * with the words in one GIN index per locale, so a search's filters and months are applied in the
+ * index; a btree on published_at finds a locale's newest entry. SQLite: an FTS5 table whose rowid is
+ * the entry's id, one column per weighted field and one of tags. Idempotent: the app's bootstrap runs
+ * it again on every start; entries written before the tags existed get theirs from the search
+ * service at boot (`completeTags`).
  */
 const TABLE = 'disclosure_search_entries';
 const FTS = 'disclosure_search_fts';
 const UNIQUE = 'disclosure_search_entries_document_uq';
 const VECTOR_INDEX = 'disclosure_search_entries_vector_idx';
 const LOCALE_INDEX = 'disclosure_search_entries_locale_idx';
+const PUBLISHED_INDEX = 'disclosure_search_entries_published_idx';
+const UNTAGGED_INDEX = 'disclosure_search_entries_untagged_idx';
+const FTS_COLUMNS = 'title, number, summary, body, tags';
 /** The site's locales (LOCALES in src/plugins/disclosure/shared/constants.ts): one GIN index each. */
 const LOCALES = ['zh-Hans', 'zh-Hant'];
-const localeVectorIndex = (locale) =>
-  `disclosure_search_entries_vector_${locale.toLowerCase().replace(/[^a-z]/g, '_')}_idx`;
+const localeIndex = (locale, name) =>
+  `disclosure_search_entries_${name}_${locale.toLowerCase().replace(/[^a-z]/g, '_')}_idx`;
 
 async function up(knex) {
   const postgres = ['pg', 'postgres', 'postgresql'].includes(knex.client.config.client);
@@ -54,18 +62,33 @@ async function up(knex) {
   if (postgres) {
     await knex.raw(`ALTER TABLE "${TABLE}" ADD COLUMN IF NOT EXISTS "search_vector" tsvector`);
     await knex.raw(`ALTER TABLE "${TABLE}" ADD COLUMN IF NOT EXISTS "head_vector" tsvector`);
-    // A search is in one locale: a GIN index per locale, and no other index a search's
-    // `locale = ?` could take instead, testing `@@` on each entry's whole (TOASTed) vector.
-    for (const locale of LOCALES)
+    await knex.raw(`ALTER TABLE "${TABLE}" ADD COLUMN IF NOT EXISTS "tag_vector" tsvector`);
+    // A search is in one locale: a GIN index per locale over the words and the tags, and no other
+    // index a search's `locale = ?` could take instead, testing `@@` on each entry's whole
+    // (TOASTed) vector.
+    for (const locale of LOCALES) {
       await knex.raw(
         // DDL takes no parameters: the locale is a constant of letters and a hyphen.
-        `CREATE INDEX IF NOT EXISTS "${localeVectorIndex(locale)}" ON "${TABLE}" USING GIN ("search_vector") WHERE "locale" = '${locale}'`
+        `CREATE INDEX IF NOT EXISTS "${localeIndex(locale, 'words_tags')}" ON "${TABLE}" USING GIN ("search_vector", "tag_vector") WHERE "locale" = '${locale}'`
       );
+      await knex.raw(`DROP INDEX IF EXISTS "${localeIndex(locale, 'vector')}"`);
+    }
     await knex.raw(`DROP INDEX IF EXISTS "${VECTOR_INDEX}"`);
     await knex.raw(`DROP INDEX IF EXISTS "${LOCALE_INDEX}"`);
-  } else {
     await knex.raw(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS "${FTS}" USING fts5(title, number, summary, body, tokenize = 'unicode61')`
+      `CREATE INDEX IF NOT EXISTS "${PUBLISHED_INDEX}" ON "${TABLE}" ("published_at")`
+    );
+    // The entries still without tags, found at boot without reading the table (empty once done).
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS "${UNTAGGED_INDEX}" ON "${TABLE}" ("id") WHERE "tag_vector" IS NULL`
+    );
+  } else {
+    // An FTS5 table cannot take a column: one made before the tags is made again, empty (the
+    // search service fills it from the entries' stored terms at boot).
+    const [existing] = await knex('sqlite_master').where({ name: FTS }).select('sql');
+    if (existing && !/\btags\b/.test(existing.sql)) await knex.raw(`DROP TABLE "${FTS}"`);
+    await knex.raw(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS "${FTS}" USING fts5(${FTS_COLUMNS}, tokenize = 'unicode61')`
     );
   }
 }

@@ -7,6 +7,7 @@ import {
 import { validateDeadlineRules, type DeadlineRule } from '../deadlines/rules/deadlines';
 import type { GateConfig } from '../publication/services/publication-gate';
 import type { ResponseCacheConfig } from '../public-reads/services/response-cache';
+import { DEFAULT_RESULT_WINDOW, RESULT_WINDOW_LIMITS } from '../search/rules/window';
 
 export interface DisclosureConfig {
   publicationGate: GateConfig;
@@ -25,6 +26,13 @@ export interface DisclosureConfig {
   images: { maxPixels: number };
   /** Public GETs of the content API answered from rendered responses (see services/response-cache) */
   responseCache: ResponseCacheConfig;
+  search: {
+    /**
+     * Matches a search ranks, counts and pages at most (the newest; every exact 文号 besides): what
+     * one search costs is bounded by it, whatever the catalogue's size
+     */
+    resultWindow: number;
+  };
   syndication: {
     /** 转载: a reprint is on time when published within this many working days of the source's publication */
     reprintWithinWorkingDays: number;
@@ -51,6 +59,7 @@ const defaults: DisclosureConfig = {
   conversion: { standard: 'tw' },
   images: { maxPixels: 40_000_000 },
   responseCache: { enabled: true, maxEntries: 5000, maxMegabytes: 64, maxAgeSeconds: 0 },
+  search: { resultWindow: DEFAULT_RESULT_WINDOW },
   syndication: {
     reprintWithinWorkingDays: 1,
     attachmentOrigins: [],
@@ -141,6 +150,13 @@ export default {
     wholeNumber('responseCache.maxEntries', cache?.maxEntries, '', 1, 1_000_000);
     wholeNumber('responseCache.maxMegabytes', cache?.maxMegabytes, 'megabytes', 1, 4096);
     wholeNumber('responseCache.maxAgeSeconds', cache?.maxAgeSeconds, 'seconds', 0, 86_400);
+    wholeNumber(
+      'search.resultWindow',
+      config.search?.resultWindow,
+      'results',
+      RESULT_WINDOW_LIMITS.min,
+      RESULT_WINDOW_LIMITS.max
+    );
     if (problems.length)
       throw new Error(`disclosure plugin configuration:\n  ${problems.join('\n  ')}`);
   },

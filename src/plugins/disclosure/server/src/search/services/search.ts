@@ -13,10 +13,24 @@ import {
 } from '../rules/searchable-types';
 import { buildSnippet, SNIPPET_SCAN } from '../rules/snippet';
 import type { ToSimplified } from '../rules/text';
+import { entryTags, tagCondition } from '../rules/tags';
+import {
+  beijingMonth,
+  nextSpan,
+  rankWindow,
+  searchRange,
+  stepMonths,
+  type Candidate,
+  type Month,
+} from '../rules/window';
+import { getConfig } from '../../utils/get-config';
 import { getService } from '../../utils/get-service';
 
 export const SEARCH_TABLE = 'disclosure_search_entries';
 export const SEARCH_FTS = 'disclosure_search_fts';
+/** The FTS5 table's columns of words (in the ranking's field order) and of tags. */
+const FTS_TEXT_COLUMNS = ['title', 'number', 'summary', 'body'];
+const FTS_TAG_COLUMN = 'tags';
 
 /** The search's filters, as validation/search returns them. */
 export interface SearchFilters {
@@ -48,6 +62,8 @@ export interface SearchAnswer {
   meta: {
     pagination: { page: number; pageSize: number; pageCount: number; total: number };
     facets: Facets;
+    /** More entries matched than the result window: the newest are ranked, counted and paged. */
+    truncated: boolean;
   };
 }
 
@@ -74,6 +90,26 @@ export const columnsOf = (entry: SearchEntry) => ({
   body_terms: entry.bodyTerms,
 });
 
+/** What an FTS5 row is made of (an entry, or its stored columns). */
+type FtsTerms = Parameters<typeof entryTags>[0] &
+  Pick<SearchEntry, 'titleTerms' | 'numberTerms' | 'summaryTerms' | 'bodyTerms'>;
+
+/** An entry's tags as a PostgreSQL tsvector's text. */
+const tagVector = (entry: Parameters<typeof entryTags>[0]): string =>
+  entryTags(entry).map(quotedLexeme).join(' ');
+
+/** A window row as the ranking rule takes it. */
+const candidateOf = (row: Row, exact: boolean): Candidate => ({
+  id: Number(row.id),
+  publishedAt: String(row.published_at),
+  exact,
+  score: Number(row.score ?? 0),
+  type: String(row.type),
+  category: (row.category as string | null) ?? null,
+  organization: (row.organization as string | null) ?? null,
+  year: Number(row.year),
+});
+
 /** A term as an FTS5 phrase: double-quoted, quotes doubled. */
 const phrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 
@@ -92,7 +128,7 @@ function matchExpression(
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const postgres = () => strapi.db.dialect.client === 'postgres';
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
 
   const toSimplified = async (): Promise<ToSimplified> => {
     const converter = await getService(strapi, 'conversion').converter();
@@ -126,20 +162,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .insert(columnsOf(entry))
         .returning('id')) as Array<{ id: number } | number>;
       const id = typeof inserted === 'number' ? inserted : inserted.id;
-      if (postgres()) {
+      if (isPostgres()) {
         const { searchVector, headVector } = entryVectors(entry);
         await trx.raw(
-          `UPDATE "${SEARCH_TABLE}" SET "search_vector" = ?::tsvector, "head_vector" = ?::tsvector WHERE "id" = ?`,
-          [searchVector, headVector, id]
+          `UPDATE "${SEARCH_TABLE}" SET "search_vector" = ?::tsvector, "head_vector" = ?::tsvector, "tag_vector" = ?::tsvector WHERE "id" = ?`,
+          [searchVector, headVector, tagVector(entry), id]
         );
       } else {
-        await trx.raw(
-          `INSERT INTO "${SEARCH_FTS}" (rowid, title, number, summary, body) VALUES (?, ?, ?, ?, ?)`,
-          [id, entry.titleTerms, entry.numberTerms, entry.summaryTerms, entry.bodyTerms]
-        );
+        await insertFts(trx, id, entry);
       }
     }
   };
+
+  /** An entry's row of the FTS5 table: its terms per field and its tags. */
+  const insertFts = (trx: Knex.Transaction, id: number, entry: FtsTerms) =>
+    trx.raw(
+      `INSERT INTO "${SEARCH_FTS}" (rowid, ${[...FTS_TEXT_COLUMNS, FTS_TAG_COLUMN].join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`,
+      [
+        id,
+        entry.titleTerms,
+        entry.numberTerms,
+        entry.summaryTerms,
+        entry.bodyTerms,
+        entryTags(entry).join(' '),
+      ]
+    );
 
   const deleteEntries = async (
     trx: Knex.Transaction,
@@ -150,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentIds
         ? query.where({ type }).whereIn('document_id', documentIds)
         : query.where({ type });
-    if (!postgres()) {
+    if (!isPostgres()) {
       const ids = (await scoped(trx(SEARCH_TABLE).select('id'))) as Array<{ id: number }>;
       for (let at = 0; at < ids.length; at += 500) {
         const chunk = ids.slice(at, at + 500).map(({ id }) => id);
@@ -180,6 +227,79 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           rows.map((row) => buildEntry(type, row, simplified))
         );
       });
+    },
+
+    /**
+     * Entries written before the index had tags get them (PostgreSQL: their tag vector; SQLite: their
+     * FTS5 row, the table having been made again), from their stored columns: no text is cut again.
+     */
+    async completeTags(batch = 500): Promise<number> {
+      const knex = strapi.db.connection;
+      const columns = [
+        'e.id',
+        'e.locale',
+        'e.type',
+        'e.category',
+        'e.organization',
+        'e.topic',
+        'e.published_at',
+        'e.title_terms',
+        'e.number_terms',
+        'e.summary_terms',
+        'e.body_terms',
+      ];
+      if (!isPostgres()) {
+        // Every entry has its FTS5 row when the counts agree (the shadow table of row sizes, one row
+        // per FTS5 row, counts without a scan of the text).
+        const countOf = async (table: string) =>
+          Number(
+            ((await knex(table).count({ count: '*' })) as Array<{ count: number | string }>)[0]
+              .count
+          );
+        if ((await countOf(`${SEARCH_FTS}_docsize`)) === (await countOf(SEARCH_TABLE))) return 0;
+      }
+      let completed = 0;
+      for (;;) {
+        const rows = (await (
+          isPostgres()
+            ? knex.from({ e: SEARCH_TABLE }).whereNull('e.tag_vector')
+            : knex
+                .from({ e: SEARCH_TABLE })
+                .whereNotExists(
+                  knex.from(SEARCH_FTS).select(knex.raw('1')).whereRaw(`rowid = "e"."id"`)
+                )
+        )
+          .select(isPostgres() ? columns.slice(0, 7) : columns)
+          .orderBy('e.id')
+          .limit(batch)) as Row[];
+        if (!rows.length) return completed;
+        await knex.transaction(async (trx) => {
+          for (const row of rows) {
+            const stored = {
+              locale: String(row.locale),
+              type: String(row.type),
+              category: (row.category as string | null) ?? null,
+              organization: (row.organization as string | null) ?? null,
+              topic: (row.topic as string | null) ?? null,
+              publishedAt: String(row.published_at),
+            };
+            if (isPostgres())
+              await trx.raw(
+                `UPDATE "${SEARCH_TABLE}" SET "tag_vector" = ?::tsvector WHERE "id" = ?`,
+                [tagVector(stored), row.id]
+              );
+            else
+              await insertFts(trx, Number(row.id), {
+                ...stored,
+                titleTerms: String(row.title_terms ?? ''),
+                numberTerms: String(row.number_terms ?? ''),
+                summaryTerms: String(row.summary_terms ?? ''),
+                bodyTerms: String(row.body_terms ?? ''),
+              });
+          }
+        });
+        completed += rows.length;
+      }
     },
 
     /** The whole index rebuilt from the public rows, type by type, in batches; `progress(done, total)` after each. */
@@ -213,9 +333,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { total: done };
     },
 
-    /** One page of results, exact 文号/索引号 first, then relevance, then newer first; with the facets. */
+    /**
+     * One page of results: the newest matches up to the result window (rules/window), and every exact
+     * 文号/索引号 match, ranked exact first, then relevance, then newer first; with the facets.
+     */
     async search(query: SearchQuery, filters: SearchFilters): Promise<SearchAnswer> {
       const knex = strapi.db.connection;
+      const window = getConfig(strapi).search.resultWindow;
       const exactParts: string[] = [];
       const exactBindings: string[] = [];
       if (query.documentNumber) {
@@ -226,11 +350,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         exactParts.push('e.index_number = ?');
         exactBindings.push(query.indexNumber);
       }
-      const exact = exactParts.length
-        ? knex.raw(`CASE WHEN ${exactParts.join(' OR ')} THEN 1 ELSE 0 END AS exact`, exactBindings)
-        : knex.raw('0 AS exact');
 
-      /** The filters every statement shares (on the entries `e`). */
+      /** The filters every statement applies to the entries `e` (the tags apply them in the index too). */
       const filtered = (builder: Knex.QueryBuilder): Knex.QueryBuilder => {
         builder.where('e.locale', filters.locale);
         if (filters.types?.length) builder.whereIn('e.type', filters.types);
@@ -249,148 +370,163 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         return builder;
       };
-      const pageColumns = [
-        'e.type',
-        'e.document_id',
-        'e.locale',
-        'e.title',
-        'e.document_number',
-        'e.published_at',
-        'e.summary_text',
-        // Only the beginning of a body is scanned for the snippet (see SNIPPET_SCAN).
-        knex.raw('substr(e.body_text, 1, ?) AS body_text', [SNIPPET_SCAN]),
-      ];
-      const order = 'exact DESC, score DESC, e.published_at DESC, e.id DESC';
-      const offset = (filters.page - 1) * filters.pageSize;
+      const candidateColumns = ['e.id', 'e.published_at', ...FACETS.map((facet) => `e.${facet}`)];
 
-      let total: number;
-      let rows: Row[];
-      const groups: Partial<Record<(typeof FACETS)[number], FacetGroup[]>> = {};
-      if (postgres()) {
-        // Matched through the locale's GIN index (or by number) in a materialized CTE: the only
-        // index a `@@` alone can use, so no plan reads each entry's whole vector (TOASTed, pages
-        // long) to test it, as the planner would choose for a word found in most entries. Ranked by
-        // the small head vector (title, 文号, summary): body words find an entry, they do not order
-        // it (then newer first). The page and the total with the facets come from one statement;
-        // the page's texts are read for its entries only.
-        const tsquery = matchExpression(query, quotedLexeme, '&', '|');
-        const { answer, texts } = await knex.transaction(async (db) => {
-          // The planner would still scan the table for a word in most entries, reading every vector.
-          await db.raw('SET LOCAL enable_seqscan = off');
-          const matches = db
-            .from({ e: SEARCH_TABLE })
-            .select(
-              'e.id',
-              'e.locale',
-              'e.published_at',
-              ...FACETS.map((facet) => `e.${facet}`),
-              'e.topic',
-              exact,
-              db.raw(
-                'ts_rank(?::float4[], COALESCE(e.head_vector, e.search_vector), ?::tsquery) AS score',
-                [`{${postgresWeights().join(',')}}`, tsquery]
-              )
-            )
-            .where('e.locale', filters.locale)
-            .where((where) => {
-              where.whereRaw('e.search_vector @@ ?::tsquery', [tsquery]);
-              if (exactParts.length) where.orWhereRaw(exactParts.join(' OR '), exactBindings);
-            });
-          const pageIds = db
-            .from(
-              filtered(db.from({ e: 'm' }).select('e.*'))
-                .orderByRaw(order)
-                .offset(offset)
-                .limit(filters.pageSize)
-                .as('p')
-            )
-            .select(
-              db.raw(
-                `COALESCE(json_agg(p.id ORDER BY ${order.replace(/\be\./g, 'p.')}), '[]'::json)`
-              )
+      // The newest entry of the locale bounds the first step (an index on published_at finds it).
+      const [{ newest }] = (await knex(SEARCH_TABLE)
+        .where('locale', filters.locale)
+        .max({ newest: 'published_at' })) as Array<{ newest: string | null }>;
+      const range = searchRange(newest ? beijingMonth(new Date(newest)) : null, filters);
+
+      const postgres = isPostgres();
+      const steps = async (db: Knex | Knex.Transaction) => {
+        const step = async (months: Month[] | null): Promise<Row[]> => {
+          if (postgres) {
+            // The words and the tags in one scan of the locale's GIN index; the newest of the step's
+            // matches by sorting them (no plan that walks entries by date testing each one's whole,
+            // TOASTed vector); ranked by the small head vector, for the window only.
+            const tags = tagCondition(filters, months, { locale: false });
+            const newestMatches = filtered(
+              db
+                .from({ e: SEARCH_TABLE })
+                .select(...candidateColumns, 'e.head_vector', 'e.search_vector')
+                .whereRaw('e.search_vector @@ ?::tsquery', [
+                  matchExpression(query, quotedLexeme, '&', '|'),
+                ])
             );
-          const counts = db
-            .from(
-              filtered(db.from({ e: 'm' }))
-                .select(
-                  ...FACETS.map((facet) => `e.${facet}`),
-                  // GROUPING's bit is 1 for a column not grouped; its first argument is the highest.
-                  db.raw(`GROUPING(${FACETS.map((facet) => `e.${facet}`).join(', ')}) AS grouping`),
-                  db.raw('count(*) AS count')
+            if (tags.length)
+              newestMatches.whereRaw('e.tag_vector @@ ?::tsquery', [
+                tags.map((group) => `(${group.map(quotedLexeme).join(' | ')})`).join(' & '),
+              ]);
+            return (await db
+              .from(
+                newestMatches
+                  .orderBy([
+                    { column: 'e.published_at', order: 'desc' },
+                    { column: 'e.id', order: 'desc' },
+                  ])
+                  .limit(window + 1)
+                  .as('e')
+              )
+              .select(
+                ...candidateColumns,
+                db.raw(
+                  'ts_rank(?::float4[], COALESCE(e.head_vector, e.search_vector), ?::tsquery) AS score',
+                  [
+                    `{${postgresWeights().join(',')}}`,
+                    matchExpression(query, quotedLexeme, '&', '|'),
+                  ]
                 )
-                .groupByRaw(
-                  `GROUPING SETS ((), ${FACETS.map((facet) => `(e.${facet})`).join(', ')})`
-                )
-                .as('c')
-            )
-            .select(db.raw('json_agg(c)'));
-          const [answer] = (await db
-            .withMaterialized('m', matches)
-            .select({ page: pageIds, counts })) as Array<{
-            page: number[];
-            counts: Array<Record<string, unknown>>;
-          }>;
-          const texts = (await db
-            .from({ e: SEARCH_TABLE })
-            .whereIn('e.id', answer.page)
-            .select('e.id', ...pageColumns)) as Row[];
-          return { answer, texts };
-        });
-        const byId = new Map<number, Row>(texts.map((row) => [Number(row.id), row]));
-        rows = answer.page.flatMap((id): Row[] => {
-          const row = byId.get(Number(id));
-          return row ? [row] : [];
-        });
-        const all = (1 << FACETS.length) - 1;
-        total = 0;
-        for (const row of answer.counts) {
-          const grouping = Number(row.grouping);
-          if (grouping === all) total = Number(row.count);
-          FACETS.forEach((facet, index) => {
-            if (grouping === all - (1 << (FACETS.length - 1 - index)))
-              (groups[facet] ??= []).push({
-                value: row[facet] as FacetGroup['value'],
-                count: row.count as FacetGroup['count'],
-              });
-          });
-        }
-      } else {
-        // SQLite: the FTS5 matches and their bm25 materialized once per statement. Joined as a
-        // subquery, SQLite runs the MATCH again for every entry of the locale (quadratic).
-        const matchedSql = `SELECT rowid AS id, -bm25("${SEARCH_FTS}", ${sqliteWeights().join(', ')}) AS score FROM "${SEARCH_FTS}" WHERE "${SEARCH_FTS}" MATCH ?`;
-        const base = (): Knex.QueryBuilder =>
-          filtered(
-            knex
+              )
+              .orderBy([
+                { column: 'e.published_at', order: 'desc' },
+                { column: 'e.id', order: 'desc' },
+              ])) as Row[];
+          }
+          // SQLite: the step's matches (words in the text columns, tags in theirs) and their bm25
+          // materialized once; joined as a subquery, SQLite would run the MATCH per entry.
+          const tags = tagCondition(filters, months, { locale: true });
+          const match = [
+            `{${FTS_TEXT_COLUMNS.join(' ')}} : (${matchExpression(query, phrase, 'AND', 'OR')})`,
+            ...tags.map((group) => `${FTS_TAG_COLUMN} : (${group.map(phrase).join(' OR ')})`),
+          ].join(' AND ');
+          return (await filtered(
+            db
               .withMaterialized(
                 'm',
-                knex.raw(matchedSql, [matchExpression(query, phrase, 'AND', 'OR')])
+                db.raw(
+                  `SELECT rowid AS id, -bm25("${SEARCH_FTS}", ${[...sqliteWeights(), 0].join(', ')}) AS score FROM "${SEARCH_FTS}" WHERE "${SEARCH_FTS}" MATCH ?`,
+                  [match]
+                )
               )
               .from({ e: SEARCH_TABLE })
-              .leftJoin('m', 'm.id', 'e.id')
-          ).where((where) => {
-            where.whereNotNull('m.id');
-            if (exactParts.length) where.orWhereRaw(exactParts.join(' OR '), exactBindings);
-          });
-        const [counted] = (await base().count({ total: '*' })) as Array<{
-          total: number | string;
-        }>;
-        total = Number(counted.total);
-        rows = (await base()
-          .select(...pageColumns, exact, knex.raw('COALESCE(m.score, 0) AS score'))
-          .orderByRaw(order)
-          .offset(offset)
-          .limit(filters.pageSize)) as Row[];
-        for (const facet of FACETS) {
-          groups[facet] = (await base()
-            .select({ value: `e.${facet}` })
-            .count({ count: '*' })
-            .groupBy(`e.${facet}`)) as FacetGroup[];
+              .join('m', 'm.id', 'e.id')
+              .select(...candidateColumns, 'm.score')
+          )
+            .orderBy([
+              { column: 'e.published_at', order: 'desc' },
+              { column: 'e.id', order: 'desc' },
+            ])
+            .limit(window + 1)) as Row[];
+        };
+        let span = 1;
+        for (;;) {
+          const months = stepMonths(range, span);
+          const found = await step(months);
+          if (found.length > window || !months) {
+            const exact = exactParts.length
+              ? ((await filtered(db.from({ e: SEARCH_TABLE }).select(...candidateColumns)).where(
+                  (where) => where.whereRaw(exactParts.join(' OR '), exactBindings)
+                )) as Row[])
+              : [];
+            return { found, exact };
+          }
+          span = nextSpan(span, found.length, window);
         }
+      };
+      const texts = async (db: Knex | Knex.Transaction, ids: number[]) =>
+        (await db
+          .from({ e: SEARCH_TABLE })
+          .whereIn('e.id', ids)
+          .select(
+            'e.id',
+            'e.type',
+            'e.document_id',
+            'e.locale',
+            'e.title',
+            'e.document_number',
+            'e.published_at',
+            'e.summary_text',
+            // Only the beginning of a body is scanned for the snippet (see SNIPPET_SCAN).
+            db.raw('substr(e.body_text, 1, ?) AS body_text', [SNIPPET_SCAN])
+          )) as Row[];
+
+      const offset = (filters.page - 1) * filters.pageSize;
+      const answer = async (db: Knex | Knex.Transaction) => {
+        const { found, exact } = await steps(db);
+        const candidates = rankWindow(
+          found.map((row) => candidateOf(row, false)),
+          exact.map((row) => candidateOf(row, true)),
+          window
+        );
+        const page = candidates.slice(offset, offset + filters.pageSize);
+        const byId = new Map<number, Row>(
+          (
+            await texts(
+              db,
+              page.map(({ id }) => id)
+            )
+          ).map((row) => [Number(row.id), row])
+        );
+        return {
+          truncated: found.length > window,
+          candidates,
+          rows: page.flatMap(({ id }): Row[] => {
+            const row = byId.get(id);
+            return row ? [row] : [];
+          }),
+        };
+      };
+      const { truncated, candidates, rows } = postgres
+        ? await knex.transaction(async (db) => {
+            // Only bitmap scans: a plan walking an index by date or locale would test each entry's
+            // whole vector, TOASTed and pages long, to find a word that most entries hold.
+            await db.raw('SET LOCAL enable_seqscan = off');
+            await db.raw('SET LOCAL enable_indexscan = off');
+            return answer(db);
+          })
+        : await answer(knex);
+      const groups: Partial<Record<(typeof FACETS)[number], FacetGroup[]>> = {};
+      for (const facet of FACETS) {
+        const counts = new Map<string | number | null, number>();
+        for (const candidate of candidates)
+          counts.set(candidate[facet], (counts.get(candidate[facet]) ?? 0) + 1);
+        groups[facet] = [...counts].map(([value, count]) => ({ value, count }));
       }
+      const total = candidates.length;
 
       const simplified = await toSimplified();
       const terms = highlightTerms(query);
-      const count = total;
       return {
         data: rows.map((row) => ({
           type: String(row.type),
@@ -409,10 +545,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           pagination: {
             page: filters.page,
             pageSize: filters.pageSize,
-            pageCount: Math.ceil(count / filters.pageSize),
-            total: count,
+            pageCount: Math.ceil(total / filters.pageSize),
+            total,
           },
           facets: buildFacets(groups),
+          truncated,
         },
       };
     },
