@@ -1,5 +1,5 @@
 import { approvedReview, policyDocumentData } from '../harness/fixtures';
-import { startApp, type TestApp } from '../harness/strapi';
+import { resetClock, setClock, startApp, type TestApp } from '../harness/strapi';
 
 const DOC = 'api::policy-document.policy-document';
 const ORG = 'api::organization.organization';
@@ -27,6 +27,7 @@ const search = async (query: Record<string, string>) => {
     meta: {
       pagination: { page: number; pageSize: number; pageCount: number; total: number };
       facets: Record<'type' | 'category' | 'organization' | 'year', Record<string, number>>;
+      truncated: boolean;
     };
   };
 };
@@ -350,5 +351,90 @@ describe('published answers (公众问答) in the search', () => {
     expect(await found('不動產登記', { locale: 'zh-Hant' })).toEqual([published]);
     expect(await found('草稿问答')).not.toContain(draft);
     expect(JSON.stringify(body)).not.toContain('赵审批');
+  });
+});
+
+describe('the result window: a search ranks, counts and pages the newest matches, up to a bound', () => {
+  const WINDOW = 'plugin::disclosure.search.resultWindow';
+  const byMonth: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    // Published in three months (Strapi stamps publishedAt with the pinned date): the window's
+    // months are looked for backwards from the newest entry, step by step.
+    for (const [month, count] of [
+      ['2024-01', 4],
+      ['2024-06', 4],
+      ['2025-03', 8],
+    ] as const) {
+      setClock(app, `${month}-10T02:00:00Z`);
+      byMonth[month] = [];
+      for (let index = 0; index < count; index += 1)
+        byMonth[month].push(
+          await publishDocument({ title: `档案整理工作通知（${month}第${index + 1}号）` })
+        );
+    }
+    resetClock(app);
+    app.strapi.config.set(WINDOW, 10);
+  });
+
+  afterAll(() => {
+    app.strapi.config.set(WINDOW, 1000);
+  });
+
+  test('past the window: the newest 10 of 16, counted in total and facets, and the answer says truncated', async () => {
+    const body = await search({ q: '档案整理', pageSize: '50' });
+    expect(body.meta.truncated).toBe(true);
+    expect(body.meta.pagination).toEqual({ page: 1, pageSize: 50, pageCount: 1, total: 10 });
+    expect(body.data.map((hit) => hit.documentId).sort()).toEqual(
+      [...byMonth['2025-03'], ...byMonth['2024-06'].slice(2)].sort()
+    );
+    expect(body.meta.facets.year).toEqual({ 2025: 8, 2024: 2 });
+    expect(body.meta.facets.type).toEqual({ 'policy-document': 10 });
+  });
+
+  test('within it: a filter narrows to what fits, every match counted, not truncated', async () => {
+    const year = await search({ q: '档案整理', year: '2024', pageSize: '50' });
+    expect(year.meta.truncated).toBe(false);
+    expect(year.meta.pagination.total).toBe(8);
+    expect(year.data.map((hit) => hit.documentId).sort()).toEqual(
+      [...byMonth['2024-01'], ...byMonth['2024-06']].sort()
+    );
+    const dates = await search({ q: '档案整理', from: '2024-01-01', to: '2024-01-31' });
+    expect(dates.data.map((hit) => hit.documentId).sort()).toEqual([...byMonth['2024-01']].sort());
+    app.strapi.config.set(WINDOW, 20);
+    try {
+      // Another address than the first test's: answers are cached per address until a write.
+      const all = await search({ q: '档案整理', pageSize: '40' });
+      expect(all.meta.truncated).toBe(false);
+      expect(all.meta.pagination.total).toBe(16);
+    } finally {
+      app.strapi.config.set(WINDOW, 10);
+    }
+  });
+
+  test('pages stop at the window', async () => {
+    const second = await search({ q: '档案整理', page: '2', pageSize: '6' });
+    expect(second.data).toHaveLength(4);
+    expect(second.meta.pagination).toEqual({ page: 2, pageSize: 6, pageCount: 2, total: 10 });
+    expect((await search({ q: '档案整理', page: '3', pageSize: '6' })).data).toEqual([]);
+  });
+
+  test('an index written before the tags is completed at boot from its stored columns, and finds the same', async () => {
+    const knex = app.strapi.db.connection;
+    const before = await search({ q: '档案整理', year: '2024', pageSize: '50' });
+    if (app.strapi.db.dialect.client === 'postgres')
+      await knex('disclosure_search_entries').update({ tag_vector: null });
+    else await knex.raw('DELETE FROM "disclosure_search_fts"');
+    // Nothing can be found without the tags (the filters and months are looked up in them)...
+    expect((await search({ q: '档案整理', year: '2023' })).data).toEqual([]);
+    const completed = await app.strapi.plugin('disclosure').service('search').completeTags();
+    const entries = Number(
+      (
+        (await knex('disclosure_search_entries').count({ count: '*' })) as Array<{ count: string }>
+      )[0].count
+    );
+    expect(completed).toBe(entries);
+    expect(await app.strapi.plugin('disclosure').service('search').completeTags()).toBe(0);
+    expect(await search({ q: '档案整理', year: '2024', pageSize: '50' })).toEqual(before);
   });
 });

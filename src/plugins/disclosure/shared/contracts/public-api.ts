@@ -469,6 +469,11 @@ export const searchAnswer = z.object({
       total: z.number().int(),
     }),
     facets: z.object({ type: counts, category: counts, organization: counts, year: counts }),
+    truncated: z
+      .boolean()
+      .describe(
+        'More entries matched than the result window (1,000 by default): the newest of them (and every exact 文号) are ranked, paged and counted in total and facets'
+      ),
   }),
 });
 export type SearchAnswer = z.infer<typeof searchAnswer>;

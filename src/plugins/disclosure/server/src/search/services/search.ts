@@ -23,6 +23,8 @@ import {
   type Candidate,
   type Month,
 } from '../rules/window';
+import type { SearchAnswer } from '../../../../shared/contracts/public-api';
+import type { LocaleCode } from '../../../../shared/constants';
 import { getConfig } from '../../utils/get-config';
 import { getService } from '../../utils/get-service';
 
@@ -45,26 +47,6 @@ export interface SearchFilters {
   locale: string;
   page: number;
   pageSize: number;
-}
-
-export interface SearchHit {
-  type: string;
-  documentId: string;
-  locale: string;
-  title: string;
-  documentNumber: string | null;
-  publishedAt: string;
-  snippet: string;
-}
-
-export interface SearchAnswer {
-  data: SearchHit[];
-  meta: {
-    pagination: { page: number; pageSize: number; pageCount: number; total: number };
-    facets: Facets;
-    /** More entries matched than the result window: the newest are ranked, counted and paged. */
-    truncated: boolean;
-  };
 }
 
 type Row = Record<string, unknown>;
@@ -276,7 +258,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await knex.transaction(async (trx) => {
           for (const row of rows) {
             const stored = {
-              locale: String(row.locale),
+              locale: String(row.locale) as LocaleCode,
               type: String(row.type),
               category: (row.category as string | null) ?? null,
               organization: (row.organization as string | null) ?? null,
@@ -531,7 +513,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: rows.map((row) => ({
           type: String(row.type),
           documentId: String(row.document_id),
-          locale: String(row.locale),
+          locale: String(row.locale) as LocaleCode,
           title: String(row.title),
           documentNumber: (row.document_number as string | null) ?? null,
           publishedAt: String(row.published_at),
