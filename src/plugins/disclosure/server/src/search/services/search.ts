@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { startOfBeijingDay, DAY_MS } from '../../calendar/rules/beijing-time';
 import { buildEntry, type IndexedRow, type SearchEntry } from '../rules/entry';
-import { buildFacets, FACETS, type FacetGroup, type Facets } from '../rules/facets';
+import { buildFacets, FACETS, type FacetGroup } from '../rules/facets';
 import { highlightTerms, type SearchQuery } from '../rules/query';
 import { entryVectors, postgresWeights, quotedLexeme, sqliteWeights } from '../rules/ranking';
 import {
