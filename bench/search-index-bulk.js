@@ -18,9 +18,10 @@ const ROOT = path.join(__dirname, '..');
 const SEARCH = path.join(ROOT, 'dist/src/plugins/disclosure/server/src/search');
 const { buildEntry } = require(path.join(SEARCH, 'rules/entry'));
 const { indexTerms, normalizeText } = require(path.join(SEARCH, 'rules/text'));
-const { entryVectors } = require(path.join(SEARCH, 'rules/ranking'));
 const { SEARCHABLE_TYPES } = require(path.join(SEARCH, 'rules/searchable-types'));
-const { SEARCH_TABLE, SEARCH_FTS, columnsOf } = require(path.join(SEARCH, 'services/search'));
+const { SEARCH_TABLE, SEARCH_FTS, FTS_COLUMNS, columnsOf, ftsValues, vectorsOf } = require(
+  path.join(SEARCH, 'services/search')
+);
 const { blocksParagraphs } = require(
   path.join(ROOT, 'dist/src/plugins/disclosure/server/src/reports/rules/report-text')
 );
@@ -98,32 +99,30 @@ async function fillSearchIndex(strapi) {
       nextId += 1;
       return { id, entry };
     });
-    const vectorColumns = (trx, { searchVector, headVector }) => ({
-      search_vector: trx.raw('?::tsvector', [searchVector]),
-      head_vector: trx.raw('?::tsvector', [headVector]),
-    });
+    const vectorColumns = (trx, entry) =>
+      Object.fromEntries(
+        Object.entries(vectorsOf(entry)).map(([column, text]) => [
+          column,
+          trx.raw('?::tsvector', [text]),
+        ])
+      );
     await knex.transaction(async (trx) => {
       await trx.batchInsert(
         SEARCH_TABLE,
         values.map(({ id, entry }) => ({
           id,
           ...columnsOf(entry),
-          ...(postgres ? vectorColumns(trx, entryVectors(entry)) : {}),
+          ...(postgres ? vectorColumns(trx, entry) : {}),
         })),
         INSERT_BATCH
       );
       if (!postgres) {
         for (let at = 0; at < values.length; at += INSERT_BATCH) {
           const chunk = values.slice(at, at + INSERT_BATCH);
+          const row = `(?, ${FTS_COLUMNS.map(() => '?').join(', ')})`;
           await trx.raw(
-            `INSERT INTO "${SEARCH_FTS}" (rowid, title, number, summary, body) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-            chunk.flatMap(({ id, entry }) => [
-              id,
-              entry.titleTerms,
-              entry.numberTerms,
-              entry.summaryTerms,
-              entry.bodyTerms,
-            ])
+            `INSERT INTO "${SEARCH_FTS}" (rowid, ${FTS_COLUMNS.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`,
+            chunk.flatMap(({ id, entry }) => [id, ...ftsValues(entry)])
           );
         }
       }

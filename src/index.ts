@@ -17,6 +17,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Indexes and unique indexes first: seeding below already relies on them.
     await reapplyIdempotentMigrations(strapi);
+    // Search entries indexed before the index had tags get them, now that their columns exist.
+    await strapi.plugin('disclosure').service('search').completeTags();
     // Only now: a role created before the admin's defaults would stop them being created.
     await strapi.plugin('disclosure').service('audit-role').ensureAuditorRole();
     await strapi.plugin('disclosure').service('organization-roles').ensureDefaultRoles();

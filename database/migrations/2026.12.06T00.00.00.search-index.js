@@ -13,7 +13,7 @@
  * index; a btree on published_at finds a locale's newest entry. SQLite: an FTS5 table whose rowid is
  * the entry's id, one column per weighted field and one of tags. Idempotent: the app's bootstrap runs
  * it again on every start; entries written before the tags existed get theirs from the search
- * service at boot (`completeTags`).
+ * service at boot, after this (`completeTags`, src/index.ts).
  */
 const TABLE = 'disclosure_search_entries';
 const FTS = 'disclosure_search_fts';

@@ -31,9 +31,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   //     content manager, an internal plugin, has built every type's configuration by now.
   await getService(strapi, 'editor-views').applyEditorViews();
 
-  // 5c. Search entries indexed before the index had tags get them (a no-op once done).
-  await getService(strapi, 'search').completeTags();
-
   // 6. Public answers are cached per content state; every write to what the public can see moves it.
   //    Hits are answered by the HTTP server before Koa; misses render through the middleware.
   await getService(strapi, 'response-cache').install();

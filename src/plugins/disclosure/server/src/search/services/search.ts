@@ -80,6 +80,22 @@ type FtsTerms = Parameters<typeof entryTags>[0] &
 const tagVector = (entry: Parameters<typeof entryTags>[0]): string =>
   entryTags(entry).map(quotedLexeme).join(' ');
 
+/** An entry's PostgreSQL vectors, as text to cast (the benchmark's bulk index writes the same). */
+export const vectorsOf = (entry: SearchEntry) => {
+  const { searchVector, headVector } = entryVectors(entry);
+  return { search_vector: searchVector, head_vector: headVector, tag_vector: tagVector(entry) };
+};
+
+/** The FTS5 table's columns, and an entry's values for them (its terms per field, its tags). */
+export const FTS_COLUMNS = [...FTS_TEXT_COLUMNS, FTS_TAG_COLUMN];
+export const ftsValues = (entry: FtsTerms): string[] => [
+  entry.titleTerms,
+  entry.numberTerms,
+  entry.summaryTerms,
+  entry.bodyTerms,
+  entryTags(entry).join(' '),
+];
+
 /** A window row as the ranking rule takes it. */
 const candidateOf = (row: Row, exact: boolean): Candidate => ({
   id: Number(row.id),
@@ -145,10 +161,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .returning('id')) as Array<{ id: number } | number>;
       const id = typeof inserted === 'number' ? inserted : inserted.id;
       if (isPostgres()) {
-        const { searchVector, headVector } = entryVectors(entry);
+        const vectors = vectorsOf(entry);
         await trx.raw(
-          `UPDATE "${SEARCH_TABLE}" SET "search_vector" = ?::tsvector, "head_vector" = ?::tsvector, "tag_vector" = ?::tsvector WHERE "id" = ?`,
-          [searchVector, headVector, tagVector(entry), id]
+          `UPDATE "${SEARCH_TABLE}" SET ${Object.keys(vectors)
+            .map((column) => `"${column}" = ?::tsvector`)
+            .join(', ')} WHERE "id" = ?`,
+          [...Object.values(vectors), id]
         );
       } else {
         await insertFts(trx, id, entry);
@@ -156,18 +174,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** An entry's row of the FTS5 table: its terms per field and its tags. */
+  /** An entry's row of the FTS5 table. */
   const insertFts = (trx: Knex.Transaction, id: number, entry: FtsTerms) =>
     trx.raw(
-      `INSERT INTO "${SEARCH_FTS}" (rowid, ${[...FTS_TEXT_COLUMNS, FTS_TAG_COLUMN].join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`,
-      [
-        id,
-        entry.titleTerms,
-        entry.numberTerms,
-        entry.summaryTerms,
-        entry.bodyTerms,
-        entryTags(entry).join(' '),
-      ]
+      `INSERT INTO "${SEARCH_FTS}" (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
+      [id, ...ftsValues(entry)]
     );
 
   const deleteEntries = async (
