@@ -11,7 +11,7 @@ import {
   nextSpan,
   rankWindow,
   searchRange,
-  stepMonths,
+  stepOf,
   type Candidate,
 } from '../../src/plugins/disclosure/server/src/search/rules/window';
 
@@ -47,29 +47,32 @@ describe('months', () => {
 });
 
 describe('the search range and its steps', () => {
-  test('from the newest entry, bounded by the year and the dates', () => {
+  const entries = { oldest: 201001, newest: 202612 };
+
+  test("the entries' months, narrowed by the year and the dates", () => {
     expect(searchRange(null, {})).toBeNull();
-    expect(searchRange(202612, {})).toEqual({ newest: 202612, oldest: null });
-    expect(searchRange(202612, { year: 2020 })).toEqual({ newest: 202012, oldest: 202001 });
-    expect(searchRange(202003, { year: 2020 })).toEqual({ newest: 202003, oldest: 202001 });
-    expect(searchRange(202612, { from: '2024-05-20', to: '2025-02-01' })).toEqual({
+    expect(searchRange(entries, {})).toEqual(entries);
+    expect(searchRange(entries, { year: 2020 })).toEqual({ newest: 202012, oldest: 202001 });
+    expect(searchRange({ oldest: 201001, newest: 202003 }, { year: 2020 })).toEqual({
+      newest: 202003,
+      oldest: 202001,
+    });
+    expect(searchRange(entries, { from: '2024-05-20', to: '2025-02-01' })).toEqual({
       newest: 202502,
       oldest: 202405,
     });
-    // Nothing can have been published in the range: one unbounded step asks the database.
-    expect(searchRange(201912, { year: 2020 })).toBeNull();
+    // Nothing can have been published in the filters' months: nothing is looked for.
+    expect(searchRange({ oldest: 201001, newest: 201912 }, { year: 2020 })).toBeNull();
+    expect(searchRange(entries, { to: '2009-12-31' })).toBeNull();
   });
 
-  test('a step lists its months; the one reaching the range start, or too wide, is the last (null)', () => {
+  test('a step lists its months; the one reaching the range start is the last, with the whole range; one too wide, any month', () => {
     const range = { newest: 202612, oldest: 202601 };
-    expect(stepMonths(range, 1)).toEqual([202612]);
-    expect(stepMonths(range, 3)).toEqual([202612, 202611, 202610]);
-    expect(stepMonths(range, 12)).toBeNull();
-    expect(stepMonths({ newest: 202612, oldest: null }, MAX_STEP_MONTHS)).toHaveLength(
-      MAX_STEP_MONTHS
-    );
-    expect(stepMonths({ newest: 202612, oldest: null }, MAX_STEP_MONTHS + 1)).toBeNull();
-    expect(stepMonths(null, 1)).toBeNull();
+    expect(stepOf(range, 1)).toEqual({ months: [202612], last: false });
+    expect(stepOf(range, 3)).toEqual({ months: [202612, 202611, 202610], last: false });
+    expect(stepOf(range, 40)).toEqual({ months: monthsBack(202612, 202601), last: true });
+    expect(stepOf(entries, MAX_STEP_MONTHS).months).toHaveLength(MAX_STEP_MONTHS);
+    expect(stepOf(entries, MAX_STEP_MONTHS + 1)).toEqual({ months: null, last: true });
   });
 
   test('the next step is wide enough, at the rate found, to hold more than the window', () => {

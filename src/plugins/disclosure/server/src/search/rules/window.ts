@@ -13,7 +13,7 @@ import { compareRanked, type Ranked } from './ranking';
 export const DEFAULT_RESULT_WINDOW = 1000;
 /** The setting's bounds. */
 export const RESULT_WINDOW_LIMITS = { min: 10, max: 10_000 } as const;
-/** A step spanning more months than this is the last one: every month, no month condition. */
+/** A step listing more months than this is the last one: any month, no month condition. */
 export const MAX_STEP_MONTHS = 120;
 /** How much wider than the last step's rate of matches suggests the next step looks. */
 const WIDEN_MARGIN = 1.5;
@@ -46,46 +46,50 @@ export function monthsBack(newest: Month, oldest: Month): Month[] {
   return months;
 }
 
-/** The months a search may find anything in: the filters' bounds, the newest entry's month at most. */
+/** The months a search may find anything in: the filters' bounds within the entries' months. */
 export interface MonthRange {
   newest: Month;
-  /** null: no earlier bound. */
-  oldest: Month | null;
+  oldest: Month;
 }
 
 /**
- * The range from the newest entry's month (null: the index holds nothing of the locale) and the
- * filters' year and dates; null when nothing can be found (the filters end before anything was
- * published), which still runs one unbounded step: the answer says so from the database.
+ * The range of the locale's entries (their oldest and newest months; null: the index holds nothing
+ * of the locale) narrowed by the filters' year and dates; null when nothing can be found.
  */
 export function searchRange(
-  newestEntry: Month | null,
+  entries: MonthRange | null,
   filters: { year?: number; from?: string; to?: string }
 ): MonthRange | null {
-  if (newestEntry === null) return null;
-  const uppers = [newestEntry];
-  const lowers: Month[] = [];
+  if (!entries) return null;
+  const uppers = [entries.newest];
+  const lowers = [entries.oldest];
   if (filters.year) {
     uppers.push(filters.year * 100 + 12);
     lowers.push(filters.year * 100 + 1);
   }
   if (filters.to) uppers.push(monthOfDate(filters.to));
   if (filters.from) lowers.push(monthOfDate(filters.from));
-  const newest = Math.min(...uppers);
-  const oldest = lowers.length ? Math.max(...lowers) : null;
-  if (oldest !== null && oldest > newest) return null;
-  return { newest, oldest };
+  const range = { newest: Math.min(...uppers), oldest: Math.max(...lowers) };
+  return range.oldest > range.newest ? null : range;
+}
+
+/** The months one step looks in, newest first (null: any month), and whether it is the last step. */
+export interface Step {
+  months: Month[] | null;
+  last: boolean;
 }
 
 /**
- * The months one step looks in, newest first, for a span of months back from the range's newest;
- * null for the last step (the span reaches the range's start, or is too wide to list).
+ * The step spanning `span` months back from the range's newest. It is the last when it reaches the
+ * range's start (its months are then the whole range), or when it would list more than
+ * MAX_STEP_MONTHS (then any month: the filters still apply).
  */
-export function stepMonths(range: MonthRange | null, span: number): Month[] | null {
-  if (!range || span > MAX_STEP_MONTHS) return null;
+export function stepOf(range: MonthRange, span: number): Step {
   const oldest = addMonths(range.newest, -(span - 1));
-  if (range.oldest !== null && oldest <= range.oldest) return null;
-  return monthsBack(range.newest, oldest);
+  const reachesStart = oldest <= range.oldest;
+  const months = monthsBack(range.newest, reachesStart ? range.oldest : oldest);
+  if (months.length > MAX_STEP_MONTHS) return { months: null, last: true };
+  return { months, last: reachesStart };
 }
 
 /**

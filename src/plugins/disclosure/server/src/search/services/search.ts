@@ -19,7 +19,7 @@ import {
   nextSpan,
   rankWindow,
   searchRange,
-  stepMonths,
+  stepOf,
   type Candidate,
   type Month,
 } from '../rules/window';
@@ -365,11 +365,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const candidateColumns = ['e.id', 'e.published_at', ...FACETS.map((facet) => `e.${facet}`)];
 
-      // The newest entry of the locale bounds the first step (an index on published_at finds it).
-      const [{ newest }] = (await knex(SEARCH_TABLE)
-        .where('locale', filters.locale)
-        .max({ newest: 'published_at' })) as Array<{ newest: string | null }>;
-      const range = searchRange(newest ? beijingMonth(new Date(newest)) : null, filters);
+      // The locale's oldest and newest entries bound the steps (an index on published_at finds each).
+      const bound = (aggregate: 'min' | 'max') =>
+        knex(SEARCH_TABLE).where('locale', filters.locale)[aggregate]('published_at');
+      const [bounds] = (await knex.select({
+        oldest: bound('min'),
+        newest: bound('max'),
+      })) as Array<{ oldest: string | null; newest: string | null }>;
+      const range = searchRange(
+        bounds?.oldest && bounds.newest
+          ? {
+              oldest: beijingMonth(new Date(bounds.oldest)),
+              newest: beijingMonth(new Date(bounds.newest)),
+            }
+          : null,
+        filters
+      );
 
       const postgres = isPostgres();
       const steps = async (db: Knex | Knex.Transaction) => {
@@ -442,11 +453,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ])
             .limit(window + 1)) as Row[];
         };
-        let span = 1;
-        for (;;) {
-          const months = stepMonths(range, span);
+        // Nothing of the locale, or nothing in the filters' months: nothing to look for.
+        if (!range) return { found: [], exact: [] };
+        for (let span = 1; ;) {
+          const { months, last } = stepOf(range, span);
           const found = await step(months);
-          if (found.length > window || !months) {
+          if (found.length > window || last) {
             const exact = exactParts.length
               ? ((await filtered(db.from({ e: SEARCH_TABLE }).select(...candidateColumns)).where(
                   (where) => where.whereRaw(exactParts.join(' OR '), exactBindings)
