@@ -10,8 +10,26 @@ const { parseSearchQuery } = require(
   path.join(__dirname, '..', 'dist/src/plugins/disclosure/server/src/search/rules/query')
 );
 
+/**
+ * Resolves once the database has had no statement for `ms`: requests of a load that just ended may
+ * still be answered, and their statements would be recorded as this search's.
+ */
+async function quiet(knex, ms = 500) {
+  let last = Date.now();
+  const seen = () => {
+    last = Date.now();
+  };
+  knex.on('query', seen);
+  try {
+    while (Date.now() - last < ms) await new Promise((resolve) => setTimeout(resolve, 100));
+  } finally {
+    knex.removeListener('query', seen);
+  }
+}
+
 async function explainSearch(strapi, { q, locale = 'zh-Hans' }) {
   const knex = strapi.db.connection;
+  await quiet(knex);
   const postgres = strapi.db.dialect.client === 'postgres';
   const converter = await strapi.plugin('disclosure').service('conversion').converter();
   const parsed = parseSearchQuery(q, (text) => converter.toSimplified(text));
