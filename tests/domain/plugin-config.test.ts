@@ -46,6 +46,12 @@ describe('disclosure plugin configuration', () => {
       { ...syndication, requestTimeoutSeconds: 600 },
       /requestTimeoutSeconds must be a whole number of seconds from 1 to 120/,
     ],
+    [
+      'search',
+      { resultWindow: 5 },
+      /search.resultWindow must be a whole number of results from 10 to 10,000/,
+    ],
+    ['search', { resultWindow: 1.5 }, /search.resultWindow must be a whole number/],
   ])('a bad %s stops the boot, saying what is wrong', (key, value, message) => {
     expect(() => pluginConfig.validator({ ...valid(), [key]: value })).toThrow(message);
   });
