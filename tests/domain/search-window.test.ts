@@ -1,4 +1,8 @@
 import {
+  buildFacets,
+  facetGroups,
+} from '../../src/plugins/disclosure/server/src/search/rules/facets';
+import {
   entryTags,
   tagCondition,
   tagOf,
@@ -102,6 +106,20 @@ describe('the ranked window', () => {
     // 2 is past the window; 1 is outside it but an exact number; 3 is both, once.
     expect(ranked.map(({ id }) => id)).toEqual([3, 1, 4, 5]);
     expect(ranked.filter(({ exact: isExact }) => isExact).map(({ id }) => id)).toEqual([3, 1]);
+  });
+
+  test("the facets count the window's entries", () => {
+    const window = [
+      candidate(1, '2026-01-01T00:00:00.000Z', { category: 'service' }),
+      candidate(2, '2025-01-01T00:00:00.000Z', { category: 'service', organization: 'o1' }),
+      candidate(3, '2025-06-01T00:00:00.000Z', { type: 'press-release' }),
+    ];
+    expect(buildFacets(facetGroups(window))).toEqual({
+      type: { 'policy-document': 2, 'press-release': 1 },
+      category: { service: 2 },
+      organization: { o1: 1 },
+      year: { 2025: 2, 2026: 1 },
+    });
   });
 
   test('the same time: the later entry first', () => {

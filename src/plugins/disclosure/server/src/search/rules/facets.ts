@@ -22,3 +22,16 @@ export function buildFacets(groups: Partial<Record<FacetName, readonly FacetGrou
   }
   return facets;
 }
+
+/** Each facet's groups over what was matched (the window, counted in code: it is small). */
+export function facetGroups(
+  matched: ReadonlyArray<Readonly<Record<FacetName, string | number | null>>>
+): Record<FacetName, FacetGroup[]> {
+  const groups = {} as Record<FacetName, FacetGroup[]>;
+  for (const facet of FACETS) {
+    const counts = new Map<string | number | null, number>();
+    for (const item of matched) counts.set(item[facet], (counts.get(item[facet]) ?? 0) + 1);
+    groups[facet] = [...counts].map(([value, count]) => ({ value, count }));
+  }
+  return groups;
+}

@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { startOfBeijingDay, DAY_MS } from '../../calendar/rules/beijing-time';
 import { buildEntry, type IndexedRow, type SearchEntry } from '../rules/entry';
-import { buildFacets, FACETS, type FacetGroup } from '../rules/facets';
+import { buildFacets, facetGroups, FACETS } from '../rules/facets';
 import { highlightTerms, type SearchQuery } from '../rules/query';
 import { entryVectors, postgresWeights, quotedLexeme, sqliteWeights } from '../rules/ranking';
 import {
@@ -383,6 +383,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
 
       const postgres = isPostgres();
+      const words = postgres ? matchExpression(query, quotedLexeme, '&', '|') : '';
       const steps = async (db: Knex | Knex.Transaction) => {
         const step = async (months: Month[] | null): Promise<Row[]> => {
           if (postgres) {
@@ -394,9 +395,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               db
                 .from({ e: SEARCH_TABLE })
                 .select(...candidateColumns, 'e.head_vector', 'e.search_vector')
-                .whereRaw('e.search_vector @@ ?::tsquery', [
-                  matchExpression(query, quotedLexeme, '&', '|'),
-                ])
+                .whereRaw('e.search_vector @@ ?::tsquery', [words])
             );
             if (tags.length)
               newestMatches.whereRaw('e.tag_vector @@ ?::tsquery', [
@@ -416,10 +415,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 ...candidateColumns,
                 db.raw(
                   'ts_rank(?::float4[], COALESCE(e.head_vector, e.search_vector), ?::tsquery) AS score',
-                  [
-                    `{${postgresWeights().join(',')}}`,
-                    matchExpression(query, quotedLexeme, '&', '|'),
-                  ]
+                  [`{${postgresWeights().join(',')}}`, words]
                 )
               )
               .orderBy([
@@ -521,13 +517,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             return answer(db);
           })
         : await answer(knex);
-      const groups: Partial<Record<(typeof FACETS)[number], FacetGroup[]>> = {};
-      for (const facet of FACETS) {
-        const counts = new Map<string | number | null, number>();
-        for (const candidate of candidates)
-          counts.set(candidate[facet], (counts.get(candidate[facet]) ?? 0) + 1);
-        groups[facet] = [...counts].map(([value, count]) => ({ value, count }));
-      }
       const total = candidates.length;
 
       const simplified = await toSimplified();
@@ -553,7 +542,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             pageCount: Math.ceil(total / filters.pageSize),
             total,
           },
-          facets: buildFacets(groups),
+          facets: buildFacets(facetGroups(candidates)),
           truncated,
         },
       };
