@@ -10,7 +10,7 @@
  * stay in the row, so ranking a match does not read its whole (TOASTed) vector; `tag_vector`, the
  * entry's tags (locale, type, category, organization, topic, month: search/rules/tags.ts), indexed
  * with the words in one GIN index per locale, so a search's filters and months are applied in the
- * index; a btree on published_at finds a locale's newest entry. SQLite: an FTS5 table whose rowid is
+ * index; a btree on published_at finds the oldest and newest entries. SQLite: an FTS5 table whose rowid is
  * the entry's id, one column per weighted field and one of tags. Idempotent: the app's bootstrap runs
  * it again on every start; entries written before the tags existed get theirs from the search
  * service at boot, after this (`completeTags`, src/index.ts).
@@ -59,6 +59,8 @@ async function up(knex) {
   await knex.raw(
     `CREATE UNIQUE INDEX IF NOT EXISTS "${UNIQUE}" ON "${TABLE}" ("type", "document_id", "locale")`
   );
+  // The oldest and newest entries, which bound a search's months.
+  await knex.raw(`CREATE INDEX IF NOT EXISTS "${PUBLISHED_INDEX}" ON "${TABLE}" ("published_at")`);
   if (postgres) {
     await knex.raw(`ALTER TABLE "${TABLE}" ADD COLUMN IF NOT EXISTS "search_vector" tsvector`);
     await knex.raw(`ALTER TABLE "${TABLE}" ADD COLUMN IF NOT EXISTS "head_vector" tsvector`);
@@ -75,9 +77,6 @@ async function up(knex) {
     }
     await knex.raw(`DROP INDEX IF EXISTS "${VECTOR_INDEX}"`);
     await knex.raw(`DROP INDEX IF EXISTS "${LOCALE_INDEX}"`);
-    await knex.raw(
-      `CREATE INDEX IF NOT EXISTS "${PUBLISHED_INDEX}" ON "${TABLE}" ("published_at")`
-    );
     // The entries still without tags, found at boot without reading the table (empty once done).
     await knex.raw(
       `CREATE INDEX IF NOT EXISTS "${UNTAGGED_INDEX}" ON "${TABLE}" ("id") WHERE "tag_vector" IS NULL`

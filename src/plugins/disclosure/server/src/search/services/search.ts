@@ -252,7 +252,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if ((await countOf(`${SEARCH_FTS}_docsize`)) === (await countOf(SEARCH_TABLE))) return 0;
       }
       let completed = 0;
-      for (;;) {
+      // By id, each batch after the last: the ones done are not looked at again.
+      for (let after = 0; ;) {
         const rows = (await (
           isPostgres()
             ? knex.from({ e: SEARCH_TABLE }).whereNull('e.tag_vector')
@@ -262,37 +263,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   knex.from(SEARCH_FTS).select(knex.raw('1')).whereRaw(`rowid = "e"."id"`)
                 )
         )
+          .where('e.id', '>', after)
           .select(isPostgres() ? columns.slice(0, 7) : columns)
           .orderBy('e.id')
           .limit(batch)) as Row[];
-        if (!rows.length) return completed;
+        if (!rows.length) break;
+        after = Number(rows[rows.length - 1].id);
+        const stored = (row: Row) => ({
+          locale: String(row.locale),
+          type: String(row.type),
+          category: (row.category as string | null) ?? null,
+          organization: (row.organization as string | null) ?? null,
+          topic: (row.topic as string | null) ?? null,
+          publishedAt: String(row.published_at),
+        });
         await knex.transaction(async (trx) => {
-          for (const row of rows) {
-            const stored = {
-              locale: String(row.locale) as LocaleCode,
-              type: String(row.type),
-              category: (row.category as string | null) ?? null,
-              organization: (row.organization as string | null) ?? null,
-              topic: (row.topic as string | null) ?? null,
-              publishedAt: String(row.published_at),
-            };
-            if (isPostgres())
-              await trx.raw(
-                `UPDATE "${SEARCH_TABLE}" SET "tag_vector" = ?::tsvector WHERE "id" = ?`,
-                [tagVector(stored), row.id]
-              );
-            else
-              await insertFts(trx, Number(row.id), {
-                ...stored,
-                titleTerms: String(row.title_terms ?? ''),
-                numberTerms: String(row.number_terms ?? ''),
-                summaryTerms: String(row.summary_terms ?? ''),
-                bodyTerms: String(row.body_terms ?? ''),
-              });
+          if (isPostgres()) {
+            // One statement a batch.
+            await trx.raw(
+              `UPDATE "${SEARCH_TABLE}" AS e SET "tag_vector" = v.tags::tsvector FROM (VALUES ${rows
+                .map(() => '(?::integer, ?)')
+                .join(', ')}) AS v(id, tags) WHERE e.id = v.id`,
+              rows.flatMap((row) => [Number(row.id), tagVector(stored(row))])
+            );
+            return;
           }
+          for (const row of rows)
+            await insertFts(trx, Number(row.id), {
+              ...stored(row),
+              titleTerms: String(row.title_terms ?? ''),
+              numberTerms: String(row.number_terms ?? ''),
+              summaryTerms: String(row.summary_terms ?? ''),
+              bodyTerms: String(row.body_terms ?? ''),
+            });
         });
         completed += rows.length;
       }
+      // Fresh statistics for the planner, as after a reindex.
+      if (completed) await knex.raw(`ANALYZE "${SEARCH_TABLE}"`);
+      return completed;
     },
 
     /** The whole index rebuilt from the public rows, type by type, in batches; `progress(done, total)` after each. */
@@ -365,9 +374,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const candidateColumns = ['e.id', 'e.published_at', ...FACETS.map((facet) => `e.${facet}`)];
 
-      // The locale's oldest and newest entries bound the steps (an index on published_at finds each).
-      const bound = (aggregate: 'min' | 'max') =>
-        knex(SEARCH_TABLE).where('locale', filters.locale)[aggregate]('published_at');
+      // The oldest and newest entries bound the steps: an index on published_at finds each at once.
+      // Of every locale: a locale's own would walk the index past the other's (a range a little
+      // wider costs at most an empty first step).
+      const bound = (aggregate: 'min' | 'max') => knex(SEARCH_TABLE)[aggregate]('published_at');
       const [bounds] = (await knex.select({
         oldest: bound('min'),
         newest: bound('max'),
