@@ -13,7 +13,7 @@ import {
   quotedLexeme,
   entryVectors,
   tsvectorText,
-  sqliteWeights,
+  headScore,
   TSVECTOR_BUDGET_BYTES,
 } from '../../src/plugins/disclosure/server/src/search/rules/ranking';
 import {
@@ -164,8 +164,24 @@ describe('ranking and facets', () => {
     const [body, summary, number, title] = postgresWeights();
     expect(title).toBe(1);
     expect(title > number && number > summary && summary > body).toBe(true);
-    const [t, n, s, b] = sqliteWeights();
-    expect(t > n && n > s && s > b).toBe(true);
+  });
+
+  test("SQLite's head score: each word's field weights, as itself or as all its inner words; the body does not count", () => {
+    const words = [
+      { word: '信息公开', inner: ['信息', '公开'] },
+      { word: '条例', inner: [] },
+    ];
+    const head = (titleTerms: string, numberTerms = '', summaryTerms = '') => ({
+      titleTerms,
+      numberTerms,
+      summaryTerms,
+    });
+    expect(headScore(words, head('政府 信息公开 条例'))).toBe(20);
+    expect(headScore(words, head('信息 公开 工作'))).toBe(10);
+    expect(headScore(words, head('信息 工作'))).toBe(0);
+    expect(headScore(words, head('', '', '条例 信息公开'))).toBe(4);
+    expect(headScore(words, head('条例', '条例'))).toBe(15);
+    expect(headScore(words, head('', '', ''))).toBe(0);
   });
 
   test('exact number first, then score, then newer first', () => {

@@ -25,9 +25,38 @@ export const postgresWeights = (): number[] => {
   );
 };
 
-/** SQLite FTS5 bm25 weights, in the index's column order. */
-export const sqliteWeights = (): number[] =>
-  WEIGHTED_FIELDS.map((field) => FIELD_WEIGHTS[field].weight);
+/** A query word: itself, or all of the shorter words inside it (rules/query). */
+interface Word {
+  word: string;
+  inner: string[];
+}
+
+/**
+ * The head score of an entry, as SQLite ranks it (PostgreSQL: ts_rank of the head vector): for each
+ * query word, the weight of each of title, 文号 and summary that holds it (as itself or as all of
+ * its inner words). Body words find an entry; they do not order it. Computed for the window only:
+ * FTS5's bm25 would weigh each word by counting every entry that holds it, a pass over its whole
+ * list of entries per search, in proportion to the catalogue.
+ */
+export function headScore(
+  words: readonly Word[],
+  head: { titleTerms: string; numberTerms: string; summaryTerms: string }
+): number {
+  const fields = [
+    [FIELD_WEIGHTS.title.weight, head.titleTerms],
+    [FIELD_WEIGHTS.documentNumber.weight, head.numberTerms],
+    [FIELD_WEIGHTS.summary.weight, head.summaryTerms],
+  ] as const;
+  let score = 0;
+  for (const [weight, text] of fields) {
+    if (!text) continue;
+    const terms = new Set(text.split(' '));
+    for (const { word, inner } of words)
+      if (terms.has(word) || (inner.length > 0 && inner.every((term) => terms.has(term))))
+        score += weight;
+  }
+  return score;
+}
 
 /** What a result is ordered by, for ordering in code (and for tests of the order). */
 export interface Ranked {

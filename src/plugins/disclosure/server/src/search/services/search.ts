@@ -4,7 +4,7 @@ import { startOfBeijingDay, DAY_MS } from '../../calendar/rules/beijing-time';
 import { buildEntry, type IndexedRow, type SearchEntry } from '../rules/entry';
 import { buildFacets, facetGroups, FACETS } from '../rules/facets';
 import { highlightTerms, type SearchQuery } from '../rules/query';
-import { entryVectors, postgresWeights, quotedLexeme, sqliteWeights } from '../rules/ranking';
+import { entryVectors, headScore, postgresWeights, quotedLexeme } from '../rules/ranking';
 import {
   SEARCHABLE_TYPES,
   searchableByKey,
@@ -373,6 +373,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return builder;
       };
       const candidateColumns = ['e.id', 'e.published_at', ...FACETS.map((facet) => `e.${facet}`)];
+      const byDate = [
+        { column: 'e.published_at', order: 'desc' as const },
+        { column: 'e.id', order: 'desc' as const },
+      ];
 
       // The oldest and newest entries bound the steps: an index on published_at finds each at once.
       // Of every locale: a locale's own would walk the index past the other's (a range a little
@@ -414,10 +418,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             return (await db
               .from(
                 newestMatches
-                  .orderBy([
-                    { column: 'e.published_at', order: 'desc' },
-                    { column: 'e.id', order: 'desc' },
-                  ])
+                  .orderBy(byDate)
                   .limit(window + 1)
                   .as('e')
               )
@@ -428,36 +429,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   [`{${postgresWeights().join(',')}}`, words]
                 )
               )
-              .orderBy([
-                { column: 'e.published_at', order: 'desc' },
-                { column: 'e.id', order: 'desc' },
-              ])) as Row[];
+              .orderBy(byDate)) as Row[];
           }
-          // SQLite: the step's matches (words in the text columns, tags in theirs) and their bm25
-          // materialized once; joined as a subquery, SQLite would run the MATCH per entry.
+          // SQLite: the step's matches (words in the text columns, tags in theirs) materialized once
+          // (joined as a subquery, SQLite would run the MATCH per entry); the newest kept, and
+          // their head terms read for their score.
           const tags = tagCondition(filters, months, { locale: true });
           const match = [
             `{${FTS_TEXT_COLUMNS.join(' ')}} : (${matchExpression(query, phrase, 'AND', 'OR')})`,
             ...tags.map((group) => `${FTS_TAG_COLUMN} : (${group.map(phrase).join(' OR ')})`),
           ].join(' AND ');
-          return (await filtered(
+          const newest = filtered(
             db
               .withMaterialized(
                 'm',
-                db.raw(
-                  `SELECT rowid AS id, -bm25("${SEARCH_FTS}", ${[...sqliteWeights(), 0].join(', ')}) AS score FROM "${SEARCH_FTS}" WHERE "${SEARCH_FTS}" MATCH ?`,
-                  [match]
-                )
+                db.raw(`SELECT rowid AS id FROM "${SEARCH_FTS}" WHERE "${SEARCH_FTS}" MATCH ?`, [
+                  match,
+                ])
               )
               .from({ e: SEARCH_TABLE })
               .join('m', 'm.id', 'e.id')
-              .select(...candidateColumns, 'm.score')
+              .select('e.id')
           )
-            .orderBy([
-              { column: 'e.published_at', order: 'desc' },
-              { column: 'e.id', order: 'desc' },
-            ])
-            .limit(window + 1)) as Row[];
+            .orderBy(byDate)
+            .limit(window + 1)
+            .as('w');
+          const rows = (await db
+            .from({ e: SEARCH_TABLE })
+            .join(newest, 'w.id', 'e.id')
+            .select(...candidateColumns, 'e.title_terms', 'e.number_terms', 'e.summary_terms')
+            .orderBy(byDate)) as Row[];
+          return rows.map((row) => ({
+            ...row,
+            score: headScore(query.words, {
+              titleTerms: String(row.title_terms ?? ''),
+              numberTerms: String(row.number_terms ?? ''),
+              summaryTerms: String(row.summary_terms ?? ''),
+            }),
+          }));
         };
         // Nothing of the locale, or nothing in the filters' months: nothing to look for.
         if (!range) return { found: [], exact: [] };
