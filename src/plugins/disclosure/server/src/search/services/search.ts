@@ -228,19 +228,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async completeTags(batch = 500): Promise<number> {
       const knex = strapi.db.connection;
-      const columns = [
-        'e.id',
-        'e.locale',
-        'e.type',
-        'e.category',
-        'e.organization',
-        'e.topic',
-        'e.published_at',
-        'e.title_terms',
-        'e.number_terms',
-        'e.summary_terms',
-        'e.body_terms',
+      // What the tags are made of; SQLite's FTS5 row also needs the stored terms.
+      const tagColumns = [
+        'id',
+        'locale',
+        'type',
+        'category',
+        'organization',
+        'topic',
+        'published_at',
       ];
+      const termColumns = ['title_terms', 'number_terms', 'summary_terms', 'body_terms'];
+      const columns = (isPostgres() ? tagColumns : [...tagColumns, ...termColumns]).map(
+        (column) => `e.${column}`
+      );
       if (!isPostgres()) {
         // Every entry has its FTS5 row when the counts agree (the shadow table of row sizes, one row
         // per FTS5 row, counts without a scan of the text).
@@ -264,7 +265,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 )
         )
           .where('e.id', '>', after)
-          .select(isPostgres() ? columns.slice(0, 7) : columns)
+          .select(columns)
           .orderBy('e.id')
           .limit(batch)) as Row[];
         if (!rows.length) break;
